@@ -1,0 +1,97 @@
+package manifest
+
+// Code is one of the error codes the AWS Import/Export service answers
+// (../shared/spec/codes.md). Findings carry it verbatim so that a user can
+// match manifestlint's output with the service's ErrorResponse.
+type Code string
+
+// The service's error codes, spelled as in the API model.
+const (
+	BucketPermission       Code = "BucketPermissionException"
+	CanceledJobID          Code = "CanceledJobIdException"
+	CreateJobQuotaExceeded Code = "CreateJobQuotaExceededException"
+	ExpiredJobID           Code = "ExpiredJobIdException"
+	InvalidAccessKeyID     Code = "InvalidAccessKeyIdException"
+	InvalidAddress         Code = "InvalidAddressException"
+	InvalidClientTokenID   Code = "InvalidClientTokenIdException"
+	InvalidCustoms         Code = "InvalidCustomsException"
+	InvalidFileSystem      Code = "InvalidFileSystemException"
+	InvalidJobID           Code = "InvalidJobIdException"
+	InvalidManifestField   Code = "InvalidManifestFieldException"
+	InvalidParameter       Code = "InvalidParameterException"
+	InvalidVersion         Code = "InvalidVersionException"
+	MalformedManifest      Code = "MalformedManifestException"
+	MissingCustoms         Code = "MissingCustomsException"
+	MissingManifestField   Code = "MissingManifestFieldException"
+	MissingParameter       Code = "MissingParameterException"
+	MultipleRegions        Code = "MultipleRegionsException"
+	NoSuchBucket           Code = "NoSuchBucketException"
+	OptInRequired          Code = "OptInRequired"
+	UnableToCancelJobID    Code = "UnableToCancelJobIdException"
+	UnableToUpdateJobID    Code = "UnableToUpdateJobIdException"
+	UnknownOperation       Code = "UnknownOperationException"
+)
+
+// CodeInfo describes one error code: its HTTP status, the service's own
+// message and whether manifestlint can detect it locally.
+type CodeInfo struct {
+	Code    Code
+	Status  int
+	Message string
+	// Local says whether and how manifestlint detects the code, or why it
+	// cannot ("no (needs the account)").
+	Local string
+}
+
+// Detectable reports whether manifestlint can ever report the code.
+func (i CodeInfo) Detectable() bool {
+	return len(i.Local) >= 3 && i.Local[:3] != "no " && i.Local != "no"
+}
+
+// ErrorCodes is the catalog of every error code in codes.md, in its order.
+var ErrorCodes = []CodeInfo{
+	{BucketPermission, 400, "The account specified does not have the appropriate bucket permissions.", "no (needs the account)"},
+	{CanceledJobID, 400, "The specified job ID has been canceled and is no longer valid.", "no (job state)"},
+	{CreateJobQuotaExceeded, 400, "Each account can create only a certain number of jobs per day.", "no (needs the account)"},
+	{ExpiredJobID, 400, "The specified job ID has expired.", "no (job state)"},
+	{InvalidAccessKeyID, 400, "The AWS Access Key ID specified in the request did not match the manifest's accessKeyId value. The manifest and the request authentication must use the same AWS Access Key ID.", "yes: malformed accessKeyId, or one that differs from --access-key-id"},
+	{InvalidAddress, 400, "The address specified in the manifest is invalid.", "yes"},
+	{InvalidClientTokenID, 403, "The AWS access key does not exist.", "no (needs the account)"},
+	{InvalidCustoms, 400, "One or more customs parameters was invalid. Please correct and resubmit.", "yes"},
+	{InvalidFileSystem, 400, "File system specified in export manifest is invalid.", "yes"},
+	{InvalidJobID, 400, "The JOBID was missing, not found, or not associated with the AWS account.", "no (job state)"},
+	{InvalidManifestField, 400, "One or more manifest fields was invalid. Please correct and resubmit.", "yes"},
+	{InvalidParameter, 400, "One or more parameters had an invalid value.", "yes: a bad --job-type (usage error)"},
+	{InvalidVersion, 400, "The client tool version is invalid.", "no (the client tool, not the manifest)"},
+	{MalformedManifest, 400, "Your manifest is not well-formed.", "yes"},
+	{MissingCustoms, 400, "One or more required customs parameters was missing from the manifest.", "yes (needs the job region for the whole-block case)"},
+	{MissingManifestField, 400, "One or more required fields were missing from the manifest file. Please correct and resubmit.", "yes"},
+	{MissingParameter, 400, "One or more required parameters was missing from the request.", "yes: empty manifest"},
+	{MultipleRegions, 400, "Your manifest file contained buckets from multiple regions. A job is restricted to buckets from one region. Please correct and resubmit.", "yes for 3.0 operations regions; with a bucket inventory for buckets"},
+	{NoSuchBucket, 400, "The specified bucket does not exist. Create the specified bucket or change the manifest's bucket, exportBucket, or logBucket field to a bucket that the account, as specified by the credentials file, has write permissions to.", "with a bucket inventory"},
+	{OptInRequired, 403, "The AWS account needs a subscription to the AWS Import/Export service.", "no (needs the account)"},
+	{UnableToCancelJobID, 400, "AWS Import/Export cannot cancel the job.", "no (job state)"},
+	{UnableToUpdateJobID, 400, "AWS Import/Export cannot update the job.", "no (job state)"},
+	{UnknownOperation, 403, "The specified operation was invalid.", "no (the request, not the manifest)"},
+}
+
+var codeIndex = func() map[Code]CodeInfo {
+	m := make(map[Code]CodeInfo, len(ErrorCodes))
+	for _, c := range ErrorCodes {
+		m[c.Code] = c
+	}
+	return m
+}()
+
+// Info returns the catalog entry of c; ok is false for a code the service
+// does not know.
+func (c Code) Info() (CodeInfo, bool) {
+	i, ok := codeIndex[c]
+	return i, ok
+}
+
+// Status is the HTTP status the service answers with c (0 for no code).
+func (c Code) Status() int { return codeIndex[c].Status }
+
+// Message is the service's own sentence for c.
+func (c Code) Message() string { return codeIndex[c].Message }

@@ -1,0 +1,157 @@
+package manifest
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Severity is how serious a finding is: an error fails the run, a warning
+// does not.
+type Severity string
+
+// The two severities.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Finding is one fault found in a manifest. Errors carry the service's code;
+// warnings (faults the service accepted) have an empty Code.
+type Finding struct {
+	Code     Code     `json:"code"`
+	Status   int      `json:"status"`
+	Severity Severity `json:"severity"`
+	Rule     string   `json:"rule"`
+	// Path is the dotted field path with list indexes
+	// (operations[0].exportBucket); empty for the whole document.
+	Path string `json:"path"`
+	// Line and Column are 1-based and point at the value at fault, at the
+	// key of an unknown field, or at the key of a missing field's parent.
+	Line   int `json:"line"`
+	Column int `json:"column"`
+	// Message starts with the service's own sentence for Code and goes on
+	// with what was found and how to fix it.
+	Message string `json:"message"`
+}
+
+// Pos is a 1-based line and column in the original source.
+type Pos struct{ Line, Column int }
+
+// At is the position of n, or 1:1 for a nil node.
+func At(n *yaml.Node) Pos {
+	if n == nil || n.Line == 0 {
+		return Pos{1, 1}
+	}
+	return Pos{n.Line, n.Column}
+}
+
+// Errorf builds an error finding for code: the message is the service's
+// sentence for code followed by detail.
+func Errorf(code Code, rule string, pos Pos, path, detail string) Finding {
+	msg := code.Message()
+	if detail != "" {
+		msg += " " + detail
+	}
+	return Finding{Code: code, Status: code.Status(), Severity: Error, Rule: rule,
+		Path: path, Line: pos.Line, Column: pos.Column, Message: msg}
+}
+
+// Warnf builds a warning finding: a fault the service accepted but a user
+// will want to know about. Warnings carry no service code.
+func Warnf(rule string, pos Pos, path, detail string) Finding {
+	return Finding{Severity: Warning, Rule: rule, Path: path,
+		Line: pos.Line, Column: pos.Column, Message: detail}
+}
+
+// Sort orders findings by line, then column, then code, rule and message, so
+// output never depends on the order checks ran in.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Dedupe keeps at most one error per (path, code) and one warning per
+// (path, rule, line), keeping the first in slice order (spec §7: one fault,
+// one finding, even when the schema and a rule both see it).
+func Dedupe(fs []Finding) []Finding {
+	type key struct {
+		path, code, rule string
+		line             int
+	}
+	seen := make(map[key]bool, len(fs))
+	out := fs[:0]
+	for _, f := range fs {
+		k := key{path: f.Path, code: string(f.Code)}
+		if f.Severity == Warning {
+			k.rule, k.line = f.Rule, f.Line
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+// Count returns the number of errors and warnings in fs.
+func Count(fs []Finding) (errors, warnings int) {
+	for _, f := range fs {
+		if f.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return
+}
+
+// JoinPath appends a key to a dotted path.
+func JoinPath(parent, key string) string {
+	if parent == "" {
+		return key
+	}
+	return parent + "." + key
+}
+
+// IndexPath appends a list index to a path: operations[0].
+func IndexPath(parent string, i int) string {
+	return parent + "[" + strconv.Itoa(i) + "]"
+}
+
+// Family returns the codes for a missing and for an invalid value at path
+// (spec §5): the first path segment decides.
+func Family(path string) (missing, invalid Code) {
+	head := path
+	if i := strings.IndexAny(path, ".["); i >= 0 {
+		head = path[:i]
+	}
+	switch head {
+	case "returnAddress":
+		return MissingManifestField, InvalidAddress
+	case "customs":
+		return MissingCustoms, InvalidCustoms
+	case "fileSystem":
+		return MissingManifestField, InvalidFileSystem
+	case "accessKeyId":
+		return MissingManifestField, InvalidAccessKeyID
+	}
+	return MissingManifestField, InvalidManifestField
+}

@@ -1,0 +1,126 @@
+package manifest
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Kind is the kind of job a manifest describes (spec §3).
+type Kind string
+
+// The four job kinds.
+const (
+	S3Import      Kind = "s3-import"
+	S3Export      Kind = "s3-export"
+	EBSImport     Kind = "ebs-import"
+	GlacierImport Kind = "glacier-import"
+)
+
+// Kinds lists every job kind.
+var Kinds = []Kind{S3Import, S3Export, EBSImport, GlacierImport}
+
+// Title is the kind as a reader names it: "S3 import".
+func (k Kind) Title() string {
+	switch k {
+	case S3Export:
+		return "S3 export"
+	case EBSImport:
+		return "EBS import"
+	case GlacierImport:
+		return "Glacier import"
+	}
+	return "S3 import"
+}
+
+// Version is the manifestVersion the kind needs.
+func (k Kind) Version() string {
+	if k == EBSImport || k == GlacierImport {
+		return "3.0"
+	}
+	return "2.0"
+}
+
+// IsImport reports whether the kind is one of the import kinds.
+func (k Kind) IsImport() bool { return k != S3Export }
+
+// JobType is the service's JobType parameter: Import or Export, or
+// unknown ("") when the kind must be inferred.
+type JobType string
+
+// The job types --job-type accepts (case-insensitively).
+const (
+	JobTypeUnknown JobType = ""
+	JobTypeImport  JobType = "import"
+	JobTypeExport  JobType = "export"
+)
+
+// ParseJobType reads a --job-type value in any letter case; ok is false for
+// anything but import or export.
+func ParseJobType(s string) (JobType, bool) {
+	switch strings.ToLower(s) {
+	case "import":
+		return JobTypeImport, true
+	case "export":
+		return JobTypeExport, true
+	}
+	return JobTypeUnknown, false
+}
+
+// exportOnlyKeys and importOnlyKeys are the top-level keys that only an S3
+// export, or only an S3 import, has: the evidence counted by InferKind.
+var (
+	exportOnlyKeys = []string{"fileSystem", "recoveryDirectory"}
+	importOnlyKeys = []string{"bucket", "eraseDevice", "acl", "prefix", "storageClass",
+		"cacheControl", "contentDisposition", "contentLanguage", "expires", "contentTypes",
+		"staticMetadata", "diskTimestampMetadataKey", "setContentEncodingForGzFiles", "ignore"}
+)
+
+// InferKind decides the job kind of a manifest (spec §3). An operations
+// entry's destination decides EBS or Glacier; otherwise the keys only an
+// export has are counted against those only an S3 import has, and the larger
+// side wins (a tie, an empty manifest included, is an S3 import). With
+// --job-type export the kind is S3 export; with import the manifest decides
+// between S3, EBS and Glacier. evidence names what decided, for messages.
+func InferKind(root *yaml.Node, jt JobType) (kind Kind, evidence []string) {
+	if jt == JobTypeExport {
+		return S3Export, []string{"--job-type export"}
+	}
+	ops := Value(root, "operations")
+	if IsSequence(ops) {
+		for _, op := range ops.Content {
+			switch d, _ := Text(Value(op, "destination")); d {
+			case "ebs-snapshot":
+				return EBSImport, []string{"destination: ebs-snapshot"}
+			case "glacier":
+				return GlacierImport, []string{"destination: glacier"}
+			}
+		}
+	}
+	if jt == JobTypeImport {
+		return S3Import, []string{"--job-type import"}
+	}
+	var exp, imp []string
+	for _, k := range exportOnlyKeys {
+		if k0, _ := Get(root, k); k0 != nil {
+			exp = append(exp, k)
+		}
+	}
+	if IsSequence(ops) {
+		for _, op := range ops.Content {
+			if k0, _ := Get(op, "exportBucket"); k0 != nil {
+				exp = append(exp, "operations with exportBucket")
+				break
+			}
+		}
+	}
+	for _, k := range importOnlyKeys {
+		if k0, _ := Get(root, k); k0 != nil {
+			imp = append(imp, k)
+		}
+	}
+	if len(exp) > len(imp) {
+		return S3Export, exp
+	}
+	return S3Import, imp
+}

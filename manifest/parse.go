@@ -1,0 +1,315 @@
+package manifest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Rule ids of the faults found while reading a manifest (spec §1, §2).
+const (
+	RuleEmptyManifest     = "empty-manifest"
+	RuleInvalidUTF8       = "invalid-utf8"
+	RuleYAMLSyntax        = "yaml-syntax"
+	RuleRootNotMapping    = "root-not-mapping"
+	RuleMultipleDocuments = "multiple-documents"
+	RuleDuplicateKey      = "duplicate-key"
+	RuleAnchorAlias       = "anchor-alias"
+	RuleComplexKey        = "complex-key"
+	RuleNoSpaceAfterColon = "no-space-after-colon"
+)
+
+// ParseRules documents the rules Parse applies, for the rule registry.
+var ParseRules = []RuleInfo{
+	{RuleEmptyManifest, []Code{MissingParameter}, "The manifest is empty, or only whitespace and comments: the Manifest parameter is missing."},
+	{RuleInvalidUTF8, []Code{MalformedManifest}, "The manifest must be valid UTF-8 text."},
+	{RuleYAMLSyntax, []Code{MalformedManifest}, "The manifest must be valid YAML: no tab indentation, no unclosed quote or bracket."},
+	{RuleRootNotMapping, []Code{MalformedManifest}, "The manifest must be a mapping of `key: value` lines, not a bare word or a list."},
+	{RuleMultipleDocuments, []Code{MalformedManifest}, "A manifest is one YAML document: no second `---` document."},
+	{RuleDuplicateKey, []Code{MalformedManifest}, "A key may appear only once in a mapping."},
+	{RuleAnchorAlias, []Code{MalformedManifest}, "Anchors and aliases (&a, *a) are refused: a manifest has no use for them, and refusing them removes alias bombs."},
+	{RuleComplexKey, []Code{MalformedManifest}, "Keys must be plain text, not lists or mappings."},
+	{RuleNoSpaceAfterColon, nil, "`key:value` without a space is accepted, as the service did, but other YAML tools reject it: write `key: value`."},
+}
+
+// RuleInfo describes a rule for the registry, `explain` and SARIF.
+type RuleInfo struct {
+	ID    string
+	Codes []Code
+	Doc   string
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// noSpaceColon matches the one line shape the service's own templates used
+// without a space after the colon (spec §2): indentation, an optional list
+// marker, a bare identifier key, a colon, then a non-space. Only such lines
+// are rewritten; a colon later in a value is never touched. Lines inside
+// block scalars are not told apart: manifests do not use them.
+var noSpaceColon = regexp.MustCompile(`^( *(?:- +)?)([A-Za-z][A-Za-z0-9]*):([^\s])`)
+
+// Parse reads a manifest. It returns the document and the findings of
+// reading it: warnings for `key:value` lines, and at most a few errors that
+// end the checks of the file (MalformedManifestException,
+// MissingParameterException), in which case doc.Root is nil.
+func Parse(name string, src []byte) (*Document, []Finding) {
+	doc := &Document{Name: name, Source: src}
+	if !utf8.Valid(src) {
+		return doc, []Finding{Errorf(MalformedManifest, RuleInvalidUTF8, invalidUTF8Pos(src), "",
+			"The manifest is not valid UTF-8 text: save it as UTF-8.")}
+	}
+	text := bytes.TrimPrefix(src, bom)
+	if isBlank(text) {
+		return doc, []Finding{Errorf(MissingParameter, RuleEmptyManifest, Pos{1, 1}, "",
+			"The manifest is empty: it holds no fields, only whitespace or comments.")}
+	}
+
+	text, shifts := rewriteNoSpaceColons(text)
+
+	dec := yaml.NewDecoder(bytes.NewReader(text))
+	var file yaml.Node
+	if err := dec.Decode(&file); err != nil {
+		return doc, []Finding{syntaxFinding(doc, err)}
+	}
+	var second yaml.Node
+	switch err := dec.Decode(&second); {
+	case err == nil:
+		line := second.Line
+		if line == 0 {
+			line = 1
+		}
+		return doc, []Finding{Errorf(MalformedManifest, RuleMultipleDocuments, Pos{line, 1}, "",
+			fmt.Sprintf("The file holds more than one YAML document (a second begins near line %d): a manifest is one document; remove the `---` separator and what follows, or split it into files.", line))}
+	case !errors.Is(err, io.EOF):
+		return doc, []Finding{syntaxFinding(doc, err)}
+	}
+
+	if len(shifts) > 0 {
+		unshift(&file, shifts)
+	}
+	root := &file
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		return doc, []Finding{Errorf(MalformedManifest, RuleRootNotMapping, At(root), "",
+			fmt.Sprintf("The manifest is %s, not a mapping of `key: value` lines; start from `manifestVersion: 2.0` and one field per line.", KindName(root)))}
+	}
+	var fs []Finding
+	checkStructure(root, "", &fs)
+	if len(fs) > 0 {
+		return doc, fs
+	}
+	doc.Root = root
+	for _, s := range shifts {
+		path := keyPathAt(root, "", s.line)
+		fs = append(fs, Warnf(RuleNoSpaceAfterColon, Pos{s.line, s.col - 1}, path,
+			fmt.Sprintf("No space after the colon in `%s`: the service accepts it, but other YAML tools read the whole line as one word. Write `%s: %s`.",
+				s.key+":"+s.rest, s.key, s.rest)))
+	}
+	return doc, fs
+}
+
+// shift records one `key:value` line rewritten to `key: value`: col is the
+// 1-based column (in characters) of the inserted space.
+type shift struct {
+	line, col int
+	key, rest string
+}
+
+func rewriteNoSpaceColons(text []byte) ([]byte, []shift) {
+	if !bytes.Contains(text, []byte(":")) {
+		return text, nil
+	}
+	var shifts []shift
+	var out []byte
+	lineNo := 0
+	rest := text
+	for len(rest) > 0 {
+		lineNo++
+		end := bytes.IndexByte(rest, '\n')
+		var line []byte
+		if end < 0 {
+			line, rest = rest, nil
+		} else {
+			line, rest = rest[:end+1], rest[end+1:]
+		}
+		m := noSpaceColon.FindSubmatchIndex(line)
+		if m == nil {
+			if out != nil {
+				out = append(out, line...)
+			}
+			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(text)+64)
+			out = append(out, text[:len(text)-len(rest)-len(line)]...)
+		}
+		colon := m[5] // index just past the key: the colon
+		value := strings.TrimRight(string(line[colon+1:]), "\r\n")
+		shifts = append(shifts, shift{line: lineNo, col: colon + 2, key: string(line[m[4]:m[5]]), rest: value})
+		out = append(out, line[:colon+1]...)
+		out = append(out, ' ')
+		out = append(out, line[colon+1:]...)
+	}
+	if out == nil {
+		return text, nil
+	}
+	return out, shifts
+}
+
+// unshift moves every node on a rewritten line that sits after the inserted
+// space one column back, so that positions point at the original text.
+func unshift(n *yaml.Node, shifts []shift) {
+	at := make(map[int]int, len(shifts))
+	for _, s := range shifts {
+		at[s.line] = s.col
+	}
+	var walk func(*yaml.Node)
+	walk = func(n *yaml.Node) {
+		if c, ok := at[n.Line]; ok && n.Column > c {
+			n.Column--
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+}
+
+// checkStructure reports what the manifest dialect refuses inside the tree:
+// anchors and aliases, non-scalar keys, and duplicate keys (at the second
+// key, naming the first's line).
+func checkStructure(n *yaml.Node, path string, fs *[]Finding) {
+	if n.Anchor != "" || n.Kind == yaml.AliasNode {
+		what := "anchor &" + n.Anchor
+		if n.Kind == yaml.AliasNode {
+			what = "alias *" + n.Value
+		}
+		*fs = append(*fs, Errorf(MalformedManifest, RuleAnchorAlias, At(n), path,
+			fmt.Sprintf("The manifest uses the YAML %s: anchors and aliases are not allowed in a manifest; write the value out.", what)))
+		if n.Kind == yaml.AliasNode {
+			return
+		}
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		first := make(map[string]int, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				*fs = append(*fs, Errorf(MalformedManifest, RuleComplexKey, At(k), path,
+					fmt.Sprintf("A key must be plain text, but this one is %s.", KindName(k))))
+				continue
+			}
+			kp := JoinPath(path, k.Value)
+			if line, dup := first[k.Value]; dup {
+				*fs = append(*fs, Errorf(MalformedManifest, RuleDuplicateKey, At(k), kp,
+					fmt.Sprintf("The key %q appears twice in the same mapping (first at line %d): keep one.", k.Value, line)))
+			} else {
+				first[k.Value] = k.Line
+			}
+			if k.Anchor != "" {
+				checkStructure(k, kp, fs)
+			}
+			checkStructure(v, kp, fs)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			checkStructure(c, IndexPath(path, i), fs)
+		}
+	}
+}
+
+// keyPathAt finds the path of the mapping key that starts on line.
+func keyPathAt(n *yaml.Node, path string, line int) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			kp := JoinPath(path, k.Value)
+			if k.Line == line {
+				return kp
+			}
+			if p := keyPathAt(v, kp, line); p != "" {
+				return p
+			}
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			if p := keyPathAt(c, IndexPath(path, i), line); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxFinding turns a yaml.v3 error into a MalformedManifestException at
+// the parser's line, with a hint for the usual causes.
+func syntaxFinding(doc *Document, err error) Finding {
+	msg := err.Error()
+	line := 1
+	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	text := doc.Line(line)
+	col := len(text) - len(strings.TrimLeft(text, " \t")) + 1
+	hint := ""
+	switch {
+	case strings.Contains(text, "\t") || strings.Contains(msg, "tab"):
+		hint = " Indent with spaces, not tabs."
+	case strings.Contains(msg, "end of stream") || strings.Contains(msg, "quoted"):
+		hint = " Close the quote that is still open."
+	case strings.Contains(msg, "','") || strings.Contains(msg, "']'") || strings.Contains(msg, "'}'"):
+		hint = " Close the bracket that is still open."
+	case strings.Contains(msg, "max depth"):
+		hint = " The manifest nests far deeper than any manifest field does."
+	default:
+		hint = " Check the indentation and that each line is `key: value`."
+	}
+	return Errorf(MalformedManifest, RuleYAMLSyntax, Pos{line, col}, "",
+		fmt.Sprintf("YAML syntax error at line %d: %s.%s", line, msg, hint))
+}
+
+func invalidUTF8Pos(src []byte) Pos {
+	line, col := 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return Pos{line, col}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[size:]
+	}
+	return Pos{line, col}
+}
+
+// isBlank reports whether text holds only whitespace, comments and document
+// markers: the Manifest parameter is then missing (spec §1).
+func isBlank(text []byte) bool {
+	for _, l := range bytes.Split(text, []byte("\n")) {
+		t := bytes.TrimSpace(l)
+		if len(t) == 0 || t[0] == '#' || bytes.Equal(t, []byte("---")) || bytes.Equal(t, []byte("...")) {
+			continue
+		}
+		return false
+	}
+	return true
+}

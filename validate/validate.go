@@ -1,0 +1,117 @@
+// Package validate is manifestlint's public Go API and pipeline: bytes and
+// options in, sorted findings out. It parses the manifest (spec §2), decides
+// its job kind (§3), checks it against the kind's JSON Schema, runs every
+// rule, and keeps one finding per fault (§7).
+package validate
+
+import (
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/rules"
+	"github.com/manifestlint/manifestlint/schema"
+)
+
+// Options is what the linter was told about the job and the account
+// (spec §6). The zero value lints with nothing known.
+type Options struct {
+	// JobType fixes Import or Export (--job-type); unknown infers it.
+	JobType manifest.JobType
+	// Region is the job's region (--region or the config file).
+	Region string
+	// RegionSource says where Region came from, for messages.
+	RegionSource string
+	// AccessKeyID is the key that will sign the request.
+	AccessKeyID string
+	// Buckets is the account's bucket inventory, name to region, or nil.
+	Buckets map[string]string
+}
+
+// Result is the outcome of linting one manifest.
+type Result struct {
+	// File is the name the manifest is reported under.
+	File string
+	// Doc is the parsed manifest (its Root is nil when it could not be read).
+	Doc *manifest.Document
+	// Kind is the job kind the manifest was checked as.
+	Kind manifest.Kind
+	// KindEvidence names what decided Kind ("bucket", "--job-type export").
+	KindEvidence []string
+	// Findings are sorted by line, then column; one per fault.
+	Findings []manifest.Finding
+}
+
+// Errors returns the number of error findings.
+func (r Result) Errors() int { e, _ := manifest.Count(r.Findings); return e }
+
+// Validate lints one manifest.
+func Validate(name string, src []byte, opts Options) Result {
+	doc, fs := manifest.Parse(name, src)
+	res := Result{File: name, Doc: doc}
+	res.Kind, res.KindEvidence = manifest.InferKind(doc.Root, opts.JobType)
+	if doc.Root == nil {
+		res.Findings = fs
+		return res
+	}
+	ctx := &rules.Context{
+		Doc: doc, Root: doc.Root, Kind: res.Kind,
+		Region: opts.Region, RegionSource: opts.RegionSource,
+		AccessKeyID: opts.AccessKeyID, Buckets: opts.Buckets,
+	}
+	if ctx.Region == "" {
+		ctx.Region, ctx.RegionSource = inferRegion(doc, opts.Buckets)
+	}
+	// Rules run first so that, where a rule and the schema see the same
+	// fault, the rule's more specific message is the one kept.
+	for _, r := range rules.All {
+		fs = append(fs, r.Check(ctx)...)
+	}
+	fs = append(fs, schema.Check(doc, res.Kind)...)
+	fs = manifest.Dedupe(fs)
+	manifest.Sort(fs)
+	res.Findings = fs
+	return res
+}
+
+// inferRegion finds the job region in the manifest (operations[].region)
+// or, with an inventory, from the region of the first listed bucket the
+// manifest names (spec §4.7).
+func inferRegion(doc *manifest.Document, buckets map[string]string) (region, source string) {
+	ops := manifest.Value(doc.Root, "operations")
+	if manifest.IsSequence(ops) {
+		for _, op := range ops.Content {
+			if r, ok := manifest.Text(manifest.Value(op, "region")); ok && r != "" {
+				return r, "operations[].region"
+			}
+		}
+	}
+	if buckets == nil {
+		return "", ""
+	}
+	for _, key := range []string{"bucket", "logBucket"} {
+		if b, ok := manifest.Text(manifest.Value(doc.Root, key)); ok {
+			if r, ok := buckets[b]; ok {
+				return r, "the bucket inventory (" + b + ")"
+			}
+		}
+	}
+	if manifest.IsSequence(ops) {
+		for _, op := range ops.Content {
+			if b, ok := manifest.Text(manifest.Value(op, "exportBucket")); ok {
+				if r, ok := buckets[b]; ok {
+					return r, "the bucket inventory (" + b + ")"
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+// Rules returns every rule manifestlint applies, parse, schema and rule
+// checks alike, for `explain` and SARIF's rule list.
+func Rules() []manifest.RuleInfo {
+	out := append([]manifest.RuleInfo(nil), manifest.ParseRules...)
+	out = append(out, schema.Rules...)
+	for _, r := range rules.All {
+		out = append(out, r.Info())
+	}
+	return out
+}
