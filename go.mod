@@ -1,5 +1,5 @@
 module github.com/manifestlint/manifestlint
 
-go 1.26.8
+go 1.24.0
 
 require go.yaml.in/yaml/v3 v3.0.6
