@@ -2,4 +2,7 @@ module github.com/manifestlint/manifestlint
 
 go 1.24.0
 
-require go.yaml.in/yaml/v3 v3.0.6
+require (
+	github.com/spf13/pflag v1.1.0
+	go.yaml.in/yaml/v3 v3.0.6
+)
