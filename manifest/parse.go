@@ -284,21 +284,24 @@ func syntaxFinding(doc *Document, err error) Finding {
 		fmt.Sprintf("YAML syntax error at line %d: %s.%s", line, msg, hint))
 }
 
+// invalidUTF8Pos is the position of the first byte that is not UTF-8, with
+// lines counted as Document.Line counts them (a lone CR ends a line) and
+// columns in characters after any byte order mark.
 func invalidUTF8Pos(src []byte) Pos {
-	line, col := 1, 1
-	for len(src) > 0 {
-		r, size := utf8.DecodeRune(src)
+	i := 0
+	for i < len(src) {
+		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
-			return Pos{line, col}
+			break
 		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		src = src[size:]
+		i += size
 	}
-	return Pos{line, col}
+	lines := SplitLines(src[:i])
+	last := lines[len(lines)-1]
+	if len(lines) == 1 {
+		last = bytes.TrimPrefix(last, bom)
+	}
+	return Pos{len(lines), utf8.RuneCount(last) + 1}
 }
 
 // isBlank reports whether text holds only whitespace, comments and document
