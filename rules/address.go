@@ -147,9 +147,13 @@ func readReturnAddress(root *yaml.Node) (ra returnAddress, ok bool) {
 }
 
 // countryDesc describes a country value for messages:
-// "`USA`, United States (US), line 9".
+// "`USA` (United States, US, line 9)", or "`Germany` (DE, line 9)" when the
+// value is the country's name.
 func countryDesc(n *yaml.Node, c *countryInfo) string {
-	return fmt.Sprintf("`%s`, %s, line %d", n.Value, c, n.Line)
+	if strings.EqualFold(strings.TrimSpace(n.Value), c.name) {
+		return fmt.Sprintf("`%s` (%s, line %d)", n.Value, c.alpha2, n.Line)
+	}
+	return fmt.Sprintf("`%s` (%s, %s, line %d)", n.Value, c.name, c.alpha2, n.Line)
 }
 
 // jobRegion returns the job's region in lower case, or "".
@@ -435,6 +439,9 @@ func checkAddressPhone(c *Context) []manifest.Finding {
 		}
 		detail = fmt.Sprintf("returnAddress.phoneNumber is `%s`, which holds %s: a phone number may hold only digits, spaces and `+ - ( ) . x` (`x` before an extension: `206-555-0100 x12`).",
 			v, strings.Join(quoted, ", "))
+		if digits < phoneMinDigits {
+			detail += fmt.Sprintf(" It also has %d digits, and needs at least %d.", digits, phoneMinDigits)
+		}
 	case digits < phoneMinDigits:
 		detail = fmt.Sprintf("returnAddress.phoneNumber is `%s`, which has %d digits: a phone number needs at least %d. Give the full number with its area code, and the country code from abroad (`+49 30 1234567`).",
 			v, digits, phoneMinDigits)
