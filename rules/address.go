@@ -156,15 +156,15 @@ func countryDesc(n *yaml.Node, c *countryInfo) string {
 	return fmt.Sprintf("`%s` (%s, %s, line %d)", n.Value, c.name, c.alpha2, n.Line)
 }
 
-// jobRegion returns the job's region in lower case, or "".
-func jobRegion(c *Context) string {
+// addrJobRegion returns the job's region in lower case, or "".
+func addrJobRegion(c *Context) string {
 	return strings.ToLower(strings.TrimSpace(c.Region))
 }
 
-// regionDesc describes the job region for messages:
+// addrRegionDesc describes the job region for messages:
 // "the job region is `eu-west-1` (from --region)".
-func regionDesc(c *Context) string {
-	s := fmt.Sprintf("the job region is `%s`", jobRegion(c))
+func addrRegionDesc(c *Context) string {
+	s := fmt.Sprintf("the job region is `%s`", addrJobRegion(c))
 	if c.RegionSource != "" {
 		s += " (from " + c.RegionSource + ")"
 	}
@@ -255,8 +255,8 @@ var caProvinces = map[string]string{
 	"SK": "Saskatchewan", "YT": "Yukon",
 }
 
-// codeForName returns the code whose name is s (any case), or "".
-func codeForName(codes map[string]string, s string) string {
+// addrCodeForName returns the code whose name is s (any case), or "".
+func addrCodeForName(codes map[string]string, s string) string {
 	s = strings.TrimSpace(s)
 	for code, name := range codes {
 		if strings.EqualFold(name, s) {
@@ -266,8 +266,8 @@ func codeForName(codes map[string]string, s string) string {
 	return ""
 }
 
-// sortedCodes lists the codes of a table, for messages.
-func sortedCodes(codes map[string]string) string {
+// addrSortedCodes lists the codes of a table, for messages.
+func addrSortedCodes(codes map[string]string) string {
 	ks := make([]string, 0, len(codes))
 	for k := range codes {
 		ks = append(ks, k)
@@ -303,8 +303,8 @@ func checkAddressState(c *Context) []manifest.Finding {
 	switch {
 	case codes[up] != "":
 		detail = fmt.Sprintf("%s: write the code exactly, in capitals: `%s`.", head, up)
-	case codeForName(codes, v) != "":
-		detail = fmt.Sprintf("%s: write its two-letter code instead: `%s`.", head, codeForName(codes, v))
+	case addrCodeForName(codes, v) != "":
+		detail = fmt.Sprintf("%s: write its two-letter code instead: `%s`.", head, addrCodeForName(codes, v))
 	case us && usMilitary[up] != "":
 		detail = fmt.Sprintf("%s (%s), a military APO/FPO/DPO code: such an address takes mail only, like a post-office box, and the device cannot be delivered there. Give a street address in a US state, DC or territory.", head, usMilitary[up])
 	case us && usFreelyAssociated[up] != "":
@@ -312,14 +312,14 @@ func checkAddressState(c *Context) []manifest.Finding {
 	case us:
 		detail = fmt.Sprintf("%s, which is not a USPS state or territory code. For an address in the United States (returnAddress.country %s), use the two-letter code in capitals: a state (`WA`, `NY`), `DC`, or a territory (`PR`, `GU`, `VI`, `AS`, `MP`).", head, countryDesc(ra.countryNode, ra.country))
 	default:
-		detail = fmt.Sprintf("%s, which is not a Canadian province or territory code. For an address in Canada, use one of %s.", head, sortedCodes(caProvinces))
+		detail = fmt.Sprintf("%s, which is not a Canadian province or territory code. For an address in Canada, use one of %s.", head, addrSortedCodes(caProvinces))
 	}
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressState, manifest.At(n),
 		"returnAddress.stateOrProvince", detail)}
 }
 
-// isDigits reports whether s is non-empty and only ASCII digits.
-func isDigits(s string) bool {
+// addrIsDigits reports whether s is non-empty and only ASCII digits.
+func addrIsDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return false
@@ -332,9 +332,9 @@ func isDigits(s string) bool {
 func validUSZip(s string) bool {
 	switch len(s) {
 	case 5:
-		return isDigits(s)
+		return addrIsDigits(s)
 	case 10:
-		return isDigits(s[:5]) && s[5] == '-' && isDigits(s[6:])
+		return addrIsDigits(s[:5]) && s[5] == '-' && addrIsDigits(s[6:])
 	}
 	return false
 }
@@ -380,11 +380,11 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 		switch {
 		case validUSZip(t):
 			fix = fmt.Sprintf(" Remove the spaces: `%s`.", t)
-		case len(t) == 9 && isDigits(t):
+		case len(t) == 9 && addrIsDigits(t):
 			fix = fmt.Sprintf(" Write ZIP+4 with a hyphen: `%s-%s`.", t[:5], t[5:])
 		case len(t) == 10 && t[5] == ' ' && validUSZip(t[:5]+"-"+t[6:]):
 			fix = fmt.Sprintf(" Write ZIP+4 with a hyphen: `%s-%s`.", t[:5], t[6:])
-		case len(t) == 4 && isDigits(t):
+		case len(t) == 4 && addrIsDigits(t):
 			fix = fmt.Sprintf(" If a leading zero was lost, write `0%s`.", t)
 		}
 		detail = fmt.Sprintf("%s, which is not a US ZIP code: five digits (`%s`) or ZIP+4 (`%s-1234`).%s",
@@ -480,7 +480,7 @@ func checkAddressPOBox(c *Context) []manifest.Finding {
 }
 
 func checkAddressEURegion(c *Context) []manifest.Finding {
-	if jobRegion(c) != "eu-west-1" {
+	if addrJobRegion(c) != "eu-west-1" {
 		return nil
 	}
 	ra, ok := readReturnAddress(c.Root)
@@ -490,7 +490,7 @@ func checkAddressEURegion(c *Context) []manifest.Finding {
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressEURegion,
 		manifest.At(ra.countryNode), "returnAddress.country",
 		fmt.Sprintf("returnAddress.country is %s, but %s, served by the facility in Ireland, which returns devices only to addresses in the EU (the 28 member states of the service's time, the UK included). Give a return address in the EU, or create the job in the region that serves your country.",
-			countryDesc(ra.countryNode, ra.country), regionDesc(c)))}
+			countryDesc(ra.countryNode, ra.country), addrRegionDesc(c)))}
 }
 
 func checkServiceLevelExpedited(c *Context) []manifest.Finding {
@@ -502,8 +502,8 @@ func checkServiceLevelExpedited(c *Context) []manifest.Finding {
 	if ra, ok := readReturnAddress(c.Root); ok && ra.country != nil && ra.country.alpha2 != "US" {
 		why = append(why, "returnAddress.country is "+countryDesc(ra.countryNode, ra.country))
 	}
-	if r := jobRegion(c); r != "" && !strings.HasPrefix(r, "us-") {
-		why = append(why, regionDesc(c))
+	if r := addrJobRegion(c); r != "" && !strings.HasPrefix(r, "us-") {
+		why = append(why, addrRegionDesc(c))
 	}
 	if len(why) == 0 {
 		return nil

@@ -71,10 +71,10 @@ func addrRunCases(t *testing.T, cases []addrCase) {
 	}
 }
 
-// usAddr is a valid US return address. Lines: 2 returnAddress, 3 name,
+// addrUS is a valid US return address. Lines: 2 returnAddress, 3 name,
 // 4 street1, 5 city, 6 stateOrProvince (value column 20), 7 postalCode
 // (15), 8 phoneNumber (16), 9 country (12).
-const usAddr = `manifestVersion: 2.0
+const addrUS = `manifestVersion: 2.0
 returnAddress:
   name: Jane Roe
   street1: 123 Any Street
@@ -85,9 +85,9 @@ returnAddress:
   country: USA
 `
 
-// addr returns usAddr with each pair of old, new strings replaced.
-func addr(pairs ...string) string {
-	return strings.NewReplacer(pairs...).Replace(usAddr)
+// addrWith returns addrUS with each pair of old, new strings replaced.
+func addrWith(pairs ...string) string {
+	return strings.NewReplacer(pairs...).Replace(addrUS)
 }
 
 // The valid examples of the spec (shared/spec/examples), verbatim.
@@ -251,31 +251,31 @@ func TestAddressCountry(t *testing.T) {
 		return []addrWant{{manifest.InvalidAddress, "returnAddress.country", line, col, msg}}
 	}
 	addrRunCases(t, []addrCase{
-		{name: "alpha-3", rule: r, src: usAddr},
-		{name: "alpha-2 lower case", rule: r, src: addr("country: USA", "country: us")},
-		{name: "ISO short name", rule: r, src: addr("country: USA", "country: United States of America")},
-		{name: "common name any case", rule: r, src: addr("country: USA", "country: UNITED STATES")},
-		{name: "ISO name with (the)", rule: r, src: addr("country: USA", "country: United States of America (the)")},
-		{name: "United Kingdom", rule: r, src: addr("country: USA", "country: United Kingdom")},
-		{name: "Germany", rule: r, src: addr("country: USA", "country: germany")},
-		{name: "China", rule: r, src: addr("country: USA", "country: China")},
-		{name: "Korea, Republic of", rule: r, src: addr("country: USA", "country: 'Korea, Republic of'")},
-		{name: "typographic apostrophe", rule: r, src: addr("country: USA", "country: Côte d’Ivoire")},
-		{name: "empty is the schema's", rule: r, src: addr("country: USA", "country:")},
-		{name: "list is the schema's", rule: r, src: addr("country: USA", "country: [US]")},
-		{name: "misspelt", rule: r, src: addr("country: USA", "country: Germny"),
+		{name: "alpha-3", rule: r, src: addrUS},
+		{name: "alpha-2 lower case", rule: r, src: addrWith("country: USA", "country: us")},
+		{name: "ISO short name", rule: r, src: addrWith("country: USA", "country: United States of America")},
+		{name: "common name any case", rule: r, src: addrWith("country: USA", "country: UNITED STATES")},
+		{name: "ISO name with (the)", rule: r, src: addrWith("country: USA", "country: United States of America (the)")},
+		{name: "United Kingdom", rule: r, src: addrWith("country: USA", "country: United Kingdom")},
+		{name: "Germany", rule: r, src: addrWith("country: USA", "country: germany")},
+		{name: "China", rule: r, src: addrWith("country: USA", "country: China")},
+		{name: "Korea, Republic of", rule: r, src: addrWith("country: USA", "country: 'Korea, Republic of'")},
+		{name: "typographic apostrophe", rule: r, src: addrWith("country: USA", "country: Côte d’Ivoire")},
+		{name: "empty is the schema's", rule: r, src: addrWith("country: USA", "country:")},
+		{name: "list is the schema's", rule: r, src: addrWith("country: USA", "country: [US]")},
+		{name: "misspelt", rule: r, src: addrWith("country: USA", "country: Germny"),
 			want: bad(9, 12, "`Germny`", "not an ISO 3166 country", "Did you mean `Germany` (DE)?", "two-letter code")},
-		{name: "misspelt long", rule: r, src: addr("country: USA", "country: Untied States"),
+		{name: "misspelt long", rule: r, src: addrWith("country: USA", "country: Untied States"),
 			want: bad(9, 12, "Did you mean `United States` (US)?")},
-		{name: "England hints United Kingdom", rule: r, src: addr("country: USA", "country: England"),
+		{name: "England hints United Kingdom", rule: r, src: addrWith("country: USA", "country: England"),
 			want: bad(9, 12, "`England`", "Did you mean `United Kingdom` (GB)?")},
-		{name: "Korea is ambiguous", rule: r, src: addr("country: USA", "country: Korea"),
+		{name: "Korea is ambiguous", rule: r, src: addrWith("country: USA", "country: Korea"),
 			want: bad(9, 12, "`North Korea` (KP)", "`South Korea` (KR)")},
-		{name: "unknown code", rule: r, src: addr("country: USA", "country: XX"),
+		{name: "unknown code", rule: r, src: addrWith("country: USA", "country: XX"),
 			want: bad(9, 12, "`XX`", "not an ISO 3166 country")},
-		{name: "no punctuation forgiven", rule: r, src: addr("country: USA", "country: US1"),
+		{name: "no punctuation forgiven", rule: r, src: addrWith("country: USA", "country: US1"),
 			want: bad(9, 12, "`US1`")},
-		{name: "not English", rule: r, src: addr("country: USA", "country: Deutschland"),
+		{name: "not English", rule: r, src: addrWith("country: USA", "country: Deutschland"),
 			want: bad(9, 12, "`Deutschland`")},
 		{name: "returnAddress not a mapping", rule: r, src: "manifestVersion: 2.0\nreturnAddress: none\n"},
 		{name: "no returnAddress", rule: r, src: "manifestVersion: 2.0\n"},
@@ -289,22 +289,22 @@ func TestAddressUSCARequired(t *testing.T) {
 			append([]string{"Missing: returnAddress." + f}, msg...)}
 	}
 	addrRunCases(t, []addrCase{
-		{name: "both present", rule: r, src: usAddr},
-		{name: "US without state", rule: r, src: addr("  stateOrProvince: WA\n", ""),
+		{name: "both present", rule: r, src: addrUS},
+		{name: "US without state", rule: r, src: addrWith("  stateOrProvince: WA\n", ""),
 			want: []addrWant{missing("stateOrProvince", "`USA` (United States, US, line 8)", "`stateOrProvince: WA`")}},
-		{name: "US without postal code", rule: r, src: addr("  postalCode: 98101\n", ""),
+		{name: "US without postal code", rule: r, src: addrWith("  postalCode: 98101\n", ""),
 			want: []addrWant{missing("postalCode", "`USA`", "`postalCode: 98101`")}},
 		{name: "Canada without both", rule: r,
-			src: addr("  stateOrProvince: WA\n", "", "  postalCode: 98101\n", "", "country: USA", "country: Canada"),
+			src: addrWith("  stateOrProvince: WA\n", "", "  postalCode: 98101\n", "", "country: USA", "country: Canada"),
 			want: []addrWant{missing("stateOrProvince", "`Canada` (CA, line 7)", "`stateOrProvince: ON`"),
 				missing("postalCode", "`postalCode: K1A 0B1`")}},
-		{name: "empty state is present", rule: r, src: addr("stateOrProvince: WA", "stateOrProvince:")},
+		{name: "empty state is present", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince:")},
 		{name: "Germany needs neither", rule: r,
-			src: addr("  stateOrProvince: WA\n", "", "  postalCode: 98101\n", "", "country: USA", "country: DE")},
+			src: addrWith("  stateOrProvince: WA\n", "", "  postalCode: 98101\n", "", "country: USA", "country: DE")},
 		{name: "unknown country needs neither", rule: r,
-			src: addr("  stateOrProvince: WA\n", "", "country: USA", "country: Narnia")},
+			src: addrWith("  stateOrProvince: WA\n", "", "country: USA", "country: Narnia")},
 		{name: "Puerto Rico as a country", rule: r,
-			src: addr("  stateOrProvince: WA\n", "", "country: USA", "country: PR")},
+			src: addrWith("  stateOrProvince: WA\n", "", "country: USA", "country: PR")},
 	})
 }
 
@@ -314,26 +314,26 @@ func TestAddressState(t *testing.T) {
 		return []addrWant{{manifest.InvalidAddress, "returnAddress.stateOrProvince", 6, 20, msg}}
 	}
 	ca := func(state string) string {
-		return addr("stateOrProvince: WA", "stateOrProvince: "+state, "postalCode: 98101", "postalCode: K1A 0B1",
+		return addrWith("stateOrProvince: WA", "stateOrProvince: "+state, "postalCode: 98101", "postalCode: K1A 0B1",
 			"country: USA", "country: CA")
 	}
 	addrRunCases(t, []addrCase{
-		{name: "WA", rule: r, src: usAddr},
-		{name: "DC", rule: r, src: addr("stateOrProvince: WA", "stateOrProvince: DC")},
-		{name: "PR", rule: r, src: addr("stateOrProvince: WA", "stateOrProvince: PR")},
-		{name: "GU", rule: r, src: addr("stateOrProvince: WA", "stateOrProvince: GU")},
-		{name: "VI", rule: r, src: addr("stateOrProvince: WA", "stateOrProvince: VI")},
-		{name: "lower case", rule: r, src: addr("stateOrProvince: WA", "stateOrProvince: wa"),
+		{name: "WA", rule: r, src: addrUS},
+		{name: "DC", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: DC")},
+		{name: "PR", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: PR")},
+		{name: "GU", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: GU")},
+		{name: "VI", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: VI")},
+		{name: "lower case", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: wa"),
 			want: bad("`wa`", "in capitals: `WA`")},
-		{name: "full name", rule: r, src: addr("stateOrProvince: WA", "stateOrProvince: Washington"),
+		{name: "full name", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: Washington"),
 			want: bad("`Washington`", "two-letter code instead: `WA`")},
-		{name: "unknown", rule: r, src: addr("stateOrProvince: WA", "stateOrProvince: XY"),
+		{name: "unknown", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: XY"),
 			want: bad("`XY`", "not a USPS state or territory code", "`DC`", "`PR`")},
-		{name: "military", rule: r, src: addr("stateOrProvince: WA", "stateOrProvince: AE"),
+		{name: "military", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: AE"),
 			want: bad("`AE`", "Armed Forces Europe", "APO/FPO/DPO", "cannot be delivered")},
-		{name: "freely associated", rule: r, src: addr("stateOrProvince: WA", "stateOrProvince: PW"),
+		{name: "freely associated", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: PW"),
 			want: bad("`PW`", "Palau", "`country: Palau`")},
-		{name: "empty", rule: r, src: addr("stateOrProvince: WA", "stateOrProvince:"),
+		{name: "empty", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince:"),
 			want: []addrWant{{manifest.InvalidAddress, "returnAddress.stateOrProvince", 6, 19, []string{"is empty"}}}},
 		{name: "Canada ON", rule: r, src: ca("ON")},
 		{name: "Canada lower case", rule: r, src: ca("bc"), want: bad("`bc`", "`BC`")},
@@ -341,8 +341,8 @@ func TestAddressState(t *testing.T) {
 		{name: "Canada US code", rule: r, src: ca("WA"),
 			want: bad("`WA`", "not a Canadian province or territory code", "AB, BC, MB")},
 		{name: "other country is free text", rule: r,
-			src: addr("stateOrProvince: WA", "stateOrProvince: Bavaria", "country: USA", "country: Germany")},
-		{name: "absent is another rule's", rule: r, src: addr("  stateOrProvince: WA\n", "")},
+			src: addrWith("stateOrProvince: WA", "stateOrProvince: Bavaria", "country: USA", "country: Germany")},
+		{name: "absent is another rule's", rule: r, src: addrWith("  stateOrProvince: WA\n", "")},
 	})
 }
 
@@ -351,13 +351,13 @@ func TestAddressPostalCode(t *testing.T) {
 	bad := func(msg ...string) []addrWant {
 		return []addrWant{{manifest.InvalidAddress, "returnAddress.postalCode", 7, 15, msg}}
 	}
-	us := func(pc string) string { return addr("postalCode: 98101", "postalCode: "+pc) }
+	us := func(pc string) string { return addrWith("postalCode: 98101", "postalCode: "+pc) }
 	ca := func(pc string) string {
-		return addr("stateOrProvince: WA", "stateOrProvince: ON", "postalCode: 98101", "postalCode: "+pc,
+		return addrWith("stateOrProvince: WA", "stateOrProvince: ON", "postalCode: 98101", "postalCode: "+pc,
 			"country: USA", "country: Canada")
 	}
 	addrRunCases(t, []addrCase{
-		{name: "ZIP", rule: r, src: usAddr},
+		{name: "ZIP", rule: r, src: addrUS},
 		{name: "ZIP+4", rule: r, src: us("91011-1111")},
 		{name: "leading zero kept", rule: r, src: us("01234")},
 		{name: "four digits", rule: r, src: us("1234"), want: bad("`1234`", "not a US ZIP code", "`01234`")},
@@ -372,8 +372,8 @@ func TestAddressPostalCode(t *testing.T) {
 		{name: "Canada lower case", rule: r, src: ca("k1a 0b1"), want: bad("Write it as `K1A 0B1`")},
 		{name: "Canada letter never used", rule: r, src: ca("D1A 0B1"), want: bad("`D1A 0B1`", "`A1A 1A1`")},
 		{name: "Canada US ZIP", rule: r, src: ca("98101"), want: bad("`98101`")},
-		{name: "Germany free text", rule: r, src: addr("postalCode: 98101", "postalCode: D-10115", "country: USA", "country: DEU")},
-		{name: "absent is another rule's", rule: r, src: addr("  postalCode: 98101\n", "")},
+		{name: "Germany free text", rule: r, src: addrWith("postalCode: 98101", "postalCode: D-10115", "country: USA", "country: DEU")},
+		{name: "absent is another rule's", rule: r, src: addrWith("  postalCode: 98101\n", "")},
 	})
 }
 
@@ -382,9 +382,9 @@ func TestAddressPhone(t *testing.T) {
 	bad := func(msg ...string) []addrWant {
 		return []addrWant{{manifest.InvalidAddress, "returnAddress.phoneNumber", 8, 16, msg}}
 	}
-	ph := func(p string) string { return addr("phoneNumber: 206-555-0100", "phoneNumber: "+p) }
+	ph := func(p string) string { return addrWith("phoneNumber: 206-555-0100", "phoneNumber: "+p) }
 	addrRunCases(t, []addrCase{
-		{name: "dashes", rule: r, src: usAddr},
+		{name: "dashes", rule: r, src: addrUS},
 		{name: "international", rule: r, src: ph("+49 30 1234567")},
 		{name: "parentheses and dots", rule: r, src: ph("(206) 555.0100")},
 		{name: "extension", rule: r, src: ph("206-555-0100 x12")},
@@ -402,13 +402,13 @@ func TestAddressPhone(t *testing.T) {
 
 func TestAddressPOBox(t *testing.T) {
 	r := addressPOBoxRule
-	st := func(s string) string { return addr("street1: 123 Any Street", "street1: "+s) }
+	st := func(s string) string { return addrWith("street1: 123 Any Street", "street1: "+s) }
 	bad := func(match string) []addrWant {
 		return []addrWant{{manifest.InvalidAddress, "returnAddress.street1", 4, 12,
 			[]string{"post-office box (`" + match + "`)", "does not ship to post-office boxes", "street address"}}}
 	}
 	addrRunCases(t, []addrCase{
-		{name: "street", rule: r, src: usAddr},
+		{name: "street", rule: r, src: addrUS},
 		{name: "PO Box", rule: r, src: st("PO Box 123"), want: bad("PO Box")},
 		{name: "P.O. Box", rule: r, src: st("P.O. Box 123"), want: bad("P.O. Box")},
 		{name: "p o box", rule: r, src: st("p o box 123"), want: bad("p o box")},
@@ -419,33 +419,33 @@ func TestAddressPOBox(t *testing.T) {
 		{name: "Depot Boxer Street", rule: r, src: st("12 Depot Boxer Street")},
 		{name: "Pobst Road", rule: r, src: st("12 Pobst Road")},
 		{name: "Hippo Box Lane", rule: r, src: st("1 Hippo Box Lane")},
-		{name: "street2", rule: r, src: addr("  city:", "  street2: Suite 5, PO Box 7\n  city:"),
+		{name: "street2", rule: r, src: addrWith("  city:", "  street2: Suite 5, PO Box 7\n  city:"),
 			want: []addrWant{{manifest.InvalidAddress, "returnAddress.street2", 5, 12, []string{"returnAddress.street2"}}}},
-		{name: "empty street2 and street3", rule: r, src: addr("  city:", "  street2:\n  street3:\n  city:")},
+		{name: "empty street2 and street3", rule: r, src: addrWith("  city:", "  street2:\n  street3:\n  city:")},
 	})
 }
 
 func TestAddressEURegion(t *testing.T) {
 	r := addressEURegionRule
-	de := addr("country: USA", "country: Germany")
+	de := addrWith("country: USA", "country: Germany")
 	addrRunCases(t, []addrCase{
 		{name: "Germany in eu-west-1", rule: r, region: "eu-west-1", src: de},
-		{name: "UK in eu-west-1", rule: r, region: "eu-west-1", src: addr("country: USA", "country: UK")},
-		{name: "Ireland in eu-west-1", rule: r, region: "eu-west-1", src: addr("country: USA", "country: IRL")},
-		{name: "USA in us-east-1", rule: r, region: "us-east-1", src: usAddr},
-		{name: "USA with no region", rule: r, src: usAddr},
-		{name: "USA in eu-west-1", rule: r, region: "eu-west-1", src: usAddr,
+		{name: "UK in eu-west-1", rule: r, region: "eu-west-1", src: addrWith("country: USA", "country: UK")},
+		{name: "Ireland in eu-west-1", rule: r, region: "eu-west-1", src: addrWith("country: USA", "country: IRL")},
+		{name: "USA in us-east-1", rule: r, region: "us-east-1", src: addrUS},
+		{name: "USA with no region", rule: r, src: addrUS},
+		{name: "USA in eu-west-1", rule: r, region: "eu-west-1", src: addrUS,
 			want: []addrWant{{manifest.InvalidAddress, "returnAddress.country", 9, 12,
 				[]string{"`USA` (United States, US, line 9)", "`eu-west-1` (from --region)", "Ireland", "only to addresses in the EU"}}}},
-		{name: "Switzerland in eu-west-1", rule: r, region: "eu-west-1", src: addr("country: USA", "country: CH"),
+		{name: "Switzerland in eu-west-1", rule: r, region: "eu-west-1", src: addrWith("country: USA", "country: CH"),
 			want: []addrWant{{manifest.InvalidAddress, "returnAddress.country", 9, 12, []string{"`CH` (Switzerland, CH, line 9)"}}}},
-		{name: "unknown country is another rule's", rule: r, region: "eu-west-1", src: addr("country: USA", "country: Narnia")},
+		{name: "unknown country is another rule's", rule: r, region: "eu-west-1", src: addrWith("country: USA", "country: Narnia")},
 	})
 }
 
 func TestServiceLevelExpedited(t *testing.T) {
 	r := serviceLevelExpeditedRule
-	exp := usAddr + "serviceLevel: expeditedShipping\n"
+	exp := addrUS + "serviceLevel: expeditedShipping\n"
 	bad := func(msg ...string) []addrWant {
 		return []addrWant{{manifest.InvalidManifestField, "serviceLevel", 10, 15,
 			append([]string{"`expeditedShipping`", "`serviceLevel: standard`"}, msg...)}}

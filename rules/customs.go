@@ -70,7 +70,7 @@ func facilityCountry(region string) *countryInfo {
 }
 
 func checkCustomsRequired(c *Context) []manifest.Finding {
-	region := jobRegion(c)
+	region := addrJobRegion(c)
 	if region == "" {
 		return nil
 	}
@@ -88,11 +88,11 @@ func checkCustomsRequired(c *Context) []manifest.Finding {
 	return []manifest.Finding{manifest.Errorf(manifest.MissingCustoms, RuleCustomsRequired,
 		manifest.Pos{Line: 1, Column: 1}, "customs",
 		fmt.Sprintf("Missing: customs. %s, served by the facility in %s, and returnAddress.country is %s: a device returned to another country than the facility's (EU to EU excepted) needs a customs block. Add `customs:` with dataDescription, encryptedData, exportCertifierName, requiresExportLicense, deviceValue, deviceCountryOfOrigin and deviceType (and encryptionClassification when encryptedData is yes).",
-			upperFirst(regionDesc(c)), fac, countryDesc(ra.countryNode, ra.country)))}
+			addrUpperFirst(addrRegionDesc(c)), fac, countryDesc(ra.countryNode, ra.country)))}
 }
 
-// upperFirst capitalizes the first byte of an ASCII sentence.
-func upperFirst(s string) string {
+// addrUpperFirst capitalizes the first byte of an ASCII sentence.
+func addrUpperFirst(s string) string {
 	if s == "" || s[0] < 'a' || s[0] > 'z' {
 		return s
 	}

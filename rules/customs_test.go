@@ -7,12 +7,12 @@ import (
 	"github.com/manifestlint/manifestlint/manifest"
 )
 
-// customsBlock is a valid customs block; appended to usAddr its lines are
+// addrCustomsBlock is a valid customs block; appended to addrUS its lines are
 // 10 customs, 11 dataDescription, 12 encryptedData,
 // 13 encryptionClassification, 14 exportCertifierName,
 // 15 requiresExportLicense, 16 deviceValue, 17 deviceCountryOfOrigin (value
 // column 26), 18 deviceType.
-const customsBlock = `customs:
+const addrCustomsBlock = `customs:
   dataDescription: Medical test results.
   encryptedData: yes
   encryptionClassification: 5D992
@@ -23,8 +23,8 @@ const customsBlock = `customs:
   deviceType: externalStorageDevice
 `
 
-// withCountry returns src with the return country replaced.
-func withCountry(src, country string) string {
+// addrWithCountry returns src with the return country replaced.
+func addrWithCountry(src, country string) string {
 	return strings.Replace(src, "country: USA", "country: "+country, 1)
 }
 
@@ -34,29 +34,29 @@ func TestCustomsRequired(t *testing.T) {
 		return []addrWant{{manifest.MissingCustoms, "customs", 1, 1,
 			append([]string{"Missing: customs.", "Add `customs:`", "deviceCountryOfOrigin"}, msg...)}}
 	}
-	withCustoms := usAddr + customsBlock
+	withCustoms := addrUS + addrCustomsBlock
 	addrRunCases(t, []addrCase{
-		{name: "region unknown", rule: r, src: withCountry(usAddr, "Germany")},
-		{name: "US to US", rule: r, region: "us-east-1", src: usAddr},
-		{name: "US region, Canada", rule: r, region: "us-west-2", src: withCountry(usAddr, "Canada"),
+		{name: "region unknown", rule: r, src: addrWithCountry(addrUS, "Germany")},
+		{name: "US to US", rule: r, region: "us-east-1", src: addrUS},
+		{name: "US region, Canada", rule: r, region: "us-west-2", src: addrWithCountry(addrUS, "Canada"),
 			want: missing("`us-west-2` (from --region)", "facility in United States (US)", "`Canada` (CA, line 9)")},
-		{name: "US region, Canada, customs present", rule: r, region: "us-west-2", src: withCountry(withCustoms, "Canada")},
+		{name: "US region, Canada, customs present", rule: r, region: "us-west-2", src: addrWithCountry(withCustoms, "Canada")},
 		{name: "US region, Canada, customs of the wrong type", rule: r, region: "us-west-2",
-			src: withCountry(usAddr, "Canada") + "customs: none\n"},
-		{name: "Ireland to Germany", rule: r, region: "eu-west-1", src: withCountry(usAddr, "DE")},
-		{name: "Ireland to Ireland", rule: r, region: "eu-west-1", src: withCountry(usAddr, "Ireland")},
-		{name: "Ireland to the UK", rule: r, region: "eu-west-1", src: withCountry(usAddr, "United Kingdom")},
-		{name: "Ireland to Norway", rule: r, region: "eu-west-1", src: withCountry(usAddr, "Norway"),
+			src: addrWithCountry(addrUS, "Canada") + "customs: none\n"},
+		{name: "Ireland to Germany", rule: r, region: "eu-west-1", src: addrWithCountry(addrUS, "DE")},
+		{name: "Ireland to Ireland", rule: r, region: "eu-west-1", src: addrWithCountry(addrUS, "Ireland")},
+		{name: "Ireland to the UK", rule: r, region: "eu-west-1", src: addrWithCountry(addrUS, "United Kingdom")},
+		{name: "Ireland to Norway", rule: r, region: "eu-west-1", src: addrWithCountry(addrUS, "Norway"),
 			want: missing("facility in Ireland (IE)", "`Norway` (NO, line 9)", "EU to EU excepted")},
-		{name: "Ireland to the US", rule: r, region: "eu-west-1", src: usAddr,
+		{name: "Ireland to the US", rule: r, region: "eu-west-1", src: addrUS,
 			want: missing("`USA` (United States, US, line 9)")},
-		{name: "Singapore to Singapore", rule: r, region: "ap-southeast-1", src: withCountry(usAddr, "SGP")},
-		{name: "Singapore to Germany", rule: r, region: "ap-southeast-1", src: withCountry(usAddr, "Germany"),
+		{name: "Singapore to Singapore", rule: r, region: "ap-southeast-1", src: addrWithCountry(addrUS, "SGP")},
+		{name: "Singapore to Germany", rule: r, region: "ap-southeast-1", src: addrWithCountry(addrUS, "Germany"),
 			want: missing("facility in Singapore (SG)", "`Germany` (DE, line 9)")},
-		{name: "region in upper case", rule: r, region: "US-EAST-1", src: withCountry(usAddr, "Mexico"),
+		{name: "region in upper case", rule: r, region: "US-EAST-1", src: addrWithCountry(addrUS, "Mexico"),
 			want: missing("`us-east-1`", "`Mexico` (MX, line 9)")},
-		{name: "region no facility serves", rule: r, region: "sa-east-1", src: withCountry(usAddr, "Brazil")},
-		{name: "unknown country", rule: r, region: "us-east-1", src: withCountry(usAddr, "Narnia")},
+		{name: "region no facility serves", rule: r, region: "sa-east-1", src: addrWithCountry(addrUS, "Brazil")},
+		{name: "unknown country", rule: r, region: "us-east-1", src: addrWithCountry(addrUS, "Narnia")},
 		{name: "no return address", rule: r, region: "us-east-1", src: "manifestVersion: 2.0\n"},
 	})
 }
@@ -64,7 +64,7 @@ func TestCustomsRequired(t *testing.T) {
 func TestCustomsCountry(t *testing.T) {
 	r := customsCountryRule
 	origin := func(c string) string {
-		return usAddr + strings.Replace(customsBlock, "deviceCountryOfOrigin: China", "deviceCountryOfOrigin: "+c, 1)
+		return addrUS + strings.Replace(addrCustomsBlock, "deviceCountryOfOrigin: China", "deviceCountryOfOrigin: "+c, 1)
 	}
 	addrRunCases(t, []addrCase{
 		{name: "China", rule: r, src: origin("China")},
@@ -78,28 +78,28 @@ func TestCustomsCountry(t *testing.T) {
 		{name: "region", rule: r, src: origin("Asia"),
 			want: []addrWant{{manifest.InvalidCustoms, "customs.deviceCountryOfOrigin", 17, 26,
 				[]string{"`Asia`", "not an ISO 3166 country"}}}},
-		{name: "customs not a mapping", rule: r, src: usAddr + "customs: China\n"},
+		{name: "customs not a mapping", rule: r, src: addrUS + "customs: China\n"},
 	})
 }
 
 func TestCustomsEncryptionClassification(t *testing.T) {
 	r := customsEncryptionClassificationRule
-	without := strings.Replace(customsBlock, "  encryptionClassification: 5D992\n", "", 1)
+	without := strings.Replace(addrCustomsBlock, "  encryptionClassification: 5D992\n", "", 1)
 	missing := func(v string) []addrWant {
 		return []addrWant{{manifest.MissingCustoms, "customs.encryptionClassification", 10, 1,
 			[]string{"Missing: customs.encryptionClassification", "encryptedData is `" + v + "`", "`encryptionClassification: 5D992`"}}}
 	}
 	addrRunCases(t, []addrCase{
-		{name: "present", rule: r, src: usAddr + customsBlock},
-		{name: "encrypted, absent", rule: r, src: usAddr + without, want: missing("yes")},
+		{name: "present", rule: r, src: addrUS + addrCustomsBlock},
+		{name: "encrypted, absent", rule: r, src: addrUS + without, want: missing("yes")},
 		{name: "encrypted in capitals, absent", rule: r,
-			src: usAddr + strings.Replace(without, "encryptedData: yes", "encryptedData: YES", 1), want: missing("YES")},
-		{name: "not encrypted", rule: r, src: usAddr + strings.Replace(without, "encryptedData: yes", "encryptedData: no", 1)},
+			src: addrUS + strings.Replace(without, "encryptedData: yes", "encryptedData: YES", 1), want: missing("YES")},
+		{name: "not encrypted", rule: r, src: addrUS + strings.Replace(without, "encryptedData: yes", "encryptedData: no", 1)},
 		{name: "encryptedData invalid is the schema's", rule: r,
-			src: usAddr + strings.Replace(without, "encryptedData: yes", "encryptedData: true", 1)},
+			src: addrUS + strings.Replace(without, "encryptedData: yes", "encryptedData: true", 1)},
 		{name: "empty value is the schema's", rule: r,
-			src: usAddr + strings.Replace(customsBlock, "encryptionClassification: 5D992", "encryptionClassification:", 1)},
-		{name: "customs not a mapping", rule: r, src: usAddr + "customs:\n"},
+			src: addrUS + strings.Replace(addrCustomsBlock, "encryptionClassification: 5D992", "encryptionClassification:", 1)},
+		{name: "customs not a mapping", rule: r, src: addrUS + "customs:\n"},
 	})
 }
 
