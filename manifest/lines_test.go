@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -33,4 +34,34 @@ func TestSplitLines(t *testing.T) {
 	if d.Line(1) != "a: 1" || d.Line(2) != "b: 2" || d.Line(3) != "" {
 		t.Errorf("Line: %q %q %q", d.Line(1), d.Line(2), d.Line(3))
 	}
+}
+
+// noSpaceColonRE is the regular expression matchNoSpaceColon replaces; the
+// test checks they agree.
+var noSpaceColonRE = regexp.MustCompile(`^( *(?:- +)?)([A-Za-z][A-Za-z0-9]*):([^\s])`)
+
+func TestMatchNoSpaceColonAgreesWithRegexp(t *testing.T) {
+	lines := []string{
+		"", "a", "a:", "a:b", "a: b", "a:\tb", "a:\n", "a:\r\n", "a:\fb", "a:\vb", "  key:value\n", "- key:v",
+		"  -   key:v", "-key:v", "- - key:v", "-  ", "k1:v", "1k:v", "key :v", "ke-y:v", "é:v", "a:é", "a:\xff",
+		"\tkey:v", "key::v", "Key9:http://x", "  - exportBucket:my-bucket\n", "manifestVersion:2.0\r\n", "a:#",
+	}
+	for _, l := range lines {
+		m := noSpaceColonRE.FindSubmatchIndex([]byte(l))
+		s, e, ok := matchNoSpaceColon([]byte(l))
+		if ok != (m != nil) || ok && (s != m[4] || e != m[5]) {
+			t.Errorf("%q: matchNoSpaceColon = %d, %d, %v; regexp = %v", l, s, e, ok, m)
+		}
+	}
+}
+
+func FuzzMatchNoSpaceColon(f *testing.F) {
+	f.Add([]byte("  - key:value"))
+	f.Fuzz(func(t *testing.T, l []byte) {
+		m := noSpaceColonRE.FindSubmatchIndex(l)
+		s, e, ok := matchNoSpaceColon(l)
+		if ok != (m != nil) || ok && (s != m[4] || e != m[5]) {
+			t.Errorf("%q: matchNoSpaceColon = %d, %d, %v; regexp = %v", l, s, e, ok, m)
+		}
+	})
 }

@@ -97,12 +97,44 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// oneLine keeps a finding on one line whatever its message holds.
+// oneLine keeps a finding on one line whatever its message holds, and
+// escapes control characters (a value may hold ESC from a YAML "\e"
+// escape): the output must never drive the terminal.
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n") {
+	if strings.IndexFunc(s, isControl) < 0 {
 		return s
 	}
-	return strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case isControl(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isControl reports a C0 or C1 control character other than tab.
+func isControl(r rune) bool { return r < 0x20 && r != '\t' || r >= 0x7F && r <= 0x9F }
+
+// visible shows a control character in a snippet as its one-column Unicode
+// picture (NUL as ␀), so that the caret still lines up.
+func visible(r rune) rune {
+	switch {
+	case r < 0x20 && r != '\t':
+		return 0x2400 + r
+	case r == 0x7F:
+		return 0x2421
+	case r >= 0x80 && r <= 0x9F:
+		return utf8.RuneError
+	}
+	return r
 }
 
 // writeSnippet prints the source line and a caret under [col, end of the
@@ -113,7 +145,14 @@ func writeSnippet(w io.Writer, line string, lineNo, col int, c func(string, stri
 		return
 	}
 	const maxWidth = 200
-	runes := []rune(line)
+	// Decode no more than needed: a line may be megabytes long.
+	runes := make([]rune, 0, min(len(line), maxWidth+1))
+	for _, r := range line {
+		if len(runes) > maxWidth {
+			break
+		}
+		runes = append(runes, visible(r))
+	}
 	if len(runes) > maxWidth {
 		if col > maxWidth {
 			return

@@ -5,6 +5,10 @@
 package validate
 
 import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/rules"
 	"github.com/manifestlint/manifestlint/schema"
@@ -66,9 +70,73 @@ func Validate(name string, src []byte, opts Options) Result {
 	}
 	fs = append(fs, schema.Check(doc, res.Kind)...)
 	fs = manifest.Dedupe(fs)
+	for i := range fs {
+		fs[i].Message = clipMessage(fs[i].Message)
+	}
 	manifest.Sort(fs)
 	res.Findings = fs
 	return res
+}
+
+// Message length limits of clipMessage.
+const (
+	maxMessage = 1024 // a message longer than this gets its quoted values clipped
+	maxQuoted  = 80   // the longest quoted value kept whole
+	hardMax    = 4096 // beyond this the middle of the message is cut
+)
+
+// clipMessage keeps a finding's message readable when it quotes a huge
+// value (a 10 MB line): each `quoted` span longer than maxQuoted is cut to
+// its start and its length, and a message still over hardMax loses its
+// middle. Messages of normal size are returned as they are.
+func clipMessage(msg string) string {
+	if len(msg) <= maxMessage {
+		return msg
+	}
+	var b strings.Builder
+	rest := msg
+	for {
+		open := strings.IndexByte(rest, '`')
+		if open < 0 {
+			break
+		}
+		closing := strings.IndexByte(rest[open+1:], '`')
+		if closing < 0 {
+			break
+		}
+		quoted := rest[open+1 : open+1+closing]
+		b.WriteString(rest[:open+1])
+		if len(quoted) > maxQuoted {
+			b.WriteString(cutRunes(quoted, maxQuoted-20))
+			fmt.Fprintf(&b, "…` (%d characters)", utf8.RuneCountInString(quoted))
+		} else {
+			b.WriteString(quoted)
+			b.WriteByte('`')
+		}
+		rest = rest[open+1+closing+1:]
+	}
+	b.WriteString(rest)
+	out := b.String()
+	if len(out) > hardMax {
+		head := cutRunes(out, hardMax/2)
+		tail := out[len(out)-hardMax/4:]
+		for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
+			tail = tail[1:]
+		}
+		out = head + " … " + tail
+	}
+	return out
+}
+
+// cutRunes returns s cut to at most n bytes, at a character boundary.
+func cutRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // inferRegion finds the job region in the manifest (operations[].region)
