@@ -27,6 +27,7 @@ import (
 	"github.com/manifestlint/manifestlint/report"
 	"github.com/manifestlint/manifestlint/validate"
 	"github.com/spf13/pflag"
+	"go.yaml.in/yaml/v3"
 )
 
 // Exit statuses.
@@ -117,19 +118,64 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	inputs, ioFailed := collectInputs(fl.Args(), stderr)
-	results, readFailed := lintAll(inputs, stdin, o, vopts, stderr)
 	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version()}
-	if err := report.Formats[format](stdout, results, ropts); err != nil {
-		fmt.Fprintf(stderr, "manifestlint: writing output: %v\n", err)
+	// A format that can stream writes each file as soon as it and every file
+	// before it are linted, and the file's parsed document is dropped: memory
+	// stays flat however many files there are. Other formats get every
+	// result at once, each holding only what a formatter reads (slim).
+	var stream report.Stream
+	var results []validate.Result
+	if newStream := report.Streams[format]; newStream != nil {
+		stream = newStream(stdout, ropts)
+	}
+	findings, writeErr := false, error(nil)
+	readFailed := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {
+		findings = findings || r.Errors() > 0
+		if stream == nil {
+			results = append(results, slim(r))
+		} else if err := stream.File(r); err != nil && writeErr == nil {
+			writeErr = err
+		}
+	})
+	if stream != nil {
+		if err := stream.Close(); err != nil && writeErr == nil {
+			writeErr = err
+		}
+	} else {
+		writeErr = report.Formats[format](stdout, results, ropts)
+	}
+	if writeErr != nil {
+		fmt.Fprintf(stderr, "manifestlint: writing output: %v\n", writeErr)
 		return exitUsage
 	}
 	switch {
 	case ioFailed || readFailed:
 		return exitUsage
-	case anyErrors(results):
+	case findings:
 		return exitFindings
 	}
 	return exitOK
+}
+
+// slim drops the parsed tree below a result's root mapping once the
+// manifest is linted, for the formats that hold every result until the end:
+// the source (for snippets), the root's kind and position (so that
+// Doc.Root != nil still says "parsed") and the findings stay. A clean file
+// keeps no document at all. Ten thousand full trees would take over 100 MB.
+func slim(r validate.Result) validate.Result {
+	if r.Doc == nil {
+		return r
+	}
+	if len(r.Findings) == 0 {
+		r.Doc = nil
+		return r
+	}
+	d := &manifest.Document{Name: r.Doc.Name, Source: r.Doc.Source}
+	if root := r.Doc.Root; root != nil {
+		d.Root = &yaml.Node{Kind: root.Kind, Tag: root.Tag, Line: root.Line, Column: root.Column}
+	}
+	r.Doc = d
+	return r
 }
 
 // resolve checks the flags' values and turns them into validate options and
@@ -239,12 +285,14 @@ func collectInputs(args []string, stderr io.Writer) ([]input, bool) {
 	return out, failed
 }
 
-// lintAll reads and lints the inputs on a pool of GOMAXPROCS workers;
-// results keep the inputs' order, so output never depends on scheduling.
-// Inputs that cannot be read are reported on stderr and left out.
-func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer) ([]validate.Result, bool) {
-	results := make([]validate.Result, len(inputs))
-	errs := make([]error, len(inputs))
+// lintAll reads and lints the inputs on a pool of GOMAXPROCS workers and
+// calls emit with each result in the inputs' order, so output never depends
+// on scheduling; emit runs on the calling goroutine. A result is emitted as
+// soon as it and every earlier one are done, and at most a few results per
+// worker wait for a slow earlier file, so memory stays bounded whatever the
+// number of inputs. Inputs that cannot be read are reported on stderr, in
+// their turn, and left out; lintAll then returns true.
+func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(validate.Result)) bool {
 	var stdinData []byte
 	var stdinErr error
 	for _, in := range inputs {
@@ -252,9 +300,25 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 			stdinData, stdinErr = readLimited(stdin, o.maxBytes)
 		}
 	}
-	jobs := make(chan int)
-	var wg sync.WaitGroup
+	type done struct {
+		i   int
+		res validate.Result
+		err error
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(len(inputs), 1))
+	// window bounds the results in flight: linted or being linted, not yet
+	// emitted.
+	window := make(chan struct{}, 8*workers)
+	jobs := make(chan int)
+	out := make(chan done, 8*workers)
+	go func() {
+		for i := range inputs {
+			window <- struct{}{}
+			jobs <- i
+		}
+		close(jobs)
+	}()
+	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -268,29 +332,39 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 					data, err = readFile(in.path, o.maxBytes)
 				}
 				if err != nil {
-					errs[i] = fmt.Errorf("%s: %v", name, describe(err))
+					out <- done{i: i, err: fmt.Errorf("%s: %v", name, describe(err))}
 					continue
 				}
-				results[i] = validate.Validate(name, data, vopts)
+				out <- done{i: i, res: validate.Validate(name, data, vopts)}
 			}
 		}()
 	}
-	for i := range inputs {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
 	failed := false
-	out := results[:0]
-	for i, r := range results {
-		if errs[i] != nil {
-			fmt.Fprintf(stderr, "manifestlint: %v\n", errs[i])
-			failed = true
-			continue
+	pending := make(map[int]done, cap(window))
+	next := 0
+	for d := range out {
+		pending[d.i] = d
+		for {
+			d, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			if d.err != nil {
+				fmt.Fprintf(stderr, "manifestlint: %v\n", d.err)
+				failed = true
+				continue
+			}
+			emit(d.res)
 		}
-		out = append(out, r)
 	}
-	return out, failed
+	return failed
 }
 
 // errTooLarge reports a file over --max-bytes; it is not read whole.
@@ -331,15 +405,6 @@ func describe(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func anyErrors(results []validate.Result) bool {
-	for _, r := range results {
-		if r.Errors() > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 func useColor(mode string, w io.Writer) bool {

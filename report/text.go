@@ -30,33 +30,59 @@ const (
 // value at fault. After a file with errors, a note names the job kind it
 // was checked as; a last line counts errors, warnings and files.
 func Text(w io.Writer, results []validate.Result, opt Options) error {
-	bw := bufio.NewWriter(w)
-	c := colorizer(opt.Color)
-	var errs, warns int
+	s := NewTextStream(w, opt)
 	for _, r := range results {
-		for _, f := range r.Findings {
-			sev := c(ansiYellow, "warning")
-			code := ""
-			if f.Severity == manifest.Error {
-				sev = c(ansiRed, "error")
-				code = " " + c(ansiBold, string(f.Code))
-			}
-			fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
-				sev, code, oneLine(f.Message), c(ansiDim, "["+f.Rule+"]"))
-			if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-				writeSnippet(bw, r.Doc.Line(f.Line), f.Line, f.Column, c)
-			}
-		}
-		e, wn := manifest.Count(r.Findings)
-		errs += e
-		warns += wn
-		if e > 0 && r.Doc != nil && r.Doc.Root != nil {
-			fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", r.File,
-				article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
+		if err := s.File(r); err != nil {
+			return err
 		}
 	}
-	fmt.Fprintf(bw, "%s, %s in %s\n", plural(errs, "error"), plural(warns, "warning"), plural(len(results), "file"))
-	return bw.Flush()
+	return s.Close()
+}
+
+// textStream is the text format written file by file (see Stream).
+type textStream struct {
+	bw                  *bufio.Writer
+	opt                 Options
+	c                   func(code, s string) string
+	errs, warns, nfiles int
+}
+
+// NewTextStream returns the text format as a Stream.
+func NewTextStream(w io.Writer, opt Options) Stream {
+	return &textStream{bw: bufio.NewWriterSize(w, 64<<10), opt: opt, c: colorizer(opt.Color)}
+}
+
+// File writes one file's findings, their snippets and the kind note.
+func (s *textStream) File(r validate.Result) error {
+	bw, c, opt := s.bw, s.c, s.opt
+	for _, f := range r.Findings {
+		sev := c(ansiYellow, "warning")
+		code := ""
+		if f.Severity == manifest.Error {
+			sev = c(ansiRed, "error")
+			code = " " + c(ansiBold, string(f.Code))
+		}
+		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
+			sev, code, oneLine(f.Message), c(ansiDim, "["+f.Rule+"]"))
+		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
+			writeSnippet(bw, r.Doc.Line(f.Line), f.Line, f.Column, c)
+		}
+	}
+	e, wn := manifest.Count(r.Findings)
+	s.errs += e
+	s.warns += wn
+	s.nfiles++
+	if e > 0 && r.Doc != nil && r.Doc.Root != nil {
+		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", r.File,
+			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
+	}
+	return nil
+}
+
+// Close writes the count of errors, warnings and files, and flushes.
+func (s *textStream) Close() error {
+	fmt.Fprintf(s.bw, "%s, %s in %s\n", plural(s.errs, "error"), plural(s.warns, "warning"), plural(s.nfiles, "file"))
+	return s.bw.Flush()
 }
 
 func kindReason(evidence []string) string {
