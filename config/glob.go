@@ -16,7 +16,8 @@ import (
 //   - `**` as a whole segment matches any number of segments, none included:
 //     `exports/**` is every file below exports/, `**/*.yaml` every .yaml file
 //     at any depth, `a/**/b.yaml` both a/b.yaml and a/x/y/b.yaml;
-//   - a backslash escapes the next character.
+//   - a backslash escapes the next character;
+//   - a trailing `/` means everything below: `vendor/` is `vendor/**`.
 //
 // A pattern without a slash therefore names files in the config file's own
 // directory only (`*.yaml`), unlike .gitignore: write `**/*.yaml` for every
@@ -43,7 +44,11 @@ func CompileGlob(pattern string) (Glob, error) {
 	case strings.Contains(pattern, `\`) && strings.HasSuffix(pattern, `\`) && !strings.HasSuffix(pattern, `\\`):
 		return Glob{}, errors.New("the glob ends with a lone `\\`: escape it as `\\\\`, or use forward slashes")
 	}
-	segs := strings.Split(strings.TrimSuffix(pattern, "/"), "/")
+	expanded := pattern
+	if strings.HasSuffix(expanded, "/") {
+		expanded += "**"
+	}
+	segs := strings.Split(expanded, "/")
 	var b strings.Builder
 	b.WriteString("^")
 	for i, seg := range segs {
