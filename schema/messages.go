@@ -225,7 +225,7 @@ func (c *checker) missingDetail(loc location, prop string) string {
 			}
 		case sub["description"] != nil:
 			d := strings.TrimSuffix(fmt.Sprint(sub["description"]), ".")
-			tail = ": " + strings.ToLower(d[:1]) + d[1:]
+			tail = " (" + strings.ToLower(d[:1]) + d[1:] + ")"
 		}
 	}
 	return fmt.Sprintf("Missing: %s. Add %s %s%s.", path, add, where, tail)
@@ -359,7 +359,11 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) string {
 		return fmt.Sprintf("%s must be `%s`; %s.", loc.path, want, got)
 	case "enum":
 		allowed := stringList(sub["enum"])
-		msg := fmt.Sprintf("%s is %s, but it must be one of %s", loc.path, found(loc.val), strings.Join(allowed, ", "))
+		must := "one of " + strings.Join(allowed, ", ")
+		if len(allowed) == 1 {
+			must = "`" + allowed[0] + "`"
+		}
+		msg := fmt.Sprintf("%s is %s, but it must be %s", loc.path, found(loc.val), must)
 		if best := closest(v, allowed); best != "" {
 			return msg + ": did you mean " + best + "?"
 		}
