@@ -44,13 +44,6 @@ var examples = map[string]string{
 	"eraseDevice": "yes",
 }
 
-// nestedHome names, for a key that belongs one level down, where it goes.
-var nestedHome = map[string]string{
-	"returnAddress": "returnAddress",
-	"customs":       "customs",
-	"operations":    "an operations entry",
-}
-
 // ---- looking things up in the bundled schema ----
 
 // deref follows a local $ref; name is the definition's name, or "".
@@ -240,15 +233,15 @@ func (c *checker) unknownDetail(loc location, prop string) string {
 	for _, parent := range propertyNames(here) {
 		sub, _ := schemaAt(c.sdoc, appendSeg(loc.segs, parent))
 		if sub != nil && sub["type"] == "array" {
-			sub, _ = deref(c.sdoc, asMap(sub["items"]))
+			if items, _ := deref(c.sdoc, asMap(sub["items"])); hasProperty(items, prop) {
+				return fmt.Sprintf("`%s` is a field of an %s entry, but it sits %s: it belongs in an entry of the %s list (`- %s: ...` beneath `%s:`).",
+					prop, parent, place(loc), parent, prop, parent)
+			}
+			continue
 		}
 		if sub != nil && hasProperty(sub, prop) {
-			home := nestedHome[parent]
-			if home == "" {
-				home = parent
-			}
 			return fmt.Sprintf("`%s` is a %s field, but it sits %s: it belongs under %s; indent it beneath `%s:`.",
-				prop, parent, place(loc), home, parent)
+				prop, parent, place(loc), parent, parent)
 		}
 	}
 	// A field of another kind only.
@@ -320,8 +313,17 @@ func (c *checker) typeDetail(loc location, expected string) string {
 	case gojsonschema.TYPE_OBJECT:
 		sub, _ := schemaAt(c.sdoc, loc.segs)
 		fields := "its `key: value` entries"
-		if req := stringList(sub["required"]); len(req) > 0 {
+		req := stringList(sub["required"])
+		if len(req) > 0 {
 			fields = "its fields (" + joinList(req, "and") + ")"
+		}
+		if loc.key == nil && len(req) > 0 { // a list entry
+			rest := "its other fields"
+			if len(req) > 1 {
+				rest = joinList(req[1:], "and")
+			}
+			return fmt.Sprintf("%s is %s, but each entry must be a mapping: write it as `- %s: ...`, with %s indented beneath.",
+				loc.path, what, req[0], rest)
 		}
 		return fmt.Sprintf("%s is %s, but it must be a mapping: indent %s beneath `%s:`.", loc.path, what, fields, name)
 	case gojsonschema.TYPE_ARRAY:

@@ -12,6 +12,26 @@
 // `eraseDevice: no`, Java regular expressions and dates are rules of the rules
 // package: they would need anyOf/oneOf/if-then, whose errors cannot be
 // pinned to one position.
+//
+// Choices where the spec is silent (the strictest reading the real
+// examples still pass):
+//   - Patterns are written so that RE2 (gojsonschema) and ECMAScript (ajv,
+//     yaml-language-server) read them alike: yesno is
+//     `^([Yy][Ee][Ss]|[Nn][Oo])$`, not `(?i)^(yes|no)$`, which ECMAScript
+//     refuses.
+//   - archiveComment is required, so it must be non-empty (1 to 997
+//     characters); required texts are non-empty everywhere.
+//   - prefix is at most 1024 characters; the 1024-byte limit for multi-byte
+//     text, like logPrefix's length rule, is left to a rule.
+//   - An empty mapping or list field (`customs:`, `ignore:`) is of the wrong
+//     type: remove the key or give it entries.
+//   - An unknown key takes its code from its path (spec §5), so a stray
+//     top-level `fileSystem` in an import is InvalidFileSystemException.
+//   - encryptionClassification's optional suffix is `.` then letters, digits
+//     and dots (5A002.a.1); deviceValue allows leading zeros but not 0.
+//   - The schemas type every value as text, as the service read it. An
+//     editor that types YAML scalars itself (`2.0` as a number) flags
+//     unquoted numbers; manifestlint does not.
 package schema
 
 import (

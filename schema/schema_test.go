@@ -312,7 +312,10 @@ func TestCheck(t *testing.T) {
 			{imf, RuleUnknownField, "operations[0].vaultName", 10, 5, []string{"belongs to Glacier import manifests", "checked as an EBS import"}},
 		}},
 		{"exportBucket at the top level of an export", manifest.S3Export, s3Export + "exportBucket: b\n", []want{
-			{imf, RuleUnknownField, "exportBucket", 15, 1, []string{"is a operations field", "belongs under an operations entry"}},
+			{imf, RuleUnknownField, "exportBucket", 15, 1, []string{"`exportBucket` is a field of an operations entry, but it sits at the top level", "`- exportBucket: ...` beneath `operations:`"}},
+		}},
+		{"operations entry not a mapping", manifest.GlacierImport, edit(glacier, "  - destination: glacier\n    source: device\n    region: us-east-1\n    vaultName: vault\n    archiveComment: comment\n", "  - glacier\n"), []want{
+			{imf, RuleInvalidType, "operations[0]", 7, 5, []string{"operations[0] is text (`glacier`), but each entry must be a mapping: write it as `- destination: ...`, with source, region, vaultName and archiveComment indented beneath."}},
 		}},
 		{"customs field at the top level", "", s3Import + "deviceHTS: 8471.70.5000\n", []want{
 			{imf, RuleUnknownField, "deviceHTS", 14, 1, []string{"belongs under customs"}},
