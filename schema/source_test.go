@@ -169,3 +169,27 @@ func TestRulesDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent: Check is safe to call from many goroutines (the linter
+// lints files in parallel); run with -race.
+func TestConcurrent(t *testing.T) {
+	doc, _ := manifest.Parse("x.yaml", []byte(edit(s3Import, "eraseDevice:", "erasedevice:")))
+	want := len(Check(doc, manifest.S3Import))
+	done := make(chan int)
+	for i := 0; i < 8; i++ {
+		go func(k manifest.Kind) {
+			n := 0
+			for j := 0; j < 20; j++ {
+				n = len(Check(doc, k))
+				Source(k)
+			}
+			done <- n
+		}(manifest.Kinds[i%len(manifest.Kinds)])
+	}
+	for i := 0; i < 8; i++ {
+		<-done
+	}
+	if got := len(Check(doc, manifest.S3Import)); got != want {
+		t.Errorf("got %d findings after concurrent use, want %d", got, want)
+	}
+}
