@@ -126,6 +126,10 @@ exclude:
 		"2 errors, 0 warnings in 2 files",
 	}, []string{"draft.yaml", "no-space-after-colon", "suppressed.yaml:"})
 
+	// A directory walk skips the configuration file itself.
+	check("walk skips the config file", run("--no-snippet", "../.."), 1,
+		[]string{"in 3 files"}, []string{".manifestlint.yaml:", "draft.yaml"})
+
 	// --region wins over the file: the US address is fine in us-east-1, and
 	// the file suppressions become stale, errors by the file's severity key.
 	check("--region wins", run("--region", "us-east-1", "--no-snippet", "."), 1, []string{

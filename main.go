@@ -197,7 +197,8 @@ type input struct {
 // collectInputs expands the arguments: a directory means every *.yaml and
 // *.yml file below it, in lexical order (hidden directories such as .git
 // are skipped, and symbolic links to directories are not followed, so a
-// link loop cannot trap the walk); "-" is standard input. A path named
+// link loop cannot trap the walk; .manifestlint.yaml files are not
+// manifests and are skipped); "-" is standard input. A path named
 // twice is linted once. Missing paths are reported on stderr.
 func collectInputs(args []string, stderr io.Writer) ([]input, bool) {
 	var out []input
@@ -239,6 +240,9 @@ func collectInputs(args []string, stderr io.Writer) ([]input, bool) {
 					return filepath.SkipDir
 				}
 				return nil
+			}
+			if d.Name() == config.FileName {
+				return nil // the configuration file is not a manifest
 			}
 			if ext := strings.ToLower(filepath.Ext(p)); ext == ".yaml" || ext == ".yml" {
 				add(input{path: p})

@@ -78,6 +78,9 @@ type Config struct {
 	Severity []SeverityRule
 	// Exclude lists globs of files not to lint.
 	Exclude []Glob
+	// cwd is the working directory when the file was loaded: relative
+	// paths are resolved against it without a system call per file.
+	cwd string
 }
 
 // Error is an invalid configuration file: it prints as
@@ -147,6 +150,7 @@ func Load(path, name string) (*Config, error) {
 	if abs, err := filepath.Abs(path); err == nil {
 		c.Dir = filepath.Dir(abs)
 	}
+	c.cwd, _ = os.Getwd()
 	return c, nil
 }
 
@@ -460,11 +464,22 @@ func levenshtein(a, b string) int {
 // Rel returns path relative to the config file's directory with forward
 // slashes, as globs see it; ok is false for a path outside that directory.
 func (c *Config) Rel(path string) (rel string, ok bool) {
-	abs, err := filepath.Abs(path)
+	abs := path
+	switch {
+	case filepath.IsAbs(abs):
+	case c.cwd != "":
+		abs = filepath.Join(c.cwd, path)
+	default:
+		var err error
+		if abs, err = filepath.Abs(path); err != nil {
+			return "", false
+		}
+	}
+	dir, err := filepath.Abs(c.Dir)
 	if err != nil {
 		return "", false
 	}
-	r, err := filepath.Rel(c.Dir, abs)
+	r, err := filepath.Rel(dir, abs)
 	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return "", false
 	}
