@@ -74,7 +74,7 @@ func TestBucketRegions(t *testing.T) {
 			}},
 		{name: "region inferred from the inventory is no anchor", kind: manifest.S3Import, src: "bucket: east-data\n", ctx: withRegion("us-west-2", "the bucket inventory (west-logs)")},
 		{name: "operations region", kind: manifest.GlacierImport, src: "logBucket: west-logs\noperations:\n  - destination: glacier\n    region: us-east-1\n",
-			ctx: withRegion("us-east-1", "operations[].region"),
+			ctx:  withRegion("us-east-1", "operations[].region"),
 			want: []famWant{famErr(manifest.MultipleRegions, "logBucket", 1, 12, "`west-logs` is in `us-west-2`", "operations[0].region (line 4) is `us-east-1`")}},
 		{name: "export buckets", kind: manifest.S3Export, src: "logBucket: east-logs\noperations:\n  - exportBucket: east-data\n  - exportBucket: eu-data\n", ctx: inv,
 			want: []famWant{famErr(manifest.MultipleRegions, "operations[1].exportBucket", 4, 19, "`eu-data` is in `eu-west-1`")}},

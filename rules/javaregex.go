@@ -302,6 +302,9 @@ func (s *jrScanner) group(i int) (next int, repeatable bool, err *javaRegexError
 	if j == k {
 		return 0, false, unknown(j)
 	}
+	if r[j] == '-' {
+		return 0, false, s.errf(j, "the inline flags at character %d have a second `-`: only one `-` may turn flags off, as in `(?i-sx)`", j+1)
+	}
 	return 0, false, s.errf(j, "the inline flag `%c` at character %d is not one Java knows: use `i`, `d`, `m`, `s`, `u`, `x` or `U`, as in `(?i)` or `(?i:...)`", r[j], j+1)
 }
 
