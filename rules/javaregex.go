@@ -22,11 +22,12 @@ type javaRegexError struct {
 // Refused, as Java refuses them (PatternSyntaxException):
 //   - a `\` at the end of the pattern;
 //   - an unbalanced `(` or `)`, an unclosed `[` (nested classes included);
-//   - a quantifier `*`, `+`, `?` or `{n,m}` with nothing before it to repeat
-//     (at the start, after `(`, `|`, a flag group `(?i)`, or another
-//     complete quantifier: `a**`); a `{` that does not start a repetition
+//   - a quantifier `*`, `+` or `?` with nothing before it to repeat (at the
+//     start, after `(`, `|`, a flag group `(?i)`, or another complete
+//     quantifier: `a**`, `a*?+`); a `{` that does not start a repetition
 //     `{n}`, `{n,}`, `{n,m}` (write `\{`); `{m,n}` with n < m; counts over
-//     2^31-1;
+//     2^31-1. A well-formed `{n,m}` with nothing before it is accepted, as
+//     Java accepts it (it repeats the empty string);
 //   - escapes Java does not know: a `\` before an ASCII letter outside
 //     `ABDGHNPQRSVWXZabcdefhknprstuvwxz` (`\g`, `\y`, a `\E` without `\Q`);
 //     a malformed `\0` octal, `\x` hex (`\xhh`, `\x{h..h}` up to 10FFFF),
@@ -37,7 +38,7 @@ type javaRegexError struct {
 //     characters: back-references `\1`..`\9`, `\k`, and `\b \B \A \G \Z \z
 //     \R \X`;
 //   - a group construct Java does not know: `(?` followed by anything but
-//     `:` `=` `!` `>` `<=` `<!` `<name>` or inline flags `idmsuxU` (with one
+//     `:` `=` `!` `>` `<=` `<!` `<name>` or inline flags `idmsuxUc` (with one
 //     `-`) closed by `)` or `:`; a group name that does not start with an
 //     ASCII letter or holds other than ASCII letters and digits; a group
 //     name used twice;
@@ -149,9 +150,9 @@ func (s *jrScanner) run() *javaRegexError {
 			}
 			i, canRepeat = s.afterQuantifier(i+1), false
 		case '{':
-			if !canRepeat {
-				return s.errf(i, "the `{` at character %d has nothing before it to repeat: write `\\{` to match a `{`", i+1)
-			}
+			// Java reads a `{` with nothing before it as repeating the
+			// empty string (`{2}`, `a{2}{3}` compile), so only its form
+			// is checked.
 			next, err := s.repetition(i)
 			if err != nil {
 				return err
@@ -270,12 +271,12 @@ func (s *jrScanner) group(i int) (next int, repeatable bool, err *javaRegexError
 		push(end)
 		return next, false, nil
 	}
-	// Inline flags: (?idmsuxU-idmsuxU) or (?idmsuxU-idmsuxU:...).
+	// Inline flags: (?idmsuxUc-idmsuxUc) or (?idmsuxUc-idmsuxUc:...).
 	comments, neg := s.comments, false
 	j := k
 	for ; j < n; j++ {
 		c := r[j]
-		if strings.ContainsRune("idmsuxU", c) {
+		if strings.ContainsRune("idmsuxUc", c) {
 			if c == 'x' {
 				comments = !neg
 			}
@@ -305,7 +306,7 @@ func (s *jrScanner) group(i int) (next int, repeatable bool, err *javaRegexError
 	if r[j] == '-' {
 		return 0, false, s.errf(j, "the inline flags at character %d have a second `-`: only one `-` may turn flags off, as in `(?i-sx)`", j+1)
 	}
-	return 0, false, s.errf(j, "the inline flag `%c` at character %d is not one Java knows: use `i`, `d`, `m`, `s`, `u`, `x` or `U`, as in `(?i)` or `(?i:...)`", r[j], j+1)
+	return 0, false, s.errf(j, "the inline flag `%c` at character %d is not one Java knows: use `i`, `d`, `m`, `s`, `u`, `x`, `U` or `c`, as in `(?i)` or `(?i:...)`", r[j], j+1)
 }
 
 // groupName reads a group name starting at i, up to its `>`, and returns
@@ -561,8 +562,12 @@ func (s *jrScanner) class(i int) (int, *javaRegexError) {
 		if !single || j+1 >= n || r[j] != '-' || r[j+1] == ']' || r[j+1] == '[' {
 			continue
 		}
-		// A range start-end.
+		// A range start-end. As a range end `\v` is the one character
+		// U+000B, as in Java.
 		end, after, endSingle, err := s.classAtom(j + 1)
+		if r[j+1] == '\\' && j+2 < n && r[j+2] == 'v' {
+			end, endSingle = 0x0B, true
+		}
 		if err != nil {
 			return 0, err
 		}
