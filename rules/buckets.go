@@ -186,10 +186,18 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 			hint = fmt.Sprintf("Did you mean `%s`? Bucket names are case-sensitive", alt)
 		}
 		fs = append(fs, manifest.Errorf(manifest.NoSuchBucket, RuleBucketExists, manifest.At(b.node), b.path,
-			fmt.Sprintf("%s `%s` is not in the bucket inventory (%d buckets listed). %s.",
-				b.path, b.name, len(c.Buckets), hint)))
+			fmt.Sprintf("%s `%s` is not in the bucket inventory (%s). %s.",
+				b.path, b.name, bucketCount(len(c.Buckets)), hint)))
 	}
 	return fs
+}
+
+// bucketCount says how many buckets the inventory lists.
+func bucketCount(n int) string {
+	if n == 1 {
+		return "1 bucket listed"
+	}
+	return fmt.Sprintf("%d buckets listed", n)
 }
 
 // bucketCaseMatch returns the smallest inventory name that equals name
