@@ -177,6 +177,19 @@ exclude:
 		t.Errorf("--job-type over jobTypes: %v, %+v", err, out)
 	}
 
+	// buckets: the inventory in a --config file makes an unlisted bucket
+	// NoSuchBucketException; an end-of-line suppression silences it.
+	write("repo/inventory.yaml", "buckets:\n  my-import-bucket: us-east-1\n")
+	write("repo/jobs/east/other.yaml", strings.Replace(validManifest, "bucket: my-import-bucket", "bucket: other-bucket", 1))
+	check("buckets", run("--config", "../../inventory.yaml", "--no-snippet", "other.yaml", "nospace.yaml"), 1, []string{
+		"other.yaml:3:9: error NoSuchBucketException:", "[bucket-exists]",
+		"nospace.yaml:1:16: warning: No space after the colon", "1 error, 1 warning in 2 files",
+	}, nil)
+	write("repo/jobs/east/other.yaml", strings.Replace(validManifest, "bucket: my-import-bucket",
+		"bucket: other-bucket # manifestlint-ignore: bucket-exists -- created when the job ships", 1))
+	check("buckets suppressed", run("--config", "../../inventory.yaml", "other.yaml"), 0,
+		[]string{"0 errors, 0 warnings in 1 file"}, nil)
+
 	// An invalid config file: exit 2 with FILE:LINE:COL.
 	write("repo/bad.yaml", "region: eu-west-1\nseverity:\n  address-po-box: fatal\n")
 	check("--config invalid", run("--config", "../../bad.yaml", "."), 2,

@@ -27,6 +27,9 @@ returnAddress:
     country: USA
 `
 
+// inventory is a bucket inventory as the config file's buckets key gives.
+var inventory = map[string]string{"my-import-bucket": "us-east-1", "eu-logs": "eu-west-1"}
+
 // edit replaces old with new in base, once.
 func edit(old, new string) string {
 	if !strings.Contains(base, old) {
@@ -138,6 +141,23 @@ func TestSuppressionGolden(t *testing.T) {
 		{name: "a suppression cannot silence suppression findings",
 			src:  "# manifestlint-ignore-file: unused-suppression -- r\n" + base,
 			want: "1:29 warning  unused-suppression \n"},
+		{name: "buckets: an unlisted bucket",
+			src:  edit("bucket: my-import-bucket", "bucket: other-bucket"),
+			opts: Options{Buckets: inventory},
+			want: "3:9 error NoSuchBucketException bucket-exists bucket\n",
+			msg:  "`other-bucket` is not in the bucket inventory"},
+		{name: "buckets: an unlisted bucket, suppressed above by code",
+			src:  edit("bucket: my-import-bucket", "# manifestlint-ignore: NoSuchBucketException -- created on the day the job ships\nbucket: other-bucket"),
+			opts: Options{Buckets: inventory},
+			want: ""},
+		{name: "buckets: two regions, disabled by rule id",
+			src:  edit("bucket: my-import-bucket", "bucket: my-import-bucket\nlogBucket: eu-logs"),
+			opts: Options{Buckets: inventory, Ignore: []string{"bucket-regions"}},
+			want: ""},
+		{name: "buckets: two regions, downgraded",
+			src:  edit("bucket: my-import-bucket", "bucket: my-import-bucket\nlogBucket: eu-logs"),
+			opts: Options{Buckets: inventory, Severity: map[string]manifest.Severity{"MultipleRegionsException": manifest.Warning}},
+			want: "4:12 warning MultipleRegionsException bucket-regions logBucket\n"},
 		{name: "severity warning keeps the code",
 			src:  edit("street1: 123 Any Street", poBox),
 			opts: Options{Severity: map[string]manifest.Severity{"InvalidAddressException": manifest.Warning}},
