@@ -1,8 +1,10 @@
 package manifest
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -64,4 +66,26 @@ func FuzzMatchNoSpaceColon(f *testing.F) {
 			t.Errorf("%q: matchNoSpaceColon = %d, %d, %v; regexp = %v", l, s, e, ok, m)
 		}
 	})
+}
+
+// TestDuplicateKeyLargeMapping covers the map used for mappings of more
+// than 16 keys: the first line is reported, for every later duplicate.
+func TestDuplicateKeyLargeMapping(t *testing.T) {
+	for _, n := range []int{3, 40} {
+		var b strings.Builder
+		b.WriteString("dup: 1\n")
+		for i := range n {
+			fmt.Fprintf(&b, "k%d: v\n", i)
+		}
+		b.WriteString("dup: 2\ndup: 3\n")
+		_, fs := Parse("x.yaml", []byte(b.String()))
+		if len(fs) != 2 {
+			t.Fatalf("%d keys: %d findings, want 2: %+v", n, len(fs), fs)
+		}
+		for i, f := range fs {
+			if f.Rule != RuleDuplicateKey || f.Line != n+2+i || !strings.Contains(f.Message, "first at line 1") {
+				t.Errorf("%d keys: finding %d = %+v", n, i, f)
+			}
+		}
+	}
 }

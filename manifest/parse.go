@@ -267,7 +267,12 @@ func checkStructure(n *yaml.Node, path string, fs *[]Finding) {
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		first := make(map[string]int, len(n.Content)/2)
+		// Small mappings (all of a real manifest's) are searched in place;
+		// a map is built only for large ones.
+		var first map[string]int
+		if len(n.Content) > 32 {
+			first = make(map[string]int, len(n.Content)/2)
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
@@ -275,12 +280,27 @@ func checkStructure(n *yaml.Node, path string, fs *[]Finding) {
 					fmt.Sprintf("A key must be plain text, but this one is %s.", KindName(k))))
 				continue
 			}
+			line, dup := 0, false
+			if first != nil {
+				line, dup = first[k.Value]
+			} else {
+				for j := 0; j < i; j += 2 {
+					if c := n.Content[j]; c.Kind == yaml.ScalarNode && c.Value == k.Value {
+						line, dup = c.Line, true
+						break
+					}
+				}
+			}
+			if !dup && first != nil {
+				first[k.Value] = k.Line
+			}
+			if !dup && k.Anchor == "" && v.Kind == yaml.ScalarNode && v.Anchor == "" {
+				continue // the common case: nothing to report, no path to build
+			}
 			kp := JoinPath(path, k.Value)
-			if line, dup := first[k.Value]; dup {
+			if dup {
 				*fs = append(*fs, Errorf(MalformedManifest, RuleDuplicateKey, At(k), kp,
 					fmt.Sprintf("The key %q appears twice in the same mapping (first at line %d): keep one.", k.Value, line)))
-			} else {
-				first[k.Value] = k.Line
 			}
 			if k.Anchor != "" {
 				checkStructure(k, kp, fs)
@@ -400,7 +420,13 @@ func firstControl(src []byte) (int, rune) {
 // isBlank reports whether text holds only whitespace, comments and document
 // markers: the Manifest parameter is then missing (spec §1).
 func isBlank(text []byte) bool {
-	for _, l := range bytes.Split(text, []byte("\n")) {
+	for len(text) > 0 {
+		var l []byte
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			l, text = text, nil
+		}
 		t := bytes.TrimSpace(l)
 		if len(t) == 0 || t[0] == '#' || bytes.Equal(t, []byte("---")) || bytes.Equal(t, []byte("...")) {
 			continue

@@ -394,13 +394,15 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) string {
 // closest suggests the candidate a user most likely meant: one equal but
 // for letter case, '_' and '-', or else the nearest within Levenshtein
 // distance 2 (1 for keys shorter than 3), ignoring case; "" for none.
+// keyNormalizer drops the separators people put in keys (erase_device,
+// erase-device); built once, not per call.
+var keyNormalizer = strings.NewReplacer("_", "", "-", "")
+
 func closest(s string, candidates []string) string {
 	if s == "" {
 		return ""
 	}
-	norm := func(x string) string {
-		return strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(x))
-	}
+	norm := func(x string) string { return strings.ToLower(keyNormalizer.Replace(x)) }
 	ns := norm(s)
 	for _, c := range candidates {
 		if norm(c) == ns {

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -26,6 +27,13 @@ import (
 )
 
 func main() {
+	// The same collector settings as manifestlint's tuneGC.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(20 << 20)
+	}
 	var files []string
 	for _, a := range os.Args[1:] {
 		filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
