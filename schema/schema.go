@@ -88,6 +88,19 @@ type kindSchema struct {
 	compileOnce sync.Once
 	compiled    *gojsonschema.Schema
 	compileErr  error
+
+	quickOnce sync.Once
+	quick     *quick // nil when the schema uses a keyword quick does not know
+}
+
+// quickSchema returns the kind's quick validator, compiled once, or nil.
+func (ks *kindSchema) quickSchema() *quick {
+	ks.quickOnce.Do(func() {
+		if _, doc, err := ks.bundled(); err == nil {
+			ks.quick = compileQuick(doc)
+		}
+	})
+	return ks.quick
 }
 
 var kindSchemas = func() map[manifest.Kind]*kindSchema {
@@ -192,6 +205,9 @@ func Check(doc *manifest.Document, kind manifest.Kind) []manifest.Finding {
 	ks := kindSchemas[kind]
 	if ks == nil || doc == nil || doc.Root == nil {
 		return nil
+	}
+	if q := ks.quickSchema(); q != nil && q.valid(doc.Root) {
+		return nil // passes: gojsonschema would find nothing (see quick)
 	}
 	s, sdoc := ks.must()
 	res, err := s.Validate(valueLoader{JSONLoader: gojsonschema.NewGoLoader(nil), value: toValue(doc.Root)})

@@ -1,0 +1,281 @@
+package schema
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// quick is a kind's schema compiled for one question: does a manifest pass
+// it? It answers straight from the yaml.Node tree, without building the Go
+// value gojsonschema needs and without gojsonschema's per-node result
+// bookkeeping, which together were a quarter of the time of linting a valid
+// manifest. Check asks it first; only when it says "fails" does gojsonschema
+// run, to name the errors, so findings are exactly gojsonschema's.
+//
+// It knows the keywords the manifest schemas use: type, properties,
+// required, additionalProperties (false or a schema), items (one schema),
+// enum and const (of strings), pattern, minLength, maxLength, minItems,
+// maxItems, $ref to #/definitions/NAME, and the annotations (title,
+// description, $schema, $id, $comment, default, examples). A schema using
+// any other keyword is not compiled (compileQuick returns nil) and every
+// manifest goes to gojsonschema, so a new keyword can never be ignored.
+// TestQuickAgrees and FuzzQuickAgrees check it against gojsonschema.
+type quick struct {
+	types     []string // empty: any type
+	props     map[string]*quick
+	required  []string
+	noExtra   bool   // additionalProperties: false
+	extra     *quick // additionalProperties: a schema
+	items     *quick
+	enum      []string // enum or const; nil: none
+	hasEnum   bool
+	pattern   *regexp.Regexp
+	minLength int // -1: none
+	maxLength int
+	minItems  int
+	maxItems  int
+}
+
+// annotations are keywords that do not constrain a value.
+var annotations = map[string]bool{"title": true, "description": true, "$schema": true, "$id": true,
+	"$comment": true, "default": true, "examples": true, "definitions": true}
+
+// compileQuick compiles the root of a bundled schema document; nil when it
+// uses a keyword quick does not know.
+func compileQuick(doc map[string]any) *quick {
+	defs, _ := doc["definitions"].(map[string]any)
+	c := quickCompiler{defs: defs, done: map[string]*quick{}}
+	q := c.compile(doc)
+	if c.failed {
+		return nil
+	}
+	return q
+}
+
+type quickCompiler struct {
+	defs   map[string]any
+	done   map[string]*quick // compiled definitions, by name (also breaks cycles)
+	failed bool
+}
+
+func (c *quickCompiler) compile(v any) *quick {
+	s, ok := v.(map[string]any)
+	if !ok {
+		c.failed = true // boolean schemas are not used
+		return nil
+	}
+	if ref, ok := s["$ref"]; ok {
+		name, isLocal := strings.CutPrefix(toString(ref), "#/definitions/")
+		if !isLocal || len(s) != 1 && !onlyAnnotations(s, "$ref") {
+			c.failed = true
+			return nil
+		}
+		if q, ok := c.done[name]; ok {
+			return q
+		}
+		def, ok := c.defs[name]
+		if !ok {
+			c.failed = true
+			return nil
+		}
+		q := &quick{}
+		c.done[name] = q
+		if r := c.compile(def); r != nil {
+			*q = *r
+		}
+		return q
+	}
+	q := &quick{minLength: -1, maxLength: -1, minItems: -1, maxItems: -1}
+	for k, val := range s {
+		switch k {
+		case "type":
+			switch t := val.(type) {
+			case string:
+				q.types = []string{t}
+			case []any:
+				for _, x := range t {
+					q.types = append(q.types, toString(x))
+				}
+			default:
+				c.failed = true
+			}
+		case "properties":
+			m, ok := val.(map[string]any)
+			if !ok {
+				c.failed = true
+				continue
+			}
+			q.props = make(map[string]*quick, len(m))
+			for name, sub := range m {
+				q.props[name] = c.compile(sub)
+			}
+		case "required":
+			l, ok := val.([]any)
+			if !ok {
+				c.failed = true
+				continue
+			}
+			for _, x := range l {
+				q.required = append(q.required, toString(x))
+			}
+		case "additionalProperties":
+			switch a := val.(type) {
+			case bool:
+				q.noExtra = !a
+			default:
+				q.extra = c.compile(a)
+			}
+		case "items":
+			q.items = c.compile(val)
+		case "enum", "const":
+			vals := []any{val}
+			if k == "enum" {
+				l, ok := val.([]any)
+				if !ok {
+					c.failed = true
+					continue
+				}
+				vals = l
+			}
+			if q.hasEnum {
+				c.failed = true // both enum and const: not used
+			}
+			q.hasEnum = true
+			for _, x := range vals {
+				str, ok := x.(string)
+				if !ok {
+					c.failed = true // only text values are ever validated
+				}
+				q.enum = append(q.enum, str)
+			}
+		case "pattern":
+			re, err := regexp.Compile(toString(val))
+			if err != nil {
+				c.failed = true
+				continue
+			}
+			q.pattern = re
+		case "minLength", "maxLength", "minItems", "maxItems":
+			f, ok := val.(float64)
+			if !ok || f < 0 || f != float64(int(f)) {
+				c.failed = true
+				continue
+			}
+			switch k {
+			case "minLength":
+				q.minLength = int(f)
+			case "maxLength":
+				q.maxLength = int(f)
+			case "minItems":
+				q.minItems = int(f)
+			case "maxItems":
+				q.maxItems = int(f)
+			}
+		default:
+			if !annotations[k] {
+				c.failed = true
+			}
+		}
+	}
+	return q
+}
+
+func onlyAnnotations(s map[string]any, except string) bool {
+	for k := range s {
+		if k != except && !annotations[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func toString(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+// valid reports whether n passes q. The tree is Parse's: no aliases, no
+// anchors, plain-text keys, no duplicate keys.
+func (q *quick) valid(n *yaml.Node) bool {
+	if len(q.types) > 0 && !slices.Contains(q.types, jsonType(n)) {
+		return false
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		v := n.Value
+		if q.hasEnum && !slices.Contains(q.enum, v) {
+			return false
+		}
+		if q.minLength >= 0 || q.maxLength >= 0 {
+			l := utf8.RuneCountInString(v)
+			if q.minLength >= 0 && l < q.minLength || q.maxLength >= 0 && l > q.maxLength {
+				return false
+			}
+		}
+		if q.pattern != nil && !q.pattern.MatchString(v) {
+			return false
+		}
+	case yaml.MappingNode:
+		if q.hasEnum {
+			return false
+		}
+		for _, r := range q.required {
+			if _, v := getKey(n, r); v == nil {
+				return false
+			}
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if p, ok := q.props[k.Value]; ok {
+				if !p.valid(v) {
+					return false
+				}
+				continue
+			}
+			if q.noExtra || q.extra != nil && !q.extra.valid(v) {
+				return false
+			}
+		}
+	case yaml.SequenceNode:
+		if q.hasEnum {
+			return false
+		}
+		if q.minItems >= 0 && len(n.Content) < q.minItems || q.maxItems >= 0 && len(n.Content) > q.maxItems {
+			return false
+		}
+		if q.items != nil {
+			for _, c := range n.Content {
+				if !q.items.valid(c) {
+					return false
+				}
+			}
+		}
+	default:
+		return false // not in a parsed manifest: let gojsonschema decide
+	}
+	return true
+}
+
+// jsonType is the JSON type of the value toValue builds from n.
+func jsonType(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "object"
+	case yaml.SequenceNode:
+		return "array"
+	}
+	return "string"
+}
+
+func getKey(m *yaml.Node, key string) (k, v *yaml.Node) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i], m.Content[i+1]
+		}
+	}
+	return nil, nil
+}
