@@ -23,4 +23,9 @@ type Options struct {
 type Formatter func(w io.Writer, results []validate.Result, opt Options) error
 
 // Formats maps each --format name to its formatter.
-var Formats = map[string]Formatter{}
+var Formats = map[string]Formatter{
+	"sarif":  SARIF,
+	"github": GitHub,
+	"junit":  JUnit,
+	"xml":    XML,
+}
