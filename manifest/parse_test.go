@@ -1,0 +1,104 @@
+package manifest
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestParseDialect covers the rows of spec §1-§2: what reading a manifest
+// accepts, and the one finding each refused input gets.
+func TestParseDialect(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		// want is "Code rule path line:col" of every finding, in order.
+		want    []string
+		msg     string // a fragment of the first finding's message
+		hasRoot bool
+	}{
+		{name: "plain mapping", src: "manifestVersion: 2.0\ndeviceId: 1\n", hasRoot: true},
+		{name: "empty file", src: "", want: []string{"MissingParameterException empty-manifest  1:1"}, msg: "empty"},
+		{name: "only whitespace and comments", src: "\n  \n# a comment\n\t\n", want: []string{"MissingParameterException empty-manifest  1:1"}},
+		{name: "only a document marker", src: "---\n", want: []string{"MissingParameterException empty-manifest  1:1"}},
+		{name: "invalid UTF-8", src: "a: 1\nb: \xff\xfe\n", want: []string{"MalformedManifestException invalid-utf8  2:4"}, msg: "UTF-8"},
+		{name: "tab indentation", src: "returnAddress:\n\tname: x\n", want: []string{"MalformedManifestException yaml-syntax  2:2"}, msg: "tabs"},
+		{name: "unclosed quote", src: "a: 'x\nb: y\n", want: []string{"MalformedManifestException yaml-syntax  3:1"}, msg: "quote"},
+		{name: "unclosed bracket", src: "a: [x, y\n", want: []string{"MalformedManifestException yaml-syntax  1:1"}, msg: "bracket"},
+		{name: "root is a word", src: "INVALID MANIFEST\n", want: []string{"MalformedManifestException root-not-mapping  1:1"}, msg: "not a mapping"},
+		{name: "root is a list", src: "- a\n- b\n", want: []string{"MalformedManifestException root-not-mapping  1:1"}, msg: "a list"},
+		{name: "two documents", src: "a: 1\n---\nb: 2\n", want: []string{"MalformedManifestException multiple-documents  2:1"}, msg: "more than one YAML document"},
+		{name: "leading marker is one document", src: "---\na: 1\n...\n", hasRoot: true},
+		{name: "duplicate key", src: "a: 1\nb: 2\na: 3\n", want: []string{"MalformedManifestException duplicate-key a 3:1"}, msg: "first at line 1"},
+		{name: "nested duplicate key", src: "r:\n  x: 1\n  x: 2\n", want: []string{"MalformedManifestException duplicate-key r.x 3:3"}},
+		{name: "anchor and alias", src: "a: &x 1\nb: *x\n", want: []string{
+			"MalformedManifestException anchor-alias a 1:4", "MalformedManifestException anchor-alias b 2:4"}, msg: "anchor"},
+		{name: "complex key", src: "? [a]\n: 1\n", want: []string{"MalformedManifestException complex-key  1:3"}},
+		{name: "BOM", src: "\xef\xbb\xbfa: 1\n", hasRoot: true},
+		{name: "CRLF", src: "a: 1\r\nb: 2\r\n", hasRoot: true},
+		{name: "no space after colon", src: "manifestVersion:2.0\n", hasRoot: true,
+			want: []string{" no-space-after-colon manifestVersion 1:16"}, msg: "Write `manifestVersion: 2.0`"},
+		{name: "no space after colon in a list entry", src: "operations:\n  - exportBucket:my-bucket\n", hasRoot: true,
+			want: []string{" no-space-after-colon operations[0].exportBucket 2:17"}},
+		{name: "colon later in a value is untouched", src: "generator: a:b\n", hasRoot: true},
+		{name: "a quoted key is not rewritten", src: "\"a\":b\n", want: []string{"MalformedManifestException yaml-syntax  1:1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, fs := Parse("m.yaml", []byte(tc.src))
+			var got []string
+			for _, f := range fs {
+				got = append(got, strings.Join([]string{string(f.Code), f.Rule, f.Path, strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)}, " "))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("findings\n got  %q\n want %q", got, tc.want)
+			}
+			if tc.msg != "" && (len(fs) == 0 || !strings.Contains(fs[0].Message, tc.msg)) {
+				t.Errorf("message lacks %q: %+v", tc.msg, fs)
+			}
+			if (doc.Root != nil) != tc.hasRoot {
+				t.Errorf("root present %v, want %v", doc.Root != nil, tc.hasRoot)
+			}
+			for _, f := range fs {
+				if f.Severity == Error && !strings.HasPrefix(f.Message, f.Code.Message()) {
+					t.Errorf("message does not start with the service's sentence: %q", f.Message)
+				}
+			}
+		})
+	}
+}
+
+// TestParseKeepsOriginalPositions checks that the key:value rewrite and the
+// BOM leave every node at its column in the original text.
+func TestParseKeepsOriginalPositions(t *testing.T) {
+	src := "\xef\xbb\xbfbucket:my-bucket\nreturnAddress:\n    country:USA\n    city: Town\n"
+	doc, _ := Parse("m.yaml", []byte(src))
+	if doc.Root == nil {
+		t.Fatal("no root")
+	}
+	k, v := Get(doc.Root, "bucket")
+	if At(k) != (Pos{1, 1}) || At(v) != (Pos{1, 8}) || v.Value != "my-bucket" {
+		t.Errorf("bucket key %v value %v %q", At(k), At(v), v.Value)
+	}
+	ra := Value(doc.Root, "returnAddress")
+	if c := Value(ra, "country"); At(c) != (Pos{3, 13}) || c.Value != "USA" {
+		t.Errorf("country at %v %q, want 3:13 USA", At(c), c.Value)
+	}
+	if c := Value(ra, "city"); At(c) != (Pos{4, 11}) {
+		t.Errorf("city at %v, want 4:11", At(c))
+	}
+	if got := doc.Line(1); got != "bucket:my-bucket" {
+		t.Errorf("line 1 %q: the BOM should not show in snippets", got)
+	}
+}
+
+// TestScalarsStayText checks that values are never decoded: 2.0 stays 2.0
+// and a leading zero stays.
+func TestScalarsStayText(t *testing.T) {
+	doc, _ := Parse("m.yaml", []byte("manifestVersion: 2.0\npostalCode: 01234\neraseDevice: yes\nstreet2:\n"))
+	for key, want := range map[string]string{"manifestVersion": "2.0", "postalCode": "01234", "eraseDevice": "yes", "street2": ""} {
+		if got, ok := Text(Value(doc.Root, key)); !ok || got != want {
+			t.Errorf("%s = %q, want %q", key, got, want)
+		}
+	}
+}
