@@ -370,8 +370,8 @@ func TestJUnitParses(t *testing.T) {
 	if s.Name != "dir/my manifest,1.yaml" || s.Tests != 4 || s.Failures != 3 {
 		t.Errorf("suite 0: %+v", s)
 	}
-	if c := s.Cases[1]; c.Failure != nil || !strings.Contains(c.SystemOut, "warning no-space-after-colon") &&
-		!strings.Contains(c.SystemOut, ": warning No space") {
+	if c := s.Cases[1]; c.Failure != nil || !strings.HasPrefix(c.SystemOut, "dir/my manifest,1.yaml:2:16: warning: No space") ||
+		!strings.HasSuffix(c.SystemOut, "[no-space-after-colon]") {
 		t.Errorf("a warning must be a passing testcase with system-out: %+v", c)
 	}
 	c := s.Cases[2]

@@ -109,13 +109,14 @@ func junitCaseName(f manifest.Finding) string {
 }
 
 // textLine renders a finding as the text format's first line does:
-// file:line:col: severity Code: message [rule].
+// file:line:col: error Code: message [rule], or for a warning (no code)
+// file:line:col: warning: message [rule].
 func textLine(file string, f manifest.Finding) string {
-	s := fmt.Sprintf("%s:%d:%d: %s ", file, f.Line, f.Column, f.Severity)
+	s := fmt.Sprintf("%s:%d:%d: %s", file, f.Line, f.Column, f.Severity)
 	if f.Code != "" {
-		s += string(f.Code) + ": "
+		s += " " + string(f.Code)
 	}
-	s += f.Message
+	s += ": " + f.Message
 	if f.Rule != "" {
 		s += " [" + f.Rule + "]"
 	}
