@@ -146,7 +146,6 @@ func SARIF(w io.Writer, results []validate.Result, opt Options) error {
 				},
 			}
 			if i, ok := index[id]; ok {
-				i := i
 				res.RuleIndex = &i
 			}
 			if f.Line >= 1 {
