@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/explain"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/schema"
@@ -116,7 +117,8 @@ func cmdCodes(args []string, stdout, stderr io.Writer) int {
 
 // cmdSchema is `manifestlint schema [--job-kind KIND]`: the draft-07 JSON
 // Schema of a job kind (s3-import by default), self-contained, for editors
-// (yaml-language-server) and other validators.
+// (yaml-language-server) and other validators. `schema --config` prints the
+// schema of the configuration file instead.
 func cmdSchema(args []string, stdout, stderr io.Writer) int {
 	kinds := make([]string, len(manifest.Kinds))
 	for i, k := range manifest.Kinds {
@@ -124,8 +126,10 @@ func cmdSchema(args []string, stdout, stderr io.Writer) int {
 	}
 	fl := newFlags("schema", "Usage: manifestlint schema [--job-kind KIND] > manifest.schema.json\n\n"+
 		"Prints the JSON Schema (draft-07) of a job kind, for editors with yaml-language-server:\n"+
-		"  # yaml-language-server: $schema=./manifest.schema.json\n", stderr)
+		"  # yaml-language-server: $schema=./manifest.schema.json\n"+
+		"With --config, prints the schema of the configuration file "+config.FileName+".\n", stderr)
 	kind := fl.String("job-kind", string(manifest.S3Import), "the job kind: "+strings.Join(kinds, ", "))
+	cfg := fl.Bool("config", false, "print the JSON Schema of the configuration file "+config.FileName+" instead")
 	if st, done := parseFlags(fl, args); done {
 		return st
 	}
@@ -133,7 +137,16 @@ func cmdSchema(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint schema: unexpected argument %q; choose the kind with --job-kind\n", fl.Arg(0))
 		return exitUsage
 	}
-	src := schema.Source(manifest.Kind(strings.ToLower(*kind)))
+	if *cfg && fl.Changed("job-kind") {
+		fmt.Fprintln(stderr, "manifestlint schema: --config and --job-kind cannot be used together")
+		return exitUsage
+	}
+	var src []byte
+	if *cfg {
+		src = config.Schema()
+	} else {
+		src = schema.Source(manifest.Kind(strings.ToLower(*kind)))
+	}
 	if src == nil {
 		fmt.Fprintf(stderr, "manifestlint schema: unknown --job-kind %q; use one of %s\n", *kind, strings.Join(kinds, ", "))
 		return exitUsage

@@ -40,6 +40,8 @@ func TestCommands(t *testing.T) {
 		{args: []string{"schema"}, jsonStdout: true, stdout: []string{`"bucket"`, `"eraseDevice"`}},
 		{args: []string{"schema", "--job-kind", "s3-export"}, jsonStdout: true, stdout: []string{`"fileSystem"`}},
 		{args: []string{"schema", "--job-kind", "Glacier-Import"}, jsonStdout: true, stdout: []string{`"vaultName"`}},
+		{args: []string{"schema", "--config"}, jsonStdout: true, stdout: []string{`"$schema"`}},
+		{args: []string{"schema", "--config", "--job-kind", "s3-export"}, status: exitUsage, stderr: []string{"cannot be used together"}},
 		{args: []string{"schema", "--job-kind", "tape"}, status: exitUsage, stderr: []string{`unknown --job-kind "tape"`, "ebs-import"}},
 		{args: []string{"version"}, stdout: []string{"manifestlint ", "commit: ", "go: " + runtime.Version()}},
 		{args: []string{"--version"}, stdout: []string{"manifestlint ", "go: " + runtime.Version()}},

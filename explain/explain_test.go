@@ -231,6 +231,20 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+// TestRuleExamplesKnown: every rule example belongs to a registered rule,
+// so that a renamed rule does not silently lose its example.
+func TestRuleExamplesKnown(t *testing.T) {
+	known := map[string]bool{}
+	for _, r := range validate.Rules() {
+		known[r.ID] = true
+	}
+	for id := range ruleExamples {
+		if !known[id] {
+			t.Errorf("ruleExamples has %q, which is not a registered rule", id)
+		}
+	}
+}
+
 // TestEveryRuleExplained runs `explain` on every registered rule: each has a
 // doc and an example (its own or its code's; a warning needs its own).
 func TestEveryRuleExplained(t *testing.T) {
@@ -356,5 +370,31 @@ func TestCodes(t *testing.T) {
 	}
 	if err := Codes(&buf, "yaml"); err == nil {
 		t.Error("Codes accepted format yaml")
+	}
+}
+
+// TestRuleExamplesTrigger lints each rule example: the bad fragment must
+// draw a finding of its rule, and the fixed one must not.
+func TestRuleExamplesTrigger(t *testing.T) {
+	opts := validate.Options{AccessKeyID: "AKIAIOSFODNN7EXAMPLE"}
+	has := func(src, id string) bool {
+		res := validate.Validate("example.yaml", []byte(src), opts)
+		for _, f := range res.Findings {
+			if f.Rule == id {
+				return true
+			}
+		}
+		return false
+	}
+	for id, ex := range ruleExamples {
+		if ex.Lang != "yaml" {
+			continue
+		}
+		if bad := strings.ReplaceAll(ex.Bad, `\xFC`, "\xfc"); !has(bad, id) {
+			t.Errorf("the bad example of %s does not draw a %s finding", id, id)
+		}
+		if has(ex.Good, id) {
+			t.Errorf("the fixed example of %s still draws a %s finding", id, id)
+		}
 	}
 }
