@@ -43,7 +43,7 @@ func Text(w io.Writer, results []validate.Result, opt Options) error {
 			}
 			fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
 				sev, code, oneLine(f.Message), c(ansiDim, "["+f.Rule+"]"))
-			if opt.Snippet && r.Doc != nil {
+			if opt.Snippet && r.Doc != nil && !documentLevel(f) {
 				writeSnippet(bw, r.Doc.Line(f.Line), f.Line, f.Column, c)
 			}
 		}
@@ -69,11 +69,25 @@ func kindReason(evidence []string) string {
 	return "inferred from " + strings.Join(evidence, ", ") + "; set --job-type to override"
 }
 
+// article is the article a kind's title takes when read aloud ("an S3
+// import", "an EBS import", "a Glacier import").
 func article(s string) string {
-	if s != "" && strings.ContainsRune("AEIOU", rune(s[0])) {
+	if s != "" && strings.ContainsRune("AEFHILMNORSX", rune(s[0])) {
 		return "an"
 	}
 	return "a"
+}
+
+// documentLevel reports a finding about the whole document or a field
+// missing from the root mapping: its position (1:1) points at no culprit,
+// so no snippet is shown.
+func documentLevel(f manifest.Finding) bool {
+	if f.Path == "" {
+		return f.Code == manifest.MissingParameter
+	}
+	missing, _ := manifest.Family(f.Path)
+	return f.Line == 1 && f.Column == 1 && !strings.ContainsAny(f.Path, ".[") &&
+		(f.Code == missing || f.Code == manifest.MissingCustoms)
 }
 
 func plural(n int, word string) string {

@@ -2,14 +2,333 @@
 // kinds, embedded in the binary, and checks a parsed manifest against them,
 // mapping each schema error to the service's code (spec §5) and to the
 // position of the yaml.Node at fault.
+//
+// The schemas say what a schema can say (spec §4): the fields each kind
+// allows and requires unconditionally, that every field is text unless it is
+// a mapping or a list, enums, patterns and lengths, and that no mapping has
+// keys of its own. Conditional requirements (customs by region, a password
+// or PIN for exports, state and postal code by country, a classification when
+// the data is encrypted), country names, e-mail lists, DNS-style bucket names,
+// `eraseDevice: no`, Java regular expressions and dates are rules of the rules
+// package: they would need anyOf/oneOf/if-then, whose errors cannot be
+// pinned to one position.
+//
+// Choices where the spec is silent (the strictest reading the real
+// examples still pass):
+//   - Patterns are written so that RE2 (gojsonschema) and ECMAScript (ajv,
+//     yaml-language-server) read them alike: yesno is
+//     `^([Yy][Ee][Ss]|[Nn][Oo])$`, not `(?i)^(yes|no)$`, which ECMAScript
+//     refuses.
+//   - archiveComment is required, so it must be non-empty (1 to 997
+//     characters); required texts are non-empty everywhere.
+//   - prefix is at most 1024 characters; the 1024-byte limit for multi-byte
+//     text, like logPrefix's length rule, is left to a rule.
+//   - An empty mapping or list field (`customs:`, `ignore:`) is of the wrong
+//     type: remove the key or give it entries.
+//   - An unknown key takes its code from its path (spec §5), so a stray
+//     top-level `fileSystem` in an import is InvalidFileSystemException.
+//   - encryptionClassification's optional suffix is `.` then letters, digits
+//     and dots (5A002.a.1); deviceValue allows leading zeros but not 0.
+//   - The schemas type every value as text, as the service read it. An
+//     editor that types YAML scalars itself (`2.0` as a number) flags
+//     unquoted numbers; manifestlint does not.
 package schema
 
-import "github.com/manifestlint/manifestlint/manifest"
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/xeipuuv/gojsonschema"
+	"go.yaml.in/yaml/v3"
+)
+
+// Rule ids of schema findings.
+const (
+	// RuleRequiredField: a field the kind requires is absent.
+	RuleRequiredField = "required-field"
+	// RuleUnknownField: a key the kind does not know at that place.
+	RuleUnknownField = "unknown-field"
+	// RuleInvalidType: a mapping or list where text belongs, or the reverse.
+	RuleInvalidType = "invalid-type"
+	// RuleInvalidValue: a value outside its enum, pattern, length or
+	// version, or a list of the wrong length.
+	RuleInvalidValue = "invalid-value"
+)
+
+var invalidCodes = []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress,
+	manifest.InvalidCustoms, manifest.InvalidFileSystem, manifest.InvalidAccessKeyID}
 
 // Rules documents the rule ids schema findings carry, for the registry.
-var Rules = []manifest.RuleInfo{}
+var Rules = []manifest.RuleInfo{
+	{ID: RuleRequiredField, Codes: []manifest.Code{manifest.MissingManifestField, manifest.MissingCustoms},
+		Doc: "A field the job kind always requires is absent (top level, returnAddress, customs or an operations entry)."},
+	{ID: RuleUnknownField, Codes: []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress,
+		manifest.InvalidCustoms, manifest.InvalidFileSystem},
+		Doc: "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level."},
+	{ID: RuleInvalidType, Codes: invalidCodes,
+		Doc: "A mapping or list where text belongs, or text (or nothing) where a mapping or list belongs."},
+	{ID: RuleInvalidValue, Codes: invalidCodes,
+		Doc: "A value outside its allowed values, pattern or length, the wrong manifestVersion for the kind, or an operations list of the wrong length."},
+}
 
-// Check validates doc, which must have a Root, against the schema of kind.
+// kindSchema is the schema of one kind, bundled and compiled lazily, each at
+// most once per process: `manifestlint --version` pays for neither.
+type kindSchema struct {
+	kind manifest.Kind
+
+	bundleOnce sync.Once
+	src        []byte
+	doc        map[string]any // src decoded, to look up properties, enums, hints
+	bundleErr  error
+
+	compileOnce sync.Once
+	compiled    *gojsonschema.Schema
+	compileErr  error
+}
+
+var kindSchemas = func() map[manifest.Kind]*kindSchema {
+	m := make(map[manifest.Kind]*kindSchema, len(manifest.Kinds))
+	for _, k := range manifest.Kinds {
+		m[k] = &kindSchema{kind: k}
+	}
+	return m
+}()
+
+func (ks *kindSchema) bundled() ([]byte, map[string]any, error) {
+	ks.bundleOnce.Do(func() {
+		ks.src, ks.bundleErr = bundle(string(ks.kind))
+		if ks.bundleErr == nil {
+			ks.bundleErr = json.Unmarshal(ks.src, &ks.doc)
+		}
+	})
+	return ks.src, ks.doc, ks.bundleErr
+}
+
+func (ks *kindSchema) schema() (*gojsonschema.Schema, error) {
+	ks.compileOnce.Do(func() {
+		src, _, err := ks.bundled()
+		if err != nil {
+			ks.compileErr = err
+			return
+		}
+		ks.compiled, ks.compileErr = gojsonschema.NewSchema(gojsonschema.NewBytesLoader(src))
+	})
+	return ks.compiled, ks.compileErr
+}
+
+// must returns the kind's compiled schema and decoded document. The
+// schemas are embedded and tested, so a failure is a build defect: panic.
+func (ks *kindSchema) must() (*gojsonschema.Schema, map[string]any) {
+	s, err := ks.schema()
+	if err != nil {
+		panic(fmt.Sprintf("schema %s: %v", ks.kind, err))
+	}
+	return s, ks.doc
+}
+
+// Source returns the self-contained draft-07 JSON Schema of kind (no
+// external $ref), as `manifestlint schema` prints it and as editors
+// (yaml-language-server) and ajv-cli use it; nil for an unknown kind. The
+// caller owns the returned slice.
+func Source(kind manifest.Kind) []byte {
+	ks := kindSchemas[kind]
+	if ks == nil {
+		return nil
+	}
+	src, _, err := ks.bundled()
+	if err != nil {
+		panic(fmt.Sprintf("schema %s: %v", kind, err))
+	}
+	return append([]byte(nil), src...)
+}
+
+// valueLoader hands gojsonschema the Go value built from the yaml.Node tree
+// directly: gojsonschema's own Go loader would marshal it to JSON text and
+// decode it again. The value holds only strings, []any and map[string]any,
+// which the validator reads as they are.
+type valueLoader struct {
+	gojsonschema.JSONLoader
+	value any
+}
+
+func (l valueLoader) LoadJSON() (any, error) { return l.value, nil }
+
+// toValue builds the plain value of n: every scalar is its text (an empty
+// value is ""), mappings are map[string]any and sequences []any.
+func toValue(n *yaml.Node) any {
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			m[n.Content[i].Value] = toValue(n.Content[i+1])
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, len(n.Content))
+		for i, c := range n.Content {
+			s[i] = toValue(c)
+		}
+		return s
+	case yaml.DocumentNode:
+		if len(n.Content) > 0 {
+			return toValue(n.Content[0])
+		}
+		return ""
+	case yaml.AliasNode:
+		if n.Alias != nil {
+			return toValue(n.Alias)
+		}
+	}
+	return n.Value
+}
+
+// Check validates doc, which must have a Root, against the schema of kind
+// and returns one finding per (path, code), in no particular order.
 func Check(doc *manifest.Document, kind manifest.Kind) []manifest.Finding {
-	return nil
+	ks := kindSchemas[kind]
+	if ks == nil || doc == nil || doc.Root == nil {
+		return nil
+	}
+	s, sdoc := ks.must()
+	res, err := s.Validate(valueLoader{JSONLoader: gojsonschema.NewGoLoader(nil), value: toValue(doc.Root)})
+	if err != nil || res.Valid() {
+		return nil
+	}
+	c := checker{kind: kind, root: doc.Root, sdoc: sdoc}
+	type key struct {
+		path string
+		code manifest.Code
+	}
+	type ranked struct {
+		f    manifest.Finding
+		rank int
+	}
+	best := make(map[key]ranked, len(res.Errors()))
+	var order []key
+	for _, e := range res.Errors() {
+		f, rank, ok := c.finding(e)
+		if !ok {
+			continue
+		}
+		k := key{f.Path, f.Code}
+		if old, seen := best[k]; seen {
+			if rank < old.rank || (rank == old.rank && f.Message < old.f.Message) {
+				best[k] = ranked{f, rank}
+			}
+			continue
+		}
+		best[k] = ranked{f, rank}
+		order = append(order, k)
+	}
+	out := make([]manifest.Finding, 0, len(order))
+	for _, k := range order {
+		out = append(out, best[k].f)
+	}
+	manifest.Sort(out)
+	return out
+}
+
+// errorRank orders gojsonschema's error types by how useful their message
+// is when several concern the same (path, code): lower wins.
+var errorRank = map[string]int{
+	"invalid_type":                    0,
+	"required":                        1,
+	"additional_property_not_allowed": 2,
+	"const":                           3,
+	"enum":                            4,
+	"pattern":                         5,
+	"string_gte":                      6,
+	"string_lte":                      7,
+	"array_min_items":                 8,
+	"array_max_items":                 9,
+}
+
+// checker maps gojsonschema errors of one manifest to findings.
+type checker struct {
+	kind manifest.Kind
+	root *yaml.Node
+	sdoc map[string]any
+}
+
+// location is where a gojsonschema context points in the yaml.Node tree.
+type location struct {
+	segs []string   // the context's segments after (root)
+	path string     // the manifest path: operations[0].region
+	key  *yaml.Node // the key node of the last mapping step, nil at the root or after an index
+	val  *yaml.Node // the value node (the root mapping for the root)
+}
+
+// locate walks the tree along a gojsonschema context such as
+// "(root)\x00operations\x000": by node kind, so keys holding dots or digits
+// stay unambiguous.
+func (c *checker) locate(ctx string) (location, bool) {
+	segs := strings.Split(ctx, "\x00")
+	if len(segs) > 0 && segs[0] == gojsonschema.STRING_CONTEXT_ROOT {
+		segs = segs[1:]
+	}
+	loc := location{segs: segs, val: c.root}
+	for _, s := range segs {
+		switch loc.val.Kind {
+		case yaml.MappingNode:
+			k, v := manifest.Get(loc.val, s)
+			if k == nil {
+				return loc, false
+			}
+			loc.key, loc.val, loc.path = k, v, manifest.JoinPath(loc.path, s)
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(s)
+			if err != nil || i < 0 || i >= len(loc.val.Content) {
+				return loc, false
+			}
+			loc.key, loc.val, loc.path = nil, loc.val.Content[i], manifest.IndexPath(loc.path, i)
+		default:
+			return loc, false
+		}
+	}
+	return loc, true
+}
+
+// finding maps one gojsonschema error; rank orders errors on one
+// (path, code).
+func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank int, ok bool) {
+	loc, ok := c.locate(e.Context().String("\x00"))
+	if !ok {
+		return f, 0, false
+	}
+	rank, known := errorRank[e.Type()]
+	if !known {
+		rank = len(errorRank)
+	}
+	prop, _ := e.Details()["property"].(string)
+	switch e.Type() {
+	case "required":
+		path := manifest.JoinPath(loc.path, prop)
+		missing, _ := manifest.Family(path)
+		pos := manifest.Pos{Line: 1, Column: 1}
+		switch {
+		case loc.key != nil:
+			pos = manifest.At(loc.key)
+		case len(loc.segs) > 0:
+			pos = manifest.At(loc.val)
+		}
+		return manifest.Errorf(missing, RuleRequiredField, pos, path, c.missingDetail(loc, prop)), rank, true
+	case "additional_property_not_allowed":
+		k, _ := manifest.Get(loc.val, prop)
+		if k == nil {
+			return f, 0, false
+		}
+		path := manifest.JoinPath(loc.path, prop)
+		_, invalid := manifest.Family(path)
+		return manifest.Errorf(invalid, RuleUnknownField, manifest.At(k), path, c.unknownDetail(loc, prop)), rank, true
+	case "invalid_type":
+		_, invalid := manifest.Family(loc.path)
+		expected, _ := e.Details()["expected"].(string)
+		return manifest.Errorf(invalid, RuleInvalidType, manifest.At(loc.val), loc.path, c.typeDetail(loc, expected)), rank, true
+	}
+	_, invalid := manifest.Family(loc.path)
+	return manifest.Errorf(invalid, RuleInvalidValue, manifest.At(loc.val), loc.path, c.valueDetail(loc, e)), rank, true
 }

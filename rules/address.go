@@ -1,0 +1,515 @@
+package rules
+
+// The returnAddress rules (spec §4.6) and the serviceLevel rule (spec §4.1).
+// The JSON Schema already checks that returnAddress is a mapping, that its
+// required subfields are present and non-empty and that it has no unknown
+// subfield; these rules check what needs a table or depends on another
+// field. Every rule skips a returnAddress that is not a mapping (the schema
+// reports it once) and values that are not scalars (the schema's type check).
+//
+// Decisions where the spec is silent (the strictest reading the examples
+// pass):
+//   - stateOrProvince for the US is a USPS code of a state, `DC`, or a
+//     territory (`PR`, `GU`, `VI`, `AS`, `MP`), in capitals: `wa` is invalid
+//     (the fix says `WA`). The military codes `AA`, `AE`, `AP` are refused:
+//     APO/FPO/DPO addresses take mail only, like the post-office boxes the
+//     service does not ship to. `FM`, `MH` and `PW` are refused too: they are
+//     countries of their own (write them as returnAddress.country).
+//   - For Canada the spec only requires stateOrProvince; it is checked too:
+//     one of the 13 Canada Post province and territory codes, in capitals.
+//   - A Canadian postalCode is `A1A 1A1` exactly: capitals, one space, and
+//     the letters Canada Post uses (no D, F, I, O, Q, U; no W or Z first).
+//     `a1a1a1` and `A1A1A1` are invalid (the fix gives the written form).
+//   - Only the United States (country `US`, `USA`, `United States`, ...) is a
+//     US address: Puerto Rico written as its own ISO country (`PR`) is not
+//     asked for a state, and is not a US address for expeditedShipping.
+//   - phoneNumber: `x` (for an extension) is accepted in lower case only, as
+//     the spec writes it.
+//   - Post-office boxes: `PO Box`, `P.O. Box`, `P O Box`, `POBox`,
+//     `GPO Box`, `Post Office Box`, and `POB` followed by a number, in any
+//     case, in street1, street2 or street3. Boxes in other languages
+//     (`Postfach`, `Apartado`) are not recognized.
+//   - stateOrProvince or postalCode present but empty for the US or Canada is
+//     an invalid value (InvalidAddressException at the value), not a missing
+//     field: a missing field is an absent key (spec §5).
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"go.yaml.in/yaml/v3"
+)
+
+// Rule ids of the returnAddress and serviceLevel rules.
+const (
+	RuleAddressCountry        = "address-country"
+	RuleAddressUSCARequired   = "address-us-ca-required"
+	RuleAddressState          = "address-state"
+	RuleAddressPostalCode     = "address-postal-code"
+	RuleAddressPhone          = "address-phone"
+	RuleAddressPOBox          = "address-po-box"
+	RuleAddressEURegion       = "address-eu-region"
+	RuleServiceLevelExpedited = "service-level-expedited"
+)
+
+// addressExampleUSPostalCode is the ZIP code used in messages.
+const addressExampleUSPostalCode = "98101"
+
+// addressCountryRule is the address-country rule.
+var addressCountryRule = Rule{
+	ID:    RuleAddressCountry,
+	Codes: []manifest.Code{manifest.InvalidAddress},
+	Doc:   "returnAddress.country must be an ISO 3166 country: alpha-2 (`US`), alpha-3 (`USA`) or English name (`United States`), in any letter case.",
+	Check: checkAddressCountry,
+}
+
+// addressUSCARequiredRule is the address-us-ca-required rule.
+var addressUSCARequiredRule = Rule{
+	ID:    RuleAddressUSCARequired,
+	Codes: []manifest.Code{manifest.MissingManifestField},
+	Doc:   "returnAddress.stateOrProvince and returnAddress.postalCode are required when the country is the United States or Canada.",
+	Check: checkAddressUSCARequired,
+}
+
+// addressStateRule is the address-state rule.
+var addressStateRule = Rule{
+	ID:    RuleAddressState,
+	Codes: []manifest.Code{manifest.InvalidAddress},
+	Doc:   "For the United States, stateOrProvince is a USPS state or territory code (`WA`, `DC`, `PR`); for Canada a province or territory code (`ON`, `BC`); in capitals.",
+	Check: checkAddressState,
+}
+
+// addressPostalCodeRule is the address-postal-code rule.
+var addressPostalCodeRule = Rule{
+	ID:    RuleAddressPostalCode,
+	Codes: []manifest.Code{manifest.InvalidAddress},
+	Doc:   "For the United States, postalCode is `NNNNN` or `NNNNN-NNNN`; for Canada `A1A 1A1`.",
+	Check: checkAddressPostalCode,
+}
+
+// addressPhoneRule is the address-phone rule.
+var addressPhoneRule = Rule{
+	ID:    RuleAddressPhone,
+	Codes: []manifest.Code{manifest.InvalidAddress},
+	Doc:   "returnAddress.phoneNumber has at least 7 digits and only digits, spaces and `+ - ( ) . x`.",
+	Check: checkAddressPhone,
+}
+
+// addressPOBoxRule is the address-po-box rule.
+var addressPOBoxRule = Rule{
+	ID:    RuleAddressPOBox,
+	Codes: []manifest.Code{manifest.InvalidAddress},
+	Doc:   "The service does not ship to post-office boxes: street1, street2 and street3 must not be a PO Box.",
+	Check: checkAddressPOBox,
+}
+
+// addressEURegionRule is the address-eu-region rule.
+var addressEURegionRule = Rule{
+	ID:    RuleAddressEURegion,
+	Codes: []manifest.Code{manifest.InvalidAddress},
+	Doc:   "A job in eu-west-1 must have a return address in the EU (the 28 member states of the service's time, the UK included).",
+	Check: checkAddressEURegion,
+}
+
+// serviceLevelExpeditedRule is the service-level-expedited rule.
+var serviceLevelExpeditedRule = Rule{
+	ID:    RuleServiceLevelExpedited,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "serviceLevel `expeditedShipping` needs a US return address and, when the job region is known, a us-* region.",
+	Check: checkServiceLevelExpedited,
+}
+
+// returnAddress is what the rules need of the returnAddress mapping.
+type returnAddress struct {
+	key, m *yaml.Node // the `returnAddress:` key and its mapping
+	// countryNode is the country value when it is a scalar, else nil.
+	countryNode *yaml.Node
+	// country is the country it names; nil when absent or unknown.
+	country *countryInfo
+}
+
+// readReturnAddress returns the returnAddress mapping; ok is false when it is
+// absent or not a mapping.
+func readReturnAddress(root *yaml.Node) (ra returnAddress, ok bool) {
+	k, v := manifest.Get(root, "returnAddress")
+	if !manifest.IsMapping(v) {
+		return ra, false
+	}
+	ra.key, ra.m = k, v
+	if n := manifest.Value(v, "country"); n != nil && n.Kind == yaml.ScalarNode {
+		ra.countryNode = n
+		ra.country = lookupCountry(n.Value)
+	}
+	return ra, true
+}
+
+// countryDesc describes a country value for messages:
+// "`USA` (United States, US, line 9)", or "`Germany` (DE, line 9)" when the
+// value is the country's name.
+func countryDesc(n *yaml.Node, c *countryInfo) string {
+	if strings.EqualFold(strings.TrimSpace(n.Value), c.name) {
+		return fmt.Sprintf("`%s` (%s, line %d)", n.Value, c.alpha2, n.Line)
+	}
+	return fmt.Sprintf("`%s` (%s, %s, line %d)", n.Value, c.name, c.alpha2, n.Line)
+}
+
+// addrJobRegion returns the job's region in lower case, or "".
+func addrJobRegion(c *Context) string {
+	return strings.ToLower(strings.TrimSpace(c.Region))
+}
+
+// addrRegionDesc describes the job region for messages:
+// "the job region is `eu-west-1` (from --region)".
+func addrRegionDesc(c *Context) string {
+	s := fmt.Sprintf("the job region is `%s`", addrJobRegion(c))
+	if c.RegionSource != "" {
+		s += " (from " + c.RegionSource + ")"
+	}
+	return s
+}
+
+// unknownCountryDetail is the message detail of a value that names no
+// country.
+func unknownCountryDetail(path, value string) string {
+	d := fmt.Sprintf("%s is `%s`, which is not an ISO 3166 country.", path, value)
+	if s := suggestCountry(value); s != "" {
+		d += " Did you mean " + s + "?"
+	}
+	return d + " Write the country as its two-letter code (`DE`), three-letter code (`DEU`) or English name (`Germany`), in any letter case."
+}
+
+func checkAddressCountry(c *Context) []manifest.Finding {
+	ra, ok := readReturnAddress(c.Root)
+	if !ok || ra.countryNode == nil || ra.country != nil || ra.countryNode.Value == "" {
+		return nil
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressCountry,
+		manifest.At(ra.countryNode), "returnAddress.country",
+		unknownCountryDetail("returnAddress.country", ra.countryNode.Value))}
+}
+
+// isUSorCA reports whether the return address is in the US or Canada.
+func (ra returnAddress) isUSorCA() bool {
+	return ra.country != nil && (ra.country.alpha2 == "US" || ra.country.alpha2 == "CA")
+}
+
+func checkAddressUSCARequired(c *Context) []manifest.Finding {
+	ra, ok := readReturnAddress(c.Root)
+	if !ok || !ra.isUSorCA() {
+		return nil
+	}
+	var fs []manifest.Finding
+	for _, f := range [...]string{"stateOrProvince", "postalCode"} {
+		if k, _ := manifest.Get(ra.m, f); k != nil {
+			continue
+		}
+		example := "WA"
+		switch {
+		case f == "postalCode" && ra.country.alpha2 == "US":
+			example = addressExampleUSPostalCode
+		case f == "postalCode":
+			example = "K1A 0B1"
+		case ra.country.alpha2 == "CA":
+			example = "ON"
+		}
+		fs = append(fs, manifest.Errorf(manifest.MissingManifestField, RuleAddressUSCARequired,
+			manifest.At(ra.key), "returnAddress."+f,
+			fmt.Sprintf("Missing: returnAddress.%s. It is required for an address in the United States or Canada, and returnAddress.country is %s. Add `%s: %s` (yours) under returnAddress.",
+				f, countryDesc(ra.countryNode, ra.country), f, example)))
+	}
+	return fs
+}
+
+// usStates are the USPS codes accepted as stateOrProvince for the US: the
+// states, DC and the inhabited territories.
+var usStates = map[string]string{
+	"AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+	"CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+	"HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+	"KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+	"MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri",
+	"MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
+	"NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio",
+	"OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+	"SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+	"VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+	"DC": "District of Columbia",
+	"PR": "Puerto Rico", "GU": "Guam", "VI": "U.S. Virgin Islands", "AS": "American Samoa",
+	"MP": "Northern Mariana Islands",
+}
+
+// usMilitary are the USPS codes of military mail (APO/FPO/DPO).
+var usMilitary = map[string]string{"AA": "Armed Forces Americas", "AE": "Armed Forces Europe", "AP": "Armed Forces Pacific"}
+
+// usFreelyAssociated are USPS codes of countries of their own.
+var usFreelyAssociated = map[string]string{"FM": "Micronesia", "MH": "Marshall Islands", "PW": "Palau"}
+
+// caProvinces are the Canada Post province and territory codes.
+var caProvinces = map[string]string{
+	"AB": "Alberta", "BC": "British Columbia", "MB": "Manitoba", "NB": "New Brunswick",
+	"NL": "Newfoundland and Labrador", "NS": "Nova Scotia", "NT": "Northwest Territories",
+	"NU": "Nunavut", "ON": "Ontario", "PE": "Prince Edward Island", "QC": "Quebec",
+	"SK": "Saskatchewan", "YT": "Yukon",
+}
+
+// addrCodeForName returns the code whose name is s (any case), or "".
+func addrCodeForName(codes map[string]string, s string) string {
+	s = strings.TrimSpace(s)
+	for code, name := range codes {
+		if strings.EqualFold(name, s) {
+			return code
+		}
+	}
+	return ""
+}
+
+// addrSortedCodes lists the codes of a table, for messages.
+func addrSortedCodes(codes map[string]string) string {
+	ks := make([]string, 0, len(codes))
+	for k := range codes {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, ", ")
+}
+
+func checkAddressState(c *Context) []manifest.Finding {
+	ra, ok := readReturnAddress(c.Root)
+	if !ok || !ra.isUSorCA() {
+		return nil
+	}
+	n := manifest.Value(ra.m, "stateOrProvince")
+	v, ok := manifest.Text(n)
+	if !ok {
+		return nil
+	}
+	us := ra.country.alpha2 == "US"
+	codes := caProvinces
+	if us {
+		codes = usStates
+	}
+	if _, ok := codes[v]; ok {
+		return nil
+	}
+	head := fmt.Sprintf("returnAddress.stateOrProvince is `%s`", v)
+	if v == "" {
+		head = "returnAddress.stateOrProvince is empty"
+	}
+	up := strings.ToUpper(strings.TrimSpace(v))
+	var detail string
+	switch {
+	case codes[up] != "":
+		detail = fmt.Sprintf("%s: write the code exactly, in capitals: `%s`.", head, up)
+	case addrCodeForName(codes, v) != "":
+		detail = fmt.Sprintf("%s: write its two-letter code instead: `%s`.", head, addrCodeForName(codes, v))
+	case us && usMilitary[up] != "":
+		detail = fmt.Sprintf("%s (%s), a military APO/FPO/DPO code: such an address takes mail only, like a post-office box, and the device cannot be delivered there. Give a street address in a US state, DC or territory.", head, usMilitary[up])
+	case us && usFreelyAssociated[up] != "":
+		detail = fmt.Sprintf("%s, the USPS code of %s, a country of its own: write `country: %s` and leave stateOrProvince out.", head, usFreelyAssociated[up], usFreelyAssociated[up])
+	case us:
+		detail = fmt.Sprintf("%s, which is not a USPS state or territory code. For an address in the United States (returnAddress.country %s), use the two-letter code in capitals: a state (`WA`, `NY`), `DC`, or a territory (`PR`, `GU`, `VI`, `AS`, `MP`).", head, countryDesc(ra.countryNode, ra.country))
+	default:
+		detail = fmt.Sprintf("%s, which is not a Canadian province or territory code. For an address in Canada, use one of %s.", head, addrSortedCodes(caProvinces))
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressState, manifest.At(n),
+		"returnAddress.stateOrProvince", detail)}
+}
+
+// addrIsDigits reports whether s is non-empty and only ASCII digits.
+func addrIsDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// validUSZip reports whether s is `NNNNN` or `NNNNN-NNNN`.
+func validUSZip(s string) bool {
+	switch len(s) {
+	case 5:
+		return addrIsDigits(s)
+	case 10:
+		return addrIsDigits(s[:5]) && s[5] == '-' && addrIsDigits(s[6:])
+	}
+	return false
+}
+
+// Canada Post never uses D, F, I, O, Q or U, nor W or Z as the first letter.
+const (
+	caFirstLetters = "ABCEGHJKLMNPRSTVXY"
+	caOtherLetters = "ABCEGHJKLMNPRSTVWXYZ"
+)
+
+// validCAPostal reports whether s is `A1A 1A1` with Canada Post's letters.
+func validCAPostal(s string) bool {
+	if len(s) != 7 || s[3] != ' ' {
+		return false
+	}
+	letter := func(b byte, set string) bool { return strings.IndexByte(set, b) >= 0 }
+	digit := func(b byte) bool { return '0' <= b && b <= '9' }
+	return letter(s[0], caFirstLetters) && digit(s[1]) && letter(s[2], caOtherLetters) &&
+		digit(s[4]) && letter(s[5], caOtherLetters) && digit(s[6])
+}
+
+func checkAddressPostalCode(c *Context) []manifest.Finding {
+	ra, ok := readReturnAddress(c.Root)
+	if !ok || !ra.isUSorCA() {
+		return nil
+	}
+	n := manifest.Value(ra.m, "postalCode")
+	v, ok := manifest.Text(n)
+	if !ok {
+		return nil
+	}
+	head := fmt.Sprintf("returnAddress.postalCode is `%s`", v)
+	if v == "" {
+		head = "returnAddress.postalCode is empty"
+	}
+	var detail string
+	if ra.country.alpha2 == "US" {
+		if validUSZip(v) {
+			return nil
+		}
+		fix := ""
+		t := strings.TrimSpace(v)
+		switch {
+		case validUSZip(t):
+			fix = fmt.Sprintf(" Remove the spaces: `%s`.", t)
+		case len(t) == 9 && addrIsDigits(t):
+			fix = fmt.Sprintf(" Write ZIP+4 with a hyphen: `%s-%s`.", t[:5], t[5:])
+		case len(t) == 10 && t[5] == ' ' && validUSZip(t[:5]+"-"+t[6:]):
+			fix = fmt.Sprintf(" Write ZIP+4 with a hyphen: `%s-%s`.", t[:5], t[6:])
+		case len(t) == 4 && addrIsDigits(t):
+			fix = fmt.Sprintf(" If a leading zero was lost, write `0%s`.", t)
+		}
+		detail = fmt.Sprintf("%s, which is not a US ZIP code: five digits (`%s`) or ZIP+4 (`%s-1234`).%s",
+			head, addressExampleUSPostalCode, addressExampleUSPostalCode, fix)
+	} else {
+		if validCAPostal(v) {
+			return nil
+		}
+		fix := ""
+		t := strings.ToUpper(strings.Join(strings.Fields(v), ""))
+		if len(t) == 6 && validCAPostal(t[:3]+" "+t[3:]) {
+			fix = fmt.Sprintf(" Write it as `%s %s`.", t[:3], t[3:])
+		}
+		detail = fmt.Sprintf("%s, which is not a Canadian postal code: `A1A 1A1`, capital letters and digits alternating, with one space in the middle (`K1A 0B1`).%s", head, fix)
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressPostalCode, manifest.At(n),
+		"returnAddress.postalCode", detail)}
+}
+
+// phoneMinDigits is the fewest digits a phone number can have (spec §4.6).
+const phoneMinDigits = 7
+
+func checkAddressPhone(c *Context) []manifest.Finding {
+	ra, ok := readReturnAddress(c.Root)
+	if !ok {
+		return nil
+	}
+	n := manifest.Value(ra.m, "phoneNumber")
+	v, ok := manifest.Text(n)
+	if !ok || v == "" {
+		return nil
+	}
+	digits := 0
+	var bad []rune
+	for _, r := range v {
+		switch {
+		case '0' <= r && r <= '9':
+			digits++
+		case strings.ContainsRune(" +-().x", r):
+		default:
+			if !strings.ContainsRune(string(bad), r) {
+				bad = append(bad, r)
+			}
+		}
+	}
+	var detail string
+	switch {
+	case len(bad) > 0:
+		quoted := make([]string, len(bad))
+		for i, r := range bad {
+			quoted[i] = "`" + string(r) + "`"
+		}
+		detail = fmt.Sprintf("returnAddress.phoneNumber is `%s`, which holds %s: a phone number may hold only digits, spaces and `+ - ( ) . x` (`x` before an extension: `206-555-0100 x12`).",
+			v, strings.Join(quoted, ", "))
+		if digits < phoneMinDigits {
+			detail += fmt.Sprintf(" It also has %d digits, and needs at least %d.", digits, phoneMinDigits)
+		}
+	case digits < phoneMinDigits:
+		detail = fmt.Sprintf("returnAddress.phoneNumber is `%s`, which has %d digits: a phone number needs at least %d. Give the full number with its area code, and the country code from abroad (`+49 30 1234567`).",
+			v, digits, phoneMinDigits)
+	default:
+		return nil
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressPhone, manifest.At(n),
+		"returnAddress.phoneNumber", detail)}
+}
+
+// poBox matches a post-office box in a street line (see the file comment).
+var poBox = regexp.MustCompile(`(?i)\b(?:g\.?\s*)?p\.?\s*o\.?\s*box\b|\bpost\s+office\s+box\b|\bp\.?\s*o\.?\s*b\.?\s*\d`)
+
+func checkAddressPOBox(c *Context) []manifest.Finding {
+	ra, ok := readReturnAddress(c.Root)
+	if !ok {
+		return nil
+	}
+	var fs []manifest.Finding
+	for _, f := range [...]string{"street1", "street2", "street3"} {
+		n := manifest.Value(ra.m, f)
+		v, ok := manifest.Text(n)
+		if !ok || v == "" {
+			continue
+		}
+		m := poBox.FindString(v)
+		if m == "" {
+			continue
+		}
+		fs = append(fs, manifest.Errorf(manifest.InvalidAddress, RuleAddressPOBox, manifest.At(n),
+			"returnAddress."+f,
+			fmt.Sprintf("returnAddress.%s is `%s`, a post-office box (`%s`): the service does not ship to post-office boxes. Give a street address where a carrier can hand over the device.",
+				f, v, m)))
+	}
+	return fs
+}
+
+func checkAddressEURegion(c *Context) []manifest.Finding {
+	if addrJobRegion(c) != "eu-west-1" {
+		return nil
+	}
+	ra, ok := readReturnAddress(c.Root)
+	if !ok || ra.country == nil || ra.country.inEU() {
+		return nil
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressEURegion,
+		manifest.At(ra.countryNode), "returnAddress.country",
+		fmt.Sprintf("returnAddress.country is %s, but %s, served by the facility in Ireland, which returns devices only to addresses in the EU (the 28 member states of the service's time, the UK included). Give a return address in the EU, or create the job in the region that serves your country.",
+			countryDesc(ra.countryNode, ra.country), addrRegionDesc(c)))}
+}
+
+func checkServiceLevelExpedited(c *Context) []manifest.Finding {
+	n := manifest.Value(c.Root, "serviceLevel")
+	if v, ok := manifest.Text(n); !ok || v != "expeditedShipping" {
+		return nil
+	}
+	var why []string
+	if ra, ok := readReturnAddress(c.Root); ok && ra.country != nil && ra.country.alpha2 != "US" {
+		why = append(why, "returnAddress.country is "+countryDesc(ra.countryNode, ra.country))
+	}
+	if r := addrJobRegion(c); r != "" && !strings.HasPrefix(r, "us-") {
+		why = append(why, addrRegionDesc(c))
+	}
+	if len(why) == 0 {
+		return nil
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleServiceLevelExpedited,
+		manifest.At(n), "serviceLevel",
+		fmt.Sprintf("serviceLevel is `expeditedShipping`, but %s: expedited shipping is offered only for return addresses in the United States, on jobs in a us-* region. Write `serviceLevel: standard` or remove the line.",
+			strings.Join(why, ", and ")))}
+}

@@ -1,0 +1,470 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// addrWant is one expected finding of a rule.
+type addrWant struct {
+	code      manifest.Code
+	path      string
+	line, col int
+	// msg are fragments the message must contain.
+	msg []string
+}
+
+// addrCase is one table case: a rule run on a manifest in a region.
+type addrCase struct {
+	name   string
+	rule   Rule
+	region string
+	src    string
+	want   []addrWant
+}
+
+// addrRun parses src and runs r on it with the job region region.
+func addrRun(t *testing.T, r Rule, region, src string) []manifest.Finding {
+	t.Helper()
+	doc, fs := manifest.Parse("test.yaml", []byte(src))
+	if doc.Root == nil {
+		t.Fatalf("manifest does not parse: %v", fs)
+	}
+	kind, _ := manifest.InferKind(doc.Root, "")
+	src2 := ""
+	if region != "" {
+		src2 = "--region"
+	}
+	return r.Check(&Context{Doc: doc, Root: doc.Root, Kind: kind, Region: region, RegionSource: src2})
+}
+
+// addrRunCases runs a table of cases.
+func addrRunCases(t *testing.T, cases []addrCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := addrRun(t, tc.rule, tc.region, tc.src)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d findings, want %d: %+v", len(got), len(tc.want), got)
+			}
+			for i, w := range tc.want {
+				g := got[i]
+				if g.Code != w.code || g.Rule != tc.rule.ID || g.Path != w.path || g.Line != w.line || g.Column != w.col {
+					t.Errorf("finding %d = %s %s %s %d:%d, want %s %s %s %d:%d", i,
+						g.Code, g.Rule, g.Path, g.Line, g.Column, w.code, tc.rule.ID, w.path, w.line, w.col)
+				}
+				if g.Severity != manifest.Error || g.Status != 400 {
+					t.Errorf("finding %d: severity %s status %d, want error 400", i, g.Severity, g.Status)
+				}
+				if !strings.HasPrefix(g.Message, w.code.Message()) {
+					t.Errorf("message does not start with the service's sentence: %q", g.Message)
+				}
+				for _, m := range w.msg {
+					if !strings.Contains(g.Message, m) {
+						t.Errorf("message %q lacks %q", g.Message, m)
+					}
+				}
+			}
+		})
+	}
+}
+
+// addrUS is a valid US return address. Lines: 2 returnAddress, 3 name,
+// 4 street1, 5 city, 6 stateOrProvince (value column 20), 7 postalCode
+// (15), 8 phoneNumber (16), 9 country (12).
+const addrUS = `manifestVersion: 2.0
+returnAddress:
+  name: Jane Roe
+  street1: 123 Any Street
+  city: Seattle
+  stateOrProvince: WA
+  postalCode: 98101
+  phoneNumber: 206-555-0100
+  country: USA
+`
+
+// addrWith returns addrUS with each pair of old, new strings replaced.
+func addrWith(pairs ...string) string {
+	return strings.NewReplacer(pairs...).Replace(addrUS)
+}
+
+// The valid examples of the spec (shared/spec/examples), verbatim.
+var addrValidExamples = map[string]string{
+	"dg-export-customs.yaml": `manifestVersion: 2.0
+deviceId: HD001
+fileSystem: NTFS
+logBucket: logging-bucket
+logPrefix: logs/
+trueCryptPassword: apassword
+recoveryDirectory: LostAndFound
+operations:
+  - exportBucket: bucket-data-comes-from
+    targetDirectory: myexport/stuff
+    beginMarker: images/starwars
+    endMarker: images/xena
+    prefix: exported/
+returnAddress:
+    name: Erika Mustermann
+    street1: Hauptstrasse 1
+    city: Berlin
+    postalCode: 10115
+    phoneNumber: +49 30 1234567
+    country: Germany
+customs:
+     dataDescription: This device contains medical test results.
+     encryptedData: yes
+     encryptionClassification: 5D992
+     exportCertifierName: John Doe
+     requiresExportLicense: yes
+     deviceValue: 250.00
+     deviceCountryOfOrigin: China
+     deviceType: externalStorageDevice
+     typeOfExport: return
+`,
+	"sdk-live-test-2015.yaml": `manifestVersion: 2.0
+accessKeyId: AKIAIOSFODNN7EXAMPLE
+bucket: importexport-integ-test
+deviceId: ABCDE
+generator: AWS ImportExport Web Service Tool 1.0
+prefix: imported/
+eraseDevice: yes
+notificationEmail: nobody@amazon.com
+returnAddress:
+    name: Joe Random
+    company: Amazon Web Services
+    street1: 123 Any Street
+    city: Seattle
+    stateOrProvince: WA
+    postalCode: 91111
+    phoneNumber: 555-555-0100
+    country: USA
+serviceLevel: expeditedShipping
+`,
+	"dg-glacier-import.yaml": `manifestVersion: 3.0
+deviceId: 532404500021
+eraseDevice: yes
+notificationEmail: john.doe@example.com
+logBucket: my-import-logs
+operations:
+  - destination: glacier
+    source: device
+    region: us-east-1
+    vaultName: 2012-07_archive
+    archiveComment: daily_2012-07-24
+returnAddress:
+    name: Jane Roe
+    street1: 123 Any Street
+    city: Anytown
+    stateOrProvince: WA
+    postalCode: 91011-1111
+    phoneNumber: 206-555-1111
+    country: USA
+`,
+	"cli-get-status-echo.yaml": `manifestVersion:2.0
+generator:Text editor
+bucket:myBucket
+deviceId:49382
+eraseDevice:yes
+notificationEmail:john.doe@example.com;jane.roe@example.com
+trueCryptPassword:password123
+acl:private
+serviceLevel:standard
+returnAddress:
+    name: Jane Roe
+    company: Example Corp.
+    street1: 123 Any Street
+    street2:
+    street3:
+    city: Anytown
+    stateOrProvince: WA
+    postalCode: 91011-1111
+    country:USA
+    phoneNumber:206-555-1111
+`,
+	"dg-import-minimal.yaml": `manifestVersion: 2.0
+accessKeyId: 11118346FH746RYTE34
+returnAddress:
+   name: Amazon.com ATTN Joe Random ` + `
+   street1: 120 Nosuch Ave S.
+   city: Seattle
+   stateOrProvince: WA
+   postalCode: 91111
+   phoneNumber: 206-266-0000
+   country: USA
+deviceId: 49382
+eraseDevice: no
+bucket: myBucket
+`,
+}
+
+// TestAddressRulesValidExamples: the valid examples give no finding from
+// any rule of address.go and customs.go, with the region unknown and with
+// the region each could run in.
+func TestAddressRulesValidExamples(t *testing.T) {
+	rules := []Rule{addressCountryRule, addressUSCARequiredRule, addressStateRule, addressPostalCodeRule,
+		addressPhoneRule, addressPOBoxRule, addressEURegionRule, serviceLevelExpeditedRule,
+		customsRequiredRule, customsCountryRule, customsEncryptionClassificationRule}
+	regions := map[string][]string{
+		"dg-export-customs.yaml":   {"", "eu-west-1", "us-east-1"},
+		"sdk-live-test-2015.yaml":  {"", "us-east-1", "us-west-2"},
+		"dg-glacier-import.yaml":   {"", "us-east-1"},
+		"cli-get-status-echo.yaml": {"", "us-west-1"},
+		"dg-import-minimal.yaml":   {"", "us-east-1"},
+	}
+	for name, src := range addrValidExamples {
+		for _, region := range regions[name] {
+			for _, r := range rules {
+				if got := addrRun(t, r, region, src); len(got) != 0 {
+					t.Errorf("%s, region %q: rule %s: %+v", name, region, r.ID, got)
+				}
+			}
+		}
+	}
+}
+
+// TestAddressRulesInRegistry: every rule of this family is registered once.
+func TestAddressRulesInRegistry(t *testing.T) {
+	ids := []string{RuleAddressCountry, RuleAddressUSCARequired, RuleAddressState, RuleAddressPostalCode,
+		RuleAddressPhone, RuleAddressPOBox, RuleAddressEURegion, RuleServiceLevelExpedited,
+		RuleCustomsRequired, RuleCustomsCountry, RuleCustomsEncryptionClassification}
+	for _, id := range ids {
+		n := 0
+		for _, r := range All {
+			if r.ID == id {
+				n++
+				if r.Doc == "" || len(r.Codes) == 0 || r.Check == nil {
+					t.Errorf("rule %s: incomplete entry", id)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("rule %s registered %d times, want 1", id, n)
+		}
+	}
+}
+
+func TestAddressCountry(t *testing.T) {
+	r := addressCountryRule
+	bad := func(line, col int, msg ...string) []addrWant {
+		return []addrWant{{manifest.InvalidAddress, "returnAddress.country", line, col, msg}}
+	}
+	addrRunCases(t, []addrCase{
+		{name: "alpha-3", rule: r, src: addrUS},
+		{name: "alpha-2 lower case", rule: r, src: addrWith("country: USA", "country: us")},
+		{name: "ISO short name", rule: r, src: addrWith("country: USA", "country: United States of America")},
+		{name: "common name any case", rule: r, src: addrWith("country: USA", "country: UNITED STATES")},
+		{name: "ISO name with (the)", rule: r, src: addrWith("country: USA", "country: United States of America (the)")},
+		{name: "United Kingdom", rule: r, src: addrWith("country: USA", "country: United Kingdom")},
+		{name: "Germany", rule: r, src: addrWith("country: USA", "country: germany")},
+		{name: "China", rule: r, src: addrWith("country: USA", "country: China")},
+		{name: "Korea, Republic of", rule: r, src: addrWith("country: USA", "country: 'Korea, Republic of'")},
+		{name: "typographic apostrophe", rule: r, src: addrWith("country: USA", "country: Côte d’Ivoire")},
+		{name: "empty is the schema's", rule: r, src: addrWith("country: USA", "country:")},
+		{name: "list is the schema's", rule: r, src: addrWith("country: USA", "country: [US]")},
+		{name: "misspelt", rule: r, src: addrWith("country: USA", "country: Germny"),
+			want: bad(9, 12, "`Germny`", "not an ISO 3166 country", "Did you mean `Germany` (DE)?", "two-letter code")},
+		{name: "misspelt long", rule: r, src: addrWith("country: USA", "country: Untied States"),
+			want: bad(9, 12, "Did you mean `United States` (US)?")},
+		{name: "England hints United Kingdom", rule: r, src: addrWith("country: USA", "country: England"),
+			want: bad(9, 12, "`England`", "Did you mean `United Kingdom` (GB)?")},
+		{name: "Korea is ambiguous", rule: r, src: addrWith("country: USA", "country: Korea"),
+			want: bad(9, 12, "`North Korea` (KP)", "`South Korea` (KR)")},
+		{name: "unknown code", rule: r, src: addrWith("country: USA", "country: XX"),
+			want: bad(9, 12, "`XX`", "not an ISO 3166 country")},
+		{name: "no punctuation forgiven", rule: r, src: addrWith("country: USA", "country: US1"),
+			want: bad(9, 12, "`US1`")},
+		{name: "not English", rule: r, src: addrWith("country: USA", "country: Deutschland"),
+			want: bad(9, 12, "`Deutschland`")},
+		{name: "returnAddress not a mapping", rule: r, src: "manifestVersion: 2.0\nreturnAddress: none\n"},
+		{name: "no returnAddress", rule: r, src: "manifestVersion: 2.0\n"},
+	})
+}
+
+func TestAddressUSCARequired(t *testing.T) {
+	r := addressUSCARequiredRule
+	missing := func(f string, msg ...string) addrWant {
+		return addrWant{manifest.MissingManifestField, "returnAddress." + f, 2, 1,
+			append([]string{"Missing: returnAddress." + f}, msg...)}
+	}
+	addrRunCases(t, []addrCase{
+		{name: "both present", rule: r, src: addrUS},
+		{name: "US without state", rule: r, src: addrWith("  stateOrProvince: WA\n", ""),
+			want: []addrWant{missing("stateOrProvince", "`USA` (United States, US, line 8)", "`stateOrProvince: WA`")}},
+		{name: "US without postal code", rule: r, src: addrWith("  postalCode: 98101\n", ""),
+			want: []addrWant{missing("postalCode", "`USA`", "`postalCode: 98101`")}},
+		{name: "Canada without both", rule: r,
+			src: addrWith("  stateOrProvince: WA\n", "", "  postalCode: 98101\n", "", "country: USA", "country: Canada"),
+			want: []addrWant{missing("stateOrProvince", "`Canada` (CA, line 7)", "`stateOrProvince: ON`"),
+				missing("postalCode", "`postalCode: K1A 0B1`")}},
+		{name: "empty state is present", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince:")},
+		{name: "Germany needs neither", rule: r,
+			src: addrWith("  stateOrProvince: WA\n", "", "  postalCode: 98101\n", "", "country: USA", "country: DE")},
+		{name: "unknown country needs neither", rule: r,
+			src: addrWith("  stateOrProvince: WA\n", "", "country: USA", "country: Narnia")},
+		{name: "Puerto Rico as a country", rule: r,
+			src: addrWith("  stateOrProvince: WA\n", "", "country: USA", "country: PR")},
+	})
+}
+
+func TestAddressState(t *testing.T) {
+	r := addressStateRule
+	bad := func(msg ...string) []addrWant {
+		return []addrWant{{manifest.InvalidAddress, "returnAddress.stateOrProvince", 6, 20, msg}}
+	}
+	ca := func(state string) string {
+		return addrWith("stateOrProvince: WA", "stateOrProvince: "+state, "postalCode: 98101", "postalCode: K1A 0B1",
+			"country: USA", "country: CA")
+	}
+	addrRunCases(t, []addrCase{
+		{name: "WA", rule: r, src: addrUS},
+		{name: "DC", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: DC")},
+		{name: "PR", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: PR")},
+		{name: "GU", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: GU")},
+		{name: "VI", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: VI")},
+		{name: "lower case", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: wa"),
+			want: bad("`wa`", "in capitals: `WA`")},
+		{name: "full name", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: Washington"),
+			want: bad("`Washington`", "two-letter code instead: `WA`")},
+		{name: "unknown", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: XY"),
+			want: bad("`XY`", "not a USPS state or territory code", "`DC`", "`PR`")},
+		{name: "military", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: AE"),
+			want: bad("`AE`", "Armed Forces Europe", "APO/FPO/DPO", "cannot be delivered")},
+		{name: "freely associated", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: PW"),
+			want: bad("`PW`", "Palau", "`country: Palau`")},
+		{name: "empty", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince:"),
+			want: []addrWant{{manifest.InvalidAddress, "returnAddress.stateOrProvince", 6, 19, []string{"is empty"}}}},
+		{name: "Canada ON", rule: r, src: ca("ON")},
+		{name: "Canada lower case", rule: r, src: ca("bc"), want: bad("`bc`", "`BC`")},
+		{name: "Canada name", rule: r, src: ca("Quebec"), want: bad("`QC`")},
+		{name: "Canada US code", rule: r, src: ca("WA"),
+			want: bad("`WA`", "not a Canadian province or territory code", "AB, BC, MB")},
+		{name: "other country is free text", rule: r,
+			src: addrWith("stateOrProvince: WA", "stateOrProvince: Bavaria", "country: USA", "country: Germany")},
+		{name: "absent is another rule's", rule: r, src: addrWith("  stateOrProvince: WA\n", "")},
+	})
+}
+
+func TestAddressPostalCode(t *testing.T) {
+	r := addressPostalCodeRule
+	bad := func(msg ...string) []addrWant {
+		return []addrWant{{manifest.InvalidAddress, "returnAddress.postalCode", 7, 15, msg}}
+	}
+	us := func(pc string) string { return addrWith("postalCode: 98101", "postalCode: "+pc) }
+	ca := func(pc string) string {
+		return addrWith("stateOrProvince: WA", "stateOrProvince: ON", "postalCode: 98101", "postalCode: "+pc,
+			"country: USA", "country: Canada")
+	}
+	addrRunCases(t, []addrCase{
+		{name: "ZIP", rule: r, src: addrUS},
+		{name: "ZIP+4", rule: r, src: us("91011-1111")},
+		{name: "leading zero kept", rule: r, src: us("01234")},
+		{name: "four digits", rule: r, src: us("1234"), want: bad("`1234`", "not a US ZIP code", "`01234`")},
+		{name: "nine digits", rule: r, src: us("980521234"), want: bad("`98052-1234`")},
+		{name: "ZIP+4 with space", rule: r, src: us("'98052 1234'"), want: bad("`98052-1234`")},
+		{name: "letters", rule: r, src: us("SW1A 1AA"), want: bad("`SW1A 1AA`", "five digits")},
+		{name: "empty", rule: r, src: us(""),
+			want: []addrWant{{manifest.InvalidAddress, "returnAddress.postalCode", 7, 14, []string{"is empty"}}}},
+		{name: "Canada", rule: r, src: ca("K1A 0B1")},
+		{name: "Canada without space", rule: r, src: ca("K1A0B1"),
+			want: bad("`K1A0B1`", "not a Canadian postal code", "Write it as `K1A 0B1`")},
+		{name: "Canada lower case", rule: r, src: ca("k1a 0b1"), want: bad("Write it as `K1A 0B1`")},
+		{name: "Canada letter never used", rule: r, src: ca("D1A 0B1"), want: bad("`D1A 0B1`", "`A1A 1A1`")},
+		{name: "Canada US ZIP", rule: r, src: ca("98101"), want: bad("`98101`")},
+		{name: "Germany free text", rule: r, src: addrWith("postalCode: 98101", "postalCode: D-10115", "country: USA", "country: DEU")},
+		{name: "absent is another rule's", rule: r, src: addrWith("  postalCode: 98101\n", "")},
+	})
+}
+
+func TestAddressPhone(t *testing.T) {
+	r := addressPhoneRule
+	bad := func(msg ...string) []addrWant {
+		return []addrWant{{manifest.InvalidAddress, "returnAddress.phoneNumber", 8, 16, msg}}
+	}
+	ph := func(p string) string { return addrWith("phoneNumber: 206-555-0100", "phoneNumber: "+p) }
+	addrRunCases(t, []addrCase{
+		{name: "dashes", rule: r, src: addrUS},
+		{name: "international", rule: r, src: ph("+49 30 1234567")},
+		{name: "parentheses and dots", rule: r, src: ph("(206) 555.0100")},
+		{name: "extension", rule: r, src: ph("206-555-0100 x12")},
+		{name: "seven digits", rule: r, src: ph("555-0100")},
+		{name: "six digits", rule: r, src: ph("555-010"), want: bad("`555-010`", "has 6 digits", "at least 7")},
+		{name: "letters", rule: r, src: ph("206-555-0100 ext 12"),
+			want: bad("`e`, `t`", "only digits, spaces and `+ - ( ) . x`")},
+		{name: "letters and too few digits", rule: r, src: ph("12ab"),
+			want: bad("`a`, `b`", "It also has 2 digits, and needs at least 7")},
+		{name: "capital X", rule: r, src: ph("206-555-0100 X12"), want: bad("`X`")},
+		{name: "slash", rule: r, src: ph("206/555-0100"), want: bad("`/`")},
+		{name: "empty is the schema's", rule: r, src: ph("")},
+	})
+}
+
+func TestAddressPOBox(t *testing.T) {
+	r := addressPOBoxRule
+	st := func(s string) string { return addrWith("street1: 123 Any Street", "street1: "+s) }
+	bad := func(match string) []addrWant {
+		return []addrWant{{manifest.InvalidAddress, "returnAddress.street1", 4, 12,
+			[]string{"post-office box (`" + match + "`)", "does not ship to post-office boxes", "street address"}}}
+	}
+	addrRunCases(t, []addrCase{
+		{name: "street", rule: r, src: addrUS},
+		{name: "PO Box", rule: r, src: st("PO Box 123"), want: bad("PO Box")},
+		{name: "P.O. Box", rule: r, src: st("P.O. Box 123"), want: bad("P.O. Box")},
+		{name: "p o box", rule: r, src: st("p o box 123"), want: bad("p o box")},
+		{name: "POBox", rule: r, src: st("POBox 9"), want: bad("POBox")},
+		{name: "Post Office Box", rule: r, src: st("post office box 12"), want: bad("post office box")},
+		{name: "GPO Box", rule: r, src: st("GPO Box 1234"), want: bad("GPO Box")},
+		{name: "POB 12", rule: r, src: st("POB 12"), want: bad("POB 1")},
+		{name: "Depot Boxer Street", rule: r, src: st("12 Depot Boxer Street")},
+		{name: "Pobst Road", rule: r, src: st("12 Pobst Road")},
+		{name: "Hippo Box Lane", rule: r, src: st("1 Hippo Box Lane")},
+		{name: "street2", rule: r, src: addrWith("  city:", "  street2: Suite 5, PO Box 7\n  city:"),
+			want: []addrWant{{manifest.InvalidAddress, "returnAddress.street2", 5, 12, []string{"returnAddress.street2"}}}},
+		{name: "empty street2 and street3", rule: r, src: addrWith("  city:", "  street2:\n  street3:\n  city:")},
+	})
+}
+
+func TestAddressEURegion(t *testing.T) {
+	r := addressEURegionRule
+	de := addrWith("country: USA", "country: Germany")
+	addrRunCases(t, []addrCase{
+		{name: "Germany in eu-west-1", rule: r, region: "eu-west-1", src: de},
+		{name: "UK in eu-west-1", rule: r, region: "eu-west-1", src: addrWith("country: USA", "country: UK")},
+		{name: "Ireland in eu-west-1", rule: r, region: "eu-west-1", src: addrWith("country: USA", "country: IRL")},
+		{name: "USA in us-east-1", rule: r, region: "us-east-1", src: addrUS},
+		{name: "USA with no region", rule: r, src: addrUS},
+		{name: "USA in eu-west-1", rule: r, region: "eu-west-1", src: addrUS,
+			want: []addrWant{{manifest.InvalidAddress, "returnAddress.country", 9, 12,
+				[]string{"`USA` (United States, US, line 9)", "`eu-west-1` (from --region)", "Ireland", "only to addresses in the EU"}}}},
+		{name: "Switzerland in eu-west-1", rule: r, region: "eu-west-1", src: addrWith("country: USA", "country: CH"),
+			want: []addrWant{{manifest.InvalidAddress, "returnAddress.country", 9, 12, []string{"`CH` (Switzerland, CH, line 9)"}}}},
+		{name: "unknown country is another rule's", rule: r, region: "eu-west-1", src: addrWith("country: USA", "country: Narnia")},
+	})
+}
+
+func TestServiceLevelExpedited(t *testing.T) {
+	r := serviceLevelExpeditedRule
+	exp := addrUS + "serviceLevel: expeditedShipping\n"
+	bad := func(msg ...string) []addrWant {
+		return []addrWant{{manifest.InvalidManifestField, "serviceLevel", 10, 15,
+			append([]string{"`expeditedShipping`", "`serviceLevel: standard`"}, msg...)}}
+	}
+	de := strings.Replace(exp, "country: USA", "country: Germany", 1)
+	addrRunCases(t, []addrCase{
+		{name: "US address, region unknown", rule: r, src: exp},
+		{name: "US address, us-west-2", rule: r, region: "us-west-2", src: exp},
+		{name: "standard anywhere", rule: r, region: "eu-west-1",
+			src: strings.Replace(de, "expeditedShipping", "standard", 1)},
+		{name: "German address", rule: r, src: de,
+			want: bad("but returnAddress.country is `Germany` (DE, line 9):")},
+		{name: "US address, eu-west-1", rule: r, region: "eu-west-1", src: exp,
+			want: bad("the job region is `eu-west-1` (from --region)")},
+		{name: "both", rule: r, region: "ap-southeast-1", src: strings.Replace(exp, "country: USA", "country: SG", 1),
+			want: bad("`SG` (Singapore, SG, line 9)", ", and the job region is `ap-southeast-1`")},
+		{name: "Puerto Rico is not the US", rule: r,
+			src: strings.Replace(exp, "country: USA", "country: Puerto Rico", 1), want: bad("`Puerto Rico` (PR, line 9)")},
+		{name: "unknown country", rule: r, src: strings.Replace(exp, "country: USA", "country: Narnia", 1)},
+		{name: "no return address", rule: r, src: "serviceLevel: expeditedShipping\n"},
+	})
+}

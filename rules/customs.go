@@ -1,0 +1,131 @@
+package rules
+
+// The customs rules (spec §4.7). The JSON Schema checks the block's shape,
+// its required subfields, enums and patterns; these rules check when the
+// block is required, the country of origin, and the classification that
+// encrypted data needs.
+//
+// Decisions where the spec is silent:
+//   - A missing customs block is reported at the document's start (1:1, the
+//     position of a field missing from the root mapping), and its message
+//     names the returnAddress.country line that makes it required.
+//   - The facility of a region: any `us-` region is the United States,
+//     `eu-west-1` Ireland, `ap-southeast-1` Singapore; for any other region
+//     (already reported by the region rules) nothing is required.
+//   - When the return country is absent or unknown, the requirement is not
+//     checked (address-country reports the country).
+//   - encryptionClassification is missing only when its key is absent; an
+//     empty value is an invalid one (the schema's pattern reports it).
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// Rule ids of the customs rules.
+const (
+	RuleCustomsRequired                 = "customs-required"
+	RuleCustomsCountry                  = "customs-country"
+	RuleCustomsEncryptionClassification = "customs-encryption-classification"
+)
+
+// customsRequiredRule is the customs-required rule.
+var customsRequiredRule = Rule{
+	ID:    RuleCustomsRequired,
+	Codes: []manifest.Code{manifest.MissingCustoms},
+	Doc:   "customs is required when the device returns to a country other than the one of the facility serving the job's region (EU to EU excepted); checked only when the region is known.",
+	Check: checkCustomsRequired,
+}
+
+// customsCountryRule is the customs-country rule.
+var customsCountryRule = Rule{
+	ID:    RuleCustomsCountry,
+	Codes: []manifest.Code{manifest.InvalidCustoms},
+	Doc:   "customs.deviceCountryOfOrigin must be an ISO 3166 country: alpha-2, alpha-3 or English name, in any letter case.",
+	Check: checkCustomsCountry,
+}
+
+// customsEncryptionClassificationRule is the customs-encryption-classification rule.
+var customsEncryptionClassificationRule = Rule{
+	ID:    RuleCustomsEncryptionClassification,
+	Codes: []manifest.Code{manifest.MissingCustoms},
+	Doc:   "customs.encryptionClassification is required when customs.encryptedData is yes.",
+	Check: checkCustomsEncryptionClassification,
+}
+
+// facilityCountry returns the country of the facility that serves region
+// (lower case), or nil for a region no facility serves.
+func facilityCountry(region string) *countryInfo {
+	switch {
+	case strings.HasPrefix(region, "us-"):
+		return countryByCode("US")
+	case region == "eu-west-1":
+		return countryByCode("IE")
+	case region == "ap-southeast-1":
+		return countryByCode("SG")
+	}
+	return nil
+}
+
+func checkCustomsRequired(c *Context) []manifest.Finding {
+	region := addrJobRegion(c)
+	if region == "" {
+		return nil
+	}
+	fac := facilityCountry(region)
+	if fac == nil {
+		return nil
+	}
+	if k, _ := manifest.Get(c.Root, "customs"); k != nil {
+		return nil
+	}
+	ra, ok := readReturnAddress(c.Root)
+	if !ok || ra.country == nil || ra.country == fac || (ra.country.inEU() && fac.inEU()) {
+		return nil
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.MissingCustoms, RuleCustomsRequired,
+		manifest.Pos{Line: 1, Column: 1}, "customs",
+		fmt.Sprintf("Missing: customs. %s, served by the facility in %s, and returnAddress.country is %s: a device returned to another country than the facility's (EU to EU excepted) needs a customs block. Add `customs:` with dataDescription, encryptedData, exportCertifierName, requiresExportLicense, deviceValue, deviceCountryOfOrigin and deviceType (and encryptionClassification when encryptedData is yes).",
+			addrUpperFirst(addrRegionDesc(c)), fac, countryDesc(ra.countryNode, ra.country)))}
+}
+
+// addrUpperFirst capitalizes the first byte of an ASCII sentence.
+func addrUpperFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+func checkCustomsCountry(c *Context) []manifest.Finding {
+	cu := manifest.Value(c.Root, "customs")
+	if !manifest.IsMapping(cu) {
+		return nil
+	}
+	n := manifest.Value(cu, "deviceCountryOfOrigin")
+	v, ok := manifest.Text(n)
+	if !ok || v == "" || lookupCountry(v) != nil {
+		return nil
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidCustoms, RuleCustomsCountry, manifest.At(n),
+		"customs.deviceCountryOfOrigin", unknownCountryDetail("customs.deviceCountryOfOrigin", v))}
+}
+
+func checkCustomsEncryptionClassification(c *Context) []manifest.Finding {
+	k, cu := manifest.Get(c.Root, "customs")
+	if !manifest.IsMapping(cu) {
+		return nil
+	}
+	v, ok := manifest.Text(manifest.Value(cu, "encryptedData"))
+	if !ok || !strings.EqualFold(v, "yes") {
+		return nil
+	}
+	if ek, _ := manifest.Get(cu, "encryptionClassification"); ek != nil {
+		return nil
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.MissingCustoms, RuleCustomsEncryptionClassification,
+		manifest.At(k), "customs.encryptionClassification",
+		fmt.Sprintf("Missing: customs.encryptionClassification. customs.encryptedData is `%s`, and encrypted data needs its export control classification: add `encryptionClassification: 5D992` (or the ECCN of your encryption software, or `EAR99`) under customs.", v))}
+}
