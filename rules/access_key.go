@@ -1,0 +1,44 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// RuleAccessKeyMatches is the id of the accessKeyId comparison rule.
+const RuleAccessKeyMatches = "access-key-id-matches"
+
+// wellFormedAccessKeyID reports whether s has the shape the schema requires
+// (20 characters of A-Z and 0-9).
+func wellFormedAccessKeyID(s string) bool {
+	if len(s) != 20 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkAccessKeyMatches reports an accessKeyId that differs from the key
+// that will sign the request (--access-key-id or AWS_ACCESS_KEY_ID), when
+// that is known: the service requires the two to be the same (spec §4.1).
+//
+// A malformed accessKeyId is not compared: the schema reports it with the
+// same code at the same path, and since only one finding per (path, code)
+// is kept and rules run first, comparing would replace the schema's message
+// about the format (the fix to make first) with this one.
+func checkAccessKeyMatches(c *Context) []manifest.Finding {
+	if c.AccessKeyID == "" {
+		return nil
+	}
+	n, v, ok := scalarField(c.Root, "accessKeyId")
+	if !ok || !wellFormedAccessKeyID(v) || v == c.AccessKeyID {
+		return nil
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidAccessKeyID, RuleAccessKeyMatches, manifest.At(n), "accessKeyId",
+		fmt.Sprintf("accessKeyId is `%s`, but the request will be signed with `%s`: set accessKeyId to `%s`, or sign with the key the manifest names.", v, c.AccessKeyID, c.AccessKeyID))}
+}

@@ -1,0 +1,252 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"go.yaml.in/yaml/v3"
+)
+
+// Rule ids of the bucket rules.
+const (
+	RuleBucketNameNotDNSCompliant = "bucket-name-not-dns-compliant"
+	RuleBucketExists              = "bucket-exists"
+	RuleBucketRegions             = "bucket-regions"
+)
+
+// bucketRef is one bucket name the manifest uses.
+type bucketRef struct {
+	path string // bucket, logBucket, operations[0].exportBucket
+	name string
+	node *yaml.Node
+}
+
+// manifestBuckets lists the bucket names of the manifest in source order:
+// `bucket` (S3 import), `logBucket` (every kind) and
+// `operations[].exportBucket` (S3 export). Only scalar values that pass the
+// schema's bucket charset (1 to 255 letters, digits, `.`, `-`, `_`) are
+// listed: anything else is already an InvalidManifestFieldException and
+// cannot name a bucket. Fields in a kind that does not have them are unknown
+// keys (the schema's) and are skipped.
+func manifestBuckets(c *Context) []bucketRef {
+	var out []bucketRef
+	add := func(path string, n *yaml.Node) {
+		if s, ok := manifest.Text(n); ok && legacyBucketName(s) {
+			out = append(out, bucketRef{path, s, n})
+		}
+	}
+	if c.Kind == manifest.S3Import {
+		add("bucket", manifest.Value(c.Root, "bucket"))
+	}
+	add("logBucket", manifest.Value(c.Root, "logBucket"))
+	if c.Kind == manifest.S3Export {
+		forEachOperation(c.Root, func(path string, op *yaml.Node) {
+			add(manifest.JoinPath(path, "exportBucket"), manifest.Value(op, "exportBucket"))
+		})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := manifest.At(out[i].node), manifest.At(out[j].node)
+		return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
+	})
+	return out
+}
+
+// legacyBucketName reports whether s passes the charset the service
+// accepted (the schema's bucket pattern).
+func legacyBucketName(s string) bool {
+	if len(s) < 1 || len(s) > 255 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isLegacyBucketByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isLegacyBucketByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' ||
+		b == '.' || b == '-' || b == '_'
+}
+
+// dnsBucketProblems lists which of today's DNS naming rules name breaks
+// (empty when it is compliant). The rules are those of spec §4: 3 to 63
+// characters; lowercase letters, digits, `.` and `-` only; first and last
+// character a letter or digit; no `..`; not an IP address. One more DNS rule
+// is checked because a name breaking it is no valid host name either: a `.`
+// next to a `-` (every dot-separated label must start and end with a letter
+// or digit).
+func dnsBucketProblems(name string) []string {
+	var p []string
+	if len(name) < 3 || len(name) > 63 {
+		p = append(p, fmt.Sprintf("it is %d characters long, not 3 to 63", len(name)))
+	}
+	var upper, underscore bool
+	for i := 0; i < len(name); i++ {
+		switch b := name[i]; {
+		case b >= 'A' && b <= 'Z':
+			upper = true
+		case b == '_':
+			underscore = true
+		}
+	}
+	if upper {
+		p = append(p, "it has uppercase letters")
+	}
+	if underscore {
+		p = append(p, "it has `_`")
+	}
+	if !isLowerAlnum(name[0]) || !isLowerAlnum(name[len(name)-1]) {
+		p = append(p, "it does not start and end with a lowercase letter or digit")
+	}
+	if strings.Contains(name, "..") {
+		p = append(p, "it has `..`")
+	}
+	if strings.Contains(name, ".-") || strings.Contains(name, "-.") {
+		p = append(p, "it has a `-` next to a `.`")
+	}
+	if looksLikeIPv4(name) {
+		p = append(p, "it is formatted as an IP address")
+	}
+	return p
+}
+
+func isLowerAlnum(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+
+// looksLikeIPv4 reports whether s is four dot-separated groups of digits
+// (`192.168.5.4`, leading zeros included), the shape S3 refuses.
+func looksLikeIPv4(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) != 4 {
+		return false
+	}
+	for _, part := range parts {
+		if part == "" || len(part) > 3 {
+			return false
+		}
+		for i := 0; i < len(part); i++ {
+			if part[i] < '0' || part[i] > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// dnsSuggestion returns a DNS-compliant spelling of name when lowercasing it
+// and turning `_` into `-` gives one, else "".
+func dnsSuggestion(name string) string {
+	s := strings.ReplaceAll(strings.ToLower(name), "_", "-")
+	if s == name || len(dnsBucketProblems(s)) > 0 {
+		return ""
+	}
+	return s
+}
+
+// checkBucketDNSNames warns about bucket names the service accepted (they
+// pass the legacy charset) that break today's DNS naming rules: such buckets
+// cannot be created any more and are not reachable with virtual-hosted
+// URLs.
+func checkBucketDNSNames(c *Context) []manifest.Finding {
+	var fs []manifest.Finding
+	for _, b := range manifestBuckets(c) {
+		probs := dnsBucketProblems(b.name)
+		if len(probs) == 0 {
+			continue
+		}
+		fix := "use a bucket whose name is 3 to 63 lowercase letters, digits, `.` and `-`, starting and ending with a letter or digit"
+		if s := dnsSuggestion(b.name); s != "" {
+			fix += fmt.Sprintf(" (such as `%s`)", s)
+		}
+		fs = append(fs, manifest.Warnf(RuleBucketNameNotDNSCompliant, manifest.At(b.node), b.path,
+			fmt.Sprintf("%s `%s` is not a DNS-compliant bucket name: %s. The service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them; %s.",
+				b.path, b.name, strings.Join(probs, "; "), fix)))
+	}
+	return fs
+}
+
+// checkBucketsExist reports, when a bucket inventory was given, every bucket
+// of the manifest that the inventory does not list. Names compare exactly
+// (bucket names are case-sensitive); a name that differs only in letter case
+// from a listed one is suggested.
+func checkBucketsExist(c *Context) []manifest.Finding {
+	if c.Buckets == nil {
+		return nil
+	}
+	var fs []manifest.Finding
+	for _, b := range manifestBuckets(c) {
+		if _, ok := c.Buckets[b.name]; ok {
+			continue
+		}
+		hint := "Create the bucket, or name one the account has"
+		if alt := bucketCaseMatch(c.Buckets, b.name); alt != "" {
+			hint = fmt.Sprintf("Did you mean `%s`? Bucket names are case-sensitive", alt)
+		}
+		fs = append(fs, manifest.Errorf(manifest.NoSuchBucket, RuleBucketExists, manifest.At(b.node), b.path,
+			fmt.Sprintf("%s `%s` is not in the bucket inventory (%s). %s.",
+				b.path, b.name, bucketCount(len(c.Buckets)), hint)))
+	}
+	return fs
+}
+
+// bucketCount says how many buckets the inventory lists.
+func bucketCount(n int) string {
+	if n == 1 {
+		return "1 bucket listed"
+	}
+	return fmt.Sprintf("%d buckets listed", n)
+}
+
+// bucketCaseMatch returns the smallest inventory name that equals name
+// ignoring letter case, or "".
+func bucketCaseMatch(inv map[string]string, name string) string {
+	best := ""
+	for k := range inv {
+		if strings.EqualFold(k, name) && (best == "" || k < best) {
+			best = k
+		}
+	}
+	return best
+}
+
+// checkBucketRegions reports, when a bucket inventory was given, a bucket in
+// a different region from the job's: the job region is the one the user gave
+// (--region or the config file) when there is one, else the first
+// operations[].region of an EBS or Glacier import, else the region of the
+// manifest's first listed bucket (in source order). Each bucket in another
+// region is reported at its value, naming both regions. Buckets the
+// inventory does not list are bucket-exists' findings and are skipped.
+func checkBucketRegions(c *Context) []manifest.Finding {
+	if c.Buckets == nil {
+		return nil
+	}
+	var anchorRegion, anchor string // anchor: "X is `us-east-1`", for messages
+	if r, src, ok := givenRegion(c); ok {
+		anchorRegion, anchor = r, fmt.Sprintf("the job region from %s is `%s`", src, r)
+	} else if regs := operationRegions(c); len(regs) > 0 {
+		anchorRegion = regs[0].region
+		anchor = fmt.Sprintf("%s (line %d) is `%s`", regs[0].path, regs[0].pos.Line, anchorRegion)
+	}
+	var fs []manifest.Finding
+	for _, b := range manifestBuckets(c) {
+		r, ok := c.Buckets[b.name]
+		if !ok || r == "" {
+			continue
+		}
+		if anchorRegion == "" {
+			anchorRegion = r
+			anchor = fmt.Sprintf("%s `%s` (line %d) is in `%s`", b.path, b.name, manifest.At(b.node).Line, r)
+			continue
+		}
+		if r == anchorRegion {
+			continue
+		}
+		fs = append(fs, manifest.Errorf(manifest.MultipleRegions, RuleBucketRegions, manifest.At(b.node), b.path,
+			fmt.Sprintf("%s `%s` is in `%s`, but %s. Use buckets of region `%s` only, or split the job by region.",
+				b.path, b.name, r, anchor, anchorRegion)))
+	}
+	return fs
+}

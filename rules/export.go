@@ -1,0 +1,100 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"go.yaml.in/yaml/v3"
+)
+
+// Rule ids of the S3 export rules.
+const (
+	RuleExportDirectoryRelative = "export-directory-relative"
+	RuleEmptyExportRange        = "empty-export-range"
+)
+
+// directoryProblem says why dir is not a relative directory name on the
+// export device, or "" when it is one. Refused: an empty value; an absolute
+// path (a leading `/` or `\`, or a Windows drive `C:`), since the directory
+// is created under the root of the device's file system; and a `..` segment
+// (separators `/` and `\`), which would climb out of it.
+func directoryProblem(dir string) string {
+	switch {
+	case dir == "":
+		return "is empty"
+	case dir[0] == '/' || dir[0] == '\\':
+		return "is an absolute path (it starts with `" + dir[:1] + "`)"
+	case len(dir) >= 2 && dir[1] == ':' && (dir[0]|0x20 >= 'a' && dir[0]|0x20 <= 'z'):
+		return "is an absolute Windows path (it starts with a drive `" + dir[:2] + "`)"
+	}
+	for _, seg := range strings.FieldsFunc(dir, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if seg == ".." {
+			return "has a `..` segment"
+		}
+	}
+	return ""
+}
+
+// checkExportDirectories checks, in an S3 export, that recoveryDirectory
+// (spec §4.3) and every operations[].targetDirectory are relative directory
+// names on the device: no leading `/` (or `\`, or a drive letter), no `..`
+// segment, not empty. For targetDirectory the spec is silent; it is held to
+// the same rule, as it too names a directory on the device (the guide's
+// example is `myexport/stuff`) and an absolute or climbing path cannot mean
+// anything else there. To export to the device's root, leave the field out.
+func checkExportDirectories(c *Context) []manifest.Finding {
+	if c.Kind != manifest.S3Export {
+		return nil
+	}
+	var fs []manifest.Finding
+	check := func(path string, n *yaml.Node) {
+		v, ok := manifest.Text(n)
+		if !ok {
+			return
+		}
+		p := directoryProblem(v)
+		if p == "" {
+			return
+		}
+		fix := "use a directory name relative to the device's root, such as `LostAndFound` or `exports/photos`"
+		if v == "" {
+			fix = "give a directory name relative to the device's root, or remove the field to use the default"
+		} else if trimmed := strings.TrimLeft(v, `/\`); strings.HasPrefix(p, "is an absolute path") && trimmed != "" && directoryProblem(trimmed) == "" {
+			fix = fmt.Sprintf("write it relative to the device's root: `%s`", trimmed)
+		}
+		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleExportDirectoryRelative, manifest.At(n), path,
+			fmt.Sprintf("%s `%s` %s, but it must be a directory relative to the root of the export device (no leading `/`, no `..`): %s.", path, v, p, fix)))
+	}
+	check("recoveryDirectory", manifest.Value(c.Root, "recoveryDirectory"))
+	forEachOperation(c.Root, func(path string, op *yaml.Node) {
+		check(manifest.JoinPath(path, "targetDirectory"), manifest.Value(op, "targetDirectory"))
+	})
+	return fs
+}
+
+// checkEmptyExportRange warns, in an S3 export, about an operation whose
+// beginMarker is not below its endMarker (byte-wise, as S3 orders keys):
+// the range selects no key, so the operation exports nothing (legal, but
+// rarely meant). An empty endMarker is read as no end and never warns.
+func checkEmptyExportRange(c *Context) []manifest.Finding {
+	if c.Kind != manifest.S3Export {
+		return nil
+	}
+	var fs []manifest.Finding
+	forEachOperation(c.Root, func(path string, op *yaml.Node) {
+		_, begin, ok1 := scalarField(op, "beginMarker")
+		en, end, ok2 := scalarField(op, "endMarker")
+		if !ok1 || !ok2 || end == "" || begin < end {
+			return
+		}
+		rel := "after"
+		if begin == end {
+			rel = "equal to"
+		}
+		fs = append(fs, manifest.Warnf(RuleEmptyExportRange, manifest.At(en), manifest.JoinPath(path, "endMarker"),
+			fmt.Sprintf("%s.beginMarker `%s` is %s endMarker `%s` (keys compare byte by byte): the range holds no key, so this operation exports nothing. Swap the markers, or set endMarker to a key after beginMarker.",
+				path, begin, rel, end)))
+	})
+	return fs
+}

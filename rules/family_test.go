@@ -1,0 +1,93 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// famCase is one table row of the field-rule tests: a manifest, what the
+// linter was told, and the findings one rule must give (none when want is
+// empty).
+type famCase struct {
+	name string
+	kind manifest.Kind
+	src  string
+	// ctx adjusts the Context (region, inventory, access key); may be nil.
+	ctx  func(*Context)
+	want []famWant
+}
+
+// famWant is one expected finding: code ("" for a warning), path, line,
+// column and fragments its message must hold.
+type famWant struct {
+	code      manifest.Code
+	path      string
+	line, col int
+	frags     []string
+}
+
+// famContext parses src (which must parse cleanly) into a Context of kind.
+func famContext(t *testing.T, kind manifest.Kind, src string) *Context {
+	t.Helper()
+	doc, fs := manifest.Parse("test.yaml", []byte(src))
+	if doc.Root == nil {
+		t.Fatalf("manifest does not parse: %+v", fs)
+	}
+	return &Context{Doc: doc, Root: doc.Root, Kind: kind}
+}
+
+// runFamCases runs check on every case and compares the findings with want,
+// in order, asserting the rule id and severity too.
+func runFamCases(t *testing.T, ruleID string, check func(*Context) []manifest.Finding, cases []famCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := famContext(t, tc.kind, tc.src)
+			if tc.ctx != nil {
+				tc.ctx(c)
+			}
+			got := check(c)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d findings, want %d: %+v", len(got), len(tc.want), got)
+			}
+			for i, w := range tc.want {
+				g := got[i]
+				if g.Rule != ruleID {
+					t.Errorf("finding %d: rule %q, want %q", i, g.Rule, ruleID)
+				}
+				wantSev := manifest.Error
+				if w.code == "" {
+					wantSev = manifest.Warning
+				}
+				if g.Severity != wantSev || g.Code != w.code {
+					t.Errorf("finding %d: %s %q, want %s %q", i, g.Severity, g.Code, wantSev, w.code)
+				}
+				if w.code != "" && g.Status != w.code.Status() {
+					t.Errorf("finding %d: status %d, want %d", i, g.Status, w.code.Status())
+				}
+				if g.Path != w.path || g.Line != w.line || g.Column != w.col {
+					t.Errorf("finding %d: at %s %d:%d, want %s %d:%d", i, g.Path, g.Line, g.Column, w.path, w.line, w.col)
+				}
+				if w.code != "" && !strings.HasPrefix(g.Message, w.code.Message()) {
+					t.Errorf("finding %d: message does not start with the service's sentence: %q", i, g.Message)
+				}
+				for _, f := range w.frags {
+					if !strings.Contains(g.Message, f) {
+						t.Errorf("finding %d: message %q lacks %q", i, g.Message, f)
+					}
+				}
+			}
+		})
+	}
+}
+
+// famErr and famWarn build expected findings tersely.
+func famErr(code manifest.Code, path string, line, col int, frags ...string) famWant {
+	return famWant{code, path, line, col, frags}
+}
+
+func famWarn(path string, line, col int, frags ...string) famWant {
+	return famWant{"", path, line, col, frags}
+}

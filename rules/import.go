@@ -1,0 +1,239 @@
+package rules
+
+import (
+	"fmt"
+	"mime"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"go.yaml.in/yaml/v3"
+)
+
+// Rule ids of the S3 import option rules.
+const (
+	RulePrefixLength             = "prefix-length"
+	RuleIgnorePattern            = "ignore-pattern"
+	RuleExpiresDate              = "expires-date"
+	RuleContentTypes             = "content-types"
+	RuleStaticMetadataHeader     = "static-metadata-header"
+	RuleDiskTimestampMetadataKey = "disk-timestamp-metadata-key"
+)
+
+// checkPrefixLength reports an S3 import `prefix` longer than S3's key
+// limit of 1024 bytes (bytes of UTF-8, not characters): every object key
+// starts with it.
+func checkPrefixLength(c *Context) []manifest.Finding {
+	if c.Kind != manifest.S3Import {
+		return nil
+	}
+	n, v, ok := scalarField(c.Root, "prefix")
+	if !ok || len(v) <= s3MaxKeyBytes {
+		return nil
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RulePrefixLength, manifest.At(n), "prefix",
+		fmt.Sprintf("prefix is %d bytes long, but every object key starts with it and S3 keys have at most %d bytes: shorten it by at least %d bytes.",
+			len(v), s3MaxKeyBytes, len(v)-s3MaxKeyBytes))}
+}
+
+// checkIgnorePatterns reports every S3 import `ignore` entry that is not a
+// valid Java regular expression (see checkJavaRegex for what is accepted:
+// Java syntax that Go's RE2 lacks, such as look-around and back-references,
+// is fine). Entries that are not text are the schema's.
+func checkIgnorePatterns(c *Context) []manifest.Finding {
+	if c.Kind != manifest.S3Import {
+		return nil
+	}
+	list := manifest.Value(c.Root, "ignore")
+	if !manifest.IsSequence(list) {
+		return nil
+	}
+	var fs []manifest.Finding
+	for i, e := range list.Content {
+		p, ok := manifest.Text(e)
+		if !ok {
+			continue
+		}
+		if err := checkJavaRegex(p); err != nil {
+			path := manifest.IndexPath("ignore", i)
+			fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleIgnorePattern, manifest.At(e), path,
+				fmt.Sprintf("%s `%s` is not a valid Java regular expression: %s.", path, p, err.Msg)))
+		}
+	}
+	return fs
+}
+
+// checkExpires reports an S3 import `expires` that is not an HTTP date in
+// the RFC 1123 form HTTP uses (`Thu, 01 Dec 2016 16:00:00 GMT`: English
+// weekday and month abbreviations, a two-digit day, 24-hour time, `GMT`).
+// The weekday must be the date's: a date whose weekday is wrong is
+// ambiguous (which of the two did the user mean?), so it is refused, and the
+// message gives the right weekday.
+func checkExpires(c *Context) []manifest.Finding {
+	if c.Kind != manifest.S3Import {
+		return nil
+	}
+	n, v, ok := scalarField(c.Root, "expires")
+	if !ok {
+		return nil
+	}
+	bad := func(detail string) []manifest.Finding {
+		return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleExpiresDate, manifest.At(n), "expires",
+			fmt.Sprintf("expires `%s` %s. Allowed: an HTTP date such as `Thu, 01 Dec 2016 16:00:00 GMT`.", v, detail))}
+	}
+	t, err := time.Parse(http.TimeFormat, v)
+	if err != nil {
+		if strings.Contains(err.Error(), "out of range") {
+			return bad("is not a date of the calendar (" + strings.TrimPrefix(err.Error(), `parsing time "`+v+`": `) + ")")
+		}
+		return bad("is not an HTTP date (RFC 1123: weekday, day, month, year, time, `GMT`)")
+	}
+	if want := t.Format(http.TimeFormat); want != v {
+		return bad(fmt.Sprintf("has the wrong weekday: %s is a %s; write `%s`", t.Format("02 Jan 2006"), t.Weekday(), want))
+	}
+	return nil
+}
+
+// checkContentTypes checks the S3 import `contentTypes` mapping: each key
+// is a file extension without a dot (`jpg`, not `.jpg`; a key holding a dot
+// inside, `tar.gz`, is refused too, as an extension is what follows the last
+// dot of a file name), not empty and without `/`, `\` or whitespace; each
+// value is a media type `type/subtype` (RFC 6838 names). Media type
+// parameters (`text/plain; charset=utf-8`) are refused: the spec allows
+// `type/subtype` only. A bad key is reported at the key, a bad value at the
+// value; the path is `contentTypes.<key>`.
+func checkContentTypes(c *Context) []manifest.Finding {
+	if c.Kind != manifest.S3Import {
+		return nil
+	}
+	var fs []manifest.Finding
+	manifest.Pairs(manifest.Value(c.Root, "contentTypes"), func(k, v *yaml.Node) {
+		key := k.Value
+		path := manifest.JoinPath("contentTypes", key)
+		if p := extensionProblem(key); p != "" {
+			fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleContentTypes, manifest.At(k), path,
+				fmt.Sprintf("The contentTypes key `%s` %s.", key, p)))
+			return
+		}
+		val, ok := manifest.Text(v)
+		if !ok || isMediaType(val) {
+			return
+		}
+		fix := "such as `image/jpeg` or `text/plain`"
+		if t := mime.TypeByExtension("." + key); t != "" {
+			if i := strings.IndexByte(t, ';'); i >= 0 {
+				t = t[:i]
+			}
+			fix = fmt.Sprintf("for `.%s` files probably `%s`", key, t)
+		}
+		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleContentTypes, manifest.At(v), path,
+			fmt.Sprintf("contentTypes.%s is `%s`, not a media type `type/subtype` (without parameters): write one, %s.", key, val, fix)))
+	})
+	return fs
+}
+
+// extensionProblem says why key is not a file extension, or "".
+func extensionProblem(key string) string {
+	switch {
+	case key == "":
+		return "is empty: write a file extension such as `jpg`"
+	case strings.HasPrefix(key, "."):
+		if s := strings.TrimLeft(key, "."); s != "" && extensionProblem(s) == "" {
+			return fmt.Sprintf("starts with a dot: write the extension without it, `%s`", s)
+		}
+		return "starts with a dot: write a file extension without the dot, such as `jpg`"
+	case strings.Contains(key, "."):
+		return fmt.Sprintf("holds a dot: an extension is what follows the last dot of a file name, so write `%s`", key[strings.LastIndexByte(key, '.')+1:])
+	case strings.ContainsAny(key, "/\\ \t"):
+		return "holds a `/`, `\\` or whitespace: write a file extension such as `jpg`"
+	}
+	return ""
+}
+
+// isMediaType reports whether s is `type/subtype`, each an RFC 6838
+// restricted name: a letter or digit, then up to 126 of letters, digits and
+// `!#$&-^_.+`.
+func isMediaType(s string) bool {
+	i := strings.IndexByte(s, '/')
+	return i > 0 && isRestrictedName(s[:i]) && isRestrictedName(s[i+1:])
+}
+
+func isRestrictedName(s string) bool {
+	if len(s) == 0 || len(s) > 127 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		alnum := b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+		if !alnum && (i == 0 || !strings.ContainsRune("!#$&-^_.+", rune(b))) {
+			return false
+		}
+	}
+	return true
+}
+
+// isHTTPToken reports whether s is an HTTP token (RFC 7230 tchar+).
+func isHTTPToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		alnum := b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+		if !alnum && !strings.ContainsRune("!#$%&'*+-.^_`|~", rune(b)) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkStaticMetadata reports every S3 import `staticMetadata` key that is
+// not an HTTP header name (an RFC 7230 token: letters, digits and
+// !#$%&'*+-.^_`|~, no spaces or colons), at the key.
+func checkStaticMetadata(c *Context) []manifest.Finding {
+	if c.Kind != manifest.S3Import {
+		return nil
+	}
+	var fs []manifest.Finding
+	manifest.Pairs(manifest.Value(c.Root, "staticMetadata"), func(k, _ *yaml.Node) {
+		if isHTTPToken(k.Value) {
+			return
+		}
+		fix := "use letters, digits and `-`, such as `x-amz-meta-owner`"
+		if s := strings.TrimRight(k.Value, ": "); s != k.Value && isHTTPToken(s) {
+			fix = fmt.Sprintf("write `%s`", s)
+		}
+		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleStaticMetadataHeader, manifest.At(k), manifest.JoinPath("staticMetadata", k.Value),
+			fmt.Sprintf("The staticMetadata key `%s` is not an HTTP header name (letters, digits and !#$%%&'*+-.^_`|~, no spaces or `:`): %s.", k.Value, fix)))
+	})
+	return fs
+}
+
+// checkDiskTimestampMetadataKey reports an S3 import
+// diskTimestampMetadataKey that is empty or holds other than ASCII letters,
+// digits, `-` and `_` (spec §4.2).
+func checkDiskTimestampMetadataKey(c *Context) []manifest.Finding {
+	if c.Kind != manifest.S3Import {
+		return nil
+	}
+	n, v, ok := scalarField(c.Root, "diskTimestampMetadataKey")
+	if !ok || isMetadataKeyName(v) {
+		return nil
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleDiskTimestampMetadataKey, manifest.At(n), "diskTimestampMetadataKey",
+		fmt.Sprintf("diskTimestampMetadataKey is `%s`, but it must be one or more letters, digits, `-` and `_` (it names an object metadata key): write a name such as `disk-timestamp`.", v))}
+}
+
+func isMetadataKeyName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if !(b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == '_') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,37 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// RuleLogPrefixLength is the id of the logPrefix length rule.
+const RuleLogPrefixLength = "log-prefix-length"
+
+// s3MaxKeyBytes is S3's limit on the length of an object key, in bytes.
+const s3MaxKeyBytes = 1024
+
+// logKeyOverhead is what the service appends to logPrefix to name the log
+// object: "import-log-" or "export-log-" (11 bytes each) and 5 bytes more
+// (spec §4.1).
+const logKeyOverhead = len("import-log-") + 5
+
+// checkLogPrefixLength reports a logPrefix too long for the log's key:
+// len(logPrefix) + len("import-log-" or "export-log-") + 5 must be at most
+// 1024 bytes, so logPrefix may have at most 1008 bytes (bytes of UTF-8, not
+// characters). Every kind has a log.
+func checkLogPrefixLength(c *Context) []manifest.Finding {
+	n, v, ok := scalarField(c.Root, "logPrefix")
+	if !ok || len(v)+logKeyOverhead <= s3MaxKeyBytes {
+		return nil
+	}
+	word := "import-log-"
+	if c.Kind == manifest.S3Export {
+		word = "export-log-"
+	}
+	max := s3MaxKeyBytes - logKeyOverhead
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleLogPrefixLength, manifest.At(n), "logPrefix",
+		fmt.Sprintf("logPrefix is %d bytes long, but the log's key (logPrefix + `%s` + the 5-character job ID) must fit S3's %d-byte key limit, so logPrefix may have at most %d bytes: shorten it by %d bytes.",
+			len(v), word, s3MaxKeyBytes, max, len(v)-max))}
+}

@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"fmt"
+	"net/mail"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// RuleNotificationEmail is the id of the notificationEmail rule.
+const RuleNotificationEmail = "notification-email"
+
+// emailProblem says what is wrong with one item of an email list, as a
+// phrase that follows the item ("is empty ..."), or "" when it is a bare
+// address `local@domain` with a dot in the domain.
+//
+// An item must parse with net/mail.ParseAddress and the parsed address must
+// be the item itself: display names and angle brackets (`Jane
+// <jane@example.com>`), comments and quoted local parts are refused, as the
+// service took addresses only. The domain must be a host name with a dot
+// (`example.com`): `localhost` and domain literals (`[192.0.2.1]`) are
+// refused.
+func emailProblem(item string) string {
+	if item == "" {
+		return "is empty (two `;` in a row, or a `;` at the start or end): remove the extra `;`"
+	}
+	a, err := mail.ParseAddress(item)
+	if err != nil || a.Address != item {
+		if strings.ContainsAny(item, "<>") || (err == nil && a.Name != "") {
+			return "is not a bare address: write only `local@domain`, without a name or angle brackets"
+		}
+		if strings.ContainsAny(item, " \t,") {
+			return "is not one address: separate addresses with `;`"
+		}
+		return "is not an email address of the form `local@domain`"
+	}
+	domain := item[strings.LastIndexByte(item, '@')+1:]
+	if strings.HasPrefix(domain, "[") || !strings.Contains(domain, ".") {
+		return "has no domain with a dot (such as `example.com`)"
+	}
+	return ""
+}
+
+// checkNotificationEmail checks notificationEmail, in every kind: one or more
+// addresses separated by `;` (spec §2 "email list"). Spaces and tabs around
+// an item are allowed (`a@example.com; b@example.com`), as the separator is
+// `;`; empty items (`a@example.com;;b@example.com`, a trailing `;`) and an
+// empty value are invalid. One finding at the value names every bad item.
+func checkNotificationEmail(c *Context) []manifest.Finding {
+	n, v, ok := scalarField(c.Root, "notificationEmail")
+	if !ok {
+		return nil
+	}
+	const allowed = " Allowed: one or more addresses `local@domain`, separated by `;` (`jane@example.com;john@example.com`)."
+	if strings.TrimSpace(v) == "" {
+		return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleNotificationEmail, manifest.At(n), "notificationEmail",
+			"notificationEmail is empty: give one or more email addresses."+allowed)}
+	}
+	items := strings.Split(v, ";")
+	var bad []string
+	for i, raw := range items {
+		item := strings.Trim(raw, " \t")
+		if p := emailProblem(item); p != "" {
+			desc := fmt.Sprintf("item %d", i+1)
+			if item != "" {
+				desc += fmt.Sprintf(" `%s`", item)
+			}
+			bad = append(bad, desc+" "+p)
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleNotificationEmail, manifest.At(n), "notificationEmail",
+		fmt.Sprintf("notificationEmail `%s`: %s.%s", v, strings.Join(bad, "; "), allowed))}
+}

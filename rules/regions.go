@@ -1,0 +1,110 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"go.yaml.in/yaml/v3"
+)
+
+// Rule ids of the region rules.
+const (
+	RuleOperationsRegions = "operations-regions"
+	RuleJobRegionMismatch = "job-region-mismatch"
+)
+
+// serviceRegions are the regions the service ran in (spec §2 "region"). Only
+// such values take part in the region comparisons: a misspelt region
+// (`us-east-l`) is the schema's InvalidManifestFieldException, not a second
+// region.
+var serviceRegions = map[string]bool{
+	"us-east-1": true, "us-west-1": true, "us-west-2": true,
+	"eu-west-1": true, "ap-southeast-1": true,
+}
+
+// givenRegion returns the job region when the user gave it (--region or the
+// config file) and its source for messages; ok is false when the region is
+// unknown or was only inferred from the manifest (operations[].region) or
+// the bucket inventory, since comparing a value with itself proves nothing.
+func givenRegion(c *Context) (region, source string, ok bool) {
+	if c.Region == "" || c.RegionSource == "operations[].region" ||
+		strings.HasPrefix(c.RegionSource, "the bucket inventory") {
+		return "", "", false
+	}
+	source = c.RegionSource
+	if source == "" {
+		source = "the job region"
+	}
+	return c.Region, source, true
+}
+
+// operationRegion is one operations[i].region value that names a service
+// region.
+type operationRegion struct {
+	path   string
+	region string
+	pos    manifest.Pos
+}
+
+// operationRegions lists the operations[].region values of a 3.0 manifest
+// (EBS or Glacier import) that name a service region, in order.
+func operationRegions(c *Context) []operationRegion {
+	if !kindIs(c.Kind, manifest.EBSImport, manifest.GlacierImport) {
+		return nil
+	}
+	var out []operationRegion
+	forEachOperation(c.Root, func(path string, op *yaml.Node) {
+		if n, r, ok := scalarField(op, "region"); ok && serviceRegions[r] {
+			out = append(out, operationRegion{manifest.JoinPath(path, "region"), r, manifest.At(n)})
+		}
+	})
+	return out
+}
+
+// checkOperationsRegions reports, in an EBS or Glacier import, every
+// operations entry whose region differs from the first entry's: a job runs
+// in one region. No bucket inventory is needed.
+//
+// The schema also caps a 3.0 manifest to exactly one operations entry
+// (InvalidManifestFieldException at `operations`). Both findings are kept:
+// they have different codes and paths, and each says something the other
+// does not (the schema that the list is too long, this rule that the entries
+// even disagree on the region, which the service answered with
+// MultipleRegionsException).
+func checkOperationsRegions(c *Context) []manifest.Finding {
+	regs := operationRegions(c)
+	if len(regs) < 2 {
+		return nil
+	}
+	first := regs[0]
+	var fs []manifest.Finding
+	for _, r := range regs[1:] {
+		if r.region == first.region {
+			continue
+		}
+		fs = append(fs, manifest.Errorf(manifest.MultipleRegions, RuleOperationsRegions, r.pos, r.path,
+			fmt.Sprintf("%s is `%s`, but %s (line %d) is `%s`: a job runs in one region. Use one region for every operation, or split the devices into one job per region.",
+				r.path, r.region, first.path, first.pos.Line, first.region)))
+	}
+	return fs
+}
+
+// checkJobRegionMismatch reports an operations[].region that differs from
+// the job region the user gave (--region or the config file).
+func checkJobRegionMismatch(c *Context) []manifest.Finding {
+	region, source, ok := givenRegion(c)
+	if !ok {
+		return nil
+	}
+	var fs []manifest.Finding
+	for _, r := range operationRegions(c) {
+		if r.region == region {
+			continue
+		}
+		fs = append(fs, manifest.Errorf(manifest.MultipleRegions, RuleJobRegionMismatch, r.pos, r.path,
+			fmt.Sprintf("%s is `%s`, but the job region from %s is `%s`: a job runs in one region. Set %s to `%s`, or create the job in `%s`.",
+				r.path, r.region, source, region, r.path, region, r.region)))
+	}
+	return fs
+}

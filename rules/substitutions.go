@@ -1,0 +1,29 @@
+package rules
+
+import (
+	"github.com/manifestlint/manifestlint/manifest"
+	"go.yaml.in/yaml/v3"
+)
+
+// RuleSubstitutionsKeys is the id of the substitutions rule.
+const RuleSubstitutionsKeys = "substitutions-keys"
+
+// checkSubstitutions reports an empty key in `substitutions` (S3 import
+// and export): a substitution replaces the key's text in every object key,
+// and empty text has nothing to replace. The finding points at the key,
+// with the path `substitutions` (a key that is empty has no path segment).
+// Values may be empty (the key's text is then removed).
+func checkSubstitutions(c *Context) []manifest.Finding {
+	if !kindIs(c.Kind, manifest.S3Import, manifest.S3Export) {
+		return nil
+	}
+	var fs []manifest.Finding
+	manifest.Pairs(manifest.Value(c.Root, "substitutions"), func(k, _ *yaml.Node) {
+		if k.Value != "" {
+			return
+		}
+		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleSubstitutionsKeys, manifest.At(k), "substitutions",
+			"substitutions has an empty key: each key is the text to replace in the object keys and must not be empty. Remove the entry, or write the text to replace."))
+	})
+	return fs
+}
