@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/report"
 	"github.com/manifestlint/manifestlint/validate"
@@ -61,6 +62,9 @@ type options struct {
 	color         string
 	maxBytes      int64
 	showVersion   bool
+	configFile    string
+	noConfig      bool
+	ignore        []string
 }
 
 // run is the whole command, testable without a subprocess: it returns the
@@ -84,6 +88,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
 	fl.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "the largest file to read, in bytes")
 	fl.BoolVar(&o.showVersion, "version", false, "print the version and exit")
+	fl.StringVar(&o.configFile, "config", "", "the configuration file (default: "+config.FileName+" in the current directory or above, up to the repository root)")
+	fl.BoolVar(&o.noConfig, "no-config", false, "ignore any configuration file")
+	fl.StringSliceVar(&o.ignore, "ignore", nil, "drop the findings of this rule id or code everywhere (repeatable, or comma-separated)")
 	fl.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: manifestlint [flags] FILE|DIR|- ...\n\n"+
 			"Checks AWS Import/Export manifests and reports each fault with the service's error code.\n"+
@@ -112,12 +119,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return exitUsage
 	}
+	cfg, err := o.configure(&vopts)
+	if err != nil {
+		fmt.Fprintln(stderr, configErrorText(err))
+		return exitUsage
+	}
 	if fl.NArg() == 0 {
 		fmt.Fprintln(stderr, "manifestlint: no input: give manifest files, directories, or - for standard input (see --help)")
 		return exitUsage
 	}
 
 	inputs, ioFailed := collectInputs(fl.Args(), stderr)
+	inputs = cfg.assign(inputs, o.stdinFilename)
 	results, readFailed := lintAll(inputs, stdin, o, vopts, stderr)
 	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version()}
 	if err := report.Formats[format](stdout, results, ropts); err != nil {
@@ -150,10 +163,8 @@ func (o *options) resolve() (validate.Options, string, error) {
 		}
 		v.Region, v.RegionSource = o.region, "--region"
 	}
+	// AWS_ACCESS_KEY_ID is read after the config file (configure).
 	v.AccessKeyID = o.accessKeyID
-	if v.AccessKeyID == "" {
-		v.AccessKeyID = os.Getenv("AWS_ACCESS_KEY_ID")
-	}
 	format := o.format
 	if format == "" {
 		format = "text"
@@ -179,12 +190,15 @@ func (o *options) resolve() (validate.Options, string, error) {
 type input struct {
 	path  string
 	stdin bool
+	// jobType is the config file's jobTypes entry for the path, if any.
+	jobType manifest.JobType
 }
 
 // collectInputs expands the arguments: a directory means every *.yaml and
 // *.yml file below it, in lexical order (hidden directories such as .git
 // are skipped, and symbolic links to directories are not followed, so a
-// link loop cannot trap the walk); "-" is standard input. A path named
+// link loop cannot trap the walk; .manifestlint.yaml files are not
+// manifests and are skipped); "-" is standard input. A path named
 // twice is linted once. Missing paths are reported on stderr.
 func collectInputs(args []string, stderr io.Writer) ([]input, bool) {
 	var out []input
@@ -226,6 +240,9 @@ func collectInputs(args []string, stderr io.Writer) ([]input, bool) {
 					return filepath.SkipDir
 				}
 				return nil
+			}
+			if d.Name() == config.FileName {
+				return nil // the configuration file is not a manifest
 			}
 			if ext := strings.ToLower(filepath.Ext(p)); ext == ".yaml" || ext == ".yml" {
 				add(input{path: p})
@@ -272,7 +289,11 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 					errs[i] = fmt.Errorf("%s: %v", name, describe(err))
 					continue
 				}
-				results[i] = validate.Validate(name, data, vopts)
+				opts := vopts
+				if opts.JobType == manifest.JobTypeUnknown {
+					opts.JobType = in.jobType
+				}
+				results[i] = validate.Validate(name, data, opts)
 			}
 		}()
 	}

@@ -19,7 +19,9 @@ const (
 )
 
 // Finding is one fault found in a manifest. Errors carry the service's code;
-// warnings (faults the service accepted) have an empty Code.
+// warnings (faults the service accepted) have an empty Code, except an
+// error that the config file's severity key downgraded to a warning: it
+// keeps its Code and Status, so output still names the service error.
 type Finding struct {
 	Code     Code     `json:"code"`
 	Status   int      `json:"status"`

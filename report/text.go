@@ -25,7 +25,8 @@ const (
 //
 //	file:line:col: severity Code: message [rule-id]
 //
-// (a warning has no code: `file:line:col: warning: message [rule-id]`),
+// (a warning has no code: `file:line:col: warning: message [rule-id]`,
+// unless it is an error the config file's severity key downgraded),
 // followed, with opt.Snippet, by the source line and a caret under the
 // value at fault. After a file with errors, a note names the job kind it
 // was checked as; a last line counts errors, warnings and files.
@@ -36,9 +37,11 @@ func Text(w io.Writer, results []validate.Result, opt Options) error {
 	for _, r := range results {
 		for _, f := range r.Findings {
 			sev := c(ansiYellow, "warning")
-			code := ""
 			if f.Severity == manifest.Error {
 				sev = c(ansiRed, "error")
+			}
+			code := ""
+			if f.Code != "" { // an error downgraded to a warning keeps its code
 				code = " " + c(ansiBold, string(f.Code))
 			}
 			fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -121,16 +120,25 @@ func checkContentTypes(c *Context) []manifest.Finding {
 			return
 		}
 		fix := "such as `image/jpeg` or `text/plain`"
-		if t := mime.TypeByExtension("." + key); t != "" {
-			if i := strings.IndexByte(t, ';'); i >= 0 {
-				t = t[:i]
-			}
+		if t, ok := commonMediaTypes[strings.ToLower(key)]; ok {
 			fix = fmt.Sprintf("for `.%s` files probably `%s`", key, t)
 		}
 		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleContentTypes, manifest.At(v), path,
 			fmt.Sprintf("contentTypes.%s is `%s`, not a media type `type/subtype` (without parameters): write one, %s.", key, val, fix)))
 	})
 	return fs
+}
+
+// commonMediaTypes suggests a media type for a few common extensions. It is
+// a fixed table, not mime.TypeByExtension, whose answers depend on the
+// machine's MIME files: a message must read the same everywhere.
+var commonMediaTypes = map[string]string{
+	"css": "text/css", "csv": "text/csv", "gif": "image/gif", "gz": "application/gzip",
+	"htm": "text/html", "html": "text/html", "jpeg": "image/jpeg", "jpg": "image/jpeg",
+	"js": "text/javascript", "json": "application/json", "mp3": "audio/mpeg", "mp4": "video/mp4",
+	"pdf": "application/pdf", "png": "image/png", "svg": "image/svg+xml", "tar": "application/x-tar",
+	"tif": "image/tiff", "tiff": "image/tiff", "txt": "text/plain", "wav": "audio/wav",
+	"xml": "application/xml", "zip": "application/zip",
 }
 
 // extensionProblem says why key is not a file extension, or "".

@@ -23,6 +23,12 @@ type Options struct {
 	AccessKeyID string
 	// Buckets is the account's bucket inventory, name to region, or nil.
 	Buckets map[string]string
+	// Ignore lists the rule ids and codes whose findings are dropped
+	// everywhere (--ignore, the config file's disable, severity off).
+	Ignore []string
+	// Severity gives the findings of a rule id or code another severity
+	// (the config file's severity key): manifest.Error or manifest.Warning.
+	Severity map[string]manifest.Severity
 }
 
 // Result is the outcome of linting one manifest.
@@ -48,7 +54,9 @@ func Validate(name string, src []byte, opts Options) Result {
 	res := Result{File: name, Doc: doc}
 	res.Kind, res.KindEvidence = manifest.InferKind(doc.Root, opts.JobType)
 	if doc.Root == nil {
-		res.Findings = fs
+		// The file could not be read, so its comments cannot be trusted to
+		// annotate it: only --ignore and the config file apply (spec §7).
+		res.Findings = applyOverrides(fs, &opts)
 		return res
 	}
 	ctx := &rules.Context{
@@ -66,6 +74,10 @@ func Validate(name string, src []byte, opts Options) Result {
 	}
 	fs = append(fs, schema.Check(doc, res.Kind)...)
 	fs = manifest.Dedupe(fs)
+	// Inline comments first, so that a comment naming a finding that
+	// --ignore also drops still counts as used.
+	fs = applyInline(doc.Source, fs)
+	fs = applyOverrides(fs, &opts)
 	manifest.Sort(fs)
 	res.Findings = fs
 	return res
@@ -110,6 +122,7 @@ func inferRegion(doc *manifest.Document, buckets map[string]string) (region, sou
 func Rules() []manifest.RuleInfo {
 	out := append([]manifest.RuleInfo(nil), manifest.ParseRules...)
 	out = append(out, schema.Rules...)
+	out = append(out, SuppressionRules...)
 	for _, r := range rules.All {
 		out = append(out, r.Info())
 	}

@@ -1,0 +1,551 @@
+// Package config reads manifestlint's project configuration file,
+// .manifestlint.yaml: what the linter is told about the job and the account
+// (region, accessKeyId, buckets), which job type manifests in a folder are
+// (jobTypes), which findings to turn off or down (disable, severity) and
+// which files not to lint (exclude).
+//
+// The file is strict: an unknown key, a value of the wrong type or a bad
+// value is an *Error carrying the file, line and column, which the command
+// reports as a usage error (exit 2). Nothing is silently ignored.
+package config
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+	"go.yaml.in/yaml/v3"
+)
+
+// FileName is the name of the configuration file.
+const FileName = ".manifestlint.yaml"
+
+// Regions are the regions the service ran in (spec §4): the values of
+// region and of buckets.
+var Regions = []string{"us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1"}
+
+// Level is a severity in the config file's severity key.
+type Level string
+
+// The three levels: Off drops the findings, as disable does.
+const (
+	LevelError   Level = "error"
+	LevelWarning Level = "warning"
+	LevelOff     Level = "off"
+)
+
+// JobTypeRule maps the manifests whose path matches Glob to a job type.
+type JobTypeRule struct {
+	Glob    Glob
+	JobType manifest.JobType
+}
+
+// SeverityRule sets the severity of one rule id or code.
+type SeverityRule struct {
+	Name  string
+	Level Level
+}
+
+// Config is a parsed configuration file. The zero value configures nothing.
+type Config struct {
+	// File is the file's path as given to Parse (for messages).
+	File string
+	// Dir is the directory globs are relative to: the file's own.
+	Dir string
+	// Region is the job region, or "".
+	Region string
+	// AccessKeyID is the key that will sign the request, or "".
+	AccessKeyID string
+	// Buckets is the account's bucket inventory, name to region; nil when
+	// the key is absent (an empty mapping is an inventory of no bucket).
+	Buckets map[string]string
+	// JobTypes are checked in file order; the first match wins.
+	JobTypes []JobTypeRule
+	// Disable lists rule ids and codes whose findings are dropped.
+	Disable []string
+	// Severity lists severity overrides, in file order.
+	Severity []SeverityRule
+	// Exclude lists globs of files not to lint.
+	Exclude []Glob
+	// cwd is the working directory when the file was loaded: relative
+	// paths are resolved against it without a system call per file.
+	cwd string
+}
+
+// Error is an invalid configuration file: it prints as
+// `FILE:LINE:COL: config error: MESSAGE`.
+type Error struct {
+	File         string
+	Line, Column int
+	Message      string
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s:%d:%d: config error: %s", e.File, e.Line, e.Column, e.Message)
+}
+
+//go:embed schema.json
+var schema []byte
+
+// Schema returns the JSON Schema (draft-07) of the configuration file, for
+// editors and `manifestlint schema --config`.
+func Schema() []byte { return slices.Clone(schema) }
+
+// Find looks for FileName in startDir and its parents, stopping after the
+// repository root (a directory holding `.git`) or the file system root. It
+// returns the path of the file found (startDir joined with the way up), or
+// "" when there is none.
+func Find(startDir string) (string, error) {
+	dir, err := filepath.Abs(startDir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		switch st, err := os.Stat(p); {
+		case err == nil && !st.IsDir():
+			return p, nil
+		case err == nil:
+			return "", fmt.Errorf("%s is a directory, not a configuration file", p)
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", err
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return "", nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// Load reads and parses the configuration file at path; name is how
+// messages call it.
+func Load(path, name string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	c, err := Parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		c.Dir = filepath.Dir(abs)
+	}
+	c.cwd, _ = os.Getwd()
+	return c, nil
+}
+
+var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse parses a configuration file's text; name is how messages call it.
+// Dir is left to the caller (Load sets it).
+func Parse(name string, src []byte) (*Config, error) {
+	p := &parser{file: name}
+	c := &Config{File: name, Dir: "."}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	switch err := dec.Decode(&doc); {
+	case errors.Is(err, io.EOF):
+		return c, nil // an empty file configures nothing
+	case err != nil:
+		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		return nil, &Error{name, line, 1, "YAML syntax error: " + msg}
+	}
+	var second yaml.Node
+	if err := dec.Decode(&second); err == nil {
+		return nil, p.errf(&second, "the file holds more than one YAML document: keep one, without `---` separators")
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			return c, nil
+		}
+		root = root.Content[0]
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return c, nil
+	}
+	if err := p.mapping(root, "the configuration"); err != nil {
+		return nil, err
+	}
+	keys := make([]string, 0, len(fields))
+	for _, f := range fields {
+		keys = append(keys, f.key)
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if err := p.key(k, seen); err != nil {
+			return nil, err
+		}
+		idx := slices.IndexFunc(fields, func(f field) bool { return f.key == k.Value })
+		if idx < 0 {
+			msg := fmt.Sprintf("unknown key `%s`; the keys are %s", k.Value, strings.Join(keys, ", "))
+			if s := closest(k.Value, keys); s != "" {
+				msg = fmt.Sprintf("unknown key `%s`; did you mean `%s`?", k.Value, s)
+			}
+			return nil, p.errf(k, "%s", msg)
+		}
+		if err := fields[idx].parse(p, c, v); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+type field struct {
+	key   string
+	parse func(p *parser, c *Config, v *yaml.Node) error
+}
+
+// fields are the keys of the file, in the order the documentation lists them.
+var fields = []field{
+	{"region", func(p *parser, c *Config, v *yaml.Node) (err error) {
+		c.Region, err = p.region(v, "region")
+		return err
+	}},
+	{"accessKeyId", func(p *parser, c *Config, v *yaml.Node) (err error) {
+		c.AccessKeyID, err = p.text(v, "accessKeyId")
+		if err == nil && strings.ContainsAny(c.AccessKeyID, " \t") {
+			err = p.errf(v, "accessKeyId %q holds a space: an access key id is one word such as AKIAIOSFODNN7EXAMPLE", c.AccessKeyID)
+		}
+		return err
+	}},
+	{"buckets", func(p *parser, c *Config, v *yaml.Node) error {
+		if err := p.mapping(v, "buckets (bucket name to region, e.g. `my-data: us-east-1`)"); err != nil {
+			return err
+		}
+		c.Buckets = make(map[string]string, len(v.Content)/2)
+		seen := map[string]int{}
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k, r := v.Content[i], v.Content[i+1]
+			if err := p.key(k, seen); err != nil {
+				return err
+			}
+			if k.Value == "" || strings.ContainsAny(k.Value, " \t/") {
+				return p.errf(k, "bucket name %q is not a bucket name: use the name alone, without spaces, `/` or `s3://`", k.Value)
+			}
+			region, err := p.region(r, "buckets."+k.Value)
+			if err != nil {
+				return err
+			}
+			c.Buckets[k.Value] = region
+		}
+		return nil
+	}},
+	{"jobTypes", func(p *parser, c *Config, v *yaml.Node) error {
+		if err := p.mapping(v, "jobTypes (glob to import or export, e.g. `exports/**: export`)"); err != nil {
+			return err
+		}
+		seen := map[string]int{}
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k, t := v.Content[i], v.Content[i+1]
+			if err := p.key(k, seen); err != nil {
+				return err
+			}
+			g, err := p.glob(k)
+			if err != nil {
+				return err
+			}
+			s, err := p.text(t, "jobTypes."+k.Value)
+			if err != nil {
+				return err
+			}
+			jt := manifest.JobType(s)
+			if jt != manifest.JobTypeImport && jt != manifest.JobTypeExport {
+				return p.errf(t, "jobTypes.%s is %q; use import or export", k.Value, s)
+			}
+			c.JobTypes = append(c.JobTypes, JobTypeRule{Glob: g, JobType: jt})
+		}
+		return nil
+	}},
+	{"disable", func(p *parser, c *Config, v *yaml.Node) error {
+		return p.list(v, "disable (rule ids or codes)", func(n *yaml.Node) error {
+			s, err := p.name(n, "disable")
+			c.Disable = append(c.Disable, s)
+			return err
+		})
+	}},
+	{"severity", func(p *parser, c *Config, v *yaml.Node) error {
+		if err := p.mapping(v, "severity (rule id or code to error, warning or off)"); err != nil {
+			return err
+		}
+		seen := map[string]int{}
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k, l := v.Content[i], v.Content[i+1]
+			if err := p.key(k, seen); err != nil {
+				return err
+			}
+			name, err := p.name(k, "severity")
+			if err != nil {
+				return err
+			}
+			s, err := p.text(l, "severity."+name)
+			if err != nil {
+				return err
+			}
+			lv := Level(s)
+			if lv != LevelError && lv != LevelWarning && lv != LevelOff {
+				return p.errf(l, "severity.%s is %q; use error, warning or off", name, s)
+			}
+			c.Severity = append(c.Severity, SeverityRule{Name: name, Level: lv})
+		}
+		return nil
+	}},
+	{"exclude", func(p *parser, c *Config, v *yaml.Node) error {
+		return p.list(v, "exclude (globs of files not to lint)", func(n *yaml.Node) error {
+			g, err := p.glob(n)
+			c.Exclude = append(c.Exclude, g)
+			return err
+		})
+	}},
+}
+
+type parser struct{ file string }
+
+func (p *parser) errf(n *yaml.Node, format string, args ...any) error {
+	pos := manifest.At(n)
+	return &Error{p.file, pos.Line, pos.Column, fmt.Sprintf(format, args...)}
+}
+
+func describe(n *yaml.Node) string {
+	if n.Kind == yaml.AliasNode {
+		return "an alias"
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return "empty"
+	}
+	return manifest.KindName(n)
+}
+
+func (p *parser) mapping(n *yaml.Node, what string) error {
+	if n.Kind != yaml.MappingNode {
+		return p.errf(n, "%s must be a mapping of `key: value` lines, but is %s", what, describe(n))
+	}
+	return nil
+}
+
+func (p *parser) list(n *yaml.Node, what string, each func(*yaml.Node) error) error {
+	if n.Kind != yaml.SequenceNode {
+		return p.errf(n, "%s must be a list (`- item` lines or `[a, b]`), but is %s", what, describe(n))
+	}
+	for _, e := range n.Content {
+		if err := each(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// key checks a mapping key: plain text, not seen before in its mapping.
+func (p *parser) key(k *yaml.Node, seen map[string]int) error {
+	if k.Kind != yaml.ScalarNode {
+		return p.errf(k, "a key must be text, but this one is %s", describe(k))
+	}
+	if line, dup := seen[k.Value]; dup {
+		return p.errf(k, "the key `%s` appears twice (first at line %d): keep one", k.Value, line)
+	}
+	seen[k.Value] = k.Line
+	return nil
+}
+
+// text reads a non-empty string scalar.
+func (p *parser) text(n *yaml.Node, what string) (string, error) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return "", p.errf(n, "%s must be text, but is %s", what, describe(n))
+	}
+	if n.Value == "" {
+		return "", p.errf(n, "%s is empty", what)
+	}
+	return n.Value, nil
+}
+
+func (p *parser) region(n *yaml.Node, what string) (string, error) {
+	s, err := p.text(n, what)
+	if err != nil {
+		return "", err
+	}
+	if !slices.Contains(Regions, s) {
+		msg := fmt.Sprintf("%s is %q, not a region the service ran in; use one of %s", what, s, strings.Join(Regions, ", "))
+		if c := closest(s, Regions); c != "" {
+			msg += " (did you mean " + c + "?)"
+		}
+		return "", p.errf(n, "%s", msg)
+	}
+	return s, nil
+}
+
+func (p *parser) name(n *yaml.Node, what string) (string, error) {
+	s, err := p.text(n, what+" entry")
+	if err != nil {
+		return "", err
+	}
+	if !validate.KnownName(s) {
+		return "", p.errf(n, "%s: %s", what, validate.UnknownNameError(s))
+	}
+	return s, nil
+}
+
+func (p *parser) glob(n *yaml.Node) (Glob, error) {
+	s, err := p.text(n, "a glob")
+	if err != nil {
+		return Glob{}, err
+	}
+	g, err := CompileGlob(s)
+	if err != nil {
+		return Glob{}, p.errf(n, "invalid glob %q: %v", s, err)
+	}
+	return g, nil
+}
+
+// closest returns the candidate that differs from s only in letter case,
+// `_`/`-`, or by at most two edits; "" if none.
+func closest(s string, candidates []string) string {
+	norm := func(x string) string {
+		return strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(x))
+	}
+	for _, c := range candidates {
+		if norm(c) == norm(s) {
+			return c
+		}
+	}
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := levenshtein(strings.ToLower(c), strings.ToLower(s)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// Rel returns path relative to the config file's directory with forward
+// slashes, as globs see it; ok is false for a path outside that directory.
+func (c *Config) Rel(path string) (rel string, ok bool) {
+	abs := path
+	switch {
+	case filepath.IsAbs(abs):
+	case c.cwd != "":
+		abs = filepath.Join(c.cwd, path)
+	default:
+		var err error
+		if abs, err = filepath.Abs(path); err != nil {
+			return "", false
+		}
+	}
+	dir, err := filepath.Abs(c.Dir)
+	if err != nil {
+		return "", false
+	}
+	r, err := filepath.Rel(dir, abs)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
+}
+
+// JobTypeFor returns the job type of the first jobTypes glob, in file order,
+// that matches path; JobTypeUnknown when none does or path lies outside the
+// config file's directory.
+func (c *Config) JobTypeFor(path string) manifest.JobType {
+	if len(c.JobTypes) == 0 {
+		return manifest.JobTypeUnknown
+	}
+	rel, ok := c.Rel(path)
+	if !ok {
+		return manifest.JobTypeUnknown
+	}
+	for _, r := range c.JobTypes {
+		if r.Glob.Match(rel) {
+			return r.JobType
+		}
+	}
+	return manifest.JobTypeUnknown
+}
+
+// Excluded reports whether an exclude glob matches path.
+func (c *Config) Excluded(path string) bool {
+	if len(c.Exclude) == 0 {
+		return false
+	}
+	rel, ok := c.Rel(path)
+	if !ok {
+		return false
+	}
+	for _, g := range c.Exclude {
+		if g.Match(rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// Apply copies the file's settings into opts where the command line did not
+// set them (flags win): region (with RegionSource "config file FILE"),
+// accessKeyId, buckets, and disable and severity (which add to --ignore).
+// When the command line gave a region or key, set them in opts first.
+func (c *Config) Apply(opts *validate.Options) {
+	if opts.Region == "" && c.Region != "" {
+		opts.Region, opts.RegionSource = c.Region, "config file "+c.File
+	}
+	if opts.AccessKeyID == "" {
+		opts.AccessKeyID = c.AccessKeyID
+	}
+	if c.Buckets != nil {
+		opts.Buckets = c.Buckets
+	}
+	opts.Ignore = append(opts.Ignore, c.Disable...)
+	for _, s := range c.Severity {
+		switch s.Level {
+		case LevelOff:
+			opts.Ignore = append(opts.Ignore, s.Name)
+		default:
+			if opts.Severity == nil {
+				opts.Severity = map[string]manifest.Severity{}
+			}
+			opts.Severity[s.Name] = manifest.Severity(s.Level)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/validate"
+	"github.com/spf13/pflag"
+)
+
+// runConfig is the configuration file of a run, or nil for none.
+type runConfig struct{ *config.Config }
+
+// configure finds and loads the configuration file (--config, --no-config,
+// or the nearest .manifestlint.yaml from the current directory up to the
+// repository root), checks --ignore, and fills vopts: flags win over the
+// file, and AWS_ACCESS_KEY_ID is used only when neither gives a key.
+func (o *options) configure(vopts *validate.Options) (runConfig, error) {
+	for _, n := range o.ignore {
+		if !validate.KnownName(n) {
+			return runConfig{}, fmt.Errorf("--ignore: %s", validate.UnknownNameError(n))
+		}
+	}
+	vopts.Ignore = append(vopts.Ignore, o.ignore...)
+	var rc runConfig
+	path, name := o.configFile, o.configFile
+	switch {
+	case o.noConfig && path != "":
+		return rc, errors.New("--config and --no-config cannot be used together")
+	case o.noConfig:
+	case path == "":
+		found, err := config.Find(".")
+		if err != nil {
+			return rc, fmt.Errorf("looking for %s: %v", config.FileName, err)
+		}
+		path, name = found, displayPath(found)
+	}
+	if path != "" {
+		c, err := config.Load(path, name)
+		if err != nil {
+			return rc, err
+		}
+		c.Apply(vopts)
+		rc.Config = c
+	}
+	if vopts.AccessKeyID == "" {
+		vopts.AccessKeyID = os.Getenv("AWS_ACCESS_KEY_ID")
+	}
+	return rc, nil
+}
+
+// assign drops the inputs the config file excludes (even when named on the
+// command line, as most linters do; standard input is never excluded) and
+// gives each its jobTypes entry (standard input by --stdin-filename).
+func (rc runConfig) assign(inputs []input, stdinName string) []input {
+	if rc.Config == nil {
+		return inputs
+	}
+	out := inputs[:0]
+	for _, in := range inputs {
+		name := in.path
+		if in.stdin {
+			name = stdinName
+		} else if rc.Excluded(in.path) {
+			continue
+		}
+		if name != "-" {
+			in.jobType = rc.JobTypeFor(name)
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// displayPath shows a found config file relative to the current directory
+// when that is shorter to read.
+func displayPath(p string) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.Rel(wd, p); err == nil {
+		return r
+	}
+	return p
+}
+
+// configErrorText is how a configuration problem is printed: a
+// config.Error already reads `FILE:LINE:COL: config error: ...`.
+func configErrorText(err error) string {
+	var ce *config.Error
+	if errors.As(err, &ce) {
+		return ce.Error()
+	}
+	return "manifestlint: " + err.Error()
+}
+
+func init() {
+	// The schema subcommand proper belongs with the other subcommands; this
+	// registers a minimal one that prints the configuration file's schema
+	// (`manifestlint schema --config`) only when no other is registered.
+	if _, ok := subcommands["schema"]; !ok {
+		subcommands["schema"] = configSchemaCommand
+	}
+}
+
+// configSchemaCommand is the minimal `schema` subcommand: `schema --config`
+// prints the JSON Schema of .manifestlint.yaml.
+func configSchemaCommand(args []string, stdout, stderr io.Writer) int {
+	fl := pflag.NewFlagSet("manifestlint schema", pflag.ContinueOnError)
+	fl.SetOutput(stderr)
+	cfg := fl.Bool("config", false, "print the JSON Schema of the configuration file "+config.FileName)
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if !*cfg || fl.NArg() > 0 {
+		fmt.Fprintln(stderr, "Usage: manifestlint schema --config")
+		return exitUsage
+	}
+	if _, err := stdout.Write(config.Schema()); err != nil {
+		return exitUsage
+	}
+	return exitOK
+}

@@ -1,0 +1,96 @@
+package validate
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// A name, in suppressions, --ignore and the config file's disable and
+// severity keys, is a rule id (`no-space-after-colon`) or a service code
+// (`InvalidAddressException`). Names match case-sensitively: each has one
+// spelling, and a near miss gets a did-you-mean instead of a silent match.
+
+var (
+	namesOnce sync.Once
+	names     map[string]bool
+	nameList  []string
+)
+
+func loadNames() {
+	names = map[string]bool{}
+	for _, r := range Rules() {
+		names[r.ID] = true
+	}
+	for _, c := range manifest.ErrorCodes {
+		names[string(c.Code)] = true
+	}
+	for n := range names {
+		nameList = append(nameList, n)
+	}
+	sort.Strings(nameList)
+}
+
+// KnownName reports whether name is a rule id or a service code.
+func KnownName(name string) bool {
+	namesOnce.Do(loadNames)
+	return names[name]
+}
+
+// SuggestName returns the known name closest to an unknown one (same
+// letters in another case, or at most two edits away), or "".
+func SuggestName(name string) string {
+	namesOnce.Do(loadNames)
+	best, bestD := "", 3
+	for _, n := range nameList {
+		if strings.EqualFold(n, name) {
+			return n
+		}
+		if d := distance(strings.ToLower(n), strings.ToLower(name), bestD); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// UnknownNameError explains that name is neither a rule id nor a code, with
+// a suggestion when one is close.
+func UnknownNameError(name string) string {
+	msg := "`" + name + "` is neither a rule id nor a service error code"
+	if s := SuggestName(name); s != "" {
+		return msg + "; did you mean `" + s + "`?"
+	}
+	return msg + " (`manifestlint codes` and `manifestlint explain` list them)"
+}
+
+// distance is the Levenshtein distance of a and b, or limit when it is at
+// least limit.
+func distance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
+}
