@@ -45,7 +45,7 @@ var regions = []string{"us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-s
 
 // subcommands are the commands beside linting (explain, codes, schema,
 // version), keyed by their first argument.
-var subcommands = map[string]func(args []string, stdout, stderr io.Writer) int{}
+var subcommands = commandTable()
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -390,6 +390,3 @@ func formatNames() []string {
 	sort.Strings(names)
 	return names
 }
-
-// version is the module version of the binary, or "devel".
-func version() string { return "devel" }
