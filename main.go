@@ -39,7 +39,6 @@ const (
 // defaultMaxBytes caps how much of one file is read (--max-bytes).
 const defaultMaxBytes = 10 << 20
 
-
 // subcommands are the commands beside linting (explain, codes, schema,
 // version), keyed by their first argument.
 var subcommands = commandTable()

@@ -31,7 +31,6 @@ import (
 // FileName is the name of the configuration file.
 const FileName = ".manifestlint.yaml"
 
-
 // Level is a severity in the config file's severity key.
 type Level string
 
