@@ -3,13 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/validate"
-	"github.com/spf13/pflag"
 )
 
 // runConfig is the configuration file of a run, or nil for none.
@@ -100,35 +98,4 @@ func configErrorText(err error) string {
 		return ce.Error()
 	}
 	return "manifestlint: " + err.Error()
-}
-
-func init() {
-	// The schema subcommand proper belongs with the other subcommands; this
-	// registers a minimal one that prints the configuration file's schema
-	// (`manifestlint schema --config`) only when no other is registered.
-	if _, ok := subcommands["schema"]; !ok {
-		subcommands["schema"] = configSchemaCommand
-	}
-}
-
-// configSchemaCommand is the minimal `schema` subcommand: `schema --config`
-// prints the JSON Schema of .manifestlint.yaml.
-func configSchemaCommand(args []string, stdout, stderr io.Writer) int {
-	fl := pflag.NewFlagSet("manifestlint schema", pflag.ContinueOnError)
-	fl.SetOutput(stderr)
-	cfg := fl.Bool("config", false, "print the JSON Schema of the configuration file "+config.FileName)
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if !*cfg || fl.NArg() > 0 {
-		fmt.Fprintln(stderr, "Usage: manifestlint schema --config")
-		return exitUsage
-	}
-	if _, err := stdout.Write(config.Schema()); err != nil {
-		return exitUsage
-	}
-	return exitOK
 }

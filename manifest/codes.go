@@ -95,3 +95,50 @@ func (c Code) Status() int { return codeIndex[c].Status }
 
 // Message is the service's own sentence for c.
 func (c Code) Message() string { return codeIndex[c].Message }
+
+// CodeMeaning is one code the service reports about a job rather than a
+// request (codes.md): a GetStatus progress or location code, or a status of
+// the job's log file. manifestlint never reports these; `manifestlint
+// codes` and `explain` list them so that every code of codes.md is at hand.
+type CodeMeaning struct {
+	Code string
+	// Status is the numeric Status column of a log line (log status codes
+	// only; 0 otherwise).
+	Status  int
+	Meaning string
+}
+
+// ProgressCodes are the ProgressCode values of GetStatus, in codes.md order.
+var ProgressCodes = []CodeMeaning{
+	{Code: "Pending", Meaning: "the job has not started"},
+	{Code: "InProgress", Meaning: "data transfer is running"},
+	{Code: "Complete", Meaning: "all data transferred; the log is in the log bucket"},
+	{Code: "SuccessWithErrors", Meaning: "finished with errors; the log lists them (ErrorCount)"},
+	{Code: "Canceled", Meaning: "the job was canceled"},
+	{Code: "Expired", Meaning: "the job expired (30 days without a device)"},
+	{Code: "DeviceError", Meaning: "aborted: the device did not work"},
+	{Code: "InvalidSignature", Meaning: "aborted: the SIGNATURE file on the device is invalid"},
+	{Code: "MissingSignature", Meaning: "aborted: the SIGNATURE file is missing"},
+	{Code: "MissingDevice", Meaning: "aborted: device, power supply or connectors missing"},
+	{Code: "UnsupportedDeviceType", Meaning: "aborted: connector or drive type not supported"},
+	{Code: "UnsupportedFileFormat", Meaning: "aborted: file format not supported"},
+	{Code: "UnsupportedPowerSupply", Meaning: "aborted: the power supply does not fit the region's mains"},
+}
+
+// LocationCodes are the LocationCode values of GetStatus, in codes.md order.
+var LocationCodes = []CodeMeaning{
+	{Code: "NotReceived", Meaning: "AWS has not received the device"},
+	{Code: "AtAWS", Meaning: "the device is at AWS"},
+	{Code: "Returned", Meaning: "the device was shipped back (carrier and tracking number are given)"},
+}
+
+// LogStatusCodes are the Status/Code pairs of a job log line (import-log-JOBID
+// or export-log-JOBID in the log bucket under logPrefix): the one
+// Import/Export status, then the S3 answers codes.md names. Any other S3
+// status and code may appear in a log too.
+var LogStatusCodes = []CodeMeaning{
+	{Code: "Ignored", Status: 103, Meaning: "Import/Export skipped the file: it matched an `ignore` pattern, or it is the SIGNATURE file"},
+	{Code: "OK", Status: 200, Meaning: "S3 stored (or, for an export, read) the object"},
+	{Code: "InvalidArgument", Status: 400, Meaning: "an S3 error: S3 refused the object's key or metadata as invalid"},
+	{Code: "AccessDenied", Status: 403, Meaning: "an S3 error: the account may not write (or read) the object in the bucket"},
+}

@@ -24,6 +24,10 @@ type Formatter func(w io.Writer, results []validate.Result, opt Options) error
 
 // Formats maps each --format name to its formatter.
 var Formats = map[string]Formatter{
-	"text": Text,
-	"json": JSON,
+	"text":   Text,
+	"json":   JSON,
+	"sarif":  SARIF,
+	"github": GitHub,
+	"junit":  JUnit,
+	"xml":    XML,
 }

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// binary builds manifestlint once for the end-to-end tests.
+func binary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "manifestlint-e2e")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "manifestlint")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			binErr = errors.New(string(out))
+		}
+	})
+	if binErr != nil {
+		t.Fatalf("building the binary: %v", binErr)
+	}
+	return binPath
+}
+
+// runBinary runs the built binary with a clean environment.
+func runBinary(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
+	cmd.Stdin = strings.NewReader(stdin)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	if strings.Contains(e.String(), "goroutine ") || strings.Contains(e.String(), "panic:") {
+		t.Fatalf("the binary crashed:\n%s", e.String())
+	}
+	return o.String(), e.String(), code
+}
+
+const e2eValidManifest = `manifestVersion: 2.0
+deviceId: ABCDE
+bucket: my-import-bucket
+eraseDevice: yes
+notificationEmail: ops@example.com
+returnAddress:
+    name: Joe Random
+    street1: 123 Any Street
+    city: Seattle
+    stateOrProvince: WA
+    postalCode: 91111
+    phoneNumber: 555-555-0100
+    country: USA
+`
+
+// TestEndToEnd runs the real binary as a user would: exit statuses, stdin,
+// directories, and the text and JSON formats.
+func TestEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.yaml")
+	bad := filepath.Join(dir, "sub", "bad.yml")
+	must(t, os.WriteFile(good, []byte(e2eValidManifest), 0o644))
+	must(t, os.MkdirAll(filepath.Dir(bad), 0o755))
+	must(t, os.WriteFile(bad, []byte(strings.Replace(e2eValidManifest, "eraseDevice: yes", "eraseDevice: no", 1)), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a manifest"), 0o644))
+
+	tests := []struct {
+		name     string
+		stdin    string
+		args     []string
+		code     int
+		stdout   []string // fragments
+		stderr   []string
+		noStdout bool
+	}{
+		{name: "clean file exits 0", args: []string{good}, code: 0, stdout: []string{"0 errors, 0 warnings in 1 file"}},
+		{name: "faulty file exits 1 with code, position and caret", args: []string{bad}, code: 1,
+			stdout: []string{"bad.yml:4:14: error InvalidManifestFieldException: One or more manifest fields was invalid.", "[erase-device]",
+				"    4 | eraseDevice: no", "      |              ^~", "1 error, 0 warnings in 1 file"}},
+		{name: "no snippet", args: []string{"--no-snippet", bad}, code: 1, stdout: []string{"[erase-device]\n" + bad + ": note: checked as an S3 import manifest"}},
+		{name: "directory means every yaml below it, sorted", args: []string{dir}, code: 1,
+			stdout: []string{"sub/bad.yml:4:14", "2 files"}},
+		{name: "stdin with a name", stdin: e2eValidManifest, args: []string{"--stdin-filename", "from-stdin.yaml", "-"}, code: 0,
+			stdout: []string{"in 1 file"}},
+		{name: "stdin findings carry the given name", stdin: "eraseDevice: [", args: []string{"-", "--stdin-filename", "in.yaml"}, code: 1,
+			stdout: []string{"in.yaml:1:", "MalformedManifestException"}},
+		{name: "missing file is an I/O error", args: []string{filepath.Join(dir, "nope.yaml")}, code: 2,
+			stderr: []string{"nope.yaml: no such file or directory"}},
+		{name: "missing file fails the run even beside a clean one", args: []string{good, filepath.Join(dir, "nope.yaml")}, code: 2},
+		{name: "bad job type is a usage error naming InvalidParameterException", args: []string{"--job-type", "imports", good}, code: 2,
+			stderr: []string{"InvalidParameterException"}, noStdout: true},
+		{name: "job type in any case", args: []string{"--job-type", "IMPORT", good}, code: 0},
+		{name: "unknown flag", args: []string{"--frobnicate", good}, code: 2, stderr: []string{"unknown flag"}},
+		{name: "unknown region", args: []string{"--region", "mars-1", good}, code: 2, stderr: []string{"us-east-1"}},
+		{name: "no input", args: nil, code: 2, stderr: []string{"no input"}},
+		{name: "help", args: []string{"--help"}, code: 0, stderr: []string{"Usage: manifestlint"}},
+		{name: "empty stdin is MissingParameterException", stdin: "", args: []string{"-"}, code: 1, stdout: []string{"MissingParameterException"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := runBinary(t, tc.stdin, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.code, out, errOut)
+			}
+			for _, f := range tc.stdout {
+				if !strings.Contains(out, f) {
+					t.Errorf("stdout lacks %q:\n%s", f, out)
+				}
+			}
+			for _, f := range tc.stderr {
+				if !strings.Contains(errOut, f) {
+					t.Errorf("stderr lacks %q:\n%s", f, errOut)
+				}
+			}
+			if tc.noStdout && out != "" {
+				t.Errorf("stdout should be empty:\n%s", out)
+			}
+			if strings.Contains(out, "\x1b[") {
+				t.Errorf("colour codes when not on a terminal:\n%q", out)
+			}
+		})
+	}
+}
+
+// TestEndToEndJSON checks the JSON shape scripts rely on.
+func TestEndToEndJSON(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	must(t, os.WriteFile(bad, []byte(strings.Replace(e2eValidManifest, "    city: Seattle\n", "", 1)), 0o644))
+	out, _, code := runBinary(t, e2eValidManifest, "--format", "json", bad, "-")
+	if code != 1 {
+		t.Fatalf("exit status %d, want 1", code)
+	}
+	var got struct {
+		Files []struct {
+			File     string `json:"file"`
+			JobKind  string `json:"jobKind"`
+			Findings []struct {
+				Code     string `json:"code"`
+				Status   int    `json:"status"`
+				Severity string `json:"severity"`
+				Rule     string `json:"rule"`
+				Path     string `json:"path"`
+				Line     int    `json:"line"`
+				Column   int    `json:"column"`
+				Message  string `json:"message"`
+			} `json:"findings"`
+		} `json:"files"`
+		Summary struct{ Files, Errors, Warnings int } `json:"summary"`
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("not the documented JSON shape: %v\n%s", err, out)
+	}
+	if len(got.Files) != 2 || got.Files[0].File != bad || got.Files[1].File != "-" {
+		t.Fatalf("files in the wrong order or missing: %s", out)
+	}
+	if got.Files[0].JobKind != "s3-import" || len(got.Files[1].Findings) != 0 {
+		t.Errorf("jobKind or clean findings wrong: %s", out)
+	}
+	f := got.Files[0].Findings
+	if len(f) != 1 || f[0].Code != "MissingManifestFieldException" || f[0].Status != 400 || f[0].Severity != "error" ||
+		f[0].Path != "returnAddress.city" || f[0].Line != 6 || f[0].Column != 1 || !strings.Contains(f[0].Message, "city") {
+		t.Errorf("finding not as documented: %+v", f)
+	}
+	if got.Summary.Files != 2 || got.Summary.Errors != 1 || got.Summary.Warnings != 0 {
+		t.Errorf("summary %+v", got.Summary)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,461 @@
+// Package explain documents every code of the service (../shared/spec/codes.md)
+// and every rule of manifestlint, for `manifestlint explain CODE|RULE` and
+// `manifestlint codes`: what an error code means and what causes it, whether
+// and how manifestlint detects it (which rules), and a bad manifest fragment
+// with its fix. Job progress, device location and log status codes are
+// listed too, with what they mean: they are job states, never findings.
+package explain
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// UnknownError is returned for a name that is neither a code nor a rule.
+type UnknownError struct {
+	Name string
+	// Suggestions are known names close to Name, best first.
+	Suggestions []string
+}
+
+func (e *UnknownError) Error() string {
+	msg := fmt.Sprintf("unknown code or rule %q", e.Name)
+	if len(e.Suggestions) > 0 {
+		msg += "; did you mean " + strings.Join(e.Suggestions, ", ") + "?"
+	}
+	return msg + " (`manifestlint codes` lists every code)"
+}
+
+// Lookup explains name, which may be an error code (with or without its
+// "Exception" suffix), a rule id, a job progress or device location code, or
+// a log status code or number, in any letter case. An unknown name is an
+// *UnknownError listing close names.
+func Lookup(w io.Writer, name string) error {
+	if c, ok := findCode(name); ok {
+		return writeCode(w, c)
+	}
+	if r, ok := findRule(name); ok {
+		return writeRule(w, r)
+	}
+	if m, kind, ok := findStatus(name); ok {
+		return writeStatus(w, m, kind)
+	}
+	return unknown(name)
+}
+
+// Code explains an error code (any letter case, "Exception" suffix optional).
+func Code(w io.Writer, name string) error {
+	c, ok := findCode(name)
+	if !ok {
+		return unknown(name)
+	}
+	return writeCode(w, c)
+}
+
+// Rule explains a rule id (any letter case).
+func Rule(w io.Writer, id string) error {
+	r, ok := findRule(id)
+	if !ok {
+		return unknown(id)
+	}
+	return writeRule(w, r)
+}
+
+func findCode(name string) (manifest.CodeInfo, bool) {
+	for _, c := range manifest.ErrorCodes {
+		if strings.EqualFold(string(c.Code), name) || strings.EqualFold(string(c.Code), name+"Exception") {
+			return c, true
+		}
+	}
+	return manifest.CodeInfo{}, false
+}
+
+func findRule(id string) (manifest.RuleInfo, bool) {
+	for _, r := range validate.Rules() {
+		if strings.EqualFold(r.ID, id) {
+			return r, true
+		}
+	}
+	return manifest.RuleInfo{}, false
+}
+
+// Titles of the three tables of status codes.
+const (
+	progressTitle = "Job progress code (ProgressCode of GetStatus)"
+	locationTitle = "Device location code (LocationCode of GetStatus)"
+	logTitle      = "Log file status code (Status and Code of a job log line)"
+)
+
+func findStatus(name string) (manifest.CodeMeaning, string, bool) {
+	tables := []struct {
+		title string
+		codes []manifest.CodeMeaning
+	}{{progressTitle, manifest.ProgressCodes}, {locationTitle, manifest.LocationCodes}, {logTitle, manifest.LogStatusCodes}}
+	for _, t := range tables {
+		for _, m := range t.codes {
+			if strings.EqualFold(m.Code, name) || (m.Status != 0 && strconv.Itoa(m.Status) == name) {
+				return m, t.title, true
+			}
+		}
+	}
+	return manifest.CodeMeaning{}, "", false
+}
+
+// rulesFor lists the ids of the rules that can report code.
+func rulesFor(code manifest.Code) []string {
+	var ids []string
+	for _, r := range validate.Rules() {
+		for _, c := range r.Codes {
+			if c == code {
+				ids = append(ids, r.ID)
+				break
+			}
+		}
+	}
+	return ids
+}
+
+func writeCode(w io.Writer, c manifest.CodeInfo) error {
+	doc := codeDocs[c.Code]
+	p := &printer{w: w}
+	p.line(string(c.Code))
+	p.line("  HTTP status:     " + strconv.Itoa(c.Status))
+	p.line("  Service message: " + c.Message)
+	p.line("")
+	p.line("What causes it")
+	p.wrap("  ", doc.Cause)
+	p.line("")
+	p.line("Does manifestlint detect it?")
+	ids := rulesFor(c.Code)
+	switch {
+	case c.Local == "with a bucket inventory":
+		p.wrap("  ", "Only with a bucket inventory (config file key `buckets`): without one, the check does not run.")
+	case !c.Detectable():
+		p.wrap("  ", "No: "+strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(c.Local, "no"), " ("), ")")+
+			". The service decides it from what it knows beyond the manifest, so manifestlint never reports it.")
+	default:
+		p.wrap("  ", upperFirst(c.Local)+".")
+	}
+	if len(ids) > 0 {
+		p.wrap("  ", "Rules: "+strings.Join(ids, ", ")+" (`manifestlint explain RULE` for each).")
+	}
+	if doc.Fix != "" {
+		p.line("")
+		p.line("What to do")
+		p.wrap("  ", doc.Fix)
+	}
+	if doc.Example != nil {
+		p.line("")
+		p.example(doc.Example)
+	}
+	return p.err
+}
+
+func writeRule(w io.Writer, r manifest.RuleInfo) error {
+	p := &printer{w: w}
+	sev := "error"
+	if len(r.Codes) == 0 {
+		sev = "warning"
+	}
+	p.line(r.ID + " (" + sev + ")")
+	p.wrap("  ", r.Doc)
+	p.line("")
+	if len(r.Codes) == 0 {
+		p.line("Codes")
+		p.wrap("  ", "None: a warning. The service accepts what it describes, so it never fails a run.")
+	} else {
+		p.line("Codes")
+		for _, c := range r.Codes {
+			p.wrap("  ", fmt.Sprintf("%s (HTTP %d): %s", c, c.Status(), c.Message()))
+		}
+	}
+	ex := ruleExamples[r.ID]
+	label := "Example"
+	if ex == nil && len(r.Codes) > 0 {
+		ex = codeDocs[r.Codes[0]].Example
+		label = "Example (of " + string(r.Codes[0]) + ")"
+	}
+	if ex != nil {
+		p.line("")
+		p.exampleLabel(label, ex)
+	}
+	if len(r.Codes) > 0 {
+		p.line("")
+		p.line("See also: manifestlint explain " + string(r.Codes[0]))
+	}
+	return p.err
+}
+
+func writeStatus(w io.Writer, m manifest.CodeMeaning, kind string) error {
+	p := &printer{w: w}
+	p.line(m.Code)
+	p.line("  Kind:    " + kind)
+	if m.Status != 0 {
+		p.line("  Status:  " + strconv.Itoa(m.Status))
+	}
+	p.line("  Meaning: " + m.Meaning)
+	p.line("")
+	p.wrap("", "A job state the service reports once a job exists, not a fault of a manifest: manifestlint never reports it. It is listed so that every code of the service is at hand.")
+	return p.err
+}
+
+func unknown(name string) error {
+	return &UnknownError{Name: name, Suggestions: suggest(name)}
+}
+
+// allNames lists every name Lookup knows.
+func allNames() []string {
+	var names []string
+	for _, c := range manifest.ErrorCodes {
+		names = append(names, string(c.Code))
+	}
+	for _, r := range validate.Rules() {
+		names = append(names, r.ID)
+	}
+	for _, t := range [][]manifest.CodeMeaning{manifest.ProgressCodes, manifest.LocationCodes, manifest.LogStatusCodes} {
+		for _, m := range t {
+			names = append(names, m.Code)
+		}
+	}
+	return names
+}
+
+// suggest returns up to 5 known names close to name, best first: names
+// that contain it (or whose stem it contains), and names within a small
+// edit distance of it, of their stem without "Exception", or of their
+// prefix of its length (so a truncated name is found too).
+func suggest(name string) []string {
+	q := strings.ToLower(name)
+	if q == "" {
+		return nil
+	}
+	limit := 1
+	if len(q) > 4 {
+		limit = max(2, len(q)/4)
+	}
+	type cand struct {
+		name string
+		dist int
+	}
+	var cs []cand
+	for _, n := range allNames() {
+		l := strings.ToLower(n)
+		stem := strings.TrimSuffix(l, "exception")
+		d := min(levenshtein(q, l), levenshtein(q, stem))
+		if len(l) > len(q) {
+			d = min(d, levenshtein(q, l[:len(q)])+1)
+		}
+		if len(q) >= 3 && (strings.Contains(l, q) || strings.Contains(q, stem)) {
+			d = min(d, limit)
+		}
+		if d <= limit {
+			cs = append(cs, cand{n, d})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].dist != cs[j].dist {
+			return cs[i].dist < cs[j].dist
+		}
+		return cs[i].name < cs[j].name
+	})
+	var out []string
+	for i := 0; i < len(cs) && i < 5; i++ {
+		out = append(out, cs[i].name)
+	}
+	return out
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// printer writes lines and keeps the first error.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) line(s string) {
+	if p.err == nil {
+		_, p.err = io.WriteString(p.w, s+"\n")
+	}
+}
+
+// wrap writes text word-wrapped at 100 columns, each line indented.
+func (p *printer) wrap(indent, text string) {
+	const width = 100
+	line := indent
+	for _, word := range strings.Fields(text) {
+		if len(line) > len(indent) && len(line)+1+len(word) > width {
+			p.line(line)
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += word
+	}
+	if len(line) > len(indent) {
+		p.line(line)
+	}
+}
+
+func (p *printer) example(ex *example) { p.exampleLabel("Example", ex) }
+
+func (p *printer) exampleLabel(label string, ex *example) {
+	p.line(label)
+	if ex.Note != "" {
+		p.wrap("  ", "("+ex.Note+")")
+	}
+	bad, good := "  Bad:", "  Fixed:"
+	if ex.Lang == "sh" {
+		bad, good = "  Wrong:", "  Right:"
+	}
+	p.line(bad)
+	for _, l := range strings.Split(strings.TrimRight(ex.Bad, "\n"), "\n") {
+		p.line("    " + l)
+	}
+	p.line(good)
+	for _, l := range strings.Split(strings.TrimRight(ex.Good, "\n"), "\n") {
+		p.line("    " + l)
+	}
+}
+
+// ErrorCodeEntry is one error code in `manifestlint codes --format json`.
+type ErrorCodeEntry struct {
+	Code       string   `json:"code"`
+	HTTPStatus int      `json:"httpStatus"`
+	Message    string   `json:"message"`
+	Detectable bool     `json:"detectable"`
+	Local      string   `json:"local"`
+	Rules      []string `json:"rules"`
+}
+
+// StatusEntry is one job progress, device location or log status code in
+// `manifestlint codes --format json`; Status is set for log status codes.
+type StatusEntry struct {
+	Code    string `json:"code"`
+	Status  int    `json:"status,omitempty"`
+	Meaning string `json:"meaning"`
+}
+
+// Catalog is every code of codes.md, as `manifestlint codes --format json`
+// writes it.
+type Catalog struct {
+	ErrorCodes     []ErrorCodeEntry `json:"errorCodes"`
+	ProgressCodes  []StatusEntry    `json:"progressCodes"`
+	LocationCodes  []StatusEntry    `json:"locationCodes"`
+	LogStatusCodes []StatusEntry    `json:"logStatusCodes"`
+}
+
+// AllCodes returns the catalog of every code.
+func AllCodes() Catalog {
+	var c Catalog
+	for _, e := range manifest.ErrorCodes {
+		rules := rulesFor(e.Code)
+		if rules == nil {
+			rules = []string{}
+		}
+		c.ErrorCodes = append(c.ErrorCodes, ErrorCodeEntry{
+			Code: string(e.Code), HTTPStatus: e.Status, Message: e.Message,
+			Detectable: e.Detectable(), Local: e.Local, Rules: rules,
+		})
+	}
+	conv := func(ms []manifest.CodeMeaning) []StatusEntry {
+		out := make([]StatusEntry, len(ms))
+		for i, m := range ms {
+			out[i] = StatusEntry{Code: m.Code, Status: m.Status, Meaning: m.Meaning}
+		}
+		return out
+	}
+	c.ProgressCodes = conv(manifest.ProgressCodes)
+	c.LocationCodes = conv(manifest.LocationCodes)
+	c.LogStatusCodes = conv(manifest.LogStatusCodes)
+	return c
+}
+
+// Codes writes every code of codes.md: format "text" (or "") is a table per
+// kind of code, "json" the Catalog. Any other format is an error.
+func Codes(w io.Writer, format string) error {
+	cat := AllCodes()
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(cat)
+	case "text", "":
+	default:
+		return fmt.Errorf("unknown format %q for codes: use text or json", format)
+	}
+	p := &printer{w: w}
+	p.line("Error codes (returned in an ErrorResponse; manifestlint reports those it can detect)")
+	p.line("")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CODE\tHTTP\tDETECTED\tSERVICE MESSAGE")
+	for _, e := range cat.ErrorCodes {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", e.Code, e.HTTPStatus, e.Local, e.Message)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	status := func(title string, es []StatusEntry, withStatus bool) {
+		p.line("")
+		p.line(title)
+		p.line("")
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		if withStatus {
+			fmt.Fprintln(tw, "STATUS\tCODE\tMEANING")
+		} else {
+			fmt.Fprintln(tw, "CODE\tMEANING")
+		}
+		for _, e := range es {
+			if withStatus {
+				fmt.Fprintf(tw, "%d\t%s\t%s\n", e.Status, e.Code, e.Meaning)
+			} else {
+				fmt.Fprintf(tw, "%s\t%s\n", e.Code, e.Meaning)
+			}
+		}
+		if err := tw.Flush(); err != nil && p.err == nil {
+			p.err = err
+		}
+	}
+	status("Job progress codes (ProgressCode of GetStatus; job states, never reported by manifestlint)", cat.ProgressCodes, false)
+	status("Device location codes (LocationCode of GetStatus; never reported by manifestlint)", cat.LocationCodes, false)
+	status("Log file status codes (Status and Code of a job log line; S3 may answer others)", cat.LogStatusCodes, true)
+	p.line("")
+	p.line("`manifestlint explain CODE` tells what causes a code and how to fix it.")
+	return p.err
+}

@@ -1,0 +1,400 @@
+package explain
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// codesMD finds ../shared/spec/codes.md above the repository root.
+func codesMD(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	path := filepath.Join(dir, "..", "shared", "spec", "codes.md")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("the specification's codes.md is not at %s, so coverage cannot be compared: %v", path, err)
+	}
+	return path
+}
+
+type mdRow struct {
+	section string
+	cells   []string
+}
+
+// parseCodesMD returns every table row of codes.md whose first cell is a
+// backticked code, with the "## " section it sits in, and the log section's
+// text.
+func parseCodesMD(t *testing.T) (rows []mdRow, logText string) {
+	f, err := os.Open(codesMD(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	first := regexp.MustCompile("^`([^`]+)`$")
+	section := ""
+	var log strings.Builder
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "## ") {
+			section = strings.TrimPrefix(line, "## ")
+			continue
+		}
+		if strings.HasPrefix(section, "Log file status") {
+			log.WriteString(line + "\n")
+		}
+		if !strings.HasPrefix(line, "|") {
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		m := first.FindStringSubmatch(cells[0])
+		if m == nil {
+			continue
+		}
+		cells[0] = m[1]
+		rows = append(rows, mdRow{section, cells})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows, log.String()
+}
+
+// TestCoverageOfCodesMD compares the catalog with codes.md, both ways.
+func TestCoverageOfCodesMD(t *testing.T) {
+	rows, logText := parseCodesMD(t)
+	cat := AllCodes()
+	errs := map[string]ErrorCodeEntry{}
+	for _, e := range cat.ErrorCodes {
+		errs[e.Code] = e
+	}
+	status := map[string]map[string]bool{"progress": {}, "location": {}}
+	for _, e := range cat.ProgressCodes {
+		status["progress"][e.Code] = true
+	}
+	for _, e := range cat.LocationCodes {
+		status["location"][e.Code] = true
+	}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		code := r.cells[0]
+		seen[code] = true
+		switch {
+		case strings.HasPrefix(r.section, "Error codes"):
+			e, ok := errs[code]
+			if !ok {
+				t.Errorf("error code %s of codes.md is missing from the catalog", code)
+				continue
+			}
+			if st, _ := strconv.Atoi(r.cells[1]); st != e.HTTPStatus {
+				t.Errorf("%s: HTTP %d, codes.md says %s", code, e.HTTPStatus, r.cells[1])
+			}
+			if r.cells[2] != e.Message {
+				t.Errorf("%s: message %q, codes.md says %q", code, e.Message, r.cells[2])
+			}
+			if buf := new(bytes.Buffer); Lookup(buf, code) != nil || !strings.Contains(buf.String(), e.Message) {
+				t.Errorf("explain %s fails or lacks the service message:\n%s", code, buf)
+			}
+		case strings.HasPrefix(r.section, "Job progress"):
+			if !status["progress"][code] {
+				t.Errorf("progress code %s of codes.md is missing", code)
+			}
+		case strings.HasPrefix(r.section, "Device location"):
+			if !status["location"][code] {
+				t.Errorf("location code %s of codes.md is missing", code)
+			}
+		default:
+			t.Errorf("code %s in an unexpected section %q", code, r.section)
+		}
+		if err := Lookup(new(bytes.Buffer), code); err != nil {
+			t.Errorf("explain %s: %v", code, err)
+		}
+	}
+	// The log section names Status / Code pairs in running text.
+	pairs := regexp.MustCompile("`(\\d{3})` / `([A-Za-z]+)`").FindAllStringSubmatch(logText, -1)
+	if len(pairs) < 4 {
+		t.Errorf("found only %d Status / Code pairs in the log section of codes.md", len(pairs))
+	}
+	for _, p := range pairs {
+		found := false
+		for _, e := range cat.LogStatusCodes {
+			if strconv.Itoa(e.Status) == p[1] && e.Code == p[2] {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("log status %s / %s of codes.md is missing", p[1], p[2])
+		}
+		seen[p[2]] = true
+	}
+	// And the other way: nothing in the catalog that codes.md does not have.
+	for _, e := range cat.ErrorCodes {
+		if !seen[e.Code] {
+			t.Errorf("catalog code %s is not in codes.md", e.Code)
+		}
+	}
+	for _, es := range [][]StatusEntry{cat.ProgressCodes, cat.LocationCodes, cat.LogStatusCodes} {
+		for _, e := range es {
+			if !seen[e.Code] {
+				t.Errorf("catalog code %s is not in codes.md", e.Code)
+			}
+		}
+	}
+}
+
+func TestEveryCodeDocumented(t *testing.T) {
+	for _, c := range manifest.ErrorCodes {
+		d, ok := codeDocs[c.Code]
+		if !ok || d.Cause == "" {
+			t.Errorf("%s: no cause written", c.Code)
+			continue
+		}
+		if c.Detectable() && d.Example == nil {
+			t.Errorf("%s is detectable but has no example", c.Code)
+		}
+		if !c.Detectable() && d.Fix == "" {
+			t.Errorf("%s is not detectable but does not say what to do", c.Code)
+		}
+	}
+	for code := range codeDocs {
+		if _, ok := code.Info(); !ok {
+			t.Errorf("codeDocs has %s, which the catalog does not", code)
+		}
+	}
+}
+
+// TestExamples checks that every fixed example reads as a manifest and that
+// the parse rules' bad examples really break their rule.
+func TestExamples(t *testing.T) {
+	all := map[string]*example{}
+	for c, d := range codeDocs {
+		if d.Example != nil {
+			all[string(c)] = d.Example
+		}
+	}
+	for id, ex := range ruleExamples {
+		all[id] = ex
+	}
+	for name, ex := range all {
+		if ex.Bad == "" || ex.Good == "" || ex.Bad == ex.Good {
+			t.Errorf("%s: example needs a bad and a different fixed text", name)
+		}
+		if ex.Lang != "yaml" {
+			continue
+		}
+		if _, fs := manifest.Parse("good.yaml", []byte(ex.Good)); len(fs) > 0 {
+			t.Errorf("%s: the fixed example does not read as a manifest: %+v", name, fs)
+		}
+	}
+	for _, r := range manifest.ParseRules {
+		ex := ruleExamples[r.ID]
+		if ex == nil {
+			t.Errorf("parse rule %s has no example", r.ID)
+			continue
+		}
+		bad := strings.ReplaceAll(ex.Bad, `\xFC`, "\xfc")
+		_, fs := manifest.Parse("bad.yaml", []byte(bad))
+		found := false
+		for _, f := range fs {
+			found = found || f.Rule == r.ID
+		}
+		if !found {
+			t.Errorf("the bad example of %s does not trigger it: %+v", r.ID, fs)
+		}
+	}
+}
+
+// TestRuleExamplesKnown: every rule example belongs to a registered rule,
+// so that a renamed rule does not silently lose its example.
+func TestRuleExamplesKnown(t *testing.T) {
+	known := map[string]bool{}
+	for _, r := range validate.Rules() {
+		known[r.ID] = true
+	}
+	for id := range ruleExamples {
+		if !known[id] {
+			t.Errorf("ruleExamples has %q, which is not a registered rule", id)
+		}
+	}
+}
+
+// TestEveryRuleExplained runs `explain` on every registered rule: each has a
+// doc and an example (its own or its code's; a warning needs its own).
+func TestEveryRuleExplained(t *testing.T) {
+	for _, r := range validate.Rules() {
+		var buf bytes.Buffer
+		if err := Rule(&buf, r.ID); err != nil {
+			t.Errorf("explain %s: %v", r.ID, err)
+			continue
+		}
+		out := buf.String()
+		if r.Doc == "" {
+			t.Errorf("rule %s has no doc", r.ID)
+		}
+		if !strings.Contains(out, "Example") {
+			t.Errorf("rule %s has no example (add one to ruleExamples):\n%s", r.ID, out)
+		}
+		for _, c := range r.Codes {
+			if !strings.Contains(out, string(c)) {
+				t.Errorf("explain %s does not name its code %s", r.ID, c)
+			}
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"MissingManifestFieldException", []string{"MissingManifestFieldException", "HTTP status:     400", "What causes it", "Bad:", "Fixed:", "deviceId: 49382"}},
+		{"missingmanifestfield", []string{"MissingManifestFieldException", "Please correct and resubmit."}},
+		{"OPTINREQUIRED", []string{"OptInRequired", "HTTP status:     403", "No: needs the account", "What to do"}},
+		{"NoSuchBucketException", []string{"Only with a bucket inventory", "my-buckt"}},
+		{"InvalidParameterException", []string{"Wrong:", "--job-type upload", "Right:"}},
+		{"duplicate-key", []string{"duplicate-key (error)", "MalformedManifestException (HTTP 400)", "bucket: my-other-bucket", "See also"}},
+		{"NO-SPACE-AFTER-COLON", []string{"no-space-after-colon (warning)", "None: a warning", "manifestVersion:2.0"}},
+		{"pending", []string{"Pending", "Job progress code", "the job has not started", "not a fault of a manifest"}},
+		{"AtAWS", []string{"Device location code"}},
+		{"103", []string{"Ignored", "Status:  103", "SIGNATURE"}},
+		{"accessdenied", []string{"AccessDenied", "403"}},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if err := Lookup(&buf, tt.name); err != nil {
+			t.Errorf("Lookup(%q): %v", tt.name, err)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(buf.String(), w) {
+				t.Errorf("Lookup(%q) lacks %q:\n%s", tt.name, w, buf.String())
+			}
+		}
+	}
+}
+
+func TestUnknown(t *testing.T) {
+	tests := []struct {
+		name     string
+		suggests string
+	}{
+		{"MisingManifest", "MissingManifestFieldException"},
+		{"InvalidAdress", "InvalidAddressException"},
+		{"duplicate-keys", "duplicate-key"},
+		{"Pendng", "Pending"},
+		{"qqqqqqqqqqqq", ""},
+	}
+	for _, tt := range tests {
+		err := Lookup(new(bytes.Buffer), tt.name)
+		var ue *UnknownError
+		if !errors.As(err, &ue) {
+			t.Errorf("Lookup(%q) = %v, want an *UnknownError", tt.name, err)
+			continue
+		}
+		if tt.suggests == "" {
+			if len(ue.Suggestions) != 0 || strings.Contains(err.Error(), "did you mean") {
+				t.Errorf("Lookup(%q) suggests %v", tt.name, ue.Suggestions)
+			}
+			continue
+		}
+		if len(ue.Suggestions) == 0 || ue.Suggestions[0] != tt.suggests || !strings.Contains(err.Error(), "did you mean "+tt.suggests) {
+			t.Errorf("Lookup(%q): %v, want %s first", tt.name, err, tt.suggests)
+		}
+	}
+	if err := Code(new(bytes.Buffer), "duplicate-key"); err == nil {
+		t.Error("Code accepts a rule id")
+	}
+	if err := Rule(new(bytes.Buffer), "OptInRequired"); err == nil {
+		t.Error("Rule accepts a code")
+	}
+}
+
+func TestCodes(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Codes(&buf, "text"); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, w := range []string{"CODE", "HTTP", "DETECTED", "OptInRequired", "403", "no (needs the account)",
+		"Job progress codes", "UnsupportedPowerSupply", "Device location codes", "NotReceived",
+		"Log file status codes", "103", "Ignored"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("codes text lacks %q", w)
+		}
+	}
+	buf.Reset()
+	if err := Codes(&buf, "json"); err != nil {
+		t.Fatal(err)
+	}
+	var cat Catalog
+	if err := json.Unmarshal(buf.Bytes(), &cat); err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.ErrorCodes) != 23 || len(cat.ProgressCodes) != 13 || len(cat.LocationCodes) != 3 || len(cat.LogStatusCodes) != 4 {
+		t.Errorf("json counts: %d %d %d %d", len(cat.ErrorCodes), len(cat.ProgressCodes), len(cat.LocationCodes), len(cat.LogStatusCodes))
+	}
+	for _, e := range cat.ErrorCodes {
+		if e.Code == "OptInRequired" && (e.Detectable || e.HTTPStatus != 403) {
+			t.Errorf("OptInRequired: %+v", e)
+		}
+		if e.Rules == nil {
+			t.Errorf("%s: rules must be a list, even empty", e.Code)
+		}
+	}
+	if err := Codes(&buf, "yaml"); err == nil {
+		t.Error("Codes accepted format yaml")
+	}
+}
+
+// TestRuleExamplesTrigger lints each rule example: the bad fragment must
+// draw a finding of its rule, and the fixed one must not.
+func TestRuleExamplesTrigger(t *testing.T) {
+	opts := validate.Options{AccessKeyID: "AKIAIOSFODNN7EXAMPLE"}
+	has := func(src, id string) bool {
+		res := validate.Validate("example.yaml", []byte(src), opts)
+		for _, f := range res.Findings {
+			if f.Rule == id {
+				return true
+			}
+		}
+		return false
+	}
+	for id, ex := range ruleExamples {
+		if ex.Lang != "yaml" {
+			continue
+		}
+		if bad := strings.ReplaceAll(ex.Bad, `\xFC`, "\xfc"); !has(bad, id) {
+			t.Errorf("the bad example of %s does not draw a %s finding", id, id)
+		}
+		if has(ex.Good, id) {
+			t.Errorf("the fixed example of %s still draws a %s finding", id, id)
+		}
+	}
+}

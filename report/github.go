@@ -1,0 +1,81 @@
+package report
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// GitHub writes GitHub Actions workflow commands, one line per finding:
+//
+//	::error file=F,line=L,col=C,title=Code::message [rule]
+//	::warning file=F,line=L,col=C,title=rule::message [rule]
+//
+// GitHub turns each into an annotation on the file and line of the pull
+// request. The title is the service code, or the rule id for a warning
+// (which has no code); the message is the whole finding message followed by
+// the rule id in brackets, as in the text format. F is the file relative to
+// the working directory with forward slashes (the repository root in a
+// workflow); line and col are left out when unknown.
+//
+// Escaping is GitHub's: in the message `%`, CR and LF become %25, %0D and
+// %0A; property values (file, title) also escape `:` and `,` as %3A and %2C,
+// so a finding is always exactly one line. A clean run writes nothing.
+// GitHub shows at most 10 error and 10 warning annotations per step: keep a
+// text report in the log too, or upload SARIF.
+func GitHub(w io.Writer, results []validate.Result, opt Options) error {
+	bw := bufio.NewWriter(w)
+	var line []byte
+	for _, r := range results {
+		file := ghProperty(filePath(r.File))
+		for _, f := range r.Findings {
+			line = line[:0]
+			if f.Severity == manifest.Warning {
+				line = append(line, "::warning file="...)
+			} else {
+				line = append(line, "::error file="...)
+			}
+			line = append(line, file...)
+			if f.Line >= 1 {
+				line = append(line, ",line="...)
+				line = strconv.AppendInt(line, int64(f.Line), 10)
+				if f.Column >= 1 {
+					line = append(line, ",col="...)
+					line = strconv.AppendInt(line, int64(f.Column), 10)
+				}
+			}
+			title := string(f.Code)
+			if title == "" {
+				title = ruleID(f)
+			}
+			line = append(line, ",title="...)
+			line = append(line, ghProperty(title)...)
+			line = append(line, "::"...)
+			msg := f.Message
+			if f.Rule != "" {
+				msg += " [" + f.Rule + "]"
+			}
+			line = append(line, ghData(msg)...)
+			line = append(line, '\n')
+			if _, err := bw.Write(line); err != nil {
+				return err
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+var (
+	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string { return ghDataEscaper.Replace(s) }
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string { return ghPropertyEscaper.Replace(s) }

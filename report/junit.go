@@ -1,0 +1,142 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Skipped    int              `xml:"skipped,attr"`
+	Properties *junitProperties `xml:"properties,omitempty"`
+	Cases      []junitCase      `xml:"testcase"`
+}
+
+type junitProperties struct {
+	Property []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Failure   *junitFailure `xml:"failure,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// JUnit writes a JUnit XML report, as GitLab (artifacts:reports:junit) and
+// Jenkins read it: a <testsuites> root, one <testsuite> per file (its name
+// is the file), and in it one <testcase> per finding, or a single passing
+// testcase named "manifest is valid" for a clean file.
+//
+// An error is a testcase with a <failure>: its type is the service code,
+// its message attribute the finding's message, and its text the finding as
+// the text format prints it (file:line:col: error Code: message [rule]).
+//
+// A warning is a PASSING testcase whose <system-out> holds the warning:
+// warnings never fail a run (the exit status stays 0), so they do not fail
+// the report either, yet they are listed and readable in the test view.
+//
+// Testcase names are "<Code or rule> at <path> (line L, column C)"; the
+// classname is the file, so a CI's per-class grouping is per-file too. The
+// job kind checked is a <property name="kind">. All text is escaped by
+// encoding/xml (characters XML cannot hold become U+FFFD).
+func JUnit(w io.Writer, results []validate.Result, opt Options) error {
+	doc := junitSuites{Name: toolName, Suites: make([]junitSuite, 0, len(results))}
+	for _, r := range results {
+		s := junitSuite{Name: r.File}
+		if r.Kind != "" {
+			s.Properties = &junitProperties{[]junitProperty{{Name: "kind", Value: string(r.Kind)}}}
+		}
+		for _, f := range r.Findings {
+			c := junitCase{Name: junitCaseName(f), Classname: r.File, File: r.File}
+			if f.Severity == manifest.Warning {
+				c.SystemOut = textLine(r.File, f)
+			} else {
+				c.Failure = &junitFailure{Message: f.Message, Type: string(f.Code), Text: textLine(r.File, f)}
+				s.Failures++
+			}
+			s.Cases = append(s.Cases, c)
+		}
+		if len(s.Cases) == 0 {
+			s.Cases = append(s.Cases, junitCase{Name: "manifest is valid", Classname: r.File, File: r.File})
+		}
+		s.Tests = len(s.Cases)
+		doc.Tests += s.Tests
+		doc.Failures += s.Failures
+		doc.Suites = append(doc.Suites, s)
+	}
+	return writeXML(w, doc)
+}
+
+func junitCaseName(f manifest.Finding) string {
+	what := string(f.Code)
+	if what == "" {
+		what = ruleID(f)
+	}
+	path := f.Path
+	if path == "" {
+		path = "(document)"
+	}
+	return fmt.Sprintf("%s at %s (line %d, column %d)", what, path, f.Line, f.Column)
+}
+
+// textLine renders a finding as the text format's first line does:
+// file:line:col: error Code: message [rule], or for a warning (no code)
+// file:line:col: warning: message [rule].
+func textLine(file string, f manifest.Finding) string {
+	s := fmt.Sprintf("%s:%d:%d: %s", file, f.Line, f.Column, f.Severity)
+	if f.Code != "" {
+		s += " " + string(f.Code)
+	}
+	s += ": " + f.Message
+	if f.Rule != "" {
+		s += " [" + f.Rule + "]"
+	}
+	return s
+}
+
+// writeXML writes the XML declaration and v indented by two spaces, then a
+// final newline.
+func writeXML(w io.Writer, v any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}

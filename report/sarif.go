@@ -1,0 +1,330 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// SARIF schema and tool identity written in every SARIF log.
+const (
+	sarifSchema    = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	sarifVersion   = "2.1.0"
+	toolName       = "manifestlint"
+	informationURI = "https://github.com/manifestlint/manifestlint"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool       sarifTool     `json:"tool"`
+	ColumnKind string        `json:"columnKind"`
+	Results    []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string            `json:"id"`
+	ShortDescription     sarifText         `json:"shortDescription"`
+	FullDescription      sarifText         `json:"fullDescription"`
+	Help                 sarifText         `json:"help"`
+	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
+	Properties           sarifRuleProperty `json:"properties"`
+}
+
+type sarifRuleConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProperty struct {
+	Codes []string `json:"codes"`
+	Tags  []string `json:"tags"`
+}
+
+type sarifResult struct {
+	RuleID     string            `json:"ruleId"`
+	RuleIndex  *int              `json:"ruleIndex,omitempty"`
+	Level      string            `json:"level"`
+	Message    sarifText         `json:"message"`
+	Locations  []sarifLocation   `json:"locations"`
+	Properties sarifResultFields `json:"properties"`
+}
+
+type sarifResultFields struct {
+	Code       string `json:"code,omitempty"`
+	HTTPStatus int    `json:"httpStatus,omitempty"`
+	Path       string `json:"path"`
+	JobKind    string `json:"jobKind,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+}
+
+// SARIF writes one SARIF 2.1.0 log, as GitHub code scanning reads it
+// (upload it with github/codeql-action/upload-sarif).
+//
+// The log has one run. Its tool.driver lists every rule of validate.Rules()
+// with a short and full description, help text that names the service
+// code(s) the rule reports and the `manifestlint explain` command, and a
+// default level: "warning" for a rule that reports no code, "error"
+// otherwise. A result whose rule is not in the registry still gets a rule
+// entry, so every ruleId is described.
+//
+// Each finding is one result: ruleId (the rule id, or the code when a
+// finding has no rule), level ("error" or "warning"), message.text (the
+// whole message, which starts with the service's sentence), and one
+// location: artifactLocation.uri is the file relative to the working
+// directory with forward slashes, percent-encoded as a URI reference (an
+// absolute path outside the working directory becomes a file:// URI; stdin
+// keeps the name it was given, e.g. "-" or --stdin-filename); region
+// startLine/startColumn are 1-based, counted in Unicode code points (the run
+// says so with columnKind "unicodeCodePoints"). The result's properties hold
+// the service code, its HTTP status (both absent for a warning), the field
+// path ("" for the whole document) and the job kind checked.
+func SARIF(w io.Writer, results []validate.Result, opt Options) error {
+	rules, index := sarifRules(results)
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name: toolName, Version: opt.Version, InformationURI: informationURI, Rules: rules,
+		}},
+		ColumnKind: "unicodeCodePoints",
+		Results:    []sarifResult{},
+	}
+	for _, r := range results {
+		uri := fileURI(r.File)
+		for _, f := range r.Findings {
+			id := ruleID(f)
+			res := sarifResult{
+				RuleID:  id,
+				Level:   sarifLevel(f.Severity),
+				Message: sarifText{Text: f.Message},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+					ArtifactLocation: sarifArtifact{URI: uri},
+				}}},
+				Properties: sarifResultFields{
+					Code: string(f.Code), HTTPStatus: f.Status, Path: f.Path, JobKind: string(r.Kind),
+				},
+			}
+			if i, ok := index[id]; ok {
+				res.RuleIndex = &i
+			}
+			if f.Line >= 1 {
+				reg := &sarifRegion{StartLine: f.Line}
+				if f.Column >= 1 {
+					reg.StartColumn = f.Column
+				}
+				res.Locations[0].PhysicalLocation.Region = reg
+			}
+			run.Results = append(run.Results, res)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// ruleID is the id a finding is reported under: its rule, else its code.
+func ruleID(f manifest.Finding) string {
+	switch {
+	case f.Rule != "":
+		return f.Rule
+	case f.Code != "":
+		return string(f.Code)
+	}
+	return "manifestlint"
+}
+
+func sarifLevel(s manifest.Severity) string {
+	if s == manifest.Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// ruleRegistry lists the rules SARIF describes; tests pin it so that the
+// golden files do not change whenever a rule is added.
+var ruleRegistry = validate.Rules
+
+// sarifRules builds tool.driver.rules from the registry, then adds an entry
+// for any rule a result names that the registry does not list.
+func sarifRules(results []validate.Result) ([]sarifRule, map[string]int) {
+	infos := ruleRegistry()
+	index := make(map[string]int, len(infos))
+	rules := make([]sarifRule, 0, len(infos))
+	add := func(info manifest.RuleInfo) {
+		if _, dup := index[info.ID]; dup {
+			return
+		}
+		index[info.ID] = len(rules)
+		rules = append(rules, sarifRuleOf(info))
+	}
+	for _, info := range infos {
+		add(info)
+	}
+	for _, r := range results {
+		for _, f := range r.Findings {
+			id := ruleID(f)
+			if _, ok := index[id]; ok {
+				continue
+			}
+			info := manifest.RuleInfo{ID: id, Doc: "Reported by manifestlint."}
+			if f.Code != "" {
+				info.Codes = []manifest.Code{f.Code}
+			}
+			add(info)
+		}
+	}
+	return rules, index
+}
+
+func sarifRuleOf(info manifest.RuleInfo) sarifRule {
+	codes := make([]string, len(info.Codes))
+	for i, c := range info.Codes {
+		codes[i] = string(c)
+	}
+	level := "error"
+	var help string
+	if len(codes) == 0 {
+		level = "warning"
+		help = "A warning: the service accepts this, so no service error code is reported."
+	} else {
+		help = "Reports the service's " + codeSentences(info.Codes) + "."
+	}
+	help += " Run `manifestlint explain " + info.ID + "` for the causes and a fixed example."
+	doc := info.Doc
+	if doc == "" {
+		doc = info.ID
+	}
+	full := doc
+	if len(codes) > 0 {
+		full += " Service code: " + strings.Join(codes, ", ") + "."
+	}
+	return sarifRule{
+		ID:                   info.ID,
+		ShortDescription:     sarifText{Text: firstSentence(doc)},
+		FullDescription:      sarifText{Text: full},
+		Help:                 sarifText{Text: help},
+		DefaultConfiguration: sarifRuleConfig{Level: level},
+		Properties:           sarifRuleProperty{Codes: codes, Tags: []string{"aws-import-export", "manifest"}},
+	}
+}
+
+// codeSentences describes each code: `X (HTTP 400: "the service's sentence")`.
+func codeSentences(codes []manifest.Code) string {
+	parts := make([]string, 0, len(codes))
+	for _, c := range codes {
+		if info, ok := c.Info(); ok {
+			parts = append(parts, string(c)+" (HTTP "+strconv.Itoa(info.Status)+": \""+info.Message+"\")")
+		} else {
+			parts = append(parts, string(c))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// firstSentence returns text up to and including its first ". ", or all of it.
+func firstSentence(text string) string {
+	if i := strings.Index(text, ". "); i >= 0 {
+		return text[:i+1]
+	}
+	return text
+}
+
+// filePath is a file name as given on the command line, made relative to
+// the working directory when it is an absolute path inside it, cleaned, with
+// forward slashes. "-" and "" stay as given.
+func filePath(name string) string {
+	if name == "" || name == "-" {
+		return name
+	}
+	p := name
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				p = rel
+			}
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(p))
+}
+
+// fileURI turns a file name as given on the command line into a SARIF
+// artifact URI: filePath's relative path with every byte outside the URI
+// path characters percent-encoded. An absolute path outside the working
+// directory becomes file:///...; "-" and other names that are not paths
+// stay as given (encoded).
+func fileURI(name string) string {
+	p := filePath(name)
+	if filepath.IsAbs(filepath.FromSlash(p)) || strings.HasPrefix(p, "/") {
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // C:/x -> /C:/x
+		}
+		return "file://" + escapeURIPath(p, true)
+	}
+	return escapeURIPath(p, false)
+}
+
+// escapeURIPath percent-encodes every byte that is not an unreserved
+// character, '/', or one of the sub-delimiters safe in a path. A colon is
+// encoded too in a relative reference, where it would read as a scheme.
+func escapeURIPath(p string, allowColon bool) string {
+	var b strings.Builder
+	b.Grow(len(p))
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/', c == '!', c == '$',
+			c == '&', c == '\'', c == '(', c == ')', c == '*', c == '+', c == ',',
+			c == ';', c == '=', c == '@', c == ':' && allowColon:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}

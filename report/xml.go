@@ -1,0 +1,164 @@
+package report
+
+import (
+	"crypto/sha1"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// ServiceNamespace is the XML namespace of the service's ErrorResponse.
+const ServiceNamespace = "http://importexport.amazonaws.com/"
+
+type xmlResults struct {
+	XMLName xml.Name  `xml:"ManifestlintResults"`
+	Version string    `xml:"version,attr,omitempty"`
+	Files   []xmlFile `xml:"File"`
+}
+
+type xmlFile struct {
+	Name     string       `xml:"name,attr"`
+	Kind     string       `xml:"kind,attr,omitempty"`
+	Errors   int          `xml:"errors,attr"`
+	Warnings int          `xml:"warnings,attr"`
+	Findings []xmlFinding `xml:"Finding"`
+}
+
+type xmlFinding struct {
+	File     string           `xml:"file,attr"`
+	Line     int              `xml:"line,attr"`
+	Column   int              `xml:"column,attr"`
+	Path     string           `xml:"path,attr"`
+	Rule     string           `xml:"rule,attr"`
+	Status   int              `xml:"status,attr"`
+	Detail   string           `xml:"Detail,omitempty"`
+	Response xmlErrorResponse `xml:"ErrorResponse"`
+}
+
+type xmlErrorResponse struct {
+	XMLName   xml.Name `xml:"http://importexport.amazonaws.com/ ErrorResponse"`
+	Error     xmlError `xml:"Error"`
+	RequestID string   `xml:"RequestId"`
+}
+
+type xmlError struct {
+	Type    string `xml:"Type"`
+	Code    string `xml:"Code"`
+	Message string `xml:"Message"`
+}
+
+// XML writes the service's own ErrorResponse documents, for tools written
+// against the service's answers. The framing:
+//
+//	<?xml version="1.0" encoding="UTF-8"?>
+//	<ManifestlintResults version="1.2.0">
+//	  <File name="manifest.yaml" kind="s3-import" errors="1" warnings="0">
+//	    <Finding file="manifest.yaml" line="1" column="1" path="returnAddress" rule="required-field" status="400">
+//	      <Detail>Missing: returnAddress.</Detail>
+//	      <ErrorResponse xmlns="http://importexport.amazonaws.com/">
+//	        <Error>
+//	          <Type>Sender</Type>
+//	          <Code>MissingManifestFieldException</Code>
+//	          <Message>One or more required fields were missing from the manifest file. Please correct and resubmit.</Message>
+//	        </Error>
+//	        <RequestId>5f0c2b9e-...</RequestId>
+//	      </ErrorResponse>
+//	    </Finding>
+//	  </File>
+//	</ManifestlintResults>
+//
+// The root <ManifestlintResults> (no namespace, attribute version when
+// known) holds one <File> per file linted, in command-line order, with the
+// job kind checked and its counts of errors and warnings; a clean file is an
+// empty <File>. Each error finding is a <Finding> carrying where it is as
+// attributes (file, 1-based line and column, field path, rule id, HTTP
+// status), then <Detail> and one <ErrorResponse> exactly as the service
+// answered it, in the service's namespace.
+//
+// Message is the service's own sentence only, byte for byte as the service
+// sent it, so a tool matching on it works unchanged; manifestlint's
+// specifics (what was found and the fix: the rest of the finding message)
+// are in <Detail>, outside the ErrorResponse. Type is always Sender.
+// RequestId is a UUID (version 5, SHA-1 of the URL namespace and
+// "manifestlint:FILE:LINE:COLUMN:PATH:CODE"), the same on every run, so
+// outputs can be compared; it names no real request.
+//
+// Warnings are left out: the service accepted what they describe and sent
+// no ErrorResponse for it. Only the File's warnings count says they exist.
+func XML(w io.Writer, results []validate.Result, opt Options) error {
+	doc := xmlResults{Version: opt.Version, Files: make([]xmlFile, 0, len(results))}
+	for _, r := range results {
+		xf := xmlFile{Name: r.File, Kind: string(r.Kind)}
+		xf.Errors, xf.Warnings = manifest.Count(r.Findings)
+		for _, f := range r.Findings {
+			if f.Severity == manifest.Warning {
+				continue
+			}
+			sentence, detail := splitMessage(f)
+			xf.Findings = append(xf.Findings, xmlFinding{
+				File: r.File, Line: f.Line, Column: f.Column, Path: f.Path, Rule: f.Rule, Status: f.Status,
+				Detail: detail,
+				Response: xmlErrorResponse{
+					Error:     xmlError{Type: "Sender", Code: string(f.Code), Message: sentence},
+					RequestID: requestID(r.File, f),
+				},
+			})
+		}
+		doc.Files = append(doc.Files, xf)
+	}
+	return writeXML(w, doc)
+}
+
+// splitMessage splits a finding message into the service's sentence for its
+// code and manifestlint's detail. A message that does not start with the
+// sentence (or a code the catalog does not know) keeps the sentence from the
+// catalog when there is one and puts the whole message in detail.
+func splitMessage(f manifest.Finding) (sentence, detail string) {
+	sentence = f.Code.Message()
+	if sentence == "" {
+		return f.Message, ""
+	}
+	if rest, ok := strings.CutPrefix(f.Message, sentence); ok {
+		return sentence, strings.TrimSpace(rest)
+	}
+	return sentence, f.Message
+}
+
+// urlNamespace is the RFC 4122 namespace for URLs, in bytes.
+var urlNamespace = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+
+// requestID is a version-5 UUID derived from where the finding is and its
+// code, so that it is stable from run to run and differs between findings.
+func requestID(file string, f manifest.Finding) string {
+	h := sha1.New()
+	h.Write(urlNamespace[:])
+	name := make([]byte, 0, 64+len(file)+len(f.Path))
+	name = append(name, "manifestlint:"...)
+	name = append(name, file...)
+	name = append(name, ':')
+	name = strconv.AppendInt(name, int64(f.Line), 10)
+	name = append(name, ':')
+	name = strconv.AppendInt(name, int64(f.Column), 10)
+	name = append(name, ':')
+	name = append(name, f.Path...)
+	name = append(name, ':')
+	name = append(name, f.Code...)
+	h.Write(name)
+	var u [16]byte
+	copy(u[:], h.Sum(nil))
+	u[6] = u[6]&0x0f | 0x50 // version 5
+	u[8] = u[8]&0x3f | 0x80 // RFC 4122 variant
+	const hex = "0123456789abcdef"
+	out := make([]byte, 0, 36)
+	for i, b := range u {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			out = append(out, '-')
+		}
+		out = append(out, hex[b>>4], hex[b&15])
+	}
+	return string(out)
+}

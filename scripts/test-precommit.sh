@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Tests .pre-commit-hooks.yaml with real pre-commit: installs pre-commit from
+# Debian's packages when it is missing (skipping, with a message, where it
+# cannot be installed), makes a scratch git repository with a good and a bad
+# manifest, and checks with `pre-commit try-repo` that the hook passes the
+# good one, fails the bad one (by --files and as a commit would, on the staged
+# files), and leaves files outside its `files` pattern alone.
+#
+# Usage: bash scripts/test-precommit.sh   (from anywhere; exit 0 = pass or skip)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+skip() { echo "SKIP test-precommit: $*"; exit 0; }
+fail() { echo "FAIL test-precommit: $*" >&2; exit 1; }
+
+if ! command -v pre-commit >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing pre-commit from Debian's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq pre-commit >/dev/null 2>&1 ||
+      { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq pre-commit >/dev/null 2>&1; } ||
+      skip "pre-commit is not installed and apt-get could not install it"
+  else
+    skip "pre-commit is not installed, and installing it needs root and apt-get (apt-get install pre-commit)"
+  fi
+fi
+command -v go >/dev/null 2>&1 || skip "go is not on PATH; the golang hook needs it"
+command -v git >/dev/null 2>&1 || skip "git is not installed"
+pre-commit --version
+
+work=$(mktemp -d)
+cleanup() { chmod -R u+w "$work" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+# A private pre-commit cache: the hook is built from this checkout each run.
+export PRE_COMMIT_HOME="$work/cache"
+# try-repo clones the hook repository; it must be a git repository, and
+# uncommitted changes are included, so the working tree is what is tested.
+git -C "$root" rev-parse --git-dir >/dev/null 2>&1 || skip "$root is not a git repository (try-repo needs one)"
+
+repo="$work/repo"
+mkdir -p "$repo/orders"
+git -C "$repo" init -q
+git -C "$repo" config user.email test@example.com
+git -C "$repo" config user.name test
+git -C "$repo" config commit.gpgsign false
+cp "$root/testdata/sample/manifest.yaml" "$repo/manifest.yaml"
+cp "$root/testdata/sample/broken.manifest.yaml" "$repo/orders/broken.manifest.yaml"
+printf 'not: [a manifest\n' > "$repo/notes.yaml"   # broken YAML outside the pattern
+cd "$repo"
+
+echo "== the good manifest passes"
+pre-commit try-repo "$root" manifestlint --files manifest.yaml > "$work/good.log" 2>&1 ||
+  { cat "$work/good.log"; fail "the hook failed on a valid manifest"; }
+grep -q "manifestlint.*Passed" "$work/good.log" || { cat "$work/good.log"; fail "no 'Passed' line for the good manifest"; }
+
+echo "== the bad manifest fails, with the service's codes"
+if pre-commit try-repo "$root" manifestlint --files orders/broken.manifest.yaml > "$work/bad.log" 2>&1; then
+  cat "$work/bad.log"; fail "the hook passed a broken manifest"
+fi
+grep -q "manifestlint.*Failed" "$work/bad.log" || { cat "$work/bad.log"; fail "no 'Failed' line for the bad manifest"; }
+grep -q "orders/broken.manifest.yaml:10:14: error InvalidAddressException" "$work/bad.log" ||
+  { cat "$work/bad.log"; fail "the output lacks the expected finding"; }
+
+echo "== files outside the pattern are not linted"
+pre-commit try-repo "$root" manifestlint --files notes.yaml > "$work/skip.log" 2>&1 ||
+  { cat "$work/skip.log"; fail "the hook ran on notes.yaml, which its files pattern excludes"; }
+grep -q "no files to check" "$work/skip.log" || { cat "$work/skip.log"; fail "notes.yaml was not skipped"; }
+
+echo "== as a commit would: staged files, the bad one among them"
+git add manifest.yaml orders/broken.manifest.yaml notes.yaml
+if pre-commit try-repo "$root" manifestlint > "$work/commit.log" 2>&1; then
+  cat "$work/commit.log"; fail "the hook let a commit with a broken manifest through"
+fi
+grep -q "InvalidAddressException" "$work/commit.log" || { cat "$work/commit.log"; fail "commit run lacks the finding"; }
+
+echo "== a commit of the good manifest alone passes"
+git reset -q orders/broken.manifest.yaml notes.yaml
+pre-commit try-repo "$root" manifestlint > "$work/commit-ok.log" 2>&1 ||
+  { cat "$work/commit-ok.log"; fail "the hook stopped a commit of a valid manifest"; }
+
+echo "PASS test-precommit"
