@@ -427,7 +427,8 @@ var faults = []fault{
 		return delIn(c, "dataDescription")
 	}},
 	{"MalformedManifest:duplicate-key", func(r *rand.Rand, d *doc) bool {
-		d.fields = append(d.fields, field{key: "deviceId", val: "DUP1"})
+		// manifestVersion, because no other fault removes it.
+		d.fields = append(d.fields, field{key: "manifestVersion", val: "2.0"})
 		return true
 	}},
 	{"MalformedManifest:tab", func(r *rand.Rand, d *doc) bool {
