@@ -304,3 +304,25 @@ func TestBadCharacter(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { assertFindings(t, check(t, tc.src, ""), tc.wants) })
 	}
 }
+
+// TestQuotedPaths: keys holding dots, brackets or spaces, or empty, are
+// bracket-quoted in finding paths.
+func TestQuotedPaths(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		src   string
+		wants []want
+	}{
+		{"contentTypes .jpg", s3Import + "contentTypes:\n  .jpg: [image/jpeg]\n", []want{
+			{imf, RuleInvalidType, `contentTypes[".jpg"]`, 15, 9, []string{`contentTypes[".jpg"] is a list`}},
+		}},
+		{"empty key", s3Import + "'': x\n", []want{
+			{imf, RuleUnknownField, `[""]`, 14, 1, nil},
+		}},
+		{"key with a space in returnAddress", s3Import + "  zip code: 1\n", []want{
+			{ia, RuleUnknownField, `returnAddress["zip code"]`, 14, 3, []string{"did you mean postalCode?"}},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { assertFindings(t, check(t, tc.src, ""), tc.wants) })
+	}
+}

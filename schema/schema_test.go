@@ -300,7 +300,7 @@ func TestCheck(t *testing.T) {
 			{ic, RuleUnknownField, "customs.color", 22, 3, []string{"Unknown field `color` in customs", "allowed here:"}},
 		}},
 		{"key with a dot", "", s3Import + "a.b: c\n", []want{
-			{imf, RuleUnknownField, "a.b", 14, 1, []string{"`a.b`"}},
+			{imf, RuleUnknownField, `["a.b"]`, 14, 1, []string{"`a.b`"}},
 		}},
 		{"fileSystem in an import", manifest.S3Import, s3Import + "fileSystem: NTFS\n", []want{
 			{imf, RuleUnknownField, "fileSystem", 14, 1, []string{"`fileSystem` at the top level belongs to S3 export manifests, but this manifest is checked as an S3 import", "--job-type export"}},
