@@ -18,7 +18,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -39,9 +38,6 @@ const (
 
 // defaultMaxBytes caps how much of one file is read (--max-bytes).
 const defaultMaxBytes = 10 << 20
-
-// regions are the regions the service ran in (spec §4, value type region).
-var regions = []string{"us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1"}
 
 // subcommands are the commands beside linting (explain, codes, schema,
 // version), keyed by their first argument.
@@ -81,7 +77,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl.SortFlags = false
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(formatNames(), ", ")+" (default text; github when GITHUB_ACTIONS=true)")
 	fl.StringVar(&o.jobType, "job-type", "", "the job's type, import or export (default: inferred from each manifest)")
-	fl.StringVar(&o.region, "region", "", "the job's region: "+strings.Join(regions, ", "))
+	fl.StringVar(&o.region, "region", "", "the job's region: "+strings.Join(manifest.Regions, ", "))
 	fl.StringVar(&o.accessKeyID, "access-key-id", "", "the AWS access key id that will sign the request (default $AWS_ACCESS_KEY_ID)")
 	fl.StringVar(&o.stdinFilename, "stdin-filename", "-", "the name to report standard input under")
 	fl.BoolVar(&o.noSnippet, "no-snippet", false, "do not show the source line under each finding (text format)")
@@ -158,8 +154,8 @@ func (o *options) resolve() (validate.Options, string, error) {
 		v.JobType = jt
 	}
 	if o.region != "" {
-		if !slices.Contains(regions, o.region) {
-			return v, "", fmt.Errorf("--region %q is not a region the service ran in; use one of %s", o.region, strings.Join(regions, ", "))
+		if !manifest.IsRegion(o.region) {
+			return v, "", fmt.Errorf("--region %q is not a region the service ran in; use one of %s", o.region, strings.Join(manifest.Regions, ", "))
 		}
 		v.Region, v.RegionSource = o.region, "--region"
 	}

@@ -31,10 +31,6 @@ import (
 // FileName is the name of the configuration file.
 const FileName = ".manifestlint.yaml"
 
-// Regions are the regions the service ran in (spec §4): the values of
-// region and of buckets.
-var Regions = []string{"us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1"}
-
 // Level is a severity in the config file's severity key.
 type Level string
 
@@ -388,9 +384,9 @@ func (p *parser) region(n *yaml.Node, what string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !slices.Contains(Regions, s) {
-		msg := fmt.Sprintf("%s is %q, not a region the service ran in; use one of %s", what, s, strings.Join(Regions, ", "))
-		if c := closest(s, Regions); c != "" {
+	if !manifest.IsRegion(s) {
+		msg := fmt.Sprintf("%s is %q, not a region the service ran in; use one of %s", what, s, strings.Join(manifest.Regions, ", "))
+		if c := closest(s, manifest.Regions); c != "" {
 			msg += " (did you mean " + c + "?)"
 		}
 		return "", p.errf(n, "%s", msg)

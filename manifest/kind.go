@@ -124,3 +124,17 @@ func InferKind(root *yaml.Node, jt JobType) (kind Kind, evidence []string) {
 	}
 	return S3Import, imp
 }
+
+// Regions are the regions the service ran in, served by its US, Ireland and
+// Singapore facilities (spec §4, value type region).
+var Regions = []string{"us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1"}
+
+// IsRegion reports whether s is one of Regions, exactly so.
+func IsRegion(s string) bool {
+	for _, r := range Regions {
+		if r == s {
+			return true
+		}
+	}
+	return false
+}

@@ -254,8 +254,11 @@ func keyPathAt(n *yaml.Node, path string, line int) string {
 
 var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// syntaxFinding turns a yaml.v3 error into a MalformedManifestException at
-// the parser's line, with a hint for the usual causes.
+// syntaxFinding turns a yaml.v3 error into a MalformedManifestException
+// with a hint for the usual causes. yaml.v3 reports only a line, and often
+// the line where the construct at fault began rather than the fault itself
+// (the line before a tab, the line of an opening quote), so locate finds the
+// column, and for tabs and brackets the line, from the source text.
 func syntaxFinding(doc *Document, err error) Finding {
 	msg := err.Error()
 	line := 1
@@ -265,23 +268,112 @@ func syntaxFinding(doc *Document, err error) Finding {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	text := doc.Line(line)
-	col := len(text) - len(strings.TrimLeft(text, " \t")) + 1
-	hint := ""
+	var hint string
+	pos := Pos{line, firstNonBlank(doc.Line(line))}
 	switch {
-	case strings.Contains(text, "\t") || strings.Contains(msg, "tab"):
+	case strings.Contains(msg, "tab") || (strings.Contains(msg, "cannot start any token") && findTab(doc, line, Pos{}) != Pos{}):
 		hint = " Indent with spaces, not tabs."
+		pos = findTab(doc, line, pos)
 	case strings.Contains(msg, "end of stream") || strings.Contains(msg, "quoted"):
 		hint = " Close the quote that is still open."
+		pos = findOpenQuote(doc.Line(line), pos)
 	case strings.Contains(msg, "','") || strings.Contains(msg, "']'") || strings.Contains(msg, "'}'"):
 		hint = " Close the bracket that is still open."
+		pos = findOpenBracket(doc, line, pos)
+	case strings.Contains(msg, "mapping values are not allowed"):
+		hint = " A value holds `: `: quote it (`key: 'a: b'`), or put the key on a line of its own."
+		pos = findSecondColon(doc.Line(line), pos)
 	case strings.Contains(msg, "max depth"):
 		hint = " The manifest nests far deeper than any manifest field does."
 	default:
 		hint = " Check the indentation and that each line is `key: value`."
 	}
-	return Errorf(MalformedManifest, RuleYAMLSyntax, Pos{line, col}, "",
-		fmt.Sprintf("YAML syntax error at line %d: %s.%s", line, msg, hint))
+	if pos.Line != line {
+		msg = fmt.Sprintf("%s (the parser noticed at line %d)", msg, line)
+	}
+	return Errorf(MalformedManifest, RuleYAMLSyntax, pos, "",
+		fmt.Sprintf("YAML syntax error at line %d: %s.%s", pos.Line, msg, hint))
+}
+
+// firstNonBlank is the 1-based column of a line's first character that is
+// not a space or a tab (1 for a blank line).
+func firstNonBlank(text string) int {
+	return len(text) - len(strings.TrimLeft(text, " \t")) + 1
+}
+
+// column is the 1-based character column of byte offset i in text.
+func column(text string, i int) int { return utf8.RuneCountInString(text[:i]) + 1 }
+
+// findTab finds the first tab in the indentation of the reported line or of
+// the two lines after it.
+func findTab(doc *Document, line int, fallback Pos) Pos {
+	for l := line; l <= line+2; l++ {
+		text := doc.Line(l)
+		indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
+		if i := strings.IndexByte(indent, '\t'); i >= 0 {
+			return Pos{l, column(text, i)}
+		}
+	}
+	return fallback
+}
+
+// findOpenQuote finds the quote that opens the unterminated scalar on line.
+func findOpenQuote(text string, fallback Pos) Pos {
+	for i := 0; i < len(text); i++ {
+		if (text[i] == '"' || text[i] == '\'') && (i == 0 || text[i-1] == ' ' || text[i-1] == '[' || text[i-1] == ',') {
+			return Pos{fallback.Line, column(text, i)}
+		}
+	}
+	return fallback
+}
+
+// findOpenBracket finds the innermost `[` or `{` still open at the end of
+// line+1, scanning from the top and skipping quoted text and comments.
+func findOpenBracket(doc *Document, line int, fallback Pos) Pos {
+	var stack []Pos
+	for l := 1; l <= line+1; l++ {
+		text := doc.Line(l)
+		var quote byte
+		for i := 0; i < len(text); i++ {
+			c := text[i]
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				if i == 0 || strings.IndexByte(" [{,:", text[i-1]) >= 0 {
+					quote = c
+				}
+			case c == '#' && (i == 0 || text[i-1] == ' '):
+				i = len(text)
+			case c == '[' || c == '{':
+				stack = append(stack, Pos{l, column(text, i)})
+			case (c == ']' || c == '}') && len(stack) > 0:
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if len(stack) == 0 {
+		return fallback
+	}
+	return stack[len(stack)-1]
+}
+
+// findSecondColon finds the `: ` inside a value, the usual cause of
+// "mapping values are not allowed in this context".
+func findSecondColon(text string, fallback Pos) Pos {
+	first := strings.Index(text, ": ")
+	if first < 0 {
+		return fallback
+	}
+	rest := text[first+2:]
+	for i := 0; i < len(rest); i++ {
+		if rest[i] == ':' && (i+1 == len(rest) || rest[i+1] == ' ') {
+			return Pos{fallback.Line, column(text, first+2+i)}
+		}
+	}
+	return fallback
 }
 
 func invalidUTF8Pos(src []byte) Pos {

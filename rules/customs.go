@@ -88,7 +88,16 @@ func checkCustomsRequired(c *Context) []manifest.Finding {
 	return []manifest.Finding{manifest.Errorf(manifest.MissingCustoms, RuleCustomsRequired,
 		manifest.Pos{Line: 1, Column: 1}, "customs",
 		fmt.Sprintf("Missing: customs. %s, served by the facility in %s, and returnAddress.country is %s: a device returned to another country than the facility's (EU to EU excepted) needs a customs block. Add `customs:` with dataDescription, encryptedData, exportCertifierName, requiresExportLicense, deviceValue, deviceCountryOfOrigin and deviceType (and encryptionClassification when encryptedData is yes).",
-			addrUpperFirst(addrRegionDesc(c)), fac, countryDesc(ra.countryNode, ra.country)))}
+			addrUpperFirst(addrRegionDesc(c)), facilityPlace(fac), countryDesc(ra.countryNode, ra.country)))}
+}
+
+// facilityPlace names a facility's country as a sentence reads it: "the
+// United States (US)", "Ireland (IE)".
+func facilityPlace(fac *countryInfo) string {
+	if strings.HasPrefix(fac.String(), "United ") {
+		return "the " + fac.String()
+	}
+	return fac.String()
 }
 
 // addrUpperFirst capitalizes the first byte of an ASCII sentence.

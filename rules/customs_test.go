@@ -39,7 +39,7 @@ func TestCustomsRequired(t *testing.T) {
 		{name: "region unknown", rule: r, src: addrWithCountry(addrUS, "Germany")},
 		{name: "US to US", rule: r, region: "us-east-1", src: addrUS},
 		{name: "US region, Canada", rule: r, region: "us-west-2", src: addrWithCountry(addrUS, "Canada"),
-			want: missing("`us-west-2` (from --region)", "facility in United States (US)", "`Canada` (CA, line 9)")},
+			want: missing("`us-west-2` (from --region)", "facility in the United States (US)", "`Canada` (CA, line 9)")},
 		{name: "US region, Canada, customs present", rule: r, region: "us-west-2", src: addrWithCountry(withCustoms, "Canada")},
 		{name: "US region, Canada, customs of the wrong type", rule: r, region: "us-west-2",
 			src: addrWithCountry(addrUS, "Canada") + "customs: none\n"},

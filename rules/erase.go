@@ -10,18 +10,24 @@ import (
 // RuleEraseDevice is the id of the eraseDevice rule.
 const RuleEraseDevice = "erase-device"
 
-// checkEraseDevice reports `eraseDevice: no` (any letter case) in an S3,
-// EBS or Glacier import: the service erases every imported device and
-// requires the acknowledgement `yes` (spec §4.2). Values other than yes/no
-// are the schema's yesno finding.
+// checkEraseDevice reports an eraseDevice other than `yes` (any letter
+// case) in an S3, EBS or Glacier import: the service erases every imported
+// device and requires the acknowledgement `yes` (spec §4.2). The schema's
+// generic yesno finding would suggest `no` too, so the rule (which runs
+// first and wins the (path, code) tie) covers `true`, `off` and an empty
+// value as well. A list or mapping is the schema's type finding.
 func checkEraseDevice(c *Context) []manifest.Finding {
 	if !c.Kind.IsImport() {
 		return nil
 	}
 	n, v, ok := scalarField(c.Root, "eraseDevice")
-	if !ok || !strings.EqualFold(v, "no") {
+	if !ok || strings.EqualFold(v, "yes") {
 		return nil
 	}
+	found := "eraseDevice is `" + v + "`"
+	if v == "" {
+		found = "eraseDevice is empty"
+	}
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleEraseDevice, manifest.At(n), "eraseDevice",
-		fmt.Sprintf("eraseDevice is `%s`, but the service erases every imported device after the import and requires `eraseDevice: yes`: set it to `yes` (copy what you need to keep off the device first).", v))}
+		fmt.Sprintf("%s, but the service erases every imported device after the import and requires `eraseDevice: yes`: set it to `yes` (copy what you need to keep off the device first).", found))}
 }

@@ -17,7 +17,10 @@ func TestEraseDevice(t *testing.T) {
 		{name: "NO in EBS import", kind: manifest.EBSImport, src: "eraseDevice: 'NO'\n",
 			want: []famWant{famErr(manifest.InvalidManifestField, "eraseDevice", 1, 14, "`NO`")}},
 		{name: "export has no eraseDevice", kind: manifest.S3Export, src: "eraseDevice: no\n"},
-		{name: "bad yesno is the schema's", kind: manifest.S3Import, src: "eraseDevice: false\n"},
+		{name: "true is not the acknowledgement", kind: manifest.S3Import, src: "eraseDevice: true\n",
+			want: []famWant{famErr(manifest.InvalidManifestField, "eraseDevice", 1, 14, "eraseDevice is `true`", "requires `eraseDevice: yes`")}},
+		{name: "empty", kind: manifest.S3Import, src: "eraseDevice:\n",
+			want: []famWant{famErr(manifest.InvalidManifestField, "eraseDevice", 1, 13, "eraseDevice is empty")}},
 		{name: "list is the schema's", kind: manifest.S3Import, src: "eraseDevice: [no]\n"},
 		{name: "absent", kind: manifest.S3Import, src: "deviceId: 1\n"},
 	})

@@ -32,8 +32,8 @@ func checkPrefixLength(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RulePrefixLength, manifest.At(n), "prefix",
-		fmt.Sprintf("prefix is %d bytes long, but every object key starts with it and S3 keys have at most %d bytes: shorten it by at least %d bytes.",
-			len(v), s3MaxKeyBytes, len(v)-s3MaxKeyBytes))}
+		fmt.Sprintf("prefix is %d bytes long, but every object key starts with it and S3 keys have at most %d bytes: shorten it by at least %s.",
+			len(v), s3MaxKeyBytes, byteCount(len(v)-s3MaxKeyBytes)))}
 }
 
 // checkIgnorePatterns reports every S3 import `ignore` entry that is not a

@@ -32,6 +32,14 @@ func checkLogPrefixLength(c *Context) []manifest.Finding {
 	}
 	max := s3MaxKeyBytes - logKeyOverhead
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleLogPrefixLength, manifest.At(n), "logPrefix",
-		fmt.Sprintf("logPrefix is %d bytes long, but the log's key (logPrefix + `%s` + the 5-character job ID) must fit S3's %d-byte key limit, so logPrefix may have at most %d bytes: shorten it by %d bytes.",
-			len(v), word, s3MaxKeyBytes, max, len(v)-max))}
+		fmt.Sprintf("logPrefix is %d bytes long, but the log's key (logPrefix + `%s` + the 5-character job ID) must fit S3's %d-byte key limit, so logPrefix may have at most %d bytes: shorten it by %s.",
+			len(v), word, s3MaxKeyBytes, max, byteCount(len(v)-max)))}
+}
+
+// byteCount writes n bytes as a sentence reads it: "1 byte", "2 bytes".
+func byteCount(n int) string {
+	if n == 1 {
+		return "1 byte"
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -12,7 +12,7 @@ func TestLogPrefixLength(t *testing.T) {
 		{name: "short", kind: manifest.S3Export, src: "logPrefix: logs/\n"},
 		{name: "1008 bytes is the most", kind: manifest.S3Import, src: "logPrefix: " + strings.Repeat("a", 1008) + "\n"},
 		{name: "1009 bytes", kind: manifest.GlacierImport, src: "deviceId: 1\nlogPrefix: " + strings.Repeat("a", 1009) + "\n",
-			want: []famWant{famErr(manifest.InvalidManifestField, "logPrefix", 2, 12, "1009 bytes", "`import-log-`", "at most 1008 bytes", "shorten it by 1 bytes")}},
+			want: []famWant{famErr(manifest.InvalidManifestField, "logPrefix", 2, 12, "1009 bytes", "`import-log-`", "at most 1008 bytes", "shorten it by 1 byte.")}},
 		{name: "export log", kind: manifest.S3Export, src: "logPrefix: " + strings.Repeat("b", 1100) + "\n",
 			want: []famWant{famErr(manifest.InvalidManifestField, "logPrefix", 1, 12, "`export-log-`", "shorten it by 92 bytes")}},
 		// 504 two-byte characters are 1008 bytes; 505 are 1010.

@@ -14,14 +14,9 @@ const (
 	RuleJobRegionMismatch = "job-region-mismatch"
 )
 
-// serviceRegions are the regions the service ran in (spec §2 "region"). Only
-// such values take part in the region comparisons: a misspelt region
-// (`us-east-l`) is the schema's InvalidManifestFieldException, not a second
-// region.
-var serviceRegions = map[string]bool{
-	"us-east-1": true, "us-west-1": true, "us-west-2": true,
-	"eu-west-1": true, "ap-southeast-1": true,
-}
+// Only the regions the service ran in (manifest.IsRegion) take part in the
+// region comparisons: a misspelt region (`us-east-l`) is the schema's
+// InvalidManifestFieldException, not a second region.
 
 // givenRegion returns the job region when the user gave it (--region or the
 // config file) and its source for messages; ok is false when the region is
@@ -55,7 +50,7 @@ func operationRegions(c *Context) []operationRegion {
 	}
 	var out []operationRegion
 	forEachOperation(c.Root, func(path string, op *yaml.Node) {
-		if n, r, ok := scalarField(op, "region"); ok && serviceRegions[r] {
+		if n, r, ok := scalarField(op, "region"); ok && manifest.IsRegion(r) {
 			out = append(out, operationRegion{manifest.JoinPath(path, "region"), r, manifest.At(n)})
 		}
 	})

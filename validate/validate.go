@@ -8,6 +8,7 @@ import (
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/rules"
 	"github.com/manifestlint/manifestlint/schema"
+	"go.yaml.in/yaml/v3"
 )
 
 // Options is what the linter was told about the job and the account
@@ -65,7 +66,7 @@ func Validate(name string, src []byte, opts Options) Result {
 		AccessKeyID: opts.AccessKeyID, Buckets: opts.Buckets,
 	}
 	if ctx.Region == "" {
-		ctx.Region, ctx.RegionSource = inferRegion(doc, opts.Buckets)
+		ctx.Region, ctx.RegionSource = inferRegion(doc, res.Kind, opts.Buckets)
 	}
 	// Rules run first so that, where a rule and the schema see the same
 	// fault, the rule's more specific message is the one kept.
@@ -83,14 +84,16 @@ func Validate(name string, src []byte, opts Options) Result {
 	return res
 }
 
-// inferRegion finds the job region in the manifest (operations[].region)
-// or, with an inventory, from the region of the first listed bucket the
-// manifest names (spec §4.7).
-func inferRegion(doc *manifest.Document, buckets map[string]string) (region, source string) {
+// inferRegion finds the job region in the manifest or, with an inventory,
+// from the region of the first listed bucket the manifest names (spec §4.7).
+// Only EBS and Glacier manifests have operations[].region; in any other
+// kind that key is unknown and says nothing. Only a region the service ran
+// in counts: a misspelt one is the schema's finding, not a job region.
+func inferRegion(doc *manifest.Document, kind manifest.Kind, buckets map[string]string) (region, source string) {
 	ops := manifest.Value(doc.Root, "operations")
-	if manifest.IsSequence(ops) {
+	if manifest.IsSequence(ops) && (kind == manifest.EBSImport || kind == manifest.GlacierImport) {
 		for _, op := range ops.Content {
-			if r, ok := manifest.Text(manifest.Value(op, "region")); ok && r != "" {
+			if r, ok := manifest.Text(manifest.Value(op, "region")); ok && manifest.IsRegion(r) {
 				return r, "operations[].region"
 			}
 		}
@@ -98,19 +101,16 @@ func inferRegion(doc *manifest.Document, buckets map[string]string) (region, sou
 	if buckets == nil {
 		return "", ""
 	}
-	for _, key := range []string{"bucket", "logBucket"} {
-		if b, ok := manifest.Text(manifest.Value(doc.Root, key)); ok {
-			if r, ok := buckets[b]; ok {
-				return r, "the bucket inventory (" + b + ")"
-			}
-		}
-	}
+	names := []*yaml.Node{manifest.Value(doc.Root, "bucket"), manifest.Value(doc.Root, "logBucket")}
 	if manifest.IsSequence(ops) {
 		for _, op := range ops.Content {
-			if b, ok := manifest.Text(manifest.Value(op, "exportBucket")); ok {
-				if r, ok := buckets[b]; ok {
-					return r, "the bucket inventory (" + b + ")"
-				}
+			names = append(names, manifest.Value(op, "exportBucket"))
+		}
+	}
+	for _, n := range names {
+		if b, ok := manifest.Text(n); ok {
+			if r, ok := buckets[b]; ok && manifest.IsRegion(r) {
+				return r, "the bucket inventory's entry for " + b
 			}
 		}
 	}
