@@ -47,7 +47,7 @@ func Text(w io.Writer, results []validate.Result, opt Options) error {
 			fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
 				sev, code, oneLine(f.Message), c(ansiDim, "["+f.Rule+"]"))
 			if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-				writeSnippet(bw, r.Doc.Line(f.Line), f.Line, f.Column, c)
+				writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f.Line, f.Column, c)
 			}
 		}
 		e, wn := manifest.Count(r.Findings)

@@ -536,14 +536,10 @@ func suggestKey(prop string, names []string) (best string, synonym bool) {
 
 // ---- secrets ----
 
-// secretKeys are the fields whose values no message shows: CI logs are
-// public.
-var secretKeys = map[string]bool{"trueCryptPassword": true, "pinCode": true}
-
 // secret reports whether loc is a secret field or lies inside one.
 func secret(loc location) bool {
 	for _, s := range loc.segs {
-		if secretKeys[s] {
+		if manifest.IsSecret(s) {
 			return true
 		}
 	}
