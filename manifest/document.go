@@ -2,6 +2,8 @@ package manifest
 
 import (
 	"bytes"
+	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -135,4 +137,37 @@ func SplitLines(src []byte) [][]byte {
 		}
 	}
 	return append(lines, src[start:])
+}
+
+// secretKeys are the fields whose values no output shows: CI logs are
+// public, and these unlock the device.
+var secretKeys = map[string]bool{"trueCryptPassword": true, "pinCode": true}
+
+// IsSecret reports whether key names a field whose value must never be
+// printed (trueCryptPassword, pinCode).
+func IsSecret(key string) bool { return secretKeys[key] }
+
+// MaskSecretLine returns a source line with the value of a secret field
+// (`trueCryptPassword: hunter2`, also `- pinCode:1234` and without a space)
+// replaced by asterisks of the same length, so that snippets keep their
+// columns; other lines are returned unchanged.
+func MaskSecretLine(line string) string {
+	t := strings.TrimLeft(line, " ")
+	t = strings.TrimLeft(strings.TrimPrefix(t, "-"), " ")
+	key, _, ok := strings.Cut(t, ":")
+	if !ok || !secretKeys[strings.Trim(key, `"' `)] {
+		return line
+	}
+	start := len(line) - len(t) + len(key) + 1
+	rest := line[start:]
+	value := strings.TrimLeft(rest, " ")
+	if i := strings.Index(value, " #"); i >= 0 {
+		value = value[:i]
+	}
+	value = strings.TrimRight(value, " ")
+	if value == "" {
+		return line
+	}
+	at := start + len(rest) - len(strings.TrimLeft(rest, " "))
+	return line[:at] + strings.Repeat("*", utf8.RuneCountInString(value)) + line[at+len(value):]
 }

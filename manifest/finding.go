@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -125,12 +126,32 @@ func Count(fs []Finding) (errors, warnings int) {
 	return
 }
 
-// JoinPath appends a key to a dotted path.
+// JoinPath appends a key to a dotted path. A key that would make the path
+// ambiguous (empty, or holding '.', '[', ']' or white space) is written in
+// brackets as a double-quoted string, JSON-style: contentTypes[".jpg"],
+// [""] for an empty top-level key. Quoting uses strconv.Quote, which agrees
+// with JSON for every printable character.
 func JoinPath(parent, key string) string {
+	if needsQuote(key) {
+		return parent + "[" + strconv.Quote(key) + "]"
+	}
 	if parent == "" {
 		return key
 	}
 	return parent + "." + key
+}
+
+// needsQuote reports whether key must be bracket-quoted in a path.
+func needsQuote(key string) bool {
+	if key == "" {
+		return true
+	}
+	for _, r := range key {
+		if r == '.' || r == '[' || r == ']' || unicode.IsSpace(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // IndexPath appends a list index to a path: operations[0].

@@ -145,9 +145,13 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	doc.Root = root
 	for _, s := range shifts {
 		path := keyPathAt(root, "", s.line)
+		rest := s.rest
+		if IsSecret(s.key) {
+			rest = strings.Repeat("*", utf8.RuneCountInString(rest))
+		}
 		fs = append(fs, Warnf(RuleNoSpaceAfterColon, Pos{s.line, s.col - 1}, path,
 			fmt.Sprintf("No space after the colon in `%s`: the service accepts it, but other YAML tools read the whole line as one word. Write `%s: %s`.",
-				s.key+":"+s.rest, s.key, s.rest)))
+				s.key+":"+rest, s.key, rest)))
 	}
 	return doc, fs
 }

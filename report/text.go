@@ -68,7 +68,7 @@ func (s *textStream) File(r validate.Result) error {
 		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
 			sev, code, oneLine(f.Message), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-			writeSnippet(bw, r.Doc.Line(f.Line), f.Line, f.Column, c)
+			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f.Line, f.Column, c)
 		}
 	}
 	e, wn := manifest.Count(r.Findings)

@@ -73,11 +73,11 @@ func TestContentTypes(t *testing.T) {
 	runFamCases(t, RuleContentTypes, checkContentTypes, []famCase{
 		{name: "fine", kind: manifest.S3Import, src: "contentTypes:\n  jpg: image/jpeg\n  svg: image/svg+xml\n  JPG: image/jpeg\n  docx: application/vnd.openxmlformats-officedocument.wordprocessingml.document\n"},
 		{name: "leading dot", kind: manifest.S3Import, src: "contentTypes:\n  .jpg: image/jpeg\n",
-			want: []famWant{famErr(famInvalid, "contentTypes..jpg", 2, 3, "key `.jpg` starts with a dot", "without it, `jpg`")}},
+			want: []famWant{famErr(famInvalid, `contentTypes[".jpg"]`, 2, 3, "key `.jpg` starts with a dot", "without it, `jpg`")}},
 		{name: "inner dot", kind: manifest.S3Import, src: "contentTypes:\n  tar.gz: application/gzip\n",
-			want: []famWant{famErr(famInvalid, "contentTypes.tar.gz", 2, 3, "holds a dot", "write `gz`")}},
+			want: []famWant{famErr(famInvalid, `contentTypes["tar.gz"]`, 2, 3, "holds a dot", "write `gz`")}},
 		{name: "empty key", kind: manifest.S3Import, src: "contentTypes:\n  '': text/plain\n",
-			want: []famWant{famErr(famInvalid, "contentTypes.", 2, 3, "is empty")}},
+			want: []famWant{famErr(famInvalid, `contentTypes[""]`, 2, 3, "is empty")}},
 		{name: "bad media type", kind: manifest.S3Import, src: "contentTypes:\n  jpg: jpeg\n  txt: text/plain; charset=utf-8\n  x: /y\n",
 			want: []famWant{
 				famErr(famInvalid, "contentTypes.jpg", 2, 8, "contentTypes.jpg is `jpeg`, not a media type `type/subtype`", "for `.jpg` files probably `image/jpeg`"),
@@ -94,11 +94,11 @@ func TestStaticMetadata(t *testing.T) {
 	runFamCases(t, RuleStaticMetadataHeader, checkStaticMetadata, []famCase{
 		{name: "fine", kind: manifest.S3Import, src: "staticMetadata:\n  x-amz-meta-owner: me\n  Cache_Control.v2: x\n"},
 		{name: "space", kind: manifest.S3Import, src: "staticMetadata:\n  x-amz-meta-owner: me\n  my header: v\n",
-			want: []famWant{famErr(famInvalid, "staticMetadata.my header", 3, 3, "key `my header` is not an HTTP header name")}},
+			want: []famWant{famErr(famInvalid, `staticMetadata["my header"]`, 3, 3, "key `my header` is not an HTTP header name")}},
 		{name: "trailing colon", kind: manifest.S3Import, src: "staticMetadata:\n  'x-owner:': v\n",
 			want: []famWant{famErr(famInvalid, "staticMetadata.x-owner:", 2, 3, "write `x-owner`")}},
 		{name: "empty", kind: manifest.S3Import, src: "staticMetadata:\n  '': v\n",
-			want: []famWant{famErr(famInvalid, "staticMetadata.", 2, 3, "not an HTTP header name")}},
+			want: []famWant{famErr(famInvalid, `staticMetadata[""]`, 2, 3, "not an HTTP header name")}},
 		{name: "export is not checked", kind: manifest.S3Export, src: "staticMetadata:\n  'a b': v\n"},
 	})
 }

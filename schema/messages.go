@@ -2,8 +2,11 @@ package schema
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -259,11 +262,29 @@ func (c *checker) unknownDetail(loc location, prop string) string {
 		}
 	}
 	if len(others) > 0 {
+		if note := c.operationsNote(loc, prop); note != "" {
+			return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s.%s",
+				prop, place(loc), kindsPhrase(others), kindNoun(c.kind), note)
+		}
 		return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s: remove it%s.",
 			prop, place(loc), kindsPhrase(others), kindNoun(c.kind), jobTypeTip(c.kind, others))
 	}
-	if best := closest(prop, propertyNames(here)); best != "" {
+	if best, synonym := suggestKey(prop, propertyNames(here)); best != "" {
+		if synonym {
+			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? That is the manifest's name for it.", prop, place(loc), best)
+		}
 		return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? Keys are case-sensitive.", prop, place(loc), best)
+	}
+	// A common name of a field one mapping down (phone at the top level).
+	for _, parent := range propertyNames(here) {
+		sub, _ := schemaAt(c.sdoc, appendSeg(loc.segs, parent))
+		if sub == nil || sub["type"] != "object" {
+			continue
+		}
+		if best, synonym := suggestKey(prop, propertyNames(sub)); best != "" && synonym {
+			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? It is a %s field: indent it beneath `%s:`.",
+				prop, place(loc), best, parent, parent)
+		}
 	}
 	msg := fmt.Sprintf("Unknown field `%s` %s: remove it", prop, place(loc))
 	if names := propertyNames(here); len(names) > 0 && len(names) <= 12 {
@@ -308,6 +329,9 @@ func (c *checker) typeDetail(loc location, expected string) string {
 	what := found(loc.val)
 	if loc.val.Kind == yaml.ScalarNode && loc.val.Value != "" {
 		what = "text (" + what + ")"
+		if secret(loc) {
+			what = "text"
+		}
 	}
 	switch expected {
 	case gojsonschema.TYPE_OBJECT:
@@ -328,6 +352,9 @@ func (c *checker) typeDetail(loc location, expected string) string {
 		return fmt.Sprintf("%s is %s, but it must be a mapping: indent %s beneath `%s:`.", loc.path, what, fields, name)
 	case gojsonschema.TYPE_ARRAY:
 		return fmt.Sprintf("%s is %s, but it must be a list: write each entry on its own line beneath `%s:`, starting with `- `.", loc.path, what, name)
+	}
+	if loc.key == nil && len(loc.segs) > 0 && loc.val.Kind != yaml.ScalarNode {
+		return listEntryTextDetail(loc)
 	}
 	switch {
 	case loc.val.Kind == yaml.SequenceNode && loc.val.Style&yaml.FlowStyle != 0:
@@ -356,6 +383,10 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) string {
 		if loc.path == "manifestVersion" {
 			first := kindPhrase(c.kind)
 			first = strings.ToUpper(first[:1]) + first[1:]
+			if c.kind != manifest.EBSImport && c.kind != manifest.GlacierImport && v == manifest.EBSImport.Version() {
+				return fmt.Sprintf("%s needs `manifestVersion: %s`; %s, the version of EBS and Glacier import manifests. %s",
+					first, want, got, c.versionNote())
+			}
 			return fmt.Sprintf("%s needs `manifestVersion: %s`; %s.", first, want, got)
 		}
 		return fmt.Sprintf("%s must be `%s`; %s.", loc.path, want, got)
@@ -381,12 +412,22 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) string {
 	if !ok {
 		h, ok = hints[lastKey(loc)]
 	}
+	if !ok {
+		h.want = e.Description()
+	}
+	bad, badRune := 0, rune(0)
+	if cs := charsetOf(sub); cs != nil {
+		bad, badRune = firstBad(cs, v)
+	}
+	if secret(loc) {
+		return secretDetail(loc.path, v, bad, h.want)
+	}
 	got := "is " + found(loc.val)
 	if h.count && v != "" {
 		got += fmt.Sprintf(" (%d characters)", utf8.RuneCountInString(v))
 	}
-	if !ok {
-		return fmt.Sprintf("%s %s: %s.", loc.path, got, e.Description())
+	if bad > 0 {
+		got += fmt.Sprintf(", with %s at position %d", showRune(badRune), bad)
 	}
 	return fmt.Sprintf("%s %s: %s.", loc.path, got, h.want)
 }
@@ -394,18 +435,13 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) string {
 // closest suggests the candidate a user most likely meant: one equal but
 // for letter case, '_' and '-', or else the nearest within Levenshtein
 // distance 2 (1 for keys shorter than 3), ignoring case; "" for none.
-// keyNormalizer drops the separators people put in keys (erase_device,
-// erase-device); built once, not per call.
-var keyNormalizer = strings.NewReplacer("_", "", "-", "")
-
 func closest(s string, candidates []string) string {
 	if s == "" {
 		return ""
 	}
-	norm := func(x string) string { return strings.ToLower(keyNormalizer.Replace(x)) }
-	ns := norm(s)
+	ns := normKey(s)
 	for _, c := range candidates {
-		if norm(c) == ns {
+		if normKey(c) == ns {
 			return c
 		}
 	}
@@ -439,3 +475,346 @@ func levenshtein(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// normKey folds letter case and drops '_', '-' and spaces, so that
+// erase_device, Erase-Device and erasedevice compare equal.
+func normKey(x string) string { return strings.ToLower(keyFolder.Replace(x)) }
+
+var keyFolder = strings.NewReplacer("_", "", "-", "", " ", "")
+
+// keySynonyms maps common wrong names of fields (folded by normKey) to the
+// fields they most likely mean, tried in order: the first one the place
+// allows is suggested. Names equal but for case, '_' or '-', and near typos,
+// are left to closest.
+var keySynonyms = map[string][]string{
+	// returnAddress
+	"zip": {"postalCode"}, "zipcode": {"postalCode"}, "postcode": {"postalCode"}, "postal": {"postalCode"},
+	"state": {"stateOrProvince"}, "province": {"stateOrProvince"}, "stateprovince": {"stateOrProvince"},
+	"phone": {"phoneNumber"}, "telephone": {"phoneNumber"}, "tel": {"phoneNumber"}, "phoneno": {"phoneNumber"},
+	"telephonenumber": {"phoneNumber"}, "mobile": {"phoneNumber"},
+	"street": {"street1"}, "address": {"street1", "returnAddress"}, "address1": {"street1"},
+	"addressline1": {"street1"}, "streetaddress": {"street1"}, "line1": {"street1"},
+	"address2": {"street2"}, "addressline2": {"street2"}, "line2": {"street2"},
+	"address3": {"street3"}, "addressline3": {"street3"}, "line3": {"street3"},
+	"town": {"city"}, "countrycode": {"country"},
+	"companyname": {"company"}, "organization": {"company"}, "organisation": {"company"},
+	"fullname": {"name"}, "contactname": {"name"}, "contact": {"name"},
+	"shippingaddress": {"returnAddress"}, "shipto": {"returnAddress"},
+	// top level
+	"email": {"notificationEmail"}, "emailaddress": {"notificationEmail"}, "notification": {"notificationEmail"},
+	"notifications": {"notificationEmail"}, "notify": {"notificationEmail"},
+	"version": {"manifestVersion"}, "device": {"deviceId"}, "deviceserial": {"deviceId"},
+	"serialnumber": {"deviceId"}, "serial": {"deviceId"},
+	"accesskey": {"accessKeyId"}, "awsaccesskeyid": {"accessKeyId"}, "awsaccesskey": {"accessKeyId"},
+	"bucketname": {"bucket", "exportBucket"}, "s3bucket": {"bucket", "exportBucket"},
+	"logbucketname": {"logBucket"}, "logsbucket": {"logBucket"},
+	"password": {"trueCryptPassword"}, "truecrypt": {"trueCryptPassword"}, "pin": {"pinCode"},
+	"erase": {"eraseDevice"}, "filesystemtype": {"fileSystem"}, "fs": {"fileSystem"},
+	// operations entries
+	"bucket": {"exportBucket"}, "vault": {"vaultName"}, "comment": {"archiveComment"},
+}
+
+// suggestKey suggests the key a user most likely meant by prop among the
+// keys a place allows: one equal but for case, '_' and '-', else a common
+// synonym (synonym is then true), else the nearest by closest.
+func suggestKey(prop string, names []string) (best string, synonym bool) {
+	n := normKey(prop)
+	for _, c := range names {
+		if normKey(c) == n {
+			return c, false
+		}
+	}
+	for _, want := range keySynonyms[n] {
+		for _, c := range names {
+			if c == want {
+				return c, true
+			}
+		}
+	}
+	return closest(prop, names), false
+}
+
+// ---- secrets ----
+
+// secret reports whether loc is a secret field or lies inside one.
+func secret(loc location) bool {
+	for _, s := range loc.segs {
+		if manifest.IsSecret(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretDetail describes a bad secret value by its length and the position
+// of its first character that is not allowed (bad, 0 for none), never by
+// the value itself.
+func secretDetail(path, v string, bad int, want string) string {
+	if v == "" {
+		return fmt.Sprintf("%s is empty: %s.", path, want)
+	}
+	msg := fmt.Sprintf("%s has %s (the value is not shown)", path, plural(utf8.RuneCountInString(v), "character"))
+	if bad > 0 {
+		msg += fmt.Sprintf(", and the character at position %d is not allowed", bad)
+	}
+	return msg + ": " + want + "."
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// ---- character sets ----
+
+// charsetPattern matches the schema patterns that only bound a value's
+// character set and length: ^[A-Za-z0-9._-]{1,255}$.
+var charsetPattern = regexp.MustCompile(`^\^(\[[^\]]+\])(?:\{\d+(?:,\d*)?\}|\+|\*)\$$`)
+
+// charsets caches, per schema pattern, the one-character regexp of its
+// character set (nil when the pattern is not a character-set pattern).
+var charsets sync.Map
+
+// charsetOf returns the character set of a subschema's pattern, or nil.
+func charsetOf(sub map[string]any) *regexp.Regexp {
+	p, _ := sub["pattern"].(string)
+	if p == "" {
+		return nil
+	}
+	if v, ok := charsets.Load(p); ok {
+		re, _ := v.(*regexp.Regexp)
+		return re
+	}
+	var re *regexp.Regexp
+	if m := charsetPattern.FindStringSubmatch(p); m != nil {
+		re, _ = regexp.Compile("^" + m[1] + "$")
+	}
+	charsets.Store(p, re)
+	return re
+}
+
+// firstBad returns the 1-based position (in characters) and the character
+// of the first character of v outside set; 0 when there is none.
+func firstBad(set *regexp.Regexp, v string) (int, rune) {
+	var buf [utf8.UTFMax]byte
+	pos := 0
+	for _, r := range v {
+		pos++
+		if !set.Match(buf[:utf8.EncodeRune(buf[:], r)]) {
+			return pos, r
+		}
+	}
+	return 0, 0
+}
+
+// showRune names a character for a message: `!`, a space, U+00A0.
+func showRune(r rune) string {
+	switch {
+	case r == ' ':
+		return "a space"
+	case r == '\t':
+		return "a tab"
+	case r == '`':
+		return "a backtick"
+	case r == utf8.RuneError:
+		return "an invalid character"
+	case !unicode.IsPrint(r) || unicode.IsSpace(r):
+		return fmt.Sprintf("the character %U", r)
+	}
+	return "`" + string(r) + "`"
+}
+
+// ---- list entries ----
+
+// listEntryTextDetail: a mapping or list where a list of text wants a text
+// entry (ignore: [{pattern: bak}]).
+func listEntryTextDetail(loc location) string {
+	parent := loc.path
+	if i := strings.LastIndex(parent, "["); i >= 0 {
+		parent = parent[:i]
+	}
+	noun, example := "entry", "value"
+	if len(loc.segs) >= 2 && loc.segs[len(loc.segs)-2] == "ignore" {
+		noun, example = "pattern", `\.tmp$`
+	}
+	// {pattern: bak}: the one value is most likely what was meant.
+	if n := loc.val; n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[1].Kind == yaml.ScalarNode && n.Content[1].Value != "" {
+		example = n.Content[1].Value
+	}
+	what := manifest.KindName(loc.val)
+	switch {
+	case loc.val.Style&yaml.FlowStyle != 0 && loc.val.Kind == yaml.MappingNode:
+		what += " (braces make a YAML mapping)"
+	case loc.val.Style&yaml.FlowStyle != 0 && loc.val.Kind == yaml.SequenceNode:
+		what += " (square brackets make a YAML list)"
+	}
+	return fmt.Sprintf("%s is %s, but each entry of %s must be text: write each %s as a quoted string list item, e.g. `- '%s'`.",
+		loc.path, what, parent, noun, strings.ReplaceAll(example, "'", "''"))
+}
+
+// ---- operations entries of a manifest checked as S3 ----
+
+// importOperationKeys are the fields of EBS and Glacier operations entries
+// that no S3 operations entry has.
+var importOperationKeys = []string{"destination", "source", "region", "vaultName", "archiveComment"}
+
+// importDestinations are the destinations that make a manifest an EBS or
+// Glacier import.
+var importDestinations = []string{"ebs-snapshot", "glacier"}
+
+// isOperationsKey reports whether prop at loc is `operations` at the top
+// level or a field of an operations entry.
+func isOperationsKey(loc location, prop string) bool {
+	if len(loc.segs) == 0 {
+		return prop == "operations"
+	}
+	return len(loc.segs) == 2 && loc.segs[0] == "operations"
+}
+
+// nearDestination suggests the destination a value most likely meant:
+// ebs, EBS_Snapshot, snapshot -> ebs-snapshot; Glacier, glacer -> glacier.
+func nearDestination(v string) string {
+	n := normKey(v)
+	switch {
+	case n == "":
+		return ""
+	case strings.Contains(n, "ebs") || strings.Contains(n, "snapshot"):
+		return "ebs-snapshot"
+	case strings.Contains(n, "glacier"):
+		return "glacier"
+	}
+	return closest(v, importDestinations)
+}
+
+const destinationRule = "a manifest is an EBS or Glacier import only when an operations entry has `destination: ebs-snapshot` or `destination: glacier`"
+
+// destinationEvidence is what the operations entries of a manifest checked
+// as an S3 import or export say about it being an EBS or Glacier import.
+type destinationEvidence struct {
+	// fields are the EBS and Glacier entry fields the entries have, in
+	// importOperationKeys order.
+	fields []string
+	// tail says what the entries hold instead of a valid destination, and
+	// the fix; "" when nothing points at an EBS or Glacier import.
+	tail string
+	// valid is set when an entry has a valid destination: only --job-type
+	// export can have made such a manifest S3; tail then says so, without
+	// a final period.
+	valid bool
+}
+
+// destinations gathers the destination evidence of a manifest checked as
+// S3; the zero value for the other kinds.
+func (c *checker) destinations() destinationEvidence {
+	var ev destinationEvidence
+	if c.kind != manifest.S3Import && c.kind != manifest.S3Export {
+		return ev
+	}
+	ops := manifest.Value(c.root, "operations")
+	if ops == nil {
+		return ev
+	}
+	if ops.Kind == yaml.ScalarNode {
+		if d := nearDestination(ops.Value); d != "" {
+			ev.tail = fmt.Sprintf("here operations is the text %s, not a list of entries: write `- destination: %s` beneath `operations:`, with the entry's other fields indented beneath that.",
+				quote(ops.Value), d)
+		}
+		return ev
+	}
+	if ops.Kind != yaml.SequenceNode {
+		return ev
+	}
+	seen := map[string]bool{}
+	badPath, badVal, scalarPath, scalarDest := "", "", "", ""
+	for i, op := range ops.Content {
+		path := manifest.IndexPath("operations", i)
+		switch op.Kind {
+		case yaml.ScalarNode:
+			if d := nearDestination(op.Value); d != "" && scalarPath == "" {
+				scalarPath, scalarDest = path, d
+			}
+			continue
+		case yaml.MappingNode:
+		default:
+			continue
+		}
+		for _, k := range importOperationKeys {
+			if k0, _ := manifest.Get(op, k); k0 != nil && !seen[k] {
+				seen[k] = true
+				ev.fields = append(ev.fields, k)
+			}
+		}
+		d := manifest.Value(op, "destination")
+		if d == nil {
+			continue
+		}
+		if d.Kind == yaml.ScalarNode && (d.Value == "ebs-snapshot" || d.Value == "glacier") {
+			other := manifest.GlacierImport
+			if d.Value == "ebs-snapshot" {
+				other = manifest.EBSImport
+			}
+			ev.valid = true
+			ev.tail = fmt.Sprintf("the %s entry has `destination: %s`: if the job is %s, lint it without --job-type export",
+				path, d.Value, kindNoun(other))
+			return ev
+		}
+		if badPath == "" {
+			badPath, badVal = manifest.JoinPath(path, "destination"), found(d)
+			if d.Kind == yaml.ScalarNode {
+				if near := nearDestination(d.Value); near != "" {
+					badVal += ": did you mean " + near + "?"
+				}
+			}
+		}
+	}
+	switch {
+	case badPath != "":
+		ev.tail = fmt.Sprintf("here %s is %s", badPath, badVal)
+		if !strings.HasSuffix(badVal, "?") {
+			ev.tail += ", which is neither."
+		}
+	case scalarPath != "":
+		ev.tail = fmt.Sprintf("here %s is text, not a mapping: write it as `- destination: %s`, with the entry's other fields indented beneath.", scalarPath, scalarDest)
+	case len(ev.fields) > 0:
+		ev.tail = "here no entry has a destination: if the job is an EBS or Glacier import, add `destination: ebs-snapshot` or `destination: glacier` to the entry; otherwise remove " + joinList(ev.fields, "and") + "."
+	}
+	return ev
+}
+
+// operationsNote is the end of the message for an unknown key of a
+// manifest checked as S3 when the operations entries point at an EBS or
+// Glacier import: `operations` itself (S3 import) or a key of an entry (S3
+// export); "" otherwise.
+func (c *checker) operationsNote(loc location, prop string) string {
+	if !isOperationsKey(loc, prop) {
+		return ""
+	}
+	ev := c.destinations()
+	switch {
+	case ev.tail == "":
+		return ""
+	case ev.valid:
+		return " " + capitalize(ev.tail) + "; otherwise remove it."
+	case len(loc.segs) == 0 && len(ev.fields) > 0:
+		return fmt.Sprintf(" Its entries have %s, fields of EBS and Glacier import manifests, but %s; %s",
+			joinList(ev.fields, "and"), destinationRule, ev.tail)
+	}
+	return " " + capitalize(destinationRule) + "; " + ev.tail
+}
+
+// versionNote explains why a manifest with the EBS and Glacier version was
+// checked as S3.
+func (c *checker) versionNote() string {
+	ev := c.destinations()
+	switch {
+	case ev.valid:
+		return capitalize(ev.tail) + "."
+	case ev.tail != "":
+		return capitalize(destinationRule) + "; " + ev.tail
+	}
+	return "It is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`."
+}
+
+func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }

@@ -25,8 +25,13 @@
 //     text, like logPrefix's length rule, is left to a rule.
 //   - An empty mapping or list field (`customs:`, `ignore:`) is of the wrong
 //     type: remove the key or give it entries.
-//   - An unknown key takes its code from its path (spec §5), so a stray
-//     top-level `fileSystem` in an import is InvalidFileSystemException.
+//   - An unknown key takes its code from the family of the place it sits
+//     in (spec §5): a stray top-level `fileSystem` in an import is
+//     InvalidManifestFieldException, an unknown key under returnAddress is
+//     InvalidAddressException, under customs InvalidCustomsException.
+//   - The values of trueCryptPassword and pinCode are secrets: no message
+//     shows them (CI logs are public); messages give their length and the
+//     position of a character that is not allowed instead.
 //   - encryptionClassification's optional suffix is `.` then letters, digits
 //     and dots (5A002.a.1); deviceValue allows leading zeros but not 0.
 //   - The schemas type every value as text, as the service read it. An
@@ -338,7 +343,10 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 			return f, 0, false
 		}
 		path := manifest.JoinPath(loc.path, prop)
-		_, invalid := manifest.Family(path)
+		// The place the key sits in decides the family, not the key's own
+		// name: a stray top-level fileSystem in an import is a manifest
+		// field, not a file system.
+		_, invalid := manifest.Family(loc.path)
 		return manifest.Errorf(invalid, RuleUnknownField, manifest.At(k), path, c.unknownDetail(loc, prop)), rank, true
 	case "invalid_type":
 		_, invalid := manifest.Family(loc.path)

@@ -300,10 +300,10 @@ func TestCheck(t *testing.T) {
 			{ic, RuleUnknownField, "customs.color", 22, 3, []string{"Unknown field `color` in customs", "allowed here:"}},
 		}},
 		{"key with a dot", "", s3Import + "a.b: c\n", []want{
-			{imf, RuleUnknownField, "a.b", 14, 1, []string{"`a.b`"}},
+			{imf, RuleUnknownField, `["a.b"]`, 14, 1, []string{"`a.b`"}},
 		}},
 		{"fileSystem in an import", manifest.S3Import, s3Import + "fileSystem: NTFS\n", []want{
-			{ifs, RuleUnknownField, "fileSystem", 14, 1, []string{"`fileSystem` at the top level belongs to S3 export manifests, but this manifest is checked as an S3 import", "--job-type export"}},
+			{imf, RuleUnknownField, "fileSystem", 14, 1, []string{"`fileSystem` at the top level belongs to S3 export manifests, but this manifest is checked as an S3 import", "--job-type export"}},
 		}},
 		{"eraseDevice in an export", manifest.S3Export, s3Export + "eraseDevice: yes\n", []want{
 			{imf, RuleUnknownField, "eraseDevice", 15, 1, []string{"belongs to import manifests", "checked as an S3 export"}},
@@ -362,7 +362,8 @@ func TestCheck(t *testing.T) {
 			{imf, RuleInvalidValue, "serviceLevel", 14, 15, []string{"standard, expeditedShipping"}},
 		}},
 		{"manifestVersion 3.0 for S3", "", edit(s3Import, "2.0", "3.0"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"An S3 import manifest needs `manifestVersion: 2.0`; found `3.0`."}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"An S3 import manifest needs `manifestVersion: 2.0`; found `3.0`, the version of EBS and Glacier import manifests.",
+				"It is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`."}},
 		}},
 		{"manifestVersion 2.0 for Glacier", "", edit(glacier, "3.0", "2.0"), []want{
 			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"A Glacier import manifest needs `manifestVersion: 3.0`; found `2.0`."}},
@@ -380,7 +381,7 @@ func TestCheck(t *testing.T) {
 			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"`my/bucket` (9 characters)"}},
 		}},
 		{"trueCryptPassword too long", "", s3Import + "trueCryptPassword: " + long(65) + "\n", []want{
-			{imf, RuleInvalidValue, "trueCryptPassword", 14, 20, []string{"(65 characters)", "1 to 64 characters"}},
+			{imf, RuleInvalidValue, "trueCryptPassword", 14, 20, []string{"has 65 characters (the value is not shown)", "1 to 64 characters"}},
 		}},
 		{"pinCode", "", s3Import + "pinCode: 12a\n", []want{
 			{imf, RuleInvalidValue, "pinCode", 14, 10, []string{"4 to 12 digits"}},
