@@ -62,9 +62,22 @@ func tuneGC() {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(20 << 20)
+		debug.SetMemoryLimit(streamMemLimit)
+		memLimitTuned = true
 	}
 }
+
+// Soft memory limits of tuneGC: a streamed run holds little, but a format
+// that gets every result at once (JSON, SARIF, ...) holds all the findings,
+// and under the streamed limit its collector ran without pause (2.5 s of CPU
+// instead of 1 s on 10,000 files).
+const (
+	streamMemLimit = 20 << 20
+	holdMemLimit   = 48 << 20
+)
+
+// memLimitTuned says tuneGC set the memory limit (the environment did not).
+var memLimitTuned bool
 
 // options are the parsed command line of a lint run.
 type options struct {
@@ -155,6 +168,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var results []validate.Result
 	if newStream := report.Streams[format]; newStream != nil {
 		stream = newStream(stdout, ropts)
+	} else if memLimitTuned {
+		debug.SetMemoryLimit(holdMemLimit)
 	}
 	findings, writeErr := false, error(nil)
 	readFailed := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {
