@@ -14,21 +14,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/report"
 	"github.com/manifestlint/manifestlint/validate"
 	"github.com/spf13/pflag"
-	"go.yaml.in/yaml/v3"
 )
 
 // Exit statuses.
@@ -200,27 +195,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// slim drops the parsed tree below a result's root mapping once the
-// manifest is linted, for the formats that hold every result until the end:
-// the source (for snippets), the root's kind and position (so that
-// Doc.Root != nil still says "parsed") and the findings stay. A clean file
-// keeps no document at all. Ten thousand full trees would take over 100 MB.
-func slim(r validate.Result) validate.Result {
-	if r.Doc == nil {
-		return r
-	}
-	if len(r.Findings) == 0 {
-		r.Doc = nil
-		return r
-	}
-	d := &manifest.Document{Name: r.Doc.Name, Source: r.Doc.Source}
-	if root := r.Doc.Root; root != nil {
-		d.Root = &yaml.Node{Kind: root.Kind, Tag: root.Tag, Line: root.Line, Column: root.Column}
-	}
-	r.Doc = d
-	return r
-}
-
 // resolve checks the flags' values and turns them into validate options and
 // a format name.
 func (o *options) resolve() (validate.Options, string, error) {
@@ -259,226 +233,6 @@ func (o *options) resolve() (validate.Options, string, error) {
 		return v, "", fmt.Errorf("--max-bytes must be positive")
 	}
 	return v, format, nil
-}
-
-// input is one manifest to lint: a path, or standard input.
-type input struct {
-	path  string
-	stdin bool
-	// jobType is the config file's jobTypes entry for the path, if any.
-	jobType manifest.JobType
-}
-
-// collectInputs expands the arguments: a directory means every *.yaml and
-// *.yml file below it, in lexical order (hidden directories such as .git
-// are skipped, and symbolic links to directories are not followed, so a
-// link loop cannot trap the walk; .manifestlint.yaml files are not
-// manifests and are skipped); "-" is standard input. A path named
-// twice is linted once. Missing paths are reported on stderr.
-func collectInputs(args []string, stderr io.Writer) ([]input, bool) {
-	var out []input
-	failed := false
-	seen := map[string]bool{}
-	add := func(in input) {
-		key := in.path
-		if in.stdin {
-			key = "\x00stdin"
-		}
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, in)
-		}
-	}
-	for _, a := range args {
-		if a == "-" {
-			add(input{stdin: true})
-			continue
-		}
-		st, err := os.Stat(a)
-		if err != nil {
-			fmt.Fprintf(stderr, "manifestlint: %s: %v\n", a, describe(err))
-			failed = true
-			continue
-		}
-		if !st.IsDir() {
-			add(input{path: a})
-			continue
-		}
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				fmt.Fprintf(stderr, "manifestlint: %s: %v\n", p, describe(err))
-				failed = true
-				return nil
-			}
-			if d.IsDir() {
-				if p != a && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Name() == config.FileName {
-				return nil // the configuration file is not a manifest
-			}
-			if ext := strings.ToLower(filepath.Ext(p)); ext == ".yaml" || ext == ".yml" {
-				add(input{path: p})
-			}
-			return nil
-		})
-		if err != nil {
-			fmt.Fprintf(stderr, "manifestlint: %s: %v\n", a, err)
-			failed = true
-		}
-	}
-	return out, failed
-}
-
-// lintAll reads and lints the inputs on a pool of GOMAXPROCS workers and
-// calls emit with each result in the inputs' order, so output never depends
-// on scheduling; emit runs on the calling goroutine. A result is emitted as
-// soon as it and every earlier one are done, and at most a few results per
-// worker wait for a slow earlier file, so memory stays bounded whatever the
-// number of inputs. Inputs that cannot be read are reported on stderr, in
-// their turn, and left out; lintAll then returns true.
-func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(validate.Result)) bool {
-	var stdinData []byte
-	var stdinErr error
-	for _, in := range inputs {
-		if in.stdin {
-			stdinData, stdinErr = readLimited(stdin, o.maxBytes)
-		}
-	}
-	type done struct {
-		i   int
-		res validate.Result
-		err error
-	}
-	workers := min(runtime.GOMAXPROCS(0), max(len(inputs), 1))
-	// window bounds the results in flight: linted or being linted, not yet
-	// emitted.
-	window := make(chan struct{}, 8*workers)
-	jobs := make(chan int)
-	out := make(chan done, 8*workers)
-	go func() {
-		for i := range inputs {
-			window <- struct{}{}
-			jobs <- i
-		}
-		close(jobs)
-	}()
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				in := inputs[i]
-				name, data, err := in.path, stdinData, stdinErr
-				if in.stdin {
-					name = o.stdinFilename
-				} else {
-					data, err = readFile(in.path, o.maxBytes)
-				}
-				if err != nil {
-					out <- done{i: i, err: fmt.Errorf("%s: %v", name, describe(err))}
-					continue
-				}
-				opts := vopts
-				if opts.JobType == manifest.JobTypeUnknown {
-					opts.JobType = in.jobType
-				}
-				out <- done{i: i, res: validate.Validate(name, data, opts)}
-			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(out)
-	}()
-	failed := false
-	pending := make(map[int]done, cap(window))
-	next := 0
-	for d := range out {
-		pending[d.i] = d
-		for {
-			d, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			<-window
-			if d.err != nil {
-				fmt.Fprintf(stderr, "manifestlint: %v\n", d.err)
-				failed = true
-				continue
-			}
-			emit(d.res)
-		}
-	}
-	return failed
-}
-
-// errTooLarge reports a file over --max-bytes; it is not read whole.
-var errTooLarge = errors.New("file too large")
-
-func readFile(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	size := 0
-	if st, err := f.Stat(); err == nil {
-		if st.IsDir() {
-			return nil, errors.New("is a directory")
-		}
-		if st.Mode().IsRegular() && st.Size() > limit {
-			return nil, fmt.Errorf("%w: %d bytes, over --max-bytes %d: a manifest is a few kilobytes", errTooLarge, st.Size(), limit)
-		}
-		if st.Mode().IsRegular() {
-			size = int(st.Size())
-		}
-	}
-	return readSized(f, limit, size)
-}
-
-func readLimited(r io.Reader, limit int64) ([]byte, error) { return readSized(r, limit, 0) }
-
-// readSized reads r to its end, failing with errTooLarge past limit bytes.
-// With the size known (a regular file), the buffer is allocated once and
-// two reads do (as os.ReadFile); io.ReadAll would start at 512 bytes and
-// grow, which was a fifth of the CPU of a 10,000-file run.
-func readSized(r io.Reader, limit int64, size int) ([]byte, error) {
-	capacity := int64(size) + 1 // one more byte, to see the end without growing
-	if size == 0 {
-		capacity = 4096
-	}
-	buf := make([]byte, 0, min(capacity, limit+1))
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // grow
-		}
-		n, err := r.Read(buf[len(buf):min(int64(cap(buf)), limit+1)])
-		buf = buf[:len(buf)+n]
-		if int64(len(buf)) > limit {
-			return nil, fmt.Errorf("%w: over --max-bytes %d: a manifest is a few kilobytes", errTooLarge, limit)
-		}
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-}
-
-// describe shortens an os error to what a user needs.
-func describe(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 func useColor(mode string, w io.Writer) bool {

@@ -23,6 +23,14 @@ func wellFormedAccessKeyID(s string) bool {
 	return true
 }
 
+// accessKeyMatchesRule is the access-key-id-matches rule: see checkAccessKeyMatches.
+var accessKeyMatchesRule = Rule{
+	ID:    RuleAccessKeyMatches,
+	Codes: []manifest.Code{manifest.InvalidAccessKeyID},
+	Doc:   "accessKeyId must equal the key that signs the request (--access-key-id or AWS_ACCESS_KEY_ID), when that is given.",
+	Check: checkAccessKeyMatches,
+}
+
 // checkAccessKeyMatches reports an accessKeyId that differs from the key
 // that will sign the request (--access-key-id or AWS_ACCESS_KEY_ID), when
 // that is known: the service requires the two to be the same (spec §4.1).

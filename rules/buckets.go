@@ -146,6 +146,14 @@ func dnsSuggestion(name string) string {
 	return s
 }
 
+// bucketDNSNamesRule is the bucket-name-not-dns-compliant rule: see checkBucketDNSNames.
+var bucketDNSNamesRule = Rule{
+	ID:    RuleBucketNameNotDNSCompliant,
+	Codes: nil,
+	Doc:   "Warns about a bucket, logBucket or exportBucket name the service accepted but today's DNS naming rules refuse (3-63 lowercase letters, digits, `.` and `-`, ...).",
+	Check: checkBucketDNSNames,
+}
+
 // checkBucketDNSNames warns about bucket names the service accepted (they
 // pass the legacy charset) that break today's DNS naming rules: such buckets
 // cannot be created any more and are not reachable with virtual-hosted
@@ -166,6 +174,14 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 				b.path, b.name, strings.Join(probs, "; "), fix)))
 	}
 	return fs
+}
+
+// bucketsExistRule is the bucket-exists rule: see checkBucketsExist.
+var bucketsExistRule = Rule{
+	ID:    RuleBucketExists,
+	Codes: []manifest.Code{manifest.NoSuchBucket},
+	Doc:   "With a bucket inventory, every bucket, logBucket and exportBucket must be listed in it.",
+	Check: checkBucketsExist,
 }
 
 // checkBucketsExist reports, when a bucket inventory was given, every bucket
@@ -210,6 +226,14 @@ func bucketCaseMatch(inv map[string]string, name string) string {
 		}
 	}
 	return best
+}
+
+// bucketRegionsRule is the bucket-regions rule: see checkBucketRegions.
+var bucketRegionsRule = Rule{
+	ID:    RuleBucketRegions,
+	Codes: []manifest.Code{manifest.MultipleRegions},
+	Doc:   "With a bucket inventory, all buckets must be in one region, that of --region/config or operations[].region when given.",
+	Check: checkBucketRegions,
 }
 
 // checkBucketRegions reports, when a bucket inventory was given, a bucket in

@@ -7,6 +7,14 @@ import (
 // RuleExportEncryption is the id of the export encryption rule.
 const RuleExportEncryption = "export-encryption"
 
+// exportEncryptionRule is the export-encryption rule: see checkExportEncryption.
+var exportEncryptionRule = Rule{
+	ID:    RuleExportEncryption,
+	Codes: []manifest.Code{manifest.MissingManifestField},
+	Doc:   "An S3 export needs trueCryptPassword or pinCode: every export device is encrypted.",
+	Check: checkExportEncryption,
+}
+
 // checkExportEncryption reports an S3 export with neither trueCryptPassword
 // nor pinCode: the service encrypts every export device (spec §4.3), with
 // TrueCrypt or with the PIN of a hardware-encrypted device, and needs one of

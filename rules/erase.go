@@ -10,6 +10,14 @@ import (
 // RuleEraseDevice is the id of the eraseDevice rule.
 const RuleEraseDevice = "erase-device"
 
+// eraseDeviceRule is the erase-device rule: see checkEraseDevice.
+var eraseDeviceRule = Rule{
+	ID:    RuleEraseDevice,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "eraseDevice must be `yes` in every import kind: the service erases every imported device.",
+	Check: checkEraseDevice,
+}
+
 // checkEraseDevice reports an eraseDevice other than `yes` (any letter
 // case) in an S3, EBS or Glacier import: the service erases every imported
 // device and requires the acknowledgement `yes` (spec §4.2). The schema's

@@ -36,6 +36,14 @@ func directoryProblem(dir string) string {
 	return ""
 }
 
+// exportDirectoriesRule is the export-directory-relative rule: see checkExportDirectories.
+var exportDirectoriesRule = Rule{
+	ID:    RuleExportDirectoryRelative,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "In an S3 export, recoveryDirectory and operations[].targetDirectory must be relative directory names (no leading `/`, no `..`).",
+	Check: checkExportDirectories,
+}
+
 // checkExportDirectories checks, in an S3 export, that recoveryDirectory
 // (spec §4.3) and every operations[].targetDirectory are relative directory
 // names on the device: no leading `/` (or `\`, or a drive letter), no `..`
@@ -71,6 +79,14 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 		check(manifest.JoinPath(path, "targetDirectory"), manifest.Value(op, "targetDirectory"))
 	})
 	return fs
+}
+
+// emptyExportRangeRule is the empty-export-range rule: see checkEmptyExportRange.
+var emptyExportRangeRule = Rule{
+	ID:    RuleEmptyExportRange,
+	Codes: nil,
+	Doc:   "Warns about an S3 export operation whose beginMarker is not below its endMarker: it exports nothing.",
+	Check: checkEmptyExportRange,
 }
 
 // checkEmptyExportRange warns, in an S3 export, about an operation whose

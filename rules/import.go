@@ -20,6 +20,14 @@ const (
 	RuleDiskTimestampMetadataKey = "disk-timestamp-metadata-key"
 )
 
+// prefixLengthRule is the prefix-length rule: see checkPrefixLength.
+var prefixLengthRule = Rule{
+	ID:    RulePrefixLength,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "An S3 import prefix may have at most 1024 bytes, S3's key limit.",
+	Check: checkPrefixLength,
+}
+
 // checkPrefixLength reports an S3 import `prefix` longer than S3's key
 // limit of 1024 bytes (bytes of UTF-8, not characters): every object key
 // starts with it.
@@ -34,6 +42,14 @@ func checkPrefixLength(c *Context) []manifest.Finding {
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RulePrefixLength, manifest.At(n), "prefix",
 		fmt.Sprintf("prefix is %d bytes long, but every object key starts with it and S3 keys have at most %d bytes: shorten it by at least %s.",
 			len(v), s3MaxKeyBytes, byteCount(len(v)-s3MaxKeyBytes)))}
+}
+
+// ignorePatternsRule is the ignore-pattern rule: see checkIgnorePatterns.
+var ignorePatternsRule = Rule{
+	ID:    RuleIgnorePattern,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "S3 import ignore entries must be valid Java regular expressions (look-around and back-references are fine).",
+	Check: checkIgnorePatterns,
 }
 
 // checkIgnorePatterns reports every S3 import `ignore` entry that is not a
@@ -61,6 +77,14 @@ func checkIgnorePatterns(c *Context) []manifest.Finding {
 		}
 	}
 	return fs
+}
+
+// expiresRule is the expires-date rule: see checkExpires.
+var expiresRule = Rule{
+	ID:    RuleExpiresDate,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "S3 import expires must be an HTTP date such as `Thu, 01 Dec 2016 16:00:00 GMT`, with the right weekday.",
+	Check: checkExpires,
 }
 
 // checkExpires reports an S3 import `expires` that is not an HTTP date in
@@ -92,6 +116,14 @@ func checkExpires(c *Context) []manifest.Finding {
 		return bad(fmt.Sprintf("has the wrong weekday: %s is a %s; write `%s`", t.Format("02 Jan 2006"), t.Weekday(), want))
 	}
 	return nil
+}
+
+// contentTypesRule is the content-types rule: see checkContentTypes.
+var contentTypesRule = Rule{
+	ID:    RuleContentTypes,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "S3 import contentTypes maps file extensions without a dot to media types `type/subtype`.",
+	Check: checkContentTypes,
 }
 
 // checkContentTypes checks the S3 import `contentTypes` mapping: each key
@@ -196,6 +228,14 @@ func isHTTPToken(s string) bool {
 	return true
 }
 
+// staticMetadataRule is the static-metadata-header rule: see checkStaticMetadata.
+var staticMetadataRule = Rule{
+	ID:    RuleStaticMetadataHeader,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "S3 import staticMetadata keys must be HTTP header names (tokens).",
+	Check: checkStaticMetadata,
+}
+
 // checkStaticMetadata reports every S3 import `staticMetadata` key that is
 // not an HTTP header name (an RFC 7230 token: letters, digits and
 // !#$%&'*+-.^_`|~, no spaces or colons), at the key.
@@ -216,6 +256,14 @@ func checkStaticMetadata(c *Context) []manifest.Finding {
 			fmt.Sprintf("The staticMetadata key `%s` is not an HTTP header name (letters, digits and !#$%%&'*+-.^_`|~, no spaces or `:`): %s.", k.Value, fix)))
 	})
 	return fs
+}
+
+// diskTimestampMetadataKeyRule is the disk-timestamp-metadata-key rule: see checkDiskTimestampMetadataKey.
+var diskTimestampMetadataKeyRule = Rule{
+	ID:    RuleDiskTimestampMetadataKey,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "S3 import diskTimestampMetadataKey must be letters, digits, `-` and `_`.",
+	Check: checkDiskTimestampMetadataKey,
 }
 
 // checkDiskTimestampMetadataKey reports an S3 import

@@ -17,6 +17,14 @@ const s3MaxKeyBytes = 1024
 // (spec §4.1).
 const logKeyOverhead = len("import-log-") + 5
 
+// logPrefixLengthRule is the log-prefix-length rule: see checkLogPrefixLength.
+var logPrefixLengthRule = Rule{
+	ID:    RuleLogPrefixLength,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "logPrefix may have at most 1008 bytes, so that the log's key fits S3's 1024-byte limit.",
+	Check: checkLogPrefixLength,
+}
+
 // checkLogPrefixLength reports a logPrefix too long for the log's key:
 // len(logPrefix) + len("import-log-" or "export-log-") + 5 must be at most
 // 1024 bytes, so logPrefix may have at most 1008 bytes (bytes of UTF-8, not

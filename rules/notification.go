@@ -42,6 +42,14 @@ func emailProblem(item string) string {
 	return ""
 }
 
+// notificationEmailRule is the notification-email rule: see checkNotificationEmail.
+var notificationEmailRule = Rule{
+	ID:    RuleNotificationEmail,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "notificationEmail is one or more bare addresses `local@domain` separated by `;`, with no empty item.",
+	Check: checkNotificationEmail,
+}
+
 // checkNotificationEmail checks notificationEmail, in every kind: one or more
 // addresses separated by `;` (spec §2 "email list"). Spaces and tabs around
 // an item are allowed (`a@example.com; b@example.com`), as the separator is

@@ -57,6 +57,14 @@ func operationRegions(c *Context) []operationRegion {
 	return out
 }
 
+// operationsRegionsRule is the operations-regions rule: see checkOperationsRegions.
+var operationsRegionsRule = Rule{
+	ID:    RuleOperationsRegions,
+	Codes: []manifest.Code{manifest.MultipleRegions},
+	Doc:   "In an EBS or Glacier import, every operations entry must name the same region.",
+	Check: checkOperationsRegions,
+}
+
 // checkOperationsRegions reports, in an EBS or Glacier import, every
 // operations entry whose region differs from the first entry's: a job runs
 // in one region. No bucket inventory is needed.
@@ -83,6 +91,14 @@ func checkOperationsRegions(c *Context) []manifest.Finding {
 				r.path, r.region, first.path, first.pos.Line, first.region)))
 	}
 	return fs
+}
+
+// jobRegionMismatchRule is the job-region-mismatch rule: see checkJobRegionMismatch.
+var jobRegionMismatchRule = Rule{
+	ID:    RuleJobRegionMismatch,
+	Codes: []manifest.Code{manifest.MultipleRegions},
+	Doc:   "In an EBS or Glacier import, operations[].region must equal the job region given with --region or the config file.",
+	Check: checkJobRegionMismatch,
 }
 
 // checkJobRegionMismatch reports an operations[].region that differs from

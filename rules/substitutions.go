@@ -8,6 +8,14 @@ import (
 // RuleSubstitutionsKeys is the id of the substitutions rule.
 const RuleSubstitutionsKeys = "substitutions-keys"
 
+// substitutionsRule is the substitutions-keys rule: see checkSubstitutions.
+var substitutionsRule = Rule{
+	ID:    RuleSubstitutionsKeys,
+	Codes: []manifest.Code{manifest.InvalidManifestField},
+	Doc:   "substitutions keys must not be empty.",
+	Check: checkSubstitutions,
+}
+
 // checkSubstitutions reports an empty key in `substitutions` (S3 import
 // and export): a substitution replaces the key's text in every object key,
 // and empty text has nothing to replace. The finding points at the key,

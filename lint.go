@@ -1,0 +1,122 @@
+package main
+
+// This file lints the inputs on a pool of workers and hands the results on
+// in the order of the inputs.
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+	"go.yaml.in/yaml/v3"
+)
+
+// lintAll reads and lints the inputs on a pool of GOMAXPROCS workers and
+// calls emit with each result in the inputs' order, so output never depends
+// on scheduling; emit runs on the calling goroutine. A result is emitted as
+// soon as it and every earlier one are done, and at most a few results per
+// worker wait for a slow earlier file, so memory stays bounded whatever the
+// number of inputs. Inputs that cannot be read are reported on stderr, in
+// their turn, and left out; lintAll then returns true.
+func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(validate.Result)) bool {
+	var stdinData []byte
+	var stdinErr error
+	for _, in := range inputs {
+		if in.stdin {
+			stdinData, stdinErr = readLimited(stdin, o.maxBytes)
+		}
+	}
+	type done struct {
+		i   int
+		res validate.Result
+		err error
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(len(inputs), 1))
+	// window bounds the results in flight: linted or being linted, not yet
+	// emitted.
+	window := make(chan struct{}, 8*workers)
+	jobs := make(chan int)
+	out := make(chan done, 8*workers)
+	go func() {
+		for i := range inputs {
+			window <- struct{}{}
+			jobs <- i
+		}
+		close(jobs)
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				in := inputs[i]
+				name, data, err := in.path, stdinData, stdinErr
+				if in.stdin {
+					name = o.stdinFilename
+				} else {
+					data, err = readFile(in.path, o.maxBytes)
+				}
+				if err != nil {
+					out <- done{i: i, err: fmt.Errorf("%s: %v", name, describe(err))}
+					continue
+				}
+				opts := vopts
+				if opts.JobType == manifest.JobTypeUnknown {
+					opts.JobType = in.jobType
+				}
+				out <- done{i: i, res: validate.Validate(name, data, opts)}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	failed := false
+	pending := make(map[int]done, cap(window))
+	next := 0
+	for d := range out {
+		pending[d.i] = d
+		for {
+			d, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			if d.err != nil {
+				fmt.Fprintf(stderr, "manifestlint: %v\n", d.err)
+				failed = true
+				continue
+			}
+			emit(d.res)
+		}
+	}
+	return failed
+}
+
+// slim drops the parsed tree below a result's root mapping once the
+// manifest is linted, for the formats that hold every result until the end:
+// the source (for snippets), the root's kind and position (so that
+// Doc.Root != nil still says "parsed") and the findings stay. A clean file
+// keeps no document at all. Ten thousand full trees would take over 100 MB.
+func slim(r validate.Result) validate.Result {
+	if r.Doc == nil {
+		return r
+	}
+	if len(r.Findings) == 0 {
+		r.Doc = nil
+		return r
+	}
+	d := &manifest.Document{Name: r.Doc.Name, Source: r.Doc.Source}
+	if root := r.Doc.Root; root != nil {
+		d.Root = &yaml.Node{Kind: root.Kind, Tag: root.Tag, Line: root.Line, Column: root.Column}
+	}
+	r.Doc = d
+	return r
+}
