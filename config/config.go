@@ -430,32 +430,13 @@ func closest(s string, candidates []string) string {
 	}
 	best, bestD := "", 3
 	for _, c := range candidates {
-		if d := levenshtein(strings.ToLower(c), strings.ToLower(s)); d < bestD {
+		if d := manifest.EditDistance(strings.ToLower(c), strings.ToLower(s)); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
 }
 
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
-}
 
 // Rel returns path relative to the config file's directory with forward
 // slashes, as globs see it; ok is false for a path outside that directory.

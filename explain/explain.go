@@ -249,9 +249,9 @@ func suggest(name string) []string {
 	for _, n := range allNames() {
 		l := strings.ToLower(n)
 		stem := strings.TrimSuffix(l, "exception")
-		d := min(levenshtein(q, l), levenshtein(q, stem))
+		d := min(manifest.EditDistance(q, l), manifest.EditDistance(q, stem))
 		if len(l) > len(q) {
-			d = min(d, levenshtein(q, l[:len(q)])+1)
+			d = min(d, manifest.EditDistance(q, l[:len(q)])+1)
 		}
 		if len(q) >= 3 && (strings.Contains(l, q) || strings.Contains(q, stem)) {
 			d = min(d, limit)
@@ -273,26 +273,6 @@ func suggest(name string) []string {
 	return out
 }
 
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
 
 func upperFirst(s string) string {
 	if s == "" {

@@ -23,6 +23,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/manifestlint/manifestlint/manifest"
 )
 
 // countryInfo is one ISO 3166-1 country.
@@ -405,7 +407,7 @@ func suggestCountry(s string) string {
 		if d := len(n.key) - len(key); d > limit || -d > limit {
 			continue
 		}
-		if d := addrEditDistance(key, n.key); d < bestD {
+		if d := manifest.EditDistance(key, n.key); d < bestD {
 			best, bestD = n.c, d
 		}
 	}
@@ -475,31 +477,4 @@ func normalizeCountry(dst []byte, s string) []byte {
 		dst = dst[:len(dst)-6]
 	}
 	return dst
-}
-
-// addrEditDistance is the Levenshtein distance between a and b, in bytes.
-// It runs only on the error path (did-you-mean).
-func addrEditDistance(a, b string) int {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	var rowBuf [128]int
-	row := rowBuf[:0]
-	for i := 0; i <= len(a); i++ {
-		row = append(row, i)
-	}
-	for j := 1; j <= len(b); j++ {
-		prev := row[0]
-		row[0] = j
-		for i := 1; i <= len(a); i++ {
-			cur := row[i]
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			row[i] = min(row[i]+1, row[i-1]+1, prev+cost)
-			prev = cur
-		}
-	}
-	return row[len(a)]
 }

@@ -447,7 +447,7 @@ func closest(s string, candidates []string) string {
 	}
 	best, bestD := "", 3
 	for _, c := range candidates {
-		d := levenshtein(strings.ToLower(s), strings.ToLower(c))
+		d := manifest.EditDistance(strings.ToLower(s), strings.ToLower(c))
 		if d < bestD && d < utf8.RuneCountInString(s) {
 			best, bestD = c, d
 		}
@@ -455,26 +455,6 @@ func closest(s string, candidates []string) string {
 	return best
 }
 
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
 
 // normKey folds letter case and drops '_', '-' and spaces, so that
 // erase_device, Erase-Device and erasedevice compare equal.

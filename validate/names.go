@@ -48,7 +48,7 @@ func SuggestName(name string) string {
 		if strings.EqualFold(n, name) {
 			return n
 		}
-		if d := distance(strings.ToLower(n), strings.ToLower(name), bestD); d < bestD {
+		if d := min(manifest.EditDistance(strings.ToLower(n), strings.ToLower(name)), bestD); d < bestD {
 			best, bestD = n, d
 		}
 	}
@@ -65,32 +65,3 @@ func UnknownNameError(name string) string {
 	return msg + " (`manifestlint codes` and `manifestlint explain` list them)"
 }
 
-// distance is the Levenshtein distance of a and b, or limit when it is at
-// least limit.
-func distance(a, b string, limit int) int {
-	if d := len(a) - len(b); d >= limit || -d >= limit {
-		return limit
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit)
-}
