@@ -437,7 +437,6 @@ func closest(s string, candidates []string) string {
 	return best
 }
 
-
 // Rel returns path relative to the config file's directory with forward
 // slashes, as globs see it; ok is false for a path outside that directory.
 func (c *Config) Rel(path string) (rel string, ok bool) {

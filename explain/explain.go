@@ -273,7 +273,6 @@ func suggest(name string) []string {
 	return out
 }
 
-
 func upperFirst(s string) string {
 	if s == "" {
 		return s

@@ -455,7 +455,6 @@ func closest(s string, candidates []string) string {
 	return best
 }
 
-
 // normKey folds letter case and drops '_', '-' and spaces, so that
 // erase_device, Erase-Device and erasedevice compare equal.
 func normKey(x string) string { return strings.ToLower(keyFolder.Replace(x)) }

@@ -64,4 +64,3 @@ func UnknownNameError(name string) string {
 	}
 	return msg + " (`manifestlint codes` and `manifestlint explain` list them)"
 }
-
