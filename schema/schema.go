@@ -42,6 +42,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -161,7 +162,28 @@ func Source(kind manifest.Kind) []byte {
 	if err != nil {
 		panic(fmt.Sprintf("schema %s: %v", kind, err))
 	}
-	return append([]byte(nil), src...)
+	return editorFlavor(src)
+}
+
+// Editors (yaml-language-server) and ajv-cli type unquoted YAML scalars
+// themselves: `manifestVersion: 2.0`, `deviceId: 49382` and
+// `postalCode: 98101` are numbers to them, while the service, and
+// manifestlint, read every value as text. So the schema Source prints lets a
+// number stand wherever text does: `"type": "string"` becomes
+// `["string", "number"]` (pattern and length keywords apply to strings
+// only), and a numeric const such as manifestVersion's "2.0" also accepts
+// the number. Booleans stay refused: `eraseDevice: true` is wrong anyway.
+// manifestlint's own checks use the strict schema.
+var (
+	stringType   = regexp.MustCompile(`"type": "string"`)
+	numericConst = regexp.MustCompile(`"const": "([0-9]+(?:\.[0-9]+)?)"`)
+)
+
+// editorFlavor returns a copy of a bundled schema that accepts numbers where
+// editors see them (see above).
+func editorFlavor(src []byte) []byte {
+	out := stringType.ReplaceAll(src, []byte(`"type": ["string", "number"]`))
+	return numericConst.ReplaceAll(out, []byte(`"enum": ["$1", $1]`))
 }
 
 // valueLoader hands gojsonschema the Go value built from the yaml.Node tree

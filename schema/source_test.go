@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/xeipuuv/gojsonschema"
+	"go.yaml.in/yaml/v3"
 )
 
 // metaCompile compiles src after validating it against the draft-07
@@ -191,5 +194,70 @@ func TestConcurrent(t *testing.T) {
 	}
 	if got := len(Check(doc, manifest.S3Import)); got != want {
 		t.Errorf("got %d findings after concurrent use, want %d", got, want)
+	}
+}
+
+// editorValue decodes YAML as an editor types it (numbers are numbers) and
+// turns it into the JSON-like value gojsonschema reads.
+func editorValue(t *testing.T, src []byte) any {
+	t.Helper()
+	var v any
+	if err := yaml.Unmarshal(src, &v); err != nil {
+		t.Fatal(err)
+	}
+	var conv func(any) any
+	conv = func(v any) any {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, c := range x {
+				x[k] = conv(c)
+			}
+		case []any:
+			for i, c := range x {
+				x[i] = conv(c)
+			}
+		case int:
+			return float64(x)
+		case nil:
+			return ""
+		}
+		return v
+	}
+	return conv(v)
+}
+
+// TestSourceForEditors checks what `manifestlint schema` is for: an editor
+// that reads `manifestVersion: 2.0` and `postalCode: 91111` as numbers
+// accepts the valid examples, and still flags a wrong version, an unknown
+// key and a boolean where yes/no belongs.
+func TestSourceForEditors(t *testing.T) {
+	valid := map[string]manifest.Kind{
+		"sdk-live-test-2015.yaml": manifest.S3Import, "dg-export-customs.yaml": manifest.S3Export,
+		"dg-glacier-import.yaml": manifest.GlacierImport, "ebs-import.yaml": manifest.EBSImport,
+	}
+	for file, kind := range valid {
+		src, err := os.ReadFile(filepath.Join("testdata", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := gojsonschema.NewSchema(gojsonschema.NewBytesLoader(Source(kind)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		check := func(name string, src []byte, wantValid bool) {
+			res, err := s.Validate(gojsonschema.NewGoLoader(editorValue(t, src)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Valid() != wantValid {
+				t.Errorf("%s (%s): valid %v, want %v: %v", file, name, res.Valid(), wantValid, res.Errors())
+			}
+		}
+		check("as is", src, true)
+		check("manifestVersion 1.3", regexp.MustCompile(`manifestVersion: [0-9.]+`).ReplaceAll(src, []byte("manifestVersion: 1.3")), false)
+		check("unknown key", append(append([]byte(nil), src...), "frobnicate: 1\n"...), false)
+		if kind != manifest.S3Export {
+			check("eraseDevice true", regexp.MustCompile(`eraseDevice: \w+`).ReplaceAll(src, []byte("eraseDevice: true")), false)
+		}
 	}
 }
