@@ -47,8 +47,11 @@ note() { echo "run.sh: $*" >&2; }
 
 # --- tools ------------------------------------------------------------------
 apt_updated=0
-apt_install() { # apt_install PACKAGE: install from Debian's packages if possible
+apt_install() { # apt_install PACKAGE: install from Debian's packages if possible (not in smoke mode)
 	[ "$SMOKE" = 1 ] && return 1
+	apt_install_now "$1"
+}
+apt_install_now() { # apt_install_now PACKAGE: install even in smoke mode (for what the script cannot run without)
 	command -v apt-get >/dev/null || return 1
 	[ "$(id -u)" = 0 ] || return 1
 	if [ $apt_updated = 0 ]; then
@@ -58,7 +61,7 @@ apt_install() { # apt_install PACKAGE: install from Debian's packages if possibl
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1
 }
 if [ ! -x /usr/bin/time ]; then
-	apt_install time || { note "GNU time is missing and cannot be installed: peak memory needs /usr/bin/time -v"; exit 1; }
+	apt_install_now time || { note "GNU time is missing and cannot be installed: peak memory needs /usr/bin/time -v"; exit 1; }
 fi
 if ! command -v hyperfine >/dev/null; then
 	apt_install hyperfine || note "hyperfine not installed: one-file times are the median of 10 runs"
