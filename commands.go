@@ -54,6 +54,7 @@ func parseFlags(fl *pflag.FlagSet, args []string) (status int, done bool) {
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitOK, true
 		}
+		fmt.Fprintf(fl.Output(), "%s: %v (see --help)\n", fl.Name(), err)
 		return exitUsage, true
 	}
 	return exitOK, false

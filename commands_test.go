@@ -36,6 +36,7 @@ func TestCommands(t *testing.T) {
 		{args: []string{"codes"}, stdout: []string{"CODE", "OptInRequired", "UnsupportedPowerSupply", "NotReceived", "Ignored"}},
 		{args: []string{"codes", "--format", "json"}, jsonStdout: true, stdout: []string{`"errorCodes"`, `"logStatusCodes"`}},
 		{args: []string{"codes", "-f", "yaml"}, status: exitUsage, stderr: []string{`unknown --format "yaml"`}},
+		{args: []string{"codes", "--bogus"}, status: exitUsage, stderr: []string{"manifestlint codes: unknown flag: --bogus"}, noStdout: true},
 		{args: []string{"codes", "Pending"}, status: exitUsage, stderr: []string{"manifestlint explain Pending"}},
 		{args: []string{"schema"}, jsonStdout: true, stdout: []string{`"bucket"`, `"eraseDevice"`}},
 		{args: []string{"schema", "--job-kind", "s3-export"}, jsonStdout: true, stdout: []string{`"fileSystem"`}},
