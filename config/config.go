@@ -200,7 +200,7 @@ func Parse(name string, src []byte) (*Config, error) {
 		idx := slices.IndexFunc(fields, func(f field) bool { return f.key == k.Value })
 		if idx < 0 {
 			msg := fmt.Sprintf("unknown key `%s`; the keys are %s", k.Value, strings.Join(keys, ", "))
-			if s := closest(k.Value, keys); s != "" {
+			if s := manifest.Closest(k.Value, keys); s != "" {
 				msg = fmt.Sprintf("unknown key `%s`; did you mean `%s`?", k.Value, s)
 			}
 			return nil, p.errf(k, "%s", msg)
@@ -386,7 +386,7 @@ func (p *parser) region(n *yaml.Node, what string) (string, error) {
 	}
 	if !manifest.IsRegion(s) {
 		msg := fmt.Sprintf("%s is %q, not a region the service ran in; use one of %s", what, s, strings.Join(manifest.Regions, ", "))
-		if c := closest(s, manifest.Regions); c != "" {
+		if c := manifest.Closest(s, manifest.Regions); c != "" {
 			msg += " (did you mean " + c + "?)"
 		}
 		return "", p.errf(n, "%s", msg)
@@ -415,26 +415,6 @@ func (p *parser) glob(n *yaml.Node) (Glob, error) {
 		return Glob{}, p.errf(n, "invalid glob %q: %v", s, err)
 	}
 	return g, nil
-}
-
-// closest returns the candidate that differs from s only in letter case,
-// `_`/`-`, or by at most two edits; "" if none.
-func closest(s string, candidates []string) string {
-	norm := func(x string) string {
-		return strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(x))
-	}
-	for _, c := range candidates {
-		if norm(c) == norm(s) {
-			return c
-		}
-	}
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := manifest.EditDistance(strings.ToLower(c), strings.ToLower(s)); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
 }
 
 // Rel returns path relative to the config file's directory with forward

@@ -1,5 +1,10 @@
 package manifest
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // EditDistance is the Levenshtein distance between a and b, counted in
 // characters: the one measure every did-you-mean of manifestlint uses
 // (unknown keys, enum values, countries, rule names, config keys). It runs
@@ -28,3 +33,33 @@ func EditDistance(a, b string) int {
 	}
 	return row[len(rb)]
 }
+
+// Closest suggests the candidate a user most likely meant by s: one equal
+// but for letter case, '_', '-' and spaces (`erase_device` for
+// eraseDevice), or else the nearest within an edit distance of 2, ignoring
+// case and never as many edits as s has characters; "" for none. Every
+// did-you-mean of keys, values, rule names and config keys uses it.
+func Closest(s string, candidates []string) string {
+	if s == "" {
+		return ""
+	}
+	ns := FoldName(s)
+	for _, c := range candidates {
+		if FoldName(c) == ns {
+			return c
+		}
+	}
+	best, bestD := "", 3
+	ls, n := strings.ToLower(s), utf8.RuneCountInString(s)
+	for _, c := range candidates {
+		if d := EditDistance(ls, strings.ToLower(c)); d < bestD && d < n {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// FoldName folds letter case and drops '_', '-' and spaces.
+func FoldName(x string) string { return strings.ToLower(nameFolder.Replace(x)) }
+
+var nameFolder = strings.NewReplacer("_", "", "-", "", " ", "")

@@ -20,3 +20,32 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestClosest(t *testing.T) {
+	keys := []string{"eraseDevice", "stateOrProvince", "bucket", "acl", "no-space-after-colon"}
+	tests := map[string]string{
+		"erase_device": "eraseDevice", "ERASEDEVICE": "eraseDevice", "stateOrProvence": "stateOrProvince",
+		"bucekt": "bucket", "no_space_after_colon": "no-space-after-colon", "ac": "acl",
+		"a": "", "": "", "frobnicate": "", "x": "",
+	}
+	for in, want := range tests {
+		if got := Closest(in, keys); got != want {
+			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestClosestSchemaCases are the did-you-mean cases of the schema's keys
+// and enum values.
+func TestClosestSchemaCases(t *testing.T) {
+	keys := []string{"eraseDevice", "stateOrProvince", "acl", "city", "NTFS", "EXT4"}
+	for in, out := range map[string]string{
+		"erasedevice": "eraseDevice", "erase_device": "eraseDevice", "ERASE-DEVICE": "eraseDevice",
+		"eraseDevise": "eraseDevice", "stateOrProvence": "stateOrProvince", "ntfs": "NTFS", "ext3": "EXT4",
+		"cty": "city", "x": "", "zz": "", "colour": "", "": "",
+	} {
+		if got := Closest(in, keys); got != out {
+			t.Errorf("Closest(%q) = %q, want %q", in, got, out)
+		}
+	}
+}

@@ -397,7 +397,7 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) string {
 			must = "`" + allowed[0] + "`"
 		}
 		msg := fmt.Sprintf("%s is %s, but it must be %s", loc.path, found(loc.val), must)
-		if best := closest(v, allowed); best != "" {
+		if best := manifest.Closest(v, allowed); best != "" {
 			return msg + ": did you mean " + best + "?"
 		}
 		return msg + "."
@@ -432,36 +432,7 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) string {
 	return fmt.Sprintf("%s %s: %s.", loc.path, got, h.want)
 }
 
-// closest suggests the candidate a user most likely meant: one equal but
-// for letter case, '_' and '-', or else the nearest within Levenshtein
-// distance 2 (1 for keys shorter than 3), ignoring case; "" for none.
-func closest(s string, candidates []string) string {
-	if s == "" {
-		return ""
-	}
-	ns := normKey(s)
-	for _, c := range candidates {
-		if normKey(c) == ns {
-			return c
-		}
-	}
-	best, bestD := "", 3
-	for _, c := range candidates {
-		d := manifest.EditDistance(strings.ToLower(s), strings.ToLower(c))
-		if d < bestD && d < utf8.RuneCountInString(s) {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// normKey folds letter case and drops '_', '-' and spaces, so that
-// erase_device, Erase-Device and erasedevice compare equal.
-func normKey(x string) string { return strings.ToLower(keyFolder.Replace(x)) }
-
-var keyFolder = strings.NewReplacer("_", "", "-", "", " ", "")
-
-// keySynonyms maps common wrong names of fields (folded by normKey) to the
+// keySynonyms maps common wrong names of fields (folded by manifest.FoldName) to the
 // fields they most likely mean, tried in order: the first one the place
 // allows is suggested. Names equal but for case, '_' or '-', and near typos,
 // are left to closest.
@@ -497,9 +468,9 @@ var keySynonyms = map[string][]string{
 // keys a place allows: one equal but for case, '_' and '-', else a common
 // synonym (synonym is then true), else the nearest by closest.
 func suggestKey(prop string, names []string) (best string, synonym bool) {
-	n := normKey(prop)
+	n := manifest.FoldName(prop)
 	for _, c := range names {
-		if normKey(c) == n {
+		if manifest.FoldName(c) == n {
 			return c, false
 		}
 	}
@@ -510,7 +481,7 @@ func suggestKey(prop string, names []string) (best string, synonym bool) {
 			}
 		}
 	}
-	return closest(prop, names), false
+	return manifest.Closest(prop, names), false
 }
 
 // ---- secrets ----
@@ -655,7 +626,7 @@ func isOperationsKey(loc location, prop string) bool {
 // nearDestination suggests the destination a value most likely meant:
 // ebs, EBS_Snapshot, snapshot -> ebs-snapshot; Glacier, glacer -> glacier.
 func nearDestination(v string) string {
-	n := normKey(v)
+	n := manifest.FoldName(v)
 	switch {
 	case n == "":
 		return ""
@@ -664,7 +635,7 @@ func nearDestination(v string) string {
 	case strings.Contains(n, "glacier"):
 		return "glacier"
 	}
-	return closest(v, importDestinations)
+	return manifest.Closest(v, importDestinations)
 }
 
 const destinationRule = "a manifest is an EBS or Glacier import only when an operations entry has `destination: ebs-snapshot` or `destination: glacier`"

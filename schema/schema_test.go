@@ -473,19 +473,6 @@ func TestUnknownKind(t *testing.T) {
 	}
 }
 
-func TestClosest(t *testing.T) {
-	keys := []string{"eraseDevice", "stateOrProvince", "acl", "city", "NTFS", "EXT4"}
-	for in, out := range map[string]string{
-		"erasedevice": "eraseDevice", "erase_device": "eraseDevice", "ERASE-DEVICE": "eraseDevice",
-		"eraseDevise": "eraseDevice", "stateOrProvence": "stateOrProvince", "ntfs": "NTFS", "ext3": "EXT4",
-		"cty": "city", "x": "", "zz": "", "colour": "", "": "",
-	} {
-		if got := closest(in, keys); got != out {
-			t.Errorf("closest(%q) = %q, want %q", in, got, out)
-		}
-	}
-}
-
 func BenchmarkCheck(b *testing.B) {
 	src, err := os.ReadFile(filepath.Join("testdata", "cli-create-job.yaml"))
 	if err != nil {

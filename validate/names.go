@@ -2,7 +2,6 @@ package validate
 
 import (
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -39,20 +38,11 @@ func KnownName(name string) bool {
 	return names[name]
 }
 
-// SuggestName returns the known name closest to an unknown one (same
-// letters in another case, or at most two edits away), or "".
+// SuggestName returns the known name closest to an unknown one (see
+// manifest.Closest), or "".
 func SuggestName(name string) string {
 	namesOnce.Do(loadNames)
-	best, bestD := "", 3
-	for _, n := range nameList {
-		if strings.EqualFold(n, name) {
-			return n
-		}
-		if d := min(manifest.EditDistance(strings.ToLower(n), strings.ToLower(name)), bestD); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
+	return manifest.Closest(name, nameList)
 }
 
 // UnknownNameError explains that name is neither a rule id nor a code, with
