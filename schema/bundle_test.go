@@ -4,16 +4,23 @@ import (
 	"bytes"
 	"embed"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"testing"
+
+	"github.com/manifestlint/manifestlint/manifest"
 )
 
 // files holds the schema sources: defs.json (the definitions every kind
 // shares) and one file per kind whose properties refer to them as
-// `defs.json#/definitions/NAME`. The split form is what is edited; Source
-// bundles it into one self-contained document per kind.
+// `defs.json#/definitions/NAME`. The split form is what is edited; bundle
+// makes one self-contained document per kind of it, which `go generate`
+// writes to bundled/ (embedded in the binary).
 //
 //go:embed json/*.json
 var files embed.FS
@@ -105,4 +112,28 @@ func bundle(kind string) ([]byte, error) {
 		return nil, fmt.Errorf("%s.json: a reference to defs.json is left after bundling", kind)
 	}
 	return indented.Bytes(), nil
+}
+
+var updateBundles = flag.Bool("update-bundles", false, "rewrite bundled/*.json from json/")
+
+// TestBundledUpToDate checks that the embedded bundles are what the split
+// sources bundle to; -update-bundles (go generate ./schema) rewrites them.
+func TestBundledUpToDate(t *testing.T) {
+	for _, k := range manifest.Kinds {
+		want, err := bundle(string(k))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("bundled", string(k)+".json")
+		if *updateBundles {
+			if err := os.WriteFile(path, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := bundledFiles.ReadFile("bundled/" + string(k) + ".json")
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s is stale or missing (%v): run go generate ./schema", path, err)
+		}
+	}
 }
