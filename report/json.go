@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -32,20 +34,62 @@ type jsonSummary struct {
 
 // JSON writes one JSON object holding every file's findings and a summary.
 // findings is always an array, empty for a clean file.
-func JSON(w io.Writer, results []validate.Result, _ Options) error {
-	out := jsonOutput{Files: make([]jsonFile, 0, len(results))}
-	for _, r := range results {
-		fs := r.Findings
-		if fs == nil {
-			fs = []manifest.Finding{}
-		}
-		out.Files = append(out.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: fs})
-		e, wn := manifest.Count(fs)
-		out.Summary.Errors += e
-		out.Summary.Warnings += wn
+func JSON(w io.Writer, results []validate.Result, opt Options) error {
+	return writeAll(NewJSONStream(w, opt), results)
+}
+
+// jsonStream writes the JSON object file by file: `{"files":[` first, one
+// file object per File, and the summary on Close. The bytes are those of
+// encoding the whole jsonOutput at once (one line, HTML not escaped).
+type jsonStream struct {
+	bw      *bufio.Writer
+	buf     bytes.Buffer
+	enc     *json.Encoder
+	summary jsonSummary
+}
+
+// NewJSONStream returns the JSON format as a Stream.
+func NewJSONStream(w io.Writer, _ Options) Stream {
+	s := &jsonStream{bw: bufio.NewWriterSize(w, 64<<10)}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	return s
+}
+
+// File writes one file's object.
+func (s *jsonStream) File(r validate.Result) error {
+	fs := r.Findings
+	if fs == nil {
+		fs = []manifest.Finding{}
 	}
-	out.Summary.Files = len(results)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	if s.summary.Files == 0 {
+		s.bw.WriteString(`{"files":[`)
+	} else {
+		s.bw.WriteByte(',')
+	}
+	s.summary.Files++
+	e, wn := manifest.Count(fs)
+	s.summary.Errors += e
+	s.summary.Warnings += wn
+	s.buf.Reset()
+	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: fs}); err != nil {
+		return err
+	}
+	_, err := s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+	return err
+}
+
+// Close writes the summary and flushes.
+func (s *jsonStream) Close() error {
+	if s.summary.Files == 0 {
+		s.bw.WriteString(`{"files":[`)
+	}
+	s.bw.WriteString(`],"summary":`)
+	s.buf.Reset()
+	if err := s.enc.Encode(s.summary); err != nil {
+		return err
+	}
+	s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+	s.bw.WriteString("}\n")
+	return s.bw.Flush()
 }

@@ -21,5 +21,35 @@ type Stream interface {
 // Streams maps the --format names that can be written file by file to their
 // Stream constructor. Formats[name] must give the same output.
 var Streams = map[string]func(w io.Writer, opt Options) Stream{
-	"text": NewTextStream,
+	"text":   NewTextStream,
+	"json":   NewJSONStream,
+	"github": NewGitHubStream,
 }
+
+// writeAll writes results through a stream: the Formatter of a streamable
+// format is its stream run over a slice, so the two cannot drift apart.
+func writeAll(s Stream, results []validate.Result) error {
+	for _, r := range results {
+		if err := s.File(r); err != nil {
+			return err
+		}
+	}
+	return s.Close()
+}
+
+// perFile streams a format whose output is the concatenation of each file's
+// output (github): File runs the Formatter on that file alone.
+type perFile struct {
+	w      io.Writer
+	opt    Options
+	format Formatter
+}
+
+func (p perFile) File(r validate.Result) error {
+	return p.format(p.w, []validate.Result{r}, p.opt)
+}
+
+func (p perFile) Close() error { return nil }
+
+// NewGitHubStream returns the github format as a Stream.
+func NewGitHubStream(w io.Writer, opt Options) Stream { return perFile{w, opt, GitHub} }

@@ -31,13 +31,7 @@ const (
 // value at fault. After a file with errors, a note names the job kind it
 // was checked as; a last line counts errors, warnings and files.
 func Text(w io.Writer, results []validate.Result, opt Options) error {
-	s := NewTextStream(w, opt)
-	for _, r := range results {
-		if err := s.File(r); err != nil {
-			return err
-		}
-	}
-	return s.Close()
+	return writeAll(NewTextStream(w, opt), results)
 }
 
 // textStream is the text format written file by file (see Stream).

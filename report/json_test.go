@@ -1,0 +1,54 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// TestJSONStreamMatchesWholeEncoding checks that the file-by-file JSON
+// stream writes exactly the bytes of encoding the whole document at once,
+// for no file, a clean file, and findings holding text JSON must escape.
+func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
+	f := manifest.Finding{Code: manifest.InvalidAddress, Status: 400, Severity: manifest.Error, Rule: "address-po-box",
+		Path: `returnAddress["a.b"]`, Line: 3, Column: 7, Message: "quote \" <tag> & \u2028 newline\n end"}
+	w := manifest.Finding{Severity: manifest.Warning, Rule: "no-space-after-colon", Line: 1, Column: 16, Message: "warn"}
+	for name, results := range map[string][]validate.Result{
+		"none":  nil,
+		"clean": {{File: "a.yaml", Kind: manifest.S3Import}},
+		"mixed": {{File: "a.yaml", Kind: manifest.S3Import, Findings: []manifest.Finding{w, f}},
+			{File: "b <c>.yaml", Kind: manifest.GlacierImport}, {File: "-", Kind: manifest.S3Export, Findings: []manifest.Finding{f}}},
+	} {
+		var got bytes.Buffer
+		if err := JSON(&got, results, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		want := jsonOutput{Files: []jsonFile{}}
+		for _, r := range results {
+			fs := r.Findings
+			if fs == nil {
+				fs = []manifest.Finding{}
+			}
+			e, wn := manifest.Count(fs)
+			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: fs})
+			want.Summary.Files++
+			want.Summary.Errors += e
+			want.Summary.Warnings += wn
+		}
+		var wb bytes.Buffer
+		enc := json.NewEncoder(&wb)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(want); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != wb.String() {
+			t.Errorf("%s:\n got  %s\n want %s", name, got.String(), wb.String())
+		}
+		if !json.Valid(got.Bytes()) {
+			t.Errorf("%s: not valid JSON", name)
+		}
+	}
+}
