@@ -116,6 +116,8 @@ func TestEndToEnd(t *testing.T) {
 		{name: "unknown flag", args: []string{"--frobnicate", good}, code: 2, stderr: []string{"unknown flag"}},
 		{name: "unknown region", args: []string{"--region", "mars-1", good}, code: 2, stderr: []string{"us-east-1"}},
 		{name: "no input", args: nil, code: 2, stderr: []string{"no input"}},
+		{name: "a mistyped command is a missing file, with a hint", args: []string{"explian", "duplicate-key"}, code: 2,
+			stderr: []string{"explian: no such file or directory (did you mean the command `manifestlint explain`?)"}},
 		{name: "help", args: []string{"--help"}, code: 0, stderr: []string{"Usage: manifestlint"}},
 		{name: "empty stdin is MissingParameterException", stdin: "", args: []string{"-"}, code: 1, stdout: []string{"MissingParameterException"}},
 	}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/config"
@@ -51,7 +52,7 @@ func collectInputs(args []string, stderr io.Writer) ([]input, bool) {
 		}
 		st, err := os.Stat(a)
 		if err != nil {
-			fmt.Fprintf(stderr, "manifestlint: %s: %v\n", a, describe(err))
+			fmt.Fprintf(stderr, "manifestlint: %s: %v%s\n", a, describe(err), commandHint(a))
 			failed = true
 			continue
 		}
@@ -148,4 +149,21 @@ func readSized(r io.Reader, limit int64, size int) ([]byte, error) {
 			return nil, err
 		}
 	}
+}
+
+// commandHint suggests the command a missing path was probably meant to be
+// (`manifestlint explian X`), or "".
+func commandHint(arg string) string {
+	if strings.ContainsAny(arg, "./\\") {
+		return ""
+	}
+	names := make([]string, 0, len(subcommands))
+	for n := range subcommands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if c := manifest.Closest(arg, names); c != "" {
+		return fmt.Sprintf(" (did you mean the command `manifestlint %s`?)", c)
+	}
+	return ""
 }
