@@ -25,6 +25,15 @@ type addrCase struct {
 	want   []addrWant
 }
 
+// addrContext sets the job region given on the command line, if any.
+func addrContext(region string) func(*Context) {
+	return func(c *Context) {
+		if region != "" {
+			c.Region, c.RegionSource = region, "--region"
+		}
+	}
+}
+
 // addrRun parses src and runs r on it with the job region region.
 func addrRun(t *testing.T, r Rule, region, src string) []manifest.Finding {
 	t.Helper()
@@ -33,41 +42,23 @@ func addrRun(t *testing.T, r Rule, region, src string) []manifest.Finding {
 		t.Fatalf("manifest does not parse: %v", fs)
 	}
 	kind, _ := manifest.InferKind(doc.Root, "")
-	src2 := ""
-	if region != "" {
-		src2 = "--region"
-	}
-	return r.Check(&Context{Doc: doc, Root: doc.Root, Kind: kind, Region: region, RegionSource: src2})
+	c := famContext(t, kind, src)
+	addrContext(region)(c)
+	return r.Check(c)
 }
 
-// addrRunCases runs a table of cases.
+// addrRunCases runs a table of cases through the field rules' harness
+// (runFamCases): the kind is inferred from the manifest.
 func addrRunCases(t *testing.T, cases []addrCase) {
 	t.Helper()
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := addrRun(t, tc.rule, tc.region, tc.src)
-			if len(got) != len(tc.want) {
-				t.Fatalf("got %d findings, want %d: %+v", len(got), len(tc.want), got)
-			}
-			for i, w := range tc.want {
-				g := got[i]
-				if g.Code != w.code || g.Rule != tc.rule.ID || g.Path != w.path || g.Line != w.line || g.Column != w.col {
-					t.Errorf("finding %d = %s %s %s %d:%d, want %s %s %s %d:%d", i,
-						g.Code, g.Rule, g.Path, g.Line, g.Column, w.code, tc.rule.ID, w.path, w.line, w.col)
-				}
-				if g.Severity != manifest.Error || g.Status != 400 {
-					t.Errorf("finding %d: severity %s status %d, want error 400", i, g.Severity, g.Status)
-				}
-				if !strings.HasPrefix(g.Message, w.code.Message()) {
-					t.Errorf("message does not start with the service's sentence: %q", g.Message)
-				}
-				for _, m := range w.msg {
-					if !strings.Contains(g.Message, m) {
-						t.Errorf("message %q lacks %q", g.Message, m)
-					}
-				}
-			}
-		})
+		doc, _ := manifest.Parse("test.yaml", []byte(tc.src))
+		kind, _ := manifest.InferKind(doc.Root, "")
+		fc := famCase{name: tc.name, kind: kind, src: tc.src, ctx: addrContext(tc.region)}
+		for _, w := range tc.want {
+			fc.want = append(fc.want, famWant{code: w.code, path: w.path, line: w.line, col: w.col, frags: w.msg})
+		}
+		runFamCases(t, tc.rule.ID, tc.rule.Check, []famCase{fc})
 	}
 }
 
