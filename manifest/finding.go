@@ -38,6 +38,55 @@ type Finding struct {
 	// Message starts with the service's own sentence for Code and goes on
 	// with what was found and how to fix it.
 	Message string `json:"message"`
+
+	// EndLine and EndColumn end the range at fault (exclusive, 1-based,
+	// columns in code points); zero when the finding has no extent.
+	EndLine   int `json:"-"`
+	EndColumn int `json:"-"`
+	// Start and End are the byte offsets of that range in the original
+	// source, End exclusive.
+	Start int `json:"-"`
+	End   int `json:"-"`
+	// Related are other places that explain the finding (the first
+	// occurrence of a duplicate key).
+	Related []Related `json:"-"`
+	// Fix repairs the finding, or is nil.
+	Fix *Fix `json:"-"`
+}
+
+// Related is a place in the same source that explains a finding.
+type Related struct {
+	Line, Column       int // 1-based start
+	EndLine, EndColumn int // exclusive end
+	Start, End         int // byte offsets, End exclusive
+	Message            string
+}
+
+// Applicability says whether a fix may be applied without a person's
+// judgment (ruff's model).
+type Applicability string
+
+// The applicabilities of a fix.
+const (
+	// Safe: the result is what the user meant, with no judgment call.
+	Safe Applicability = "safe"
+	// Unsafe: a likely repair that changes meaning; applied only when asked.
+	Unsafe Applicability = "unsafe"
+)
+
+// Edit replaces the bytes [Start, End) of the original source with New;
+// Start == End inserts, an empty New deletes.
+type Edit struct {
+	Start, End int
+	New        string
+}
+
+// Fix is a repair of one finding: edits of the original bytes, never a
+// re-serialization of the YAML.
+type Fix struct {
+	Title         string
+	Applicability Applicability
+	Edits         []Edit
 }
 
 // Pos is a 1-based line and column in the original source.

@@ -27,7 +27,7 @@ import (
 )
 
 func main() {
-	// The same collector settings as manifestlint's tuneGC.
+	// The same collector settings as manifestlint's cli.TuneGC.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}

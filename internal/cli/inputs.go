@@ -1,4 +1,4 @@
-package main
+package cli
 
 // This file collects the inputs a run lints (files, directories, standard
 // input) and reads them, within --max-bytes.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 // This file lints the inputs on a pool of workers and hands the results on
 // in the order of the inputs.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -52,12 +52,12 @@ func newFlags(name, usage string, stderr io.Writer) *pflag.FlagSet {
 func parseFlags(fl *pflag.FlagSet, args []string) (status int, done bool) {
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK, true
+			return ExitOK, true
 		}
 		fmt.Fprintf(fl.Output(), "%s: %v (see --help)\n", fl.Name(), err)
-		return exitUsage, true
+		return ExitUsage, true
 	}
-	return exitOK, false
+	return ExitOK, false
 }
 
 // cmdExplain is `manifestlint explain CODE|RULE ...`: what an error code
@@ -75,16 +75,16 @@ func cmdExplain(args []string, stdout, stderr io.Writer) int {
 	}
 	if fl.NArg() == 0 {
 		fmt.Fprintln(stderr, "manifestlint explain: name a code or a rule, e.g. `manifestlint explain MissingManifestFieldException`")
-		return exitUsage
+		return ExitUsage
 	}
-	status := exitOK
+	status := ExitOK
 	for i, name := range fl.Args() {
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
 		if err := explain.Lookup(stdout, name); err != nil {
 			fmt.Fprintf(stderr, "manifestlint explain: %v\n", err)
-			status = exitUsage
+			status = ExitUsage
 		}
 	}
 	return status
@@ -103,17 +103,17 @@ func cmdCodes(args []string, stdout, stderr io.Writer) int {
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "manifestlint codes: unexpected argument %q (to explain one code: manifestlint explain %s)\n", fl.Arg(0), fl.Arg(0))
-		return exitUsage
+		return ExitUsage
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "manifestlint codes: unknown --format %q; use text or json\n", *format)
-		return exitUsage
+		return ExitUsage
 	}
 	if err := explain.Codes(stdout, *format); err != nil {
 		fmt.Fprintf(stderr, "manifestlint codes: %v\n", err)
-		return exitUsage
+		return ExitUsage
 	}
-	return exitOK
+	return ExitOK
 }
 
 // cmdSchema is `manifestlint schema [--job-kind KIND]`: the draft-07 JSON
@@ -136,11 +136,11 @@ func cmdSchema(args []string, stdout, stderr io.Writer) int {
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "manifestlint schema: unexpected argument %q; choose the kind with --job-kind\n", fl.Arg(0))
-		return exitUsage
+		return ExitUsage
 	}
 	if *cfg && fl.Changed("job-kind") {
 		fmt.Fprintln(stderr, "manifestlint schema: --config and --job-kind cannot be used together")
-		return exitUsage
+		return ExitUsage
 	}
 	var src []byte
 	if *cfg {
@@ -150,16 +150,16 @@ func cmdSchema(args []string, stdout, stderr io.Writer) int {
 	}
 	if src == nil {
 		fmt.Fprintf(stderr, "manifestlint schema: unknown --job-kind %q; use one of %s\n", *kind, strings.Join(kinds, ", "))
-		return exitUsage
+		return ExitUsage
 	}
 	if _, err := stdout.Write(src); err != nil {
 		fmt.Fprintf(stderr, "manifestlint schema: %v\n", err)
-		return exitUsage
+		return ExitUsage
 	}
 	if len(src) > 0 && src[len(src)-1] != '\n' {
 		fmt.Fprintln(stdout)
 	}
-	return exitOK
+	return ExitOK
 }
 
 // cmdVersion is `manifestlint version` (and --version): the version, the
@@ -171,7 +171,7 @@ func cmdVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	info := readBuildInfo()
 	fmt.Fprintf(stdout, "manifestlint %s\ncommit: %s\ngo: %s\n", info.version, info.commit, info.goVersion)
-	return exitOK
+	return ExitOK
 }
 
 // buildInfo is what `manifestlint version` prints.
