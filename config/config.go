@@ -129,9 +129,10 @@ func Find(startDir string) (string, error) {
 }
 
 // Load reads and parses the configuration file at path; name is how
-// messages call it.
+// messages call it. Only a regular file of at most MaxFileBytes is read
+// (readFile); anything else is an error naming the file.
 func Load(path, name string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := readFile(path)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
