@@ -64,6 +64,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 					out <- done{i: i, err: fmt.Errorf("%s: %v", name, describe(err))}
 					continue
 				}
+				fitMemLimit(len(data))
 				opts := vopts
 				if opts.JobType == manifest.JobTypeUnknown {
 					opts.JobType = in.jobType
