@@ -46,8 +46,6 @@ type RuleInfo struct {
 	Doc   string
 }
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
-
 // matchNoSpaceColon matches the one line shape the service's own templates
 // used without a space after the colon (spec §2): indentation, an optional
 // list marker, a bare identifier key, a colon, then a non-space; that is the
@@ -97,16 +95,16 @@ func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 func Parse(name string, src []byte) (*Document, []Finding) {
 	doc := &Document{Name: name, Source: src}
 	if !utf8.Valid(src) {
-		return doc, []Finding{Errorf(MalformedManifest, RuleInvalidUTF8, invalidUTF8Pos(src), "",
+		return doc, []Finding{Errorf(MalformedManifest, RuleInvalidUTF8, doc.Lines().Pos(invalidUTF8Offset(src)), "",
 			"The manifest is not valid UTF-8 text: save it as UTF-8.")}
 	}
-	text := bytes.TrimPrefix(src, bom)
-	if isBlank(text) {
+	lines := doc.Lines()
+	if isBlank(lines) {
 		return doc, []Finding{Errorf(MissingParameter, RuleEmptyManifest, Pos{1, 1}, "",
 			"The manifest is empty: it holds no fields, only whitespace or comments.")}
 	}
 
-	text, shifts := rewriteNoSpaceColons(text)
+	text, shifts := rewriteNoSpaceColons(lines)
 
 	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var file yaml.Node
@@ -163,76 +161,37 @@ type shift struct {
 	key, rest string
 }
 
-func rewriteNoSpaceColons(text []byte) ([]byte, []shift) {
+// rewriteNoSpaceColons returns the source without its byte order mark and
+// with a space inserted after the colon of every `key:value` line, and the
+// lines it rewrote.
+func rewriteNoSpaceColons(l *Lines) ([]byte, []shift) {
+	src := l.Source()
+	text := src[l.Start(1):]
 	if !bytes.Contains(text, []byte(":")) {
 		return text, nil
 	}
 	var shifts []shift
 	var out []byte
-	lineNo := 0
-	rest := text
-	for len(rest) > 0 {
-		lineNo++
-		n := lineLen(rest)
-		line := rest[:n]
-		rest = rest[n:]
+	copied := l.Start(1) // src[Start(1):copied] is in out
+	for n := 1; n <= l.Count(); n++ {
+		line := l.Line(n)
 		keyStart, colon, ok := matchNoSpaceColon(line)
 		if !ok {
-			if out != nil {
-				out = append(out, line...)
-			}
 			continue
 		}
 		if out == nil {
 			out = make([]byte, 0, len(text)+64)
-			out = append(out, text[:len(text)-len(rest)-len(line)]...)
 		}
-		value := string(trimBreak(line[colon+1:]))
-		shifts = append(shifts, shift{line: lineNo, col: colon + 2, key: string(line[keyStart:colon]), rest: value})
-		out = append(out, line[:colon+1]...)
+		at := l.Start(n) + colon + 1
+		out = append(out, src[copied:at]...)
 		out = append(out, ' ')
-		out = append(out, line[colon+1:]...)
+		copied = at
+		shifts = append(shifts, shift{line: n, col: colon + 2, key: string(line[keyStart:colon]), rest: string(line[colon+1:])})
 	}
 	if out == nil {
 		return text, nil
 	}
-	return out, shifts
-}
-
-// lineLen is the length of the first line of text with its line break,
-// breaking where yaml.v3 and SplitLines do.
-func lineLen(text []byte) int {
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c == '\n':
-			return i + 1
-		case c == '\r':
-			if i+1 < len(text) && text[i+1] == '\n' {
-				return i + 2
-			}
-			return i + 1
-		case c == 0xC2 && i+1 < len(text) && text[i+1] == 0x85:
-			return i + 2
-		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9):
-			return i + 3
-		}
-	}
-	return len(text)
-}
-
-// trimBreak removes the line break lineLen left at the end of line.
-func trimBreak(line []byte) []byte {
-	switch {
-	case bytes.HasSuffix(line, []byte("\r\n")):
-		return line[:len(line)-2]
-	case bytes.HasSuffix(line, []byte("\n")), bytes.HasSuffix(line, []byte("\r")):
-		return line[:len(line)-1]
-	case bytes.HasSuffix(line, []byte("\u0085")):
-		return line[:len(line)-2]
-	case bytes.HasSuffix(line, []byte("\u2028")), bytes.HasSuffix(line, []byte("\u2029")):
-		return line[:len(line)-3]
-	}
-	return line
+	return append(out, src[copied:]...), shifts
 }
 
 // unshift moves every node on a rewritten line that sits after the inserted
@@ -363,7 +322,7 @@ func syntaxFinding(doc *Document, err error) Finding {
 	if strings.Contains(msg, "control characters") {
 		// yaml.v3 names no line for these: find the character.
 		if i, r := firstControl(doc.Source); i >= 0 {
-			p := posOfByte(doc.Source, i)
+			p := doc.Lines().Pos(i)
 			return Errorf(MalformedManifest, RuleYAMLSyntax, p, "",
 				fmt.Sprintf("YAML syntax error at line %d: control character U+%04X is not allowed in YAML. Remove it; if the file was saved by a word processor or is not text, save it again as plain UTF-8 text.", p.Line, r))
 		}
@@ -474,8 +433,8 @@ func findSecondColon(text string, fallback Pos) Pos {
 	return fallback
 }
 
-// invalidUTF8Pos is the position of the first byte that is not UTF-8.
-func invalidUTF8Pos(src []byte) Pos {
+// invalidUTF8Offset is the byte offset of the first byte that is not UTF-8.
+func invalidUTF8Offset(src []byte) int {
 	i := 0
 	for i < len(src) {
 		r, size := utf8.DecodeRune(src[i:])
@@ -484,19 +443,7 @@ func invalidUTF8Pos(src []byte) Pos {
 		}
 		i += size
 	}
-	return posOfByte(src, i)
-}
-
-// posOfByte is the position of src[i], with lines counted as Document.Line
-// counts them (a lone CR ends a line) and columns in characters after any
-// byte order mark.
-func posOfByte(src []byte, i int) Pos {
-	lines := SplitLines(src[:i])
-	last := lines[len(lines)-1]
-	if len(lines) == 1 {
-		last = bytes.TrimPrefix(last, bom)
-	}
-	return Pos{len(lines), utf8.RuneCount(last) + 1}
+	return i
 }
 
 // firstControl finds the first character YAML does not allow in a stream
@@ -513,17 +460,11 @@ func firstControl(src []byte) (int, rune) {
 	return -1, 0
 }
 
-// isBlank reports whether text holds only whitespace, comments and document
-// markers: the Manifest parameter is then missing (spec §1).
-func isBlank(text []byte) bool {
-	for len(text) > 0 {
-		var l []byte
-		if i := bytes.IndexByte(text, '\n'); i >= 0 {
-			l, text = text[:i], text[i+1:]
-		} else {
-			l, text = text, nil
-		}
-		t := bytes.TrimSpace(l)
+// isBlank reports whether the source holds only whitespace, comments and
+// document markers: the Manifest parameter is then missing (spec §1).
+func isBlank(l *Lines) bool {
+	for n := 1; n <= l.Count(); n++ {
+		t := bytes.TrimSpace(l.Line(n))
 		if len(t) == 0 || t[0] == '#' || bytes.Equal(t, []byte("---")) || bytes.Equal(t, []byte("...")) {
 			continue
 		}

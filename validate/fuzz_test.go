@@ -94,7 +94,7 @@ func checkResult(t *testing.T, res Result, src []byte) {
 	if !slices.IsSortedFunc(res.Findings, compareFindings) {
 		t.Errorf("findings not sorted: %+v", res.Findings)
 	}
-	lines := len(manifest.SplitLines(src))
+	lines := manifest.NewLines(src).Count()
 	for _, f := range res.Findings {
 		if f.Line < 1 || f.Line > lines {
 			t.Errorf("line %d out of 1..%d: %+v", f.Line, lines, f)

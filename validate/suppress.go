@@ -21,7 +21,7 @@ var SuppressionRules = []manifest.RuleInfo{
 }
 
 // applyInline drops the findings silenced by the suppression comments of
-// src and adds a warning for each suppression without a reason and for
+// doc and adds a warning for each suppression without a reason and for
 // each listed name that silenced nothing.
 //
 // A name matches a finding whose code or rule id is exactly that name. A
@@ -30,8 +30,8 @@ var SuppressionRules = []manifest.RuleInfo{
 // of a missing field); a file directive silences them everywhere. Findings
 // about suppressions are never silenced inline (use --ignore or the config
 // file's disable): a comment cannot vouch for itself.
-func applyInline(src []byte, fs []manifest.Finding) []manifest.Finding {
-	ds := suppress.Scan(src)
+func applyInline(doc *manifest.Document, fs []manifest.Finding) []manifest.Finding {
+	ds := suppress.ScanLines(doc.Lines())
 	if len(ds) == 0 {
 		return fs
 	}

@@ -81,7 +81,7 @@ func Validate(name string, src []byte, opts Options) Result {
 	fs = manifest.Dedupe(fs)
 	// Inline comments first, so that a comment naming a finding that
 	// --ignore also drops still counts as used.
-	fs = applyInline(doc.Source, fs)
+	fs = applyInline(doc, fs)
 	fs = applyOverrides(fs, &opts)
 	fs = clipMessages(fs)
 	manifest.Sort(fs)
