@@ -99,7 +99,7 @@ func (d *Document) nodeEnd(n *yaml.Node, start int) int {
 }
 
 // quotedEnd is the offset after the quote that closes the quoted scalar
-// opening at start (a `\` escapes in double quotes, `”` is a quote in
+// opening at start (a backslash escapes in double quotes, a doubled quote is a quote in
 // single quotes), or the end of the source when none does.
 func quotedEnd(src []byte, start int, q byte) int {
 	for i := start + 1; i < len(src); i++ {
