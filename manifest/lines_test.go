@@ -200,6 +200,14 @@ func TestDuplicateKeyLargeMapping(t *testing.T) {
 			if f.Rule != RuleDuplicateKey || f.Line != n+2+i || !strings.Contains(f.Message, "first at line 1") {
 				t.Errorf("%d keys: finding %d = %+v", n, i, f)
 			}
+			// The first occurrence is a related location: `dup` on line 1.
+			if len(f.Related) != 1 || f.Related[0].Line != 1 || f.Related[0].Column != 1 || f.Related[0].EndColumn != 4 ||
+				f.Related[0].Start != 0 || f.Related[0].End != 3 {
+				t.Errorf("%d keys: finding %d related = %+v", n, i, f.Related)
+			}
+			if f.EndLine != f.Line || f.EndColumn != 4 {
+				t.Errorf("%d keys: finding %d ends at %d:%d", n, i, f.EndLine, f.EndColumn)
+			}
 		}
 	}
 }

@@ -95,12 +95,12 @@ func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 func Parse(name string, src []byte) (*Document, []Finding) {
 	doc := &Document{Name: name, Source: src}
 	if !utf8.Valid(src) {
-		return doc, []Finding{Errorf(MalformedManifest, RuleInvalidUTF8, doc.Lines().Pos(invalidUTF8Offset(src)), "",
+		return doc, []Finding{Errorf(MalformedManifest, RuleInvalidUTF8, doc.Lines().SpanOf(invalidUTF8Offset(src), invalidUTF8Offset(src)+1), "",
 			"The manifest is not valid UTF-8 text: save it as UTF-8.")}
 	}
 	lines := doc.Lines()
 	if isBlank(lines) {
-		return doc, []Finding{Errorf(MissingParameter, RuleEmptyManifest, Pos{1, 1}, "",
+		return doc, []Finding{Errorf(MissingParameter, RuleEmptyManifest, doc.PointSpan(Pos{1, 1}), "",
 			"The manifest is empty: it holds no fields, only whitespace or comments.")}
 	}
 
@@ -118,7 +118,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		if line == 0 {
 			line = 1
 		}
-		return doc, []Finding{Errorf(MalformedManifest, RuleMultipleDocuments, Pos{line, 1}, "",
+		return doc, []Finding{Errorf(MalformedManifest, RuleMultipleDocuments, doc.TokenSpan(Pos{line, 1}), "",
 			fmt.Sprintf("The file holds more than one YAML document (a second begins near line %d): a manifest is one document; remove the `---` separator and what follows, or split it into files.", line))}
 	case !errors.Is(err, io.EOF):
 		return doc, []Finding{syntaxFinding(doc, err)}
@@ -132,22 +132,27 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
-		return doc, []Finding{Errorf(MalformedManifest, RuleRootNotMapping, At(root), "",
+		return doc, []Finding{Errorf(MalformedManifest, RuleRootNotMapping, doc.Span(root), "",
 			fmt.Sprintf("The manifest is %s, not a mapping of `key: value` lines; start from `manifestVersion: 2.0` and one field per line.", KindName(root)))}
 	}
 	var fs []Finding
-	checkStructure(root, "", &fs)
+	checkStructure(doc, root, "", &fs)
 	if len(fs) > 0 {
 		return doc, fs
 	}
 	doc.Root = root
 	for _, s := range shifts {
-		path := keyPathAt(root, "", s.line)
+		path, v := keyPathAt(root, "", s.line)
 		rest := s.rest
 		if IsSecret(s.key) {
 			rest = strings.Repeat("*", utf8.RuneCountInString(rest))
 		}
-		fs = append(fs, Warnf(RuleNoSpaceAfterColon, Pos{s.line, s.col - 1}, path,
+		// From the colon to the end of the value: what other tools misread.
+		at := doc.TokenSpan(Pos{s.line, s.col - 1})
+		if v != nil {
+			at = lines.SpanOf(at.Start, max(at.Start+1, doc.Span(v).End))
+		}
+		fs = append(fs, Warnf(RuleNoSpaceAfterColon, at, path,
 			fmt.Sprintf("No space after the colon in `%s`: the service accepts it, but other YAML tools read the whole line as one word. Write `%s: %s`.",
 				s.key+":"+rest, s.key, rest)))
 	}
@@ -216,13 +221,13 @@ func unshift(n *yaml.Node, shifts []shift) {
 // checkStructure reports what the manifest dialect refuses inside the tree:
 // anchors and aliases, non-scalar keys, and duplicate keys (at the second
 // key, naming the first's line).
-func checkStructure(n *yaml.Node, path string, fs *[]Finding) {
+func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 	if n.Anchor != "" || n.Kind == yaml.AliasNode {
 		what := "anchor &" + n.Anchor
 		if n.Kind == yaml.AliasNode {
 			what = "alias *" + n.Value
 		}
-		*fs = append(*fs, Errorf(MalformedManifest, RuleAnchorAlias, At(n), path,
+		*fs = append(*fs, Errorf(MalformedManifest, RuleAnchorAlias, doc.Span(n), path,
 			fmt.Sprintf("The manifest uses the YAML %s: anchors and aliases are not allowed in a manifest; write the value out.", what)))
 		if n.Kind == yaml.AliasNode {
 			return
@@ -232,73 +237,78 @@ func checkStructure(n *yaml.Node, path string, fs *[]Finding) {
 	case yaml.MappingNode:
 		// Small mappings (all of a real manifest's) are searched in place;
 		// a map is built only for large ones.
-		var first map[string]int
+		var first map[string]int // key to its index in Content
 		if len(n.Content) > 32 {
 			first = make(map[string]int, len(n.Content)/2)
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				*fs = append(*fs, Errorf(MalformedManifest, RuleComplexKey, At(k), path,
+				*fs = append(*fs, Errorf(MalformedManifest, RuleComplexKey, doc.Span(k), path,
 					fmt.Sprintf("A key must be plain text, but this one is %s.", KindName(k))))
 				continue
 			}
-			line, dup := 0, false
+			var dup *yaml.Node
 			if first != nil {
-				line, dup = first[k.Value]
+				if j, ok := first[k.Value]; ok {
+					dup = n.Content[j]
+				}
 			} else {
 				for j := 0; j < i; j += 2 {
 					if c := n.Content[j]; c.Kind == yaml.ScalarNode && c.Value == k.Value {
-						line, dup = c.Line, true
+						dup = c
 						break
 					}
 				}
 			}
-			if !dup && first != nil {
-				first[k.Value] = k.Line
+			if dup == nil && first != nil {
+				first[k.Value] = i
 			}
-			if !dup && k.Anchor == "" && v.Kind == yaml.ScalarNode && v.Anchor == "" {
+			if dup == nil && k.Anchor == "" && v.Kind == yaml.ScalarNode && v.Anchor == "" {
 				continue // the common case: nothing to report, no path to build
 			}
 			kp := JoinPath(path, k.Value)
-			if dup {
-				*fs = append(*fs, Errorf(MalformedManifest, RuleDuplicateKey, At(k), kp,
-					fmt.Sprintf("The key %q appears twice in the same mapping (first at line %d): keep one.", k.Value, line)))
+			if dup != nil {
+				f := Errorf(MalformedManifest, RuleDuplicateKey, doc.Span(k), kp,
+					fmt.Sprintf("The key %q appears twice in the same mapping (first at line %d): keep one.", k.Value, dup.Line))
+				f.Relate(doc.Span(dup), fmt.Sprintf("first occurrence of %q", k.Value))
+				*fs = append(*fs, f)
 			}
 			if k.Anchor != "" {
-				checkStructure(k, kp, fs)
+				checkStructure(doc, k, kp, fs)
 			}
-			checkStructure(v, kp, fs)
+			checkStructure(doc, v, kp, fs)
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			checkStructure(c, IndexPath(path, i), fs)
+			checkStructure(doc, c, IndexPath(path, i), fs)
 		}
 	}
 }
 
-// keyPathAt finds the path of the mapping key that starts on line.
-func keyPathAt(n *yaml.Node, path string, line int) string {
+// keyPathAt finds the path and the value node of the mapping key that
+// starts on line.
+func keyPathAt(n *yaml.Node, path string, line int) (string, *yaml.Node) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			kp := JoinPath(path, k.Value)
 			if k.Line == line {
-				return kp
+				return kp, v
 			}
-			if p := keyPathAt(v, kp, line); p != "" {
-				return p
+			if p, pv := keyPathAt(v, kp, line); p != "" {
+				return p, pv
 			}
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			if p := keyPathAt(c, IndexPath(path, i), line); p != "" {
-				return p
+			if p, pv := keyPathAt(c, IndexPath(path, i), line); p != "" {
+				return p, pv
 			}
 		}
 	}
-	return ""
+	return "", nil
 }
 
 var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -323,7 +333,7 @@ func syntaxFinding(doc *Document, err error) Finding {
 		// yaml.v3 names no line for these: find the character.
 		if i, r := firstControl(doc.Source); i >= 0 {
 			p := doc.Lines().Pos(i)
-			return Errorf(MalformedManifest, RuleYAMLSyntax, p, "",
+			return Errorf(MalformedManifest, RuleYAMLSyntax, doc.TokenSpan(p), "",
 				fmt.Sprintf("YAML syntax error at line %d: control character U+%04X is not allowed in YAML. Remove it; if the file was saved by a word processor or is not text, save it again as plain UTF-8 text.", p.Line, r))
 		}
 	}
@@ -348,7 +358,7 @@ func syntaxFinding(doc *Document, err error) Finding {
 	if pos.Line != line {
 		msg = fmt.Sprintf("%s (the parser noticed at line %d)", msg, line)
 	}
-	return Errorf(MalformedManifest, RuleYAMLSyntax, pos, "",
+	return Errorf(MalformedManifest, RuleYAMLSyntax, doc.TokenSpan(pos), "",
 		fmt.Sprintf("YAML syntax error at line %d: %s.%s", pos.Line, msg, hint))
 }
 

@@ -3,6 +3,7 @@ package manifest
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -208,4 +209,33 @@ func (d *Document) blockEnd(start int) int {
 		end = l.Start(n) + len(bytes.TrimRight(text, " \t"))
 	}
 	return end
+}
+
+// TokenSpan is the span of the token at p, for a finding that has a place
+// but no node (a syntax error, a second document): a key up to its colon,
+// or a value up to a comment or the end of the line, without trailing
+// blanks; at least one character unless p is at the end of its line.
+func (d *Document) TokenSpan(p Pos) Span {
+	l := d.Lines()
+	start := l.Offset(p)
+	line := l.Line(l.Pos(start).Line)
+	tail := line[start-l.Start(l.Pos(start).Line):]
+	n := 0
+	for n < len(tail) {
+		c := tail[n]
+		if c == ':' && (n+1 == len(tail) || tail[n+1] == ' ') {
+			break
+		}
+		if c == '#' && n > 0 && tail[n-1] == ' ' {
+			break
+		}
+		n++
+	}
+	for n > 0 && (tail[n-1] == ' ' || tail[n-1] == '\t') {
+		n--
+	}
+	if n == 0 && len(tail) > 0 {
+		_, n = utf8.DecodeRune(tail)
+	}
+	return l.SpanOf(start, start+n)
 }

@@ -60,7 +60,9 @@ func applyInline(doc *manifest.Document, fs []manifest.Finding) []manifest.Findi
 	}
 	for di := range ds {
 		d := &ds[di]
-		pos := manifest.Pos{Line: d.Line, Column: d.Column}
+		lines := doc.Lines()
+		start := lines.Offset(manifest.Pos{Line: d.Line, Column: d.Column})
+		pos := lines.SpanOf(start, start+len(strings.TrimRight(d.Text, " \t")))
 		if d.Malformed != "" {
 			out = append(out, manifest.Warnf(RuleUnusedSuppression, pos, "",
 				fmt.Sprintf("This suppression silences nothing: %s.", d.Malformed)))
@@ -75,7 +77,8 @@ func applyInline(doc *manifest.Document, fs []manifest.Finding) []manifest.Findi
 			if used[di][ni] {
 				continue
 			}
-			npos := manifest.Pos{Line: d.Line, Column: n.Column}
+			nstart := lines.Offset(manifest.Pos{Line: d.Line, Column: n.Column})
+			npos := lines.SpanOf(nstart, nstart+len(n.Text))
 			out = append(out, manifest.Warnf(RuleUnusedSuppression, npos, "", unusedMessage(d, n.Text)))
 		}
 	}
