@@ -69,15 +69,20 @@ func (s *textStream) File(r validate.Result) error {
 	s.errs += e
 	s.warns += wn
 	s.nfiles++
-	if e > 0 && r.Doc != nil && r.Doc.Root != nil {
+	if e > 0 && r.Doc != nil && r.Doc.Root != nil && !opt.Quiet {
 		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", r.File,
 			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
 	}
 	return nil
 }
 
-// Close writes the count of errors, warnings and files, and flushes.
+// Close writes the count of errors, warnings and files, and flushes. No
+// file linted, or a quiet run without errors, prints no count: "0 errors
+// in 0 files" would read as a pass.
 func (s *textStream) Close() error {
+	if s.nfiles == 0 || s.opt.Quiet && s.errs == 0 {
+		return s.bw.Flush()
+	}
 	fmt.Fprintf(s.bw, "%s, %s in %s\n", plural(s.errs, "error"), plural(s.warns, "warning"), plural(s.nfiles, "file"))
 	return s.bw.Flush()
 }
