@@ -14,6 +14,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/config"
@@ -201,21 +202,21 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 	fl.SetOutput(stderr)
 	fl.SortFlags = false
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(formatNames(), ", ")+" (default text; github when GITHUB_ACTIONS=true)")
-	fl.StringArrayVarP(&o.outputs, "output", "o", nil, "write a format to a file: FORMAT=FILE (repeatable; e.g. sarif=results.sarif beside the text on the terminal), or FILE for the --format output instead of standard output")
+	fl.StringArrayVarP(&o.outputs, "output", "o", nil, "write a format to a file: `FORMAT=FILE` (repeatable; e.g. sarif=results.sarif beside the text on the terminal), or FILE for the --format output instead of standard output")
 	fl.StringVar(&o.jobType, "job-type", "", "the job's type, import or export (default: inferred from each manifest)")
 	fl.StringVar(&o.region, "region", "", "the job's region: "+strings.Join(manifest.Regions, ", "))
 	fl.StringVar(&o.accessKeyID, "access-key-id", "", "the AWS access key id that will sign the request (default $AWS_ACCESS_KEY_ID)")
 	fl.StringVar(&o.filesFrom, "files-from", "", "also lint the paths listed in `FILE`, one per line or NUL-separated (- for standard input), filtered as a directory walk is")
 	fl.StringVar(&o.stdinFilename, "stdin-filename", "-", "the name to report standard input under")
-	fl.BoolVarP(&o.quiet, "quiet", "q", false, "print errors only: no warnings, notes, or summary on success")
-	fl.BoolVarP(&o.verbose, "verbose", "v", false, "also list the files a walk skipped")
+	boolVar(fl, &o.quiet, "quiet", "q", "print errors only: no warnings, notes, or summary on success")
+	boolVar(fl, &o.verbose, "verbose", "v", "also list the files a walk skipped")
 	fl.IntVar(&o.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings (0: any warning fails)")
-	fl.BoolVar(&o.noSnippet, "no-snippet", false, "do not show the source line under each finding (text format)")
+	boolVar(fl, &o.noSnippet, "no-snippet", "", "do not show the source line under each finding (text format)")
 	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
 	fl.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "the largest file to read, in bytes")
-	fl.BoolVar(&o.showVersion, "version", false, "print the version and exit")
+	boolVar(fl, &o.showVersion, "version", "", "print the version and exit")
 	fl.StringVar(&o.configFile, "config", "", "the configuration file (default: "+config.FileName+" in the current directory or above, up to the repository root)")
-	fl.BoolVar(&o.noConfig, "no-config", false, "ignore any configuration file")
+	boolVar(fl, &o.noConfig, "no-config", "", "ignore any configuration file")
 	fl.StringSliceVar(&o.ignore, "ignore", nil, "drop the findings of this rule id or code everywhere (repeatable, or comma-separated)")
 	fl.Usage = func() { printUsage(stderr, fl) }
 	return fl
@@ -231,15 +232,29 @@ const usageText = "Usage: manifestlint [flags] FILE|DIR|- ...\n\n" +
 
 func printUsage(w io.Writer, fl *pflag.FlagSet) {
 	fmt.Fprint(w, usageText)
-	fmt.Fprint(w, flagUsages(fl))
+	fmt.Fprint(w, fl.FlagUsages())
 	fmt.Fprintf(w, "\nExit status: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage or I/O error.\n")
 }
 
-// flagUsages is pflag's flag list without the `[=true|false]` pflag
-// appends to a boolean flag whose default is not false... and to none
-// else: every boolean flag here is off by default and takes no value.
-func flagUsages(fl *pflag.FlagSet) string {
-	return strings.ReplaceAll(fl.FlagUsages(), "[=true|false]", "")
+// boolVar defines a boolean flag that --help shows as `--quiet`, not as
+// pflag's `--quiet[=true|false]`: `--quiet=false` still works.
+func boolVar(fl *pflag.FlagSet, p *bool, name, short, usage string) {
+	fl.VarPF(plainBool{p}, name, short, usage).NoOptDefVal = "true"
+}
+
+// plainBool is a pflag bool value that does not tell pflag it is one
+// (IsBoolFlag), so that its usage line carries no `[=true|false]`.
+type plainBool struct{ p *bool }
+
+func (b plainBool) String() string { return strconv.FormatBool(*b.p) }
+func (b plainBool) Type() string   { return "bool" }
+func (b plainBool) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return fmt.Errorf("%q is not true or false", s)
+	}
+	*b.p = v
+	return nil
 }
 
 // errorsOnly keeps the error findings (--quiet).
