@@ -14,7 +14,8 @@ import (
 //
 //	{"files":[{"file":"a.yaml","jobKind":"s3-import","findings":[{"code":...,"status":400,
 //	  "severity":"error","rule":"required-field","path":"returnAddress.city","line":3,
-//	  "column":1,"message":"..."}]}],"summary":{"files":1,"errors":1,"warnings":0}}
+//	  "column":1,"message":"..."}],"notes":[{"id":"region-unknown","rules":[...],"message":"..."}]}],
+//	 "summary":{"files":1,"errors":1,"warnings":0}}
 type jsonOutput struct {
 	Files   []jsonFile  `json:"files"`
 	Summary jsonSummary `json:"summary"`
@@ -24,6 +25,9 @@ type jsonFile struct {
 	File     string             `json:"file"`
 	JobKind  manifest.Kind      `json:"jobKind"`
 	Findings []manifest.Finding `json:"findings"`
+	// Notes name the checks that did not run for lack of context; always
+	// an array.
+	Notes []validate.Note `json:"notes"`
 }
 
 type jsonSummary struct {
@@ -72,7 +76,11 @@ func (s *jsonStream) File(r validate.Result) error {
 	s.summary.Errors += e
 	s.summary.Warnings += wn
 	s.buf.Reset()
-	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: fs}); err != nil {
+	notes := r.Notes
+	if notes == nil {
+		notes = []validate.Note{}
+	}
+	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: fs, Notes: notes}); err != nil {
 		return err
 	}
 	_, err := s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))

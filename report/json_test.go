@@ -33,7 +33,11 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 				fs = []manifest.Finding{}
 			}
 			e, wn := manifest.Count(fs)
-			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: fs})
+			notes := r.Notes
+			if notes == nil {
+				notes = []validate.Note{}
+			}
+			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: fs, Notes: notes})
 			want.Summary.Files++
 			want.Summary.Errors += e
 			want.Summary.Warnings += wn
