@@ -114,7 +114,7 @@ func TestUsageHints(t *testing.T) {
 	if code != ExitUsage || out != "" {
 		t.Errorf("unknown word: exit %d, stdout %q (no summary)", code, out)
 	}
-	wantIn(t, "unknown word", errOut, "frobnicate: no such file or directory (nor is it a command: codes, explain")
+	wantIn(t, "unknown word", errOut, "frobnicate: no such file or directory (nor is it a command: codes, completion, explain")
 	_, _, errOut = runMain(t, dir, "", "--fromat", "json", "x.yaml")
 	wantIn(t, "--fromat", errOut, "unknown flag: --fromat; did you mean --format?")
 	_, _, errOut = runMain(t, dir, "", "-region", "us-east-1", "x.yaml")

@@ -37,7 +37,10 @@ func runMain(t *testing.T, dir, stdin string, args ...string) (code int, stdout,
 		t.Chdir(dir)
 	}
 	var out, errb bytes.Buffer
-	code = Main(append([]string{"--color", "never"}, args...), strings.NewReader(stdin), &out, &errb)
+	if len(args) == 0 || subcommands[args[0]] == nil {
+		args = append([]string{"--color", "never"}, args...)
+	}
+	code = Main(args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
