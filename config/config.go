@@ -24,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 	"go.yaml.in/yaml/v3"
@@ -92,8 +93,12 @@ type Error struct {
 	Message      string
 }
 
+// Error is the one line printed for the error: the file name and the
+// message (which may quote keys and values of the file) are escaped
+// (escape.Line), so that a configuration file cannot put terminal escapes
+// or extra lines, such as a CI runner's workflow commands, on stderr.
 func (e *Error) Error() string {
-	return fmt.Sprintf("%s:%d:%d: config error: %s", e.File, e.Line, e.Column, e.Message)
+	return fmt.Sprintf("%s:%d:%d: config error: %s", escape.Line(e.File), e.Line, e.Column, escape.Line(e.Message))
 }
 
 //go:embed schema.json

@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 
 	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/report"
 	"github.com/manifestlint/manifestlint/validate"
@@ -138,7 +139,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.Is(err, pflag.ErrHelp) {
 			return ExitOK
 		}
-		fmt.Fprintf(stderr, "manifestlint: %v%s (see --help)\n", err, flagHint(fl, err))
+		fmt.Fprintf(stderr, "manifestlint: %s%s (see --help)\n", escape.Line(err.Error()), flagHint(fl, err))
 		return ExitUsage
 	}
 	if o.showVersion {
@@ -165,7 +166,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if o.filesFrom != "" {
 		if err := o.readFilesFrom(c, stdin); err != nil {
-			fmt.Fprintf(stderr, "manifestlint: --files-from: %v\n", err)
+			fmt.Fprintf(stderr, "manifestlint: --files-from: %s\n", escape.Line(err.Error()))
 			return ExitUsage
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -103,12 +104,12 @@ func configErrorText(err error) string {
 	if errors.As(err, &ce) {
 		return ce.Error()
 	}
-	return "manifestlint: " + err.Error()
+	return "manifestlint: " + escape.Line(err.Error())
 }
 
 // printNotes prints the notes of the configuration lookup on stderr.
 func (rc runConfig) printNotes(stderr io.Writer) {
 	for _, n := range rc.notes {
-		fmt.Fprintf(stderr, "manifestlint: note: %s\n", n)
+		fmt.Fprintf(stderr, "manifestlint: note: %s\n", escape.Line(n))
 	}
 }

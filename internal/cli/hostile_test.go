@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"unicode"
 )
 
 // runHostile runs Main with the environment cleared of what changes its
@@ -97,4 +98,106 @@ func TestFitMemLimit(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got < 2*2<<20*heapPerInputByte {
 		t.Errorf("after a 2 MB file the limit is %d, under the file's working set", got)
 	}
+}
+
+// assertSafe fails when out holds a character that drives a terminal or
+// hides text (a C0 control but LF, a C1 control, a line or paragraph
+// separator, a bidirectional or zero-width character), or a line that a CI
+// runner would read as a workflow command.
+func assertSafe(t *testing.T, what, out string) {
+	t.Helper()
+	for _, r := range out {
+		if r < 0x20 && r != '\n' || r >= 0x7F && r <= 0x9F || r == 0x2028 || r == 0x2029 || unicode.Is(unicode.Cf, r) {
+			t.Errorf("%s holds %U:\n%s", what, r, out)
+			return
+		}
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "::") && !strings.HasPrefix(l, "::error file=") && !strings.HasPrefix(l, "::warning file=") {
+			t.Errorf("%s holds a workflow command line %q:\n%s", what, l, out)
+		}
+	}
+}
+
+// hostileName is a file name that tries every injection: a workflow
+// command, a fake problem-matcher line, terminal escapes, a bidi override.
+const hostileName = "x\n::add-mask::x\n::error file=evil::pwn\nx.yaml:1:1: error Fake: y\x1b]0;title\x07\x1b[2J\u202eevil\u200b.yaml"
+
+// TestInjectionThroughFileNames: a file name cannot inject lines, workflow
+// commands or terminal escapes in any output, stdout or stderr: finding
+// lines, note lines, I/O errors and --stdin-filename.
+func TestInjectionThroughFileNames(t *testing.T) {
+	dir := t.TempDir()
+	faulty := strings.Replace(validManifest, "eraseDevice: yes", "eraseDevice: no", 1)
+	p := filepath.Join(dir, hostileName)
+	if err := os.WriteFile(p, []byte(faulty), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "gone\n::error::x\x1b[31m.yaml")
+	for _, format := range []string{"text", "github"} {
+		for _, args := range [][]string{
+			{p},
+			{dir},
+			{missing},
+			{"--stdin-filename", hostileName, "-"},
+			{"--stdin-filename", hostileName, "--max-bytes", "5", "-"},
+		} {
+			code, out, errOut := runHostile(t, faulty, append([]string{"--no-config", "--color=never", "-f", format}, args...)...)
+			if code == ExitOK {
+				t.Errorf("%s %q: exit 0", format, args)
+			}
+			assertSafe(t, format+" stdout", out)
+			assertSafe(t, "stderr", errOut)
+			if format == "text" && strings.Contains(out+errOut, "\nx.yaml:1:1: error Fake") {
+				t.Errorf("a fake finding line:\n%s%s", out, errOut)
+			}
+		}
+	}
+	// The name is shown escaped, not dropped.
+	_, out, _ := runHostile(t, faulty, "--no-config", "--color=never", p)
+	if !strings.Contains(out, `x\n::add-mask::x\n::error file=evil::pwn\nx.yaml:1:1: error Fake: y\x1b]0;title\x07\x1b[2J\u202eevil\u200b.yaml:5:14: error`) {
+		t.Errorf("the file name is not shown escaped:\n%s", out)
+	}
+}
+
+// TestInjectionThroughContent: keys and values holding ESC, BEL, C1
+// controls, bidi and zero-width characters reach no output raw, in the
+// text and GitHub formats alike.
+func TestInjectionThroughContent(t *testing.T) {
+	src := validManifest + "\"evil\\e]0;x\\a\\u009b31m\\u202ekey\\u200b\": \"v\\e[2J\\u0085::error::pwn\\u2028x\"\n" +
+		"deviceId2: \"\\e[31m\"\n"
+	p := writeTemp(t, "m.yaml", src)
+	for _, format := range []string{"text", "github"} {
+		code, out, errOut := runHostile(t, "", "--no-config", "--color=never", "-f", format, p)
+		if code != ExitFindings {
+			t.Errorf("%s: exit %d\n%s%s", format, code, out, errOut)
+		}
+		assertSafe(t, format+" output", out)
+		if !strings.Contains(out, `evil\x1b]0;x\x07\u009b31m\u202ekey\u200b`) {
+			t.Errorf("%s: the key is not shown escaped:\n%s", format, out)
+		}
+	}
+}
+
+// TestInjectionThroughConfig: unknown keys, disable entries and --ignore
+// names are echoed escaped, on one line.
+func TestInjectionThroughConfig(t *testing.T) {
+	p := writeTemp(t, "m.yaml", validManifest)
+	for _, cfg := range []string{
+		"\"bad\\e[31m\\n::error::x\\u202e\": 1\n",
+		"disable: [\"x\\e]0;t\\a\\n::error::y\"]\n",
+		"severity: {\"z\\u009b\\u2028w\": error}\n",
+	} {
+		c := writeTemp(t, "c.yaml", cfg)
+		code, out, errOut := runHostile(t, "", "--config", c, p)
+		if code != ExitUsage || out != "" || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("config %q: exit %d, stdout %q, stderr %q; want exit 2 and one line", cfg, code, out, errOut)
+		}
+		assertSafe(t, "stderr", errOut)
+	}
+	code, _, errOut := runHostile(t, "", "--no-config", "--ignore", "x\x1b[31m\n::error::y", p)
+	if code != ExitUsage || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("--ignore: exit %d, stderr %q; want exit 2 and one line", code, errOut)
+	}
+	assertSafe(t, "stderr", errOut)
 }
