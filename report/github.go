@@ -30,7 +30,9 @@ import (
 // ride in on a key, a value or a file name); then GitHub's own: in the
 // message `%`, CR and LF become %25, %0D and %0A; property values (file,
 // title) also escape `:` and `,` as %3A and %2C. A finding is always
-// exactly one line. A clean run writes nothing.
+// exactly one line. A file that could not be read (or was over --max-bytes)
+// is an error annotation titled read-error on the file. A clean run writes
+// nothing.
 // GitHub shows at most 10 error and 10 warning annotations per step: keep a
 // text report in the log too, or upload SARIF.
 func GitHub(w io.Writer, results []validate.Result, opt Options) error {
@@ -38,6 +40,16 @@ func GitHub(w io.Writer, results []validate.Result, opt Options) error {
 	var line []byte
 	for _, r := range results {
 		file := ghProperty(filePath(r.File))
+		if r.ReadError != "" {
+			line = append(line[:0], "::error file="...)
+			line = append(line, file...)
+			line = append(line, ",title=read-error::"...)
+			line = append(line, ghData("The file was not checked: "+r.ReadError+". [read-error]")...)
+			line = append(line, '\n')
+			if _, err := bw.Write(line); err != nil {
+				return err
+			}
+		}
 		for _, f := range r.Findings {
 			line = line[:0]
 			if f.Severity == manifest.Warning {

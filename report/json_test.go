@@ -17,16 +17,21 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 		Path: `returnAddress["a.b"]`, Line: 3, Column: 7, Message: "quote \" <tag> & \u2028 newline\n end"}
 	w := manifest.Finding{Severity: manifest.Warning, Rule: "no-space-after-colon", Line: 1, Column: 16, Message: "warn"}
 	for name, results := range map[string][]validate.Result{
-		"none":  nil,
-		"clean": {{File: "a.yaml", Kind: manifest.S3Import}},
+		"none":       nil,
+		"clean":      {{File: "a.yaml", Kind: manifest.S3Import}},
+		"unreadable": {{File: "a.yaml", Kind: manifest.S3Import}, {File: "big\x1b.yaml", ReadError: "file too large: over --max-bytes 5"}},
 		"mixed": {{File: "a.yaml", Kind: manifest.S3Import, Findings: []manifest.Finding{w, f}},
 			{File: "b <c>.yaml", Kind: manifest.GlacierImport}, {File: "-", Kind: manifest.S3Export, Findings: []manifest.Finding{f}}},
 	} {
 		var got bytes.Buffer
-		if err := JSON(&got, results, Options{}); err != nil {
+		opt := Options{}
+		if name == "unreadable" {
+			opt.ConfigFile = "dir/.manifestlint.yaml"
+		}
+		if err := JSON(&got, results, opt); err != nil {
 			t.Fatal(err)
 		}
-		want := jsonOutput{Files: []jsonFile{}}
+		want := jsonOutput{Files: []jsonFile{}, ConfigFile: opt.ConfigFile}
 		for _, r := range results {
 			fs := r.Findings
 			e, wn := manifest.Count(fs)
@@ -34,7 +39,7 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 			if notes == nil {
 				notes = []validate.Note{}
 			}
-			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes})
+			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes, Error: r.ReadError})
 			want.Summary.Files++
 			want.Summary.Errors += e
 			want.Summary.Warnings += wn

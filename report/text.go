@@ -87,8 +87,12 @@ func NewTextStream(w io.Writer, opt Options) Stream {
 	return &textStream{bw: bufio.NewWriterSize(w, 64<<10), opt: opt, c: colorizer(opt.Color)}
 }
 
-// File writes one file's findings, their snippets and the kind note.
+// File writes one file's findings, their snippets and the kind note. A
+// file that could not be read is left out: the command said so on stderr.
 func (s *textStream) File(r validate.Result) error {
+	if r.ReadError != "" {
+		return nil
+	}
 	bw, c, opt := s.bw, s.c, s.opt
 	file := escape.Line(r.File)
 	for _, f := range r.Findings {

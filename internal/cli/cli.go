@@ -159,7 +159,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, configErrorText(err))
 		return ExitUsage
 	}
-	cfg.printNotes(stderr)
+	cfg.printNotes(stderr, o.verbose, o.quiet)
 	c := newCollector(cfg, stderr)
 	for _, a := range fl.Args() {
 		c.named(a)
@@ -194,12 +194,15 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet}
+	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, ConfigFile: cfg.file()}
 	run := sinks.start(ropts)
 	errs, warns, linted := 0, 0, 0
 	sum := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {
 		e, w := manifest.Count(r.Findings)
-		errs, warns, linted = errs+e, warns+w, linted+1
+		errs, warns = errs+e, warns+w
+		if r.ReadError == "" {
+			linted++
+		}
 		if o.quiet {
 			r.Findings = errorsOnly(r.Findings)
 		}

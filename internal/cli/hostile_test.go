@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -200,4 +201,113 @@ func TestInjectionThroughConfig(t *testing.T) {
 		t.Errorf("--ignore: exit %d, stderr %q; want exit 2 and one line", code, errOut)
 	}
 	assertSafe(t, "stderr", errOut)
+}
+
+// TestUntrustedConfigSkipped: a .manifestlint.yaml above the working
+// directory that another user could have written (owned by another user
+// in the sticky temp folder; as a plain user, in a folder every user may
+// write) is not used: its exclude: ["**"] does not hide the errors, and a
+// note says why. --verbose, json and sarif name the configuration file
+// used.
+func TestUntrustedConfigSkipped(t *testing.T) {
+	shared := t.TempDir()
+	cfg := filepath.Join(shared, ".manifestlint.yaml")
+	if err := os.WriteFile(cfg, []byte("exclude: [\"**\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if os.Geteuid() == 0 {
+		must(t, os.Chmod(shared, 0o777|os.ModeSticky))
+		must(t, os.Chown(cfg, 65534, 65534))
+	} else {
+		must(t, os.Chmod(shared, 0o777))
+	}
+	work := filepath.Join(shared, "work")
+	must(t, os.Mkdir(work, 0o755))
+	faulty := strings.Replace(validManifest, "eraseDevice: yes", "eraseDevice: no", 1)
+	must(t, os.WriteFile(filepath.Join(work, "m.yaml"), []byte(faulty), 0o644))
+	t.Chdir(work)
+	code, out, errOut := runHostile(t, "", "--color=never", "--verbose", "m.yaml")
+	if code != ExitFindings || !strings.Contains(out, "m.yaml:5:14: error") {
+		t.Errorf("exit %d, stdout %q; want the error reported (exit 1)", code, out)
+	}
+	if !strings.Contains(errOut, "note: skipped "+cfg+": ") || !strings.Contains(errOut, "note: no configuration file") {
+		t.Errorf("stderr %q lacks the skip note and the verbose line", errOut)
+	}
+	// A trusted file of one's own is used, and named.
+	own := filepath.Join(work, ".manifestlint.yaml")
+	must(t, os.WriteFile(own, []byte("disable: [erase-device]\n"), 0o644))
+	code, _, errOut = runHostile(t, "", "--color=never", "--verbose", "m.yaml")
+	if code != ExitOK || !strings.Contains(errOut, "note: configuration file: .manifestlint.yaml\n") {
+		t.Errorf("exit %d, stderr %q; want exit 0 and the file named", code, errOut)
+	}
+	_, out, _ = runHostile(t, "", "-f", "json", "m.yaml")
+	var js struct {
+		ConfigFile string `json:"configFile"`
+	}
+	if err := json.Unmarshal([]byte(out), &js); err != nil || js.ConfigFile != ".manifestlint.yaml" {
+		t.Errorf("json configFile %q (%v):\n%s", js.ConfigFile, err, out)
+	}
+	_, out, _ = runHostile(t, "", "-f", "sarif", "m.yaml")
+	if !strings.Contains(out, `"toolConfigurationNotifications"`) || !strings.Contains(out, `"Configuration file: .manifestlint.yaml"`) {
+		t.Errorf("sarif does not name the configuration file:\n%s", out)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReportsRecordUnreadableFiles: a file over --max-bytes or unreadable
+// is recorded by every report format, not only on stderr.
+func TestReportsRecordUnreadableFiles(t *testing.T) {
+	dir := t.TempDir()
+	ok := filepath.Join(dir, "ok.yaml")
+	must(t, os.WriteFile(ok, []byte(validManifest), 0o644))
+	big := filepath.Join(dir, "big.yaml")
+	must(t, os.WriteFile(big, []byte(validManifest+strings.Repeat("# pad\n", 200)), 0o644))
+	want := map[string][]string{
+		"json":   {`"file":"` + big + `","jobKind":"","findings":[],"notes":[],"error":"file too large: `},
+		"sarif":  {`"executionSuccessful": false`, `"level": "error"`, `"id": "read-error"`, `"The file was not checked: file too large: `},
+		"junit":  {`errors="1"`, `<testcase name="file could not be read" classname="` + big + `"`, `<error message="file too large: `, `type="read-error"`},
+		"xml":    {`<File name="` + big + `" errors="0" warnings="0">`, `<ReadError>file too large: `},
+		"github": {`::error file=` + filepath.ToSlash(big) + `,title=read-error::The file was not checked: file too large: `},
+	}
+	for format, words := range want {
+		code, out, errOut := runHostile(t, "", "--no-config", "--max-bytes", "1000", "-f", format, ok, big)
+		if code != ExitUsage || !strings.Contains(errOut, "big.yaml: file too large") {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2 and the error on stderr", format, code, errOut)
+		}
+		for _, w := range words {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s output lacks %q:\n%s", format, w, out)
+			}
+		}
+	}
+}
+
+// TestRaisedWarningInServiceFormats: a warning the config raises to error
+// has no service code: XML gives no empty <Code> or status="0" and no
+// service sentence, JUnit no empty type.
+func TestRaisedWarningInServiceFormats(t *testing.T) {
+	dir := t.TempDir()
+	m := filepath.Join(dir, "m.yaml")
+	must(t, os.WriteFile(m, []byte(strings.Replace(validManifest, "deviceId: ABCDE", "deviceId:ABCDE", 1)), 0o644))
+	cfg := filepath.Join(dir, "c.yaml")
+	must(t, os.WriteFile(cfg, []byte("severity: {no-space-after-colon: error}\n"), 0o644))
+	_, out, _ := runHostile(t, "", "--config", cfg, "-f", "xml", m)
+	for _, bad := range []string{"<Code></Code>", `status="0"`, "<ErrorResponse"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("xml holds %s:\n%s", bad, out)
+		}
+	}
+	if !strings.Contains(out, `rule="no-space-after-colon"`) || !strings.Contains(out, "<Detail>No space after the colon") {
+		t.Errorf("xml lacks the finding:\n%s", out)
+	}
+	_, out, _ = runHostile(t, "", "--config", cfg, "-f", "junit", m)
+	if strings.Contains(out, `type=""`) || !strings.Contains(out, `type="no-space-after-colon"`) {
+		t.Errorf("junit failure type:\n%s", out)
+	}
 }
