@@ -226,7 +226,7 @@ func sarifRules(results []validate.Result) ([]sarifRule, map[string]int) {
 	infos := ruleRegistry()
 	index := make(map[string]int, len(infos))
 	rules := make([]sarifRule, 0, len(infos))
-	add := func(info manifest.RuleInfo) {
+	add := func(info *manifest.Rule) {
 		if _, dup := index[info.ID]; dup {
 			return
 		}
@@ -242,7 +242,7 @@ func sarifRules(results []validate.Result) ([]sarifRule, map[string]int) {
 			if _, ok := index[id]; ok {
 				continue
 			}
-			info := manifest.RuleInfo{ID: id, Doc: "Reported by manifestlint."}
+			info := &manifest.Rule{ID: id, Severity: f.Severity, Doc: "Reported by manifestlint."}
 			if f.Code != "" {
 				info.Codes = []manifest.Code{f.Code}
 			}
@@ -252,15 +252,14 @@ func sarifRules(results []validate.Result) ([]sarifRule, map[string]int) {
 	return rules, index
 }
 
-func sarifRuleOf(info manifest.RuleInfo) sarifRule {
+func sarifRuleOf(info *manifest.Rule) sarifRule {
 	codes := make([]string, len(info.Codes))
 	for i, c := range info.Codes {
 		codes[i] = string(c)
 	}
-	level := "error"
+	level := sarifLevel(info.Severity)
 	var help string
 	if len(codes) == 0 {
-		level = "warning"
 		help = "A warning: the service accepts this, so no service error code is reported."
 	} else {
 		help = "Reports the service's " + codeSentences(info.Codes) + "."

@@ -45,6 +45,14 @@ func SuggestName(name string) string {
 	return manifest.Closest(name, nameList)
 }
 
+// unknownName is UnknownNameError for an unknown name, "" for a known one.
+func unknownName(name string) string {
+	if KnownName(name) {
+		return ""
+	}
+	return UnknownNameError(name)
+}
+
 // UnknownNameError explains that name is neither a rule id nor a code, with
 // a suggestion when one is close.
 func UnknownNameError(name string) string {

@@ -12,6 +12,7 @@ import (
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/rules"
 	"github.com/manifestlint/manifestlint/schema"
+	"github.com/manifestlint/manifestlint/suppress"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -75,13 +76,13 @@ func Validate(name string, src []byte, opts Options) Result {
 	// Rules run first so that, where a rule and the schema see the same
 	// fault, the rule's more specific message is the one kept.
 	for _, r := range rules.All {
-		fs = append(fs, r.Check(ctx)...)
+		fs = append(fs, r.Run(ctx)...)
 	}
 	fs = append(fs, schema.Check(doc, res.Kind)...)
 	fs = manifest.Dedupe(fs)
 	// Inline comments first, so that a comment naming a finding that
 	// --ignore also drops still counts as used.
-	fs = applyInline(doc, fs)
+	fs = suppress.Apply(doc, fs, unknownName)
 	fs = applyOverrides(fs, &opts)
 	fs = clipMessages(fs)
 	manifest.Sort(fs)
@@ -205,14 +206,15 @@ func inferRegion(doc *manifest.Document, kind manifest.Kind, buckets map[string]
 	return "", ""
 }
 
-// Rules returns every rule manifestlint applies, parse, schema and rule
-// checks alike, for `explain` and SARIF's rule list.
-func Rules() []manifest.RuleInfo {
-	out := append([]manifest.RuleInfo(nil), manifest.ParseRules...)
+// Rules returns every rule manifestlint applies, parse, schema,
+// suppression and rule checks alike, for `explain`, SARIF's rule list and
+// name checks: the one registry, an explicit list.
+func Rules() []*manifest.Rule {
+	out := append([]*manifest.Rule(nil), manifest.ParseRules...)
 	out = append(out, schema.Rules...)
-	out = append(out, SuppressionRules...)
+	out = append(out, suppress.Rules...)
 	for _, r := range rules.All {
-		out = append(out, r.Info())
+		out = append(out, &r.Rule)
 	}
 	return out
 }
