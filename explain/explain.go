@@ -136,7 +136,7 @@ func writeCode(w io.Writer, c manifest.CodeInfo) error {
 	p.line("Does manifestlint detect it?")
 	ids := rulesFor(c.Code)
 	switch {
-	case c.Local == "with a bucket inventory":
+	case c.Detect == manifest.WithInventory:
 		p.wrap("  ", "Only with a bucket inventory (config file key `buckets`): without one, the check does not run.")
 	case !c.Detectable():
 		p.wrap("  ", "No: "+strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(c.Local, "no"), " ("), ")")+

@@ -147,14 +147,14 @@ func (s *textStream) Close() error {
 	return s.bw.Flush()
 }
 
-func kindReason(evidence []string) string {
-	if len(evidence) == 0 {
+func kindReason(ev manifest.KindEvidence) string {
+	switch {
+	case ev.JobType != manifest.JobTypeUnknown:
+		return "from --job-type " + string(ev.JobType)
+	case len(ev.Fields) == 0:
 		return "no kind-specific field found; set --job-type to choose"
 	}
-	if strings.HasPrefix(evidence[0], "--job-type") {
-		return "from " + evidence[0]
-	}
-	return "inferred from " + strings.Join(evidence, ", ") + "; set --job-type to override"
+	return "inferred from " + strings.Join(ev.Fields, ", ") + "; set --job-type to override"
 }
 
 // article is the article a kind's title takes when read aloud ("an S3

@@ -38,6 +38,10 @@ type Context struct {
 	Region string
 	// RegionSource says where Region came from, for messages.
 	RegionSource string
+	// RegionInferred is true when Region was inferred from the manifest
+	// (operations[].region) or the bucket inventory rather than given by
+	// the user (--region, the config file).
+	RegionInferred bool
 	// AccessKeyID is the key that will sign the request (--access-key-id or
 	// AWS_ACCESS_KEY_ID), or "".
 	AccessKeyID string

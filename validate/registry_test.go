@@ -61,3 +61,24 @@ func TestRegistry(t *testing.T) {
 		t.Errorf("only %d rules registered", len(rules))
 	}
 }
+
+// TestDetectionAgreesWithRules: a code the catalog calls undetectable is
+// declared by no rule, and every code a rule declares is detectable.
+func TestDetectionAgreesWithRules(t *testing.T) {
+	declared := map[manifest.Code]string{}
+	for _, r := range Rules() {
+		for _, c := range r.Codes {
+			declared[c] = r.ID
+		}
+	}
+	for _, c := range manifest.ErrorCodes {
+		if id, ok := declared[c.Code]; ok && !c.Detectable() {
+			t.Errorf("%s is undetectable in the catalog, but rule %s declares it", c.Code, id)
+		}
+	}
+	for c, id := range declared {
+		if info, ok := c.Info(); !ok || !info.Detectable() {
+			t.Errorf("rule %s declares %s, which the catalog does not call detectable", id, c)
+		}
+	}
+}

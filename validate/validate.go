@@ -45,8 +45,8 @@ type Result struct {
 	Doc *manifest.Document
 	// Kind is the job kind the manifest was checked as.
 	Kind manifest.Kind
-	// KindEvidence names what decided Kind ("bucket", "--job-type export").
-	KindEvidence []string
+	// KindEvidence says what decided Kind: --job-type or the fields.
+	KindEvidence manifest.KindEvidence
 	// Findings are sorted by line, then column; one per fault.
 	Findings []manifest.Finding
 	// Notes name the checks that did not run for lack of context (spec
@@ -111,6 +111,7 @@ func Validate(name string, src []byte, opts Options) Result {
 	}
 	if ctx.Region == "" {
 		ctx.Region, ctx.RegionSource = inferRegion(doc, res.Kind, opts.Buckets)
+		ctx.RegionInferred = ctx.Region != ""
 	}
 	// Rules run first so that, where a rule and the schema see the same
 	// fault, the rule's more specific message is the one kept.
