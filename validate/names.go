@@ -45,8 +45,9 @@ func SuggestName(name string) string {
 	return manifest.Closest(name, nameList)
 }
 
-// unknownName is UnknownNameError for an unknown name, "" for a known one.
-func unknownName(name string) string {
+// UnknownName explains why name is neither a rule id nor a code
+// (UnknownNameError), or returns "" for a known name.
+func UnknownName(name string) string {
 	if KnownName(name) {
 		return ""
 	}

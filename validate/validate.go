@@ -37,40 +37,17 @@ type Options struct {
 	Severity map[string]manifest.Severity
 }
 
-// Result is the outcome of linting one manifest.
-type Result struct {
-	// File is the name the manifest is reported under.
-	File string
-	// Doc is the parsed manifest (its Root is nil when it could not be read).
-	Doc *manifest.Document
-	// Kind is the job kind the manifest was checked as.
-	Kind manifest.Kind
-	// KindEvidence says what decided Kind: --job-type or the fields.
-	KindEvidence manifest.KindEvidence
-	// Findings are sorted by line, then column; one per fault.
-	Findings []manifest.Finding
-	// Notes name the checks that did not run for lack of context (spec
-	// §6), so that a clean result is not read as "everything checked".
-	Notes []Note
-}
+// Result is the outcome of linting one manifest (manifest.Result, so that
+// the output formats need not import this package).
+type Result = manifest.Result
 
 // Note says that some checks did not run on a manifest, and why.
-type Note struct {
-	// ID is stable: NoteRegionUnknown or NoteNoInventory.
-	ID string `json:"id"`
-	// Rules are the ids of the rules that did not run.
-	Rules []string `json:"rules"`
-	// Message says what was not checked and how to give the context.
-	Message string `json:"message"`
-}
+type Note = manifest.Note
 
 // The notes of Result.Notes.
 const (
-	// NoteRegionUnknown: no --region, no region in the config file, and
-	// none in the manifest or the bucket inventory.
-	NoteRegionUnknown = "region-unknown"
-	// NoteNoInventory: no bucket inventory (the config file's buckets).
-	NoteNoInventory = "no-bucket-inventory"
+	NoteRegionUnknown = manifest.NoteRegionUnknown
+	NoteNoInventory   = manifest.NoteNoInventory
 )
 
 // contextNotes lists the checks that could not run for what the linter
@@ -90,8 +67,6 @@ func contextNotes(ctx *rules.Context) []Note {
 	return out
 }
 
-// Errors returns the number of error findings.
-func (r Result) Errors() int { e, _ := manifest.Count(r.Findings); return e }
 
 // Validate lints one manifest.
 func Validate(name string, src []byte, opts Options) Result {
@@ -125,7 +100,7 @@ func Validate(name string, src []byte, opts Options) Result {
 	}
 	// Inline comments first, so that a comment naming a finding that
 	// --ignore also drops still counts as used.
-	fs = suppress.Apply(doc, fs, unknownName)
+	fs = suppress.Apply(doc, fs, UnknownName)
 	fs = applyOverrides(fs, &opts)
 	fs = clipMessages(fs)
 	manifest.Sort(fs)
