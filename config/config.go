@@ -539,4 +539,3 @@ func (c *Config) matchAny(globs []Glob, path string) bool {
 	}
 	return false
 }
-

@@ -67,7 +67,6 @@ func contextNotes(ctx *rules.Context) []Note {
 	return out
 }
 
-
 // Validate lints one manifest.
 func Validate(name string, src []byte, opts Options) Result {
 	doc, fs := manifest.Parse(name, src)
