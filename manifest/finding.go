@@ -105,24 +105,6 @@ func At(n *yaml.Node) Pos {
 	return Pos{n.Line, n.Column}
 }
 
-// Errorf builds an error finding for code over the range at (see
-// Document.Span); detail, the finding's Message, says what was found and
-// how to fix it.
-func Errorf(code Code, rule string, at Span, path, detail string) Finding {
-	f := Finding{Code: code, Status: code.Status(), Severity: Error, Rule: rule, Path: path, Message: detail}
-	f.SetSpan(at)
-	return f
-}
-
-// Warnf builds a warning finding over the range at: a fault the service
-// accepted but a user will want to know about. Warnings carry no service
-// code.
-func Warnf(rule string, at Span, path, detail string) Finding {
-	f := Finding{Severity: Warning, Rule: rule, Path: path, Message: detail}
-	f.SetSpan(at)
-	return f
-}
-
 // SetSpan sets the finding's position and range to s.
 func (f *Finding) SetSpan(s Span) {
 	f.Line, f.Column = s.From.Line, s.From.Column

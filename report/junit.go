@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 type junitSuites struct {
@@ -75,7 +74,7 @@ type junitFailure struct {
 // could not be read (or was over --max-bytes) is a suite of one testcase
 // "file could not be read" holding an <error> of type read-error: the test
 // did not run, rather than failed.
-func JUnit(w io.Writer, results []validate.Result, opt Options) error {
+func JUnit(w io.Writer, results []manifest.Result, opt Options) error {
 	doc := junitSuites{Name: toolName, Suites: make([]junitSuite, 0, len(results))}
 	for _, r := range results {
 		s := junitSuite{Name: r.File}

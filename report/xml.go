@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // ServiceNamespace is the XML namespace of the service's ErrorResponse.
@@ -94,7 +93,7 @@ type xmlError struct {
 // ErrorResponse, its message in <Detail>: the service sent none for it.
 // A file that could not be read (or was over --max-bytes) is a <File>
 // holding a <ReadError> that says why, and no findings.
-func XML(w io.Writer, results []validate.Result, opt Options) error {
+func XML(w io.Writer, results []manifest.Result, opt Options) error {
 	doc := xmlResults{Version: opt.Version, Files: make([]xmlFile, 0, len(results))}
 	for _, r := range results {
 		xf := xmlFile{Name: r.File, Kind: string(r.Kind), ReadError: r.ReadError}

@@ -194,7 +194,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, ConfigFile: cfg.file()}
+	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, ConfigFile: cfg.file(), Rules: validate.Rules()}
 	run := sinks.start(ropts)
 	errs, warns, linted := 0, 0, 0
 	sum := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {

@@ -1,11 +1,10 @@
-package validate
+package suppress
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/suppress"
 )
 
 // Rule ids of the findings about suppressions themselves.
@@ -14,15 +13,31 @@ const (
 	RuleUnusedSuppression        = "unused-suppression"
 )
 
-// SuppressionRules documents the suppression rules for the registry.
-var SuppressionRules = []manifest.RuleInfo{
-	{ID: RuleSuppressionWithoutReason, Doc: "A `# manifestlint-ignore` comment must give its reason after `--` (`# manifestlint-ignore: InvalidAddressException -- PO box agreed with support`); without one it still applies, as golangci-lint's nolintlint does, but is reported."},
-	{ID: RuleUnusedSuppression, Doc: "A `# manifestlint-ignore` comment names a rule id or code that no finding on its line (or, for -file, in its file) carries: remove it or fix the name. Reported once per name."},
-}
+// The two rules of suppression comments.
+var (
+	withoutReasonRule = &manifest.Rule{ID: RuleSuppressionWithoutReason, Severity: manifest.Warning,
+		Doc: "A `# manifestlint-ignore` comment must give its reason after `--` (`# manifestlint-ignore: InvalidAddressException -- PO box agreed with support`); without one it still applies, as golangci-lint's nolintlint does, but is reported.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a warning: the suppression still applies",
+			Before: "returnAddress:\n  street1: PO Box 1234  # manifestlint-ignore: address-po-box",
+			After:  "returnAddress:\n  street1: PO Box 1234  # manifestlint-ignore: address-po-box -- agreed with AWS support, case 1234",
+		}}
+	unusedRule = &manifest.Rule{ID: RuleUnusedSuppression, Severity: manifest.Warning,
+		Doc: "A `# manifestlint-ignore` comment names a rule id or code that no finding on its line (or, for -file, in its file) carries: remove it or fix the name. Reported once per name.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a warning: the comment names a rule that reports nothing on its line",
+			Before: "bucket: my-bucket  # manifestlint-ignore: bucket-name-not-dns-compliant -- legacy name",
+			After:  "bucket: my-bucket",
+		}}
+)
 
-// applyInline drops the findings silenced by the suppression comments of
-// doc and adds a warning for each suppression without a reason and for
-// each listed name that silenced nothing.
+// Rules are the rules of suppression comments, for the registry.
+var Rules = []*manifest.Rule{withoutReasonRule, unusedRule}
+
+// Apply drops the findings silenced by the suppression comments of doc and
+// adds a warning for each suppression without a reason and for each listed
+// name that silenced nothing. unknown explains why a name is neither a rule
+// id nor a code, or returns "" for a known name.
 //
 // A name matches a finding whose code or rule id is exactly that name. A
 // line directive silences the findings whose position is on its target
@@ -30,8 +45,8 @@ var SuppressionRules = []manifest.RuleInfo{
 // of a missing field); a file directive silences them everywhere. Findings
 // about suppressions are never silenced inline (use --ignore or the config
 // file's disable): a comment cannot vouch for itself.
-func applyInline(doc *manifest.Document, fs []manifest.Finding) []manifest.Finding {
-	ds := suppress.ScanLines(doc.Lines())
+func Apply(doc *manifest.Document, fs []manifest.Finding, unknown func(name string) string) []manifest.Finding {
+	ds := ScanLines(doc.Lines())
 	if len(ds) == 0 {
 		return fs
 	}
@@ -100,18 +115,18 @@ func applyInline(doc *manifest.Document, fs []manifest.Finding) []manifest.Findi
 			out = append(out, f)
 		}
 	}
+	lines := doc.Lines()
 	for di := range ds {
 		d := &ds[di]
-		lines := doc.Lines()
 		start := lines.Offset(manifest.Pos{Line: d.Line, Column: d.Column})
-		pos := lines.SpanOf(start, start+len(strings.TrimRight(d.Text, " \t")))
+		comment := lines.SpanOf(start, start+len(strings.TrimRight(d.Text, " \t")))
 		if d.Malformed != "" {
-			out = append(out, manifest.Warnf(RuleUnusedSuppression, pos, "",
+			out = append(out, unusedRule.Warnf(comment, "",
 				fmt.Sprintf("This suppression silences nothing: %s.", d.Malformed)))
 			continue
 		}
 		if d.Reason == "" {
-			out = append(out, manifest.Warnf(RuleSuppressionWithoutReason, pos, "",
+			out = append(out, withoutReasonRule.Warnf(comment, "",
 				fmt.Sprintf("The suppression `%s` gives no reason: add one after ` -- ` (`%s -- why this finding is acceptable here`) so that reviewers know why. It still applies.",
 					strings.TrimSpace(d.Text), strings.TrimSpace(d.Text))))
 		}
@@ -120,14 +135,13 @@ func applyInline(doc *manifest.Document, fs []manifest.Finding) []manifest.Findi
 				continue
 			}
 			nstart := lines.Offset(manifest.Pos{Line: d.Line, Column: n.Column})
-			npos := lines.SpanOf(nstart, nstart+len(n.Text))
-			out = append(out, manifest.Warnf(RuleUnusedSuppression, npos, "", unusedMessage(d, n.Text)))
+			out = append(out, unusedRule.Warnf(lines.SpanOf(nstart, nstart+len(n.Text)), "", unusedMessage(d, n.Text, unknown)))
 		}
 	}
 	return out
 }
 
-func unusedMessage(d *suppress.Directive, name string) string {
+func unusedMessage(d *Directive, name string, unknown func(string) string) string {
 	var where string
 	switch {
 	case d.File && d.Misplaced:
@@ -142,47 +156,11 @@ func unusedMessage(d *suppress.Directive, name string) string {
 		where = fmt.Sprintf("on line %d, the line it applies to", d.Target)
 	}
 	msg := fmt.Sprintf("The suppression of `%s` silences nothing: no finding with that code or rule id is reported %s.", name, where)
-	if !KnownName(name) {
-		return msg + " " + UnknownNameError(name) + "."
+	if why := unknown(name); why != "" {
+		if !strings.HasSuffix(why, "?") {
+			why += "."
+		}
+		return msg + " " + why
 	}
 	return msg + " Remove it, or name the code or rule id of the finding to silence."
-}
-
-// applyOverrides applies --ignore, the config file's disable and severity
-// keys: a finding whose rule id or code is in opts.Ignore is dropped, and
-// one named in opts.Severity takes that severity. A rule id's entry wins
-// over its code's. An error turned into a warning keeps its code and status,
-// so that output still says which service error it is; a warning turned
-// into an error has no code. They apply to every finding, including a
-// MalformedManifestException or MissingParameterException (which inline
-// comments cannot silence, the file being unreadable) and the suppression
-// rules: they are explicit, project-wide choices.
-func applyOverrides(fs []manifest.Finding, opts *Options) []manifest.Finding {
-	if len(opts.Ignore) == 0 && len(opts.Severity) == 0 {
-		return fs
-	}
-	out := fs[:0]
-	for _, f := range fs {
-		if ignored(opts.Ignore, f) {
-			continue
-		}
-		sev, ok := opts.Severity[f.Rule]
-		if !ok && f.Code != "" {
-			sev, ok = opts.Severity[string(f.Code)]
-		}
-		if ok {
-			f.Severity = sev
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-func ignored(names []string, f manifest.Finding) bool {
-	for _, n := range names {
-		if n == f.Rule || (f.Code != "" && n == string(f.Code)) {
-			return true
-		}
-	}
-	return false
 }
