@@ -106,7 +106,9 @@ func (s *textStream) File(r manifest.Result) error {
 		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, file), f.Line, f.Column,
 			sev, code, escape.Line(f.Text()), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f, c)
+			if line, ok := r.Doc.SnippetLine(f.Line); ok {
+				writeSnippet(bw, line, f, c)
+			}
 		}
 	}
 	e, wn := manifest.Count(r.Findings)

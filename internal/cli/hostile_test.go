@@ -311,3 +311,30 @@ func TestRaisedWarningInServiceFormats(t *testing.T) {
 		t.Errorf("junit failure type:\n%s", out)
 	}
 }
+
+// TestNoSecretInOutput: a secret value reaches no output, in any format,
+// however its key or value is written (the text snippets masked only
+// `key: value` on one line).
+func TestNoSecretInOutput(t *testing.T) {
+	const secret = "Hunter2Secret"
+	for _, src := range []string{
+		"trueCryptPassword:\n  " + secret + "\n",
+		"pinCode:\n  " + secret + "\n",
+		"trueCryptPassword:\n  - " + secret + "\n",
+		"? trueCryptPassword\n: " + secret + "\n",
+		"!!str trueCryptPassword: " + secret + "\n",
+		"\"true\\x43ryptPassword\": " + secret + "\n",
+		"notificationEmail: {trueCryptPassword: " + secret + ", bad: x}\n",
+		"truecryptpassword: " + secret + "\n",
+		"truecryptpassword:" + secret + "\n",
+		"trueCryptPassword: |\n  " + secret + "\n",
+	} {
+		p := writeTemp(t, "m.yaml", validManifest+src)
+		for _, format := range []string{"text", "json", "sarif", "github", "junit", "xml"} {
+			_, out, errOut := runHostile(t, "", "--no-config", "--color=never", "-f", format, p)
+			if strings.Contains(out+errOut, secret) {
+				t.Errorf("%s shows the secret of %q:\n%s%s", format, src, out, errOut)
+			}
+		}
+	}
+}

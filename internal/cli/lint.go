@@ -134,7 +134,7 @@ func slim(r validate.Result) validate.Result {
 		r.Doc = nil
 		return r
 	}
-	d := &manifest.Document{Name: r.Doc.Name, Source: r.Doc.Source}
+	d := &manifest.Document{Name: r.Doc.Name, Source: r.Doc.Source, Secrets: r.Doc.Secrets}
 	if root := r.Doc.Root; root != nil {
 		d.Root = &yaml.Node{Kind: root.Kind, Tag: root.Tag, Line: root.Line, Column: root.Column}
 	}
