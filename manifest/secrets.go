@@ -33,17 +33,37 @@ func secretish(key string) bool {
 	if len(key) < 6 || len(key) > 40 {
 		return false // too short or long to be one (and cheap to tell)
 	}
-	folded, lower := FoldName(key), strings.ToLower(key)
 	for name := range secretKeys {
-		n, edits := utf8.RuneCountInString(name), utf8.RuneCountInString(name)/7
-		if folded == FoldName(name) {
+		if foldedEqual(key, name) {
 			return true
 		}
-		if d := utf8.RuneCountInString(lower) - n; d <= edits && -d <= edits && EditDistance(lower, strings.ToLower(name)) <= edits {
+		n, edits := utf8.RuneCountInString(name), utf8.RuneCountInString(name)/7
+		if d := utf8.RuneCountInString(key) - n; d <= edits && -d <= edits &&
+			EditDistance(strings.ToLower(key), strings.ToLower(name)) <= edits {
 			return true
 		}
 	}
 	return false
+}
+
+// foldedEqual is FoldName(key) == FoldName(name) for an ASCII name,
+// without allocating for the ASCII keys of nearly every manifest.
+func foldedEqual(key, name string) bool {
+	i := 0
+	for k := 0; k < len(key); k++ {
+		c := key[k]
+		if c >= 0x80 {
+			return FoldName(key) == FoldName(name)
+		}
+		if c == '_' || c == '-' || c == ' ' {
+			continue
+		}
+		if i >= len(name) || c|0x20 != name[i]|0x20 {
+			return false
+		}
+		i++
+	}
+	return i == len(name)
 }
 
 // findSecrets collects the secret ranges of the tree under n.
