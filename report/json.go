@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
 )
@@ -16,6 +17,8 @@ import (
 //	  "column":1,"endLine":3,"endColumn":9,"message":"..."}],"notes":[{"id":"region-unknown","rules":[...],"message":"..."}]}],
 //	 "summary":{"files":1,"errors":1,"warnings":0},"configFile":".manifestlint.yaml"}
 //
+// A file whose name is not UTF-8 also has "fileBytes", the name's bytes in
+// base64 ("file" shows each such byte as U+FFFD).
 // A file that could not be read (or was over --max-bytes) has "error" set
 // to why, and no findings. "configFile" names the configuration file the
 // run used, and is left out when it used none.
@@ -37,6 +40,10 @@ type jsonFile struct {
 	Notes []manifest.Note `json:"notes"`
 	// Error says why the file could not be read; absent for a file read.
 	Error string `json:"error,omitempty"`
+	// FileBytes holds the name's exact bytes, base64, when they are not
+	// UTF-8 text: JSON strings cannot hold them, and "file" shows each
+	// such byte as U+FFFD. Absent for every UTF-8 name.
+	FileBytes []byte `json:"fileBytes,omitempty"`
 }
 
 // jsonFinding is one finding of --format json. Lines and columns are
@@ -116,11 +123,19 @@ func (s *jsonStream) File(r manifest.Result) error {
 	if notes == nil {
 		notes = []manifest.Note{}
 	}
-	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes, Error: r.ReadError}); err != nil {
+	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}); err != nil {
 		return err
 	}
 	_, err := s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
 	return err
+}
+
+// nameBytes is a file name's bytes when they are not UTF-8, else nil.
+func nameBytes(name string) []byte {
+	if utf8.ValidString(name) {
+		return nil
+	}
+	return []byte(name)
 }
 
 // Close writes the summary and flushes.

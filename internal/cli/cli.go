@@ -433,6 +433,9 @@ func (o *options) resolve() (validate.Options, string, error) {
 	if o.maxBytes <= 0 {
 		return v, "", fmt.Errorf("--max-bytes must be positive")
 	}
+	if o.stdinFilename == "" {
+		return v, "", fmt.Errorf("--stdin-filename is empty: give the name to report standard input under, or leave the flag out (-)")
+	}
 	return v, format, nil
 }
 

@@ -338,3 +338,12 @@ func TestNoSecretInOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyStdinFilename: --stdin-filename "" is a usage error (it gave
+// finding lines starting `:1:1:`).
+func TestEmptyStdinFilename(t *testing.T) {
+	code, out, errOut := runHostile(t, "bucket: x\n", "--no-config", "--stdin-filename", "", "-")
+	if code != ExitUsage || out != "" || !strings.Contains(errOut, "--stdin-filename is empty") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 and a usage error", code, out, errOut)
+	}
+}
