@@ -24,6 +24,7 @@ const (
 	RuleAnchorAlias       = "anchor-alias"
 	RuleComplexKey        = "complex-key"
 	RuleNoSpaceAfterColon = "no-space-after-colon"
+	RuleYAMLTag           = "yaml-tag"
 )
 
 // The rules Parse applies (spec §1, §2).
@@ -77,6 +78,12 @@ var (
 			Before: "? [bucket, logBucket]\n: my-bucket",
 			After:  "bucket: my-bucket\nlogBucket: my-bucket",
 		}}
+	yamlTagRule = &Rule{ID: RuleYAMLTag, Severity: Error, Codes: []Code{MalformedManifest},
+		Doc: "YAML tags other than `!!str` are refused: a local tag (`!custom`) names a type the service's YAML parser does not know, and `!!binary`, `!!int`, `!!timestamp` and the like change what a value is, while every manifest value is text. The tag is not silently dropped.",
+		Example: Example{Lang: "yaml",
+			Before: "deviceId: !serial ABCDE\nprefix: !!binary aW1wb3J0ZWQv",
+			After:  "deviceId: ABCDE\nprefix: imported/",
+		}}
 	noSpaceAfterColonRule = &Rule{ID: RuleNoSpaceAfterColon, Severity: Warning,
 		Doc: "`key:value` without a space is accepted, as the service did, but other YAML tools reject it: write `key: value`.",
 		Example: Example{Lang: "yaml",
@@ -88,7 +95,7 @@ var (
 // ParseRules are the rules Parse applies, for the registry.
 var ParseRules = []*Rule{
 	emptyManifestRule, invalidUTF8Rule, yamlSyntaxRule, rootNotMappingRule, multipleDocumentsRule,
-	duplicateKeyRule, anchorAliasRule, complexKeyRule, noSpaceAfterColonRule,
+	duplicateKeyRule, anchorAliasRule, complexKeyRule, yamlTagRule, noSpaceAfterColonRule,
 }
 
 // matchNoSpaceColon matches the one line shape the service's own templates
@@ -269,6 +276,10 @@ func unshift(n *yaml.Node, shifts []shift) {
 // anchors and aliases, non-scalar keys, and duplicate keys (at the second
 // key, naming the first's line).
 func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
+	if badTag(n) {
+		*fs = append(*fs, yamlTagRule.Errorf(MalformedManifest, doc.Span(n), path,
+			fmt.Sprintf("The manifest uses the YAML tag %s: a manifest's values are plain text, and the service's YAML parser refuses a type it does not know; remove the tag.", n.Tag)))
+	}
 	if n.Anchor != "" || n.Kind == yaml.AliasNode {
 		what := "anchor &" + n.Anchor
 		if n.Kind == yaml.AliasNode {
@@ -311,7 +322,7 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 			if dup == nil && first != nil {
 				first[k.Value] = i
 			}
-			if dup == nil && k.Anchor == "" && v.Kind == yaml.ScalarNode && v.Anchor == "" {
+			if dup == nil && k.Anchor == "" && v.Kind == yaml.ScalarNode && v.Anchor == "" && !badTag(k) && !badTag(v) {
 				continue // the common case: nothing to report, no path to build
 			}
 			kp := JoinPath(path, k.Value)
@@ -321,7 +332,7 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 				f.Relate(doc.Span(dup), fmt.Sprintf("first occurrence of %q", k.Value))
 				*fs = append(*fs, f)
 			}
-			if k.Anchor != "" {
+			if k.Anchor != "" || badTag(k) {
 				checkStructure(doc, k, kp, fs)
 			}
 			checkStructure(doc, v, kp, fs)
@@ -331,6 +342,20 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 			checkStructure(doc, c, IndexPath(path, i), fs)
 		}
 	}
+}
+
+// badTag reports a node with an explicit YAML tag other than !!str (text,
+// as every manifest value is read anyway) and the collection tags !!map and
+// !!seq, which change nothing.
+func badTag(n *yaml.Node) bool {
+	if n.Style&yaml.TaggedStyle == 0 {
+		return false
+	}
+	switch n.Tag {
+	case "!!str", "!!map", "!!seq":
+		return false
+	}
+	return true
 }
 
 // keyAt is a mapping key's path and value node.
