@@ -25,7 +25,15 @@ const (
 	RuleComplexKey        = "complex-key"
 	RuleNoSpaceAfterColon = "no-space-after-colon"
 	RuleYAMLTag           = "yaml-tag"
+	RuleNestingDepth      = "nesting-depth"
 )
+
+// MaxDepth is how deep a manifest may nest mappings and lists: a real one
+// nests 3 levels (operations, an entry, its fields). A bound far below the
+// YAML parser's 10,000 keeps the work of every later step in proportion to
+// the file: a field path is built for a node at every level, so a chain
+// 10,000 deep took 100 MB of paths for 40 KB of text.
+const MaxDepth = 32
 
 // The rules Parse applies (spec §1, §2).
 var (
@@ -84,6 +92,12 @@ var (
 			Before: "deviceId: !serial ABCDE\nprefix: !!binary aW1wb3J0ZWQv",
 			After:  "deviceId: ABCDE\nprefix: imported/",
 		}}
+	nestingDepthRule = &Rule{ID: RuleNestingDepth, Severity: Error, Codes: []Code{MalformedManifest},
+		Doc: fmt.Sprintf("Mappings and lists may nest at most %d levels deep: a manifest nests 3, and deeper nesting is refused before it costs time.", MaxDepth),
+		Example: Example{Lang: "yaml",
+			Before: "manifestVersion: 2.0\ngenerator: " + strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1),
+			After:  "manifestVersion: 2.0\ngenerator: my tool",
+		}}
 	noSpaceAfterColonRule = &Rule{ID: RuleNoSpaceAfterColon, Severity: Warning,
 		Doc: "`key:value` without a space is accepted, as the service did, but other YAML tools reject it: write `key: value`.",
 		Example: Example{Lang: "yaml",
@@ -95,7 +109,7 @@ var (
 // ParseRules are the rules Parse applies, for the registry.
 var ParseRules = []*Rule{
 	emptyManifestRule, invalidUTF8Rule, yamlSyntaxRule, rootNotMappingRule, multipleDocumentsRule,
-	duplicateKeyRule, anchorAliasRule, complexKeyRule, yamlTagRule, noSpaceAfterColonRule,
+	duplicateKeyRule, anchorAliasRule, complexKeyRule, yamlTagRule, noSpaceAfterColonRule, nestingDepthRule,
 }
 
 // matchNoSpaceColon matches the one line shape the service's own templates
@@ -178,6 +192,10 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 
 	if len(shifts) > 0 {
 		unshift(&file, shifts)
+	}
+	if deep := tooDeep(&file); deep != nil {
+		return doc, []Finding{nestingDepthRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{deep.Line, deep.Column}), "",
+			fmt.Sprintf("The manifest nests mappings or lists more than %d levels deep (at line %d): a manifest nests 3 (operations, an entry, its fields); remove the extra levels.", MaxDepth, deep.Line))}
 	}
 	doc.Secrets = findSecrets(doc, &file)
 	root := &file
@@ -344,6 +362,32 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 	}
 }
 
+// tooDeep returns the first node (in document order) nested deeper than
+// MaxDepth mappings and lists below the document, or nil. It walks with a
+// stack of its own, so that depth costs no Go stack.
+func tooDeep(doc *yaml.Node) *yaml.Node {
+	type at struct {
+		n     *yaml.Node
+		depth int
+	}
+	stack := []at{{doc, 0}}
+	for len(stack) > 0 {
+		top := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		depth := top.depth
+		if top.n.Kind == yaml.MappingNode || top.n.Kind == yaml.SequenceNode {
+			depth++
+			if depth > MaxDepth {
+				return top.n
+			}
+		}
+		for i := len(top.n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, at{top.n.Content[i], depth})
+		}
+	}
+	return nil
+}
+
 // badTag reports a node with an explicit YAML tag other than !!str (text,
 // as every manifest value is read anyway) and the collection tags !!map and
 // !!seq, which change nothing.
@@ -369,6 +413,9 @@ type keyAt struct {
 // tree: a walk per line made a file of many `key:value` lines quadratic.
 // Paths are built only down to the containers and keys that need them.
 func keyPathsAt(root *yaml.Node, shifts []shift) map[int]keyAt {
+	if len(shifts) == 0 {
+		return nil
+	}
 	want := make(map[int]bool, len(shifts))
 	for _, s := range shifts {
 		want[s.line] = true

@@ -57,6 +57,9 @@ var hostileGenerators = map[string]func(n int) []byte{
 		}
 		return b.Bytes()
 	},
+	"one chain of nested mappings": func(n int) []byte {
+		return []byte("manifestVersion: 2.0\ngenerator: " + strings.Repeat("{a: ", n) + "x" + strings.Repeat("}", n) + "\n")
+	},
 	"a long list": func(n int) []byte {
 		return []byte(smallManifest + "operations:\n" + strings.Repeat("  - x\n", n))
 	},
