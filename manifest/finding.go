@@ -1,7 +1,8 @@
 package manifest
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -142,22 +143,28 @@ func (f *Finding) Relate(s Span, message string) {
 // Sort orders findings by line, then column, then code, rule and message, so
 // output never depends on the order checks ran in.
 func Sort(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
-	})
+	// Findings mostly come in order already; a Finding is large, so the
+	// sort (n log n moves of it) runs only when needed.
+	if !slices.IsSortedFunc(fs, compareFindings) {
+		slices.SortStableFunc(fs, compareFindings)
+	}
+}
+
+// compareFindings is Sort's order.
+func compareFindings(a, b Finding) int {
+	if c := cmp.Compare(a.Line, b.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Column, b.Column); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Code, b.Code); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Message, b.Message)
 }
 
 // Dedupe keeps at most one error per (path, code) and one warning per

@@ -186,8 +186,9 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		return doc, fs
 	}
 	doc.Root = root
+	paths := keyPathsAt(root, shifts)
 	for _, s := range shifts {
-		path, v := keyPathAt(root, "", s.line)
+		path, v := paths[s.line].path, paths[s.line].value
 		rest := s.rest
 		if IsSecret(s.key) {
 			rest = strings.Repeat("*", utf8.RuneCountInString(rest))
@@ -331,29 +332,52 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 	}
 }
 
-// keyPathAt finds the path and the value node of the mapping key that
-// starts on line.
-func keyPathAt(n *yaml.Node, path string, line int) (string, *yaml.Node) {
-	switch n.Kind {
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			kp := JoinPath(path, k.Value)
-			if k.Line == line {
-				return kp, v
+// keyAt is a mapping key's path and value node.
+type keyAt struct {
+	path  string
+	value *yaml.Node
+}
+
+// keyPathsAt maps the line of each shift to the path and value of the first
+// mapping key (in document order) that starts on it, in one walk of the
+// tree: a walk per line made a file of many `key:value` lines quadratic.
+// Paths are built only down to the containers and keys that need them.
+func keyPathsAt(root *yaml.Node, shifts []shift) map[int]keyAt {
+	want := make(map[int]bool, len(shifts))
+	for _, s := range shifts {
+		want[s.line] = true
+	}
+	paths := make(map[int]keyAt, len(shifts))
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				_, done := paths[k.Line]
+				record := want[k.Line] && !done
+				descend := v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode
+				if !record && !descend {
+					continue
+				}
+				kp := JoinPath(path, k.Value)
+				if record {
+					paths[k.Line] = keyAt{kp, v}
+				}
+				if descend {
+					walk(v, kp)
+				}
 			}
-			if p, pv := keyPathAt(v, kp, line); p != "" {
-				return p, pv
-			}
-		}
-	case yaml.SequenceNode:
-		for i, c := range n.Content {
-			if p, pv := keyPathAt(c, IndexPath(path, i), line); p != "" {
-				return p, pv
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				if c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode {
+					walk(c, IndexPath(path, i))
+				}
 			}
 		}
 	}
-	return "", nil
+	walk(root, "")
+	return paths
 }
 
 var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

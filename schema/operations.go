@@ -63,6 +63,15 @@ type destinationEvidence struct {
 // destinations gathers the destination evidence of a manifest checked as
 // S3; the zero value for the other kinds.
 func (c *checker) destinations() destinationEvidence {
+	if c.evidence == nil {
+		ev := c.gatherDestinations()
+		c.evidence = &ev
+	}
+	return *c.evidence
+}
+
+// gatherDestinations is destinations without the cache.
+func (c *checker) gatherDestinations() destinationEvidence {
 	var ev destinationEvidence
 	if c.kind != manifest.S3Import && c.kind != manifest.S3Export {
 		return ev

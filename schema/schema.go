@@ -335,6 +335,37 @@ type checker struct {
 	doc  *manifest.Document
 	root *yaml.Node
 	sdoc map[string]any
+	// keys indexes the keys of large mappings (get): one error per key of
+	// a 100,000-key mapping must not scan the mapping each time.
+	keys map[*yaml.Node]map[string]int
+	// places caches unknownDetail's view of each place (keyPlaceAt).
+	places map[string]*keyPlace
+	// evidence caches destinations, which reads every operations entry.
+	evidence *destinationEvidence
+}
+
+// get is manifest.Get (the first occurrence of key in mapping m), through
+// an index built once per large mapping.
+func (c *checker) get(m *yaml.Node, key string) (k, v *yaml.Node) {
+	if m == nil || m.Kind != yaml.MappingNode || len(m.Content) <= 64 {
+		return manifest.Get(m, key)
+	}
+	idx, ok := c.keys[m]
+	if !ok {
+		idx = make(map[string]int, len(m.Content)/2)
+		for i := len(m.Content) - 2; i >= 0; i -= 2 {
+			idx[m.Content[i].Value] = i // backwards: the first occurrence wins
+		}
+		if c.keys == nil {
+			c.keys = map[*yaml.Node]map[string]int{}
+		}
+		c.keys[m] = idx
+	}
+	i, ok := idx[key]
+	if !ok {
+		return nil, nil
+	}
+	return m.Content[i], m.Content[i+1]
 }
 
 // location is where a gojsonschema context points in the yaml.Node tree.
@@ -357,7 +388,7 @@ func (c *checker) locate(ctx string) (location, bool) {
 	for _, s := range segs {
 		switch loc.val.Kind {
 		case yaml.MappingNode:
-			k, v := manifest.Get(loc.val, s)
+			k, v := c.get(loc.val, s)
 			if k == nil {
 				return loc, false
 			}
@@ -400,7 +431,7 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		}
 		return requiredFieldRule.Errorf(missing, at, path, c.missingDetail(loc, prop)), rank, true
 	case "additional_property_not_allowed":
-		k, _ := manifest.Get(loc.val, prop)
+		k, _ := c.get(loc.val, prop)
 		if k == nil {
 			return f, 0, false
 		}

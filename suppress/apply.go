@@ -54,19 +54,61 @@ func Apply(doc *manifest.Document, fs []manifest.Finding, unknown func(name stri
 	for i := range ds {
 		used[i] = make([]bool, len(ds[i].Names))
 	}
+	// The names each line (0: the whole file) silences, looked up per
+	// finding: a scan of every directive per finding was quadratic in a
+	// file with a suppression on each of its lines.
+	type nameAt struct {
+		line int
+		name string
+	}
+	type listed struct {
+		refs   [][2]int // (directive, name) indexes
+		marked bool     // refs are marked used
+	}
+	names := map[nameAt]*listed{}
+	for di := range ds {
+		d := &ds[di]
+		line := d.Target
+		switch {
+		case d.Malformed != "":
+			continue
+		case d.File && d.Misplaced, !d.File && d.Target == 0:
+			continue
+		case d.File:
+			line = 0
+		}
+		for ni, n := range d.Names {
+			k := nameAt{line, n.Text}
+			l := names[k]
+			if l == nil {
+				l = &listed{}
+				names[k] = l
+			}
+			l.refs = append(l.refs, [2]int{di, ni})
+		}
+	}
+	silence := func(line int, name string) bool {
+		l := names[nameAt{line, name}]
+		if l == nil {
+			return false
+		}
+		if !l.marked {
+			for _, r := range l.refs {
+				used[r[0]][r[1]] = true
+			}
+			l.marked = true
+		}
+		return true
+	}
 	out := fs[:0]
 	for _, f := range fs {
 		silenced := false
-		for di := range ds {
-			d := &ds[di]
-			if !d.Applies(f.Line) {
-				continue
+		for _, line := range [2]int{f.Line, 0} {
+			if silence(line, f.Rule) {
+				silenced = true
 			}
-			for ni, n := range d.Names {
-				if n.Text == f.Rule || (f.Code != "" && n.Text == string(f.Code)) {
-					used[di][ni] = true
-					silenced = true
-				}
+			if f.Code != "" && silence(line, string(f.Code)) {
+				silenced = true
 			}
 		}
 		if !silenced {
