@@ -100,7 +100,7 @@ func (s *textStream) File(r manifest.Result) error {
 		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
 			sev, code, oneLine(f.Text()), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f, c)
+			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f.Line, f.Column, caretWidth(r.Doc, f), c)
 		}
 	}
 	e, wn := manifest.Count(r.Findings)
@@ -224,16 +224,24 @@ func visible(r rune) rune {
 	return r
 }
 
-// writeSnippet prints the source line of f and a caret under f's range on
-// that line; a range that goes on past the line (a mapping, a list) is
-// shown under its first token, a key or a value. Columns count
-// characters; tabs before the caret are kept so that it lines up in a
-// terminal.
-func writeSnippet(w io.Writer, line string, f manifest.Finding, c func(string, string) string) {
+// caretWidth is the number of characters the caret under f covers: its
+// range on its first line, or for a range that goes on past that line (a
+// mapping, a list) its first token, a key or a value.
+func caretWidth(doc *manifest.Document, f manifest.Finding) int {
+	if f.EndLine == f.Line {
+		return f.EndColumn - f.Column
+	}
+	t := doc.TokenSpan(manifest.Pos{Line: f.Line, Column: f.Column})
+	return t.To.Column - t.From.Column
+}
+
+// writeSnippet prints the source line and a caret under width characters
+// from col (at least one). Columns count characters; tabs before the caret
+// are kept so that it lines up in a terminal.
+func writeSnippet(w io.Writer, line string, lineNo, col, width int, c func(string, string) string) {
 	if line == "" || !utf8.ValidString(line) {
 		return
 	}
-	lineNo, col := f.Line, f.Column
 	const maxWidth = 200
 	// Decode no more than needed: a line may be megabytes long.
 	runes := make([]rune, 0, min(len(line), maxWidth+1))
@@ -262,34 +270,9 @@ func writeSnippet(w io.Writer, line string, f manifest.Finding, c func(string, s
 			pad.WriteByte(' ')
 		}
 	}
-	var n int
-	if f.EndLine == f.Line {
-		n = min(len(runes)-(col-1), f.EndColumn-col)
-	} else {
-		n = tokenLen(runes[col-1:]) // a range of several lines: its first token
-	}
+	n := min(len(runes)-(col-1), width)
 	caret := "^" + strings.Repeat("~", max(n-1, 0))
 	fmt.Fprintf(w, "%s%s%s\n", c(ansiDim, "      | "), pad.String(), c(ansiCyan, caret))
-}
-
-// tokenLen is the length of the token that starts a line's tail: a key up to
-// its colon, or a value up to a comment or the end of the line.
-func tokenLen(tail []rune) int {
-	n := 0
-	for n < len(tail) {
-		r := tail[n]
-		if r == ':' && (n+1 == len(tail) || tail[n+1] == ' ') {
-			break
-		}
-		if r == '#' && n > 0 && tail[n-1] == ' ' {
-			break
-		}
-		n++
-	}
-	for n > 0 && (tail[n-1] == ' ' || tail[n-1] == '\t') {
-		n--
-	}
-	return max(n, 1)
 }
 
 func colorizer(on bool) func(code, s string) string {
