@@ -17,15 +17,15 @@ type Document struct {
 	Source []byte
 	// Root is the root mapping; nil when the manifest could not be parsed.
 	Root  *yaml.Node
-	lines *Lines
+	lines Lines // built on first use (lines.starts is nil until then)
 }
 
 // Lines returns the line index of the source, built on first use.
 func (d *Document) Lines() *Lines {
-	if d.lines == nil {
-		d.lines = NewLines(d.Source)
+	if d.lines.starts == nil {
+		d.lines = newLines(d.Source)
 	}
-	return d.lines
+	return &d.lines
 }
 
 // Line returns line n (1-based) of the original source without its line
