@@ -20,6 +20,16 @@ var (
 	binErr  error
 )
 
+// TestMain removes the binary the end-to-end tests built: every run left
+// 14 MB in the system temporary folder.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
 // binary builds manifestlint once for the end-to-end tests.
 func binary(t *testing.T) string {
 	t.Helper()

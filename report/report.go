@@ -22,6 +22,10 @@ type Options struct {
 	Rules []*manifest.Rule
 	// Quiet drops notes and, on success, the summary (text format).
 	Quiet bool
+	// ConfigFile is the configuration file the run used, "" for none: json
+	// and sarif record it, so that a report says which settings (disabled
+	// rules, excluded files) shaped it.
+	ConfigFile string
 }
 
 // Formatter writes the results of one run, in the order given (sorted by

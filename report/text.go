@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
 )
 
@@ -85,9 +86,14 @@ func NewTextStream(w io.Writer, opt Options) Stream {
 	return &textStream{bw: bufio.NewWriterSize(w, 64<<10), opt: opt, c: colorizer(opt.Color)}
 }
 
-// File writes one file's findings, their snippets and the kind note.
+// File writes one file's findings, their snippets and the kind note. A
+// file that could not be read is left out: the command said so on stderr.
 func (s *textStream) File(r manifest.Result) error {
+	if r.ReadError != "" {
+		return nil
+	}
 	bw, c, opt := s.bw, s.c, s.opt
+	file := escape.Line(r.File)
 	for _, f := range r.Findings {
 		sev := c(ansiYellow, "warning")
 		if f.Severity == manifest.Error {
@@ -97,10 +103,12 @@ func (s *textStream) File(r manifest.Result) error {
 		if f.Code != "" { // an error downgraded to a warning keeps its code
 			code = " " + c(ansiBold, string(f.Code))
 		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
-			sev, code, oneLine(f.Text()), c(ansiDim, "["+f.Rule+"]"))
+		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, file), f.Line, f.Column,
+			sev, code, escape.Line(f.Text()), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f.Line, f.Column, caretWidth(r.Doc, f), c)
+			if line, ok := r.Doc.SnippetLine(f.Line); ok {
+				writeSnippet(bw, line, f, caretWidth(r.Doc, f), c)
+			}
 		}
 	}
 	e, wn := manifest.Count(r.Findings)
@@ -108,7 +116,7 @@ func (s *textStream) File(r manifest.Result) error {
 	s.warns += wn
 	s.nfiles++
 	if e > 0 && r.Doc != nil && r.Doc.Root != nil && !opt.Quiet {
-		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", r.File,
+		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", file,
 			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
 	}
 	if len(r.Notes) > 0 && !opt.Quiet {
@@ -116,11 +124,11 @@ func (s *textStream) File(r manifest.Result) error {
 		for i, n := range r.Notes {
 			msgs[i] = n.Message
 		}
-		msg := strings.Join(msgs, "; ")
+		msg := escape.Line(strings.Join(msgs, "; "))
 		if len(r.Findings) > 0 {
-			fmt.Fprintf(bw, "%s: note: %s\n", r.File, msg)
+			fmt.Fprintf(bw, "%s: note: %s\n", file, msg)
 		} else {
-			s.cleanNote(r.File, msg)
+			s.cleanNote(file, msg)
 		}
 	}
 	return nil
@@ -184,46 +192,6 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// oneLine keeps a finding on one line whatever its message holds, and
-// escapes control characters (a value may hold ESC from a YAML "\e"
-// escape): the output must never drive the terminal.
-func oneLine(s string) string {
-	if strings.IndexFunc(s, isControl) < 0 {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case isControl(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// isControl reports a C0 or C1 control character other than tab.
-func isControl(r rune) bool { return r < 0x20 && r != '\t' || r >= 0x7F && r <= 0x9F }
-
-// visible shows a control character in a snippet as its one-column Unicode
-// picture (NUL as ␀), so that the caret still lines up.
-func visible(r rune) rune {
-	switch {
-	case r < 0x20 && r != '\t':
-		return 0x2400 + r
-	case r == 0x7F:
-		return 0x2421
-	case r >= 0x80 && r <= 0x9F:
-		return utf8.RuneError
-	}
-	return r
-}
-
 // caretWidth is the number of characters the caret under f covers: its
 // range on its first line, or for a range that goes on past that line (a
 // mapping, a list) its first token, a key or a value.
@@ -235,13 +203,15 @@ func caretWidth(doc *manifest.Document, f manifest.Finding) int {
 	return t.To.Column - t.From.Column
 }
 
-// writeSnippet prints the source line and a caret under width characters
-// from col (at least one). Columns count characters; tabs before the caret
-// are kept so that it lines up in a terminal.
-func writeSnippet(w io.Writer, line string, lineNo, col, width int, c func(string, string) string) {
+// writeSnippet prints the source line of f and a caret under n characters
+// of it from f's column (at least one). Columns count characters; tabs
+// before the caret are kept and wide characters take two cells, so that it
+// lines up in a terminal.
+func writeSnippet(w io.Writer, line string, f manifest.Finding, n int, c func(string, string) string) {
 	if line == "" || !utf8.ValidString(line) {
 		return
 	}
+	lineNo, col := f.Line, f.Column
 	const maxWidth = 200
 	// Decode no more than needed: a line may be megabytes long.
 	runes := make([]rune, 0, min(len(line), maxWidth+1))
@@ -249,7 +219,7 @@ func writeSnippet(w io.Writer, line string, lineNo, col, width int, c func(strin
 		if len(runes) > maxWidth {
 			break
 		}
-		runes = append(runes, visible(r))
+		runes = append(runes, r)
 	}
 	if len(runes) > maxWidth {
 		if col > maxWidth {
@@ -257,21 +227,34 @@ func writeSnippet(w io.Writer, line string, lineNo, col, width int, c func(strin
 		}
 		runes = runes[:maxWidth]
 	}
+	// Each character as shown (escape.Display) and its width in columns,
+	// so that the caret lines up under wide and escaped characters.
+	var shown strings.Builder
+	cols := make([]int, len(runes))
+	for i, r := range runes {
+		d, n := escape.Display(r)
+		shown.WriteString(d)
+		cols[i] = n
+	}
 	gutter := fmt.Sprintf("%5d | ", lineNo)
-	fmt.Fprintf(w, "%s%s\n", c(ansiDim, gutter), string(runes))
+	fmt.Fprintf(w, "%s%s\n", c(ansiDim, gutter), shown.String())
 	if col < 1 || col > len(runes)+1 {
 		return
 	}
 	var pad strings.Builder
-	for _, r := range runes[:col-1] {
+	for i, r := range runes[:col-1] {
 		if r == '\t' {
 			pad.WriteRune('\t')
 		} else {
-			pad.WriteByte(' ')
+			pad.WriteString(strings.Repeat(" ", cols[i]))
 		}
 	}
-	n := min(len(runes)-(col-1), width)
-	caret := "^" + strings.Repeat("~", max(n-1, 0))
+	n = min(len(runes)-(col-1), n)
+	width := 0
+	for _, w := range cols[col-1 : col-1+max(n, 0)] {
+		width += w
+	}
+	caret := "^" + strings.Repeat("~", max(width-1, 0))
 	fmt.Fprintf(w, "%s%s%s\n", c(ansiDim, "      | "), pad.String(), c(ansiCyan, caret))
 }
 
