@@ -373,9 +373,14 @@ func TestDocCommandFlags(t *testing.T) {
 	}
 }
 
-// TestDocBlocksParse checks that every YAML and JSON block parses.
+// TestDocBlocksParse checks that every YAML and JSON block parses, except
+// in docs/rules.md, whose bad examples break YAML on purpose (the rule
+// registry's test lints each of them).
 func TestDocBlocksParse(t *testing.T) {
 	for _, page := range docPages(t) {
+		if page == filepath.Join("docs", "rules.md") {
+			continue
+		}
 		for _, b := range parseBlocks(t, page) {
 			if b.isTranscript() {
 				continue
@@ -459,7 +464,6 @@ func anchors(t *testing.T, path string) map[string]bool {
 // exists, so the list cannot go stale.
 var pendingPages = map[string]bool{
 	"docs/fixes.md": true, "docs/lsp.md": true, "docs/playground.md": true, "docs/security.md": true,
-	"docs/rules.md": true,
 }
 
 // TestDocLinks checks every relative link of the documentation: the file
