@@ -526,6 +526,51 @@ func TestEditorSchemas(t *testing.T) {
 		}
 	}
 
+	// Snippets: the value of returnAddress and customs, and an operations entry.
+	for _, sc := range []struct {
+		name, src, want string
+	}{
+		{"snippet/address.s3-import.manifest.yaml", "manifestVersion: 2.0\nreturnAddress:\n  \n", "returnAddress (US)"},
+		{"snippet/customs.s3-import.manifest.yaml", "manifestVersion: 2.0\ncustoms:\n  \n", "customs"},
+		{"snippet/operation.glacier-import.manifest.yaml", "manifestVersion: 3.0\noperations:\n  - \n", "Glacier operation"},
+		{"snippet/operation.s3-export.manifest.yaml", "manifestVersion: 2.0\noperations:\n  - \n", "export operation"},
+	} {
+		uri := fileURI(filepath.Join(root, sc.name))
+		lsp.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+			"uri": uri, "languageId": "yaml", "version": 1, "text": sc.src,
+		}})
+		lines := strings.Split(sc.src, "\n")
+		raw := lsp.request("textDocument/completion", map[string]any{
+			"textDocument": map[string]any{"uri": uri},
+			"position":     map[string]any{"line": 2, "character": len(lines[2])},
+		})
+		if !strings.Contains(string(raw), `"label":"`+sc.want+`"`) {
+			t.Errorf("%s: completion does not offer the snippet %q: %.600s", sc.name, sc.want, raw)
+		}
+	}
+
+	// Hover shows a field's description, and an enum's: the description
+	// beside a $ref (field-specific) and the one of the definition.
+	for _, hc := range []struct{ field, want string }{
+		{"deviceId", "The device's identifier"},
+		{"eraseDevice", "Must be yes"},
+		{"bucket", "The S3 bucket the device's files are imported into"},
+	} {
+		name := "cases/valid.s3-import.manifest.yaml"
+		src := byName[name]
+		i := strings.Index(src, "\n"+hc.field+":")
+		if i < 0 {
+			t.Fatalf("%s: no %s", name, hc.field)
+		}
+		raw := lsp.request("textDocument/hover", map[string]any{
+			"textDocument": map[string]any{"uri": fileURI(filepath.Join(root, name))},
+			"position":     map[string]any{"line": strings.Count(src[:i+1], "\n"), "character": 2},
+		})
+		if !strings.Contains(string(raw), hc.want) {
+			t.Errorf("hover on %s does not show %q: %s", hc.field, hc.want, raw)
+		}
+	}
+
 	lsp.diagMu.Lock()
 	defer lsp.diagMu.Unlock()
 	for i, c := range cases {
