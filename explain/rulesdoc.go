@@ -26,7 +26,8 @@ Every rule of manifestlint, as ` + "`manifestlint rules`" + ` lists them and ` +
 explains each. A rule id names a rule in the output (` + "`[address-po-box]`" + `), in
 ` + "`--ignore`" + `, in the ` + "`disable`" + ` and ` + "`severity`" + ` keys of the [configuration file](configuration.md),
 and in suppression comments. An error carries the service's code ([codes.md](codes.md)); a warning
-is a fault the service accepted, and never fails a run.
+is a fault the service accepted, and never fails a run. Which findings ` + "`--fix`" + ` repairs, and how, is in
+[fixes.md](fixes.md).
 
 | rule | severity | codes | what it checks |
 |---|---|---|---|
