@@ -422,6 +422,8 @@ func TestEditorSchemas(t *testing.T) {
 		faulty(t, "bad/region.ebs-import.manifest.yaml", ebs, "region: us-east-1", "region: mars-1", false),
 		faulty(t, "bad/address-key.s3-import.manifest.yaml", s3i, "    city: ", "    zipCode: 98101\n    city: ", false),
 		faulty(t, "bad/service-level.s3-import.manifest.yaml", s3i, "", "serviceLevel: fast", false),
+		faulty(t, "badconfig/.manifestlint.yaml", byName["config/.manifestlint.yaml"], "region: us-east-1", "region: eu-central-1", false),
+		faulty(t, "badconfig2/.manifestlint.yaml", byName["config/.manifestlint.yaml"], "", "regoin: us-east-1", false),
 	)
 
 	// Each document must be matched by exactly one glob: overlapping
