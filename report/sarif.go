@@ -73,6 +73,7 @@ type sarifRule struct {
 	ID                   string            `json:"id"`
 	ShortDescription     sarifText         `json:"shortDescription"`
 	FullDescription      sarifText         `json:"fullDescription"`
+	HelpURI              string            `json:"helpUri,omitempty"`
 	Help                 sarifText         `json:"help"`
 	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
 	Properties           sarifRuleProperty `json:"properties"`
@@ -293,6 +294,7 @@ func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule,
 				info.Codes = []manifest.Code{f.Code}
 			}
 			add(info)
+			rules[len(rules)-1].HelpURI = "" // docs/rules.md has no section for it
 		}
 	}
 	return rules, index
@@ -323,6 +325,7 @@ func sarifRuleOf(info *manifest.Rule) sarifRule {
 		ID:                   info.ID,
 		ShortDescription:     sarifText{Text: firstSentence(doc)},
 		FullDescription:      sarifText{Text: full},
+		HelpURI:              info.HelpURI(),
 		Help:                 sarifText{Text: help},
 		DefaultConfiguration: sarifRuleConfig{Level: level},
 		Properties:           sarifRuleProperty{Codes: codes, Tags: []string{"aws-import-export", "manifest"}},
