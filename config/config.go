@@ -458,19 +458,26 @@ func (c *Config) Rel(path string) (rel string, ok bool) {
 // that matches path; JobTypeUnknown when none does or path lies outside the
 // config file's directory.
 func (c *Config) JobTypeFor(path string) manifest.JobType {
+	jt, _ := c.JobTypeSourceFor(path)
+	return jt
+}
+
+// JobTypeSourceFor is JobTypeFor with the source of the job type for
+// messages: "jobTypes `exports/**` in FILE".
+func (c *Config) JobTypeSourceFor(path string) (manifest.JobType, manifest.Source) {
 	if len(c.JobTypes) == 0 {
-		return manifest.JobTypeUnknown
+		return manifest.JobTypeUnknown, manifest.Source{}
 	}
 	rel, ok := c.Rel(path)
 	if !ok {
-		return manifest.JobTypeUnknown
+		return manifest.JobTypeUnknown, manifest.Source{}
 	}
 	for _, r := range c.JobTypes {
 		if r.Glob.Match(rel) {
-			return r.JobType
+			return r.JobType, manifest.Source{Kind: manifest.SourceConfig, Name: c.File, Detail: "jobTypes `" + r.Glob.Pattern + "`"}
 		}
 	}
-	return manifest.JobTypeUnknown
+	return manifest.JobTypeUnknown, manifest.Source{}
 }
 
 // Excluded reports whether an exclude glob matches path.
@@ -503,10 +510,10 @@ func (c *Config) matchAny(globs []Glob, path string) bool {
 // When the command line gave a region or key, set them in opts first.
 func (c *Config) Apply(opts *validate.Options) {
 	if opts.Region == "" && c.Region != "" {
-		opts.Region, opts.RegionSource = c.Region, "config file "+c.File
+		opts.Region, opts.RegionSource = c.Region, manifest.Source{Kind: manifest.SourceConfig, Name: c.File}
 	}
-	if opts.AccessKeyID == "" {
-		opts.AccessKeyID = c.AccessKeyID
+	if opts.AccessKeyID == "" && c.AccessKeyID != "" {
+		opts.AccessKeyID, opts.AccessKeySource = c.AccessKeyID, manifest.Source{Kind: manifest.SourceConfig, Name: c.File}
 	}
 	if c.Buckets != nil {
 		opts.Buckets = c.Buckets

@@ -253,7 +253,7 @@ func TestApply(t *testing.T) {
 	}
 	var o validate.Options
 	c.Apply(&o)
-	if o.Region != "eu-west-1" || o.RegionSource != "config file cfg.yaml" || o.AccessKeyID != "AKIAFILE" || o.Buckets["b"] != "eu-west-1" {
+	if o.Region != "eu-west-1" || o.RegionSource.String() != "config file cfg.yaml" || o.AccessKeySource.String() != "config file cfg.yaml" || o.AccessKeyID != "AKIAFILE" || o.Buckets["b"] != "eu-west-1" {
 		t.Errorf("Apply: %+v", o)
 	}
 	if strings.Join(o.Ignore, ",") != "no-space-after-colon,unused-suppression" {
@@ -263,9 +263,9 @@ func TestApply(t *testing.T) {
 		t.Errorf("Severity = %v", o.Severity)
 	}
 	// Flags win: a region and key already set stay; --ignore entries stay.
-	o = validate.Options{Region: "us-east-1", RegionSource: "--region", AccessKeyID: "AKIAFLAG", Ignore: []string{"InvalidCustomsException"}}
+	o = validate.Options{Region: "us-east-1", RegionSource: manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}, AccessKeyID: "AKIAFLAG", Ignore: []string{"InvalidCustomsException"}}
 	c.Apply(&o)
-	if o.Region != "us-east-1" || o.RegionSource != "--region" || o.AccessKeyID != "AKIAFLAG" || o.Ignore[0] != "InvalidCustomsException" {
+	if o.Region != "us-east-1" || o.RegionSource.String() != "--region" || o.AccessKeyID != "AKIAFLAG" || o.Ignore[0] != "InvalidCustomsException" {
 		t.Errorf("Apply over flags: %+v", o)
 	}
 }

@@ -110,7 +110,7 @@ func (s *textStream) File(r validate.Result) error {
 	s.nfiles++
 	if e > 0 && r.Doc != nil && r.Doc.Root != nil && !opt.Quiet {
 		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", r.File,
-			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
+			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence, r.JobTypeSource))
 	}
 	if len(r.Notes) > 0 && !opt.Quiet {
 		msgs := make([]string, len(r.Notes))
@@ -147,12 +147,12 @@ func (s *textStream) Close() error {
 	return s.bw.Flush()
 }
 
-func kindReason(evidence []string) string {
+func kindReason(evidence []string, given manifest.Source) string {
 	if len(evidence) == 0 {
 		return "no kind-specific field found; set --job-type to choose"
 	}
-	if strings.HasPrefix(evidence[0], "--job-type") {
-		return "from " + evidence[0]
+	if given.Kind != manifest.SourceNone {
+		return "from " + given.String()
 	}
 	return "inferred from " + strings.Join(evidence, ", ") + "; set --job-type to override"
 }

@@ -165,8 +165,8 @@ func addrJobRegion(c *Context) string {
 // "the job region is `eu-west-1` (from --region)".
 func addrRegionDesc(c *Context) string {
 	s := fmt.Sprintf("the job region is `%s`", addrJobRegion(c))
-	if c.RegionSource != "" {
-		s += " (from " + c.RegionSource + ")"
+	if src := c.RegionSource.String(); src != "" {
+		s += " (from " + src + ")"
 	}
 	return s
 }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"go.yaml.in/yaml/v3"
@@ -23,11 +22,10 @@ const (
 // unknown or was only inferred from the manifest (operations[].region) or
 // the bucket inventory, since comparing a value with itself proves nothing.
 func givenRegion(c *Context) (region, source string, ok bool) {
-	if c.Region == "" || c.RegionSource == "operations[].region" ||
-		strings.HasPrefix(c.RegionSource, "the bucket inventory") {
+	if c.Region == "" || c.RegionSource.Kind != manifest.SourceNone && !c.RegionSource.Given() {
 		return "", "", false
 	}
-	source = c.RegionSource
+	source = c.RegionSource.String()
 	if source == "" {
 		source = "the job region"
 	}

@@ -373,10 +373,12 @@ func (o *options) resolve() (validate.Options, string, error) {
 		if !manifest.IsRegion(o.region) {
 			return v, "", fmt.Errorf("--region %q is not a region the service ran in; use one of %s", o.region, strings.Join(manifest.Regions, ", "))
 		}
-		v.Region, v.RegionSource = o.region, "--region"
+		v.Region, v.RegionSource = o.region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 	}
 	// AWS_ACCESS_KEY_ID is read after the config file (configure).
-	v.AccessKeyID = o.accessKeyID
+	if o.accessKeyID != "" {
+		v.AccessKeyID, v.AccessKeySource = o.accessKeyID, manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
+	}
 	format := o.format
 	if format == "" {
 		format = "text"

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -46,7 +47,9 @@ func (o *options) configure(vopts *validate.Options) (runConfig, error) {
 		rc.Config = c
 	}
 	if vopts.AccessKeyID == "" {
-		vopts.AccessKeyID = os.Getenv("AWS_ACCESS_KEY_ID")
+		if k := os.Getenv("AWS_ACCESS_KEY_ID"); k != "" {
+			vopts.AccessKeyID, vopts.AccessKeySource = k, manifest.Source{Kind: manifest.SourceEnv, Name: "AWS_ACCESS_KEY_ID"}
+		}
 	}
 	return rc, nil
 }
@@ -67,7 +70,7 @@ func (rc runConfig) assign(inputs []input, stdinName string) []input {
 			continue
 		}
 		if name != "-" {
-			in.jobType = rc.JobTypeFor(name)
+			in.jobType, in.jobTypeSource = rc.JobTypeSourceFor(name)
 		}
 		out = append(out, in)
 	}

@@ -72,7 +72,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				}
 				opts := vopts
 				if opts.JobType == manifest.JobTypeUnknown {
-					opts.JobType = in.jobType
+					opts.JobType, opts.JobTypeSource = in.jobType, in.jobTypeSource
 				}
 				out <- done{i: i, res: validate.Validate(name, data, opts)}
 			}

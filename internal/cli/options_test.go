@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -138,4 +139,30 @@ func TestStdinPipe(t *testing.T) {
 		t.Errorf("empty stdin, no argument: exit %d", code)
 	}
 	wantIn(t, "stderr", errOut, "no input")
+}
+
+// TestContextSources: messages say where context came from: the signing
+// key from the environment, the job type from a jobTypes entry of the
+// config file (not "--job-type", which was not given).
+func TestContextSources(t *testing.T) {
+	withKey := strings.Replace(validManifest, "deviceId: ABCDE", "accessKeyId: AKIAIOSFODNN7EXAMPLE\ndeviceId: ABCDE", 1)
+	dir := tree(t, map[string]string{
+		".manifestlint.yaml":  "jobTypes:\n  'imports/**': export\n",
+		"imports/m.yaml":      withKey,
+		"elsewhere/key.yaml":  withKey,
+		"elsewhere/flag.yaml": withKey,
+	})
+	code, out, errOut := runMain(t, dir, "", "--no-snippet", "imports/m.yaml")
+	if code != ExitFindings {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	wantIn(t, "jobTypes", out, "note: checked as an S3 export manifest (from jobTypes `imports/**` in .manifestlint.yaml)")
+	wantNotIn(t, "jobTypes", out, "--job-type export")
+	_, out, _ = runMain(t, dir, "", "--no-snippet", "--job-type", "export", "imports/m.yaml")
+	wantIn(t, "--job-type", out, "(from --job-type export)")
+
+	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAI44QH8DHBEXAMPLE")
+	var b, e bytes.Buffer
+	Main([]string{"--no-snippet", "elsewhere/key.yaml"}, strings.NewReader(""), &b, &e)
+	wantIn(t, "env key", b.String(), "will be signed with `AKIAI44QH8DHBEXAMPLE` (from $AWS_ACCESS_KEY_ID)")
 }
