@@ -33,7 +33,9 @@ func TestOperationsRegions(t *testing.T) {
 var flagRegion = manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 
 func TestJobRegionMismatch(t *testing.T) {
-	region := func(r string, src manifest.Source) func(*Context) { return func(c *Context) { c.Region, c.RegionSource = r, src } }
+	region := func(r string, src manifest.Source) func(*Context) {
+		return func(c *Context) { c.Region, c.RegionSource = r, src }
+	}
 	runFamCases(t, RuleJobRegionMismatch, checkJobRegionMismatch, []famCase{
 		{name: "no region given", kind: manifest.EBSImport, src: "operations:\n  - region: us-east-1\n"},
 		{name: "same", kind: manifest.EBSImport, src: "operations:\n  - region: us-east-1\n", ctx: region("us-east-1", flagRegion)},
