@@ -18,6 +18,9 @@ type Options struct {
 	Version string
 	// Quiet drops notes and, on success, the summary (text format).
 	Quiet bool
+	// Verbose shows the service's sentence before each finding's
+	// specifics (text format); otherwise a line holds the specifics alone.
+	Verbose bool
 }
 
 // Formatter writes the results of one run, in the order given (sorted by

@@ -98,8 +98,12 @@ func (s *textStream) File(r validate.Result) error {
 		if f.Code != "" { // an error downgraded to a warning keeps its code
 			code = " " + c(ansiBold, string(f.Code))
 		}
+		msg := f.Message
+		if opt.Verbose || msg == "" {
+			msg = f.Text() // the service's sentence, then the specifics
+		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
-			sev, code, oneLine(f.Text()), c(ansiDim, "["+f.Rule+"]"))
+			sev, code, oneLine(msg), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
 			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f, c)
 		}

@@ -160,7 +160,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet}
+	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose}
 	run := sinks.start(ropts)
 	errs, warns, linted := 0, 0, 0
 	sum := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {
@@ -210,7 +210,7 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 	fl.StringVar(&o.filesFrom, "files-from", "", "also lint the paths listed in `FILE`, one per line or NUL-separated (- for standard input), filtered as a directory walk is")
 	fl.StringVar(&o.stdinFilename, "stdin-filename", "-", "the name to report standard input under")
 	boolVar(fl, &o.quiet, "quiet", "q", "print errors only: no warnings, notes, or summary on success")
-	boolVar(fl, &o.verbose, "verbose", "v", "also list the files a walk skipped")
+	boolVar(fl, &o.verbose, "verbose", "v", "show the service's sentence before each finding's specifics, and list the files a walk skipped")
 	fl.IntVar(&o.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings (0: any warning fails)")
 	boolVar(fl, &o.noSnippet, "no-snippet", "", "do not show the source line under each finding (text format)")
 	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")

@@ -166,3 +166,14 @@ func TestContextSources(t *testing.T) {
 	Main([]string{"--no-snippet", "elsewhere/key.yaml"}, strings.NewReader(""), &b, &e)
 	wantIn(t, "env key", b.String(), "will be signed with `AKIAI44QH8DHBEXAMPLE` (from $AWS_ACCESS_KEY_ID)")
 }
+
+// TestVerboseServiceSentence: a finding line holds the specifics; the
+// service's sentence is shown with --verbose.
+func TestVerboseServiceSentence(t *testing.T) {
+	dir := tree(t, map[string]string{"e.yaml": errManifest})
+	_, out, _ := runMain(t, dir, "", "--no-config", "--no-snippet", "e.yaml")
+	wantIn(t, "default", out, "e.yaml:5:14: error InvalidManifestFieldException: eraseDevice is `no`")
+	wantNotIn(t, "default", out, "Please correct and resubmit")
+	_, out, _ = runMain(t, dir, "", "--no-config", "--no-snippet", "--verbose", "e.yaml")
+	wantIn(t, "--verbose", out, "e.yaml:5:14: error InvalidManifestFieldException: One or more manifest fields was invalid. Please correct and resubmit. eraseDevice is `no`")
+}
