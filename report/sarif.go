@@ -99,8 +99,8 @@ type sarifResultFields struct {
 	Code           string `json:"code,omitempty"`
 	HTTPStatus     int    `json:"httpStatus,omitempty"`
 	ServiceMessage string `json:"serviceMessage,omitempty"`
-	Path       string `json:"path"`
-	JobKind    string `json:"jobKind,omitempty"`
+	Path           string `json:"path"`
+	JobKind        string `json:"jobKind,omitempty"`
 }
 
 type sarifLocation struct {
