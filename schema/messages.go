@@ -224,7 +224,31 @@ func (c *checker) missingDetail(loc location, prop string) string {
 			tail = " (" + strings.ToLower(d[:1]) + d[1:] + ")"
 		}
 	}
+	if k := c.nearMiss(loc, prop); k != nil {
+		return fmt.Sprintf("Missing: %s. Line %d has `%s`, probably this key: rename it to `%s`.", path, k.Line, k.Value, prop)
+	}
 	return fmt.Sprintf("Missing: %s. Add %s %s%s.", path, add, where, tail)
+}
+
+// nearMiss finds, in the mapping at loc, a key the place does not allow
+// that suggestKey reads as prop (`eraseDevise` for eraseDevice): the
+// missing key was typed, wrongly. Nil when there is none.
+func (c *checker) nearMiss(loc location, prop string) *yaml.Node {
+	if loc.val == nil || loc.val.Kind != yaml.MappingNode {
+		return nil
+	}
+	here, _ := schemaAt(c.sdoc, loc.segs)
+	names := propertyNames(here)
+	for i := 0; i+1 < len(loc.val.Content); i += 2 {
+		k := loc.val.Content[i]
+		if k.Kind != yaml.ScalarNode || hasProperty(here, k.Value) {
+			continue
+		}
+		if best, _ := suggestKey(k.Value, names); best == prop {
+			return k
+		}
+	}
+	return nil
 }
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
