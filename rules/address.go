@@ -175,8 +175,12 @@ func addrRegionDesc(c *Context) string {
 // country.
 func unknownCountryDetail(path, value string) string {
 	d := fmt.Sprintf("%s is `%s`, which is not an ISO 3166 country.", path, value)
-	if s := suggestCountry(value); s != "" {
+	s, c := nearestCountry(value)
+	if s != "" {
 		d += " Did you mean " + s + "?"
+	}
+	if c != nil { // the example is the country meant
+		return d + fmt.Sprintf(" Write it as its two-letter code (`%s`), three-letter code (`%s`) or English name (`%s`), in any letter case.", c.alpha2, c.alpha3, c.name)
 	}
 	return d + " Write the country as its two-letter code (`DE`), three-letter code (`DEU`) or English name (`Germany`), in any letter case."
 }
