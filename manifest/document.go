@@ -2,7 +2,6 @@ package manifest
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -109,10 +108,13 @@ var secretKeys = map[string]bool{"trueCryptPassword": true, "pinCode": true}
 // printed (trueCryptPassword, pinCode).
 func IsSecret(key string) bool { return secretKeys[key] }
 
+// SecretMask replaces a secret value wherever it would be shown: always
+// eight asterisks, so that the mask does not tell the value's length.
+const SecretMask = "********"
+
 // MaskSecretLine returns a source line with the value of a secret field
 // (`trueCryptPassword: hunter2`, also `- pinCode:1234` and without a space)
-// replaced by asterisks of the same length, so that snippets keep their
-// columns; other lines are returned unchanged.
+// replaced by SecretMask; other lines are returned unchanged.
 func MaskSecretLine(line string) string {
 	t := strings.TrimLeft(line, " ")
 	t = strings.TrimLeft(strings.TrimPrefix(t, "-"), " ")
@@ -131,5 +133,5 @@ func MaskSecretLine(line string) string {
 		return line
 	}
 	at := start + len(rest) - len(strings.TrimLeft(rest, " "))
-	return line[:at] + strings.Repeat("*", utf8.RuneCountInString(value)) + line[at+len(value):]
+	return line[:at] + SecretMask + line[at+len(value):]
 }

@@ -1,15 +1,19 @@
 package manifest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
-// TestMaskSecretLine checks that snippets never show a password or PIN and
-// keep their columns.
+// TestMaskSecretLine checks that snippets never show a password or PIN, nor
+// its length: the mask has a fixed length.
 func TestMaskSecretLine(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"trueCryptPassword: hunter2", "trueCryptPassword: *******"},
-		{"trueCryptPassword:hunter2", "trueCryptPassword:*******"},
-		{"  pinCode: 1234 # the PIN", "  pinCode: **** # the PIN"},
-		{"- pinCode: 'ab cd'", "- pinCode: *******"},
+		{"trueCryptPassword: hunter2", "trueCryptPassword: ********"},
+		{"trueCryptPassword:hunter2", "trueCryptPassword:********"},
+		{"  pinCode: 1234 # the PIN", "  pinCode: ******** # the PIN"},
+		{"- pinCode: 'ab cd'", "- pinCode: ********"},
+		{"trueCryptPassword: " + strings.Repeat("x", 64), "trueCryptPassword: ********"},
 		{"trueCryptPassword: pässwörd", "trueCryptPassword: ********"},
 		{"trueCryptPassword:", "trueCryptPassword:"},
 		{"bucket: hunter2", "bucket: hunter2"},

@@ -105,7 +105,13 @@ func (s *textStream) File(r validate.Result) error {
 		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
 			sev, code, oneLine(msg), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f, c)
+			line := r.Doc.Line(f.Line)
+			if masked := manifest.MaskSecretLine(line); masked != line {
+				// The range measured the secret; the caret covers the
+				// token it starts on the masked line instead.
+				line, f.EndLine = masked, 0
+			}
+			writeSnippet(bw, line, f, c)
 		}
 	}
 	e, wn := manifest.Count(r.Findings)

@@ -101,7 +101,13 @@ func unusedMessage(d *suppress.Directive, name string) string {
 	}
 	msg := fmt.Sprintf("The suppression of `%s` silences nothing: no finding with that code or rule id is reported %s.", name, where)
 	if !KnownName(name) {
-		return msg + " " + UnknownNameError(name) + "."
+		// UnknownNameError ends with a question or a parenthesis: end the
+		// sentence without a stray "?.".
+		e := UnknownNameError(name)
+		if !strings.HasSuffix(e, "?") {
+			e += "."
+		}
+		return msg + " " + e
 	}
 	return msg + " Remove it, or name the code or rule id of the finding to silence."
 }
