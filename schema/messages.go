@@ -251,6 +251,25 @@ func (c *checker) nearMiss(loc location, prop string) *yaml.Node {
 	return nil
 }
 
+// placeholder returns NAME when a flow mapping is `{NAME}` alone: one key
+// of words (letters, digits, '_', '-', spaces) with no value, as template
+// placeholders are written; "" otherwise.
+func placeholder(m *yaml.Node) string {
+	if len(m.Content) != 2 || m.Content[0].Kind != yaml.ScalarNode || m.Content[1].Tag != "!!null" || m.Content[1].Value != "" {
+		return ""
+	}
+	k := m.Content[0].Value
+	if k == "" || len(k) > 64 {
+		return ""
+	}
+	for _, r := range k {
+		if !(r == '_' || r == '-' || r == ' ' || r == '.' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+			return ""
+		}
+	}
+	return k
+}
+
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
 
 func (c *checker) unknownDetail(loc location, prop string) string {
@@ -385,6 +404,11 @@ func (c *checker) typeDetail(loc location, expected string) string {
 		return fmt.Sprintf("%s is a list (square brackets make a YAML list), but it must be text: write the value without brackets, or quote it.", loc.path)
 	case loc.val.Kind == yaml.SequenceNode:
 		return fmt.Sprintf("%s is a list, but it must be text: write the value on the same line as `%s:`.", loc.path, name)
+	case loc.val.Kind == yaml.MappingNode && loc.val.Style&yaml.FlowStyle != 0:
+		if ph := placeholder(loc.val); ph != "" {
+			return fmt.Sprintf("%s is `{%s}`: braces make a YAML mapping, and this looks like an unfilled template placeholder. Replace it with the real value (quote a value that starts with `{`).", loc.path, ph)
+		}
+		return fmt.Sprintf("%s is a mapping (braces make a YAML mapping), but it must be text: write the value without braces, or quote it.", loc.path)
 	case loc.val.Kind == yaml.MappingNode:
 		return fmt.Sprintf("%s is a mapping, but it must be text: write the value on the same line as `%s:` (quote it if it holds `: `).", loc.path, name)
 	}
