@@ -96,6 +96,29 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: config error: %s", e.File, e.Line, e.Column, e.Message)
 }
 
+// Errors are every problem of a configuration file, in file order: Parse
+// reports them all at once, as manifest findings are, so that fixing a
+// file takes one round trip. It prints one `FILE:LINE:COL: config error:`
+// line per problem; errors.As finds the first *Error.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the errors, for errors.Is and errors.As.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
 //go:embed schema.json
 var schema []byte
 
@@ -218,8 +241,8 @@ func Parse(name string, src []byte) (*Config, error) {
 	seen := map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		if err := p.key(k, seen); err != nil {
-			return nil, err
+		if p.add(p.key(k, seen)) {
+			continue
 		}
 		idx := slices.IndexFunc(fields, func(f field) bool { return f.key == k.Value })
 		if idx < 0 {
@@ -227,11 +250,13 @@ func Parse(name string, src []byte) (*Config, error) {
 			if s := manifest.Closest(k.Value, keys); s != "" {
 				msg = fmt.Sprintf("unknown key `%s`; did you mean `%s`?", k.Value, s)
 			}
-			return nil, p.errf(k, "%s", msg)
+			p.add(p.errf(k, "%s", msg))
+			continue
 		}
-		if err := fields[idx].parse(p, c, v); err != nil {
-			return nil, err
-		}
+		p.add(fields[idx].parse(p, c, v))
+	}
+	if len(p.errs) > 0 {
+		return nil, p.errs
 	}
 	return c, nil
 }
@@ -262,15 +287,16 @@ var fields = []field{
 		seen := map[string]int{}
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			k, r := v.Content[i], v.Content[i+1]
-			if err := p.key(k, seen); err != nil {
-				return err
+			if p.add(p.key(k, seen)) {
+				continue
 			}
 			if k.Value == "" || strings.ContainsAny(k.Value, " \t/") {
-				return p.errf(k, "bucket name %q is not a bucket name: use the name alone, without spaces, `/` or `s3://`", k.Value)
+				p.add(p.errf(k, "bucket name %q is not a bucket name: use the name alone, without spaces, `/` or `s3://`", k.Value))
+				continue
 			}
 			region, err := p.region(r, "buckets."+k.Value)
-			if err != nil {
-				return err
+			if p.add(err) {
+				continue
 			}
 			c.Buckets[k.Value] = region
 		}
@@ -283,20 +309,21 @@ var fields = []field{
 		seen := map[string]int{}
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			k, t := v.Content[i], v.Content[i+1]
-			if err := p.key(k, seen); err != nil {
-				return err
+			if p.add(p.key(k, seen)) {
+				continue
 			}
 			g, err := p.glob(k)
-			if err != nil {
-				return err
+			if p.add(err) {
+				continue
 			}
 			s, err := p.text(t, "jobTypes."+k.Value)
-			if err != nil {
-				return err
+			if p.add(err) {
+				continue
 			}
 			jt := manifest.JobType(s)
 			if jt != manifest.JobTypeImport && jt != manifest.JobTypeExport {
-				return p.errf(t, "jobTypes.%s is %q; use import or export", k.Value, s)
+				p.add(p.errf(t, "jobTypes.%s is %q; use import or export", k.Value, s))
+				continue
 			}
 			c.JobTypes = append(c.JobTypes, JobTypeRule{Glob: g, JobType: jt})
 		}
@@ -316,20 +343,21 @@ var fields = []field{
 		seen := map[string]int{}
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			k, l := v.Content[i], v.Content[i+1]
-			if err := p.key(k, seen); err != nil {
-				return err
+			if p.add(p.key(k, seen)) {
+				continue
 			}
 			name, err := p.name(k, "severity")
-			if err != nil {
-				return err
+			if p.add(err) {
+				continue
 			}
 			s, err := p.text(l, "severity."+name)
-			if err != nil {
-				return err
+			if p.add(err) {
+				continue
 			}
 			lv := Level(s)
 			if lv != LevelError && lv != LevelWarning && lv != LevelOff {
-				return p.errf(l, "severity.%s is %q; use error, warning or off", name, s)
+				p.add(p.errf(l, "severity.%s is %q; use error, warning or off", name, s))
+				continue
 			}
 			c.Severity = append(c.Severity, SeverityRule{Name: name, Level: lv})
 		}
@@ -351,7 +379,23 @@ var fields = []field{
 	}},
 }
 
-type parser struct{ file string }
+type parser struct {
+	file string
+	errs Errors
+}
+
+// add records err, if any, and reports whether there was one.
+func (p *parser) add(err error) bool {
+	if err == nil {
+		return false
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		e = &Error{File: p.file, Line: 1, Column: 1, Message: err.Error()}
+	}
+	p.errs = append(p.errs, e)
+	return true
+}
 
 func (p *parser) errf(n *yaml.Node, format string, args ...any) error {
 	pos := manifest.At(n)
@@ -380,9 +424,7 @@ func (p *parser) list(n *yaml.Node, what string, each func(*yaml.Node) error) er
 		return p.errf(n, "%s must be a list (`- item` lines or `[a, b]`), but is %s", what, describe(n))
 	}
 	for _, e := range n.Content {
-		if err := each(e); err != nil {
-			return err
-		}
+		p.add(each(e)) // an entry's problem does not hide the next one's
 	}
 	return nil
 }

@@ -100,8 +100,13 @@ func displayPath(p string) string {
 }
 
 // configErrorText is how a configuration problem is printed: a
-// config.Error already reads `FILE:LINE:COL: config error: ...`.
+// config.Error already reads `FILE:LINE:COL: config error: ...`, and
+// config.Errors is one such line per problem.
 func configErrorText(err error) string {
+	var es config.Errors
+	if errors.As(err, &es) {
+		return es.Error() // every problem, one line each
+	}
 	var ce *config.Error
 	if errors.As(err, &ce) {
 		return ce.Error()

@@ -177,3 +177,19 @@ func TestVerboseServiceSentence(t *testing.T) {
 	_, out, _ = runMain(t, dir, "", "--no-config", "--no-snippet", "--verbose", "e.yaml")
 	wantIn(t, "--verbose", out, "e.yaml:5:14: error InvalidManifestFieldException: One or more manifest fields was invalid. Please correct and resubmit. eraseDevice is `no`")
 }
+
+// TestConfigErrorsAtOnce: every problem of the config file is printed, one
+// line each, and the run stops with status 2.
+func TestConfigErrorsAtOnce(t *testing.T) {
+	dir := tree(t, map[string]string{
+		".manifestlint.yaml": "regoin: us-east-1\ndisable: [nope-rule]\nseverity:\n  address-po-box: loud\n",
+		"m.yaml":             validManifest,
+	})
+	code, out, errOut := runMain(t, dir, "", "m.yaml")
+	if code != ExitUsage || out != "" {
+		t.Errorf("exit %d, stdout %q", code, out)
+	}
+	wantIn(t, "stderr", errOut, ".manifestlint.yaml:1:1: config error: unknown key `regoin`; did you mean `region`?\n",
+		".manifestlint.yaml:2:11: config error: disable: `nope-rule`",
+		".manifestlint.yaml:4:19: config error: severity.address-po-box is \"loud\"")
+}
