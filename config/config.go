@@ -25,7 +25,6 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -82,6 +81,62 @@ type Config struct {
 	// cwd is the working directory when the file was loaded: relative
 	// paths are resolved against it without a system call per file.
 	cwd string
+	// names are the rule ids and codes of disable and severity, where they
+	// are written, for CheckNames.
+	names []nameRef
+}
+
+// nameRef is a rule id or code written in the file.
+type nameRef struct {
+	text, what   string // the name; the key it is under (disable, severity)
+	line, column int
+}
+
+// CheckNames checks every rule id and code of disable and severity:
+// unknown returns "" for a known name, else why it is not one (the caller
+// knows the registry: validate.UnknownName). Every unknown name is an
+// Error at its line and column; the result is Errors, or nil.
+func (c *Config) CheckNames(unknown func(name string) string) error {
+	var es Errors
+	for _, n := range c.names {
+		if why := unknown(n.text); why != "" {
+			es = append(es, &Error{c.File, n.line, n.column, n.what + ": " + why})
+		}
+	}
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// Merge joins configuration errors (*Error or Errors; nil ones are
+// skipped) into one Errors in file order, so that a file's problems of
+// every kind are reported at once. Another error is returned as it is.
+func Merge(errs ...error) error {
+	var out Errors
+	for _, err := range errs {
+		var es Errors
+		var e *Error
+		switch {
+		case err == nil:
+		case errors.As(err, &es):
+			out = append(out, es...)
+		case errors.As(err, &e):
+			out = append(out, e)
+		default:
+			return err
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(out, func(a, b *Error) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+	return out
 }
 
 // Error is an invalid configuration file: it prints as
@@ -188,7 +243,7 @@ func Load(path, name string) (*Config, error) {
 	}
 	c, err := Parse(name, src)
 	if err != nil {
-		return nil, err
+		return c, err // c, if any, holds the names for CheckNames
 	}
 	if abs, err := filepath.Abs(path); err == nil {
 		c.Dir = filepath.Dir(abs)
@@ -200,7 +255,10 @@ func Load(path, name string) (*Config, error) {
 var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // Parse parses a configuration file's text; name is how messages call it.
-// Dir is left to the caller (Load sets it).
+// Dir is left to the caller (Load sets it). Every problem found is
+// reported, as Errors; the Config returned beside them (nil when the file
+// is not YAML or not a mapping) is not to be used, except for CheckNames,
+// so that unknown names join the same report (Merge).
 func Parse(name string, src []byte) (*Config, error) {
 	p := &parser{file: name}
 	c := &Config{File: name, Dir: "."}
@@ -255,8 +313,9 @@ func Parse(name string, src []byte) (*Config, error) {
 		}
 		p.add(fields[idx].parse(p, c, v))
 	}
+	c.names = p.names
 	if len(p.errs) > 0 {
-		return nil, p.errs
+		return c, p.errs
 	}
 	return c, nil
 }
@@ -380,8 +439,9 @@ var fields = []field{
 }
 
 type parser struct {
-	file string
-	errs Errors
+	file  string
+	names []nameRef
+	errs  Errors
 }
 
 // add records err, if any, and reports whether there was one.
@@ -472,9 +532,8 @@ func (p *parser) name(n *yaml.Node, what string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !validate.KnownName(s) {
-		return "", p.errf(n, "%s: %s", what, validate.UnknownNameError(s))
-	}
+	pos := manifest.At(n)
+	p.names = append(p.names, nameRef{s, what, pos.Line, pos.Column})
 	return s, nil
 }
 
@@ -563,32 +622,4 @@ func (c *Config) matchAny(globs []Glob, path string) bool {
 		}
 	}
 	return false
-}
-
-// Apply copies the file's settings into opts where the command line did not
-// set them (flags win): region (with RegionSource "config file FILE"),
-// accessKeyId, buckets, and disable and severity (which add to --ignore).
-// When the command line gave a region or key, set them in opts first.
-func (c *Config) Apply(opts *validate.Options) {
-	if opts.Region == "" && c.Region != "" {
-		opts.Region, opts.RegionSource = c.Region, manifest.Source{Kind: manifest.SourceConfig, Name: c.File}
-	}
-	if opts.AccessKeyID == "" && c.AccessKeyID != "" {
-		opts.AccessKeyID, opts.AccessKeySource = c.AccessKeyID, manifest.Source{Kind: manifest.SourceConfig, Name: c.File}
-	}
-	if c.Buckets != nil {
-		opts.Buckets = c.Buckets
-	}
-	opts.Ignore = append(opts.Ignore, c.Disable...)
-	for _, s := range c.Severity {
-		switch s.Level {
-		case LevelOff:
-			opts.Ignore = append(opts.Ignore, s.Name)
-		default:
-			if opts.Severity == nil {
-				opts.Severity = map[string]manifest.Severity{}
-			}
-			opts.Severity[s.Name] = manifest.Severity(s.Level)
-		}
-	}
 }

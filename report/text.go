@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // ANSI colour codes of the text format.
@@ -30,11 +29,11 @@ const (
 // followed, with opt.Snippet, by the source line and a caret under the
 // value at fault. After a file with errors, a note names the job kind it
 // was checked as; one more note line names the checks that did not run for
-// lack of context (validate.Note), unless opt.Quiet. The notes of files
+// lack of context (manifest.Note), unless opt.Quiet. The notes of files
 // without findings come last, one line per file for up to five files with
 // the same note, else one line for them all. A last line counts errors,
 // warnings and files.
-func Text(w io.Writer, results []validate.Result, opt Options) error {
+func Text(w io.Writer, results []manifest.Result, opt Options) error {
 	return writeAll(NewTextStream(w, opt), results)
 }
 
@@ -87,7 +86,7 @@ func NewTextStream(w io.Writer, opt Options) Stream {
 }
 
 // File writes one file's findings, their snippets and the kind note.
-func (s *textStream) File(r validate.Result) error {
+func (s *textStream) File(r manifest.Result) error {
 	bw, c, opt := s.bw, s.c, s.opt
 	for _, f := range r.Findings {
 		sev := c(ansiYellow, "warning")
@@ -120,7 +119,7 @@ func (s *textStream) File(r validate.Result) error {
 	s.nfiles++
 	if e > 0 && r.Doc != nil && r.Doc.Root != nil && !opt.Quiet {
 		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", r.File,
-			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence, r.JobTypeSource))
+			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
 	}
 	if len(r.Notes) > 0 && !opt.Quiet {
 		msgs := make([]string, len(r.Notes))
@@ -157,14 +156,16 @@ func (s *textStream) Close() error {
 	return s.bw.Flush()
 }
 
-func kindReason(evidence []string, given manifest.Source) string {
-	if len(evidence) == 0 {
+func kindReason(ev manifest.KindEvidence) string {
+	switch {
+	case ev.JobType != manifest.JobTypeUnknown && ev.Source.Kind != manifest.SourceNone:
+		return "from " + ev.Source.String()
+	case ev.JobType != manifest.JobTypeUnknown:
+		return "from --job-type " + string(ev.JobType)
+	case len(ev.Fields) == 0:
 		return "no kind-specific field found; set --job-type to choose"
 	}
-	if given.Kind != manifest.SourceNone {
-		return "from " + given.String()
-	}
-	return "inferred from " + strings.Join(evidence, ", ") + "; set --job-type to override"
+	return "inferred from " + strings.Join(ev.Fields, ", ") + "; set --job-type to override"
 }
 
 // article is the article a kind's title takes when read aloud ("an S3

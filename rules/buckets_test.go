@@ -8,7 +8,7 @@ import (
 )
 
 func TestBucketDNSNames(t *testing.T) {
-	runFamCases(t, RuleBucketNameNotDNSCompliant, checkBucketDNSNames, []famCase{
+	runFamCases(t, &bucketDNSNamesRule, []famCase{
 		{name: "compliant", kind: manifest.S3Import, src: "bucket: importexport-integ-test\nlogBucket: my.logs-1\n"},
 		{name: "uppercase", kind: manifest.S3Import, src: "deviceId: 1\nbucket: myBucket\n",
 			want: []famWant{famWarn("bucket", 2, 9, "`myBucket`", "it has uppercase letters", "such as `mybucket`")}},
@@ -36,7 +36,7 @@ func TestBucketsExist(t *testing.T) {
 	inv := func(c *Context) {
 		c.Buckets = map[string]string{"my-data": "us-east-1", "my-logs": "us-east-1", "mybucket": "us-west-2"}
 	}
-	runFamCases(t, RuleBucketExists, checkBucketsExist, []famCase{
+	runFamCases(t, &bucketsExistRule, []famCase{
 		{name: "no inventory", kind: manifest.S3Import, src: "bucket: nope\n"},
 		{name: "listed", kind: manifest.S3Import, src: "bucket: my-data\nlogBucket: my-logs\n", ctx: inv},
 		{name: "not listed", kind: manifest.S3Import, src: "bucket: my-data\nlogBucket: other-logs\n", ctx: inv,
@@ -58,7 +58,7 @@ func TestBucketRegions(t *testing.T) {
 	withRegion := func(region string, source manifest.Source) func(*Context) {
 		return func(c *Context) { inv(c); c.Region, c.RegionSource = region, source }
 	}
-	runFamCases(t, RuleBucketRegions, checkBucketRegions, []famCase{
+	runFamCases(t, &bucketRegionsRule, []famCase{
 		{name: "no inventory", kind: manifest.S3Import, src: "bucket: east-data\nlogBucket: west-logs\n"},
 		{name: "one region", kind: manifest.S3Import, src: "bucket: east-data\nlogBucket: east-logs\n", ctx: inv},
 		{name: "two regions", kind: manifest.S3Import, src: "bucket: east-data\nlogBucket: west-logs\n", ctx: inv,

@@ -55,7 +55,7 @@ func TestFieldRulesOnExamples(t *testing.T) {
 				if !fieldRuleIDs[r.ID] {
 					continue
 				}
-				for _, f := range r.Check(c) {
+				for _, f := range r.Run(c) {
 					got = append(got, strings.Join([]string{string(f.Severity), f.Rule, f.Path,
 						strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)}, " "))
 				}

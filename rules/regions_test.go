@@ -17,7 +17,7 @@ operations:
 `
 
 func TestOperationsRegions(t *testing.T) {
-	runFamCases(t, RuleOperationsRegions, checkOperationsRegions, []famCase{
+	runFamCases(t, &operationsRegionsRule, []famCase{
 		{name: "one entry", kind: manifest.EBSImport, src: "operations:\n  - region: us-east-1\n"},
 		{name: "same regions", kind: manifest.GlacierImport, src: "operations:\n  - region: us-east-1\n  - region: us-east-1\n"},
 		{name: "different regions", kind: manifest.GlacierImport, src: twoOpsGlacier,
@@ -36,7 +36,7 @@ func TestJobRegionMismatch(t *testing.T) {
 	region := func(r string, src manifest.Source) func(*Context) {
 		return func(c *Context) { c.Region, c.RegionSource = r, src }
 	}
-	runFamCases(t, RuleJobRegionMismatch, checkJobRegionMismatch, []famCase{
+	runFamCases(t, &jobRegionMismatchRule, []famCase{
 		{name: "no region given", kind: manifest.EBSImport, src: "operations:\n  - region: us-east-1\n"},
 		{name: "same", kind: manifest.EBSImport, src: "operations:\n  - region: us-east-1\n", ctx: region("us-east-1", flagRegion)},
 		{name: "differs from --region", kind: manifest.EBSImport, src: "deviceId: 1\noperations:\n  - region: us-east-1\n", ctx: region("eu-west-1", flagRegion),

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -237,14 +238,13 @@ func (c *checker) nearMiss(loc location, prop string) *yaml.Node {
 	if loc.val == nil || loc.val.Kind != yaml.MappingNode {
 		return nil
 	}
-	here, _ := schemaAt(c.sdoc, loc.segs)
-	names := propertyNames(here)
+	place := c.keyPlaceAt(loc.segs)
 	for i := 0; i+1 < len(loc.val.Content); i += 2 {
 		k := loc.val.Content[i]
-		if k.Kind != yaml.ScalarNode || hasProperty(here, k.Value) {
+		if k.Kind != yaml.ScalarNode || hasProperty(place.here, k.Value) {
 			continue
 		}
-		if best, _ := suggestKey(k.Value, names); best == prop {
+		if best, _ := suggestKey(k.Value, place.names); best == prop {
 			return k
 		}
 	}
@@ -272,26 +272,76 @@ func placeholder(m *yaml.Node) string {
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
 
-func (c *checker) unknownDetail(loc location, prop string) string {
-	here, _ := schemaAt(c.sdoc, loc.segs)
-	// A field of a mapping one level down, left at this level (the CLI
-	// example's address keys at the top level).
-	for _, parent := range propertyNames(here) {
-		sub, _ := schemaAt(c.sdoc, appendSeg(loc.segs, parent))
-		if sub != nil && sub["type"] == "array" {
-			if items, _ := deref(c.sdoc, asMap(sub["items"])); hasProperty(items, prop) {
-				return fmt.Sprintf("`%s` is a field of an %s entry, but it sits %s: it belongs in an entry of the %s list (`- %s: ...` beneath `%s:`).",
-					prop, parent, place(loc), parent, prop, parent)
-			}
-			continue
-		}
-		if sub != nil && hasProperty(sub, prop) {
-			return fmt.Sprintf("`%s` is a %s field, but it sits %s: it belongs under %s; indent it beneath `%s:`.",
-				prop, parent, place(loc), parent, parent)
+// keyPlace is what unknownDetail needs to know about one place of the
+// schema (the mapping an unknown key sits in), worked out once per place
+// and kept in the checker: a manifest with 100,000 unknown keys must not
+// walk the schemas, sort their property names and fold them 100,000 times.
+type keyPlace struct {
+	here  map[string]any
+	names keyNames // the keys allowed here
+	// parents are the object or list fields allowed here, in name order.
+	parents []keyParent
+	// others are the schemas of the same place in the other kinds.
+	others []keyOther
+}
+
+type keyParent struct {
+	name  string
+	array bool           // a list: fields holds its entries' keys
+	keys  map[string]any // the properties of the object or of its entries
+	names keyNames       // of an object (not a list), for synonyms
+}
+
+type keyOther struct {
+	kind  manifest.Kind
+	there map[string]any
+}
+
+// keyNames are sorted key names with their folded forms (manifest.FoldName),
+// the first name of each folded form kept.
+type keyNames struct {
+	sorted []string
+	folded map[string]string
+	near   *manifest.Candidates
+}
+
+func newKeyNames(node map[string]any) keyNames {
+	n := keyNames{sorted: propertyNames(node), folded: map[string]string{}}
+	n.near = manifest.NewCandidates(n.sorted)
+	for _, c := range n.sorted {
+		f := manifest.FoldName(c)
+		if _, ok := n.folded[f]; !ok {
+			n.folded[f] = c
 		}
 	}
-	// A field of another kind only.
-	var others []manifest.Kind
+	return n
+}
+
+// keyPlaceAt returns the keyPlace of segs, from the checker's cache.
+func (c *checker) keyPlaceAt(segs []string) *keyPlace {
+	id := strings.Join(segs, "\x00")
+	if p, ok := c.places[id]; ok {
+		return p
+	}
+	here, _ := schemaAt(c.sdoc, segs)
+	p := &keyPlace{here: here, names: newKeyNames(here)}
+	for _, parent := range p.names.sorted {
+		sub, _ := schemaAt(c.sdoc, appendSeg(segs, parent))
+		switch {
+		case sub == nil:
+		case sub["type"] == "array":
+			items, _ := deref(c.sdoc, asMap(sub["items"]))
+			props, _ := items["properties"].(map[string]any)
+			p.parents = append(p.parents, keyParent{name: parent, array: true, keys: props})
+		default:
+			props, _ := sub["properties"].(map[string]any)
+			kp := keyParent{name: parent, keys: props}
+			if sub["type"] == "object" {
+				kp.names = newKeyNames(sub)
+			}
+			p.parents = append(p.parents, kp)
+		}
+	}
 	for _, k := range manifest.Kinds {
 		if k == c.kind {
 			continue
@@ -300,8 +350,37 @@ func (c *checker) unknownDetail(loc location, prop string) string {
 		if err != nil {
 			continue
 		}
-		if there, _ := schemaAt(odoc, loc.segs); there != nil && hasProperty(there, prop) {
-			others = append(others, k)
+		if there, _ := schemaAt(odoc, segs); there != nil {
+			p.others = append(p.others, keyOther{k, there})
+		}
+	}
+	if c.places == nil {
+		c.places = map[string]*keyPlace{}
+	}
+	c.places[id] = p
+	return p
+}
+
+func (c *checker) unknownDetail(loc location, prop string) string {
+	pl := c.keyPlaceAt(loc.segs)
+	// A field of a mapping one level down, left at this level (the CLI
+	// example's address keys at the top level).
+	for _, parent := range pl.parents {
+		if _, ok := parent.keys[prop]; !ok {
+			continue
+		}
+		if parent.array {
+			return fmt.Sprintf("`%s` is a field of an %s entry, but it sits %s: it belongs in an entry of the %s list (`- %s: ...` beneath `%s:`).",
+				prop, parent.name, place(loc), parent.name, prop, parent.name)
+		}
+		return fmt.Sprintf("`%s` is a %s field, but it sits %s: it belongs under %s; indent it beneath `%s:`.",
+			prop, parent.name, place(loc), parent.name, parent.name)
+	}
+	// A field of another kind only.
+	var others []manifest.Kind
+	for _, o := range pl.others {
+		if hasProperty(o.there, prop) {
+			others = append(others, o.kind)
 		}
 	}
 	if len(others) > 0 {
@@ -312,25 +391,24 @@ func (c *checker) unknownDetail(loc location, prop string) string {
 		return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s: remove it%s.",
 			prop, place(loc), kindsPhrase(others), kindNoun(c.kind), jobTypeTip(c.kind, others))
 	}
-	if best, synonym := suggestKey(prop, propertyNames(here)); best != "" {
+	if best, synonym := suggestKey(prop, pl.names); best != "" {
 		if synonym {
 			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? That is the manifest's name for it.", prop, place(loc), best)
 		}
 		return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? Keys are case-sensitive.", prop, place(loc), best)
 	}
 	// A common name of a field one mapping down (phone at the top level).
-	for _, parent := range propertyNames(here) {
-		sub, _ := schemaAt(c.sdoc, appendSeg(loc.segs, parent))
-		if sub == nil || sub["type"] != "object" {
+	for _, parent := range pl.parents {
+		if parent.names.sorted == nil {
 			continue
 		}
-		if best, synonym := suggestKey(prop, propertyNames(sub)); best != "" && synonym {
+		if best, synonym := suggestKey(prop, parent.names); best != "" && synonym {
 			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? It is a %s field: indent it beneath `%s:`.",
-				prop, place(loc), best, parent, parent)
+				prop, place(loc), best, parent.name, parent.name)
 		}
 	}
 	msg := fmt.Sprintf("Unknown field `%s` %s: remove it", prop, place(loc))
-	if names := propertyNames(here); len(names) > 0 && len(names) <= 12 {
+	if names := pl.names.sorted; len(names) > 0 && len(names) <= 12 {
 		msg += " (allowed here: " + strings.Join(names, ", ") + ")"
 	}
 	return msg + "."
@@ -515,21 +593,17 @@ var keySynonyms = map[string][]string{
 // suggestKey suggests the key a user most likely meant by prop among the
 // keys a place allows: one equal but for case, '_' and '-', else a common
 // synonym (synonym is then true), else the nearest by closest.
-func suggestKey(prop string, names []string) (best string, synonym bool) {
+func suggestKey(prop string, names keyNames) (best string, synonym bool) {
 	n := manifest.FoldName(prop)
-	for _, c := range names {
-		if manifest.FoldName(c) == n {
-			return c, false
-		}
+	if c, ok := names.folded[n]; ok {
+		return c, false
 	}
 	for _, want := range keySynonyms[n] {
-		for _, c := range names {
-			if c == want {
-				return c, true
-			}
+		if slices.Contains(names.sorted, want) {
+			return want, true
 		}
 	}
-	return manifest.Closest(prop, names), false
+	return names.near.Closest(prop), false
 }
 
 // ---- secrets ----
@@ -706,6 +780,15 @@ type destinationEvidence struct {
 // destinations gathers the destination evidence of a manifest checked as
 // S3; the zero value for the other kinds.
 func (c *checker) destinations() destinationEvidence {
+	if c.evidence == nil {
+		ev := c.gatherDestinations()
+		c.evidence = &ev
+	}
+	return *c.evidence
+}
+
+// gatherDestinations is destinations without the cache.
+func (c *checker) gatherDestinations() destinationEvidence {
 	var ev destinationEvidence
 	if c.kind != manifest.S3Import && c.kind != manifest.S3Export {
 		return ev

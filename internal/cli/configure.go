@@ -47,9 +47,14 @@ func (o *options) configure(vopts *validate.Options) (runConfig, error) {
 	if path != "" {
 		c, err := config.Load(path, name)
 		if err != nil {
+			if c != nil { // the unknown names join the report: all at once
+				err = config.Merge(err, c.CheckNames(validate.UnknownName))
+			}
 			return rc, err
 		}
-		c.Apply(vopts)
+		if err := vopts.ApplyConfig(c); err != nil {
+			return rc, err
+		}
 		rc.Config = c
 	}
 	if vopts.AccessKeyID == "" {
