@@ -337,9 +337,9 @@ func (o *options) runNotes(w io.Writer, sk skipped, notManifest []string) {
 		return
 	}
 	if n := len(notManifest); n > 0 {
-		if o.verbose {
+		if o.verbose || n == 1 {
 			for _, p := range notManifest {
-				fmt.Fprintf(w, "manifestlint: note: skipped %s: not a manifest (no top-level manifestVersion key)\n", safeName(p))
+				fmt.Fprintf(w, "manifestlint: note: skipped %s: not a manifest (no top-level manifestVersion key); naming a file lints it\n", safeName(p))
 			}
 		} else {
 			fmt.Fprintf(w, "manifestlint: note: skipped %s (no top-level manifestVersion key); --verbose lists them, naming a file lints it\n",

@@ -185,7 +185,7 @@ func TestFilesFrom(t *testing.T) {
 				}
 				wantIn(t, via+" stdout", out, "b.yaml:5:14: error", "in 4 files")
 				wantNotIn(t, via+" stdout", out, "README", "compose")
-				wantIn(t, via+" stderr", errOut, "skipped 1 YAML file that does not look like a manifest")
+				wantIn(t, via+" stderr", errOut, "manifestlint: note: skipped compose.yaml: not a manifest")
 			}
 		})
 	}
