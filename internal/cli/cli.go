@@ -158,7 +158,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, configErrorText(err))
 		return ExitUsage
 	}
-	cfg.printNotes(stderr)
+	if !o.quiet {
+		cfg.printNotes(stderr)
+	}
 	c := newCollector(cfg, stderr)
 	for _, a := range fl.Args() {
 		c.named(a)
