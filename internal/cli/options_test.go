@@ -120,6 +120,8 @@ func TestUsageHints(t *testing.T) {
 	wantIn(t, "--fromat", errOut, "unknown flag: --fromat; did you mean --format?")
 	_, _, errOut = runMain(t, dir, "", "-region", "us-east-1", "x.yaml")
 	wantIn(t, "-region", errOut, "did you mean --region?")
+	_, _, errOut = runMain(t, dir, "", "schema", "--job-knd", "s3-export")
+	wantIn(t, "schema --job-knd", errOut, "manifestlint schema: unknown flag: --job-knd; did you mean --job-kind?")
 }
 
 func TestHelpBoolFlags(t *testing.T) {
