@@ -81,7 +81,7 @@ func topLevelKey(line []byte) string {
 	if i <= 0 || i > 64 {
 		return ""
 	}
-	key := bytes.Trim(bytes.TrimSpace(line[:i]), `"'`)
+	key := bytes.Trim(bytes.TrimSpace(line[:i]), `"'{ `) // `{manifestVersion: 2.0, ...}` too
 	return manifest.FoldName(string(key))
 }
 
