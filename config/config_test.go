@@ -301,22 +301,22 @@ func TestPerFileKeys(t *testing.T) {
 	}
 }
 
-// docExample is the complete example of README.md.
+// docExample is the complete example of docs/configuration.md.
 func docExample(t *testing.T) []byte {
 	t.Helper()
-	md, err := os.ReadFile("../README.md")
+	md, err := os.ReadFile("../docs/configuration.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := regexp.MustCompile("(?s)```yaml\n# \\.manifestlint\\.yaml\n(.*?)```").FindSubmatch(md)
 	if m == nil {
-		t.Fatal("README.md has no ```yaml block starting with `# .manifestlint.yaml`")
+		t.Fatal("docs/configuration.md has no ```yaml block starting with `# .manifestlint.yaml`")
 	}
 	return m[1]
 }
 
 func TestDocExampleParses(t *testing.T) {
-	c, err := Parse("README.md", docExample(t))
+	c, err := Parse("docs/configuration.md", docExample(t))
 	if err != nil {
 		t.Fatal(err)
 	}

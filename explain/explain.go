@@ -1,4 +1,4 @@
-// Package explain documents every code of the service (../shared/spec/codes.md)
+// Package explain documents every code of the service (docs/codes.md)
 // and every rule of manifestlint, for `manifestlint explain CODE|RULE` and
 // `manifestlint codes`: what an error code means and what causes it, whether
 // and how manifestlint detects it (which rules), and a bad manifest fragment

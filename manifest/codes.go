@@ -1,7 +1,7 @@
 package manifest
 
 // Code is one of the error codes the AWS Import/Export service answers
-// (../shared/spec/codes.md). Findings carry it verbatim so that a user can
+// (docs/codes.md). Findings carry it verbatim so that a user can
 // match manifestlint's output with the service's ErrorResponse.
 type Code string
 

@@ -81,7 +81,7 @@ func addrWith(pairs ...string) string {
 	return strings.NewReplacer(pairs...).Replace(addrUS)
 }
 
-// The valid examples of the spec (shared/spec/examples), verbatim.
+// The valid examples of testdata/spec-examples, verbatim.
 var addrValidExamples = map[string]string{
 	"dg-export-customs.yaml": `manifestVersion: 2.0
 deviceId: HD001
