@@ -201,9 +201,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	sum := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {
 		e, w := manifest.Count(r.Findings)
 		errs, warns, linted = errs+e, warns+w, linted+1
-		if o.quiet {
-			r.Findings = errorsOnly(r.Findings)
-		}
 		run.file(r)
 	})
 	writeErr := run.close()

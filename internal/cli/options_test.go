@@ -195,3 +195,16 @@ func TestConfigErrorsAtOnce(t *testing.T) {
 		".manifestlint.yaml:2:11: config error: disable: `nope-rule`",
 		".manifestlint.yaml:4:19: config error: severity.address-po-box is \"loud\"")
 }
+
+// TestQuietKeepsOutputFiles: --quiet shapes what is printed; a file written
+// by --output FORMAT=FILE keeps the warnings, for the machines that read it.
+func TestQuietKeepsOutputFiles(t *testing.T) {
+	dir := tree(t, map[string]string{"w.yaml": warnManifest})
+	code, out, _ := runMain(t, dir, "", "--no-config", "--quiet", "-f", "json", "-o", "sarif=r.sarif", "w.yaml")
+	if code != ExitOK {
+		t.Errorf("exit %d", code)
+	}
+	wantIn(t, "stdout json", out, `"findings":[]`)
+	sarif, _ := os.ReadFile(filepath.Join(dir, "r.sarif"))
+	wantIn(t, "r.sarif", string(sarif), `"ruleId": "no-space-after-colon"`)
+}
