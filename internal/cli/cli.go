@@ -500,6 +500,9 @@ func wordHint(fl *pflag.FlagSet, stdout, stderr io.Writer) (status int, done boo
 	}
 	switch word {
 	case "help":
+		if cmd := subcommands[fl.Arg(1)]; cmd != nil { // help explain
+			return cmd([]string{"--help"}, stdout, stderr), true
+		}
 		printUsage(stdout, fl)
 		return ExitOK, true
 	case "lint", "check":

@@ -103,6 +103,11 @@ func TestUsageHints(t *testing.T) {
 		t.Errorf("help: exit %d", code)
 	}
 	wantIn(t, "help", out, "Usage: manifestlint")
+	code, _, errOut := runMain(t, dir, "", "help", "rules")
+	if code != ExitOK {
+		t.Errorf("help rules: exit %d", code)
+	}
+	wantIn(t, "help rules", errOut, "Usage: manifestlint rules")
 	for _, w := range []string{"lint", "check"} {
 		code, out, errOut := runMain(t, dir, "", w, "m.yaml")
 		if code != ExitUsage || out != "" {
@@ -111,7 +116,7 @@ func TestUsageHints(t *testing.T) {
 		wantIn(t, w, errOut, "`"+w+"` is not a command: manifestlint checks the files it is given")
 		wantNotIn(t, w, errOut, "no such file")
 	}
-	code, out, errOut := runMain(t, dir, "", "frobnicate")
+	code, out, errOut = runMain(t, dir, "", "frobnicate")
 	if code != ExitUsage || out != "" {
 		t.Errorf("unknown word: exit %d, stdout %q (no summary)", code, out)
 	}
