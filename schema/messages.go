@@ -231,24 +231,39 @@ func (c *checker) missingDetail(loc location, prop string) string {
 	return fmt.Sprintf("Missing: %s. Add %s %s%s.", path, add, where, tail)
 }
 
+// nearMissKeys bounds the mappings nearMiss reads: a manifest's mapping
+// has a few dozen keys; a hostile one with 100,000 gets the plain message
+// rather than a suggestion per key and missing field.
+const nearMissKeys = 256
+
 // nearMiss finds, in the mapping at loc, a key the place does not allow
 // that suggestKey reads as prop (`eraseDevise` for eraseDevice): the
-// missing key was typed, wrongly. Nil when there is none.
+// missing key was typed, wrongly. Nil when there is none. Each mapping's
+// suggestions are computed once, for all its missing fields.
 func (c *checker) nearMiss(loc location, prop string) *yaml.Node {
-	if loc.val == nil || loc.val.Kind != yaml.MappingNode {
+	m := loc.val
+	if m == nil || m.Kind != yaml.MappingNode || len(m.Content) > 2*nearMissKeys {
 		return nil
 	}
-	place := c.keyPlaceAt(loc.segs)
-	for i := 0; i+1 < len(loc.val.Content); i += 2 {
-		k := loc.val.Content[i]
-		if k.Kind != yaml.ScalarNode || hasProperty(place.here, k.Value) {
-			continue
-		}
-		if best, _ := suggestKey(k.Value, place.names); best == prop {
-			return k
-		}
+	if c.nearMisses == nil {
+		c.nearMisses = map[*yaml.Node]map[string]*yaml.Node{}
 	}
-	return nil
+	found, ok := c.nearMisses[m]
+	if !ok {
+		found = map[string]*yaml.Node{}
+		place := c.keyPlaceAt(loc.segs)
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k := m.Content[i]
+			if k.Kind != yaml.ScalarNode || hasProperty(place.here, k.Value) {
+				continue
+			}
+			if best, _ := suggestKey(k.Value, place.names); best != "" && found[best] == nil {
+				found[best] = k
+			}
+		}
+		c.nearMisses[m] = found
+	}
+	return found[prop]
 }
 
 // placeholder returns NAME when a flow mapping is `{NAME}` alone: one key
