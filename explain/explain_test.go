@@ -368,7 +368,7 @@ func TestRuleExamplesTrigger(t *testing.T) {
 		}
 		opts := validate.Options{Region: ex.Region, Buckets: ex.Buckets, AccessKeyID: ex.AccessKeyID}
 		if ex.Region != "" {
-			opts.RegionSource = "--region"
+			opts.RegionSource = manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 		}
 		has := func(src string) bool {
 			res := validate.Validate("example.yaml", []byte(src), opts)

@@ -510,6 +510,9 @@ type checker struct {
 	places map[string]*keyPlace
 	// evidence caches destinations, which reads every operations entry.
 	evidence *destinationEvidence
+	// nearMisses caches, per mapping, the misspelt key each known key is
+	// most likely written as (nearMiss).
+	nearMisses map[*yaml.Node]map[string]*yaml.Node
 }
 
 // get is manifest.Get (the first occurrence of key in mapping m), through
