@@ -17,15 +17,15 @@ type Document struct {
 	// Secrets are the ranges of secret values, which snippets mask
 	// (SnippetLine); nil when the file could not be parsed whole.
 	Secrets *Secrets
-	lines   *Lines
+	lines   Lines // built on first use (lines.starts is nil until then)
 }
 
 // Lines returns the line index of the source, built on first use.
 func (d *Document) Lines() *Lines {
-	if d.lines == nil {
-		d.lines = NewLines(d.Source)
+	if d.lines.starts == nil {
+		d.lines = newLines(d.Source)
 	}
-	return d.lines
+	return &d.lines
 }
 
 // Line returns line n (1-based) of the original source without its line
@@ -108,3 +108,7 @@ var secretKeys = map[string]bool{"trueCryptPassword": true, "pinCode": true}
 // IsSecret reports whether key names a field whose value must never be
 // printed (trueCryptPassword, pinCode).
 func IsSecret(key string) bool { return secretKeys[key] }
+
+// SecretMask replaces a secret value wherever it would be shown: always
+// eight asterisks, so that the mask does not tell the value's length.
+const SecretMask = "********"

@@ -103,11 +103,19 @@ func (s *textStream) File(r manifest.Result) error {
 		if f.Code != "" { // an error downgraded to a warning keeps its code
 			code = " " + c(ansiBold, string(f.Code))
 		}
+		msg := f.Message
+		if opt.Verbose || msg == "" {
+			msg = f.Text() // the service's sentence, then the specifics
+		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, file), f.Line, f.Column,
-			sev, code, escape.Line(f.Text()), c(ansiDim, "["+f.Rule+"]"))
+			sev, code, escape.Line(msg), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
 			if line, ok := r.Doc.SnippetLine(f.Line); ok {
-				writeSnippet(bw, line, f, c)
+				n := caretWidth(r.Doc, f)
+				if manifest.IsSecret(lastKey(f.Path)) && line != string(r.Doc.Lines().Line(f.Line)) {
+					n = len(manifest.SecretMask) // the value's own width would tell its length
+				}
+				writeSnippet(bw, line, f, n, c)
 			}
 		}
 	}
@@ -156,6 +164,8 @@ func (s *textStream) Close() error {
 
 func kindReason(ev manifest.KindEvidence) string {
 	switch {
+	case ev.JobType != manifest.JobTypeUnknown && ev.Source.Kind != manifest.SourceNone:
+		return "from " + ev.Source.String()
 	case ev.JobType != manifest.JobTypeUnknown:
 		return "from --job-type " + string(ev.JobType)
 	case len(ev.Fields) == 0:
@@ -192,12 +202,22 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// writeSnippet prints the source line of f and a caret under f's range on
-// that line; a range that goes on past the line (a mapping, a list) is
-// shown under its first token, a key or a value. Columns count
-// characters; tabs before the caret are kept so that it lines up in a
-// terminal.
-func writeSnippet(w io.Writer, line string, f manifest.Finding, c func(string, string) string) {
+// caretWidth is the number of characters the caret under f covers: its
+// range on its first line, or for a range that goes on past that line (a
+// mapping, a list) its first token, a key or a value.
+func caretWidth(doc *manifest.Document, f manifest.Finding) int {
+	if f.EndLine == f.Line {
+		return f.EndColumn - f.Column
+	}
+	t := doc.TokenSpan(manifest.Pos{Line: f.Line, Column: f.Column})
+	return t.To.Column - t.From.Column
+}
+
+// writeSnippet prints the source line of f and a caret under n characters
+// of it from f's column (at least one). Columns count characters; tabs
+// before the caret are kept and wide characters take two cells, so that it
+// lines up in a terminal.
+func writeSnippet(w io.Writer, line string, f manifest.Finding, n int, c func(string, string) string) {
 	if line == "" || !utf8.ValidString(line) {
 		return
 	}
@@ -239,12 +259,7 @@ func writeSnippet(w io.Writer, line string, f manifest.Finding, c func(string, s
 			pad.WriteString(strings.Repeat(" ", cols[i]))
 		}
 	}
-	var n int
-	if f.EndLine == f.Line {
-		n = min(len(runes)-(col-1), f.EndColumn-col)
-	} else {
-		n = tokenLen(runes[col-1:]) // a range of several lines: its first token
-	}
+	n = min(len(runes)-(col-1), n)
 	width := 0
 	for _, w := range cols[col-1 : col-1+max(n, 0)] {
 		width += w
@@ -253,29 +268,17 @@ func writeSnippet(w io.Writer, line string, f manifest.Finding, c func(string, s
 	fmt.Fprintf(w, "%s%s%s\n", c(ansiDim, "      | "), pad.String(), c(ansiCyan, caret))
 }
 
-// tokenLen is the length of the token that starts a line's tail: a key up to
-// its colon, or a value up to a comment or the end of the line.
-func tokenLen(tail []rune) int {
-	n := 0
-	for n < len(tail) {
-		r := tail[n]
-		if r == ':' && (n+1 == len(tail) || tail[n+1] == ' ') {
-			break
-		}
-		if r == '#' && n > 0 && tail[n-1] == ' ' {
-			break
-		}
-		n++
-	}
-	for n > 0 && (tail[n-1] == ' ' || tail[n-1] == '\t') {
-		n--
-	}
-	return max(n, 1)
-}
-
 func colorizer(on bool) func(code, s string) string {
 	if !on {
 		return func(_, s string) string { return s }
 	}
 	return func(code, s string) string { return code + s + ansiReset }
+}
+
+// lastKey is the last key of a field path (operations[0].pinCode: pinCode).
+func lastKey(path string) string {
+	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
+		return path[i+1:]
+	}
+	return path
 }
