@@ -321,3 +321,21 @@ func TestEmptyStdinFilename(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 and a usage error", code, out, errOut)
 	}
 }
+
+// TestReportsRecordMissingFiles: a file named on the command line that
+// does not exist is recorded in the reports too, in its turn, not only on
+// stderr (once).
+func TestReportsRecordMissingFiles(t *testing.T) {
+	dir := t.TempDir()
+	ok := filepath.Join(dir, "ok.yaml")
+	must(t, os.WriteFile(ok, []byte(validManifest), 0o644))
+	missing := filepath.Join(dir, "missing.yaml")
+	code, out, errOut := runHostile(t, "", "--no-config", "-f", "json", missing, ok)
+	if code != ExitUsage || strings.Count(errOut, "missing.yaml: no such file or directory") != 1 {
+		t.Errorf("exit %d, stderr %q; want exit 2 and the error once", code, errOut)
+	}
+	want := `{"files":[{"file":"` + missing + `","jobKind":"","findings":[],"notes":[],"error":"no such file or directory"},{"file":"` + ok + `"`
+	if !strings.HasPrefix(out, want) {
+		t.Errorf("json:\n%s\nwant it to start\n%s", out, want)
+	}
+}

@@ -37,6 +37,8 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 		res  validate.Result
 		err  error
 		skip bool // found by a walk, not a manifest
+		// reported: an input already reported unusable on stderr
+		reported bool
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(len(inputs), 1))
 	// window bounds the results in flight: linted or being linted, not yet
@@ -58,6 +60,10 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 			defer wg.Done()
 			for i := range jobs {
 				in := inputs[i]
+				if in.readErr != "" { // said on stderr when collected
+					out <- done{i: i, res: validate.Result{File: in.path, ReadError: in.readErr}, reported: true}
+					continue
+				}
 				name, data, err := in.path, stdinData, stdinErr
 				if in.stdin {
 					name = o.stdinFilename
@@ -106,6 +112,9 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 			next++
 			<-window
 			switch {
+			case d.reported:
+				sum.failed = true
+				emit(d.res)
 			case d.err != nil:
 				fmt.Fprintf(stderr, "manifestlint: %v\n", d.err)
 				sum.failed = true
