@@ -24,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
 	"go.yaml.in/yaml/v3"
 )
@@ -147,8 +148,12 @@ type Error struct {
 	Message      string
 }
 
+// Error is the one line printed for the error: the file name and the
+// message (which may quote keys and values of the file) are escaped
+// (escape.Line), so that a configuration file cannot put terminal escapes
+// or extra lines, such as a CI runner's workflow commands, on stderr.
 func (e *Error) Error() string {
-	return fmt.Sprintf("%s:%d:%d: config error: %s", e.File, e.Line, e.Column, e.Message)
+	return fmt.Sprintf("%s:%d:%d: config error: %s", escape.Line(e.File), e.Line, e.Column, escape.Line(e.Message))
 }
 
 // Errors are every problem of a configuration file, in file order: Parse
@@ -190,6 +195,11 @@ func Schema() []byte { return slices.Clone(schema) }
 // permission) or a working directory that no longer exists ends the search
 // there, with a note saying so: the run goes on without a configuration
 // file rather than failing. A directory named FileName is an error.
+//
+// A file another user could have written (see untrusted: owned by someone
+// else, or in a folder others may write, such as a shared temporary folder
+// above the repository) is not used: the search stops there with a note,
+// for such a file could turn every check off.
 func Find(startDir string) (path string, notes []string, err error) {
 	dir, err := filepath.Abs(startDir)
 	if err != nil {
@@ -199,6 +209,10 @@ func Find(startDir string) (path string, notes []string, err error) {
 		p := filepath.Join(dir, FileName)
 		switch st, err := os.Stat(p); {
 		case err == nil && !st.IsDir():
+			// Not a regular file (a link to /dev/zero): Load refuses it.
+			if why := untrusted(p); why != "" && st.Mode().IsRegular() {
+				return "", append(notes, fmt.Sprintf("skipped %s: %s, so it may not be yours; no configuration file is used (name it with --config to use it)", p, why)), nil
+			}
 			return p, notes, nil
 		case err == nil:
 			return "", notes, fmt.Errorf("%s is a directory, not a configuration file", p)

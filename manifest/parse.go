@@ -172,6 +172,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	if len(shifts) > 0 {
 		unshift(&file, shifts)
 	}
+	doc.Secrets = findSecrets(doc, &file)
 	root := &file
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
@@ -190,8 +191,8 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	for _, s := range shifts {
 		path, v := paths[s.line].path, paths[s.line].value
 		rest := s.rest
-		if IsSecret(s.key) {
-			rest = strings.Repeat("*", utf8.RuneCountInString(rest))
+		if secretish(s.key) {
+			rest = SecretMask
 		}
 		// From the colon to the end of the value: what other tools misread.
 		at := doc.TokenSpan(Pos{s.line, s.col - 1})

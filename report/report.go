@@ -25,6 +25,10 @@ type Options struct {
 	// Verbose shows the service's sentence before each finding's
 	// specifics (text format); otherwise a line holds the specifics alone.
 	Verbose bool
+	// ConfigFile is the configuration file the run used, "" for none: json
+	// and sarif record it, so that a report says which settings (disabled
+	// rules, excluded files) shaped it.
+	ConfigFile string
 }
 
 // Formatter writes the results of one run, in the order given (sorted by

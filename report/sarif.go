@@ -33,10 +33,13 @@ type sarifRun struct {
 }
 
 // sarifInvocation carries the notes of checks that did not run
-// (manifest.Note), one notification per file and note.
+// (manifest.Note), one notification per file and note, the files that
+// could not be read (notifications of level error, and executionSuccessful
+// false), and the configuration file used (a configuration notification).
 type sarifInvocation struct {
-	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+	ExecutionSuccessful            bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications     []sarifNotification `json:"toolExecutionNotifications"`
+	ToolConfigurationNotifications []sarifNotification `json:"toolConfigurationNotifications,omitempty"`
 }
 
 type sarifNotification struct {
@@ -70,6 +73,7 @@ type sarifRule struct {
 	ID                   string            `json:"id"`
 	ShortDescription     sarifText         `json:"shortDescription"`
 	FullDescription      sarifText         `json:"fullDescription"`
+	HelpURI              string            `json:"helpUri,omitempty"`
 	Help                 sarifText         `json:"help"`
 	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
 	Properties           sarifRuleProperty `json:"properties"`
@@ -155,6 +159,11 @@ type sarifRelated struct {
 // path ("" for the whole document) and the job kind checked. Checks that did
 // not run for lack of context (manifest.Note) are notifications of level
 // "note" in the run's invocation, one per file and note, located at the file.
+// A file that could not be read (or was over --max-bytes) is a notification
+// of level "error" (id read-error) and makes the invocation's
+// executionSuccessful false, so code scanning does not take the file as
+// clean. The configuration file used is a toolConfigurationNotification
+// (id config-file) located at that file.
 func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 	rules, index := sarifRules(results, opt.Rules)
 	run := sarifRun{
@@ -164,9 +173,21 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
 	}
-	var notes []sarifNotification
+	var notes, config []sarifNotification
+	success := true
+	if opt.ConfigFile != "" {
+		config = append(config, sarifNotification{Level: "note", Descriptor: sarifDescriptor{ID: "config-file"},
+			Message:   sarifText{Text: "Configuration file: " + opt.ConfigFile},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(opt.ConfigFile)}}}}})
+	}
 	for _, r := range results {
 		uri := fileURI(r.File)
+		if r.ReadError != "" {
+			success = false
+			notes = append(notes, sarifNotification{Level: "error", Descriptor: sarifDescriptor{ID: "read-error"},
+				Message:   sarifText{Text: "The file was not checked: " + r.ReadError + "."},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}}})
+		}
 		for _, n := range r.Notes {
 			notes = append(notes, sarifNotification{Level: "note", Descriptor: sarifDescriptor{ID: n.ID},
 				Message:   sarifText{Text: n.Message},
@@ -202,8 +223,11 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 			run.Results = append(run.Results, res)
 		}
 	}
-	if notes != nil {
-		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: notes}}
+	if notes != nil || config != nil {
+		if notes == nil {
+			notes = []sarifNotification{}
+		}
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: success, ToolExecutionNotifications: notes, ToolConfigurationNotifications: config}}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -282,6 +306,7 @@ func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule,
 				info.Codes = []manifest.Code{f.Code}
 			}
 			add(info)
+			rules[len(rules)-1].HelpURI = "" // docs/rules.md has no section for it
 		}
 	}
 	return rules, index
@@ -312,6 +337,7 @@ func sarifRuleOf(info *manifest.Rule) sarifRule {
 		ID:                   info.ID,
 		ShortDescription:     sarifText{Text: firstSentence(doc)},
 		FullDescription:      sarifText{Text: full},
+		HelpURI:              info.HelpURI(),
 		Help:                 sarifText{Text: help},
 		DefaultConfiguration: sarifRuleConfig{Level: level},
 		Properties:           sarifRuleProperty{Codes: codes, Tags: []string{"aws-import-export", "manifest"}},

@@ -137,11 +137,10 @@ const (
 func clipMessages(fs []manifest.Finding) []manifest.Finding {
 	for i := range fs {
 		f := &fs[i]
-		full := f.Text()
-		if len(full) <= maxMessage {
-			continue
+		if len(f.Code.Message())+1+len(f.Message) <= maxMessage {
+			continue // the whole text is short: nothing to clip, nothing to build
 		}
-		clipped := clipMessage(full)
+		clipped := clipMessage(f.Text())
 		if sentence := f.Code.Message(); sentence != "" {
 			rest, ok := strings.CutPrefix(clipped, sentence+" ")
 			if !ok { // cannot happen: the sentence is far shorter than hardMax/2

@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 
 	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/report"
 	"github.com/manifestlint/manifestlint/validate"
@@ -138,7 +139,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.Is(err, pflag.ErrHelp) {
 			return ExitOK
 		}
-		fmt.Fprintf(stderr, "manifestlint: %v%s (see --help)\n", err, flagHint(fl, err))
+		fmt.Fprintf(stderr, "manifestlint: %s%s (see --help)\n", escape.Line(err.Error()), flagHint(fl, err))
 		return ExitUsage
 	}
 	if o.showVersion {
@@ -158,16 +159,14 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, configErrorText(err))
 		return ExitUsage
 	}
-	if !o.quiet {
-		cfg.printNotes(stderr)
-	}
+	cfg.printNotes(stderr, o.verbose, o.quiet)
 	c := newCollector(cfg, stderr)
 	for _, a := range fl.Args() {
 		c.named(a)
 	}
 	if o.filesFrom != "" {
 		if err := o.readFilesFrom(c, stdin); err != nil {
-			fmt.Fprintf(stderr, "manifestlint: --files-from: %v\n", err)
+			fmt.Fprintf(stderr, "manifestlint: --files-from: %s\n", escape.Line(err.Error()))
 			return ExitUsage
 		}
 	}
@@ -195,12 +194,15 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, Rules: validate.Rules()}
+	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, ConfigFile: cfg.file(), Rules: validate.Rules()}
 	run := sinks.start(ropts)
 	errs, warns, linted := 0, 0, 0
 	sum := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {
 		e, w := manifest.Count(r.Findings)
-		errs, warns, linted = errs+e, warns+w, linted+1
+		errs, warns = errs+e, warns+w
+		if r.ReadError == "" {
+			linted++
+		}
 		run.file(r)
 	})
 	writeErr := run.close()
@@ -429,6 +431,9 @@ func (o *options) resolve() (validate.Options, string, error) {
 	}
 	if o.maxBytes <= 0 {
 		return v, "", fmt.Errorf("--max-bytes must be positive")
+	}
+	if o.stdinFilename == "" {
+		return v, "", fmt.Errorf("--stdin-filename is empty: give the name to report standard input under, or leave the flag out (-)")
 	}
 	return v, format, nil
 }
