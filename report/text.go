@@ -271,3 +271,11 @@ func colorizer(on bool) func(code, s string) string {
 	}
 	return func(code, s string) string { return code + s + ansiReset }
 }
+
+// lastKey is the last key of a field path (operations[0].pinCode: pinCode).
+func lastKey(path string) string {
+	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
