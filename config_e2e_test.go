@@ -146,7 +146,7 @@ exclude:
 	// file's severity key is not read either).
 	check("--no-config", run("--no-config", "--no-snippet", "."), 1, []string{
 		"draft.yaml:2:1: error MalformedManifestException:",
-		"nospace.yaml:1:16: warning: No space after the colon",
+		"nospace.yaml:1:16: warning: [*] No space after the colon",
 		"suppressed.yaml:1:29: warning: The suppression of `customs-required` silences nothing",
 		"suppressed.yaml:1:47: warning: The suppression of `address-eu-region` silences nothing",
 		"1 error, 3 warnings in 3 files",
@@ -183,7 +183,7 @@ exclude:
 	write("repo/jobs/east/other.yaml", strings.Replace(validManifest, "bucket: my-import-bucket", "bucket: other-bucket", 1))
 	check("buckets", run("--config", "../../inventory.yaml", "--no-snippet", "other.yaml", "nospace.yaml"), 1, []string{
 		"other.yaml:3:9: error NoSuchBucketException:", "[bucket-exists]",
-		"nospace.yaml:1:16: warning: No space after the colon", "1 error, 1 warning in 2 files",
+		"nospace.yaml:1:16: warning: [*] No space after the colon", "1 error, 1 warning in 2 files",
 	}, nil)
 	write("repo/jobs/east/other.yaml", strings.Replace(validManifest, "bucket: my-import-bucket",
 		"bucket: other-bucket # manifestlint-ignore: bucket-exists -- created when the job ships", 1))

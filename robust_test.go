@@ -151,7 +151,7 @@ func TestRobustInputs(t *testing.T) {
 			setup: writeFile("longline.yaml", strings.Replace(robustValid, "generator: AWS ImportExport Web Service Tool 1.0",
 				"generator:"+strings.Repeat("g", 10_000_000), 1)),
 			code:     exitOK,
-			out:      []string{"longline.yaml:5:10: warning: No space after the colon in `generator:gggg", "…` (10000010 characters)", "0 errors, 1 warning in 1 file"},
+			out:      []string{"longline.yaml:5:10: warning: [*] No space after the colon in `generator:gggg", "…` (10000010 characters)", "0 errors, 1 warning in 1 file"},
 			maxAlloc: 400 << 20,
 		},
 		{
@@ -377,7 +377,8 @@ func TestRobustUnreadableFile(t *testing.T) {
 	}
 }
 
-// TestNeverWritesInputs lints a directory of valid and faulty manifests and
+// TestNeverWritesInputs lints a directory of valid and faulty manifests,
+// in every format, with --unsafe-fixes and with --diff (all but --fix), and
 // checks that no file's content, mode or modification time changed.
 func TestNeverWritesInputs(t *testing.T) {
 	dir := t.TempDir()
@@ -397,6 +398,12 @@ func TestNeverWritesInputs(t *testing.T) {
 	for _, format := range formatNames() {
 		var stdout, stderr bytes.Buffer
 		run([]string{"--format", format, dir}, strings.NewReader(""), &stdout, &stderr)
+		// --unsafe-fixes without --fix only marks; --diff writes nothing.
+		run([]string{"--format", format, "--unsafe-fixes", dir}, strings.NewReader(""), &stdout, &stderr)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--diff", "--unsafe-fixes", dir}, strings.NewReader(""), &stdout, &stderr); code != 1 || stdout.Len() == 0 {
+		t.Errorf("--diff: exit %d, %d bytes of diff; want 1 and a diff (nospace.yaml has a fix)", code, stdout.Len())
 	}
 	for name, content := range inputs {
 		p := filepath.Join(dir, name)

@@ -101,6 +101,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 			"The manifest is not valid UTF-8 text: save it as UTF-8.")}
 	}
 	text := bytes.TrimPrefix(src, bom)
+	bomLen := len(src) - len(text)
 	if isBlank(text) {
 		return doc, []Finding{Errorf(MissingParameter, RuleEmptyManifest, Pos{1, 1}, "",
 			"The manifest is empty: it holds no fields, only whitespace or comments.")}
@@ -149,18 +150,23 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		if IsSecret(s.key) {
 			rest = strings.Repeat("*", utf8.RuneCountInString(rest))
 		}
-		fs = append(fs, Warnf(RuleNoSpaceAfterColon, Pos{s.line, s.col - 1}, path,
+		f := Warnf(RuleNoSpaceAfterColon, Pos{s.line, s.col - 1}, path,
 			fmt.Sprintf("No space after the colon in `%s`: the service accepts it, but other YAML tools read the whole line as one word. Write `%s: %s`.",
-				s.key+":"+rest, s.key, rest)))
+				s.key+":"+rest, s.key, rest))
+		at := bomLen + s.off
+		f.Fix = &Fix{Title: "Insert a space after the colon of `" + s.key + ":`", Applicability: Safe,
+			Edits: []Edit{{Start: at, End: at, New: " "}}}
+		fs = append(fs, f)
 	}
 	return doc, fs
 }
 
 // shift records one `key:value` line rewritten to `key: value`: col is the
-// 1-based column (in characters) of the inserted space.
+// 1-based column (in characters) of the inserted space, off the byte offset
+// in the text where it was inserted.
 type shift struct {
-	line, col int
-	key, rest string
+	line, col, off int
+	key, rest      string
 }
 
 func rewriteNoSpaceColons(text []byte) ([]byte, []shift) {
@@ -188,7 +194,8 @@ func rewriteNoSpaceColons(text []byte) ([]byte, []shift) {
 			out = append(out, text[:len(text)-len(rest)-len(line)]...)
 		}
 		value := string(trimBreak(line[colon+1:]))
-		shifts = append(shifts, shift{line: lineNo, col: colon + 2, key: string(line[keyStart:colon]), rest: value})
+		shifts = append(shifts, shift{line: lineNo, col: colon + 2, off: len(text) - len(rest) - len(line) + colon + 1,
+			key: string(line[keyStart:colon]), rest: value})
 		out = append(out, line[:colon+1]...)
 		out = append(out, ' ')
 		out = append(out, line[colon+1:]...)

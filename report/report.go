@@ -5,6 +5,7 @@ package report
 import (
 	"io"
 
+	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -16,6 +17,16 @@ type Options struct {
 	Snippet bool
 	// Version is manifestlint's version, for formats that name the tool.
 	Version string
+	// UnsafeFixes marks findings with an unsafe fix as fixable too
+	// (--unsafe-fixes); a safe fix is always marked.
+	UnsafeFixes bool
+}
+
+// Fixable reports whether the text format marks f with [*]: it has a safe
+// fix, or an unsafe one and unsafe fixes were asked for.
+func (o Options) Fixable(f manifest.Finding) bool {
+	return f.Fix != nil && len(f.Fix.Edits) > 0 &&
+		(f.Fix.Applicability == manifest.Safe || o.UnsafeFixes && f.Fix.Applicability == manifest.Unsafe)
 }
 
 // Formatter writes the results of one run, in the order given (sorted by

@@ -25,6 +25,7 @@ const (
 //
 //	file:line:col: severity Code: message [rule-id]
 //
+// (`[*]` before the message marks a finding --fix repairs),
 // (a warning has no code: `file:line:col: warning: message [rule-id]`,
 // unless it is an error the config file's severity key downgraded),
 // followed, with opt.Snippet, by the source line and a caret under the
@@ -59,8 +60,12 @@ func (s *textStream) File(r validate.Result) error {
 		if f.Code != "" { // an error downgraded to a warning keeps its code
 			code = " " + c(ansiBold, string(f.Code))
 		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
-			sev, code, oneLine(f.Message), c(ansiDim, "["+f.Rule+"]"))
+		mark := ""
+		if opt.Fixable(f) {
+			mark = c(ansiCyan, "[*]") + " "
+		}
+		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s%s %s\n", c(ansiBold, r.File), f.Line, f.Column,
+			sev, code, mark, oneLine(f.Message), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
 			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f.Line, f.Column, c)
 		}

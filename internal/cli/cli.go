@@ -82,7 +82,13 @@ type options struct {
 	configFile    string
 	noConfig      bool
 	ignore        []string
+	// fix, unsafeFixes and diff are --fix, --unsafe-fixes and --diff.
+	fix, unsafeFixes, diff bool
 }
+
+// fixing reports whether the run fixes (in place, to standard output, or
+// as a diff).
+func (o options) fixing() bool { return o.fix || o.diff }
 
 // Main is the whole command, testable without a subprocess: it returns the
 // exit status.
@@ -108,13 +114,17 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.configFile, "config", "", "the configuration file (default: "+config.FileName+" in the current directory or above, up to the repository root)")
 	fl.BoolVar(&o.noConfig, "no-config", false, "ignore any configuration file")
 	fl.StringSliceVar(&o.ignore, "ignore", nil, "drop the findings of this rule id or code everywhere (repeatable, or comma-separated)")
+	fl.BoolVar(&o.fix, "fix", false, "apply the safe fixes in place (- writes the fixed text to standard output), then report what is left")
+	fl.BoolVar(&o.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply the unsafe fixes too (they change meaning: review them)")
+	fl.BoolVar(&o.diff, "diff", false, "print what --fix would change as a unified diff and write nothing; exit 1 when there is a change")
 	fl.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: manifestlint [flags] FILE|DIR|- ...\n\n"+
 			"Checks AWS Import/Export manifests and reports each fault with the service's error code.\n"+
 			"A directory means every *.yaml and *.yml file below it; - reads standard input.\n\n"+
 			"Commands: manifestlint explain CODE|RULE, codes, schema, version\n\nFlags:\n")
 		fl.PrintDefaults()
-		fmt.Fprintf(stderr, "\nExit status: 0 no errors, 1 errors found, 2 usage or I/O error.\n")
+		fmt.Fprintf(stderr, "\nExit status: 0 no errors, 1 errors found, 2 usage or I/O error.\n"+
+			"With --diff: 0 nothing to fix, 1 a fix would change a file, 2 usage or I/O error.\n")
 	}
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -148,7 +158,16 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	inputs, ioFailed := collectInputs(fl.Args(), stderr)
 	inputs = cfg.assign(inputs, o.stdinFilename)
-	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version()}
+	if o.diff {
+		return diffAll(inputs, stdin, o, vopts, stdout, stderr, ioFailed)
+	}
+	// With --fix, standard input's fixed text goes to standard output, and
+	// the report to standard error.
+	out := stdout
+	if o.fix && hasStdin(inputs) {
+		out = stderr
+	}
+	ropts := report.Options{Color: useColor(o.color, out), Snippet: !o.noSnippet, Version: version(), UnsafeFixes: o.unsafeFixes}
 	// A format that can stream writes each file as soon as it and every file
 	// before it are linted, and the file's parsed document is dropped: memory
 	// stays flat however many files there are. Other formats get every
@@ -156,12 +175,19 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var stream report.Stream
 	var results []validate.Result
 	if newStream := report.Streams[format]; newStream != nil {
-		stream = newStream(stdout, ropts)
+		stream = newStream(out, ropts)
 	} else if memLimitTuned {
 		debug.SetMemoryLimit(holdMemLimit)
 	}
 	findings, writeErr := false, error(nil)
-	readFailed := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {
+	var sum fixSummary
+	readFailed := lintAll(inputs, stdin, o, vopts, stderr, func(l linted) {
+		r := l.res
+		if l.fixed != nil {
+			if err := sum.add(l, stdout, stderr); err != nil && writeErr == nil {
+				writeErr = err
+			}
+		}
 		findings = findings || r.Errors() > 0
 		if stream == nil {
 			results = append(results, slim(r))
@@ -174,14 +200,17 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			writeErr = err
 		}
 	} else {
-		writeErr = report.Formats[format](stdout, results, ropts)
+		writeErr = report.Formats[format](out, results, ropts)
 	}
 	if writeErr != nil {
 		fmt.Fprintf(stderr, "manifestlint: writing output: %v\n", writeErr)
 		return ExitUsage
 	}
+	if o.fix {
+		fmt.Fprintln(stderr, sum.line(false, o.unsafeFixes))
+	}
 	switch {
-	case ioFailed || readFailed:
+	case ioFailed || readFailed || sum.failed:
 		return ExitUsage
 	case findings:
 		return ExitFindings

@@ -21,6 +21,10 @@ import (
 type input struct {
 	path  string
 	stdin bool
+	// root is the tree the path was found in (the directory argument it
+	// was found under, or a file argument's own directory): --fix writes
+	// through a symbolic link only when its target stays inside it.
+	root string
 	// jobType is the config file's jobTypes entry for the path, if any.
 	jobType manifest.JobType
 }
@@ -57,7 +61,7 @@ func collectInputs(args []string, stderr io.Writer) ([]input, bool) {
 			continue
 		}
 		if !st.IsDir() {
-			add(input{path: a})
+			add(input{path: a, root: filepath.Dir(a)})
 			continue
 		}
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
@@ -76,7 +80,7 @@ func collectInputs(args []string, stderr io.Writer) ([]input, bool) {
 				return nil // the configuration file is not a manifest
 			}
 			if ext := strings.ToLower(filepath.Ext(p)); ext == ".yaml" || ext == ".yml" {
-				add(input{path: p})
+				add(input{path: p, root: a})
 			}
 			return nil
 		})

@@ -9,10 +9,30 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/manifestlint/manifestlint/fix"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 	"go.yaml.in/yaml/v3"
 )
+
+// linted is one input's outcome: its lint result and, when fixing, what
+// fixing did.
+type linted struct {
+	res   validate.Result
+	stdin bool
+	path  string
+	fixed *fixed
+}
+
+// fixed is what --fix, --unsafe-fixes or --diff did to one input.
+type fixed struct {
+	// orig and out are the text before and after fixing.
+	orig, out []byte
+	// n counts the fixes applied; unsafeLeft the unsafe ones left.
+	n, unsafeLeft int
+	// err is why the fixed text could not be written (--fix).
+	err error
+}
 
 // lintAll reads and lints the inputs on a pool of GOMAXPROCS workers and
 // calls emit with each result in the inputs' order, so output never depends
@@ -21,7 +41,7 @@ import (
 // worker wait for a slow earlier file, so memory stays bounded whatever the
 // number of inputs. Inputs that cannot be read are reported on stderr, in
 // their turn, and left out; lintAll then returns true.
-func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(validate.Result)) bool {
+func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(linted)) bool {
 	var stdinData []byte
 	var stdinErr error
 	for _, in := range inputs {
@@ -31,7 +51,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 	}
 	type done struct {
 		i   int
-		res validate.Result
+		res linted
 		err error
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(len(inputs), 1))
@@ -68,7 +88,11 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				if opts.JobType == manifest.JobTypeUnknown {
 					opts.JobType = in.jobType
 				}
-				out <- done{i: i, res: validate.Validate(name, data, opts)}
+				if !o.fixing() {
+					out <- done{i: i, res: linted{res: validate.Validate(name, data, opts), stdin: in.stdin, path: in.path}}
+					continue
+				}
+				out <- done{i: i, res: fixOne(in, name, data, opts, o)}
 			}
 		}()
 	}
@@ -119,4 +143,22 @@ func slim(r validate.Result) validate.Result {
 	}
 	r.Doc = d
 	return r
+}
+
+// fixOne fixes one input (fix.Run) and, with --fix and without --diff,
+// writes a changed file back in place. When the write fails, the result is
+// the lint of the file as it still is.
+func fixOne(in input, name string, data []byte, opts validate.Options, o options) linted {
+	fo := fix.Run(name, data, opts, fix.Options{Unsafe: o.unsafeFixes})
+	l := linted{res: fo.Result, stdin: in.stdin, path: in.path,
+		fixed: &fixed{orig: data, out: fo.Source, n: fo.Fixed, unsafeLeft: fo.UnsafeLeft}}
+	if o.diff || in.stdin || !fo.Changed(data) {
+		return l
+	}
+	if err := writeInPlace(in.path, in.root, fo.Source); err != nil {
+		l.fixed.err = err
+		l.fixed.out, l.fixed.n = data, 0
+		l.res = validate.Validate(name, data, opts)
+	}
+	return l
 }

@@ -1,0 +1,276 @@
+package cli
+
+// This file writes --diff: a unified diff of a file and its fixed text, with
+// a/PATH and b/PATH headers, in the form `git apply` and `patch -p1` take.
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+)
+
+// diffContext is the number of unchanged lines around each change.
+const diffContext = 3
+
+// maxDiffCost bounds the edit script search (Myers' D); beyond it the
+// changed middle of the file is shown as one replaced block, which is still
+// a correct diff.
+const maxDiffCost = 4000
+
+// writeDiff writes the unified diff turning a into b, or nothing when they
+// are equal. Lines are split after each LF, as git does, so a CR LF line
+// end is part of its line and a file with CR line ends is one line.
+func writeDiff(w io.Writer, path string, a, b []byte) error {
+	if bytes.Equal(a, b) {
+		return nil
+	}
+	al, bl := splitAfterLF(a), splitAfterLF(b)
+	ops := diffLines(al, bl)
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "--- a/%s\n+++ b/%s\n", path, path)
+	for _, h := range hunks(ops) {
+		writeHunk(&buf, h, al, bl)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// splitAfterLF splits s into lines that keep their LF; the last line may
+// lack one.
+func splitAfterLF(s []byte) [][]byte {
+	var out [][]byte
+	for len(s) > 0 {
+		i := bytes.IndexByte(s, '\n')
+		if i < 0 {
+			out = append(out, s)
+			break
+		}
+		out = append(out, s[:i+1])
+		s = s[i+1:]
+	}
+	return out
+}
+
+// op is one line of an edit script: an equal line (a and b index), a
+// deleted line of a (b == -1) or an inserted line of b (a == -1).
+type op struct{ a, b int }
+
+// diffLines returns the edit script turning a into b: the common prefix
+// and suffix, and between them Myers' shortest edit script (or, past
+// maxDiffCost, all of a's middle deleted and b's inserted).
+func diffLines(a, b [][]byte) []op {
+	pre := 0
+	for pre < len(a) && pre < len(b) && bytes.Equal(a[pre], b[pre]) {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && bytes.Equal(a[len(a)-1-suf], b[len(b)-1-suf]) {
+		suf++
+	}
+	var ops []op
+	for i := range pre {
+		ops = append(ops, op{i, i})
+	}
+	am, bm := a[pre:len(a)-suf], b[pre:len(b)-suf]
+	mid := myers(am, bm)
+	if mid == nil {
+		for i := range am {
+			mid = append(mid, op{i, -1})
+		}
+		for j := range bm {
+			mid = append(mid, op{-1, j})
+		}
+	}
+	for _, o := range mid {
+		if o.a >= 0 {
+			o.a += pre
+		}
+		if o.b >= 0 {
+			o.b += pre
+		}
+		ops = append(ops, o)
+	}
+	for i := range suf {
+		ops = append(ops, op{len(a) - suf + i, len(b) - suf + i})
+	}
+	return ops
+}
+
+// myers is Myers' O(ND) shortest edit script, or nil when D exceeds
+// maxDiffCost.
+func myers(a, b [][]byte) []op {
+	n, m := len(a), len(b)
+	if n == 0 && m == 0 {
+		return []op{}
+	}
+	maxD := min(n+m, maxDiffCost)
+	off := maxD + 1
+	v := make([]int, 2*maxD+3)
+	var trace [][]int
+	for d := 0; d <= maxD; d++ {
+		trace = append(trace, append([]int(nil), v...))
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+				x = v[off+k+1]
+			} else {
+				x = v[off+k-1] + 1
+			}
+			y := x - k
+			for x < n && y < m && bytes.Equal(a[x], b[y]) {
+				x++
+				y++
+			}
+			v[off+k] = x
+			if x >= n && y >= m {
+				return backtrack(trace, off, d, n, m)
+			}
+		}
+	}
+	return nil
+}
+
+// backtrack walks Myers' trace back from (n, m) to build the script.
+func backtrack(trace [][]int, off, d, n, m int) []op {
+	var rev []op
+	x, y := n, m
+	for ; d > 0; d-- {
+		v := trace[d] // v as it was before step d
+		k := x - y
+		var pk int
+		if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+			pk = k + 1
+		} else {
+			pk = k - 1
+		}
+		px := v[off+pk]
+		py := px - pk
+		for x > px && y > py {
+			x--
+			y--
+			rev = append(rev, op{x, y})
+		}
+		if x == px {
+			y--
+			rev = append(rev, op{-1, y})
+		} else {
+			x--
+			rev = append(rev, op{x, -1})
+		}
+	}
+	for x > 0 && y > 0 {
+		x--
+		y--
+		rev = append(rev, op{x, y})
+	}
+	out := make([]op, len(rev))
+	for i, o := range rev {
+		out[len(rev)-1-i] = o
+	}
+	return out
+}
+
+// hunks groups an edit script into hunks: each change with diffContext
+// equal lines around it, changes closer than twice that sharing a hunk.
+func hunks(ops []op) [][]op {
+	var out [][]op
+	i := 0
+	for i < len(ops) {
+		// Find the next change.
+		for i < len(ops) && ops[i].a >= 0 && ops[i].b >= 0 {
+			i++
+		}
+		if i == len(ops) {
+			break
+		}
+		start := max(i-diffContext, 0)
+		end := i
+		for end < len(ops) {
+			// Extend over the change.
+			for end < len(ops) && !(ops[end].a >= 0 && ops[end].b >= 0) {
+				end++
+			}
+			// Count the equal lines that follow.
+			eq := end
+			for eq < len(ops) && ops[eq].a >= 0 && ops[eq].b >= 0 {
+				eq++
+			}
+			if eq == len(ops) || eq-end > 2*diffContext {
+				end = min(end+diffContext, eq)
+				break
+			}
+			end = eq
+		}
+		out = append(out, ops[start:end])
+		i = end
+	}
+	return out
+}
+
+// writeHunk writes one hunk: its @@ header and lines. A line without a
+// final LF is followed by git's "\ No newline at end of file".
+func writeHunk(buf *bytes.Buffer, h []op, a, b [][]byte) {
+	aStart, bStart, aLen, bLen := -1, -1, 0, 0
+	for _, o := range h {
+		if o.a >= 0 {
+			if aStart < 0 {
+				aStart = o.a
+			}
+			aLen++
+		}
+		if o.b >= 0 {
+			if bStart < 0 {
+				bStart = o.b
+			}
+			bLen++
+		}
+	}
+	// A hunk holds context lines unless the whole file changed, so a side
+	// with no line at all is an empty file: numbered 0.
+	aStart, bStart = max(aStart, 0), max(bStart, 0)
+	fmt.Fprintf(buf, "@@ -%s +%s @@\n", hunkRange(aStart, aLen), hunkRange(bStart, bLen))
+	line := func(mark byte, l []byte) {
+		buf.WriteByte(mark)
+		buf.Write(l)
+		if !bytes.HasSuffix(l, []byte("\n")) {
+			buf.WriteString("\n\\ No newline at end of file\n")
+		}
+	}
+	// Within a run of changes, deletions first, then insertions.
+	for i := 0; i < len(h); {
+		o := h[i]
+		if o.a >= 0 && o.b >= 0 {
+			line(' ', a[o.a])
+			i++
+			continue
+		}
+		j := i
+		for j < len(h) && !(h[j].a >= 0 && h[j].b >= 0) {
+			j++
+		}
+		for _, c := range h[i:j] {
+			if c.b < 0 {
+				line('-', a[c.a])
+			}
+		}
+		for _, c := range h[i:j] {
+			if c.a < 0 {
+				line('+', b[c.b])
+			}
+		}
+		i = j
+	}
+}
+
+// hunkRange formats one side of a hunk header: 1-based start and length,
+// the length left out when it is 1, and an empty range numbered by the line
+// it follows.
+func hunkRange(start, n int) string {
+	switch n {
+	case 0:
+		return fmt.Sprintf("%d,0", start)
+	case 1:
+		return fmt.Sprintf("%d", start+1)
+	}
+	return fmt.Sprintf("%d,%d", start+1, n)
+}
