@@ -168,6 +168,8 @@ func TestEndToEndJSON(t *testing.T) {
 				Path     string `json:"path"`
 				Line     int    `json:"line"`
 				Column   int    `json:"column"`
+				EndLine  int    `json:"endLine"`
+				EndCol   int    `json:"endColumn"`
 				Message  string `json:"message"`
 			} `json:"findings"`
 		} `json:"files"`
@@ -186,7 +188,7 @@ func TestEndToEndJSON(t *testing.T) {
 	}
 	f := got.Files[0].Findings
 	if len(f) != 1 || f[0].Code != "MissingManifestFieldException" || f[0].Status != 400 || f[0].Severity != "error" ||
-		f[0].Path != "returnAddress.city" || f[0].Line != 6 || f[0].Column != 1 || !strings.Contains(f[0].Message, "city") {
+		f[0].Path != "returnAddress.city" || f[0].Line != 6 || f[0].Column != 1 || f[0].EndLine != 6 || f[0].EndCol != 14 || !strings.Contains(f[0].Message, "city") {
 		t.Errorf("finding not as documented: %+v", f)
 	}
 	if got.Summary.Files != 2 || got.Summary.Errors != 1 || got.Summary.Warnings != 0 {

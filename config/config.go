@@ -100,44 +100,63 @@ func Schema() []byte { return slices.Clone(schema) }
 
 // Find looks for FileName in startDir and its parents, stopping after the
 // repository root (a directory holding `.git`) or the file system root. It
-// returns the path of the file found (startDir joined with the way up), or
-// "" when there is none.
-func Find(startDir string) (string, error) {
+// returns the path of the file found (startDir made absolute joined with
+// the way up), or "" when there is none.
+//
+// A folder the search may not look into (an ancestor without search
+// permission) or a working directory that no longer exists ends the search
+// there, with a note saying so: the run goes on without a configuration
+// file rather than failing. A directory named FileName is an error.
+func Find(startDir string) (path string, notes []string, err error) {
 	dir, err := filepath.Abs(startDir)
 	if err != nil {
-		return "", err
+		return "", []string{fmt.Sprintf("cannot tell the current directory (%v): no %s is used", describeErr(err), FileName)}, nil
 	}
 	for {
 		p := filepath.Join(dir, FileName)
 		switch st, err := os.Stat(p); {
 		case err == nil && !st.IsDir():
-			return p, nil
+			return p, notes, nil
 		case err == nil:
-			return "", fmt.Errorf("%s is a directory, not a configuration file", p)
+			return "", notes, fmt.Errorf("%s is a directory, not a configuration file", p)
 		case !errors.Is(err, fs.ErrNotExist):
-			return "", err
+			return "", append(notes, stopNote(dir, err)), nil
 		}
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return "", nil
+		switch _, err := os.Stat(filepath.Join(dir, ".git")); {
+		case err == nil:
+			return "", notes, nil
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", append(notes, stopNote(dir, err)), nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", nil
+			return "", notes, nil
 		}
 		dir = parent
 	}
 }
 
+// stopNote says why the search for the configuration file stopped at dir.
+func stopNote(dir string, err error) string {
+	return fmt.Sprintf("cannot look for %s in %s (%v): the search stops there", FileName, dir, describeErr(err))
+}
+
+// describeErr drops the path an os error repeats.
+func describeErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // Load reads and parses the configuration file at path; name is how
-// messages call it.
+// messages call it. Only a regular file of at most MaxFileBytes is read
+// (readFile); anything else is an error naming the file.
 func Load(path, name string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := readFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, fmt.Errorf("%s: %v", name, describeErr(err))
 	}
 	c, err := Parse(name, src)
 	if err != nil {

@@ -173,17 +173,17 @@ func TestFind(t *testing.T) {
 	deep := mk("outer/repo/a/b")
 	write("outer/" + FileName) // above the repository root: never found
 
-	if got, err := Find(deep); err != nil || got != "" {
+	if got, _, err := Find(deep); err != nil || got != "" {
 		t.Errorf("Find with the only config above .git = %q, %v; want none", got, err)
 	}
 	write("outer/repo/" + FileName)
 	want := filepath.Join(root, "outer/repo", FileName)
-	if got, err := Find(deep); err != nil || got != want {
+	if got, _, err := Find(deep); err != nil || got != want {
 		t.Errorf("Find two levels down = %q, %v; want %q", got, err, want)
 	}
 	write("outer/repo/a/" + FileName)
 	want = filepath.Join(root, "outer/repo/a", FileName)
-	if got, err := Find(deep); err != nil || got != want {
+	if got, _, err := Find(deep); err != nil || got != want {
 		t.Errorf("Find with a nearer config = %q, %v; want the nearest %q", got, err, want)
 	}
 	// Without any .git the walk goes on to the file system root.
@@ -191,7 +191,7 @@ func TestFind(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "plain", FileName), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := Find(noGit); got != filepath.Join(root, "plain", FileName) {
+	if got, _, _ := Find(noGit); got != filepath.Join(root, "plain", FileName) {
 		t.Errorf("Find without .git = %q", got)
 	}
 }

@@ -168,8 +168,8 @@ func firstStart(f *manifest.Fix) int {
 func Apply(src []byte, fixes []*manifest.Fix) ([]byte, []int) {
 	eol := LineEnd(src)
 	bomLen := 0
-	if bytes.HasPrefix(src, bom) {
-		bomLen = len(bom)
+	if bytes.HasPrefix(src, manifest.BOM) {
+		bomLen = len(manifest.BOM)
 	}
 	type edit struct {
 		manifest.Edit
@@ -227,8 +227,6 @@ func Apply(src []byte, fixes []*manifest.Fix) ([]byte, []int) {
 	out = append(out, src[at:]...)
 	return out, applied
 }
-
-var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // LineEnd returns the line end src uses: that of its first line break (CR
 // LF, a lone CR, or LF), or LF when it has none.

@@ -187,7 +187,9 @@ func lostComments(a, b []byte) []string {
 // fixes repair) are not YAML that a parser reads as such.
 func comments(src []byte) []string {
 	var out []string
-	for _, line := range manifest.SplitLines(bytes.TrimPrefix(src, bom)) {
+	l := manifest.NewLines(src)
+	for n := 1; n <= l.Count(); n++ {
+		line := l.Line(n)
 		var quote byte
 		prev := byte(' ') // the last non-space byte before i, ' ' at the start
 		for i := 0; i < len(line); i++ {

@@ -65,9 +65,9 @@ func (s *textStream) File(r validate.Result) error {
 			mark = c(ansiCyan, "[*]") + " "
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s%s %s\n", c(ansiBold, r.File), f.Line, f.Column,
-			sev, code, mark, oneLine(f.Message), c(ansiDim, "["+f.Rule+"]"))
+			sev, code, mark, oneLine(f.Text()), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f.Line, f.Column, c)
+			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f, c)
 		}
 	}
 	e, wn := manifest.Count(r.Findings)
@@ -165,13 +165,16 @@ func visible(r rune) rune {
 	return r
 }
 
-// writeSnippet prints the source line and a caret under [col, end of the
-// token at col). Columns count characters; tabs before the caret are kept so
-// that it lines up in a terminal.
-func writeSnippet(w io.Writer, line string, lineNo, col int, c func(string, string) string) {
+// writeSnippet prints the source line of f and a caret under f's range on
+// that line; a range that goes on past the line (a mapping, a list) is
+// shown under its first token, a key or a value. Columns count
+// characters; tabs before the caret are kept so that it lines up in a
+// terminal.
+func writeSnippet(w io.Writer, line string, f manifest.Finding, c func(string, string) string) {
 	if line == "" || !utf8.ValidString(line) {
 		return
 	}
+	lineNo, col := f.Line, f.Column
 	const maxWidth = 200
 	// Decode no more than needed: a line may be megabytes long.
 	runes := make([]rune, 0, min(len(line), maxWidth+1))
@@ -200,7 +203,12 @@ func writeSnippet(w io.Writer, line string, lineNo, col int, c func(string, stri
 			pad.WriteByte(' ')
 		}
 	}
-	n := tokenLen(runes[col-1:])
+	var n int
+	if f.EndLine == f.Line {
+		n = min(len(runes)-(col-1), f.EndColumn-col)
+	} else {
+		n = tokenLen(runes[col-1:]) // a range of several lines: its first token
+	}
 	caret := "^" + strings.Repeat("~", max(n-1, 0))
 	fmt.Fprintf(w, "%s%s%s\n", c(ansiDim, "      | "), pad.String(), c(ansiCyan, caret))
 }

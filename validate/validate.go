@@ -81,7 +81,7 @@ func Validate(name string, src []byte, opts Options) Result {
 	fs = manifest.Dedupe(fs)
 	// Inline comments first, so that a comment naming a finding that
 	// --ignore also drops still counts as used.
-	fs = applyInline(doc.Source, fs)
+	fs = applyInline(doc, fs)
 	fs = applyOverrides(fs, &opts)
 	fs = clipMessages(fs)
 	manifest.Sort(fs)
@@ -96,10 +96,24 @@ const (
 	hardMax    = 4096 // beyond this the middle of the message is cut
 )
 
-// clipMessages applies clipMessage to every finding.
+// clipMessages applies clipMessage to the whole text of every finding (the
+// service's sentence and the specifics) and keeps the clipped specifics.
 func clipMessages(fs []manifest.Finding) []manifest.Finding {
 	for i := range fs {
-		fs[i].Message = clipMessage(fs[i].Message)
+		f := &fs[i]
+		full := f.Text()
+		if len(full) <= maxMessage {
+			continue
+		}
+		clipped := clipMessage(full)
+		if sentence := f.Code.Message(); sentence != "" {
+			rest, ok := strings.CutPrefix(clipped, sentence+" ")
+			if !ok { // cannot happen: the sentence is far shorter than hardMax/2
+				rest = clipMessage(f.Message)
+			}
+			clipped = rest
+		}
+		f.Message = clipped
 	}
 	return fs
 }

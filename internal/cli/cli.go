@@ -151,6 +151,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, configErrorText(err))
 		return ExitUsage
 	}
+	cfg.printNotes(stderr)
 	if fl.NArg() == 0 {
 		fmt.Fprintln(stderr, "manifestlint: no input: give manifest files, directories, or - for standard input (see --help)")
 		return ExitUsage

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -131,17 +132,24 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) { return readSized(r,
 // With the size known (a regular file), the buffer is allocated once and
 // two reads do (as os.ReadFile); io.ReadAll would start at 512 bytes and
 // grow, which was a fifth of the CPU of a 10,000-file run.
+//
+// Any positive limit works, up to the largest int64: the byte past the
+// limit is counted without computing limit+1, which would overflow.
 func readSized(r io.Reader, limit int64, size int) ([]byte, error) {
+	over := limit // the length that proves the file too large: limit+1
+	if over < math.MaxInt64 {
+		over++
+	}
 	capacity := int64(size) + 1 // one more byte, to see the end without growing
 	if size == 0 {
 		capacity = 4096
 	}
-	buf := make([]byte, 0, min(capacity, limit+1))
+	buf := make([]byte, 0, min(capacity, over))
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)] // grow
 		}
-		n, err := r.Read(buf[len(buf):min(int64(cap(buf)), limit+1)])
+		n, err := r.Read(buf[len(buf):min(int64(cap(buf)), over)])
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
 			return nil, fmt.Errorf("%w: over --max-bytes %d: a manifest is a few kilobytes", errTooLarge, limit)
