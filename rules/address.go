@@ -300,11 +300,15 @@ func checkAddressState(c *Context) []manifest.Finding {
 	}
 	up := strings.ToUpper(strings.TrimSpace(v))
 	var detail string
+	var fix *manifest.Fix
 	switch {
 	case codes[up] != "":
 		detail = fmt.Sprintf("%s: write the code exactly, in capitals: `%s`.", head, up)
+		fix = c.setValue(n, up, manifest.Safe, "Write the code `"+up+"`")
 	case addrCodeForName(codes, v) != "":
-		detail = fmt.Sprintf("%s: write its two-letter code instead: `%s`.", head, addrCodeForName(codes, v))
+		code := addrCodeForName(codes, v)
+		detail = fmt.Sprintf("%s: write its two-letter code instead: `%s`.", head, code)
+		fix = c.setValue(n, code, manifest.Safe, "Write the code `"+code+"` for "+codes[code])
 	case us && usMilitary[up] != "":
 		detail = fmt.Sprintf("%s (%s), a military APO/FPO/DPO code: such an address takes mail only, like a post-office box, and the device cannot be delivered there. Give a street address in a US state, DC or territory.", head, usMilitary[up])
 	case us && usFreelyAssociated[up] != "":
@@ -315,7 +319,7 @@ func checkAddressState(c *Context) []manifest.Finding {
 		detail = fmt.Sprintf("%s, which is not a Canadian province or territory code. For an address in Canada, use one of %s.", head, addrSortedCodes(caProvinces))
 	}
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressState, c.Span(n),
-		"returnAddress.stateOrProvince", detail)}
+		"returnAddress.stateOrProvince", detail).WithFix(fix)}
 }
 
 // addrIsDigits reports whether s is non-empty and only ASCII digits.
@@ -371,6 +375,7 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 		head = "returnAddress.postalCode is empty"
 	}
 	var detail string
+	var edit *manifest.Fix
 	if ra.country.alpha2 == "US" {
 		if validUSZip(v) {
 			return nil
@@ -380,12 +385,17 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 		switch {
 		case validUSZip(t):
 			fix = fmt.Sprintf(" Remove the spaces: `%s`.", t)
+			edit = c.setValue(n, t, manifest.Safe, "Remove the spaces: `"+t+"`")
 		case len(t) == 9 && addrIsDigits(t):
 			fix = fmt.Sprintf(" Write ZIP+4 with a hyphen: `%s-%s`.", t[:5], t[5:])
+			edit = c.setValue(n, t[:5]+"-"+t[5:], manifest.Safe, "Write ZIP+4 with a hyphen: `"+t[:5]+"-"+t[5:]+"`")
 		case len(t) == 10 && t[5] == ' ' && validUSZip(t[:5]+"-"+t[6:]):
 			fix = fmt.Sprintf(" Write ZIP+4 with a hyphen: `%s-%s`.", t[:5], t[6:])
+			edit = c.setValue(n, t[:5]+"-"+t[6:], manifest.Safe, "Write ZIP+4 with a hyphen: `"+t[:5]+"-"+t[6:]+"`")
 		case len(t) == 4 && addrIsDigits(t):
 			fix = fmt.Sprintf(" If a leading zero was lost, write `0%s`.", t)
+			// Unsafe: a guess that the zero was lost.
+			edit = c.setValue(n, "0"+t, manifest.Unsafe, "Pad the ZIP code with a leading zero: `0"+t+"` (a guess)")
 		}
 		detail = fmt.Sprintf("%s, which is not a US ZIP code: five digits (`%s`) or ZIP+4 (`%s-1234`).%s",
 			head, addressExampleUSPostalCode, addressExampleUSPostalCode, fix)
@@ -397,11 +407,12 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 		t := strings.ToUpper(strings.Join(strings.Fields(v), ""))
 		if len(t) == 6 && validCAPostal(t[:3]+" "+t[3:]) {
 			fix = fmt.Sprintf(" Write it as `%s %s`.", t[:3], t[3:])
+			edit = c.setValue(n, t[:3]+" "+t[3:], manifest.Safe, "Write the postal code as `"+t[:3]+" "+t[3:]+"`")
 		}
 		detail = fmt.Sprintf("%s, which is not a Canadian postal code: `A1A 1A1`, capital letters and digits alternating, with one space in the middle (`K1A 0B1`).%s", head, fix)
 	}
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressPostalCode, c.Span(n),
-		"returnAddress.postalCode", detail)}
+		"returnAddress.postalCode", detail).WithFix(edit)}
 }
 
 // phoneMinDigits is the fewest digits a phone number can have (spec §4.6).

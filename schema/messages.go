@@ -229,7 +229,10 @@ func (c *checker) missingDetail(loc location, prop string) string {
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
 
-func (c *checker) unknownDetail(loc location, prop string) string {
+// unknownDetail explains the unknown key prop at loc. rename is the key to
+// rename it to, when the explanation is a did-you-mean with one close
+// known key that the mapping does not have yet; else "".
+func (c *checker) unknownDetail(loc location, prop string) (detail, rename string) {
 	here, _ := schemaAt(c.sdoc, loc.segs)
 	// A field of a mapping one level down, left at this level (the CLI
 	// example's address keys at the top level).
@@ -238,13 +241,13 @@ func (c *checker) unknownDetail(loc location, prop string) string {
 		if sub != nil && sub["type"] == "array" {
 			if items, _ := deref(c.sdoc, asMap(sub["items"])); hasProperty(items, prop) {
 				return fmt.Sprintf("`%s` is a field of an %s entry, but it sits %s: it belongs in an entry of the %s list (`- %s: ...` beneath `%s:`).",
-					prop, parent, place(loc), parent, prop, parent)
+					prop, parent, place(loc), parent, prop, parent), ""
 			}
 			continue
 		}
 		if sub != nil && hasProperty(sub, prop) {
 			return fmt.Sprintf("`%s` is a %s field, but it sits %s: it belongs under %s; indent it beneath `%s:`.",
-				prop, parent, place(loc), parent, parent)
+				prop, parent, place(loc), parent, parent), ""
 		}
 	}
 	// A field of another kind only.
@@ -264,16 +267,19 @@ func (c *checker) unknownDetail(loc location, prop string) string {
 	if len(others) > 0 {
 		if note := c.operationsNote(loc, prop); note != "" {
 			return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s.%s",
-				prop, place(loc), kindsPhrase(others), kindNoun(c.kind), note)
+				prop, place(loc), kindsPhrase(others), kindNoun(c.kind), note), ""
 		}
 		return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s: remove it%s.",
-			prop, place(loc), kindsPhrase(others), kindNoun(c.kind), jobTypeTip(c.kind, others))
+			prop, place(loc), kindsPhrase(others), kindNoun(c.kind), jobTypeTip(c.kind, others)), ""
 	}
 	if best, synonym := suggestKey(prop, propertyNames(here)); best != "" {
-		if synonym {
-			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? That is the manifest's name for it.", prop, place(loc), best)
+		if k, _ := manifest.Get(loc.val, best); k == nil && uniqueSuggestion(prop, best, propertyNames(here)) {
+			rename = best
 		}
-		return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? Keys are case-sensitive.", prop, place(loc), best)
+		if synonym {
+			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? That is the manifest's name for it.", prop, place(loc), best), rename
+		}
+		return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? Keys are case-sensitive.", prop, place(loc), best), rename
 	}
 	// A common name of a field one mapping down (phone at the top level).
 	for _, parent := range propertyNames(here) {
@@ -283,14 +289,14 @@ func (c *checker) unknownDetail(loc location, prop string) string {
 		}
 		if best, synonym := suggestKey(prop, propertyNames(sub)); best != "" && synonym {
 			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? It is a %s field: indent it beneath `%s:`.",
-				prop, place(loc), best, parent, parent)
+				prop, place(loc), best, parent, parent), ""
 		}
 	}
 	msg := fmt.Sprintf("Unknown field `%s` %s: remove it", prop, place(loc))
 	if names := propertyNames(here); len(names) > 0 && len(names) <= 12 {
 		msg += " (allowed here: " + strings.Join(names, ", ") + ")"
 	}
-	return msg + "."
+	return msg + ".", ""
 }
 
 // kindsPhrase: "S3 export manifests", "import manifests", "EBS import and
@@ -482,6 +488,22 @@ func suggestKey(prop string, names []string) (best string, synonym bool) {
 		}
 	}
 	return manifest.Closest(prop, names), false
+}
+
+// uniqueSuggestion reports whether best is the one close key for prop
+// among names: equal but for case and separators, a synonym, or the only
+// name at its edit distance (a tie is a guess, and no fix).
+func uniqueSuggestion(prop, best string, names []string) bool {
+	if manifest.FoldName(prop) == manifest.FoldName(best) || manifest.Closest(prop, []string{best}) != best {
+		return true // a folded match or a synonym
+	}
+	d := manifest.EditDistance(strings.ToLower(prop), strings.ToLower(best))
+	for _, n := range names {
+		if n != best && manifest.EditDistance(strings.ToLower(prop), strings.ToLower(n)) == d {
+			return false
+		}
+	}
+	return true
 }
 
 // ---- secrets ----

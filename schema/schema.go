@@ -381,12 +381,63 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		// name: a stray top-level fileSystem in an import is a manifest
 		// field, not a file system.
 		_, invalid := manifest.Family(loc.path)
-		return manifest.Errorf(invalid, RuleUnknownField, c.doc.Span(k), path, c.unknownDetail(loc, prop)), rank, true
+		detail, rename := c.unknownDetail(loc, prop)
+		f := manifest.Errorf(invalid, RuleUnknownField, c.doc.Span(k), path, detail)
+		if rename != "" && k.Kind == yaml.ScalarNode {
+			sp := c.doc.Span(k)
+			f.Fix = manifest.ReplaceFix("Rename `"+prop+"` to `"+rename+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, rename))
+		}
+		return f, rank, true
 	case "invalid_type":
 		_, invalid := manifest.Family(loc.path)
 		expected, _ := e.Details()["expected"].(string)
 		return manifest.Errorf(invalid, RuleInvalidType, c.doc.Span(loc.val), loc.path, c.typeDetail(loc, expected)), rank, true
 	}
 	_, invalid := manifest.Family(loc.path)
-	return manifest.Errorf(invalid, RuleInvalidValue, c.doc.Span(loc.val), loc.path, c.valueDetail(loc, e)), rank, true
+	return manifest.Errorf(invalid, RuleInvalidValue, c.doc.Span(loc.val), loc.path, c.valueDetail(loc, e)).
+		WithFix(c.valueFix(loc, e)), rank, true
+}
+
+// valueFix repairs a value the schema refuses where the repair has one
+// answer: an allowed value written in another letter case or with other
+// separators (`ntfs` for NTFS, `ebs_snapshot` for ebs-snapshot) is safe;
+// the nearest allowed value by a typo or two (`Glacer`) is unsafe, a guess;
+// a constant with stray punctuation after it (`2.0;`) is safe. Never for a
+// secret's value.
+func (c *checker) valueFix(loc location, e gojsonschema.ResultError) *manifest.Fix {
+	n := loc.val
+	if n == nil || n.Kind != yaml.ScalarNode || secret(loc) {
+		return nil
+	}
+	sub, _ := schemaAt(c.sdoc, loc.segs)
+	if sub == nil {
+		return nil
+	}
+	v := n.Value
+	replace := func(to string, app manifest.Applicability, title string) *manifest.Fix {
+		sp := c.doc.Span(n)
+		text := manifest.ScalarAs(n, to)
+		if sp.Empty() && sp.Start > 0 && c.doc.Source[sp.Start-1] == ':' {
+			text = " " + text
+		}
+		return manifest.ReplaceFix(title, app, sp.Start, sp.End, text)
+	}
+	switch e.Type() {
+	case "enum":
+		allowed := stringList(sub["enum"])
+		for _, a := range allowed {
+			if manifest.FoldName(a) == manifest.FoldName(v) && v != "" {
+				return replace(a, manifest.Safe, "Write `"+a+"`")
+			}
+		}
+		if best := manifest.Closest(v, allowed); best != "" && uniqueSuggestion(v, best, allowed) {
+			return replace(best, manifest.Unsafe, "Write `"+best+"` (the nearest allowed value: a guess)")
+		}
+	case "const":
+		want, ok := sub["const"].(string)
+		if ok && want != v && strings.TrimRight(strings.TrimSpace(v), ";,.") == want {
+			return replace(want, manifest.Safe, "Write `"+want+"`")
+		}
+	}
+	return nil
 }

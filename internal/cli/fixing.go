@@ -117,7 +117,8 @@ func diffAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 
 // diffPath is a file's name in diff headers: relative to the current
 // folder when it lies in it, with forward slashes, so that `git apply` at
-// the repository root takes the diff.
+// the repository root takes the diff; another absolute path loses its
+// leading slash.
 func diffPath(p string) string {
 	if filepath.IsAbs(p) {
 		if wd, err := os.Getwd(); err == nil {
@@ -126,5 +127,8 @@ func diffPath(p string) string {
 			}
 		}
 	}
-	return filepath.ToSlash(filepath.Clean(p))
+	p = filepath.ToSlash(filepath.Clean(p))
+	// An absolute path outside the current folder: a/ and b/ are joined to
+	// it without a doubled slash (apply such a diff from the root).
+	return strings.TrimLeft(p, "/")
 }
