@@ -250,15 +250,15 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 					fmt.Sprintf("A key must be plain text, but this one is %s.", KindName(k))))
 				continue
 			}
-			var dup *yaml.Node
+			var dup, dupVal *yaml.Node
 			if first != nil {
 				if j, ok := first[k.Value]; ok {
-					dup = n.Content[j]
+					dup, dupVal = n.Content[j], n.Content[j+1]
 				}
 			} else {
 				for j := 0; j < i; j += 2 {
 					if c := n.Content[j]; c.Kind == yaml.ScalarNode && c.Value == k.Value {
-						dup = c
+						dup, dupVal = c, n.Content[j+1]
 						break
 					}
 				}
@@ -274,6 +274,9 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 				f := Errorf(MalformedManifest, RuleDuplicateKey, doc.Span(k), kp,
 					fmt.Sprintf("The key %q appears twice in the same mapping (first at line %d): keep one.", k.Value, dup.Line))
 				f.Relate(doc.Span(dup), fmt.Sprintf("first occurrence of %q", k.Value))
+				if sameValue(doc, dupVal, v) {
+					f.Fix = removeEntryFix(doc, k, v, "Remove the second `"+k.Value+"` (its value is the first one's)")
+				}
 				*fs = append(*fs, f)
 			}
 			if k.Anchor != "" {
@@ -483,4 +486,46 @@ func isBlank(l *Lines) bool {
 		return false
 	}
 	return true
+}
+
+// sameValue reports whether two values are the same text: equal scalars
+// (`1` and "1" alike, as manifests read scalars as text), or collections
+// written byte for byte alike.
+func sameValue(doc *Document, a, b *yaml.Node) bool {
+	if a == nil || b == nil || a.Kind != b.Kind {
+		return false
+	}
+	if a.Kind == yaml.ScalarNode {
+		return a.Value == b.Value
+	}
+	sa, sb := doc.Span(a), doc.Span(b)
+	return bytes.Equal(doc.Source[sa.Start:sa.End], doc.Source[sb.Start:sb.End])
+}
+
+// removeEntryFix is an unsafe fix that removes the mapping entry k: v with
+// its whole lines, when the entry has its lines to itself (the key starts
+// its line, nothing but spaces follow the value) and holds no comment (which
+// would go with it); else nil.
+func removeEntryFix(doc *Document, k, v *yaml.Node, title string) *Fix {
+	l := doc.Lines()
+	src := doc.Source
+	ks, vs := doc.Span(k), doc.Span(v)
+	first := l.Pos(ks.Start).Line
+	end := max(ks.End, vs.End)
+	last := l.Pos(end).Line
+	if len(bytes.Trim(src[l.Start(first):ks.Start], " ")) != 0 ||
+		len(bytes.Trim(src[end:l.End(last)], " \t")) != 0 ||
+		bytes.IndexByte(src[l.Start(first):l.End(last)], '#') >= 0 {
+		return nil
+	}
+	from, to := l.Start(first), l.End(last)
+	switch {
+	case last < l.Count():
+		to = l.Start(last + 1)
+	case first > 1:
+		from = l.End(first - 1)
+	default:
+		return nil // the whole manifest
+	}
+	return &Fix{Title: title, Applicability: Unsafe, Edits: []Edit{{Start: from, End: to}}}
 }
