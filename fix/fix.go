@@ -13,6 +13,7 @@ package fix
 import (
 	"bytes"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -67,31 +68,37 @@ func run(src []byte, lint func([]byte) validate.Result, o Options) Outcome {
 		if len(cands) == 0 {
 			break
 		}
-		next, applied := Apply(out.Source, cands)
+		fixes := make([]*manifest.Fix, len(cands))
+		for i, c := range cands {
+			fixes[i] = c.fix
+		}
+		next, applied := Apply(out.Source, fixes)
 		res := lint(next)
 		if len(applied) > 0 && Acceptable(out.Result, res) {
 			out.Source, out.Result = next, res
-			out.Fixed += len(applied)
+			for _, i := range applied {
+				out.Fixed += cands[i].findings
+			}
 			continue
 		}
 		// Together they broke something: try them one at a time, keeping
 		// each that is acceptable on its own and rejecting the others.
 		progress := false
-		for _, f := range cands {
-			next, applied := Apply(out.Source, []*manifest.Fix{f})
+		for _, c := range cands {
+			next, applied := Apply(out.Source, []*manifest.Fix{c.fix})
 			if len(applied) == 0 {
-				rejected[key(out.Source, f)] = true
+				rejected[key(out.Source, c.fix)] = true
 				out.Rejected++
 				continue
 			}
 			res := lint(next)
 			if !Acceptable(out.Result, res) {
-				rejected[key(out.Source, f)] = true
+				rejected[key(out.Source, c.fix)] = true
 				out.Rejected++
 				continue
 			}
 			out.Source, out.Result = next, res
-			out.Fixed++
+			out.Fixed += c.findings
 			progress = true
 			// The other candidates' offsets point into the old text: they
 			// are found again, re-made, in the next pass.
@@ -103,7 +110,7 @@ func run(src []byte, lint func([]byte) validate.Result, o Options) Outcome {
 	}
 	if !o.Unsafe {
 		for _, f := range out.Result.Findings {
-			if f.Fix != nil && f.Fix.Applicability == manifest.Unsafe {
+			if f.Fix != nil && len(f.Fix.Edits) > 0 && f.Fix.Applicability == manifest.Unsafe {
 				out.UnsafeLeft++
 			}
 		}
@@ -111,11 +118,20 @@ func run(src []byte, lint func([]byte) validate.Result, o Options) Outcome {
 	return out
 }
 
-// candidates returns the fixes of fs that may be applied, in order of
-// their first edit, leaving out unsafe ones unless unsafe is set and those
-// rejected in an earlier pass.
-func candidates(src []byte, fs []manifest.Finding, unsafe bool, rejected map[string]bool) []*manifest.Fix {
-	var out []*manifest.Fix
+// candidate is a fix that may be applied and the number of findings that
+// carry it (several findings can share one fix: the stray address fields
+// one indent repairs).
+type candidate struct {
+	fix      *manifest.Fix
+	findings int
+}
+
+// candidates returns the fixes of fs that may be applied, each once, in
+// order of their first edit, leaving out unsafe ones unless unsafe is set
+// and those rejected in an earlier pass.
+func candidates(src []byte, fs []manifest.Finding, unsafe bool, rejected map[string]bool) []candidate {
+	var out []candidate
+	seen := map[string]int{}
 	for i := range fs {
 		f := fs[i].Fix
 		if f == nil || len(f.Edits) == 0 {
@@ -124,13 +140,32 @@ func candidates(src []byte, fs []manifest.Finding, unsafe bool, rejected map[str
 		if f.Applicability != manifest.Safe && !(unsafe && f.Applicability == manifest.Unsafe) {
 			continue
 		}
+		k := key(src, f) + "\x00" + edits(f)
 		if rejected[key(src, f)] {
 			continue
 		}
-		out = append(out, f)
+		if j, dup := seen[k]; dup {
+			out[j].findings++
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, candidate{f, 1})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return firstStart(out[i]) < firstStart(out[j]) })
+	sort.SliceStable(out, func(i, j int) bool { return firstStart(out[i].fix) < firstStart(out[j].fix) })
 	return out
+}
+
+// edits writes a fix's edit offsets, to tell apart equal-looking fixes at
+// different places.
+func edits(f *manifest.Fix) string {
+	var b strings.Builder
+	for _, e := range f.Edits {
+		b.WriteString(strconv.Itoa(e.Start))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(e.End))
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // key identifies a fix independently of where its text moved to: its title

@@ -42,6 +42,8 @@ func toyLint(src []byte) validate.Result {
 	add("bad", "bad", "{{", manifest.Safe)
 	add("new", "new", "old", manifest.Safe)
 	add("wrap", "wrap", "w\nr\n", manifest.Safe)
+	add("twin", "twin", "one", manifest.Safe)
+	add("twin", "twin2", "one", manifest.Safe) // a second finding with the same fix
 	if bytes.Contains(src, []byte("old")) {
 		res.Findings = append(res.Findings, manifest.Finding{Severity: manifest.Error, Rule: "old", Path: "elsewhere"})
 	}
@@ -102,6 +104,15 @@ func TestRunRevertsBreakingFixes(t *testing.T) {
 	}
 	if out.Fixed != 2 || out.Rejected != 2 {
 		t.Errorf("fixed %d, rejected %d; want 2 and 2", out.Fixed, out.Rejected)
+	}
+}
+
+// TestRunSharedFix: two findings carrying one fix count as two fixed, and
+// the fix is applied once.
+func TestRunSharedFix(t *testing.T) {
+	out := run([]byte("a twin b\n"), toyLint, Options{})
+	if string(out.Source) != "a one b\n" || out.Fixed != 2 {
+		t.Errorf("got %q, fixed %d; want %q, 2", out.Source, out.Fixed, "a one b\n")
 	}
 }
 

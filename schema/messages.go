@@ -229,10 +229,16 @@ func (c *checker) missingDetail(loc location, prop string) string {
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
 
-// unknownDetail explains the unknown key prop at loc. rename is the key to
-// rename it to, when the explanation is a did-you-mean with one close
-// known key that the mapping does not have yet; else "".
-func (c *checker) unknownDetail(loc location, prop string) (detail, rename string) {
+// unknownFix says how an unknown key can be repaired: renamed to a close
+// known key, or indented beneath the mapping it belongs to; zero for
+// neither.
+type unknownFix struct{ rename, under string }
+
+// unknownDetail explains the unknown key prop at loc, and says how it can
+// be fixed: rename is set when the explanation is a did-you-mean with one
+// close known key that the mapping does not have yet, under when it is a
+// field of a mapping field at this level.
+func (c *checker) unknownDetail(loc location, prop string) (detail string, fix unknownFix) {
 	here, _ := schemaAt(c.sdoc, loc.segs)
 	// A field of a mapping one level down, left at this level (the CLI
 	// example's address keys at the top level).
@@ -241,13 +247,13 @@ func (c *checker) unknownDetail(loc location, prop string) (detail, rename strin
 		if sub != nil && sub["type"] == "array" {
 			if items, _ := deref(c.sdoc, asMap(sub["items"])); hasProperty(items, prop) {
 				return fmt.Sprintf("`%s` is a field of an %s entry, but it sits %s: it belongs in an entry of the %s list (`- %s: ...` beneath `%s:`).",
-					prop, parent, place(loc), parent, prop, parent), ""
+					prop, parent, place(loc), parent, prop, parent), unknownFix{}
 			}
 			continue
 		}
 		if sub != nil && hasProperty(sub, prop) {
 			return fmt.Sprintf("`%s` is a %s field, but it sits %s: it belongs under %s; indent it beneath `%s:`.",
-				prop, parent, place(loc), parent, parent), ""
+				prop, parent, place(loc), parent, parent), unknownFix{under: parent}
 		}
 	}
 	// A field of another kind only.
@@ -267,19 +273,19 @@ func (c *checker) unknownDetail(loc location, prop string) (detail, rename strin
 	if len(others) > 0 {
 		if note := c.operationsNote(loc, prop); note != "" {
 			return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s.%s",
-				prop, place(loc), kindsPhrase(others), kindNoun(c.kind), note), ""
+				prop, place(loc), kindsPhrase(others), kindNoun(c.kind), note), unknownFix{}
 		}
 		return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s: remove it%s.",
-			prop, place(loc), kindsPhrase(others), kindNoun(c.kind), jobTypeTip(c.kind, others)), ""
+			prop, place(loc), kindsPhrase(others), kindNoun(c.kind), jobTypeTip(c.kind, others)), unknownFix{}
 	}
 	if best, synonym := suggestKey(prop, propertyNames(here)); best != "" {
 		if k, _ := manifest.Get(loc.val, best); k == nil && uniqueSuggestion(prop, best, propertyNames(here)) {
-			rename = best
+			fix.rename = best
 		}
 		if synonym {
-			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? That is the manifest's name for it.", prop, place(loc), best), rename
+			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? That is the manifest's name for it.", prop, place(loc), best), fix
 		}
-		return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? Keys are case-sensitive.", prop, place(loc), best), rename
+		return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? Keys are case-sensitive.", prop, place(loc), best), fix
 	}
 	// A common name of a field one mapping down (phone at the top level).
 	for _, parent := range propertyNames(here) {
@@ -289,14 +295,14 @@ func (c *checker) unknownDetail(loc location, prop string) (detail, rename strin
 		}
 		if best, synonym := suggestKey(prop, propertyNames(sub)); best != "" && synonym {
 			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? It is a %s field: indent it beneath `%s:`.",
-				prop, place(loc), best, parent, parent), ""
+				prop, place(loc), best, parent, parent), unknownFix{}
 		}
 	}
 	msg := fmt.Sprintf("Unknown field `%s` %s: remove it", prop, place(loc))
 	if names := propertyNames(here); len(names) > 0 && len(names) <= 12 {
 		msg += " (allowed here: " + strings.Join(names, ", ") + ")"
 	}
-	return msg + ".", ""
+	return msg + ".", unknownFix{}
 }
 
 // kindsPhrase: "S3 export manifests", "import manifests", "EBS import and

@@ -44,6 +44,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -381,11 +382,14 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		// name: a stray top-level fileSystem in an import is a manifest
 		// field, not a file system.
 		_, invalid := manifest.Family(loc.path)
-		detail, rename := c.unknownDetail(loc, prop)
+		detail, fix := c.unknownDetail(loc, prop)
 		f := manifest.Errorf(invalid, RuleUnknownField, c.doc.Span(k), path, detail)
-		if rename != "" && k.Kind == yaml.ScalarNode {
+		switch {
+		case fix.rename != "" && k.Kind == yaml.ScalarNode:
 			sp := c.doc.Span(k)
-			f.Fix = manifest.ReplaceFix("Rename `"+prop+"` to `"+rename+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, rename))
+			f.Fix = manifest.ReplaceFix("Rename `"+prop+"` to `"+fix.rename+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, fix.rename))
+		case fix.under != "":
+			f.Fix = c.indentFix(loc, fix.under, k)
 		}
 		return f, rank, true
 	case "invalid_type":
@@ -440,4 +444,72 @@ func (c *checker) valueFix(loc location, e gojsonschema.ResultError) *manifest.F
 		}
 	}
 	return nil
+}
+
+// indentFix moves the stray key k of mapping loc.val beneath the mapping
+// field parent of the same mapping, by indenting lines, when that is all it
+// takes (safe): parent is empty or a block mapping, and k is in the run of
+// one-line entries that directly follow parent's lines and all belong to
+// parent (the address fields of AWS's CLI example, left at the top level
+// beneath an empty `returnAddress:`). The fix indents the whole run, as
+// indenting one of its lines alone would not parse; every finding of the
+// run carries the same fix. The indent is that of parent's fields, or 4
+// spaces.
+func (c *checker) indentFix(loc location, parent string, k *yaml.Node) *manifest.Fix {
+	m := loc.val
+	sub, _ := schemaAt(c.sdoc, appendSeg(loc.segs, parent))
+	if !manifest.IsMapping(m) || sub == nil {
+		return nil
+	}
+	lines := c.doc.Lines()
+	pi := -1
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == parent {
+			pi = i
+			break
+		}
+	}
+	if pi < 0 {
+		return nil
+	}
+	pk, pv := m.Content[pi], m.Content[pi+1]
+	indent := 4
+	switch {
+	case pv.Kind == yaml.MappingNode && pv.Style&yaml.FlowStyle == 0 && pv.Column > pk.Column:
+		indent = pv.Column - pk.Column
+	case pv.Kind == yaml.ScalarNode && c.doc.Span(pv).Empty():
+	default:
+		return nil
+	}
+	// The last line of parent's entry, then the run of its stray fields.
+	prevEnd := lines.Pos(max(c.doc.Span(pk).End, c.doc.Span(pv).End)).Line
+	var run []*yaml.Node
+	for i := pi + 2; i+1 < len(m.Content); i += 2 {
+		ek, ev := m.Content[i], m.Content[i+1]
+		if ek.Kind != yaml.ScalarNode || !hasProperty(sub, ek.Value) || ek.Line != prevEnd+1 || ek.Column != pk.Column ||
+			ev.Kind != yaml.ScalarNode || lines.Pos(c.doc.Span(ev).End).Line != ek.Line {
+			break
+		}
+		run = append(run, ek)
+		prevEnd = ek.Line
+	}
+	if !slices.Contains(run, k) {
+		return nil
+	}
+	pad := strings.Repeat(" ", indent)
+	fix := &manifest.Fix{Title: fmt.Sprintf("Indent %s beneath `%s:`", fieldCount(run), parent), Applicability: manifest.Safe}
+	for _, ek := range run {
+		at := lines.Start(ek.Line)
+		fix.Edits = append(fix.Edits, manifest.Edit{Start: at, End: at, New: pad})
+	}
+	return fix
+}
+
+// fieldCount names the keys of a run: "`name`", or "the 8 fields from
+// `name` to `country`".
+func fieldCount(run []*yaml.Node) string {
+	if len(run) == 1 {
+		return "`" + run[0].Value + "`"
+	}
+	return fmt.Sprintf("the %d fields from `%s` to `%s`", len(run), run[0].Value, run[len(run)-1].Value)
 }
