@@ -2,7 +2,8 @@
 // .manifestlint.yaml: what the linter is told about the job and the account
 // (region, accessKeyId, buckets), which job type manifests in a folder are
 // (jobTypes), which findings to turn off or down (disable, severity) and
-// which files not to lint (exclude).
+// which files not to lint (exclude) and which a directory walk lints
+// (include).
 //
 // The file is strict: an unknown key, a value of the wrong type or a bad
 // value is an *Error carrying the file, line and column, which the command
@@ -74,6 +75,10 @@ type Config struct {
 	Severity []SeverityRule
 	// Exclude lists globs of files not to lint.
 	Exclude []Glob
+	// Include lists globs of the files a directory walk lints; when set,
+	// it replaces the walk's own test (*.yaml and *.yml files that look
+	// like manifests).
+	Include []Glob
 	// cwd is the working directory when the file was loaded: relative
 	// paths are resolved against it without a system call per file.
 	cwd string
@@ -337,6 +342,13 @@ var fields = []field{
 			return err
 		})
 	}},
+	{"include", func(p *parser, c *Config, v *yaml.Node) error {
+		return p.list(v, "include (globs of the files a directory walk lints)", func(n *yaml.Node) error {
+			g, err := p.glob(n)
+			c.Include = append(c.Include, g)
+			return err
+		})
+	}},
 }
 
 type parser struct{ file string }
@@ -481,15 +493,22 @@ func (c *Config) JobTypeFor(path string) manifest.JobType {
 }
 
 // Excluded reports whether an exclude glob matches path.
-func (c *Config) Excluded(path string) bool {
-	if len(c.Exclude) == 0 {
+func (c *Config) Excluded(path string) bool { return c.matchAny(c.Exclude, path) }
+
+// Included reports whether an include glob matches path.
+func (c *Config) Included(path string) bool { return c.matchAny(c.Include, path) }
+
+// matchAny reports whether one of globs matches path, relative to the
+// config file's directory (a path outside it matches none).
+func (c *Config) matchAny(globs []Glob, path string) bool {
+	if len(globs) == 0 {
 		return false
 	}
 	rel, ok := c.Rel(path)
 	if !ok {
 		return false
 	}
-	for _, g := range c.Exclude {
+	for _, g := range globs {
 		if g.Match(rel) {
 			return true
 		}

@@ -49,6 +49,9 @@ func dump(c *Config) string {
 	for _, g := range c.Exclude {
 		fmt.Fprintf(&b, "exclude %s\n", g.Pattern)
 	}
+	for _, g := range c.Include {
+		fmt.Fprintf(&b, "include %s\n", g.Pattern)
+	}
 	return b.String()
 }
 
@@ -109,12 +112,15 @@ func TestParseGolden(t *testing.T) {
 			"c.yaml:2:5: config error: invalid glob \"/abs/x.yaml\": the glob starts with `/`, but globs are relative to the config file's directory: drop the leading `/`"},
 		{"exclude empty entry", "exclude:\n  -\n",
 			"c.yaml:2:4: config error: a glob must be text, but is empty"},
+		{"include", "include:\n  - 'imports/**/*.yml'\n  - jobs/*.manifest\n", "include imports/**/*.yml\ninclude jobs/*.manifest\n"},
+		{"include not a list", "include: imports/\n",
+			"c.yaml:1:10: config error: include (globs of the files a directory walk lints) must be a list (`- item` lines or `[a, b]`), but is text"},
 		{"unknown key did you mean", "regoin: us-east-1\n",
 			"c.yaml:1:1: config error: unknown key `regoin`; did you mean `region`?"},
 		{"unknown key case", "access_key_id: AKIA\n",
 			"c.yaml:1:1: config error: unknown key `access_key_id`; did you mean `accessKeyId`?"},
 		{"unknown key", "rules: {}\n",
-			"c.yaml:1:1: config error: unknown key `rules`; the keys are region, accessKeyId, buckets, jobTypes, disable, severity, exclude"},
+			"c.yaml:1:1: config error: unknown key `rules`; the keys are region, accessKeyId, buckets, jobTypes, disable, severity, exclude, include"},
 		{"duplicate top key", "region: us-east-1\nregion: us-west-1\n",
 			"c.yaml:2:1: config error: the key `region` appears twice (first at line 1): keep one"},
 		{"root list", "- region\n",

@@ -14,7 +14,8 @@ import (
 //
 //	{"files":[{"file":"a.yaml","jobKind":"s3-import","findings":[{"code":...,"status":400,
 //	  "severity":"error","rule":"required-field","path":"returnAddress.city","line":3,
-//	  "column":1,"endLine":3,"endColumn":9,"message":"..."}]}],"summary":{"files":1,"errors":1,"warnings":0}}
+//	  "column":1,"endLine":3,"endColumn":9,"message":"..."}],"notes":[{"id":"region-unknown","rules":[...],"message":"..."}]}],
+//	 "summary":{"files":1,"errors":1,"warnings":0}}
 //
 // It is its own type, not manifest.Finding: the public format changes only
 // when this file does.
@@ -27,6 +28,9 @@ type jsonFile struct {
 	File     string        `json:"file"`
 	JobKind  manifest.Kind `json:"jobKind"`
 	Findings []jsonFinding `json:"findings"`
+	// Notes name the checks that did not run for lack of context; always
+	// an array.
+	Notes []validate.Note `json:"notes"`
 }
 
 // jsonFinding is one finding of --format json. Lines and columns are
@@ -135,7 +139,11 @@ func (s *jsonStream) File(r validate.Result) error {
 	s.summary.Errors += e
 	s.summary.Warnings += wn
 	s.buf.Reset()
-	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs)}); err != nil {
+	notes := r.Notes
+	if notes == nil {
+		notes = []validate.Note{}
+	}
+	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes}); err != nil {
 		return err
 	}
 	_, err := s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))

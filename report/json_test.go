@@ -31,7 +31,11 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 		for _, r := range results {
 			fs := r.Findings
 			e, wn := manifest.Count(fs)
-			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs)})
+			notes := r.Notes
+			if notes == nil {
+				notes = []validate.Note{}
+			}
+			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes})
 			want.Summary.Files++
 			want.Summary.Errors += e
 			want.Summary.Warnings += wn
@@ -64,7 +68,7 @@ func TestJSONWireFormat(t *testing.T) {
 	}
 	want := `{"files":[{"file":"a.yaml","jobKind":"s3-import","findings":[{"code":"InvalidManifestFieldException","status":400,` +
 		`"severity":"error","rule":"erase-device","path":"eraseDevice","line":2,"column":14,"endLine":2,"endColumn":16,` +
-		`"message":"` + manifest.InvalidManifestField.Message() + ` eraseDevice is ` + "`no`" + `."}]}],"summary":{"files":1,"errors":1,"warnings":0}}` + "\n"
+		`"message":"` + manifest.InvalidManifestField.Message() + ` eraseDevice is ` + "`no`" + `."}],"notes":[]}],"summary":{"files":1,"errors":1,"warnings":0}}` + "\n"
 	if got.String() != want {
 		t.Errorf("got  %s\nwant %s", got.String(), want)
 	}

@@ -17,6 +17,8 @@ type Options struct {
 	Snippet bool
 	// Version is manifestlint's version, for formats that name the tool.
 	Version string
+	// Quiet drops notes and, on success, the summary (text format).
+	Quiet bool
 	// UnsafeFixes marks findings with an unsafe fix as fixable too
 	// (--unsafe-fixes); a safe fix is always marked.
 	UnsafeFixes bool

@@ -27,9 +27,28 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+}
+
+// sarifInvocation carries the notes of checks that did not run
+// (validate.Note), one notification per file and note.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level      string          `json:"level"`
+	Descriptor sarifDescriptor `json:"descriptor"`
+	Message    sarifText       `json:"message"`
+	Locations  []sarifLocation `json:"locations"`
+}
+
+type sarifDescriptor struct {
+	ID string `json:"id"`
 }
 
 type sarifTool struct {
@@ -186,7 +205,9 @@ type sarifRelated struct {
 // of a duplicate key is a relatedLocation. A finding with a fix has it in
 // fixes (artifactChanges with replacements; see sarifFix). The result's properties hold
 // the service code, its HTTP status (both absent for a warning), the field
-// path ("" for the whole document) and the job kind checked.
+// path ("" for the whole document) and the job kind checked. Checks that did
+// not run for lack of context (validate.Note) are notifications of level
+// "note" in the run's invocation, one per file and note, located at the file.
 func SARIF(w io.Writer, results []validate.Result, opt Options) error {
 	rules, index := sarifRules(results)
 	run := sarifRun{
@@ -196,8 +217,14 @@ func SARIF(w io.Writer, results []validate.Result, opt Options) error {
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
 	}
+	var notes []sarifNotification
 	for _, r := range results {
 		uri := fileURI(r.File)
+		for _, n := range r.Notes {
+			notes = append(notes, sarifNotification{Level: "note", Descriptor: sarifDescriptor{ID: n.ID},
+				Message:   sarifText{Text: n.Message},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}}})
+		}
 		for _, f := range r.Findings {
 			id := ruleID(f)
 			res := sarifResult{
@@ -228,6 +255,9 @@ func SARIF(w io.Writer, results []validate.Result, opt Options) error {
 			}
 			run.Results = append(run.Results, res)
 		}
+	}
+	if notes != nil {
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: notes}}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -30,7 +30,11 @@ const (
 // unless it is an error the config file's severity key downgraded),
 // followed, with opt.Snippet, by the source line and a caret under the
 // value at fault. After a file with errors, a note names the job kind it
-// was checked as; a last line counts errors, warnings and files.
+// was checked as; one more note line names the checks that did not run for
+// lack of context (validate.Note), unless opt.Quiet. The notes of files
+// without findings come last, one line per file for up to five files with
+// the same note, else one line for them all. A last line counts errors,
+// warnings and files.
 func Text(w io.Writer, results []validate.Result, opt Options) error {
 	return writeAll(NewTextStream(w, opt), results)
 }
@@ -41,6 +45,41 @@ type textStream struct {
 	opt                 Options
 	c                   func(code, s string) string
 	errs, warns, nfiles int
+	// notes of clean files, grouped by message in order of appearance,
+	// are written by Close: one line per file for a few files, one line
+	// for many, so that ten thousand clean files do not print ten
+	// thousand identical notes.
+	notes     []*noteGroup
+	noteIndex map[string]*noteGroup
+}
+
+// noteGroup is one note message and the clean files it applies to.
+type noteGroup struct {
+	msg   string
+	files []string // the first maxNamedNotes
+	last  string
+	n     int
+}
+
+// maxNamedNotes is how many clean files a note names one by one.
+const maxNamedNotes = 5
+
+// cleanNote records the note of a file without findings.
+func (s *textStream) cleanNote(file, msg string) {
+	g := s.noteIndex[msg]
+	if g == nil {
+		if s.noteIndex == nil {
+			s.noteIndex = map[string]*noteGroup{}
+		}
+		g = &noteGroup{msg: msg}
+		s.noteIndex[msg] = g
+		s.notes = append(s.notes, g)
+	}
+	g.n++
+	g.last = file
+	if len(g.files) < maxNamedNotes {
+		g.files = append(g.files, file)
+	}
 }
 
 // NewTextStream returns the text format as a Stream.
@@ -74,15 +113,41 @@ func (s *textStream) File(r validate.Result) error {
 	s.errs += e
 	s.warns += wn
 	s.nfiles++
-	if e > 0 && r.Doc != nil && r.Doc.Root != nil {
+	if e > 0 && r.Doc != nil && r.Doc.Root != nil && !opt.Quiet {
 		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", r.File,
 			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
+	}
+	if len(r.Notes) > 0 && !opt.Quiet {
+		msgs := make([]string, len(r.Notes))
+		for i, n := range r.Notes {
+			msgs[i] = n.Message
+		}
+		msg := strings.Join(msgs, "; ")
+		if len(r.Findings) > 0 {
+			fmt.Fprintf(bw, "%s: note: %s\n", r.File, msg)
+		} else {
+			s.cleanNote(r.File, msg)
+		}
 	}
 	return nil
 }
 
-// Close writes the count of errors, warnings and files, and flushes.
+// Close writes the count of errors, warnings and files, and flushes. No
+// file linted, or a quiet run without errors, prints no count: "0 errors
+// in 0 files" would read as a pass.
 func (s *textStream) Close() error {
+	if s.nfiles == 0 || s.opt.Quiet && s.errs == 0 {
+		return s.bw.Flush()
+	}
+	for _, g := range s.notes {
+		if g.n <= maxNamedNotes {
+			for _, f := range g.files {
+				fmt.Fprintf(s.bw, "%s: note: %s\n", f, g.msg)
+			}
+		} else {
+			fmt.Fprintf(s.bw, "note: %d files without findings, %s to %s: %s\n", g.n, g.files[0], g.last, g.msg)
+		}
+	}
 	fmt.Fprintf(s.bw, "%s, %s in %s\n", plural(s.errs, "error"), plural(s.warns, "warning"), plural(s.nfiles, "file"))
 	return s.bw.Flush()
 }

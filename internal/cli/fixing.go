@@ -22,7 +22,7 @@ type fixSummary struct {
 
 // add counts one input's fixes, reports a file that could not be written,
 // and with --fix writes standard input's fixed text to stdout.
-func (s *fixSummary) add(l linted, stdout, stderr io.Writer) error {
+func (s *fixSummary) add(l outcome, stdout, stderr io.Writer) error {
 	f := l.fixed
 	if f.err != nil {
 		fmt.Fprintf(stderr, "manifestlint: %s: %v\n", l.res.File, describe(f.err))
@@ -59,12 +59,6 @@ func (s *fixSummary) line(would, unsafe bool) string {
 	return b.String()
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
 
 // hasStdin reports whether standard input is one of the inputs.
 func hasStdin(inputs []input) bool {
@@ -83,7 +77,7 @@ func diffAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 	var sum fixSummary
 	changed := false
 	var writeErr error
-	readFailed := lintAll(inputs, stdin, o, vopts, stderr, func(l linted) {
+	ls := lintAll(inputs, stdin, o, vopts, stderr, func(l outcome) {
 		f := l.fixed
 		sum.fixes += f.n
 		if f.n > 0 {
@@ -107,7 +101,7 @@ func diffAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 	case writeErr != nil:
 		fmt.Fprintf(stderr, "manifestlint: writing output: %v\n", writeErr)
 		return ExitUsage
-	case ioFailed || readFailed:
+	case ioFailed || ls.failed:
 		return ExitUsage
 	case changed:
 		return ExitFindings

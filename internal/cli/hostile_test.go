@@ -11,26 +11,9 @@ import (
 	"testing"
 )
 
-// validManifest is a valid import manifest with no warning.
-const validManifest = `manifestVersion: 2.0
-accessKeyId: AKIAIOSFODNN7EXAMPLE
-bucket: importexport-integ-test
-deviceId: ABCDE
-eraseDevice: yes
-notificationEmail: nobody@amazon.com
-returnAddress:
-    name: Joe Random
-    street1: 123 Any Street
-    city: Seattle
-    stateOrProvince: WA
-    postalCode: 91111
-    phoneNumber: 555-555-0100
-    country: USA
-`
-
-// runMain runs Main with the environment cleared of what changes its
+// runHostile runs Main with the environment cleared of what changes its
 // output, and returns the exit status, stdout and stderr.
-func runMain(t *testing.T, stdin string, args ...string) (int, string, string) {
+func runHostile(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	t.Setenv("AWS_ACCESS_KEY_ID", "")
 	t.Setenv("GITHUB_ACTIONS", "")
@@ -58,7 +41,7 @@ func writeTemp(t *testing.T, name, content string) string {
 func TestMaxBytesHuge(t *testing.T) {
 	p := writeTemp(t, "m.yaml", validManifest)
 	for _, n := range []int64{math.MaxInt64, math.MaxInt64 - 1, math.MaxInt32, 1 << 62} {
-		code, out, errOut := runMain(t, validManifest, "--no-config", "--color=never", "--max-bytes", strconv.FormatInt(n, 10), p, "-")
+		code, out, errOut := runHostile(t, validManifest, "--no-config", "--color=never", "--max-bytes", strconv.FormatInt(n, 10), p, "-")
 		if code != ExitOK || !strings.Contains(out, "in 2 files") {
 			t.Errorf("--max-bytes %d: exit %d\n%s%s", n, code, out, errOut)
 		}
@@ -83,7 +66,7 @@ func TestConfigDevZero(t *testing.T) {
 	}
 	t.Chdir(dir)
 	for _, args := range [][]string{{"m.yaml"}, {"--config", fifo, "m.yaml"}} {
-		code, out, errOut := runMain(t, "", args...)
+		code, out, errOut := runHostile(t, "", args...)
 		if code != ExitUsage || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "not a regular file") {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and one line", args, code, out, errOut)
 		}

@@ -15,9 +15,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// linted is one input's outcome: its lint result and, when fixing, what
+// outcome is one input's outcome: its lint result and, when fixing, what
 // fixing did.
-type linted struct {
+type outcome struct {
 	res   validate.Result
 	stdin bool
 	path  string
@@ -28,7 +28,7 @@ type linted struct {
 type fixed struct {
 	// orig and out are the text before and after fixing.
 	orig, out []byte
-	// n counts the fixes applied; unsafeLeft the unsafe ones left.
+	// n counts the findings fixed; unsafeLeft the unsafe fixes left.
 	n, unsafeLeft int
 	// err is why the fixed text could not be written (--fix).
 	err error
@@ -40,8 +40,9 @@ type fixed struct {
 // soon as it and every earlier one are done, and at most a few results per
 // worker wait for a slow earlier file, so memory stays bounded whatever the
 // number of inputs. Inputs that cannot be read are reported on stderr, in
-// their turn, and left out; lintAll then returns true.
-func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(linted)) bool {
+// their turn, and left out (failed is then true); inputs found by a walk
+// that do not look like manifests are left out and listed.
+func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(outcome)) lintSummary {
 	var stdinData []byte
 	var stdinErr error
 	for _, in := range inputs {
@@ -50,9 +51,10 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 		}
 	}
 	type done struct {
-		i   int
-		res linted
-		err error
+		i    int
+		res  outcome
+		err  error
+		skip bool // found by a walk, not a manifest
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(len(inputs), 1))
 	// window bounds the results in flight: linted or being linted, not yet
@@ -81,7 +83,11 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 					data, err = readFile(in.path, o.maxBytes)
 				}
 				if err != nil {
-					out <- done{i: i, err: fmt.Errorf("%s: %v", name, describe(err))}
+					out <- done{i: i, err: fmt.Errorf("%s: %v", safeName(name), describe(err))}
+					continue
+				}
+				if in.found && !looksLikeManifest(data) {
+					out <- done{i: i, skip: true}
 					continue
 				}
 				opts := vopts
@@ -89,7 +95,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 					opts.JobType = in.jobType
 				}
 				if !o.fixing() {
-					out <- done{i: i, res: linted{res: validate.Validate(name, data, opts), stdin: in.stdin, path: in.path}}
+					out <- done{i: i, res: outcome{res: validate.Validate(name, data, opts), stdin: in.stdin, path: in.path}}
 					continue
 				}
 				out <- done{i: i, res: fixOne(in, name, data, opts, o)}
@@ -100,7 +106,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 		wg.Wait()
 		close(out)
 	}()
-	failed := false
+	var sum lintSummary
 	pending := make(map[int]done, cap(window))
 	next := 0
 	for d := range out {
@@ -113,15 +119,26 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 			delete(pending, next)
 			next++
 			<-window
-			if d.err != nil {
+			switch {
+			case d.err != nil:
 				fmt.Fprintf(stderr, "manifestlint: %v\n", d.err)
-				failed = true
-				continue
+				sum.failed = true
+			case d.skip:
+				sum.notManifest = append(sum.notManifest, inputs[d.i].path)
+			default:
+				emit(d.res)
 			}
-			emit(d.res)
 		}
 	}
-	return failed
+	return sum
+}
+
+// lintSummary is what lintAll reports beside the results.
+type lintSummary struct {
+	// failed: an input could not be read.
+	failed bool
+	// notManifest are the walked files that do not look like manifests.
+	notManifest []string
 }
 
 // slim drops the parsed tree below a result's root mapping once the
@@ -148,9 +165,9 @@ func slim(r validate.Result) validate.Result {
 // fixOne fixes one input (fix.Run) and, with --fix and without --diff,
 // writes a changed file back in place. When the write fails, the result is
 // the lint of the file as it still is.
-func fixOne(in input, name string, data []byte, opts validate.Options, o options) linted {
+func fixOne(in input, name string, data []byte, opts validate.Options, o options) outcome {
 	fo := fix.Run(name, data, opts, fix.Options{Unsafe: o.unsafeFixes})
-	l := linted{res: fo.Result, stdin: in.stdin, path: in.path,
+	l := outcome{res: fo.Result, stdin: in.stdin, path: in.path,
 		fixed: &fixed{orig: data, out: fo.Source, n: fo.Fixed, unsafeLeft: fo.UnsafeLeft}}
 	if o.diff || in.stdin || !fo.Changed(data) {
 		return l
