@@ -59,7 +59,6 @@ func (s *fixSummary) line(would, unsafe bool) string {
 	return b.String()
 }
 
-
 // hasStdin reports whether standard input is one of the inputs.
 func hasStdin(inputs []input) bool {
 	for _, in := range inputs {
