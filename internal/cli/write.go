@@ -12,8 +12,9 @@ import (
 
 // writeInPlace replaces the file at path with data atomically: a temporary
 // file in the same folder, given the file's mode, then renamed over it, so
-// that a reader sees the old text or the new one, never half of each, and a
-// crash leaves the old file. A symbolic link is written through (the link
+// that a reader sees the old text or the new one, never half of each. As
+// gofmt -w and ruff do, it does not fsync: that would flush every dirty
+// page of the file system, and cost a --fix of a large tree seconds. A symbolic link is written through (the link
 // stays a link) only when its target lies inside root, the tree the file
 // was found in; a link out of the tree is refused with an error, never
 // followed silently.
@@ -58,9 +59,6 @@ func writeInPlace(path, root string, data []byte) error {
 		return fail(err)
 	}
 	if err := tmp.Chmod(st.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
