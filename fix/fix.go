@@ -23,6 +23,10 @@ import (
 // DefaultPasses is the number of lint-and-fix passes Run makes at most.
 const DefaultPasses = 10
 
+// maxTries bounds the fixes tried one by one in a pass whose fixes broke
+// the text together (each costs a lint).
+const maxTries = 32
+
 // Options chooses which fixes Run applies.
 type Options struct {
 	// Unsafe applies the unsafe fixes too (--unsafe-fixes).
@@ -81,31 +85,38 @@ func run(src []byte, lint func([]byte) validate.Result, o Options) Outcome {
 			}
 			continue
 		}
-		// Together they broke something: try them one at a time, keeping
-		// each that is acceptable on its own and rejecting the others.
-		progress := false
-		for _, c := range cands {
-			next, applied := Apply(out.Source, []*manifest.Fix{c.fix})
-			if len(applied) == 0 {
-				rejected[key(out.Source, c.fix)] = true
-				out.Rejected++
-				continue
+		// Together they broke something: add them one at a time, each on
+		// top of those kept so far (all edits of the pass's text), keeping
+		// each that leaves an acceptable text and rejecting the others. At
+		// most maxTries lints per pass: the rest wait for the next pass.
+		var kept []*manifest.Fix
+		var keptSrc []byte
+		var keptRes validate.Result
+		fixed, dropped := 0, 0
+		for n, c := range cands {
+			if n == maxTries {
+				break
+			}
+			try := append(kept[:len(kept):len(kept)], c.fix)
+			next, applied := Apply(out.Source, try)
+			if len(applied) != len(try) {
+				continue // overlaps one kept: the next pass sees it again
 			}
 			res := lint(next)
 			if !Acceptable(out.Result, res) {
 				rejected[key(out.Source, c.fix)] = true
 				out.Rejected++
+				dropped++
 				continue
 			}
-			out.Source, out.Result = next, res
-			out.Fixed += c.findings
-			progress = true
-			// The other candidates' offsets point into the old text: they
-			// are found again, re-made, in the next pass.
-			break
+			kept, keptSrc, keptRes = try, next, res
+			fixed += c.findings
 		}
-		if !progress {
-			break
+		if len(kept) > 0 {
+			out.Source, out.Result = keptSrc, keptRes
+			out.Fixed += fixed
+		} else if dropped == 0 {
+			break // nothing applies, nothing more to learn
 		}
 	}
 	if !o.Unsafe {

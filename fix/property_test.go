@@ -228,3 +228,39 @@ func TestComments(t *testing.T) {
 		t.Errorf("lostComments = %q, want 5", lost)
 	}
 }
+
+// FuzzFix fixes arbitrary input with every fix and checks what must hold
+// for any text: no panic, a text that parsed still parses, every comment
+// survives but removed suppressions, and a second run changes nothing.
+// Seeded with the golden cases and the fix cases; run it longer with
+//
+//	go test -run '^$' -fuzz FuzzFix -fuzztime 30s ./fix
+func FuzzFix(f *testing.F) {
+	for _, glob := range []string{"../testdata/fixes/*.yaml", "../testdata/cases/s4-*.yaml", "../testdata/cases/s5-*.yaml"} {
+		files, _ := filepath.Glob(glob)
+		for _, p := range files {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 1<<16 {
+			return
+		}
+		once := Run("m.yaml", src, validate.Options{}, Options{Unsafe: true})
+		before := validate.Validate("m.yaml", src, validate.Options{})
+		if before.Doc.Root != nil && once.Result.Doc.Root == nil {
+			t.Fatalf("fixing made the file unparsable:\n%q\n->\n%q", src, once.Source)
+		}
+		if !bytes.Contains(src, []byte("manifestlint-ignore")) {
+			if lost := lostComments(src, once.Source); len(lost) > 0 {
+				t.Fatalf("fixing lost comments %q:\n%q\n->\n%q", lost, src, once.Source)
+			}
+		}
+		twice := Run("m.yaml", once.Source, validate.Options{}, Options{Unsafe: true})
+		if twice.Fixed != 0 {
+			t.Fatalf("a second run fixed %d more:\n%q\n->\n%q\n->\n%q", twice.Fixed, src, once.Source, twice.Source)
+		}
+	})
+}
