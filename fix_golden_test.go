@@ -35,15 +35,21 @@ func TestFixGolden(t *testing.T) {
 			if bytes.ContainsRune(src, '\r') {
 				t.Fatal("write the cases with LF line ends: the test makes the other styles")
 			}
+			// A header line passes flags, as in testdata/cases.
+			var header []string
+			if first, _, _ := strings.Cut(string(src), "\n"); strings.HasPrefix(first, argsLine) {
+				header = strings.Fields(strings.TrimPrefix(first, argsLine))
+			}
+			with := func(args ...string) []string { return append(append([]string{"--color", "never"}, header...), args...) }
 			var got strings.Builder
 			for _, mode := range [][]string{{"--diff"}, {"--diff", "--unsafe-fixes"}} {
 				var stdout, stderr bytes.Buffer
-				code := run(append(append([]string{"--color", "never"}, mode...), f), strings.NewReader(""), &stdout, &stderr)
+				code := run(with(append(mode, f)...), strings.NewReader(""), &stdout, &stderr)
 				fmt.Fprintf(&got, "== %s\n%s%s[exit status %d]\n", strings.Join(mode, " "), stdout.String(), stderr.String(), code)
 			}
 			// What is left after every fix, as --fix on standard input reports it.
 			var stdout, stderr bytes.Buffer
-			code := run([]string{"--color", "never", "--no-snippet", "--fix", "--unsafe-fixes", "--stdin-filename", f, "-"}, bytes.NewReader(src), &stdout, &stderr)
+			code := run(with("--no-snippet", "--fix", "--unsafe-fixes", "--stdin-filename", f, "-"), bytes.NewReader(src), &stdout, &stderr)
 			fmt.Fprintf(&got, "== --fix --unsafe-fixes - (what is left, on standard error)\n%s[exit status %d]\n", stderr.String(), code)
 			golden := strings.TrimSuffix(f, ".yaml") + ".golden"
 			if *update {
@@ -57,7 +63,7 @@ func TestFixGolden(t *testing.T) {
 			}
 
 			for _, unsafe := range []bool{false, true} {
-				args := []string{"--fix", "--no-config", "-"}
+				args := append(append([]string{}, header...), "--fix", "--no-config", "-")
 				if unsafe {
 					args = append(args, "--unsafe-fixes")
 				}

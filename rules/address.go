@@ -522,5 +522,7 @@ func checkServiceLevelExpedited(c *Context) []manifest.Finding {
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleServiceLevelExpedited,
 		c.Span(n), "serviceLevel",
 		fmt.Sprintf("serviceLevel is `expeditedShipping`, but %s: expedited shipping is offered only for return addresses in the United States, on jobs in a us-* region. Write `serviceLevel: standard` or remove the line.",
-			strings.Join(why, ", and ")))}
+			strings.Join(why, ", and "))).
+		// Unsafe: the device comes back more slowly than asked for.
+		WithFix(c.setValue(n, "standard", manifest.Unsafe, "Set serviceLevel to `standard` (slower shipping)"))}
 }

@@ -24,3 +24,14 @@ func setValue(d *manifest.Document, n *yaml.Node, s string, app manifest.Applica
 	}
 	return manifest.ReplaceFix(title, app, sp.Start, sp.End, text)
 }
+
+// renameKey is a fix that renames key k of mapping m to name, quoted as k
+// was; nil when m already has a key name (which one is right is a judgment
+// call).
+func (c *Context) renameKey(m, k *yaml.Node, name string, app manifest.Applicability) *manifest.Fix {
+	if existing, _ := manifest.Get(m, name); existing != nil || k == nil || k.Kind != yaml.ScalarNode {
+		return nil
+	}
+	sp := c.Span(k)
+	return manifest.ReplaceFix("Rename `"+k.Value+"` to `"+name+"`", app, sp.Start, sp.End, manifest.ScalarAs(k, name))
+}
