@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+
+	"github.com/manifestlint/manifestlint/manifest"
 )
 
 // diffContext is the number of unchanged lines around each change.
@@ -20,19 +22,55 @@ const maxDiffCost = 4000
 // writeDiff writes the unified diff turning a into b, or nothing when they
 // are equal. Lines are split after each LF, as git does, so a CR LF line
 // end is part of its line and a file with CR line ends is one line.
-func writeDiff(w io.Writer, path string, a, b []byte) error {
+//
+// The value of a secret field (trueCryptPassword, pinCode) is never
+// printed: a line of the diff that holds one shows asterisks instead
+// (manifest.MaskSecretLine), and masked reports that the diff holds such
+// a line, which `git apply` then cannot match.
+func writeDiff(w io.Writer, path string, a, b []byte) (masked bool, err error) {
 	if bytes.Equal(a, b) {
-		return nil
+		return false, nil
 	}
 	al, bl := splitAfterLF(a), splitAfterLF(b)
 	ops := diffLines(al, bl)
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "--- a/%s\n+++ b/%s\n", path, path)
 	for _, h := range hunks(ops) {
-		writeHunk(&buf, h, al, bl)
+		if writeHunk(&buf, h, al, bl) {
+			masked = true
+		}
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	_, err = w.Write(buf.Bytes())
+	return masked, err
+}
+
+// maskSecrets returns line with the value of a secret field masked, and
+// whether it changed. A line split at LF may hold several CR-ended lines
+// (a file with CR line ends): each is masked.
+func maskSecrets(line []byte) ([]byte, bool) {
+	if !bytes.Contains(line, []byte("trueCryptPassword")) && !bytes.Contains(line, []byte("pinCode")) {
+		return line, false
+	}
+	var out []byte
+	changed := false
+	for rest := line; len(rest) > 0; {
+		n := bytes.IndexAny(rest, "\r\n")
+		end := len(rest)
+		if n >= 0 {
+			end = n
+		}
+		text := string(rest[:end])
+		m := manifest.MaskSecretLine(text)
+		changed = changed || m != text
+		out = append(out, m...)
+		brk := end
+		for brk < len(rest) && (rest[brk] == '\r' || rest[brk] == '\n') {
+			brk++
+		}
+		out = append(out, rest[end:brk]...)
+		rest = rest[brk:]
+	}
+	return out, changed
 }
 
 // splitAfterLF splits s into lines that keep their LF; the last line may
@@ -208,8 +246,9 @@ func hunks(ops []op) [][]op {
 }
 
 // writeHunk writes one hunk: its @@ header and lines. A line without a
-// final LF is followed by git's "\ No newline at end of file".
-func writeHunk(buf *bytes.Buffer, h []op, a, b [][]byte) {
+// final LF is followed by git's "\ No newline at end of file". It reports
+// whether it masked a secret.
+func writeHunk(buf *bytes.Buffer, h []op, a, b [][]byte) (masked bool) {
 	aStart, bStart, aLen, bLen := -1, -1, 0, 0
 	for _, o := range h {
 		if o.a >= 0 {
@@ -230,6 +269,8 @@ func writeHunk(buf *bytes.Buffer, h []op, a, b [][]byte) {
 	aStart, bStart = max(aStart, 0), max(bStart, 0)
 	fmt.Fprintf(buf, "@@ -%s +%s @@\n", hunkRange(aStart, aLen), hunkRange(bStart, bLen))
 	line := func(mark byte, l []byte) {
+		l, m := maskSecrets(l)
+		masked = masked || m
 		buf.WriteByte(mark)
 		buf.Write(l)
 		if !bytes.HasSuffix(l, []byte("\n")) {
@@ -260,6 +301,7 @@ func writeHunk(buf *bytes.Buffer, h []op, a, b [][]byte) {
 		}
 		i = j
 	}
+	return masked
 }
 
 // hunkRange formats one side of a hunk header: 1-based start and length,

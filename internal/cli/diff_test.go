@@ -102,7 +102,8 @@ func TestDiffGitApply(t *testing.T) {
 	}
 	for _, c := range cases {
 		var patch bytes.Buffer
-		must(t, writeDiff(&patch, "dir/m.yaml", []byte(c.a), []byte(c.b)))
+		_, err := writeDiff(&patch, "dir/m.yaml", []byte(c.a), []byte(c.b))
+		must(t, err)
 		if c.a == c.b {
 			if patch.Len() != 0 {
 				t.Errorf("%s: a diff of equal texts: %q", c.name, patch.String())
@@ -123,9 +124,28 @@ func TestDiffShape(t *testing.T) {
 	a := "k1: v\nk2: v\nk3: v\nk4: v\nbad:x\nk5: v\nk6: v\nk7: v\nk8: v\n"
 	b := "k1: v\nk2: v\nk3: v\nk4: v\nbad: x\nk5: v\nk6: v\nk7: v\nk8: v\n"
 	var out bytes.Buffer
-	must(t, writeDiff(&out, "m.yaml", []byte(a), []byte(b)))
+	_, err := writeDiff(&out, "m.yaml", []byte(a), []byte(b))
+	must(t, err)
 	want := "--- a/m.yaml\n+++ b/m.yaml\n@@ -2,7 +2,7 @@\n k2: v\n k3: v\n k4: v\n-bad:x\n+bad: x\n k5: v\n k6: v\n k7: v\n"
 	if out.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+}
+
+// TestDiffMasksSecrets: no line of a diff shows a secret's value, in any
+// line-end style, changed or context, and the caller is told.
+func TestDiffMasksSecrets(t *testing.T) {
+	for _, eol := range []string{"\n", "\r\n", "\r"} {
+		a := strings.ReplaceAll("deviceId: A\ntrueCryptPassword:hunter22\npinCode: 1234 # pin\nx: 1\n", "\n", eol)
+		b := strings.ReplaceAll("deviceId: A\ntrueCryptPassword: hunter22\npinCode: 1234 # pin\nx: 2\n", "\n", eol)
+		var out bytes.Buffer
+		masked, err := writeDiff(&out, "m.yaml", []byte(a), []byte(b))
+		must(t, err)
+		if !masked || strings.Contains(out.String(), "hunter22") || strings.Contains(out.String(), "1234") {
+			t.Errorf("eol %q: masked %v, diff:\n%s", eol, masked, out.String())
+		}
+		if !strings.Contains(out.String(), "pinCode: **** # pin") {
+			t.Errorf("eol %q: the masked line lost its shape:\n%s", eol, out.String())
+		}
 	}
 }

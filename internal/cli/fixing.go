@@ -91,8 +91,12 @@ func diffAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 		if !l.stdin {
 			name = diffPath(l.path)
 		}
-		if err := writeDiff(stdout, name, f.orig, f.out); err != nil && writeErr == nil {
+		masked, err := writeDiff(stdout, name, f.orig, f.out)
+		if err != nil && writeErr == nil {
 			writeErr = err
+		}
+		if masked {
+			fmt.Fprintf(stderr, "manifestlint: %s: the diff hides the value of trueCryptPassword or pinCode behind asterisks, so `git apply` cannot apply it; use --fix\n", safeName(name))
 		}
 	})
 	fmt.Fprintln(stderr, sum.line(true, o.unsafeFixes))
