@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
 )
@@ -25,8 +27,9 @@ const maxDiffCost = 4000
 //
 // The value of a secret field (trueCryptPassword, pinCode) is never
 // printed: a line of the diff that holds one shows asterisks instead
-// (manifest.MaskSecretLine), and masked reports that the diff holds such
-// a line, which `git apply` then cannot match.
+// (manifest.MaskSecretLine); nor is a control character (ESC), shown as
+// its Unicode picture. masked reports that the diff holds such a line,
+// which `git apply` then cannot match.
 func writeDiff(w io.Writer, path string, a, b []byte) (masked bool, err error) {
 	if bytes.Equal(a, b) {
 		return false, nil
@@ -34,7 +37,7 @@ func writeDiff(w io.Writer, path string, a, b []byte) (masked bool, err error) {
 	al, bl := splitAfterLF(a), splitAfterLF(b)
 	ops := diffLines(al, bl)
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "--- a/%s\n+++ b/%s\n", path, path)
+	fmt.Fprintf(&buf, "--- %s\n+++ %s\n", diffName("a/"+path), diffName("b/"+path))
 	for _, h := range hunks(ops) {
 		if writeHunk(&buf, h, al, bl) {
 			masked = true
@@ -42,6 +45,63 @@ func writeDiff(w io.Writer, path string, a, b []byte) (masked bool, err error) {
 	}
 	_, err = w.Write(buf.Bytes())
 	return masked, err
+}
+
+// diffName writes a header's file name as git does: as it is, or, when it
+// holds a control character, a double quote or a backslash, in double
+// quotes with C escapes (octal for control bytes), so that no file name can
+// end the header line or drive the terminal.
+func diffName(name string) string {
+	if !strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7F || r == '"' || r == '\\' }) {
+		return name
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c < 0x20 || c == 0x7F:
+			fmt.Fprintf(&b, "\\%03o", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// showControls replaces the control characters of a diff line (but tab, CR
+// and LF, which end lines) by their Unicode pictures (ESC as ␛), so that manifest
+// content cannot drive the terminal, and reports whether it replaced any.
+func showControls(line []byte) ([]byte, bool) {
+	body := bytes.TrimRight(line, "\r\n")
+	if !bytes.ContainsFunc(body, isControlRune) {
+		return line, false
+	}
+	var out []byte
+	for _, r := range string(body) {
+		switch {
+		case isControlRune(r) && r < 0x20:
+			out = utf8.AppendRune(out, 0x2400+r)
+		case isControlRune(r):
+			out = utf8.AppendRune(out, 0x2421) // DEL and C1 controls
+		default:
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	return append(out, line[len(body):]...), true
+}
+
+// isControlRune reports a C0 or C1 control character other than tab and
+// CR (a CR file's lines end in CR within one LF-split line).
+func isControlRune(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\r' && r != '\n') || (r >= 0x7F && r <= 0x9F)
 }
 
 // maskSecrets returns line with the value of a secret field masked, and
@@ -270,7 +330,8 @@ func writeHunk(buf *bytes.Buffer, h []op, a, b [][]byte) (masked bool) {
 	fmt.Fprintf(buf, "@@ -%s +%s @@\n", hunkRange(aStart, aLen), hunkRange(bStart, bLen))
 	line := func(mark byte, l []byte) {
 		l, m := maskSecrets(l)
-		masked = masked || m
+		l, c := showControls(l)
+		masked = masked || m || c
 		buf.WriteByte(mark)
 		buf.Write(l)
 		if !bytes.HasSuffix(l, []byte("\n")) {

@@ -149,3 +149,17 @@ func TestDiffMasksSecrets(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffControls: neither a file name nor a line of a diff can carry a
+// control character to the terminal.
+func TestDiffControls(t *testing.T) {
+	var out bytes.Buffer
+	masked, err := writeDiff(&out, "a\x1b[31m\"b\\.yaml", []byte("k: \x1b]0;x\x07\nv:1\n"), []byte("k: \x1b]0;x\x07\nv: 1\n"))
+	must(t, err)
+	if !masked || strings.ContainsAny(out.String(), "\x1b\x07") {
+		t.Errorf("masked %v, diff %q", masked, out.String())
+	}
+	if !strings.HasPrefix(out.String(), `--- "a/a\033[31m\"b\\.yaml"`+"\n") {
+		t.Errorf("header %q", out.String())
+	}
+}
