@@ -25,7 +25,7 @@ type fixSummary struct {
 func (s *fixSummary) add(l outcome, stdout, stderr io.Writer) error {
 	f := l.fixed
 	if f.err != nil {
-		fmt.Fprintf(stderr, "manifestlint: %s: %v\n", l.res.File, describe(f.err))
+		fmt.Fprintf(stderr, "manifestlint: %s: %v\n", safeName(l.res.File), describe(f.err))
 		s.failed = true
 	}
 	s.fixes += f.n

@@ -34,7 +34,7 @@ func writeInPlace(path, root string, data []byte) error {
 			return err
 		}
 		if !inside(realRoot, real) {
-			return fmt.Errorf("is a symbolic link to %s, outside %s: not fixed (fix the file itself)", real, root)
+			return fmt.Errorf("is a symbolic link to %s, outside %s: not fixed (fix the file itself)", safeName(real), safeName(root))
 		}
 		target = real
 	}
