@@ -25,7 +25,6 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -82,6 +81,28 @@ type Config struct {
 	// cwd is the working directory when the file was loaded: relative
 	// paths are resolved against it without a system call per file.
 	cwd string
+	// names are the rule ids and codes of disable and severity, where they
+	// are written, for CheckNames.
+	names []nameRef
+}
+
+// nameRef is a rule id or code written in the file.
+type nameRef struct {
+	text, what   string // the name; the key it is under (disable, severity)
+	line, column int
+}
+
+// CheckNames checks every rule id and code of disable and severity:
+// unknown returns "" for a known name, else why it is not one (the caller
+// knows the registry: validate.UnknownName). The error names the first
+// unknown name's line and column.
+func (c *Config) CheckNames(unknown func(name string) string) error {
+	for _, n := range c.names {
+		if why := unknown(n.text); why != "" {
+			return &Error{c.File, n.line, n.column, n.what + ": " + why}
+		}
+	}
+	return nil
 }
 
 // Error is an invalid configuration file: it prints as
@@ -233,6 +254,7 @@ func Parse(name string, src []byte) (*Config, error) {
 			return nil, err
 		}
 	}
+	c.names = p.names
 	return c, nil
 }
 
@@ -351,7 +373,10 @@ var fields = []field{
 	}},
 }
 
-type parser struct{ file string }
+type parser struct {
+	file  string
+	names []nameRef
+}
 
 func (p *parser) errf(n *yaml.Node, format string, args ...any) error {
 	pos := manifest.At(n)
@@ -430,9 +455,8 @@ func (p *parser) name(n *yaml.Node, what string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !validate.KnownName(s) {
-		return "", p.errf(n, "%s: %s", what, validate.UnknownNameError(s))
-	}
+	pos := manifest.At(n)
+	p.names = append(p.names, nameRef{s, what, pos.Line, pos.Column})
 	return s, nil
 }
 
@@ -514,32 +538,4 @@ func (c *Config) matchAny(globs []Glob, path string) bool {
 		}
 	}
 	return false
-}
-
-// Apply copies the file's settings into opts where the command line did not
-// set them (flags win): region (with RegionSource "config file FILE"),
-// accessKeyId, buckets, and disable and severity (which add to --ignore).
-// When the command line gave a region or key, set them in opts first.
-func (c *Config) Apply(opts *validate.Options) {
-	if opts.Region == "" && c.Region != "" {
-		opts.Region, opts.RegionSource = c.Region, "config file "+c.File
-	}
-	if opts.AccessKeyID == "" {
-		opts.AccessKeyID = c.AccessKeyID
-	}
-	if c.Buckets != nil {
-		opts.Buckets = c.Buckets
-	}
-	opts.Ignore = append(opts.Ignore, c.Disable...)
-	for _, s := range c.Severity {
-		switch s.Level {
-		case LevelOff:
-			opts.Ignore = append(opts.Ignore, s.Name)
-		default:
-			if opts.Severity == nil {
-				opts.Severity = map[string]manifest.Severity{}
-			}
-			opts.Severity[s.Name] = manifest.Severity(s.Level)
-		}
-	}
 }

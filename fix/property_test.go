@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/suppress"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -131,7 +132,7 @@ func TestFixProperties(t *testing.T) {
 					t.Errorf("%s: the fix %q leaves its finding: %s", in.name, f.Fix.Title, g.Message)
 				}
 			}
-			if parsed && f.Rule != validate.RuleUnusedSuppression {
+			if parsed && f.Rule != suppress.RuleUnusedSuppression {
 				if lost := lostComments(in.src, out); len(lost) > 0 {
 					t.Errorf("%s: the fix %q lost comments %q", in.name, f.Fix.Title, lost)
 				}

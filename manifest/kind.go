@@ -76,29 +76,40 @@ var (
 		"staticMetadata", "diskTimestampMetadataKey", "setContentEncodingForGzFiles", "ignore"}
 )
 
+// KindEvidence is what decided a manifest's job kind: --job-type alone, or
+// the manifest's fields (none when nothing kind-specific was found).
+type KindEvidence struct {
+	// JobType is the --job-type that fixed the kind; JobTypeUnknown when the
+	// manifest's fields decided (also within --job-type import).
+	JobType JobType
+	// Fields name the keys that decided, for messages ("bucket",
+	// "destination: glacier", "operations with exportBucket").
+	Fields []string
+}
+
 // InferKind decides the job kind of a manifest (spec §3). An operations
 // entry's destination decides EBS or Glacier; otherwise the keys only an
 // export has are counted against those only an S3 import has, and the larger
 // side wins (a tie, an empty manifest included, is an S3 import). With
 // --job-type export the kind is S3 export; with import the manifest decides
-// between S3, EBS and Glacier. evidence names what decided, for messages.
-func InferKind(root *yaml.Node, jt JobType) (kind Kind, evidence []string) {
+// between S3, EBS and Glacier. evidence says what decided.
+func InferKind(root *yaml.Node, jt JobType) (kind Kind, evidence KindEvidence) {
 	if jt == JobTypeExport {
-		return S3Export, []string{"--job-type export"}
+		return S3Export, KindEvidence{JobType: JobTypeExport}
 	}
 	ops := Value(root, "operations")
 	if IsSequence(ops) {
 		for _, op := range ops.Content {
 			switch d, _ := Text(Value(op, "destination")); d {
 			case "ebs-snapshot":
-				return EBSImport, []string{"destination: ebs-snapshot"}
+				return EBSImport, KindEvidence{Fields: []string{"destination: ebs-snapshot"}}
 			case "glacier":
-				return GlacierImport, []string{"destination: glacier"}
+				return GlacierImport, KindEvidence{Fields: []string{"destination: glacier"}}
 			}
 		}
 	}
 	if jt == JobTypeImport {
-		return S3Import, []string{"--job-type import"}
+		return S3Import, KindEvidence{JobType: JobTypeImport}
 	}
 	var exp, imp []string
 	for _, k := range exportOnlyKeys {
@@ -120,9 +131,9 @@ func InferKind(root *yaml.Node, jt JobType) (kind Kind, evidence []string) {
 		}
 	}
 	if len(exp) > len(imp) {
-		return S3Export, exp
+		return S3Export, KindEvidence{Fields: exp}
 	}
-	return S3Import, imp
+	return S3Import, KindEvidence{Fields: imp}
 }
 
 // Regions are the regions the service ran in, served by its US, Ireland and

@@ -25,6 +25,15 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // newlines, commas, colons and non-ASCII.
 const nasty = "The key \"a<b>&c\" isn't 100% right: use x,y\nsecond line\r\nthird — ünïcødé ✓ 日本 'q' ]]> %0A"
 
+// errorf and warnf make hand-made findings of a rule id.
+func errorf(code manifest.Code, rule string, at manifest.Span, path, detail string) manifest.Finding {
+	return (&manifest.Rule{ID: rule, Severity: manifest.Error}).Errorf(code, at, path, detail)
+}
+
+func warnf(rule string, at manifest.Span, path, detail string) manifest.Finding {
+	return (&manifest.Rule{ID: rule, Severity: manifest.Warning}).Warnf(at, path, detail)
+}
+
 // span is the range [col, end) of one line, for hand-made findings.
 func span(line, col, end int) manifest.Span {
 	return manifest.Span{From: manifest.Pos{Line: line, Column: col}, To: manifest.Pos{Line: line, Column: end}}
@@ -50,13 +59,13 @@ var ciCases = map[string][]validate.Result{
 			File: "dir/my manifest,1.yaml",
 			Kind: manifest.S3Import,
 			Findings: []manifest.Finding{
-				manifest.Errorf(manifest.MissingManifestField, "required-field", span(1, 1, 1), "",
+				errorf(manifest.MissingManifestField, "required-field", span(1, 1, 1), "",
 					"Missing: deviceId. Add `deviceId: ABCDE` (the device's serial number)."),
-				manifest.Warnf(manifest.RuleNoSpaceAfterColon, span(2, 16, 20), "manifestVersion",
+				warnf(manifest.RuleNoSpaceAfterColon, span(2, 16, 20), "manifestVersion",
 					"No space after the colon in `manifestVersion:2.0`: write `manifestVersion: 2.0`."),
-				manifest.Errorf(manifest.InvalidAddress, "address-po-box", span(9, 12, 30), "returnAddress.street1",
+				errorf(manifest.InvalidAddress, "address-po-box", span(9, 12, 30), "returnAddress.street1",
 					nasty),
-				manifest.Errorf(manifest.InvalidManifestField, "", span(12, 3, 15), "operations[0].exportBucket",
+				errorf(manifest.InvalidManifestField, "", span(12, 3, 15), "operations[0].exportBucket",
 					"No rule id here; path has [brackets] & an ampersand."),
 			},
 		},
@@ -72,7 +81,7 @@ var ciCases = map[string][]validate.Result{
 			File: "-",
 			Kind: manifest.S3Import,
 			Findings: []manifest.Finding{
-				manifest.Errorf(manifest.MalformedManifest, manifest.RuleYAMLSyntax, span(3, 1, 2), "",
+				errorf(manifest.MalformedManifest, manifest.RuleYAMLSyntax, span(3, 1, 2), "",
 					"YAML syntax error at line 3: found character that cannot start any token. Indent with spaces, not tabs."),
 			},
 		},
@@ -83,7 +92,7 @@ var ciCases = map[string][]validate.Result{
 func render(t testing.TB, f Formatter, rs []validate.Result) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := f(&buf, rs, Options{Version: "1.2.3-test"}); err != nil {
+	if err := f(&buf, rs, Options{Version: "1.2.3-test", Rules: pinnedRules}); err != nil {
 		t.Fatalf("format: %v", err)
 	}
 	return buf.Bytes()
@@ -119,24 +128,17 @@ func TestCIFormatsRegistered(t *testing.T) {
 	}
 }
 
-// pinRules makes SARIF describe a fixed rule list for the length of a test,
-// so that goldens do not change whenever a rule is added.
-func pinRules(t *testing.T) {
-	saved := ruleRegistry
-	t.Cleanup(func() { ruleRegistry = saved })
-	ruleRegistry = func() []manifest.RuleInfo {
-		return []manifest.RuleInfo{
-			{ID: "required-field", Codes: []manifest.Code{manifest.MissingManifestField}, Doc: "Every required field is present. Fields of returnAddress too."},
-			{ID: "address-po-box", Codes: []manifest.Code{manifest.InvalidAddress}, Doc: "The return address is not a post-office box."},
-			{ID: manifest.RuleYAMLSyntax, Codes: []manifest.Code{manifest.MalformedManifest}, Doc: "The manifest must be valid YAML."},
-			{ID: manifest.RuleNoSpaceAfterColon, Doc: "`key:value` without a space is accepted, with a warning."},
-			{ID: "two-codes", Codes: []manifest.Code{manifest.NoSuchBucket, manifest.MultipleRegions}, Doc: "A rule with \"two\" codes & <markup>."},
-		}
-	}
+// pinnedRules is the fixed rule list SARIF describes in the goldens, so
+// that they do not change whenever a rule is added.
+var pinnedRules = []*manifest.Rule{
+	{ID: "required-field", Severity: manifest.Error, Codes: []manifest.Code{manifest.MissingManifestField}, Doc: "Every required field is present. Fields of returnAddress too."},
+	{ID: "address-po-box", Severity: manifest.Error, Codes: []manifest.Code{manifest.InvalidAddress}, Doc: "The return address is not a post-office box."},
+	{ID: manifest.RuleYAMLSyntax, Severity: manifest.Error, Codes: []manifest.Code{manifest.MalformedManifest}, Doc: "The manifest must be valid YAML."},
+	{ID: manifest.RuleNoSpaceAfterColon, Severity: manifest.Warning, Doc: "`key:value` without a space is accepted, with a warning."},
+	{ID: "two-codes", Severity: manifest.Error, Codes: []manifest.Code{manifest.NoSuchBucket, manifest.MultipleRegions}, Doc: "A rule with \"two\" codes & <markup>."},
 }
 
 func TestGolden(t *testing.T) {
-	pinRules(t)
 	formats := map[string]Formatter{"sarif": SARIF, "github": GitHub, "junit": JUnit, "xml": XML}
 	for fname, f := range formats {
 		for cname, rs := range ciCases {
@@ -172,10 +174,8 @@ func repoRoot(t testing.TB) string {
 }
 
 func TestSARIFSchema(t *testing.T) {
-	path := filepath.Join(repoRoot(t), "..", "shared", "schemas", "sarif-schema-2.1.0.json")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("the official SARIF 2.1.0 schema is not at %s (it is read from there, never copied into the repository): %v", path, err)
-	}
+	// The official OASIS schema, kept in the repository.
+	path := filepath.Join(repoRoot(t), "report", "testdata", "sarif-schema-2.1.0.json")
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		t.Fatal(err)
@@ -244,7 +244,11 @@ func TestSARIFContent(t *testing.T) {
 			} `json:"results"`
 		} `json:"runs"`
 	}
-	out := render(t, SARIF, ciCases["mixed"])
+	var buf bytes.Buffer
+	if err := SARIF(&buf, ciCases["mixed"], Options{Version: "1.2.3-test", Rules: validate.Rules()}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.Bytes()
 	if err := json.Unmarshal(out, &log); err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +270,7 @@ func TestSARIFContent(t *testing.T) {
 		}
 		r := run.Tool.Driver.Rules[i]
 		wantLevel := "error"
-		if len(info.Codes) == 0 {
+		if info.Severity == manifest.Warning {
 			wantLevel = "warning"
 		}
 		if r.DefaultConfiguration.Level != wantLevel {
@@ -454,7 +458,7 @@ func TestXMLParses(t *testing.T) {
 		}
 	}
 	// Two missing fields at the same position get different ids.
-	a := manifest.Errorf(manifest.MissingManifestField, "r", span(1, 1, 1), "deviceId", "")
+	a := errorf(manifest.MissingManifestField, "r", span(1, 1, 1), "deviceId", "")
 	b := a
 	b.Path = "returnAddress"
 	if requestID("m.yaml", a) == requestID("m.yaml", b) {
@@ -470,9 +474,9 @@ func TestSplitMessage(t *testing.T) {
 		f                    manifest.Finding
 		sentence, wantDetail string
 	}{
-		{manifest.Errorf(manifest.InvalidCustoms, "r", span(0, 0, 0), "", "deviceValue is `abc`."),
+		{errorf(manifest.InvalidCustoms, "r", span(0, 0, 0), "", "deviceValue is `abc`."),
 			manifest.InvalidCustoms.Message(), "deviceValue is `abc`."},
-		{manifest.Errorf(manifest.InvalidCustoms, "r", span(0, 0, 0), "", ""),
+		{errorf(manifest.InvalidCustoms, "r", span(0, 0, 0), "", ""),
 			manifest.InvalidCustoms.Message(), ""},
 		{manifest.Finding{Code: manifest.InvalidCustoms, Message: "hand-written"},
 			manifest.InvalidCustoms.Message(), "hand-written"},
@@ -491,8 +495,8 @@ func fuzzResult(file, path, msg string, line, col int) []validate.Result {
 	return []validate.Result{{
 		File: file,
 		Findings: []manifest.Finding{
-			manifest.Errorf(manifest.InvalidManifestField, "rule,:%\n", span(line, col, col), path, msg),
-			manifest.Warnf(path, span(line, col, col), path, msg),
+			errorf(manifest.InvalidManifestField, "rule,:%\n", span(line, col, col), path, msg),
+			warnf(path, span(line, col, col), path, msg),
 		},
 	}}
 }

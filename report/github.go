@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // GitHub writes GitHub Actions workflow commands, one line per finding:
@@ -27,7 +26,7 @@ import (
 // so a finding is always exactly one line. A clean run writes nothing.
 // GitHub shows at most 10 error and 10 warning annotations per step: keep a
 // text report in the log too, or upload SARIF.
-func GitHub(w io.Writer, results []validate.Result, opt Options) error {
+func GitHub(w io.Writer, results []manifest.Result, opt Options) error {
 	bw := bufio.NewWriter(w)
 	var line []byte
 	for _, r := range results {

@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // jsonOutput is the shape of --format json, which scripts read:
@@ -30,7 +29,7 @@ type jsonFile struct {
 	Findings []jsonFinding `json:"findings"`
 	// Notes name the checks that did not run for lack of context; always
 	// an array.
-	Notes []validate.Note `json:"notes"`
+	Notes []manifest.Note `json:"notes"`
 }
 
 // jsonFinding is one finding of --format json. Lines and columns are
@@ -104,7 +103,7 @@ type jsonSummary struct {
 
 // JSON writes one JSON object holding every file's findings and a summary.
 // findings is always an array, empty for a clean file.
-func JSON(w io.Writer, results []validate.Result, opt Options) error {
+func JSON(w io.Writer, results []manifest.Result, opt Options) error {
 	return writeAll(NewJSONStream(w, opt), results)
 }
 
@@ -127,7 +126,7 @@ func NewJSONStream(w io.Writer, _ Options) Stream {
 }
 
 // File writes one file's object.
-func (s *jsonStream) File(r validate.Result) error {
+func (s *jsonStream) File(r manifest.Result) error {
 	fs := r.Findings
 	if s.summary.Files == 0 {
 		s.bw.WriteString(`{"files":[`)
@@ -141,7 +140,7 @@ func (s *jsonStream) File(r validate.Result) error {
 	s.buf.Reset()
 	notes := r.Notes
 	if notes == nil {
-		notes = []validate.Note{}
+		notes = []manifest.Note{}
 	}
 	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes}); err != nil {
 		return err

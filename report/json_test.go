@@ -58,7 +58,7 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 // TestJSONWireFormat pins the field names and order of --format json, which
 // scripts read: a change of the internal Finding must not change it.
 func TestJSONWireFormat(t *testing.T) {
-	f := manifest.Errorf(manifest.InvalidManifestField, "erase-device",
+	f := errorf(manifest.InvalidManifestField, "erase-device",
 		manifest.Span{Start: 5, End: 7, From: manifest.Pos{Line: 2, Column: 14}, To: manifest.Pos{Line: 2, Column: 16}},
 		"eraseDevice", "eraseDevice is `no`.")
 	f.Fix = &manifest.Fix{Title: "set yes"}

@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 type junitSuites struct {
@@ -68,7 +67,7 @@ type junitFailure struct {
 // classname is the file, so a CI's per-class grouping is per-file too. The
 // job kind checked is a <property name="kind">. All text is escaped by
 // encoding/xml (characters XML cannot hold become U+FFFD).
-func JUnit(w io.Writer, results []validate.Result, opt Options) error {
+func JUnit(w io.Writer, results []manifest.Result, opt Options) error {
 	doc := junitSuites{Name: toolName, Suites: make([]junitSuite, 0, len(results))}
 	for _, r := range results {
 		s := junitSuite{Name: r.File}

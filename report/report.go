@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // Options tunes the output of a formatter.
@@ -17,6 +16,10 @@ type Options struct {
 	Snippet bool
 	// Version is manifestlint's version, for formats that name the tool.
 	Version string
+	// Rules are the rules SARIF describes in tool.driver.rules: the
+	// registry, validate.Rules(). A result naming a rule not listed gets a
+	// short entry of its own.
+	Rules []*manifest.Rule
 	// Quiet drops notes and, on success, the summary (text format).
 	Quiet bool
 	// UnsafeFixes marks findings with an unsafe fix as fixable too
@@ -33,7 +36,7 @@ func (o Options) Fixable(f manifest.Finding) bool {
 
 // Formatter writes the results of one run, in the order given (sorted by
 // path as given on the command line).
-type Formatter func(w io.Writer, results []validate.Result, opt Options) error
+type Formatter func(w io.Writer, results []manifest.Result, opt Options) error
 
 // Formats maps each --format name to its formatter.
 var Formats = map[string]Formatter{

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // SARIF schema and tool identity written in every SARIF log.
@@ -34,7 +33,7 @@ type sarifRun struct {
 }
 
 // sarifInvocation carries the notes of checks that did not run
-// (validate.Note), one notification per file and note.
+// (manifest.Note), one notification per file and note.
 type sarifInvocation struct {
 	ExecutionSuccessful        bool                `json:"executionSuccessful"`
 	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
@@ -126,7 +125,7 @@ type sarifFullRegion struct {
 
 // sarifFixes is the fixes of finding f of result r: its fix, the title
 // saying when it is unsafe; nil without one.
-func sarifFixes(r validate.Result, uri string, f manifest.Finding) []sarifFix {
+func sarifFixes(r manifest.Result, uri string, f manifest.Finding) []sarifFix {
 	edits := fixEdits(r.Doc, f.Fix)
 	if edits == nil {
 		return nil
@@ -185,11 +184,10 @@ type sarifRelated struct {
 // SARIF writes one SARIF 2.1.0 log, as GitHub code scanning reads it
 // (upload it with github/codeql-action/upload-sarif).
 //
-// The log has one run. Its tool.driver lists every rule of validate.Rules()
-// with a short and full description, help text that names the service
-// code(s) the rule reports and the `manifestlint explain` command, and a
-// default level: "warning" for a rule that reports no code, "error"
-// otherwise. A result whose rule is not in the registry still gets a rule
+// The log has one run. Its tool.driver lists every rule of opt.Rules (the
+// registry, validate.Rules()) with a short and full description, help text
+// that names the service code(s) the rule reports and the `manifestlint
+// explain` command, and a default level: the rule's severity. A result whose rule is not in the registry still gets a rule
 // entry, so every ruleId is described.
 //
 // Each finding is one result: ruleId (the rule id, or the code when a
@@ -206,10 +204,10 @@ type sarifRelated struct {
 // fixes (artifactChanges with replacements; see sarifFix). The result's properties hold
 // the service code, its HTTP status (both absent for a warning), the field
 // path ("" for the whole document) and the job kind checked. Checks that did
-// not run for lack of context (validate.Note) are notifications of level
+// not run for lack of context (manifest.Note) are notifications of level
 // "note" in the run's invocation, one per file and note, located at the file.
-func SARIF(w io.Writer, results []validate.Result, opt Options) error {
-	rules, index := sarifRules(results)
+func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
+	rules, index := sarifRules(results, opt.Rules)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: toolName, Version: opt.Version, InformationURI: informationURI, Rules: rules,
@@ -300,17 +298,12 @@ func sarifLevel(s manifest.Severity) string {
 	return "error"
 }
 
-// ruleRegistry lists the rules SARIF describes; tests pin it so that the
-// golden files do not change whenever a rule is added.
-var ruleRegistry = validate.Rules
-
 // sarifRules builds tool.driver.rules from the registry, then adds an entry
 // for any rule a result names that the registry does not list.
-func sarifRules(results []validate.Result) ([]sarifRule, map[string]int) {
-	infos := ruleRegistry()
+func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule, map[string]int) {
 	index := make(map[string]int, len(infos))
 	rules := make([]sarifRule, 0, len(infos))
-	add := func(info manifest.RuleInfo) {
+	add := func(info *manifest.Rule) {
 		if _, dup := index[info.ID]; dup {
 			return
 		}
@@ -326,7 +319,7 @@ func sarifRules(results []validate.Result) ([]sarifRule, map[string]int) {
 			if _, ok := index[id]; ok {
 				continue
 			}
-			info := manifest.RuleInfo{ID: id, Doc: "Reported by manifestlint."}
+			info := &manifest.Rule{ID: id, Severity: f.Severity, Doc: "Reported by manifestlint."}
 			if f.Code != "" {
 				info.Codes = []manifest.Code{f.Code}
 			}
@@ -336,15 +329,14 @@ func sarifRules(results []validate.Result) ([]sarifRule, map[string]int) {
 	return rules, index
 }
 
-func sarifRuleOf(info manifest.RuleInfo) sarifRule {
+func sarifRuleOf(info *manifest.Rule) sarifRule {
 	codes := make([]string, len(info.Codes))
 	for i, c := range info.Codes {
 		codes[i] = string(c)
 	}
-	level := "error"
+	level := sarifLevel(info.Severity)
 	var help string
 	if len(codes) == 0 {
-		level = "warning"
 		help = "A warning: the service accepts this, so no service error code is reported."
 	} else {
 		help = "Reports the service's " + codeSentences(info.Codes) + "."

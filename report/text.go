@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // ANSI colour codes of the text format.
@@ -31,11 +30,11 @@ const (
 // followed, with opt.Snippet, by the source line and a caret under the
 // value at fault. After a file with errors, a note names the job kind it
 // was checked as; one more note line names the checks that did not run for
-// lack of context (validate.Note), unless opt.Quiet. The notes of files
+// lack of context (manifest.Note), unless opt.Quiet. The notes of files
 // without findings come last, one line per file for up to five files with
 // the same note, else one line for them all. A last line counts errors,
 // warnings and files.
-func Text(w io.Writer, results []validate.Result, opt Options) error {
+func Text(w io.Writer, results []manifest.Result, opt Options) error {
 	return writeAll(NewTextStream(w, opt), results)
 }
 
@@ -88,7 +87,7 @@ func NewTextStream(w io.Writer, opt Options) Stream {
 }
 
 // File writes one file's findings, their snippets and the kind note.
-func (s *textStream) File(r validate.Result) error {
+func (s *textStream) File(r manifest.Result) error {
 	bw, c, opt := s.bw, s.c, s.opt
 	for _, f := range r.Findings {
 		sev := c(ansiYellow, "warning")
@@ -152,14 +151,14 @@ func (s *textStream) Close() error {
 	return s.bw.Flush()
 }
 
-func kindReason(evidence []string) string {
-	if len(evidence) == 0 {
+func kindReason(ev manifest.KindEvidence) string {
+	switch {
+	case ev.JobType != manifest.JobTypeUnknown:
+		return "from --job-type " + string(ev.JobType)
+	case len(ev.Fields) == 0:
 		return "no kind-specific field found; set --job-type to choose"
 	}
-	if strings.HasPrefix(evidence[0], "--job-type") {
-		return "from " + evidence[0]
-	}
-	return "inferred from " + strings.Join(evidence, ", ") + "; set --job-type to override"
+	return "inferred from " + strings.Join(ev.Fields, ", ") + "; set --job-type to override"
 }
 
 // article is the article a kind's title takes when read aloud ("an S3

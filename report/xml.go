@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // ServiceNamespace is the XML namespace of the service's ErrorResponse.
@@ -88,7 +87,7 @@ type xmlError struct {
 //
 // Warnings are left out: the service accepted what they describe and sent
 // no ErrorResponse for it. Only the File's warnings count says they exist.
-func XML(w io.Writer, results []validate.Result, opt Options) error {
+func XML(w io.Writer, results []manifest.Result, opt Options) error {
 	doc := xmlResults{Version: opt.Version, Files: make([]xmlFile, 0, len(results))}
 	for _, r := range results {
 		xf := xmlFile{Name: r.File, Kind: string(r.Kind)}

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -229,35 +230,76 @@ func (c *checker) missingDetail(loc location, prop string) string {
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
 
-// unknownFix says how an unknown key can be repaired: renamed to a close
-// known key, or indented beneath the mapping it belongs to; zero for
-// neither.
-type unknownFix struct{ rename, under string }
+// keyPlace is what unknownDetail needs to know about one place of the
+// schema (the mapping an unknown key sits in), worked out once per place
+// and kept in the checker: a manifest with 100,000 unknown keys must not
+// walk the schemas, sort their property names and fold them 100,000 times.
+type keyPlace struct {
+	here  map[string]any
+	names keyNames // the keys allowed here
+	// parents are the object or list fields allowed here, in name order.
+	parents []keyParent
+	// others are the schemas of the same place in the other kinds.
+	others []keyOther
+}
 
-// unknownDetail explains the unknown key prop at loc, and says how it can
-// be fixed: rename is set when the explanation is a did-you-mean with one
-// close known key that the mapping does not have yet, under when it is a
-// field of a mapping field at this level.
-func (c *checker) unknownDetail(loc location, prop string) (detail string, fix unknownFix) {
-	here, _ := schemaAt(c.sdoc, loc.segs)
-	// A field of a mapping one level down, left at this level (the CLI
-	// example's address keys at the top level).
-	for _, parent := range propertyNames(here) {
-		sub, _ := schemaAt(c.sdoc, appendSeg(loc.segs, parent))
-		if sub != nil && sub["type"] == "array" {
-			if items, _ := deref(c.sdoc, asMap(sub["items"])); hasProperty(items, prop) {
-				return fmt.Sprintf("`%s` is a field of an %s entry, but it sits %s: it belongs in an entry of the %s list (`- %s: ...` beneath `%s:`).",
-					prop, parent, place(loc), parent, prop, parent), unknownFix{}
-			}
-			continue
-		}
-		if sub != nil && hasProperty(sub, prop) {
-			return fmt.Sprintf("`%s` is a %s field, but it sits %s: it belongs under %s; indent it beneath `%s:`.",
-				prop, parent, place(loc), parent, parent), unknownFix{under: parent}
+type keyParent struct {
+	name  string
+	array bool           // a list: fields holds its entries' keys
+	keys  map[string]any // the properties of the object or of its entries
+	names keyNames       // of an object (not a list), for synonyms
+}
+
+type keyOther struct {
+	kind  manifest.Kind
+	there map[string]any
+}
+
+// keyNames are sorted key names with their folded forms (manifest.FoldName),
+// the first name of each folded form kept.
+type keyNames struct {
+	sorted []string
+	folded map[string]string
+	near   *manifest.Candidates
+}
+
+func newKeyNames(node map[string]any) keyNames {
+	n := keyNames{sorted: propertyNames(node), folded: map[string]string{}}
+	n.near = manifest.NewCandidates(n.sorted)
+	for _, c := range n.sorted {
+		f := manifest.FoldName(c)
+		if _, ok := n.folded[f]; !ok {
+			n.folded[f] = c
 		}
 	}
-	// A field of another kind only.
-	var others []manifest.Kind
+	return n
+}
+
+// keyPlaceAt returns the keyPlace of segs, from the checker's cache.
+func (c *checker) keyPlaceAt(segs []string) *keyPlace {
+	id := strings.Join(segs, "\x00")
+	if p, ok := c.places[id]; ok {
+		return p
+	}
+	here, _ := schemaAt(c.sdoc, segs)
+	p := &keyPlace{here: here, names: newKeyNames(here)}
+	for _, parent := range p.names.sorted {
+		sub, _ := schemaAt(c.sdoc, appendSeg(segs, parent))
+		switch {
+		case sub == nil:
+		case sub["type"] == "array":
+			items, _ := deref(c.sdoc, asMap(sub["items"]))
+			props, _ := items["properties"].(map[string]any)
+			p.parents = append(p.parents, keyParent{name: parent, array: true, keys: props})
+		default:
+			props, _ := sub["properties"].(map[string]any)
+			kp := keyParent{name: parent, keys: props}
+			if sub["type"] == "object" {
+				kp.names = newKeyNames(sub)
+			}
+			p.parents = append(p.parents, kp)
+		}
+	}
 	for _, k := range manifest.Kinds {
 		if k == c.kind {
 			continue
@@ -266,8 +308,42 @@ func (c *checker) unknownDetail(loc location, prop string) (detail string, fix u
 		if err != nil {
 			continue
 		}
-		if there, _ := schemaAt(odoc, loc.segs); there != nil && hasProperty(there, prop) {
-			others = append(others, k)
+		if there, _ := schemaAt(odoc, segs); there != nil {
+			p.others = append(p.others, keyOther{k, there})
+		}
+	}
+	if c.places == nil {
+		c.places = map[string]*keyPlace{}
+	}
+	c.places[id] = p
+	return p
+}
+
+// unknownFix says how an unknown key can be repaired: renamed to a close
+// known key, or indented beneath the mapping it belongs to; zero for
+// neither.
+type unknownFix struct{ rename, under string }
+
+func (c *checker) unknownDetail(loc location, prop string) (detail string, fix unknownFix) {
+	pl := c.keyPlaceAt(loc.segs)
+	// A field of a mapping one level down, left at this level (the CLI
+	// example's address keys at the top level).
+	for _, parent := range pl.parents {
+		if _, ok := parent.keys[prop]; !ok {
+			continue
+		}
+		if parent.array {
+			return fmt.Sprintf("`%s` is a field of an %s entry, but it sits %s: it belongs in an entry of the %s list (`- %s: ...` beneath `%s:`).",
+				prop, parent.name, place(loc), parent.name, prop, parent.name), unknownFix{}
+		}
+		return fmt.Sprintf("`%s` is a %s field, but it sits %s: it belongs under %s; indent it beneath `%s:`.",
+			prop, parent.name, place(loc), parent.name, parent.name), unknownFix{under: parent.name}
+	}
+	// A field of another kind only.
+	var others []manifest.Kind
+	for _, o := range pl.others {
+		if hasProperty(o.there, prop) {
+			others = append(others, o.kind)
 		}
 	}
 	if len(others) > 0 {
@@ -278,8 +354,8 @@ func (c *checker) unknownDetail(loc location, prop string) (detail string, fix u
 		return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s: remove it%s.",
 			prop, place(loc), kindsPhrase(others), kindNoun(c.kind), jobTypeTip(c.kind, others)), unknownFix{}
 	}
-	if best, synonym := suggestKey(prop, propertyNames(here)); best != "" {
-		if k, _ := manifest.Get(loc.val, best); k == nil && uniqueSuggestion(prop, best, propertyNames(here)) {
+	if best, synonym := suggestKey(prop, pl.names); best != "" {
+		if k, _ := c.get(loc.val, best); k == nil && uniqueSuggestion(prop, best, pl.names.sorted) {
 			fix.rename = best
 		}
 		if synonym {
@@ -288,18 +364,17 @@ func (c *checker) unknownDetail(loc location, prop string) (detail string, fix u
 		return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? Keys are case-sensitive.", prop, place(loc), best), fix
 	}
 	// A common name of a field one mapping down (phone at the top level).
-	for _, parent := range propertyNames(here) {
-		sub, _ := schemaAt(c.sdoc, appendSeg(loc.segs, parent))
-		if sub == nil || sub["type"] != "object" {
+	for _, parent := range pl.parents {
+		if parent.names.sorted == nil {
 			continue
 		}
-		if best, synonym := suggestKey(prop, propertyNames(sub)); best != "" && synonym {
+		if best, synonym := suggestKey(prop, parent.names); best != "" && synonym {
 			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? It is a %s field: indent it beneath `%s:`.",
-				prop, place(loc), best, parent, parent), unknownFix{}
+				prop, place(loc), best, parent.name, parent.name), unknownFix{}
 		}
 	}
 	msg := fmt.Sprintf("Unknown field `%s` %s: remove it", prop, place(loc))
-	if names := propertyNames(here); len(names) > 0 && len(names) <= 12 {
+	if names := pl.names.sorted; len(names) > 0 && len(names) <= 12 {
 		msg += " (allowed here: " + strings.Join(names, ", ") + ")"
 	}
 	return msg + ".", unknownFix{}
@@ -479,29 +554,33 @@ var keySynonyms = map[string][]string{
 // suggestKey suggests the key a user most likely meant by prop among the
 // keys a place allows: one equal but for case, '_' and '-', else a common
 // synonym (synonym is then true), else the nearest by closest.
-func suggestKey(prop string, names []string) (best string, synonym bool) {
+func suggestKey(prop string, names keyNames) (best string, synonym bool) {
 	n := manifest.FoldName(prop)
-	for _, c := range names {
-		if manifest.FoldName(c) == n {
-			return c, false
-		}
+	if c, ok := names.folded[n]; ok {
+		return c, false
 	}
 	for _, want := range keySynonyms[n] {
-		for _, c := range names {
-			if c == want {
-				return c, true
-			}
+		if slices.Contains(names.sorted, want) {
+			return want, true
 		}
 	}
-	return manifest.Closest(prop, names), false
+	return names.near.Closest(prop), false
 }
 
 // uniqueSuggestion reports whether best is the one close key for prop
 // among names: equal but for case and separators, a synonym, or the only
-// name at its edit distance (a tie is a guess, and no fix).
+// name at its edit distance (a tie is a guess, and no fix). A key over 64
+// bytes is never renamed: measuring it against every name would cost more
+// than it is worth.
 func uniqueSuggestion(prop, best string, names []string) bool {
-	if manifest.FoldName(prop) == manifest.FoldName(best) || manifest.Closest(prop, []string{best}) != best {
-		return true // a folded match or a synonym
+	if manifest.FoldName(prop) == manifest.FoldName(best) {
+		return true
+	}
+	if len(prop) > 64 {
+		return false
+	}
+	if manifest.Closest(prop, []string{best}) != best {
+		return true // a synonym
 	}
 	d := manifest.EditDistance(strings.ToLower(prop), strings.ToLower(best))
 	for _, n := range names {
@@ -686,6 +765,15 @@ type destinationEvidence struct {
 // destinations gathers the destination evidence of a manifest checked as
 // S3; the zero value for the other kinds.
 func (c *checker) destinations() destinationEvidence {
+	if c.evidence == nil {
+		ev := c.gatherDestinations()
+		c.evidence = &ev
+	}
+	return *c.evidence
+}
+
+// gatherDestinations is destinations without the cache.
+func (c *checker) gatherDestinations() destinationEvidence {
 	var ev destinationEvidence
 	if c.kind != manifest.S3Import && c.kind != manifest.S3Export {
 		return ev

@@ -1,4 +1,4 @@
-// Package suppress reads manifestlint's inline suppression comments from
+// Package suppress reads and applies manifestlint's inline suppression comments from
 // the raw source of a manifest:
 //
 //	# manifestlint-ignore: CODE-or-RULE[, CODE-or-RULE ...] -- reason
@@ -19,7 +19,8 @@
 // the line they start on, as manifest values do.
 //
 // Names are separated by commas or spaces; the reason is whatever follows
-// `--`. The package only reads; package validate applies the directives.
+// `--`. Scan reads the directives; Apply applies them to findings and reports
+// the suppressions that need attention (its two rules, Rules).
 package suppress
 
 import (

@@ -48,7 +48,9 @@ func (o *options) configure(vopts *validate.Options) (runConfig, error) {
 		if err != nil {
 			return rc, err
 		}
-		c.Apply(vopts)
+		if err := vopts.ApplyConfig(c); err != nil {
+			return rc, err
+		}
 		rc.Config = c
 	}
 	if vopts.AccessKeyID == "" {

@@ -90,6 +90,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 					out <- done{i: i, skip: true}
 					continue
 				}
+				fitMemLimit(len(data))
 				opts := vopts
 				if opts.JobType == manifest.JobTypeUnknown {
 					opts.JobType = in.jobType

@@ -118,6 +118,7 @@ func (ss sinks) start(opt report.Options) *running {
 	}
 	if r.hold && memLimitTuned {
 		debug.SetMemoryLimit(holdMemLimit)
+		memLimit.Store(holdMemLimit)
 	}
 	return r
 }
