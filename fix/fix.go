@@ -12,6 +12,7 @@ package fix
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -217,24 +218,17 @@ func Apply(src []byte, fixes []*manifest.Fix) ([]byte, []int) {
 	if bytes.HasPrefix(src, manifest.BOM) {
 		bomLen = len(manifest.BOM)
 	}
-	type edit struct {
-		manifest.Edit
-		fix int
-	}
-	var taken []edit
+	// taken holds the edits of the fixes applied so far, sorted by start;
+	// fixes come sorted by their first edit, so an edit is nearly always
+	// appended, and the overlap check looks at its two neighbours only.
+	var taken []manifest.Edit
 	var applied []int
-	overlaps := func(e manifest.Edit) bool {
-		for _, t := range taken {
-			if e.Start < t.End && t.Start < e.End {
-				return true
-			}
-			// Touching ranges, or two insertions at one place, have no
-			// single right order: leave the later one for the next pass.
-			if e.Start == t.End || e.End == t.Start {
-				return true
-			}
-		}
-		return false
+	clash := func(e manifest.Edit) bool {
+		i := sort.Search(len(taken), func(i int) bool { return taken[i].Start > e.Start })
+		// Overlapping or touching ranges, or two insertions at one place,
+		// have no single right order: leave the later one for the next pass.
+		near := func(t manifest.Edit) bool { return e.Start <= t.End && t.Start <= e.End }
+		return i > 0 && near(taken[i-1]) || i < len(taken) && near(taken[i])
 	}
 	for i, f := range fixes {
 		if f == nil || len(f.Edits) == 0 {
@@ -245,7 +239,7 @@ func Apply(src []byte, fixes []*manifest.Fix) ([]byte, []int) {
 		ok := true
 		for j, e := range es {
 			if e.Start < bomLen || e.Start > e.End || e.End > len(src) ||
-				(j > 0 && e.Start < es[j-1].End) || overlaps(e) {
+				(j > 0 && e.Start < es[j-1].End) || clash(e) {
 				ok = false
 				break
 			}
@@ -255,14 +249,14 @@ func Apply(src []byte, fixes []*manifest.Fix) ([]byte, []int) {
 		}
 		for _, e := range es {
 			e.New = withLineEnd(e.New, eol)
-			taken = append(taken, edit{e, i})
+			at := sort.Search(len(taken), func(i int) bool { return taken[i].Start > e.Start })
+			taken = slices.Insert(taken, at, e)
 		}
 		applied = append(applied, i)
 	}
 	if len(taken) == 0 {
 		return src, nil
 	}
-	sort.Slice(taken, func(a, b int) bool { return taken[a].Start < taken[b].Start })
 	out := make([]byte, 0, len(src)+64)
 	at := 0
 	for _, e := range taken {
