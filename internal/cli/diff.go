@@ -19,7 +19,7 @@ const diffContext = 3
 // maxDiffCost bounds the edit script search (Myers' D); beyond it the
 // changed middle of the file is shown as one replaced block, which is still
 // a correct diff.
-const maxDiffCost = 4000
+const maxDiffCost = 1000
 
 // writeDiff writes the unified diff turning a into b, or nothing when they
 // are equal. Lines are split after each LF, as git does, so a CR LF line
@@ -206,7 +206,9 @@ func myers(a, b [][]byte) []op {
 	v := make([]int, 2*maxD+3)
 	var trace [][]int
 	for d := 0; d <= maxD; d++ {
-		trace = append(trace, append([]int(nil), v...))
+		// Only v[off-d-1 : off+d+2] is read back at step d: keep that
+		// window (O(D²) in all, not O(D·maxD)).
+		trace = append(trace, append([]int(nil), v[off-d-1:off+d+2]...))
 		for k := -d; k <= d; k += 2 {
 			var x int
 			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
@@ -221,7 +223,7 @@ func myers(a, b [][]byte) []op {
 			}
 			v[off+k] = x
 			if x >= n && y >= m {
-				return backtrack(trace, off, d, n, m)
+				return backtrack(trace, d, n, m)
 			}
 		}
 	}
@@ -229,19 +231,20 @@ func myers(a, b [][]byte) []op {
 }
 
 // backtrack walks Myers' trace back from (n, m) to build the script.
-func backtrack(trace [][]int, off, d, n, m int) []op {
+func backtrack(trace [][]int, d, n, m int) []op {
 	var rev []op
 	x, y := n, m
 	for ; d > 0; d-- {
-		v := trace[d] // v as it was before step d
+		w := trace[d] // v[off-d-1 : off+d+2] as it was before step d
+		at := func(k int) int { return w[k+d+1] }
 		k := x - y
 		var pk int
-		if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+		if k == -d || (k != d && at(k-1) < at(k+1)) {
 			pk = k + 1
 		} else {
 			pk = k - 1
 		}
-		px := v[off+pk]
+		px := at(pk)
 		py := px - pk
 		for x > px && y > py {
 			x--

@@ -70,6 +70,17 @@ func TestDiffGitApply(t *testing.T) {
 		{"two hunks", strings.Repeat("x\n", 3) + "a\n" + strings.Repeat("y\n", 20) + "b\n", strings.Repeat("x\n", 3) + "A\n" + strings.Repeat("y\n", 20) + "B\n"},
 		{"merged hunk", "a\n1\n2\n3\n4\nb\n", "A\n1\n2\n3\n4\nB\n"},
 	}
+	// Past maxDiffCost the changed middle is one replaced block.
+	var many, manyB strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&many, "k%d: v\n", i)
+		if i%2 == 0 {
+			fmt.Fprintf(&manyB, "k%d: w\n", i)
+		} else {
+			fmt.Fprintf(&manyB, "k%d: v\n", i)
+		}
+	}
+	cases = append(cases, pair{"past the cost bound", many.String(), manyB.String()})
 	r := rand.New(rand.NewPCG(1, 2))
 	words := []string{"a: 1", "b: 2", "c", "# note", "", "  d: x"}
 	for i := range 150 {
