@@ -465,14 +465,15 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 // answer: an allowed value written in another letter case or with other
 // separators (`ntfs` for NTFS, `ebs_snapshot` for ebs-snapshot) is safe;
 // the nearest allowed value by a typo or two (`Glacer`) is unsafe, a guess;
-// a constant with stray punctuation after it (`2.0;`) is safe. Never for a
+// a constant with stray punctuation after it (`2.0;`) is safe, and so is
+// yes or no for a YAML 1.1 boolean word (`true`, `off`). Never for a
 // secret's value.
 func (c *checker) valueFix(loc location, e gojsonschema.ResultError) *manifest.Fix {
 	n := loc.val
 	if n == nil || n.Kind != yaml.ScalarNode || secret(loc) {
 		return nil
 	}
-	sub, _ := schemaAt(c.sdoc, loc.segs)
+	sub, def := schemaAt(c.sdoc, loc.segs)
 	if sub == nil {
 		return nil
 	}
@@ -495,6 +496,17 @@ func (c *checker) valueFix(loc location, e gojsonschema.ResultError) *manifest.F
 		}
 		if best := manifest.Closest(v, allowed); best != "" && uniqueSuggestion(v, best, allowed) {
 			return replace(best, manifest.Unsafe, "Write `"+best+"` (the nearest allowed value: a guess)")
+		}
+	case "pattern":
+		// YAML 1.1's other words for yes and no (`true`, `off`, `Y`): the
+		// service takes only yes and no.
+		if def == "yesno" {
+			switch strings.ToLower(strings.TrimSpace(v)) {
+			case "true", "on", "y":
+				return replace("yes", manifest.Safe, "Write `yes`")
+			case "false", "off", "n":
+				return replace("no", manifest.Safe, "Write `no`")
+			}
 		}
 	case "const":
 		want, ok := sub["const"].(string)
