@@ -261,7 +261,18 @@ func checkAddressCountry(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(ra.countryNode), "returnAddress.country",
-		unknownCountryDetail("returnAddress.country", ra.countryNode.Value))}
+		unknownCountryDetail("returnAddress.country", ra.countryNode.Value)).WithFix(c.countryFix(ra.countryNode))}
+}
+
+// countryFix writes the English name of the one country an unknown country
+// value most likely means (`Germny`, `Holland`): unsafe, a guess. Nil when
+// there is no such country, or two.
+func (c *Context) countryFix(n *yaml.Node) *manifest.Fix {
+	found := suggestCountries(n.Value)
+	if len(found) != 1 {
+		return nil
+	}
+	return c.setValue(n, found[0].name, manifest.Unsafe, "Write `"+found[0].name+"` ("+found[0].alpha2+"; a guess)")
 }
 
 // isUSorCA reports whether the return address is in the US or Canada.

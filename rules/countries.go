@@ -380,18 +380,32 @@ func lookupCountry(s string) *countryInfo {
 // suggestCountry returns a did-you-mean for a value that lookupCountry did
 // not know, such as "`Germany` (DE)", or "" when nothing is close.
 func suggestCountry(s string) string {
+	found := suggestCountries(s)
+	if len(found) == 0 {
+		return ""
+	}
+	out := "`" + found[0].name + "` (" + found[0].alpha2 + ")"
+	if len(found) == 2 {
+		out += " or `" + found[1].name + "` (" + found[1].alpha2 + ")"
+	}
+	return out
+}
+
+// suggestCountries returns the one or two countries a value that
+// lookupCountry did not know most likely means (a known other name, a
+// name a few edits away, a first word of one or two names), or nil.
+func suggestCountries(s string) []*countryInfo {
 	countryOnce.Do(buildCountryIndex)
 	if len(s) > 100 {
-		return ""
+		return nil
 	}
 	var buf [128]byte
 	key := string(normalizeCountry(buf[:0], s))
 	if a2, ok := countryHints[key]; ok {
-		c := countryByCode(a2)
-		return "`" + c.name + "` (" + c.alpha2 + ")"
+		return []*countryInfo{countryByCode(a2)}
 	}
 	if len(key) < 4 {
-		return ""
+		return nil
 	}
 	// The closest name within a few edits.
 	limit := 1
@@ -412,7 +426,7 @@ func suggestCountry(s string) string {
 		}
 	}
 	if best != nil {
-		return "`" + best.name + "` (" + best.alpha2 + ")"
+		return []*countryInfo{best}
 	}
 	// A first word that begins one or two names: `Bosnia`, `Congo`.
 	var found []*countryInfo
@@ -429,13 +443,9 @@ func suggestCountry(s string) string {
 		}
 	}
 	if len(found) == 0 || len(found) > 2 {
-		return ""
+		return nil
 	}
-	out := "`" + found[0].name + "` (" + found[0].alpha2 + ")"
-	if len(found) == 2 {
-		out += " or `" + found[1].name + "` (" + found[1].alpha2 + ")"
-	}
-	return out
+	return found
 }
 
 // normalizeCountry appends the lookup key of s to dst: trimmed, lower case,
