@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -29,16 +27,8 @@ func TestRulesEmitWhatTheyDeclare(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		args := []string{"--format", "json"}
-		if first, _, _ := strings.Cut(string(src), "\n"); strings.HasPrefix(first, argsLine) {
-			args = append(args, strings.Fields(strings.TrimPrefix(first, argsLine))...)
-		}
-		var stdout, stderr bytes.Buffer
-		if code := run(append(args, f), strings.NewReader(""), &stdout, &stderr); code == 2 {
+		stdout, _, code := runCase(t, f, "--format", "json")
+		if code == 2 {
 			continue // a usage error (a case of a bad flag): no findings
 		}
 		var out struct {

@@ -90,7 +90,7 @@ func headerOptions(src []byte) validate.Options {
 		case "--job-type":
 			o.JobType, _ = manifest.ParseJobType(args[i+1])
 		case "--region":
-			o.Region, o.RegionSource = args[i+1], "--region"
+			o.Region, o.RegionSource = args[i+1], manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 		}
 	}
 	return o

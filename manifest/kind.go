@@ -67,14 +67,24 @@ func ParseJobType(s string) (JobType, bool) {
 	return JobTypeUnknown, false
 }
 
-// exportOnlyKeys and importOnlyKeys are the top-level keys that only an S3
-// export, or only an S3 import, has: the evidence counted by InferKind.
+// ExportOnlyKeys and ImportOnlyKeys are the top-level keys that only an S3
+// export, or only an S3 import, has: the evidence counted by InferKind. A
+// test in package schema ties them to the bundled schemas, so that a new
+// field cannot silently miss kind detection.
 var (
-	exportOnlyKeys = []string{"fileSystem", "recoveryDirectory"}
-	importOnlyKeys = []string{"bucket", "eraseDevice", "acl", "prefix", "storageClass",
+	ExportOnlyKeys = []string{"fileSystem", "recoveryDirectory"}
+	ImportOnlyKeys = []string{"bucket", "eraseDevice", "acl", "prefix", "storageClass",
 		"cacheControl", "contentDisposition", "contentLanguage", "expires", "contentTypes",
 		"staticMetadata", "diskTimestampMetadataKey", "setContentEncodingForGzFiles", "ignore"}
 )
+
+// Destinations maps an operations entry's destination to the import kind it
+// decides (the schemas' destination constants; tested there too).
+var Destinations = map[string]Kind{"ebs-snapshot": EBSImport, "glacier": GlacierImport}
+
+// ExportOperationKey is the key of an operations entry that only an S3
+// export has.
+const ExportOperationKey = "exportBucket"
 
 // KindEvidence is what decided a manifest's job kind: --job-type alone, or
 // the manifest's fields (none when nothing kind-specific was found).
@@ -85,6 +95,10 @@ type KindEvidence struct {
 	// Fields name the keys that decided, for messages ("bucket",
 	// "destination: glacier", "operations with exportBucket").
 	Fields []string
+	// Source says where JobType came from when it fixed the kind
+	// (--job-type, a jobTypes entry of the config file); the caller of
+	// InferKind sets it.
+	Source Source
 }
 
 // InferKind decides the job kind of a manifest (spec §3). An operations
@@ -100,11 +114,9 @@ func InferKind(root *yaml.Node, jt JobType) (kind Kind, evidence KindEvidence) {
 	ops := Value(root, "operations")
 	if IsSequence(ops) {
 		for _, op := range ops.Content {
-			switch d, _ := Text(Value(op, "destination")); d {
-			case "ebs-snapshot":
-				return EBSImport, KindEvidence{Fields: []string{"destination: ebs-snapshot"}}
-			case "glacier":
-				return GlacierImport, KindEvidence{Fields: []string{"destination: glacier"}}
+			d, _ := Text(Value(op, "destination"))
+			if k, ok := Destinations[d]; ok {
+				return k, KindEvidence{Fields: []string{"destination: " + d}}
 			}
 		}
 	}
@@ -112,20 +124,20 @@ func InferKind(root *yaml.Node, jt JobType) (kind Kind, evidence KindEvidence) {
 		return S3Import, KindEvidence{JobType: JobTypeImport}
 	}
 	var exp, imp []string
-	for _, k := range exportOnlyKeys {
+	for _, k := range ExportOnlyKeys {
 		if k0, _ := Get(root, k); k0 != nil {
 			exp = append(exp, k)
 		}
 	}
 	if IsSequence(ops) {
 		for _, op := range ops.Content {
-			if k0, _ := Get(op, "exportBucket"); k0 != nil {
+			if k0, _ := Get(op, ExportOperationKey); k0 != nil {
 				exp = append(exp, "operations with exportBucket")
 				break
 			}
 		}
 	}
-	for _, k := range importOnlyKeys {
+	for _, k := range ImportOnlyKeys {
 		if k0, _ := Get(root, k); k0 != nil {
 			imp = append(imp, k)
 		}

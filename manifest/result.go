@@ -16,6 +16,11 @@ type Result struct {
 	// Notes name the checks that did not run for lack of context (spec
 	// §6), so that a clean result is not read as "everything checked".
 	Notes []Note
+	// ReadError is set, by the caller, for a file that could not be read
+	// or was over the size limit (validation never sets it): such a result
+	// has no findings and was not checked, and every report format
+	// records it so that the file does not silently vanish.
+	ReadError string
 }
 
 // Note says that some checks did not run on a manifest, and why.

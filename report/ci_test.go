@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -237,9 +238,10 @@ func TestSARIFContent(t *testing.T) {
 					} `json:"physicalLocation"`
 				} `json:"locations"`
 				Properties struct {
-					Code       string `json:"code"`
-					HTTPStatus int    `json:"httpStatus"`
-					Path       string `json:"path"`
+					Code           string `json:"code"`
+					HTTPStatus     int    `json:"httpStatus"`
+					ServiceMessage string `json:"serviceMessage"`
+					Path           string `json:"path"`
 				} `json:"properties"`
 			} `json:"results"`
 		} `json:"runs"`
@@ -314,8 +316,10 @@ func TestSARIFContent(t *testing.T) {
 	if reg := run.Results[0].Locations[0].PhysicalLocation.Region; reg.EndLine != 0 || reg.EndColumn != 0 {
 		t.Errorf("an empty range must leave the end out: %+v", reg)
 	}
-	if run.Results[2].Message.Text != ciCases["mixed"][0].Findings[2].Text() {
-		t.Errorf("message not carried verbatim: %q", run.Results[2].Message.Text)
+	// message.text is the specifics, verbatim; the service's sentence is
+	// the serviceMessage property.
+	if f := ciCases["mixed"][0].Findings[2]; run.Results[2].Message.Text != f.Message || run.Results[2].Properties.ServiceMessage != f.Code.Message() {
+		t.Errorf("message not carried verbatim: %q (%q)", run.Results[2].Message.Text, run.Results[2].Properties.ServiceMessage)
 	}
 }
 
@@ -349,9 +353,9 @@ func TestGitHubEscaping(t *testing.T) {
 	want := []string{
 		"::error file=dir/my manifest%2C1.yaml,line=1,col=1,title=MissingManifestFieldException::One or more required fields",
 		"::warning file=dir/my manifest%2C1.yaml,line=2,col=16,title=no-space-after-colon::No space after the colon in `manifestVersion:2.0`: write `manifestVersion: 2.0`. [no-space-after-colon]",
-		"::error file=dir/my manifest%2C1.yaml,line=9,col=12,title=InvalidAddressException::The address specified in the manifest is invalid. The key \"a<b>&c\" isn't 100%25 right: use x,y%0Asecond line%0D%0Athird",
+		"::error file=dir/my manifest%2C1.yaml,line=9,col=12,title=InvalidAddressException::The address specified in the manifest is invalid. The key \"a<b>&c\" isn't 100%25 right: use x,y\\nsecond line\\r\\nthird",
 		"::error file=dir/my manifest%2C1.yaml,line=12,col=3,title=InvalidManifestFieldException::",
-		"::warning file=ü/a%3Ab%25.manifest.yaml,line=4,col=12,title=bucket-name-not-dns-compliant::Bucket `My_Bucket` breaks DNS rules:%0A<lowercase>, please & thanks, 100%25 [bucket-name-not-dns-compliant]",
+		"::warning file=ü/a%3Ab%25.manifest.yaml,line=4,col=12,title=bucket-name-not-dns-compliant::Bucket `My_Bucket` breaks DNS rules:\\n<lowercase>, please & thanks, 100%25 [bucket-name-not-dns-compliant]",
 		"::error file=-,line=3,col=1,title=MalformedManifestException::Your manifest is not well-formed. YAML syntax error",
 	}
 	for i, w := range want {
@@ -506,6 +510,7 @@ func addSeeds(f *testing.F) {
 	f.Add("a,b:c%.yaml", "x[0].y", nasty, 3, 9)
 	f.Add("\x00\xff", "\r\n", "]]><!-- \x01 \xc3", 0, -1)
 	f.Add("", "", "", 99999, 0)
+	f.Add("x.yaml\n::add-mask::x", "\x1b]0;t\x07", "\x1b[2J\u009b31m\u202e\u200b", 1, 1)
 }
 
 func FuzzSARIF(f *testing.F) {
@@ -561,6 +566,17 @@ func FuzzGitHub(f *testing.F) {
 			props := strings.SplitN(l[2:], "::", 2)[0]
 			if strings.Count(props, ",") > 3 || strings.ContainsAny(props, "\r\n") {
 				t.Fatalf("unescaped property text: %q", l)
+			}
+			// Nothing that drives a terminal or hides text: no C0 or C1
+			// control, no line or paragraph separator, no bidirectional
+			// or zero-width character, no byte that is not UTF-8.
+			if !utf8.ValidString(l) {
+				t.Fatalf("not UTF-8: %q", l)
+			}
+			for _, r := range l {
+				if r < 0x20 || r >= 0x7F && r <= 0x9F || r == 0x2028 || r == 0x2029 || unicode.Is(unicode.Cf, r) {
+					t.Fatalf("%U reaches the log: %q", r, l)
+				}
 			}
 		}
 	})

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
 )
@@ -14,13 +15,20 @@ import (
 //	{"files":[{"file":"a.yaml","jobKind":"s3-import","findings":[{"code":...,"status":400,
 //	  "severity":"error","rule":"required-field","path":"returnAddress.city","line":3,
 //	  "column":1,"endLine":3,"endColumn":9,"message":"..."}],"notes":[{"id":"region-unknown","rules":[...],"message":"..."}]}],
-//	 "summary":{"files":1,"errors":1,"warnings":0}}
+//	 "summary":{"files":1,"errors":1,"warnings":0},"configFile":".manifestlint.yaml"}
+//
+// A file whose name is not UTF-8 also has "fileBytes", the name's bytes in
+// base64 ("file" shows each such byte as U+FFFD).
+// A file that could not be read (or was over --max-bytes) has "error" set
+// to why, and no findings. "configFile" names the configuration file the
+// run used, and is left out when it used none.
 //
 // It is its own type, not manifest.Finding: the public format changes only
 // when this file does.
 type jsonOutput struct {
-	Files   []jsonFile  `json:"files"`
-	Summary jsonSummary `json:"summary"`
+	Files      []jsonFile  `json:"files"`
+	Summary    jsonSummary `json:"summary"`
+	ConfigFile string      `json:"configFile,omitempty"`
 }
 
 type jsonFile struct {
@@ -30,6 +38,12 @@ type jsonFile struct {
 	// Notes name the checks that did not run for lack of context; always
 	// an array.
 	Notes []manifest.Note `json:"notes"`
+	// Error says why the file could not be read; absent for a file read.
+	Error string `json:"error,omitempty"`
+	// FileBytes holds the name's exact bytes, base64, when they are not
+	// UTF-8 text: JSON strings cannot hold them, and "file" shows each
+	// such byte as U+FFFD. Absent for every UTF-8 name.
+	FileBytes []byte `json:"fileBytes,omitempty"`
 }
 
 // jsonFinding is one finding of --format json. Lines and columns are
@@ -48,6 +62,9 @@ type jsonFinding struct {
 	EndLine   int               `json:"endLine"`
 	EndColumn int               `json:"endColumn"`
 	Message   string            `json:"message"`
+	// ServiceMessage is the service's own sentence for Code ("" for a
+	// warning); Message holds the specifics.
+	ServiceMessage string `json:"serviceMessage"`
 	// Fix is the finding's repair, absent when it has none.
 	Fix *jsonFix `json:"fix,omitempty"`
 }
@@ -82,7 +99,11 @@ func jsonFindings(doc *manifest.Document, fs []manifest.Finding) []jsonFinding {
 	for i := range fs {
 		f := &fs[i]
 		out[i] = jsonFinding{Code: f.Code, Status: f.Status, Severity: f.Severity, Rule: f.Rule, Path: f.Path,
-			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn, Message: f.Text()}
+			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+			Message: f.Message, ServiceMessage: f.Code.Message()}
+		if out[i].Message == "" {
+			out[i].Message = out[i].ServiceMessage
+		}
 		if edits := fixEdits(doc, f.Fix); edits != nil {
 			jf := &jsonFix{Title: f.Fix.Title, Applicability: f.Fix.Applicability, Edits: make([]jsonEdit, len(edits))}
 			for j, e := range edits {
@@ -115,11 +136,12 @@ type jsonStream struct {
 	buf     bytes.Buffer
 	enc     *json.Encoder
 	summary jsonSummary
+	opt     Options
 }
 
 // NewJSONStream returns the JSON format as a Stream.
-func NewJSONStream(w io.Writer, _ Options) Stream {
-	s := &jsonStream{bw: bufio.NewWriterSize(w, 64<<10)}
+func NewJSONStream(w io.Writer, opt Options) Stream {
+	s := &jsonStream{bw: bufio.NewWriterSize(w, 64<<10), opt: opt}
 	s.enc = json.NewEncoder(&s.buf)
 	s.enc.SetEscapeHTML(false)
 	return s
@@ -142,11 +164,19 @@ func (s *jsonStream) File(r manifest.Result) error {
 	if notes == nil {
 		notes = []manifest.Note{}
 	}
-	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes}); err != nil {
+	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}); err != nil {
 		return err
 	}
 	_, err := s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
 	return err
+}
+
+// nameBytes is a file name's bytes when they are not UTF-8, else nil.
+func nameBytes(name string) []byte {
+	if utf8.ValidString(name) {
+		return nil
+	}
+	return []byte(name)
 }
 
 // Close writes the summary and flushes.
@@ -160,6 +190,14 @@ func (s *jsonStream) Close() error {
 		return err
 	}
 	s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+	if s.opt.ConfigFile != "" {
+		s.buf.Reset()
+		if err := s.enc.Encode(s.opt.ConfigFile); err != nil {
+			return err
+		}
+		s.bw.WriteString(`,"configFile":`)
+		s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+	}
 	s.bw.WriteString("}\n")
 	return s.bw.Flush()
 }

@@ -18,16 +18,21 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 		Path: `returnAddress["a.b"]`, Line: 3, Column: 7, Message: "quote \" <tag> & \u2028 newline\n end"}
 	w := manifest.Finding{Severity: manifest.Warning, Rule: "no-space-after-colon", Line: 1, Column: 16, Message: "warn"}
 	for name, results := range map[string][]validate.Result{
-		"none":  nil,
-		"clean": {{File: "a.yaml", Kind: manifest.S3Import}},
+		"none":       nil,
+		"clean":      {{File: "a.yaml", Kind: manifest.S3Import}},
+		"unreadable": {{File: "a.yaml", Kind: manifest.S3Import}, {File: "big\x1b\xff.yaml", ReadError: "file too large: over --max-bytes 5"}},
 		"mixed": {{File: "a.yaml", Kind: manifest.S3Import, Findings: []manifest.Finding{w, f}},
 			{File: "b <c>.yaml", Kind: manifest.GlacierImport}, {File: "-", Kind: manifest.S3Export, Findings: []manifest.Finding{f}}},
 	} {
 		var got bytes.Buffer
-		if err := JSON(&got, results, Options{}); err != nil {
+		opt := Options{}
+		if name == "unreadable" {
+			opt.ConfigFile = "dir/.manifestlint.yaml"
+		}
+		if err := JSON(&got, results, opt); err != nil {
 			t.Fatal(err)
 		}
-		want := jsonOutput{Files: []jsonFile{}}
+		want := jsonOutput{Files: []jsonFile{}, ConfigFile: opt.ConfigFile}
 		for _, r := range results {
 			fs := r.Findings
 			e, wn := manifest.Count(fs)
@@ -35,7 +40,7 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 			if notes == nil {
 				notes = []validate.Note{}
 			}
-			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes})
+			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)})
 			want.Summary.Files++
 			want.Summary.Errors += e
 			want.Summary.Warnings += wn
@@ -68,7 +73,7 @@ func TestJSONWireFormat(t *testing.T) {
 	}
 	want := `{"files":[{"file":"a.yaml","jobKind":"s3-import","findings":[{"code":"InvalidManifestFieldException","status":400,` +
 		`"severity":"error","rule":"erase-device","path":"eraseDevice","line":2,"column":14,"endLine":2,"endColumn":16,` +
-		`"message":"` + manifest.InvalidManifestField.Message() + ` eraseDevice is ` + "`no`" + `."}],"notes":[]}],"summary":{"files":1,"errors":1,"warnings":0}}` + "\n"
+		`"message":"eraseDevice is ` + "`no`" + `.","serviceMessage":"` + manifest.InvalidManifestField.Message() + `"}],"notes":[]}],"summary":{"files":1,"errors":1,"warnings":0}}` + "\n"
 	if got.String() != want {
 		t.Errorf("got  %s\nwant %s", got.String(), want)
 	}
@@ -91,5 +96,27 @@ func TestJSONFix(t *testing.T) {
 	}
 	if n := strings.Count(got.String(), `"fix":`); n != 1 {
 		t.Errorf("%d fixes, want 1 (only the no-space finding has one):\n%s", n, got.String())
+	}
+}
+
+// TestJSONFileBytes: a file name that is not UTF-8 is given byte for byte
+// in fileBytes (base64); "file" alone loses the bytes.
+func TestJSONFileBytes(t *testing.T) {
+	name := "caf\xe9.yaml"
+	var got bytes.Buffer
+	if err := JSON(&got, []manifest.Result{{File: name}, {File: "ok.yaml"}}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Files []struct {
+			File      string `json:"file"`
+			FileBytes []byte `json:"fileBytes"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(got.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if string(v.Files[0].FileBytes) != name || v.Files[1].FileBytes != nil {
+		t.Errorf("fileBytes %q and %q, want %q and none:\n%s", v.Files[0].FileBytes, v.Files[1].FileBytes, name, got.String())
 	}
 }

@@ -33,10 +33,13 @@ type sarifRun struct {
 }
 
 // sarifInvocation carries the notes of checks that did not run
-// (manifest.Note), one notification per file and note.
+// (manifest.Note), one notification per file and note, the files that
+// could not be read (notifications of level error, and executionSuccessful
+// false), and the configuration file used (a configuration notification).
 type sarifInvocation struct {
-	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+	ExecutionSuccessful            bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications     []sarifNotification `json:"toolExecutionNotifications"`
+	ToolConfigurationNotifications []sarifNotification `json:"toolConfigurationNotifications,omitempty"`
 }
 
 type sarifNotification struct {
@@ -70,6 +73,7 @@ type sarifRule struct {
 	ID                   string            `json:"id"`
 	ShortDescription     sarifText         `json:"shortDescription"`
 	FullDescription      sarifText         `json:"fullDescription"`
+	HelpURI              string            `json:"helpUri,omitempty"`
 	Help                 sarifText         `json:"help"`
 	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
 	Properties           sarifRuleProperty `json:"properties"`
@@ -147,10 +151,11 @@ func sarifFixes(r manifest.Result, uri string, f manifest.Finding) []sarifFix {
 }
 
 type sarifResultFields struct {
-	Code       string `json:"code,omitempty"`
-	HTTPStatus int    `json:"httpStatus,omitempty"`
-	Path       string `json:"path"`
-	JobKind    string `json:"jobKind,omitempty"`
+	Code           string `json:"code,omitempty"`
+	HTTPStatus     int    `json:"httpStatus,omitempty"`
+	ServiceMessage string `json:"serviceMessage,omitempty"`
+	Path           string `json:"path"`
+	JobKind        string `json:"jobKind,omitempty"`
 }
 
 type sarifLocation struct {
@@ -192,7 +197,8 @@ type sarifRelated struct {
 //
 // Each finding is one result: ruleId (the rule id, or the code when a
 // finding has no rule), level ("error" or "warning"), message.text (the
-// whole message, which starts with the service's sentence), and one
+// finding's specifics; the service's sentence is the serviceMessage
+// property), and one
 // location: artifactLocation.uri is the file relative to the working
 // directory with forward slashes, percent-encoded as a URI reference (an
 // absolute path outside the working directory becomes a file:// URI; stdin
@@ -202,10 +208,15 @@ type sarifRelated struct {
 // the range at fault (exclusive) when it covers text. The first occurrence
 // of a duplicate key is a relatedLocation. A finding with a fix has it in
 // fixes (artifactChanges with replacements; see sarifFix). The result's properties hold
-// the service code, its HTTP status (both absent for a warning), the field
+// the service code, its HTTP status and sentence (absent for a warning), the field
 // path ("" for the whole document) and the job kind checked. Checks that did
 // not run for lack of context (manifest.Note) are notifications of level
 // "note" in the run's invocation, one per file and note, located at the file.
+// A file that could not be read (or was over --max-bytes) is a notification
+// of level "error" (id read-error) and makes the invocation's
+// executionSuccessful false, so code scanning does not take the file as
+// clean. The configuration file used is a toolConfigurationNotification
+// (id config-file) located at that file.
 func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 	rules, index := sarifRules(results, opt.Rules)
 	run := sarifRun{
@@ -215,9 +226,21 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
 	}
-	var notes []sarifNotification
+	var notes, config []sarifNotification
+	success := true
+	if opt.ConfigFile != "" {
+		config = append(config, sarifNotification{Level: "note", Descriptor: sarifDescriptor{ID: "config-file"},
+			Message:   sarifText{Text: "Configuration file: " + opt.ConfigFile},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(opt.ConfigFile)}}}}})
+	}
 	for _, r := range results {
 		uri := fileURI(r.File)
+		if r.ReadError != "" {
+			success = false
+			notes = append(notes, sarifNotification{Level: "error", Descriptor: sarifDescriptor{ID: "read-error"},
+				Message:   sarifText{Text: "The file was not checked: " + r.ReadError + "."},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}}})
+		}
 		for _, n := range r.Notes {
 			notes = append(notes, sarifNotification{Level: "note", Descriptor: sarifDescriptor{ID: n.ID},
 				Message:   sarifText{Text: n.Message},
@@ -228,12 +251,12 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 			res := sarifResult{
 				RuleID:  id,
 				Level:   sarifLevel(f.Severity),
-				Message: sarifText{Text: f.Text()},
+				Message: sarifText{Text: sarifMessage(f)},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: sarifArtifact{URI: uri},
 				}}},
 				Properties: sarifResultFields{
-					Code: string(f.Code), HTTPStatus: f.Status, Path: f.Path, JobKind: string(r.Kind),
+					Code: string(f.Code), HTTPStatus: f.Status, ServiceMessage: f.Code.Message(), Path: f.Path, JobKind: string(r.Kind),
 				},
 			}
 			if i, ok := index[id]; ok {
@@ -254,8 +277,11 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 			run.Results = append(run.Results, res)
 		}
 	}
-	if notes != nil {
-		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: notes}}
+	if notes != nil || config != nil {
+		if notes == nil {
+			notes = []sarifNotification{}
+		}
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: success, ToolExecutionNotifications: notes, ToolConfigurationNotifications: config}}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -278,6 +304,16 @@ func sarifRegionOf(line, col, endLine, endCol int) *sarifRegion {
 		}
 	}
 	return reg
+}
+
+// sarifMessage is a result's message.text: the finding's specifics, which
+// code scanning shows as the alert's text (the service's sentence is the
+// result's serviceMessage property); the sentence when there are none.
+func sarifMessage(f manifest.Finding) string {
+	if f.Message == "" {
+		return f.Text()
+	}
+	return f.Message
 }
 
 // ruleID is the id a finding is reported under: its rule, else its code.
@@ -324,6 +360,7 @@ func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule,
 				info.Codes = []manifest.Code{f.Code}
 			}
 			add(info)
+			rules[len(rules)-1].HelpURI = "" // docs/rules.md has no section for it
 		}
 	}
 	return rules, index
@@ -354,6 +391,7 @@ func sarifRuleOf(info *manifest.Rule) sarifRule {
 		ID:                   info.ID,
 		ShortDescription:     sarifText{Text: firstSentence(doc)},
 		FullDescription:      sarifText{Text: full},
+		HelpURI:              info.HelpURI(),
 		Help:                 sarifText{Text: help},
 		DefaultConfiguration: sarifRuleConfig{Level: level},
 		Properties:           sarifRuleProperty{Codes: codes, Tags: []string{"aws-import-export", "manifest"}},

@@ -1,13 +1,14 @@
 package schema
 
+// This file writes the specifics of schema findings: what is missing,
+// unknown, of the wrong type or value, and how to fix it. The files beside it
+// hold what the messages are made of: lookup.go (the bundled schema),
+// wording.go, secrets.go, charsets.go and operations.go.
+
 import (
 	"fmt"
-	"regexp"
 	"slices"
-	"sort"
 	"strings"
-	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -48,146 +49,6 @@ var examples = map[string]string{
 	"eraseDevice": "yes",
 }
 
-// ---- looking things up in the bundled schema ----
-
-// deref follows a local $ref; name is the definition's name, or "".
-func deref(sdoc, node map[string]any) (resolved map[string]any, name string) {
-	for i := 0; i < 8 && node != nil; i++ {
-		ref, ok := node["$ref"].(string)
-		if !ok {
-			return node, name
-		}
-		name = strings.TrimPrefix(ref, "#/definitions/")
-		defs, _ := sdoc["definitions"].(map[string]any)
-		node, _ = defs[name].(map[string]any)
-	}
-	return node, name
-}
-
-// schemaAt returns the subschema that validates the value at segs (a
-// gojsonschema context without its root), resolved, and the name of the
-// definition it refers to; nil when the schema has no such place.
-func schemaAt(sdoc map[string]any, segs []string) (map[string]any, string) {
-	node, name := deref(sdoc, sdoc)
-	for _, s := range segs {
-		if props, ok := node["properties"].(map[string]any); ok {
-			if p, ok := props[s].(map[string]any); ok {
-				node, name = deref(sdoc, p)
-				continue
-			}
-		}
-		if items, ok := node["items"].(map[string]any); ok {
-			node, name = deref(sdoc, items)
-			continue
-		}
-		if ap, ok := node["additionalProperties"].(map[string]any); ok {
-			node, name = deref(sdoc, ap)
-			continue
-		}
-		return nil, ""
-	}
-	return node, name
-}
-
-// propertyNames lists the keys a (resolved) object schema allows, sorted.
-func propertyNames(node map[string]any) []string {
-	props, _ := node["properties"].(map[string]any)
-	names := make([]string, 0, len(props))
-	for n := range props {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-func hasProperty(node map[string]any, key string) bool {
-	props, _ := node["properties"].(map[string]any)
-	_, ok := props[key]
-	return ok
-}
-
-func stringList(v any) []string {
-	list, _ := v.([]any)
-	out := make([]string, 0, len(list))
-	for _, x := range list {
-		if s, ok := x.(string); ok {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func appendSeg(segs []string, s string) []string {
-	return append(append(make([]string, 0, len(segs)+1), segs...), s)
-}
-
-// ---- wording ----
-
-// place names a mapping for messages: "at the top level", "in
-// returnAddress", "in operations[0]".
-func place(loc location) string {
-	if loc.path == "" {
-		return "at the top level"
-	}
-	return "in " + loc.path
-}
-
-// quote shows a scalar in backticks, shortened when long.
-func quote(s string) string {
-	if utf8.RuneCountInString(s) > 60 {
-		r := []rune(s)
-		s = string(r[:57]) + "…"
-	}
-	return "`" + s + "`"
-}
-
-// found says what a node holds: "`none`", "empty", "a list".
-func found(n *yaml.Node) string {
-	if n.Kind == yaml.ScalarNode {
-		if n.Value == "" {
-			return "empty"
-		}
-		return quote(n.Value)
-	}
-	return manifest.KindName(n)
-}
-
-func article(title string) string {
-	switch title[0] {
-	case 'A', 'E', 'I', 'O', 'U', 'S':
-		return "an"
-	}
-	return "a"
-}
-
-// kindNoun: "an S3 import".
-func kindNoun(k manifest.Kind) string { return article(k.Title()) + " " + k.Title() }
-
-// kindPhrase: "an S3 import manifest".
-func kindPhrase(k manifest.Kind) string { return kindNoun(k) + " manifest" }
-
-// joinList: "a, b or c" (last is "or" or "and").
-func joinList(items []string, last string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + last + " " + items[len(items)-1]
-}
-
-// lastKey is the key the value at loc sits under, or its path after a
-// list index.
-func lastKey(loc location) string {
-	if loc.key != nil {
-		return loc.key.Value
-	}
-	return loc.path
-}
-
-// ---- details ----
-
 func (c *checker) missingDetail(loc location, prop string) string {
 	where := "at the top level"
 	switch {
@@ -225,7 +86,64 @@ func (c *checker) missingDetail(loc location, prop string) string {
 			tail = " (" + strings.ToLower(d[:1]) + d[1:] + ")"
 		}
 	}
+	if k := c.nearMiss(loc, prop); k != nil {
+		return fmt.Sprintf("Missing: %s. Line %d has `%s`, probably this key: rename it to `%s`.", path, k.Line, k.Value, prop)
+	}
 	return fmt.Sprintf("Missing: %s. Add %s %s%s.", path, add, where, tail)
+}
+
+// nearMissKeys bounds the mappings nearMiss reads: a manifest's mapping
+// has a few dozen keys; a hostile one with 100,000 gets the plain message
+// rather than a suggestion per key and missing field.
+const nearMissKeys = 256
+
+// nearMiss finds, in the mapping at loc, a key the place does not allow
+// that suggestKey reads as prop (`eraseDevise` for eraseDevice): the
+// missing key was typed, wrongly. Nil when there is none. Each mapping's
+// suggestions are computed once, for all its missing fields.
+func (c *checker) nearMiss(loc location, prop string) *yaml.Node {
+	m := loc.val
+	if m == nil || m.Kind != yaml.MappingNode || len(m.Content) > 2*nearMissKeys {
+		return nil
+	}
+	if c.nearMisses == nil {
+		c.nearMisses = map[*yaml.Node]map[string]*yaml.Node{}
+	}
+	found, ok := c.nearMisses[m]
+	if !ok {
+		found = map[string]*yaml.Node{}
+		place := c.keyPlaceAt(loc.segs)
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k := m.Content[i]
+			if k.Kind != yaml.ScalarNode || hasProperty(place.here, k.Value) {
+				continue
+			}
+			if best, _ := suggestKey(k.Value, place.names); best != "" && found[best] == nil {
+				found[best] = k
+			}
+		}
+		c.nearMisses[m] = found
+	}
+	return found[prop]
+}
+
+// placeholder returns NAME when a flow mapping is `{NAME}` alone: one key
+// of words (letters, digits, '_', '-', spaces) with no value, as template
+// placeholders are written; "" otherwise.
+func placeholder(m *yaml.Node) string {
+	if len(m.Content) != 2 || m.Content[0].Kind != yaml.ScalarNode || m.Content[1].Tag != "!!null" || m.Content[1].Value != "" {
+		return ""
+	}
+	k := m.Content[0].Value
+	if k == "" || len(k) > 64 {
+		return ""
+	}
+	for _, r := range k {
+		if !(r == '_' || r == '-' || r == ' ' || r == '.' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+			return ""
+		}
+	}
+	return k
 }
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
@@ -448,6 +366,11 @@ func (c *checker) typeDetail(loc location, expected string) string {
 		return fmt.Sprintf("%s is a list (square brackets make a YAML list), but it must be text: write the value without brackets, or quote it.", loc.path)
 	case loc.val.Kind == yaml.SequenceNode:
 		return fmt.Sprintf("%s is a list, but it must be text: write the value on the same line as `%s:`.", loc.path, name)
+	case loc.val.Kind == yaml.MappingNode && loc.val.Style&yaml.FlowStyle != 0:
+		if ph := placeholder(loc.val); ph != "" {
+			return fmt.Sprintf("%s is `{%s}`: braces make a YAML mapping, and this looks like an unfilled template placeholder. Replace it with the real value (quote a value that starts with `{`).", loc.path, ph)
+		}
+		return fmt.Sprintf("%s is a mapping (braces make a YAML mapping), but it must be text: write the value without braces, or quote it.", loc.path)
 	case loc.val.Kind == yaml.MappingNode:
 		return fmt.Sprintf("%s is a mapping, but it must be text: write the value on the same line as `%s:` (quote it if it holds `: `).", loc.path, name)
 	}
@@ -567,124 +490,6 @@ func suggestKey(prop string, names keyNames) (best string, synonym bool) {
 	return names.near.Closest(prop), false
 }
 
-// uniqueSuggestion reports whether best is the one close key for prop
-// among names: equal but for case and separators, a synonym, or the only
-// name at its edit distance (a tie is a guess, and no fix). A key over 64
-// bytes is never renamed: measuring it against every name would cost more
-// than it is worth.
-func uniqueSuggestion(prop, best string, names []string) bool {
-	if manifest.FoldName(prop) == manifest.FoldName(best) {
-		return true
-	}
-	if len(prop) > 64 {
-		return false
-	}
-	if manifest.Closest(prop, []string{best}) != best {
-		return true // a synonym
-	}
-	d := manifest.EditDistance(strings.ToLower(prop), strings.ToLower(best))
-	for _, n := range names {
-		if n != best && manifest.EditDistance(strings.ToLower(prop), strings.ToLower(n)) == d {
-			return false
-		}
-	}
-	return true
-}
-
-// ---- secrets ----
-
-// secret reports whether loc is a secret field or lies inside one.
-func secret(loc location) bool {
-	for _, s := range loc.segs {
-		if manifest.IsSecret(s) {
-			return true
-		}
-	}
-	return false
-}
-
-// secretDetail describes a bad secret value by its length and the position
-// of its first character that is not allowed (bad, 0 for none), never by
-// the value itself.
-func secretDetail(path, v string, bad int, want string) string {
-	if v == "" {
-		return fmt.Sprintf("%s is empty: %s.", path, want)
-	}
-	msg := fmt.Sprintf("%s has %s (the value is not shown)", path, plural(utf8.RuneCountInString(v), "character"))
-	if bad > 0 {
-		msg += fmt.Sprintf(", and the character at position %d is not allowed", bad)
-	}
-	return msg + ": " + want + "."
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// ---- character sets ----
-
-// charsetPattern matches the schema patterns that only bound a value's
-// character set and length: ^[A-Za-z0-9._-]{1,255}$.
-var charsetPattern = regexp.MustCompile(`^\^(\[[^\]]+\])(?:\{\d+(?:,\d*)?\}|\+|\*)\$$`)
-
-// charsets caches, per schema pattern, the one-character regexp of its
-// character set (nil when the pattern is not a character-set pattern).
-var charsets sync.Map
-
-// charsetOf returns the character set of a subschema's pattern, or nil.
-func charsetOf(sub map[string]any) *regexp.Regexp {
-	p, _ := sub["pattern"].(string)
-	if p == "" {
-		return nil
-	}
-	if v, ok := charsets.Load(p); ok {
-		re, _ := v.(*regexp.Regexp)
-		return re
-	}
-	var re *regexp.Regexp
-	if m := charsetPattern.FindStringSubmatch(p); m != nil {
-		re, _ = regexp.Compile("^" + m[1] + "$")
-	}
-	charsets.Store(p, re)
-	return re
-}
-
-// firstBad returns the 1-based position (in characters) and the character
-// of the first character of v outside set; 0 when there is none.
-func firstBad(set *regexp.Regexp, v string) (int, rune) {
-	var buf [utf8.UTFMax]byte
-	pos := 0
-	for _, r := range v {
-		pos++
-		if !set.Match(buf[:utf8.EncodeRune(buf[:], r)]) {
-			return pos, r
-		}
-	}
-	return 0, 0
-}
-
-// showRune names a character for a message: `!`, a space, U+00A0.
-func showRune(r rune) string {
-	switch {
-	case r == ' ':
-		return "a space"
-	case r == '\t':
-		return "a tab"
-	case r == '`':
-		return "a backtick"
-	case r == utf8.RuneError:
-		return "an invalid character"
-	case !unicode.IsPrint(r) || unicode.IsSpace(r):
-		return fmt.Sprintf("the character %U", r)
-	}
-	return "`" + string(r) + "`"
-}
-
-// ---- list entries ----
-
 // listEntryTextDetail: a mapping or list where a list of text wants a text
 // entry (ignore: [{pattern: bak}]).
 func listEntryTextDetail(loc location) string {
@@ -711,176 +516,26 @@ func listEntryTextDetail(loc location) string {
 		loc.path, what, parent, noun, strings.ReplaceAll(example, "'", "''"))
 }
 
-// ---- operations entries of a manifest checked as S3 ----
-
-// importOperationKeys are the fields of EBS and Glacier operations entries
-// that no S3 operations entry has.
-var importOperationKeys = []string{"destination", "source", "region", "vaultName", "archiveComment"}
-
-// importDestinations are the destinations that make a manifest an EBS or
-// Glacier import.
-var importDestinations = []string{"ebs-snapshot", "glacier"}
-
-// isOperationsKey reports whether prop at loc is `operations` at the top
-// level or a field of an operations entry.
-func isOperationsKey(loc location, prop string) bool {
-	if len(loc.segs) == 0 {
-		return prop == "operations"
+// uniqueSuggestion reports whether best is the one close key for prop
+// among names: equal but for case and separators, a synonym, or the only
+// name at its edit distance (a tie is a guess, and no fix). A key over 64
+// bytes is never renamed: measuring it against every name would cost more
+// than it is worth.
+func uniqueSuggestion(prop, best string, names []string) bool {
+	if manifest.FoldName(prop) == manifest.FoldName(best) {
+		return true
 	}
-	return len(loc.segs) == 2 && loc.segs[0] == "operations"
-}
-
-// nearDestination suggests the destination a value most likely meant:
-// ebs, EBS_Snapshot, snapshot -> ebs-snapshot; Glacier, glacer -> glacier.
-func nearDestination(v string) string {
-	n := manifest.FoldName(v)
-	switch {
-	case n == "":
-		return ""
-	case strings.Contains(n, "ebs") || strings.Contains(n, "snapshot"):
-		return "ebs-snapshot"
-	case strings.Contains(n, "glacier"):
-		return "glacier"
+	if len(prop) > 64 {
+		return false
 	}
-	return manifest.Closest(v, importDestinations)
-}
-
-const destinationRule = "a manifest is an EBS or Glacier import only when an operations entry has `destination: ebs-snapshot` or `destination: glacier`"
-
-// destinationEvidence is what the operations entries of a manifest checked
-// as an S3 import or export say about it being an EBS or Glacier import.
-type destinationEvidence struct {
-	// fields are the EBS and Glacier entry fields the entries have, in
-	// importOperationKeys order.
-	fields []string
-	// tail says what the entries hold instead of a valid destination, and
-	// the fix; "" when nothing points at an EBS or Glacier import.
-	tail string
-	// valid is set when an entry has a valid destination: only --job-type
-	// export can have made such a manifest S3; tail then says so, without
-	// a final period.
-	valid bool
-}
-
-// destinations gathers the destination evidence of a manifest checked as
-// S3; the zero value for the other kinds.
-func (c *checker) destinations() destinationEvidence {
-	if c.evidence == nil {
-		ev := c.gatherDestinations()
-		c.evidence = &ev
+	if manifest.Closest(prop, []string{best}) != best {
+		return true // a synonym
 	}
-	return *c.evidence
-}
-
-// gatherDestinations is destinations without the cache.
-func (c *checker) gatherDestinations() destinationEvidence {
-	var ev destinationEvidence
-	if c.kind != manifest.S3Import && c.kind != manifest.S3Export {
-		return ev
-	}
-	ops := manifest.Value(c.root, "operations")
-	if ops == nil {
-		return ev
-	}
-	if ops.Kind == yaml.ScalarNode {
-		if d := nearDestination(ops.Value); d != "" {
-			ev.tail = fmt.Sprintf("here operations is the text %s, not a list of entries: write `- destination: %s` beneath `operations:`, with the entry's other fields indented beneath that.",
-				quote(ops.Value), d)
-		}
-		return ev
-	}
-	if ops.Kind != yaml.SequenceNode {
-		return ev
-	}
-	seen := map[string]bool{}
-	badPath, badVal, scalarPath, scalarDest := "", "", "", ""
-	for i, op := range ops.Content {
-		path := manifest.IndexPath("operations", i)
-		switch op.Kind {
-		case yaml.ScalarNode:
-			if d := nearDestination(op.Value); d != "" && scalarPath == "" {
-				scalarPath, scalarDest = path, d
-			}
-			continue
-		case yaml.MappingNode:
-		default:
-			continue
-		}
-		for _, k := range importOperationKeys {
-			if k0, _ := manifest.Get(op, k); k0 != nil && !seen[k] {
-				seen[k] = true
-				ev.fields = append(ev.fields, k)
-			}
-		}
-		d := manifest.Value(op, "destination")
-		if d == nil {
-			continue
-		}
-		if d.Kind == yaml.ScalarNode && (d.Value == "ebs-snapshot" || d.Value == "glacier") {
-			other := manifest.GlacierImport
-			if d.Value == "ebs-snapshot" {
-				other = manifest.EBSImport
-			}
-			ev.valid = true
-			ev.tail = fmt.Sprintf("the %s entry has `destination: %s`: if the job is %s, lint it without --job-type export",
-				path, d.Value, kindNoun(other))
-			return ev
-		}
-		if badPath == "" {
-			badPath, badVal = manifest.JoinPath(path, "destination"), found(d)
-			if d.Kind == yaml.ScalarNode {
-				if near := nearDestination(d.Value); near != "" {
-					badVal += ": did you mean " + near + "?"
-				}
-			}
+	d := manifest.EditDistance(strings.ToLower(prop), strings.ToLower(best))
+	for _, n := range names {
+		if n != best && manifest.EditDistance(strings.ToLower(prop), strings.ToLower(n)) == d {
+			return false
 		}
 	}
-	switch {
-	case badPath != "":
-		ev.tail = fmt.Sprintf("here %s is %s", badPath, badVal)
-		if !strings.HasSuffix(badVal, "?") {
-			ev.tail += ", which is neither."
-		}
-	case scalarPath != "":
-		ev.tail = fmt.Sprintf("here %s is text, not a mapping: write it as `- destination: %s`, with the entry's other fields indented beneath.", scalarPath, scalarDest)
-	case len(ev.fields) > 0:
-		ev.tail = "here no entry has a destination: if the job is an EBS or Glacier import, add `destination: ebs-snapshot` or `destination: glacier` to the entry; otherwise remove " + joinList(ev.fields, "and") + "."
-	}
-	return ev
+	return true
 }
-
-// operationsNote is the end of the message for an unknown key of a
-// manifest checked as S3 when the operations entries point at an EBS or
-// Glacier import: `operations` itself (S3 import) or a key of an entry (S3
-// export); "" otherwise.
-func (c *checker) operationsNote(loc location, prop string) string {
-	if !isOperationsKey(loc, prop) {
-		return ""
-	}
-	ev := c.destinations()
-	switch {
-	case ev.tail == "":
-		return ""
-	case ev.valid:
-		return " " + capitalize(ev.tail) + "; otherwise remove it."
-	case len(loc.segs) == 0 && len(ev.fields) > 0:
-		return fmt.Sprintf(" Its entries have %s, fields of EBS and Glacier import manifests, but %s; %s",
-			joinList(ev.fields, "and"), destinationRule, ev.tail)
-	}
-	return " " + capitalize(destinationRule) + "; " + ev.tail
-}
-
-// versionNote explains why a manifest with the EBS and Glacier version was
-// checked as S3.
-func (c *checker) versionNote() string {
-	ev := c.destinations()
-	switch {
-	case ev.valid:
-		return capitalize(ev.tail) + "."
-	case ev.tail != "":
-		return capitalize(destinationRule) + "; " + ev.tail
-	}
-	return "It is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`."
-}
-
-func capitalize(s string) string { return strings.ToUpper(s[:1]) + s[1:] }

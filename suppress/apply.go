@@ -46,7 +46,7 @@ var Rules = []*manifest.Rule{withoutReasonRule, unusedRule}
 // about suppressions are never silenced inline (use --ignore or the config
 // file's disable): a comment cannot vouch for itself.
 func Apply(doc *manifest.Document, fs []manifest.Finding, unknown func(name string) string) []manifest.Finding {
-	ds := ScanLines(doc.Lines())
+	ds := ScanDocument(doc)
 	if len(ds) == 0 {
 		return fs
 	}

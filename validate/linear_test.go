@@ -87,3 +87,14 @@ func TestLinearAllocation(t *testing.T) {
 		}
 	}
 }
+
+// TestNoUnusedSuppressionInScalars: suppression-like text inside a
+// multi-line scalar is content: no unused-suppression warning for it.
+func TestNoUnusedSuppressionInScalars(t *testing.T) {
+	src := smallManifest + "customs:\n  description: |\n    # manifestlint-ignore: address-po-box -- text of the description\n    more text\n"
+	for _, f := range Validate("m.yaml", []byte(src), Options{}).Findings {
+		if f.Rule == "unused-suppression" || f.Rule == "suppression-without-reason" {
+			t.Errorf("a finding about a suppression inside a block scalar: %s", f.Text())
+		}
+	}
+}

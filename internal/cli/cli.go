@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 
 	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/report"
 	"github.com/manifestlint/manifestlint/validate"
@@ -144,7 +145,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.Is(err, pflag.ErrHelp) {
 			return ExitOK
 		}
-		fmt.Fprintf(stderr, "manifestlint: %v%s (see --help)\n", err, flagHint(fl, err))
+		fmt.Fprintf(stderr, "manifestlint: %s%s (see --help)\n", escape.Line(err.Error()), flagHint(fl, err))
 		return ExitUsage
 	}
 	if o.showVersion {
@@ -164,14 +165,14 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, configErrorText(err))
 		return ExitUsage
 	}
-	cfg.printNotes(stderr)
+	cfg.printNotes(stderr, o.verbose, o.quiet)
 	c := newCollector(cfg, stderr)
 	for _, a := range fl.Args() {
 		c.named(a)
 	}
 	if o.filesFrom != "" {
 		if err := o.readFilesFrom(c, stdin); err != nil {
-			fmt.Fprintf(stderr, "manifestlint: --files-from: %v\n", err)
+			fmt.Fprintf(stderr, "manifestlint: --files-from: %s\n", escape.Line(err.Error()))
 			return ExitUsage
 		}
 	}
@@ -208,7 +209,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	ropts := report.Options{Color: useColor(o.color, out), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Rules: validate.Rules(), UnsafeFixes: o.unsafeFixes}
+	ropts := report.Options{Color: useColor(o.color, out), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, ConfigFile: cfg.file(), Rules: validate.Rules(), UnsafeFixes: o.unsafeFixes}
 	run := sinks.start(ropts)
 	errs, warns, linted := 0, 0, 0
 	var fixes fixSummary
@@ -221,9 +222,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 		e, w := manifest.Count(r.Findings)
-		errs, warns, linted = errs+e, warns+w, linted+1
-		if o.quiet {
-			r.Findings = errorsOnly(r.Findings)
+		errs, warns = errs+e, warns+w
+		if r.ReadError == "" {
+			linted++
 		}
 		run.file(r)
 	})
@@ -272,7 +273,7 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 	fl.StringVar(&o.filesFrom, "files-from", "", "also lint the paths listed in `FILE`, one per line or NUL-separated (- for standard input), filtered as a directory walk is")
 	fl.StringVar(&o.stdinFilename, "stdin-filename", "-", "the name to report standard input under")
 	boolVar(fl, &o.quiet, "quiet", "q", "print errors only: no warnings, notes, or summary on success")
-	boolVar(fl, &o.verbose, "verbose", "v", "also list the files a walk skipped")
+	boolVar(fl, &o.verbose, "verbose", "v", "show the service's sentence before each finding's specifics, and list the files a walk skipped")
 	fl.IntVar(&o.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings (0: any warning fails)")
 	boolVar(fl, &o.noSnippet, "no-snippet", "", "do not show the source line under each finding (text format)")
 	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
@@ -370,9 +371,9 @@ func (o *options) runNotes(w io.Writer, sk skipped, notManifest []string) {
 		return
 	}
 	if n := len(notManifest); n > 0 {
-		if o.verbose {
+		if o.verbose || n == 1 {
 			for _, p := range notManifest {
-				fmt.Fprintf(w, "manifestlint: note: skipped %s: not a manifest (no top-level manifestVersion key)\n", safeName(p))
+				fmt.Fprintf(w, "manifestlint: note: skipped %s: not a manifest (no top-level manifestVersion key); naming a file lints it\n", safeName(p))
 			}
 		} else {
 			fmt.Fprintf(w, "manifestlint: note: skipped %s (no top-level manifestVersion key); --verbose lists them, naming a file lints it\n",
@@ -440,10 +441,12 @@ func (o *options) resolve() (validate.Options, string, error) {
 		if !manifest.IsRegion(o.region) {
 			return v, "", fmt.Errorf("--region %q is not a region the service ran in; use one of %s", o.region, strings.Join(manifest.Regions, ", "))
 		}
-		v.Region, v.RegionSource = o.region, "--region"
+		v.Region, v.RegionSource = o.region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 	}
 	// AWS_ACCESS_KEY_ID is read after the config file (configure).
-	v.AccessKeyID = o.accessKeyID
+	if o.accessKeyID != "" {
+		v.AccessKeyID, v.AccessKeySource = o.accessKeyID, manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
+	}
 	format := o.format
 	if format == "" {
 		format = "text"
@@ -461,6 +464,9 @@ func (o *options) resolve() (validate.Options, string, error) {
 	}
 	if o.maxBytes <= 0 {
 		return v, "", fmt.Errorf("--max-bytes must be positive")
+	}
+	if o.stdinFilename == "" {
+		return v, "", fmt.Errorf("--stdin-filename is empty: give the name to report standard input under, or leave the flag out (-)")
 	}
 	return v, format, nil
 }
@@ -532,6 +538,9 @@ func wordHint(fl *pflag.FlagSet, stdout, stderr io.Writer) (status int, done boo
 	}
 	switch word {
 	case "help":
+		if cmd := subcommands[fl.Arg(1)]; cmd != nil { // help explain
+			return cmd([]string{"--help"}, stdout, stderr), true
+		}
 		printUsage(stdout, fl)
 		return ExitOK, true
 	case "lint", "check":

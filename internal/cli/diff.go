@@ -26,20 +26,23 @@ const maxDiffCost = 1000
 // end is part of its line and a file with CR line ends is one line.
 //
 // The value of a secret field (trueCryptPassword, pinCode) is never
-// printed: a line of the diff that holds one shows asterisks instead
-// (manifest.MaskSecretLine); nor is a control character (ESC), shown as
-// its Unicode picture. masked reports that the diff holds such a line,
-// which `git apply` then cannot match.
-func writeDiff(w io.Writer, path string, a, b []byte) (masked bool, err error) {
+// printed: da and db are a and b parsed (manifest.Parse), whose secret
+// ranges a line of the diff shows as manifest.SecretMask, as snippets do (a
+// line of a file that does not parse and names a secret is not shown at
+// all); nor is a control character (ESC), shown as its Unicode picture.
+// masked reports that the diff holds such a line, which `git apply` then
+// cannot match.
+func writeDiff(w io.Writer, path string, a, b []byte, da, db *manifest.Document) (masked bool, err error) {
 	if bytes.Equal(a, b) {
 		return false, nil
 	}
 	al, bl := splitAfterLF(a), splitAfterLF(b)
 	ops := diffLines(al, bl)
+	ma, mb := shownLines(da, al), shownLines(db, bl)
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "--- %s\n+++ %s\n", diffName("a/"+path), diffName("b/"+path))
 	for _, h := range hunks(ops) {
-		if writeHunk(&buf, h, al, bl) {
+		if writeHunk(&buf, h, ma, mb) {
 			masked = true
 		}
 	}
@@ -104,33 +107,54 @@ func isControlRune(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\r' && r != '\n') || (r >= 0x7F && r <= 0x9F)
 }
 
-// maskSecrets returns line with the value of a secret field masked, and
-// whether it changed. A line split at LF may hold several CR-ended lines
-// (a file with CR line ends): each is masked.
-func maskSecrets(line []byte) ([]byte, bool) {
-	if !bytes.Contains(line, []byte("trueCryptPassword")) && !bytes.Contains(line, []byte("pinCode")) {
-		return line, false
-	}
-	var out []byte
-	changed := false
-	for rest := line; len(rest) > 0; {
-		n := bytes.IndexAny(rest, "\r\n")
-		end := len(rest)
-		if n >= 0 {
-			end = n
+// shown is a diff line as printed: its text with secret values masked,
+// and whether that changed it.
+type shown struct {
+	text   []byte
+	masked bool
+}
+
+// shownLines returns the lines of a diff side (split after LF, as lines
+// holds them) as they may be printed: each secret value of d replaced by
+// manifest.SecretMask (Document.SnippetLine, line by line of d's own line
+// index, so a CR file's LF-less "line" is masked in each of its lines).
+// A nil d shows the lines as they are.
+func shownLines(d *manifest.Document, lines [][]byte) []shown {
+	out := make([]shown, len(lines))
+	off := 0
+	for i, line := range lines {
+		start, end := off, off+len(line)
+		off = end
+		out[i] = shown{text: line}
+		if d == nil {
+			continue
 		}
-		text := string(rest[:end])
-		m := manifest.MaskSecretLine(text)
-		changed = changed || m != text
-		out = append(out, m...)
-		brk := end
-		for brk < len(rest) && (rest[brk] == '\r' || rest[brk] == '\n') {
-			brk++
+		l := d.Lines()
+		var b []byte
+		changed := false
+		for pos, n := start, l.Pos(start).Line; pos < end && n <= l.Count(); n++ {
+			if ls := l.Start(n); pos < ls { // a byte order mark
+				b = append(b, d.Source[pos:min(ls, end)]...)
+				pos = ls
+			}
+			text, ok := d.SnippetLine(n)
+			if !ok {
+				text, changed = "<a line that may hold a secret value is not shown>", true
+			}
+			le, next := l.End(n), len(d.Source)
+			if n < l.Count() {
+				next = l.Start(n + 1)
+			}
+			changed = changed || text != string(d.Source[l.Start(n):le])
+			b = append(b, text...)
+			b = append(b, d.Source[le:min(next, end)]...)
+			pos = next
 		}
-		out = append(out, rest[end:brk]...)
-		rest = rest[brk:]
+		if changed {
+			out[i] = shown{text: b, masked: true}
+		}
 	}
-	return out, changed
+	return out
 }
 
 // splitAfterLF splits s into lines that keep their LF; the last line may
@@ -310,8 +334,8 @@ func hunks(ops []op) [][]op {
 
 // writeHunk writes one hunk: its @@ header and lines. A line without a
 // final LF is followed by git's "\ No newline at end of file". It reports
-// whether it masked a secret.
-func writeHunk(buf *bytes.Buffer, h []op, a, b [][]byte) (masked bool) {
+// whether it masked a secret or a control character.
+func writeHunk(buf *bytes.Buffer, h []op, a, b []shown) (masked bool) {
 	aStart, bStart, aLen, bLen := -1, -1, 0, 0
 	for _, o := range h {
 		if o.a >= 0 {
@@ -331,10 +355,9 @@ func writeHunk(buf *bytes.Buffer, h []op, a, b [][]byte) (masked bool) {
 	// with no line at all is an empty file: numbered 0.
 	aStart, bStart = max(aStart, 0), max(bStart, 0)
 	fmt.Fprintf(buf, "@@ -%s +%s @@\n", hunkRange(aStart, aLen), hunkRange(bStart, bLen))
-	line := func(mark byte, l []byte) {
-		l, m := maskSecrets(l)
-		l, c := showControls(l)
-		masked = masked || m || c
+	line := func(mark byte, sl shown) {
+		l, c := showControls(sl.text)
+		masked = masked || sl.masked || c
 		buf.WriteByte(mark)
 		buf.Write(l)
 		if !bytes.HasSuffix(l, []byte("\n")) {

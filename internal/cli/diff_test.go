@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/manifest"
 )
 
 // gitOrFail returns git's path; without git the test skips, except under
@@ -42,13 +44,6 @@ func gitApply(t *testing.T, git, name string, a []byte, patch []byte) []byte {
 	got, err := os.ReadFile(p)
 	must(t, err)
 	return got
-}
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestDiffGitApply checks that `git apply` turns a into b with the diff,
@@ -113,7 +108,7 @@ func TestDiffGitApply(t *testing.T) {
 	}
 	for _, c := range cases {
 		var patch bytes.Buffer
-		_, err := writeDiff(&patch, "dir/m.yaml", []byte(c.a), []byte(c.b))
+		_, err := writeDiff(&patch, "dir/m.yaml", []byte(c.a), []byte(c.b), nil, nil)
 		must(t, err)
 		if c.a == c.b {
 			if patch.Len() != 0 {
@@ -135,7 +130,7 @@ func TestDiffShape(t *testing.T) {
 	a := "k1: v\nk2: v\nk3: v\nk4: v\nbad:x\nk5: v\nk6: v\nk7: v\nk8: v\n"
 	b := "k1: v\nk2: v\nk3: v\nk4: v\nbad: x\nk5: v\nk6: v\nk7: v\nk8: v\n"
 	var out bytes.Buffer
-	_, err := writeDiff(&out, "m.yaml", []byte(a), []byte(b))
+	_, err := writeDiff(&out, "m.yaml", []byte(a), []byte(b), nil, nil)
 	must(t, err)
 	want := "--- a/m.yaml\n+++ b/m.yaml\n@@ -2,7 +2,7 @@\n k2: v\n k3: v\n k4: v\n-bad:x\n+bad: x\n k5: v\n k6: v\n k7: v\n"
 	if out.String() != want {
@@ -147,17 +142,29 @@ func TestDiffShape(t *testing.T) {
 // line-end style, changed or context, and the caller is told.
 func TestDiffMasksSecrets(t *testing.T) {
 	for _, eol := range []string{"\n", "\r\n", "\r"} {
-		a := strings.ReplaceAll("deviceId: A\ntrueCryptPassword:hunter22\npinCode: 1234 # pin\nx: 1\n", "\n", eol)
-		b := strings.ReplaceAll("deviceId: A\ntrueCryptPassword: hunter22\npinCode: 1234 # pin\nx: 2\n", "\n", eol)
+		a := strings.ReplaceAll("\ufeffdeviceId: A\ntrueCryptPassword:hunter22\npinCode: 1234 # pin\nx: 1\n", "\n", eol)
+		b := strings.ReplaceAll("\ufeffdeviceId: A\ntrueCryptPassword: hunter22\npinCode: 1234 # pin\nx: 2\n", "\n", eol)
+		da, _ := manifest.Parse("m.yaml", []byte(a))
+		db, _ := manifest.Parse("m.yaml", []byte(b))
 		var out bytes.Buffer
-		masked, err := writeDiff(&out, "m.yaml", []byte(a), []byte(b))
+		masked, err := writeDiff(&out, "m.yaml", []byte(a), []byte(b), da, db)
 		must(t, err)
 		if !masked || strings.Contains(out.String(), "hunter22") || strings.Contains(out.String(), "1234") {
 			t.Errorf("eol %q: masked %v, diff:\n%s", eol, masked, out.String())
 		}
-		if !strings.Contains(out.String(), "pinCode: **** # pin") {
-			t.Errorf("eol %q: the masked line lost its shape:\n%s", eol, out.String())
+		if !strings.Contains(out.String(), "pinCode: "+manifest.SecretMask+" # pin") || !strings.Contains(out.String(), "x: 2") {
+			t.Errorf("eol %q: the masked lines lost their shape:\n%q", eol, out.String())
 		}
+	}
+	// A file that does not parse and names a secret: its lines are not shown.
+	a, b := "trueCryptPassword: hunter22\n[\n", "trueCryptPassword: hunter22\n[x\n"
+	da, _ := manifest.Parse("m.yaml", []byte(a))
+	db, _ := manifest.Parse("m.yaml", []byte(b))
+	var out bytes.Buffer
+	masked, err := writeDiff(&out, "m.yaml", []byte(a), []byte(b), da, db)
+	must(t, err)
+	if !masked || strings.Contains(out.String(), "hunter22") {
+		t.Errorf("unparsed: masked %v, diff:\n%s", masked, out.String())
 	}
 }
 
@@ -165,7 +172,7 @@ func TestDiffMasksSecrets(t *testing.T) {
 // control character to the terminal.
 func TestDiffControls(t *testing.T) {
 	var out bytes.Buffer
-	masked, err := writeDiff(&out, "a\x1b[31m\"b\\.yaml", []byte("k: \x1b]0;x\x07\nv:1\n"), []byte("k: \x1b]0;x\x07\nv: 1\n"))
+	masked, err := writeDiff(&out, "a\x1b[31m\"b\\.yaml", []byte("k: \x1b]0;x\x07\nv:1\n"), []byte("k: \x1b]0;x\x07\nv: 1\n"), nil, nil)
 	must(t, err)
 	if !masked || strings.ContainsAny(out.String(), "\x1b\x07") {
 		t.Errorf("masked %v, diff %q", masked, out.String())

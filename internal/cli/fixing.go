@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -78,6 +79,9 @@ func diffAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 	var writeErr error
 	ls := lintAll(inputs, stdin, o, vopts, stderr, func(l outcome) {
 		f := l.fixed
+		if f == nil {
+			return // not read: reported on standard error
+		}
 		sum.fixes += f.n
 		if f.n > 0 {
 			sum.files++
@@ -91,7 +95,8 @@ func diffAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 		if !l.stdin {
 			name = diffPath(l.path)
 		}
-		masked, err := writeDiff(stdout, name, f.orig, f.out)
+		before, _ := manifest.Parse(l.res.File, f.orig)
+		masked, err := writeDiff(stdout, name, f.orig, f.out, before, l.res.Doc)
 		if err != nil && writeErr == nil {
 			writeErr = err
 		}

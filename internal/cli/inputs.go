@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
 )
 
@@ -31,8 +32,10 @@ type input struct {
 	// was found under, or a file's own directory): --fix writes through a
 	// symbolic link only when its target stays inside it.
 	root string
-	// jobType is the config file's jobTypes entry for the path, if any.
-	jobType manifest.JobType
+	// jobType is the config file's jobTypes entry for the path, if any,
+	// and jobTypeSource names that entry.
+	jobType       manifest.JobType
+	jobTypeSource manifest.Source
 }
 
 // skipped lists what the collection of inputs left out, for the run's
@@ -99,7 +102,7 @@ func fileKey(path string, st fs.FileInfo) any {
 
 // fail reports an input that cannot be used; the run exits 2.
 func (c *collector) fail(format string, args ...any) {
-	fmt.Fprintf(c.stderr, "manifestlint: "+format+"\n", args...)
+	fmt.Fprintln(c.stderr, "manifestlint: "+escape.Line(fmt.Sprintf(format, args...)))
 	c.failed = true
 }
 

@@ -6,25 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
-// validManifest is testdata/sample/manifest.yaml: a clean S3 import.
-const validManifest = `manifestVersion: 2.0
-deviceId: ABCDE
-bucket: my-import-bucket
-prefix: imported/
-eraseDevice: yes
-notificationEmail: ops@example.com
-returnAddress:
-    name: Joe Random
-    company: Example Corp.
-    street1: 123 Any Street
-    city: Seattle
-    stateOrProvince: WA
-    postalCode: 98101
-    phoneNumber: 206-555-0100
-    country: USA
-`
+// validManifest is the tests' clean S3 import manifest.
+const validManifest = testmanifest.S3Import
 
 // runMain runs the command in dir with a clean environment and no config
 // file (unless args name one); stdin is given.
@@ -160,7 +147,7 @@ func TestWalkInclude(t *testing.T) {
 func TestFilesFrom(t *testing.T) {
 	dir := tree(t, map[string]string{
 		"a.yaml":         validManifest,
-		"b.yaml":         strings.Replace(validManifest, "eraseDevice: yes", "eraseDevice: no", 1),
+		"b.yaml":         testmanifest.With("eraseDevice: yes", "eraseDevice: no"),
 		"README.md":      "# hi\n",
 		"compose.yaml":   "services: {}\n",
 		"d/c.yaml":       validManifest,
@@ -185,7 +172,7 @@ func TestFilesFrom(t *testing.T) {
 				}
 				wantIn(t, via+" stdout", out, "b.yaml:5:14: error", "in 4 files")
 				wantNotIn(t, via+" stdout", out, "README", "compose")
-				wantIn(t, via+" stderr", errOut, "skipped 1 YAML file that does not look like a manifest")
+				wantIn(t, via+" stderr", errOut, "manifestlint: note: skipped compose.yaml: not a manifest")
 			}
 		})
 	}
@@ -227,7 +214,7 @@ func TestWalkLinks(t *testing.T) {
 // TestSameFileOnce: a file named twice, or reached through two arguments,
 // is linted once.
 func TestSameFileOnce(t *testing.T) {
-	dir := tree(t, map[string]string{"s/broken.yaml": strings.Replace(validManifest, "eraseDevice: yes", "eraseDevice: no", 1)})
+	dir := tree(t, map[string]string{"s/broken.yaml": testmanifest.With("eraseDevice: yes", "eraseDevice: no")})
 	if err := os.Symlink("broken.yaml", filepath.Join(dir, "s", "alias.yaml")); err != nil {
 		t.Fatal(err)
 	}
@@ -242,4 +229,25 @@ func TestSameFileOnce(t *testing.T) {
 			t.Errorf("%q: want one file linted once:\n%s%s", args, out, errOut)
 		}
 	}
+}
+
+// TestWalkSkipsLargeNonManifest: a YAML file over --max-bytes that a walk
+// finds is skipped when its head does not look like a manifest, instead of
+// failing the run; a large manifest still fails it.
+func TestWalkSkipsLargeNonManifest(t *testing.T) {
+	big := "services:\n" + strings.Repeat("  # padding padding padding padding\n", 400)
+	dir := tree(t, map[string]string{"d/m.yaml": validManifest, "d/dump.yaml": big})
+	code, out, errOut := runMain(t, dir, "", "--no-config", "--max-bytes", "4000", "d")
+	if code != ExitOK {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	wantIn(t, "stderr", errOut, "skipped d/dump.yaml: not a manifest")
+	if err := os.WriteFile(filepath.Join(dir, "d", "dump.yaml"), []byte(validManifest+big), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runMain(t, dir, "", "--no-config", "--max-bytes", "4000", "d")
+	if code != ExitUsage {
+		t.Errorf("large manifest: exit %d", code)
+	}
+	wantIn(t, "stderr", errOut, "dump.yaml: file too large")
 }
