@@ -600,7 +600,16 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		case len(loc.segs) > 0:
 			at = c.doc.Span(loc.val)
 		}
-		return requiredFieldRule.Errorf(missing, at, path, c.missingDetail(loc, prop)), rank, true
+		f := requiredFieldRule.Errorf(missing, at, path, c.missingDetail(loc, prop))
+		// A key typed wrongly for this one (`erase_device`): the same
+		// rename as the unknown key's finding carries, so that one fix
+		// repairs both findings.
+		if k := c.nearMiss(loc, prop); k != nil && k.Kind == yaml.ScalarNode &&
+			uniqueSuggestion(k.Value, prop, c.keyPlaceAt(loc.segs).names.sorted) {
+			sp := c.doc.Span(k)
+			f.Fix = manifest.ReplaceFix("Rename `"+k.Value+"` to `"+prop+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, prop))
+		}
+		return f, rank, true
 	case "additional_property_not_allowed":
 		k, _ := c.get(loc.val, prop)
 		if k == nil {
