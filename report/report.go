@@ -32,6 +32,9 @@ type Options struct {
 	// UnsafeFixes marks findings with an unsafe fix as fixable too
 	// (--unsafe-fixes); a safe fix is always marked.
 	UnsafeFixes bool
+	// Fixing says the run fixes (--fix): its own summary line counts what
+	// is left fixable, so the text format gives no hint of its own.
+	Fixing bool
 }
 
 // Fixable reports whether the text format marks f with [*]: it has a safe

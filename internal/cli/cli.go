@@ -209,7 +209,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	ropts := report.Options{Color: useColor(o.color, out), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, ConfigFile: cfg.file(), Rules: validate.Rules(), UnsafeFixes: o.unsafeFixes}
+	ropts := report.Options{Color: useColor(o.color, out), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, ConfigFile: cfg.file(), Rules: validate.Rules(), UnsafeFixes: o.unsafeFixes, Fixing: o.fixing()}
 	run := sinks.start(ropts)
 	errs, warns, linted := 0, 0, 0
 	var fixes fixSummary
