@@ -42,10 +42,11 @@ type Outcome struct {
 	Source []byte
 	// Result lints Source: what is left after fixing.
 	Result validate.Result
-	// Fixed counts the fixes applied.
+	// Fixed counts the findings repaired by the fixes applied (a fix that
+	// several findings carry counts once for each).
 	Fixed int
-	// UnsafeLeft counts the unsafe fixes left in Result that --unsafe-fixes
-	// would apply (zero when Options.Unsafe is set).
+	// UnsafeLeft counts the findings of Result with an unsafe fix, which
+	// --unsafe-fixes would apply (zero when Options.Unsafe is set).
 	UnsafeLeft int
 	// Rejected counts the fixes not applied because their result did not
 	// parse or had a finding the input did not have.
