@@ -59,6 +59,20 @@ func propertyInputs(t *testing.T) []propertyInput {
 		}
 		out = append(out, propertyInput{name: f, src: []byte(s)})
 	}
+	// Every rule's example, before and after, with what the linter must be
+	// told for it.
+	for _, r := range validate.Rules() {
+		if r.Example.Lang != "yaml" {
+			continue
+		}
+		opts := validate.Options{Buckets: r.Example.Buckets}
+		if r.Example.Region != "" {
+			opts.Region, opts.RegionSource = r.Example.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
+		}
+		for _, src := range []string{r.Example.Before, r.Example.After} {
+			out = append(out, propertyInput{name: "example of " + r.ID, src: []byte(src), opts: opts})
+		}
+	}
 	if len(out) < 100 {
 		t.Fatalf("only %d inputs: the golden cases were not found", len(out))
 	}
@@ -264,4 +278,56 @@ func FuzzFix(f *testing.F) {
 			t.Fatalf("a second run fixed %d more:\n%q\n->\n%q\n->\n%q", twice.Fixed, src, once.Source, twice.Source)
 		}
 	})
+}
+
+// exampleFixDiffers lists the rules whose example's fix is a guess that
+// differs from the example's hand-written After (which picks another
+// answer): the fix must still remove the finding.
+var exampleFixDiffers = map[string]string{
+	"address-country":     "`Untied States` is fixed as `United States`; After writes `USA`",
+	"address-postal-code": "`9810` is padded to `09810`; After writes another ZIP",
+}
+
+// TestRuleExamplesFixed runs --fix --unsafe-fixes on every rule's example
+// whose finding carries a fix: the result is the example's After (the
+// documented repair), but for the guesses listed in exampleFixDiffers, and
+// the rule's finding is gone in every case.
+func TestRuleExamplesFixed(t *testing.T) {
+	n := 0
+	for _, r := range validate.Rules() {
+		if r.Example.Lang != "yaml" {
+			continue
+		}
+		opts := validate.Options{Buckets: r.Example.Buckets}
+		if r.Example.Region != "" {
+			opts.Region, opts.RegionSource = r.Example.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
+		}
+		before := validate.Validate("m.yaml", []byte(r.Example.Before), opts)
+		fixable := false
+		for _, f := range before.Findings {
+			fixable = fixable || f.Rule == r.ID && f.Fix != nil
+		}
+		if !fixable {
+			continue
+		}
+		n++
+		out := Run("m.yaml", []byte(r.Example.Before), opts, Options{Unsafe: true})
+		for _, f := range out.Result.Findings {
+			if f.Rule == r.ID {
+				t.Errorf("%s: the fixed example still has the finding: %s\n%s", r.ID, f.Message, out.Source)
+			}
+		}
+		if why, differs := exampleFixDiffers[r.ID]; differs {
+			if string(out.Source) == r.Example.After {
+				t.Errorf("%s: the fix now gives the example's After: remove it from exampleFixDiffers (%s)", r.ID, why)
+			}
+			continue
+		}
+		if string(out.Source) != r.Example.After {
+			t.Errorf("%s: --fix --unsafe-fixes of the example gives\n%s\nwant its After\n%s", r.ID, out.Source, r.Example.After)
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d rule examples carry a fix", n)
+	}
 }
