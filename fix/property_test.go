@@ -156,6 +156,11 @@ func TestFixProperties(t *testing.T) {
 		if parsed && once.Result.Doc.Root == nil {
 			t.Errorf("%s: fixing made the file unparsable", in.name)
 		}
+		if parsed && !bytes.Contains(in.src, []byte("manifestlint-ignore")) {
+			if lost := lostComments(in.src, once.Source); len(lost) > 0 {
+				t.Errorf("%s: fixing lost comments %q", in.name, lost)
+			}
+		}
 		twice := Run("m.yaml", once.Source, in.opts, Options{Unsafe: true})
 		if twice.Fixed != 0 || !bytes.Equal(twice.Source, once.Source) {
 			t.Errorf("%s: a second --fix fixed %d more:\n%s\n->\n%s", in.name, twice.Fixed, once.Source, twice.Source)
