@@ -130,7 +130,10 @@ func checkExpires(c *Context) []manifest.Finding {
 		return bad("is not an HTTP date (RFC 1123: weekday, day, month, year, time, `GMT`)")
 	}
 	if want := t.Format(http.TimeFormat); want != v {
-		return bad(fmt.Sprintf("has the wrong weekday: %s is a %s; write `%s`", t.Format("02 Jan 2006"), t.Weekday(), want))
+		fs := bad(fmt.Sprintf("has the wrong weekday: %s is a %s; write `%s`", t.Format("02 Jan 2006"), t.Weekday(), want))
+		// Unsafe: the weekday may be the part the user meant.
+		fs[0] = fs[0].WithFix(c.setValue(n, want, manifest.Unsafe, "Write the date's weekday: `"+want+"` (or was the date wrong?)"))
+		return fs
 	}
 	return nil
 }
