@@ -134,7 +134,7 @@ func TestRobustInputs(t *testing.T) {
 			name:     "a line of 10 MB is linted",
 			setup:    writeFile("longline.yaml", testmanifest.With("deviceId: ABCDE", "deviceId:"+strings.Repeat("g", 10_000_000))),
 			code:     exitOK,
-			out:      []string{"longline.yaml:2:9: warning: No space after the colon in `deviceId:gggg", "…` (10000009 characters)", "0 errors, 1 warning in 1 file"},
+			out:      []string{"longline.yaml:2:9: warning: [*] No space after the colon in `deviceId:gggg", "…` (10000009 characters)", "0 errors, 1 warning in 1 file"},
 			maxAlloc: 400 << 20,
 		},
 		{
@@ -361,7 +361,8 @@ func TestRobustUnreadableFile(t *testing.T) {
 	}
 }
 
-// TestNeverWritesInputs lints a directory of valid and faulty manifests and
+// TestNeverWritesInputs lints a directory of valid and faulty manifests,
+// in every format, with --unsafe-fixes and with --diff (all but --fix), and
 // checks that no file's content, mode or modification time changed.
 func TestNeverWritesInputs(t *testing.T) {
 	dir := t.TempDir()
@@ -381,6 +382,12 @@ func TestNeverWritesInputs(t *testing.T) {
 	for _, format := range formatNames() {
 		var stdout, stderr bytes.Buffer
 		run([]string{"--format", format, dir}, strings.NewReader(""), &stdout, &stderr)
+		// --unsafe-fixes without --fix only marks; --diff writes nothing.
+		run([]string{"--format", format, "--unsafe-fixes", dir}, strings.NewReader(""), &stdout, &stderr)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--diff", "--unsafe-fixes", dir}, strings.NewReader(""), &stdout, &stderr); code != 1 || stdout.Len() == 0 {
+		t.Errorf("--diff: exit %d, %d bytes of diff; want 1 and a diff (nospace.yaml has a fix)", code, stdout.Len())
 	}
 	for name, content := range inputs {
 		p := filepath.Join(dir, name)

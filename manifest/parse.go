@@ -226,16 +226,18 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		}
 		fs = append(fs, noSpaceAfterColonRule.Warnf(at, path,
 			fmt.Sprintf("No space after the colon in `%s`: the service accepts it, but other YAML tools read the whole line as one word. Write `%s: %s`.",
-				s.key+":"+rest, s.key, rest)))
+				s.key+":"+rest, s.key, rest)).WithFix(
+			ReplaceFix("Insert a space after the colon of `"+s.key+":`", Safe, s.off, s.off, " ")))
 	}
 	return doc, fs
 }
 
 // shift records one `key:value` line rewritten to `key: value`: col is the
-// 1-based column (in characters) of the inserted space.
+// 1-based column (in characters) of the inserted space, off the byte offset
+// in the source where it was inserted.
 type shift struct {
-	line, col int
-	key, rest string
+	line, col, off int
+	key, rest      string
 }
 
 // rewriteNoSpaceColons returns the source without its byte order mark and
@@ -263,7 +265,7 @@ func rewriteNoSpaceColons(l *Lines) ([]byte, []shift) {
 		out = append(out, src[copied:at]...)
 		out = append(out, ' ')
 		copied = at
-		shifts = append(shifts, shift{line: n, col: colon + 2, key: string(line[keyStart:colon]), rest: string(line[colon+1:])})
+		shifts = append(shifts, shift{line: n, col: colon + 2, off: at, key: string(line[keyStart:colon]), rest: string(line[colon+1:])})
 	}
 	if out == nil {
 		return text, nil
@@ -324,15 +326,15 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 					fmt.Sprintf("A key must be plain text, but this one is %s.", KindName(k))))
 				continue
 			}
-			var dup *yaml.Node
+			var dup, dupVal *yaml.Node
 			if first != nil {
 				if j, ok := first[k.Value]; ok {
-					dup = n.Content[j]
+					dup, dupVal = n.Content[j], n.Content[j+1]
 				}
 			} else {
 				for j := 0; j < i; j += 2 {
 					if c := n.Content[j]; c.Kind == yaml.ScalarNode && c.Value == k.Value {
-						dup = c
+						dup, dupVal = c, n.Content[j+1]
 						break
 					}
 				}
@@ -348,6 +350,9 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 				f := duplicateKeyRule.Errorf(MalformedManifest, doc.Span(k), kp,
 					fmt.Sprintf("The key %q appears twice in the same mapping (first at line %d): keep one.", k.Value, dup.Line))
 				f.Relate(doc.Span(dup), fmt.Sprintf("first occurrence of %q", k.Value))
+				if sameValue(doc, dupVal, v) {
+					f.Fix = removeEntryFix(doc, k, v, "Remove the second `"+k.Value+"` (its value is the first one's)")
+				}
 				*fs = append(*fs, f)
 			}
 			if k.Anchor != "" || badTag(k) {
@@ -755,4 +760,46 @@ func isBlank(l *Lines) bool {
 		return false
 	}
 	return true
+}
+
+// sameValue reports whether two values are the same text: equal scalars
+// (`1` and "1" alike, as manifests read scalars as text), or collections
+// written byte for byte alike.
+func sameValue(doc *Document, a, b *yaml.Node) bool {
+	if a == nil || b == nil || a.Kind != b.Kind {
+		return false
+	}
+	if a.Kind == yaml.ScalarNode {
+		return a.Value == b.Value
+	}
+	sa, sb := doc.Span(a), doc.Span(b)
+	return bytes.Equal(doc.Source[sa.Start:sa.End], doc.Source[sb.Start:sb.End])
+}
+
+// removeEntryFix is an unsafe fix that removes the mapping entry k: v with
+// its whole lines, when the entry has its lines to itself (the key starts
+// its line, nothing but spaces follow the value) and holds no comment (which
+// would go with it); else nil.
+func removeEntryFix(doc *Document, k, v *yaml.Node, title string) *Fix {
+	l := doc.Lines()
+	src := doc.Source
+	ks, vs := doc.Span(k), doc.Span(v)
+	first := l.Pos(ks.Start).Line
+	end := max(ks.End, vs.End)
+	last := l.Pos(end).Line
+	if len(bytes.Trim(src[l.Start(first):ks.Start], " ")) != 0 ||
+		len(bytes.Trim(src[end:l.End(last)], " \t")) != 0 ||
+		bytes.IndexByte(src[l.Start(first):l.End(last)], '#') >= 0 {
+		return nil
+	}
+	from, to := l.Start(first), l.End(last)
+	switch {
+	case last < l.Count():
+		to = l.Start(last + 1)
+	case first > 1:
+		from = l.End(first - 1)
+	default:
+		return nil // the whole manifest
+	}
+	return &Fix{Title: title, Applicability: Unsafe, Edits: []Edit{{Start: from, End: to}}}
 }

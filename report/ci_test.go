@@ -40,9 +40,18 @@ func span(line, col, end int) manifest.Span {
 	return manifest.Span{From: manifest.Pos{Line: line, Column: col}, To: manifest.Pos{Line: line, Column: end}}
 }
 
+// fixesManifest has findings with fixes of every shape: an insertion (a
+// space after a colon), replacements (a state's name, a key's name), a
+// deletion of a whole line (an unused suppression) and an unsafe fix.
+const fixesManifest = "# manifestlint-ignore-file: customs-required -- none needed\n" +
+	"manifestVersion:2.0\ndeviceId: ABCDE\nbucket: my-bucket\nerase_device: no\nnotificationEmail: a@example.com\n" +
+	"returnAddress:\n    name: Jöe\n    street1: 1 Main St\n    city: Seattle\n    stateOrProvince: Washington\n" +
+	"    postalCode: 98101\n    phoneNumber: 206-555-0100\n    country: USA\n"
+
 // ciCases are the hand-made results every CI format is golden-tested with.
 var ciCases = map[string][]validate.Result{
-	"none": nil,
+	"fixes": {validate.Validate("fixes.manifest.yaml", []byte(fixesManifest), validate.Options{})},
+	"none":  nil,
 	"clean": {
 		{File: "manifests/ok.manifest.yaml", Kind: manifest.S3Import},
 	},

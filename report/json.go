@@ -65,10 +65,36 @@ type jsonFinding struct {
 	// ServiceMessage is the service's own sentence for Code ("" for a
 	// warning); Message holds the specifics.
 	ServiceMessage string `json:"serviceMessage"`
+	// Fix is the finding's repair, absent when it has none.
+	Fix *jsonFix `json:"fix,omitempty"`
 }
 
-// jsonFindings converts findings to the wire type; never nil.
-func jsonFindings(fs []manifest.Finding) []jsonFinding {
+// jsonFix is a finding's fix in --format json: a title, "safe" or "unsafe"
+// (--fix applies the safe ones, --unsafe-fixes both), and edits of the
+// original source. Each edit replaces the range from line/column to
+// endLine/endColumn (exclusive; columns in code points), which is the
+// byte range [startOffset, endOffset) of the file as read, with text; an
+// empty range inserts, an empty text deletes. Apply the edits of one fix
+// together, from the last to the first.
+type jsonFix struct {
+	Title         string                 `json:"title"`
+	Applicability manifest.Applicability `json:"applicability"`
+	Edits         []jsonEdit             `json:"edits"`
+}
+
+type jsonEdit struct {
+	Line        int    `json:"line"`
+	Column      int    `json:"column"`
+	EndLine     int    `json:"endLine"`
+	EndColumn   int    `json:"endColumn"`
+	StartOffset int    `json:"startOffset"`
+	EndOffset   int    `json:"endOffset"`
+	Text        string `json:"text"`
+}
+
+// jsonFindings converts findings to the wire type, their fixes resolved
+// against doc; never nil.
+func jsonFindings(doc *manifest.Document, fs []manifest.Finding) []jsonFinding {
 	out := make([]jsonFinding, len(fs))
 	for i := range fs {
 		f := &fs[i]
@@ -77,6 +103,14 @@ func jsonFindings(fs []manifest.Finding) []jsonFinding {
 			Message: f.Message, ServiceMessage: f.Code.Message()}
 		if out[i].Message == "" {
 			out[i].Message = out[i].ServiceMessage
+		}
+		if edits := fixEdits(doc, f.Fix); edits != nil {
+			jf := &jsonFix{Title: f.Fix.Title, Applicability: f.Fix.Applicability, Edits: make([]jsonEdit, len(edits))}
+			for j, e := range edits {
+				jf.Edits[j] = jsonEdit{Line: e.From.Line, Column: e.From.Column, EndLine: e.To.Line, EndColumn: e.To.Column,
+					StartOffset: e.Start, EndOffset: e.End, Text: e.New}
+			}
+			out[i].Fix = jf
 		}
 	}
 	return out
@@ -130,7 +164,7 @@ func (s *jsonStream) File(r manifest.Result) error {
 	if notes == nil {
 		notes = []manifest.Note{}
 	}
-	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}); err != nil {
+	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}); err != nil {
 		return err
 	}
 	_, err := s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))

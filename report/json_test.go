@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -39,7 +40,7 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 			if notes == nil {
 				notes = []validate.Note{}
 			}
-			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)})
+			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)})
 			want.Summary.Files++
 			want.Summary.Errors += e
 			want.Summary.Warnings += wn
@@ -75,6 +76,26 @@ func TestJSONWireFormat(t *testing.T) {
 		`"message":"eraseDevice is ` + "`no`" + `.","serviceMessage":"` + manifest.InvalidManifestField.Message() + `"}],"notes":[]}],"summary":{"files":1,"errors":1,"warnings":0}}` + "\n"
 	if got.String() != want {
 		t.Errorf("got  %s\nwant %s", got.String(), want)
+	}
+}
+
+// TestJSONFix pins the shape of a finding's fix in --format json: title,
+// applicability, and edits with positions and byte offsets (after a BOM and
+// a non-ASCII line, so that columns and offsets differ).
+func TestJSONFix(t *testing.T) {
+	src := "\ufeffa: é\r\nb:x # c\r\n"
+	r := validate.Validate("a.yaml", []byte(src), validate.Options{})
+	var got bytes.Buffer
+	if err := JSON(&got, []validate.Result{r}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `"fix":{"title":"Insert a space after the colon of ` + "`b:`" + `","applicability":"safe","edits":[` +
+		`{"line":2,"column":3,"endLine":2,"endColumn":3,"startOffset":12,"endOffset":12,"text":" "}]}`
+	if !strings.Contains(got.String(), want) {
+		t.Errorf("no %s in\n%s", want, got.String())
+	}
+	if n := strings.Count(got.String(), `"fix":`); n != 1 {
+		t.Errorf("%d fixes, want 1 (only the no-space finding has one):\n%s", n, got.String())
 	}
 }
 

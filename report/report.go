@@ -29,6 +29,19 @@ type Options struct {
 	// and sarif record it, so that a report says which settings (disabled
 	// rules, excluded files) shaped it.
 	ConfigFile string
+	// UnsafeFixes marks findings with an unsafe fix as fixable too
+	// (--unsafe-fixes); a safe fix is always marked.
+	UnsafeFixes bool
+	// Fixing says the run fixes (--fix): its own summary line counts what
+	// is left fixable, so the text format gives no hint of its own.
+	Fixing bool
+}
+
+// Fixable reports whether the text format marks f with [*]: it has a safe
+// fix, or an unsafe one and unsafe fixes were asked for.
+func (o Options) Fixable(f manifest.Finding) bool {
+	return f.Fix != nil && len(f.Fix.Edits) > 0 &&
+		(f.Fix.Applicability == manifest.Safe || o.UnsafeFixes && f.Fix.Applicability == manifest.Unsafe)
 }
 
 // Formatter writes the results of one run, in the order given (sorted by

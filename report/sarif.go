@@ -95,7 +95,59 @@ type sarifResult struct {
 	Message    sarifText         `json:"message"`
 	Locations  []sarifLocation   `json:"locations"`
 	Related    []sarifRelated    `json:"relatedLocations,omitempty"`
+	Fixes      []sarifFix        `json:"fixes,omitempty"`
 	Properties sarifResultFields `json:"properties"`
+}
+
+// sarifFix is a result's proposed fix (SARIF 2.1.0 §3.55): one artifact
+// change of the result's file, with one replacement per edit. Regions use
+// lines and columns only (the run's columnKind), never byte offsets, as
+// SARIF forbids mixing the two; an insertion is an empty deletedRegion.
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifFullRegion `json:"deletedRegion"`
+	InsertedContent *sarifText      `json:"insertedContent,omitempty"`
+}
+
+// sarifFullRegion is a region with all four of its bounds, even when empty
+// (an insertion point).
+type sarifFullRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn"`
+}
+
+// sarifFixes is the fixes of finding f of result r: its fix, the title
+// saying when it is unsafe; nil without one.
+func sarifFixes(r manifest.Result, uri string, f manifest.Finding) []sarifFix {
+	edits := fixEdits(r.Doc, f.Fix)
+	if edits == nil {
+		return nil
+	}
+	desc := f.Fix.Title
+	if f.Fix.Applicability == manifest.Unsafe {
+		desc += " (unsafe: changes meaning; --unsafe-fixes applies it)"
+	}
+	change := sarifArtifactChange{ArtifactLocation: sarifArtifact{URI: uri}}
+	for _, e := range edits {
+		rep := sarifReplacement{DeletedRegion: sarifFullRegion{
+			StartLine: e.From.Line, StartColumn: e.From.Column, EndLine: e.To.Line, EndColumn: e.To.Column}}
+		if e.New != "" {
+			rep.InsertedContent = &sarifText{Text: e.New}
+		}
+		change.Replacements = append(change.Replacements, rep)
+	}
+	return []sarifFix{{Description: sarifText{Text: desc}, ArtifactChanges: []sarifArtifactChange{change}}}
 }
 
 type sarifResultFields struct {
@@ -154,7 +206,8 @@ type sarifRelated struct {
 // startLine/startColumn are 1-based, counted in Unicode code points (the run
 // says so with columnKind "unicodeCodePoints"), and endLine/endColumn end
 // the range at fault (exclusive) when it covers text. The first occurrence
-// of a duplicate key is a relatedLocation. The result's properties hold
+// of a duplicate key is a relatedLocation. A finding with a fix has it in
+// fixes (artifactChanges with replacements; see sarifFix). The result's properties hold
 // the service code, its HTTP status and sentence (absent for a warning), the field
 // path ("" for the whole document) and the job kind checked. Checks that did
 // not run for lack of context (manifest.Note) are notifications of level
@@ -210,6 +263,7 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 				res.RuleIndex = &i
 			}
 			res.Locations[0].PhysicalLocation.Region = sarifRegionOf(f.Line, f.Column, f.EndLine, f.EndColumn)
+			res.Fixes = sarifFixes(r, uri, f)
 			for i, rel := range f.Related {
 				res.Related = append(res.Related, sarifRelated{
 					ID: i + 1,

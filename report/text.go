@@ -25,6 +25,7 @@ const (
 //
 //	file:line:col: severity Code: message [rule-id]
 //
+// (`[*]` before the message marks a finding --fix repairs),
 // (a warning has no code: `file:line:col: warning: message [rule-id]`,
 // unless it is an error the config file's severity key downgraded),
 // followed, with opt.Snippet, by the source line and a caret under the
@@ -44,6 +45,9 @@ type textStream struct {
 	opt                 Options
 	c                   func(code, s string) string
 	errs, warns, nfiles int
+	// safeFixes and unsafeFixes count the findings --fix and --fix
+	// --unsafe-fixes would repair, for the hint after the summary.
+	safeFixes, unsafeFixes int
 	// notes of clean files, grouped by message in order of appearance,
 	// are written by Close: one line per file for a few files, one line
 	// for many, so that ten thousand clean files do not print ten
@@ -95,6 +99,14 @@ func (s *textStream) File(r manifest.Result) error {
 	bw, c, opt := s.bw, s.c, s.opt
 	file := escape.Line(r.File)
 	for _, f := range r.Findings {
+		if f.Fix != nil && len(f.Fix.Edits) > 0 {
+			switch f.Fix.Applicability {
+			case manifest.Safe:
+				s.safeFixes++
+			case manifest.Unsafe:
+				s.unsafeFixes++
+			}
+		}
 		sev := c(ansiYellow, "warning")
 		if f.Severity == manifest.Error {
 			sev = c(ansiRed, "error")
@@ -107,8 +119,12 @@ func (s *textStream) File(r manifest.Result) error {
 		if opt.Verbose || msg == "" {
 			msg = f.Text() // the service's sentence, then the specifics
 		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, file), f.Line, f.Column,
-			sev, code, escape.Line(msg), c(ansiDim, "["+f.Rule+"]"))
+		mark := ""
+		if opt.Fixable(f) {
+			mark = c(ansiCyan, "[*]") + " "
+		}
+		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s%s %s\n", c(ansiBold, file), f.Line, f.Column,
+			sev, code, mark, escape.Line(msg), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
 			if line, col, width, ok := r.Doc.Snippet(f.Line, f.Column, caretWidth(r.Doc, f)); ok {
 				f.Column = col // moved past any shorter secret mask before it
@@ -156,6 +172,13 @@ func (s *textStream) Close() error {
 		}
 	}
 	fmt.Fprintf(s.bw, "%s, %s in %s\n", plural(s.errs, "error"), plural(s.warns, "warning"), plural(s.nfiles, "file"))
+	if hint := fixHint(s.safeFixes, s.unsafeFixes, s.opt.UnsafeFixes); hint != "" && !s.opt.Fixing {
+		// [*] when the findings it counts are marked so.
+		if s.safeFixes > 0 || s.opt.UnsafeFixes {
+			hint = s.c(ansiCyan, "[*]") + " " + hint
+		}
+		fmt.Fprintln(s.bw, hint)
+	}
 	return s.bw.Flush()
 }
 
@@ -278,4 +301,20 @@ func lastKey(path string) string {
 		return path[i+1:]
 	}
 	return path
+}
+
+// fixHint is the line after the summary that says how many findings --fix
+// repairs (ruff's "[*] N fixable with the --fix option"), or "".
+func fixHint(safe, unsafe int, unsafeAsked bool) string {
+	switch {
+	case unsafeAsked && safe+unsafe > 0:
+		return fmt.Sprintf("%s fixable with --fix --unsafe-fixes (--diff shows the changes)", plural(safe+unsafe, "finding"))
+	case safe > 0 && unsafe > 0:
+		return fmt.Sprintf("%s fixable with --fix, %d more with --unsafe-fixes (--diff shows the changes)", plural(safe, "finding"), unsafe)
+	case safe > 0:
+		return fmt.Sprintf("%s fixable with --fix (--diff shows the changes)", plural(safe, "finding"))
+	case unsafe > 0:
+		return fmt.Sprintf("%s fixable with --fix --unsafe-fixes (--diff --unsafe-fixes shows the changes)", plural(unsafe, "finding"))
+	}
+	return ""
 }

@@ -265,7 +265,18 @@ func checkAddressCountry(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(ra.countryNode), "returnAddress.country",
-		unknownCountryDetail("returnAddress.country", ra.countryNode.Value))}
+		unknownCountryDetail("returnAddress.country", ra.countryNode.Value)).WithFix(c.countryFix(ra.countryNode))}
+}
+
+// countryFix writes the English name of the one country an unknown country
+// value most likely means (`Germny`, `Holland`): unsafe, a guess. Nil when
+// there is no such country, or two.
+func (c *Context) countryFix(n *yaml.Node) *manifest.Fix {
+	_, country := nearestCountry(n.Value)
+	if country == nil {
+		return nil
+	}
+	return c.setValue(n, country.name, manifest.Unsafe, "Write `"+country.name+"` ("+country.alpha2+"; a guess)")
 }
 
 // isUSorCA reports whether the return address is in the US or Canada.
@@ -376,11 +387,15 @@ func checkAddressState(c *Context) []manifest.Finding {
 	}
 	up := strings.ToUpper(strings.TrimSpace(v))
 	var detail string
+	var fix *manifest.Fix
 	switch {
 	case codes[up] != "":
 		detail = fmt.Sprintf("%s: write the code exactly, in capitals: `%s`.", head, up)
+		fix = c.setValue(n, up, manifest.Safe, "Write the code `"+up+"`")
 	case addrCodeForName(codes, v) != "":
-		detail = fmt.Sprintf("%s: write its two-letter code instead: `%s`.", head, addrCodeForName(codes, v))
+		code := addrCodeForName(codes, v)
+		detail = fmt.Sprintf("%s: write its two-letter code instead: `%s`.", head, code)
+		fix = c.setValue(n, code, manifest.Safe, "Write the code `"+code+"` for "+codes[code])
 	case us && usMilitary[up] != "":
 		detail = fmt.Sprintf("%s (%s), a military APO/FPO/DPO code: such an address takes mail only, like a post-office box, and the device cannot be delivered there. Give a street address in a US state, DC or territory.", head, usMilitary[up])
 	case us && usFreelyAssociated[up] != "":
@@ -391,7 +406,7 @@ func checkAddressState(c *Context) []manifest.Finding {
 		detail = fmt.Sprintf("%s, which is not a Canadian province or territory code. For an address in Canada, use one of %s.", head, addrSortedCodes(caProvinces))
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
-		"returnAddress.stateOrProvince", detail)}
+		"returnAddress.stateOrProvince", detail).WithFix(fix)}
 }
 
 // addrIsDigits reports whether s is non-empty and only ASCII digits.
@@ -447,6 +462,7 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 		head = "returnAddress.postalCode is empty"
 	}
 	var detail string
+	var edit *manifest.Fix
 	if ra.country.alpha2 == "US" {
 		if validUSZip(v) {
 			return nil
@@ -456,12 +472,17 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 		switch {
 		case validUSZip(t):
 			fix = fmt.Sprintf(" Remove the spaces: `%s`.", t)
+			edit = c.setValue(n, t, manifest.Safe, "Remove the spaces: `"+t+"`")
 		case len(t) == 9 && addrIsDigits(t):
 			fix = fmt.Sprintf(" Write ZIP+4 with a hyphen: `%s-%s`.", t[:5], t[5:])
+			edit = c.setValue(n, t[:5]+"-"+t[5:], manifest.Safe, "Write ZIP+4 with a hyphen: `"+t[:5]+"-"+t[5:]+"`")
 		case len(t) == 10 && t[5] == ' ' && validUSZip(t[:5]+"-"+t[6:]):
 			fix = fmt.Sprintf(" Write ZIP+4 with a hyphen: `%s-%s`.", t[:5], t[6:])
+			edit = c.setValue(n, t[:5]+"-"+t[6:], manifest.Safe, "Write ZIP+4 with a hyphen: `"+t[:5]+"-"+t[6:]+"`")
 		case len(t) == 4 && addrIsDigits(t):
 			fix = fmt.Sprintf(" If a leading zero was lost, write `0%s`.", t)
+			// Unsafe: a guess that the zero was lost.
+			edit = c.setValue(n, "0"+t, manifest.Unsafe, "Pad the ZIP code with a leading zero: `0"+t+"` (a guess)")
 		}
 		detail = fmt.Sprintf("%s, which is not a US ZIP code: five digits (`%s`) or ZIP+4 (`%s-1234`).%s",
 			head, addressExampleUSPostalCode, addressExampleUSPostalCode, fix)
@@ -473,11 +494,12 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 		t := strings.ToUpper(strings.Join(strings.Fields(v), ""))
 		if len(t) == 6 && validCAPostal(t[:3]+" "+t[3:]) {
 			fix = fmt.Sprintf(" Write it as `%s %s`.", t[:3], t[3:])
+			edit = c.setValue(n, t[:3]+" "+t[3:], manifest.Safe, "Write the postal code as `"+t[:3]+" "+t[3:]+"`")
 		}
 		detail = fmt.Sprintf("%s, which is not a Canadian postal code: `A1A 1A1`, capital letters and digits alternating, with one space in the middle (`K1A 0B1`).%s", head, fix)
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
-		"returnAddress.postalCode", detail)}
+		"returnAddress.postalCode", detail).WithFix(edit)}
 }
 
 // phoneMinDigits is the fewest digits a phone number can have (spec §4.6).
@@ -585,5 +607,7 @@ func checkServiceLevelExpedited(c *Context) []manifest.Finding {
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "serviceLevel",
 		fmt.Sprintf("serviceLevel is `expeditedShipping`, but %s: expedited shipping is offered only for return addresses in the United States, on jobs in a us-* region. Write `serviceLevel: standard` or remove the line.",
-			strings.Join(why, ", and ")))}
+			strings.Join(why, ", and "))).
+		// Unsafe: the device comes back more slowly than asked for.
+		WithFix(c.setValue(n, "standard", manifest.Unsafe, "Set serviceLevel to `standard` (slower shipping)"))}
 }

@@ -147,7 +147,7 @@ func checkCustomsCountry(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidCustoms, c.Span(n),
-		"customs.deviceCountryOfOrigin", unknownCountryDetail("customs.deviceCountryOfOrigin", v))}
+		"customs.deviceCountryOfOrigin", unknownCountryDetail("customs.deviceCountryOfOrigin", v)).WithFix(c.countryFix(n))}
 }
 
 func checkCustomsEncryptionClassification(c *Context) []manifest.Finding {

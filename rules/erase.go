@@ -46,5 +46,7 @@ func checkEraseDevice(c *Context) []manifest.Finding {
 		found = "eraseDevice is empty"
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "eraseDevice",
-		fmt.Sprintf("%s, but the service erases every imported device after the import and requires `eraseDevice: yes`: set it to `yes` (copy what you need to keep off the device first).", found))}
+		fmt.Sprintf("%s, but the service erases every imported device after the import and requires `eraseDevice: yes`: set it to `yes` (copy what you need to keep off the device first).", found)).
+		// Unsafe: the device will be erased.
+		WithFix(c.setValue(n, "yes", manifest.Unsafe, "Set eraseDevice to `yes` (the device will be erased)"))}
 }

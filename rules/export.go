@@ -71,13 +71,15 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 			return
 		}
 		fix := "use a directory name relative to the device's root, such as `LostAndFound` or `exports/photos`"
+		var edit *manifest.Fix
 		if v == "" {
 			fix = "give a directory name relative to the device's root, or remove the field to use the default"
 		} else if trimmed := strings.TrimLeft(v, `/\`); strings.HasPrefix(p, "is an absolute path") && trimmed != "" && directoryProblem(trimmed) == "" {
 			fix = fmt.Sprintf("write it relative to the device's root: `%s`", trimmed)
+			edit = c.setValue(n, trimmed, manifest.Safe, "Write `"+trimmed+"`, relative to the device's root")
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(n), path,
-			fmt.Sprintf("%s `%s` %s, but it must be a directory relative to the root of the export device (no leading `/`, no `..`): %s.", path, v, p, fix)))
+			fmt.Sprintf("%s `%s` %s, but it must be a directory relative to the root of the export device (no leading `/`, no `..`): %s.", path, v, p, fix)).WithFix(edit))
 	}
 	check("recoveryDirectory", manifest.Value(c.Root, "recoveryDirectory"))
 	forEachOperation(c.Root, func(path string, op *yaml.Node) {

@@ -130,7 +130,10 @@ func checkExpires(c *Context) []manifest.Finding {
 		return bad("is not an HTTP date (RFC 1123: weekday, day, month, year, time, `GMT`)")
 	}
 	if want := t.Format(http.TimeFormat); want != v {
-		return bad(fmt.Sprintf("has the wrong weekday: %s is a %s; write `%s`", t.Format("02 Jan 2006"), t.Weekday(), want))
+		fs := bad(fmt.Sprintf("has the wrong weekday: %s is a %s; write `%s`", t.Format("02 Jan 2006"), t.Weekday(), want))
+		// Unsafe: the weekday may be the part the user meant.
+		fs[0] = fs[0].WithFix(c.setValue(n, want, manifest.Unsafe, "Write the date's weekday: `"+want+"` (or was the date wrong?)"))
+		return fs
 	}
 	return nil
 }
@@ -165,8 +168,13 @@ func checkContentTypes(c *Context) []manifest.Finding {
 		key := k.Value
 		path := manifest.JoinPath("contentTypes", key)
 		if p := extensionProblem(key); p != "" {
+			var fix *manifest.Fix
+			if s := strings.TrimLeft(key, "."); strings.HasPrefix(key, ".") && s != "" && extensionProblem(s) == "" {
+				// `.jpg` is `jpg` with the dot a file name puts before it.
+				fix = c.renameKey(manifest.Value(c.Root, "contentTypes"), k, s, manifest.Safe)
+			}
 			fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(k), path,
-				fmt.Sprintf("The contentTypes key `%s` %s.", key, p)))
+				fmt.Sprintf("The contentTypes key `%s` %s.", key, p)).WithFix(fix))
 			return
 		}
 		val, ok := manifest.Text(v)
@@ -276,11 +284,13 @@ func checkStaticMetadata(c *Context) []manifest.Finding {
 			return
 		}
 		fix := "use letters, digits and `-`, such as `x-amz-meta-owner`"
+		var edit *manifest.Fix
 		if s := strings.TrimRight(k.Value, ": "); s != k.Value && isHTTPToken(s) {
 			fix = fmt.Sprintf("write `%s`", s)
+			edit = c.renameKey(manifest.Value(c.Root, "staticMetadata"), k, s, manifest.Safe)
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(k), manifest.JoinPath("staticMetadata", k.Value),
-			fmt.Sprintf("The staticMetadata key `%s` is not an HTTP header name (letters, digits and !#$%%&'*+-.^_`|~, no spaces or `:`): %s.", k.Value, fix)))
+			fmt.Sprintf("The staticMetadata key `%s` is not an HTTP header name (letters, digits and !#$%%&'*+-.^_`|~, no spaces or `:`): %s.", k.Value, fix)).WithFix(edit))
 	})
 	return fs
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
+	"go.yaml.in/yaml/v3"
 )
 
 // RuleNotificationEmail is the id of the notificationEmail rule.
@@ -88,5 +89,25 @@ func checkNotificationEmail(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "notificationEmail",
-		fmt.Sprintf("notificationEmail `%s`: %s.%s", v, strings.Join(bad, "; "), allowed))}
+		fmt.Sprintf("notificationEmail `%s`: %s.%s", v, strings.Join(bad, "; "), allowed)).WithFix(emailListFix(c, n, v))}
+}
+
+// emailListFix joins the addresses of an email list with `;` when the list
+// is only badly separated (`,`, spaces, tabs, empty items between `;`) and
+// every item is a bare address: a safe fix. Otherwise nil.
+func emailListFix(c *Context, n *yaml.Node, v string) *manifest.Fix {
+	items := strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' || r == ' ' || r == '\t' })
+	if len(items) == 0 {
+		return nil
+	}
+	for _, it := range items {
+		if emailProblem(it) != "" {
+			return nil
+		}
+	}
+	joined := strings.Join(items, ";")
+	if joined == v {
+		return nil
+	}
+	return c.setValue(n, joined, manifest.Safe, "Separate the addresses with `;`: `"+joined+"`")
 }

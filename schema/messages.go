@@ -237,7 +237,12 @@ func (c *checker) keyPlaceAt(segs []string) *keyPlace {
 	return p
 }
 
-func (c *checker) unknownDetail(loc location, prop string) string {
+// unknownFix says how an unknown key can be repaired: renamed to a close
+// known key, or indented beneath the mapping it belongs to; zero for
+// neither.
+type unknownFix struct{ rename, under string }
+
+func (c *checker) unknownDetail(loc location, prop string) (detail string, fix unknownFix) {
 	pl := c.keyPlaceAt(loc.segs)
 	// A field of a mapping one level down, left at this level (the CLI
 	// example's address keys at the top level).
@@ -247,10 +252,10 @@ func (c *checker) unknownDetail(loc location, prop string) string {
 		}
 		if parent.array {
 			return fmt.Sprintf("`%s` is a field of an %s entry, but it sits %s: it belongs in an entry of the %s list (`- %s: ...` beneath `%s:`).",
-				prop, parent.name, place(loc), parent.name, prop, parent.name)
+				prop, parent.name, place(loc), parent.name, prop, parent.name), unknownFix{}
 		}
 		return fmt.Sprintf("`%s` is a %s field, but it sits %s: it belongs under %s; indent it beneath `%s:`.",
-			prop, parent.name, place(loc), parent.name, parent.name)
+			prop, parent.name, place(loc), parent.name, parent.name), unknownFix{under: parent.name}
 	}
 	// A field of another kind only.
 	var others []manifest.Kind
@@ -262,16 +267,19 @@ func (c *checker) unknownDetail(loc location, prop string) string {
 	if len(others) > 0 {
 		if note := c.operationsNote(loc, prop); note != "" {
 			return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s.%s",
-				prop, place(loc), kindsPhrase(others), kindNoun(c.kind), note)
+				prop, place(loc), kindsPhrase(others), kindNoun(c.kind), note), unknownFix{}
 		}
 		return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s: remove it%s.",
-			prop, place(loc), kindsPhrase(others), kindNoun(c.kind), jobTypeTip(c.kind, others))
+			prop, place(loc), kindsPhrase(others), kindNoun(c.kind), jobTypeTip(c.kind, others)), unknownFix{}
 	}
 	if best, synonym := suggestKey(prop, pl.names); best != "" {
-		if synonym {
-			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? That is the manifest's name for it.", prop, place(loc), best)
+		if k, _ := c.get(loc.val, best); k == nil && uniqueSuggestion(prop, best, pl.names.sorted) {
+			fix.rename = best
 		}
-		return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? Keys are case-sensitive.", prop, place(loc), best)
+		if synonym {
+			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? That is the manifest's name for it.", prop, place(loc), best), fix
+		}
+		return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? Keys are case-sensitive.", prop, place(loc), best), fix
 	}
 	// A common name of a field one mapping down (phone at the top level).
 	for _, parent := range pl.parents {
@@ -280,14 +288,14 @@ func (c *checker) unknownDetail(loc location, prop string) string {
 		}
 		if best, synonym := suggestKey(prop, parent.names); best != "" && synonym {
 			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? It is a %s field: indent it beneath `%s:`.",
-				prop, place(loc), best, parent.name, parent.name)
+				prop, place(loc), best, parent.name, parent.name), unknownFix{}
 		}
 	}
 	msg := fmt.Sprintf("Unknown field `%s` %s: remove it", prop, place(loc))
 	if names := pl.names.sorted; len(names) > 0 && len(names) <= 12 {
 		msg += " (allowed here: " + strings.Join(names, ", ") + ")"
 	}
-	return msg + "."
+	return msg + ".", unknownFix{}
 }
 
 // kindsPhrase: "S3 export manifests", "import manifests", "EBS import and
@@ -506,4 +514,28 @@ func listEntryTextDetail(loc location) string {
 	}
 	return fmt.Sprintf("%s is %s, but each entry of %s must be text: write each %s as a quoted string list item, e.g. `- '%s'`.",
 		loc.path, what, parent, noun, strings.ReplaceAll(example, "'", "''"))
+}
+
+// uniqueSuggestion reports whether best is the one close key for prop
+// among names: equal but for case and separators, a synonym, or the only
+// name at its edit distance (a tie is a guess, and no fix). A key over 64
+// bytes is never renamed: measuring it against every name would cost more
+// than it is worth.
+func uniqueSuggestion(prop, best string, names []string) bool {
+	if manifest.FoldName(prop) == manifest.FoldName(best) {
+		return true
+	}
+	if len(prop) > 64 {
+		return false
+	}
+	if manifest.Closest(prop, []string{best}) != best {
+		return true // a synonym
+	}
+	d := manifest.EditDistance(strings.ToLower(prop), strings.ToLower(best))
+	for _, n := range names {
+		if n != best && manifest.EditDistance(strings.ToLower(prop), strings.ToLower(n)) == d {
+			return false
+		}
+	}
+	return true
 }

@@ -600,7 +600,16 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		case len(loc.segs) > 0:
 			at = c.doc.Span(loc.val)
 		}
-		return requiredFieldRule.Errorf(missing, at, path, c.missingDetail(loc, prop)), rank, true
+		f := requiredFieldRule.Errorf(missing, at, path, c.missingDetail(loc, prop))
+		// A key typed wrongly for this one (`erase_device`): the same
+		// rename as the unknown key's finding carries, so that one fix
+		// repairs both findings.
+		if k := c.nearMiss(loc, prop); k != nil && k.Kind == yaml.ScalarNode &&
+			uniqueSuggestion(k.Value, prop, c.keyPlaceAt(loc.segs).names.sorted) {
+			sp := c.doc.Span(k)
+			f.Fix = manifest.ReplaceFix("Rename `"+k.Value+"` to `"+prop+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, prop))
+		}
+		return f, rank, true
 	case "additional_property_not_allowed":
 		k, _ := c.get(loc.val, prop)
 		if k == nil {
@@ -611,12 +620,146 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		// name: a stray top-level fileSystem in an import is a manifest
 		// field, not a file system.
 		_, invalid := manifest.Family(loc.path)
-		return unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, c.unknownDetail(loc, prop)), rank, true
+		detail, fix := c.unknownDetail(loc, prop)
+		f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, detail)
+		switch {
+		case fix.rename != "" && k.Kind == yaml.ScalarNode:
+			sp := c.doc.Span(k)
+			f.Fix = manifest.ReplaceFix("Rename `"+prop+"` to `"+fix.rename+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, fix.rename))
+		case fix.under != "":
+			f.Fix = c.indentFix(loc, fix.under, k)
+		}
+		return f, rank, true
 	case "invalid_type":
 		_, invalid := manifest.Family(loc.path)
 		expected, _ := e.Details()["expected"].(string)
 		return invalidTypeRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, c.typeDetail(loc, expected)), rank, true
 	}
 	_, invalid := manifest.Family(loc.path)
-	return invalidValueRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, c.valueDetail(loc, e)), rank, true
+	return invalidValueRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, c.valueDetail(loc, e)).
+		WithFix(c.valueFix(loc, e)), rank, true
+}
+
+// valueFix repairs a value the schema refuses where the repair has one
+// answer: an allowed value written in another letter case or with other
+// separators (`ntfs` for NTFS, `ebs_snapshot` for ebs-snapshot) is safe;
+// the nearest allowed value by a typo or two (`Glacer`) is unsafe, a guess;
+// a constant with stray punctuation after it (`2.0;`) is safe, and so is
+// yes or no for a YAML 1.1 boolean word (`true`, `off`). Never for a
+// secret's value.
+func (c *checker) valueFix(loc location, e gojsonschema.ResultError) *manifest.Fix {
+	n := loc.val
+	if n == nil || n.Kind != yaml.ScalarNode || secret(loc) {
+		return nil
+	}
+	sub, def := schemaAt(c.sdoc, loc.segs)
+	if sub == nil {
+		return nil
+	}
+	v := n.Value
+	replace := func(to string, app manifest.Applicability, title string) *manifest.Fix {
+		sp := c.doc.Span(n)
+		text := manifest.ScalarAs(n, to)
+		if sp.Empty() && sp.Start > 0 && c.doc.Source[sp.Start-1] == ':' {
+			text = " " + text
+		}
+		return manifest.ReplaceFix(title, app, sp.Start, sp.End, text)
+	}
+	switch e.Type() {
+	case "enum":
+		allowed := stringList(sub["enum"])
+		for _, a := range allowed {
+			if manifest.FoldName(a) == manifest.FoldName(v) && v != "" {
+				return replace(a, manifest.Safe, "Write `"+a+"`")
+			}
+		}
+		if best := manifest.Closest(v, allowed); best != "" && uniqueSuggestion(v, best, allowed) {
+			return replace(best, manifest.Unsafe, "Write `"+best+"` (the nearest allowed value: a guess)")
+		}
+	case "pattern":
+		// YAML 1.1's other words for yes and no (`true`, `off`, `Y`): the
+		// service takes only yes and no.
+		if def == "yesno" {
+			switch strings.ToLower(strings.TrimSpace(v)) {
+			case "true", "on", "y":
+				return replace("yes", manifest.Safe, "Write `yes`")
+			case "false", "off", "n":
+				return replace("no", manifest.Safe, "Write `no`")
+			}
+		}
+	case "const":
+		want, ok := sub["const"].(string)
+		if ok && want != v && strings.TrimRight(strings.TrimSpace(v), ";,.") == want {
+			return replace(want, manifest.Safe, "Write `"+want+"`")
+		}
+	}
+	return nil
+}
+
+// indentFix moves the stray key k of mapping loc.val beneath the mapping
+// field parent of the same mapping, by indenting lines, when that is all it
+// takes (safe): parent is empty or a block mapping, and k is in the run of
+// one-line entries that directly follow parent's lines and all belong to
+// parent (the address fields of AWS's CLI example, left at the top level
+// beneath an empty `returnAddress:`). The fix indents the whole run, as
+// indenting one of its lines alone would not parse; every finding of the
+// run carries the same fix. The indent is that of parent's fields, or 4
+// spaces.
+func (c *checker) indentFix(loc location, parent string, k *yaml.Node) *manifest.Fix {
+	m := loc.val
+	sub, _ := schemaAt(c.sdoc, appendSeg(loc.segs, parent))
+	if !manifest.IsMapping(m) || sub == nil {
+		return nil
+	}
+	lines := c.doc.Lines()
+	pi := -1
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == parent {
+			pi = i
+			break
+		}
+	}
+	if pi < 0 {
+		return nil
+	}
+	pk, pv := m.Content[pi], m.Content[pi+1]
+	indent := 4
+	switch {
+	case pv.Kind == yaml.MappingNode && pv.Style&yaml.FlowStyle == 0 && pv.Column > pk.Column:
+		indent = pv.Column - pk.Column
+	case pv.Kind == yaml.ScalarNode && c.doc.Span(pv).Empty():
+	default:
+		return nil
+	}
+	// The last line of parent's entry, then the run of its stray fields.
+	prevEnd := lines.Pos(max(c.doc.Span(pk).End, c.doc.Span(pv).End)).Line
+	var run []*yaml.Node
+	for i := pi + 2; i+1 < len(m.Content); i += 2 {
+		ek, ev := m.Content[i], m.Content[i+1]
+		if ek.Kind != yaml.ScalarNode || !hasProperty(sub, ek.Value) || ek.Line != prevEnd+1 || ek.Column != pk.Column ||
+			ev.Kind != yaml.ScalarNode || lines.Pos(c.doc.Span(ev).End).Line != ek.Line {
+			break
+		}
+		run = append(run, ek)
+		prevEnd = ek.Line
+	}
+	if !slices.Contains(run, k) {
+		return nil
+	}
+	pad := strings.Repeat(" ", indent)
+	fix := &manifest.Fix{Title: fmt.Sprintf("Indent %s beneath `%s:`", fieldCount(run), parent), Applicability: manifest.Safe}
+	for _, ek := range run {
+		at := lines.Start(ek.Line)
+		fix.Edits = append(fix.Edits, manifest.Edit{Start: at, End: at, New: pad})
+	}
+	return fix
+}
+
+// fieldCount names the keys of a run: "`name`", or "the 8 fields from
+// `name` to `country`".
+func fieldCount(run []*yaml.Node) string {
+	if len(run) == 1 {
+		return "`" + run[0].Value + "`"
+	}
+	return fmt.Sprintf("the %d fields from `%s` to `%s`", len(run), run[0].Value, run[len(run)-1].Value)
 }

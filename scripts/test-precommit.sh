@@ -4,13 +4,16 @@
 # cannot be installed), makes a scratch git repository with a good and a bad
 # manifest, and checks with `pre-commit try-repo` that the hook passes the
 # good one, fails the bad one (by --files and as a commit would, on the staged
-# files), and leaves files outside its `files` pattern alone.
+# files), and leaves files outside its `files` pattern alone; and that the
+# manifestlint-fix hook repairs a file in place (failing the commit, as a
+# formatter's hook does) and passes once the repair is staged.
 #
 # Usage: bash scripts/test-precommit.sh   (from anywhere; exit 0 = pass or skip)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-skip() { echo "SKIP test-precommit: $*"; exit 0; }
+# Under CI=true a missing tool is a failure, never a silent skip.
+skip() { [ "${CI:-}" = true ] && fail "$* (CI=true: not skipping)"; echo "SKIP test-precommit: $*"; exit 0; }
 fail() { echo "FAIL test-precommit: $*" >&2; exit 1; }
 
 if ! command -v pre-commit >/dev/null 2>&1; then
@@ -77,5 +80,30 @@ echo "== a commit of the good manifest alone passes"
 git reset -q orders/broken.manifest.yaml notes.yaml
 pre-commit try-repo "$root" manifestlint > "$work/commit-ok.log" 2>&1 ||
   { cat "$work/commit-ok.log"; fail "the hook stopped a commit of a valid manifest"; }
+
+echo "== manifestlint-fix: repairs a fixable manifest in place, keeping its comment, and fails the commit"
+git reset -q manifest.yaml
+sed -e 's/^deviceId: ABCDE$/deviceId:ABCDE # the device/' manifest.yaml > fixme.manifest.yaml
+grep -q '^deviceId:ABCDE # the device$' fixme.manifest.yaml || fail "could not make the fixable manifest"
+git add fixme.manifest.yaml
+if pre-commit try-repo "$root" manifestlint-fix > "$work/fix.log" 2>&1; then
+  cat "$work/fix.log"; fail "manifestlint-fix passed although it changed a file"
+fi
+grep -q "manifestlint (fix).*Failed" "$work/fix.log" || { cat "$work/fix.log"; fail "no 'Failed' line for the fixed manifest"; }
+grep -q "files were modified by this hook" "$work/fix.log" || { cat "$work/fix.log"; fail "pre-commit did not see the file change"; }
+grep -q '^deviceId: ABCDE # the device$' fixme.manifest.yaml || { cat fixme.manifest.yaml; fail "the manifest was not fixed (or lost its comment)"; }
+cmp -s <(sed -e 's/^deviceId: ABCDE # the device$/deviceId: ABCDE/' fixme.manifest.yaml) manifest.yaml ||
+  { diff manifest.yaml fixme.manifest.yaml; fail "the fix changed more than the one line"; }
+
+echo "== manifestlint-fix: passes once the fix is staged"
+git add fixme.manifest.yaml
+pre-commit try-repo "$root" manifestlint-fix > "$work/fix2.log" 2>&1 ||
+  { cat "$work/fix2.log"; fail "manifestlint-fix failed on a manifest with nothing to fix"; }
+
+echo "== manifestlint-fix: a fault without a fix still fails the hook"
+if pre-commit try-repo "$root" manifestlint-fix --files orders/broken.manifest.yaml > "$work/fix3.log" 2>&1; then
+  cat "$work/fix3.log"; fail "manifestlint-fix passed a broken manifest"
+fi
+grep -q "InvalidAddressException" "$work/fix3.log" || { cat "$work/fix3.log"; fail "manifestlint-fix did not report what is left"; }
 
 echo "PASS test-precommit"

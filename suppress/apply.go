@@ -135,10 +135,57 @@ func Apply(doc *manifest.Document, fs []manifest.Finding, unknown func(name stri
 				continue
 			}
 			nstart := lines.Offset(manifest.Pos{Line: d.Line, Column: n.Column})
-			out = append(out, unusedRule.Warnf(lines.SpanOf(nstart, nstart+len(n.Text)), "", unusedMessage(d, n.Text, unknown)))
+			out = append(out, unusedRule.Warnf(lines.SpanOf(nstart, nstart+len(n.Text)), "", unusedMessage(d, n.Text, unknown)).
+				WithFix(unusedFix(lines, d, used[di], ni, start, unknown)))
 		}
 	}
 	return out
+}
+
+// unusedFix removes the unused name ni of directive d (whose comment starts
+// at byte offset start): the name and its separator when d names others
+// that are used, else the whole comment, and its line when the comment is
+// alone on it. Nil for a misplaced file directive, which is to be moved,
+// not removed, and for a name that is no rule id or code (a misspelt name
+// is to be corrected: which one was meant is the user's call). Safe: the
+// comment silences nothing.
+func unusedFix(lines *manifest.Lines, d *Directive, used []bool, ni, start int, unknown func(string) string) *manifest.Fix {
+	if d.File && d.Misplaced || unknown(d.Names[ni].Text) != "" {
+		return nil
+	}
+	// A name that stays: used, or misspelt (kept for the user to correct).
+	anyUsed := false
+	for i, u := range used {
+		anyUsed = anyUsed || u || unknown(d.Names[i].Text) != ""
+	}
+	name := d.Names[ni].Text
+	if anyUsed {
+		offset := func(i int) int { return lines.Offset(manifest.Pos{Line: d.Line, Column: d.Names[i].Column}) }
+		from, to := offset(ni), offset(ni)+len(name)
+		if ni+1 < len(d.Names) {
+			to = offset(ni + 1)
+		} else if ni > 0 {
+			from = offset(ni-1) + len(d.Names[ni-1].Text)
+		}
+		return manifest.ReplaceFix("Remove `"+name+"` from the suppression", manifest.Safe, from, to, "")
+	}
+	src := lines.Source()
+	lineStart, lineEnd := lines.Start(d.Line), lines.End(d.Line)
+	from, to := start, lineEnd
+	for from > lineStart && (src[from-1] == ' ' || src[from-1] == '\t') {
+		from--
+	}
+	if from == lineStart {
+		// Alone on its line: the line goes, with its line break (or, on
+		// the last line, the break before it).
+		switch {
+		case d.Line < lines.Count():
+			to = lines.Start(d.Line + 1)
+		case d.Line > 1:
+			from = lines.End(d.Line - 1)
+		}
+	}
+	return manifest.ReplaceFix("Remove the unused suppression comment", manifest.Safe, from, to, "")
 }
 
 func unusedMessage(d *Directive, name string, unknown func(string) string) string {

@@ -123,7 +123,13 @@ type options struct {
 	verbose       bool
 	outputs       []string
 	maxWarnings   int
+	// fix, unsafeFixes and diff are --fix, --unsafe-fixes and --diff.
+	fix, unsafeFixes, diff bool
 }
+
+// fixing reports whether the run fixes (in place, to standard output, or
+// as a diff).
+func (o options) fixing() bool { return o.fix || o.diff }
 
 // Main is the whole command, testable without a subprocess: it returns the
 // exit status.
@@ -189,15 +195,32 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	inputs := cfg.assign(c.out, o.stdinFilename)
 	c.skip.excluded = len(c.out) - len(inputs)
-	sinks, err := o.openSinks(format, stdout)
+	if o.diff {
+		return diffAll(inputs, stdin, o, vopts, stdout, stderr, c.failed)
+	}
+	// With --fix, standard input's fixed text goes to standard output, and
+	// the report to standard error.
+	out := stdout
+	if o.fix && hasStdin(inputs) {
+		out = stderr
+	}
+	sinks, err := o.openSinks(format, out)
 	if err != nil {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, ConfigFile: cfg.file(), Rules: validate.Rules()}
+	ropts := report.Options{Color: useColor(o.color, out), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, ConfigFile: cfg.file(), Rules: validate.Rules(), UnsafeFixes: o.unsafeFixes, Fixing: o.fixing()}
 	run := sinks.start(ropts)
 	errs, warns, linted := 0, 0, 0
-	sum := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {
+	var fixes fixSummary
+	var fixOutErr error
+	sum := lintAll(inputs, stdin, o, vopts, stderr, func(l outcome) {
+		r := l.res
+		if l.fixed != nil {
+			if err := fixes.add(l, stdout, stderr); err != nil && fixOutErr == nil {
+				fixOutErr = err
+			}
+		}
 		e, w := manifest.Count(r.Findings)
 		errs, warns = errs+e, warns+w
 		if r.ReadError == "" {
@@ -206,6 +229,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		run.file(r)
 	})
 	writeErr := run.close()
+	if writeErr == nil {
+		writeErr = fixOutErr
+	}
+	if o.fix && !o.quiet {
+		fmt.Fprintln(stderr, fixes.line(false, o.unsafeFixes))
+	}
 	nothing := linted == 0 && !c.failed && !sum.failed
 	if nothing {
 		o.runNotes(stderr, c.skip, nil) // the line below counts them
@@ -220,7 +249,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	switch {
-	case c.failed || sum.failed:
+	case c.failed || sum.failed || fixes.failed:
 		return ExitUsage
 	case errs > 0:
 		return ExitFindings
@@ -253,6 +282,9 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 	fl.StringVar(&o.configFile, "config", "", "the configuration file (default: "+config.FileName+" in the current directory or above, up to the repository root)")
 	boolVar(fl, &o.noConfig, "no-config", "", "ignore any configuration file")
 	fl.StringSliceVar(&o.ignore, "ignore", nil, "drop the findings of this rule id or code everywhere (repeatable, or comma-separated)")
+	boolVar(fl, &o.fix, "fix", "", "apply the safe fixes in place (with -, write the fixed text to standard output and the report to standard error), then report what is left")
+	boolVar(fl, &o.unsafeFixes, "unsafe-fixes", "", "with --fix or --diff, apply the unsafe fixes too (they change meaning: review them); alone, mark them [*] as fixable")
+	boolVar(fl, &o.diff, "diff", "", "print what --fix would change as a unified diff, write nothing, and exit 1 when there is a change")
 	fl.Usage = func() { printUsage(stderr, fl) }
 	return fl
 }
@@ -269,6 +301,7 @@ func printUsage(w io.Writer, fl *pflag.FlagSet) {
 	fmt.Fprint(w, usageText)
 	fmt.Fprint(w, fl.FlagUsages())
 	fmt.Fprintf(w, "\nExit status: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage or I/O error.\n")
+	fmt.Fprintf(w, "With --diff: 0 nothing to fix, 1 a fix would change a file, 2 usage or I/O error.\n")
 }
 
 // boolVar defines a boolean flag that --help shows as `--quiet`, not as

@@ -28,6 +28,10 @@ type input struct {
 	// --files-from rather than named on the command line: it is linted
 	// only if it looks like a manifest (looksLikeManifest).
 	found bool
+	// root is the tree the path was found in (the directory argument it
+	// was found under, or a file's own directory): --fix writes through a
+	// symbolic link only when its target stays inside it.
+	root string
 	// jobType is the config file's jobTypes entry for the path, if any,
 	// and jobTypeSource names that entry.
 	jobType       manifest.JobType
@@ -64,6 +68,8 @@ type collector struct {
 	out    []input
 	skip   skipped
 	failed bool
+	// root is the tree being walked (input.root).
+	root string
 }
 
 func newCollector(cfg runConfig, stderr io.Writer) *collector {
@@ -129,10 +135,11 @@ func (c *collector) named(a string) {
 		return
 	}
 	if st.IsDir() {
+		c.root = a
 		c.walk(a)
 		return
 	}
-	c.add(input{path: a}, st)
+	c.add(input{path: a, root: filepath.Dir(a)}, st)
 }
 
 // listed adds a path read by --files-from: a directory is walked, and a
@@ -145,9 +152,11 @@ func (c *collector) listed(p string) {
 		return
 	}
 	if st.IsDir() {
+		c.root = p
 		c.walk(p)
 		return
 	}
+	c.root = filepath.Dir(p)
 	c.candidate(p, st, nil)
 }
 
@@ -173,7 +182,7 @@ func (c *collector) candidate(p string, st fs.FileInfo, linkErr error) {
 	case !st.Mode().IsRegular():
 		c.skip.special = append(c.skip.special, skippedFile{p, "not a regular file (" + modeName(st.Mode()) + ")"})
 	default:
-		c.add(input{path: p, found: !include}, st)
+		c.add(input{path: p, found: !include, root: c.root}, st)
 	}
 }
 

@@ -10,10 +10,30 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/manifestlint/manifestlint/fix"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 	"go.yaml.in/yaml/v3"
 )
+
+// outcome is one input's outcome: its lint result and, when fixing, what
+// fixing did.
+type outcome struct {
+	res   validate.Result
+	stdin bool
+	path  string
+	fixed *fixed
+}
+
+// fixed is what --fix, --unsafe-fixes or --diff did to one input.
+type fixed struct {
+	// orig and out are the text before and after fixing.
+	orig, out []byte
+	// n counts the findings fixed; unsafeLeft the unsafe fixes left.
+	n, unsafeLeft int
+	// err is why the fixed text could not be written (--fix).
+	err error
+}
 
 // lintAll reads and lints the inputs on a pool of GOMAXPROCS workers and
 // calls emit with each result in the inputs' order, so output never depends
@@ -24,7 +44,7 @@ import (
 // their turn, and emitted as a result with ReadError set and no findings
 // (failed is then true), so that every report records them; inputs found by a walk
 // that do not look like manifests are left out and listed.
-func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(validate.Result)) lintSummary {
+func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(outcome)) lintSummary {
 	var stdinData []byte
 	var stdinErr error
 	for _, in := range inputs {
@@ -34,7 +54,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 	}
 	type done struct {
 		i    int
-		res  validate.Result
+		res  outcome
 		err  error
 		skip bool // found by a walk, not a manifest
 		// reported: an input already reported unusable on stderr
@@ -61,7 +81,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 			for i := range jobs {
 				in := inputs[i]
 				if in.readErr != "" { // said on stderr when collected
-					out <- done{i: i, res: validate.Result{File: in.path, ReadError: in.readErr}, reported: true}
+					out <- done{i: i, res: outcome{res: validate.Result{File: in.path, ReadError: in.readErr}, path: in.path}, reported: true}
 					continue
 				}
 				name, data, err := in.path, stdinData, stdinErr
@@ -78,7 +98,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				}
 				if err != nil {
 					out <- done{i: i, err: fmt.Errorf("%s: %v", safeName(name), describe(err)),
-						res: validate.Result{File: name, ReadError: describe(err).Error()}}
+						res: outcome{res: validate.Result{File: name, ReadError: describe(err).Error()}, path: in.path}}
 					continue
 				}
 				if in.found && !looksLikeManifest(data) {
@@ -90,7 +110,11 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				if opts.JobType == manifest.JobTypeUnknown {
 					opts.JobType, opts.JobTypeSource = in.jobType, in.jobTypeSource
 				}
-				out <- done{i: i, res: validate.Validate(name, data, opts)}
+				if !o.fixing() {
+					out <- done{i: i, res: outcome{res: validate.Validate(name, data, opts), stdin: in.stdin, path: in.path}}
+					continue
+				}
+				out <- done{i: i, res: fixOne(in, name, data, opts, o)}
 			}
 		}()
 	}
@@ -156,4 +180,22 @@ func slim(r validate.Result) validate.Result {
 	}
 	r.Doc = d
 	return r
+}
+
+// fixOne fixes one input (fix.Run) and, with --fix and without --diff,
+// writes a changed file back in place. When the write fails, the result is
+// the lint of the file as it still is.
+func fixOne(in input, name string, data []byte, opts validate.Options, o options) outcome {
+	fo := fix.Run(name, data, opts, fix.Options{Unsafe: o.unsafeFixes})
+	l := outcome{res: fo.Result, stdin: in.stdin, path: in.path,
+		fixed: &fixed{orig: data, out: fo.Source, n: fo.Fixed, unsafeLeft: fo.UnsafeLeft}}
+	if o.diff || in.stdin || !fo.Changed(data) {
+		return l
+	}
+	if err := writeInPlace(in.path, in.root, fo.Source); err != nil {
+		l.fixed.err = err
+		l.fixed.out, l.fixed.n = data, 0
+		l.res = validate.Validate(name, data, opts)
+	}
+	return l
 }

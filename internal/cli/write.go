@@ -1,0 +1,79 @@
+package cli
+
+// This file writes a fixed manifest back in place (--fix).
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// writeInPlace replaces the file at path with data atomically: a temporary
+// file in the same folder, given the file's mode, then renamed over it, so
+// that a reader sees the old text or the new one, never half of each. As
+// gofmt -w and ruff do, it does not fsync: that would flush every dirty
+// page of the file system, and cost a --fix of a large tree seconds. A symbolic link is written through (the link
+// stays a link) only when its target lies inside root, the tree the file
+// was found in; a link out of the tree is refused with an error, never
+// followed silently.
+func writeInPlace(path, root string, data []byte) error {
+	target := path
+	lst, err := os.Lstat(path)
+	if err != nil {
+		return err
+	}
+	if lst.Mode()&fs.ModeSymlink != 0 {
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return err
+		}
+		realRoot, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			return err
+		}
+		if !inside(realRoot, real) {
+			return fmt.Errorf("is a symbolic link to %s, outside %s: not fixed (fix the file itself)", safeName(real), safeName(root))
+		}
+		target = real
+	}
+	st, err := os.Stat(target)
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("is not a regular file: not fixed")
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".manifestlint-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(name)
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Chmod(st.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Rename(name, target); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}
+
+// inside reports whether path lies in the folder root (both resolved).
+func inside(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
