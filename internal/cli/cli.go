@@ -88,6 +88,9 @@ type options struct {
 // exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
+		if args[0] == "lsp" {
+			return cmdLSP(args[1:], stdin, stdout, stderr)
+		}
 		if cmd, ok := subcommands[args[0]]; ok {
 			return cmd(args[1:], stdout, stderr)
 		}
@@ -112,7 +115,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: manifestlint [flags] FILE|DIR|- ...\n\n"+
 			"Checks AWS Import/Export manifests and reports each fault with the service's error code.\n"+
 			"A directory means every *.yaml and *.yml file below it; - reads standard input.\n\n"+
-			"Commands: manifestlint explain CODE|RULE, codes, schema, version\n\nFlags:\n")
+			"Commands: manifestlint explain CODE|RULE, codes, schema, version, lsp\n\nFlags:\n")
 		fl.PrintDefaults()
 		fmt.Fprintf(stderr, "\nExit status: 0 no errors, 1 errors found, 2 usage or I/O error.\n")
 	}
