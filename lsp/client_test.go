@@ -13,6 +13,7 @@ import (
 // testClient is an in-process LSP client talking to a Server over pipes.
 type testClient struct {
 	t      testing.TB
+	srv    *Server
 	toSrv  *io.PipeWriter
 	out    *writer
 	status chan int
@@ -40,6 +41,7 @@ func startServer(t testing.TB, opts Options) *testClient {
 		opts.Getenv = func(string) string { return "" }
 	}
 	srv := New(sr, sw, opts)
+	c.srv = srv
 	go func() {
 		st := srv.Serve()
 		sw.Close()
