@@ -76,6 +76,8 @@ type clientCaps struct {
 	watchDynamic   bool
 	versionSupport bool
 	snippets       bool
+	// documentChanges: workspace edits may name the document version.
+	documentChanges bool
 }
 
 // Settings are what the editor may set, in initializationOptions or as
@@ -408,10 +410,11 @@ func (s *Server) initialize(params json.RawMessage) (func(context.Context) (any,
 	}
 	c := p.Capabilities
 	s.caps = clientCaps{
-		configuration:  c.Workspace.Configuration,
-		watchDynamic:   c.Workspace.DidChangeWatchedFiles.DynamicRegistration,
-		versionSupport: c.TextDocument.PublishDiagnostics.VersionSupport,
-		snippets:       c.TextDocument.Completion.CompletionItem.SnippetSupport,
+		configuration:   c.Workspace.Configuration,
+		watchDynamic:    c.Workspace.DidChangeWatchedFiles.DynamicRegistration,
+		versionSupport:  c.TextDocument.PublishDiagnostics.VersionSupport,
+		snippets:        c.TextDocument.Completion.CompletionItem.SnippetSupport,
+		documentChanges: c.Workspace.WorkspaceEdit.DocumentChanges,
 	}
 	s.initOpts = settings
 	if p.RootURI != nil {
