@@ -375,7 +375,10 @@ func (s *Server) configFor(dir string) (*config.Config, error) {
 	if ok {
 		return c.cfg, c.err
 	}
-	path, err := config.Find(dir)
+	path, notes, err := config.Find(dir)
+	for _, n := range notes {
+		s.logf("%s", n)
+	}
 	if err == nil && path != "" {
 		c.cfg, err = config.Load(path, path)
 	}
@@ -498,7 +501,7 @@ func toDiagnostic(uri string, idx *lineIndex, enc encoding, f manifest.Finding) 
 		Severity: severityError,
 		Code:     string(f.Code),
 		Source:   "manifestlint",
-		Message:  f.Message,
+		Message:  f.Text(),
 		Data:     &diagnosticData{Rule: f.Rule, Path: f.Path},
 	}
 	if f.Severity == manifest.Warning {

@@ -206,7 +206,7 @@ func findingHover(b *strings.Builder, f manifest.Finding) {
 	if name == "" {
 		name = f.Rule
 	}
-	fmt.Fprintf(b, "**%s** (%s, rule `%s`)\n\n%s", mdEscape(name), f.Severity, f.Rule, mdEscape(f.Message))
+	fmt.Fprintf(b, "**%s** (%s, rule `%s`)\n\n%s", mdEscape(name), f.Severity, f.Rule, mdEscape(f.Text()))
 	var ex bytes.Buffer
 	if explain.Lookup(&ex, name) == nil && ex.Len() > 0 {
 		b.WriteString("\n\n```text\n" + strings.TrimRight(strings.ReplaceAll(ex.String(), "```", "'''"), "\n") + "\n```")

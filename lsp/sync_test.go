@@ -58,7 +58,7 @@ func sameFindings(t *testing.T, text string, ds []Diagnostic, fs []manifest.Find
 			sev = severityWarning
 		}
 		start := idx.position(idx.offsetOfLineCol(f.Line, f.Column), utf16)
-		if d.Code != want || d.Message != f.Message || d.Severity != sev || d.Range.Start != start || d.Source != "manifestlint" {
+		if d.Code != want || d.Message != f.Text() || d.Severity != sev || d.Range.Start != start || d.Source != "manifestlint" {
 			t.Errorf("diagnostic %d = %+v\nfinding %+v (start %v)", i, d, f, start)
 		}
 		if d.Range.End.Line < d.Range.Start.Line || (d.Range.End.Line == d.Range.Start.Line && d.Range.End.Character < d.Range.Start.Character) {
@@ -272,7 +272,7 @@ func TestSettingsJobTypeAndRegion(t *testing.T) {
 			from := 0
 			for {
 				ds, next := c.diagnostics(from, "untitled:s", -1)
-				if len(ds) == len(want) && (len(ds) == 0 || ds[0].Message == want[0].Message) {
+				if len(ds) == len(want) && (len(ds) == 0 || ds[0].Message == want[0].Text()) {
 					sameFindings(t, export, ds, want)
 					break
 				}

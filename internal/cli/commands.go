@@ -28,11 +28,14 @@ var (
 // argument; main.go dispatches to them.
 func commandTable() map[string]func(args []string, stdout, stderr io.Writer) int {
 	return map[string]func(args []string, stdout, stderr io.Writer) int{
-		"explain": cmdExplain,
-		"codes":   cmdCodes,
-		"schema":  cmdSchema,
-		"version": cmdVersion,
-		"lsp":     func(args []string, stdout, stderr io.Writer) int { return cmdLSP(args, os.Stdin, stdout, stderr) },
+		"explain":    cmdExplain,
+		"codes":      cmdCodes,
+		"rules":      cmdRules,
+		"schema":     cmdSchema,
+		"init":       cmdInit,
+		"completion": cmdCompletion,
+		"version":    cmdVersion,
+		"lsp":        func(args []string, stdout, stderr io.Writer) int { return cmdLSP(args, os.Stdin, stdout, stderr) },
 	}
 }
 
