@@ -121,7 +121,7 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 // applies to the next line of content).
 func (b actionBuilder) lineSuppression(l int, name string) manifest.Edit {
 	idx := b.lr.index
-	start, end := idx.starts[l], idx.lineEnd(l)
+	start, end := idx.Start(l+1), idx.End(l+1)
 	text := idx.text[start:end]
 	comment := "# " + suppress.Marker + ": " + name + " -- "
 	if !strings.Contains(text, "#") {
@@ -136,10 +136,7 @@ func (b actionBuilder) lineSuppression(l int, name string) manifest.Edit {
 // fileSuppression adds a manifestlint-ignore-file comment at the top, in
 // the leading comment block where it applies (after a byte-order mark).
 func (b actionBuilder) fileSuppression(name string) manifest.Edit {
-	at := 0
-	if strings.HasPrefix(b.lr.index.text, "\ufeff") {
-		at = len("\ufeff")
-	}
+	at := b.lr.index.Start(1)
 	return manifest.Edit{Start: at, End: at, New: "# " + suppress.Marker + "-file: " + name + " -- \n"}
 }
 

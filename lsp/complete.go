@@ -162,10 +162,10 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 		return []completionItem{}
 	}
 	line := idx.position(off, utf8enc).Line
-	prefix := idx.text[idx.starts[line]:off]
-	lines := make([]string, len(idx.starts))
+	prefix := idx.text[idx.Start(line+1):off]
+	lines := make([]string, idx.Count())
 	for i := range lines {
-		lines[i] = idx.text[idx.starts[i]:idx.lineEnd(i)]
+		lines[i] = idx.lineText(i)
 	}
 	items := []completionItem{}
 	kind := lr.kind

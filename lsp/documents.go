@@ -474,23 +474,15 @@ func (s *Server) configDiagnostic(snap snapshot, err error) Diagnostic {
 	return d
 }
 
-// findingRange is the byte range of a finding in the source: its own when
-// the structure fills it, else from its start to the end of its token.
+// findingRange is the byte range of a finding in the source (empty for a
+// finding that covers nothing, such as a missing field).
 func findingRange(idx *lineIndex, f manifest.Finding) (start, end int) {
-	if f.End > f.Start || (f.EndLine > 0 && f.Start > 0) {
-		return f.Start, max(f.End, f.Start)
+	if f.End >= f.Start && (f.End > 0 || f.Line <= 1 && f.Column <= 1) {
+		return f.Start, f.End
 	}
+	// A finding made without a range: its position only.
 	start = idx.offsetOfLineCol(f.Line, f.Column)
-	if f.EndLine > 0 {
-		return start, max(start, idx.offsetOfLineCol(f.EndLine, f.EndColumn))
-	}
-	// TEMPORARY until ranges land: to the end of the line's content.
-	l := idx.position(start, utf8enc).Line
-	end = idx.lineEnd(l)
-	for end > start && (idx.text[end-1] == ' ' || idx.text[end-1] == '\t') {
-		end--
-	}
-	return start, end
+	return start, start
 }
 
 // toDiagnostic turns a finding into an LSP diagnostic.

@@ -76,9 +76,8 @@ func covers(n *yaml.Node, line, col int) bool {
 
 // lineCol returns the 1-based line and code-point column of off.
 func lineCol(idx *lineIndex, off int) (int, int) {
-	p := idx.position(off, utf8enc)
-	start := idx.starts[p.Line]
-	return p.Line + 1, utf8.RuneCountInString(idx.text[start:start+p.Character]) + 1
+	p := idx.Pos(off)
+	return p.Line, p.Column
 }
 
 func (s *Server) hover(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
@@ -116,12 +115,8 @@ func hoverText(lr *lintResult, off int, enc encoding) *hover {
 	if doc := lr.res.Doc; doc != nil && doc.Root != nil {
 		line, col := lineCol(idx, off)
 		if n, ok := findNode(doc.Root, line, col); ok {
-			start := idx.offsetOfLineCol(n.node.Line, n.node.Column)
-			end := start + len(n.node.Value)
-			if n.node.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-				end += 2
-			}
-			r := Range{idx.position(start, enc), idx.position(min(end, idx.lineEnd(idx.position(start, utf8enc).Line)), enc)}
+			sp := doc.Span(n.node)
+			r := Range{idx.position(sp.Start, enc), idx.position(sp.End, enc)}
 			rng = &r
 			if n.isKey || len(hits) == 0 {
 				fieldHover(&b, lr.kind, n)

@@ -1,11 +1,12 @@
 package lsp
 
-// TEMPORARY: a line index for LSP positions, until manifest's shared one
-// lands on main (then this file goes).
+// Positions: LSP's zero-based {line, character} in the negotiated encoding,
+// converted through the one line index of the code base, manifest.Lines
+// (byte offsets <-> 1-based line and column in code points or UTF-16
+// units). This file only shifts to zero-based and handles UTF-8.
 
 import (
-	"sort"
-	"unicode/utf8"
+	"github.com/manifestlint/manifestlint/manifest"
 )
 
 // encoding is the negotiated position encoding.
@@ -23,113 +24,54 @@ func (e encoding) String() string {
 	return "utf-16"
 }
 
-// lineIndex maps byte offsets of a text to LSP positions and back. LSP
-// lines end at LF, CR LF or a lone CR.
+// lineIndex is a document's text with its manifest.Lines.
 type lineIndex struct {
-	text   string
-	starts []int
+	*manifest.Lines
+	text string
 }
 
 func newLineIndex(text string) *lineIndex {
-	starts := make([]int, 1, 64)
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\n':
-			starts = append(starts, i+1)
-		case '\r':
-			if i+1 < len(text) && text[i+1] == '\n' {
-				i++
-			}
-			starts = append(starts, i+1)
-		}
-	}
-	return &lineIndex{text: text, starts: starts}
-}
-
-// lineEnd is the offset of the end of line l's content (before its break).
-func (x *lineIndex) lineEnd(l int) int {
-	if l+1 >= len(x.starts) {
-		return len(x.text)
-	}
-	end := x.starts[l+1] - 1
-	if end > x.starts[l] && x.text[end] == '\n' && x.text[end-1] == '\r' {
-		end--
-	}
-	return end
+	return &lineIndex{manifest.NewLines([]byte(text)), text}
 }
 
 // offset returns the byte offset of p, clamped to the document and to the
 // end of p's line; a position inside a UTF-16 surrogate pair or a UTF-8
 // sequence goes to the start of its character.
 func (x *lineIndex) offset(p Position, enc encoding) int {
-	if p.Line < 0 {
+	switch {
+	case p.Line < 0:
 		return 0
-	}
-	if p.Line >= len(x.starts) {
+	case p.Line >= x.Count():
 		return len(x.text)
 	}
-	start, end := x.starts[p.Line], x.lineEnd(p.Line)
+	line := p.Line + 1
 	if enc == utf8enc {
-		off := start + max(p.Character, 0)
-		if off > end {
-			return end
-		}
-		for off > start && !utf8.RuneStart(x.text[off]) {
-			off--
-		}
-		return off
+		off := min(x.Start(line)+max(p.Character, 0), x.End(line))
+		return x.Offset(x.Pos(off)) // to the start of its character
 	}
-	units := 0
-	for off := start; off < end; {
-		r, size := utf8.DecodeRuneInString(x.text[off:])
-		w := 1
-		if r >= 0x10000 {
-			w = 2
-		}
-		if units+w > p.Character {
-			return off
-		}
-		units += w
-		off += size
-	}
-	return end
+	return x.OffsetUTF16(manifest.Pos{Line: line, Column: max(p.Character, 0) + 1})
 }
 
 // position returns the position of byte offset off.
 func (x *lineIndex) position(off int, enc encoding) Position {
-	off = min(max(off, 0), len(x.text))
-	l := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	start := x.starts[l]
-	if end := x.lineEnd(l); off > end {
-		off = end
-	}
 	if enc == utf8enc {
-		return Position{l, off - start}
+		p := x.Pos(off)
+		return Position{p.Line - 1, x.Offset(p) - x.Start(p.Line)}
 	}
-	units := 0
-	for _, r := range x.text[start:off] {
-		if r >= 0x10000 {
-			units += 2
-		} else {
-			units++
-		}
-	}
-	return Position{l, units}
+	p := x.UTF16(off)
+	return Position{p.Line - 1, p.Column - 1}
 }
 
-// offsetOfLineCol returns the byte offset of a 1-based line and 1-based
-// column in code points (a finding's position).
+// offsetOfLineCol returns the byte offset of a 1-based line and column in
+// code points (a finding's position).
 func (x *lineIndex) offsetOfLineCol(line, col int) int {
 	if line < 1 {
 		return 0
 	}
-	if line > len(x.starts) {
-		return len(x.text)
-	}
-	off, end := x.starts[line-1], x.lineEnd(line-1)
-	for c := 1; c < col && off < end; c++ {
-		_, size := utf8.DecodeRuneInString(x.text[off:])
-		off += size
-	}
-	return off
+	return x.Offset(manifest.Pos{Line: line, Column: col})
+}
+
+// lineText returns the text of zero-based line l, without its break.
+func (x *lineIndex) lineText(l int) string {
+	return x.text[x.Start(l+1):x.End(l+1)]
 }

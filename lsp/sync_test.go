@@ -281,3 +281,49 @@ func TestSettingsJobTypeAndRegion(t *testing.T) {
 		})
 	}
 }
+
+func TestDiagnosticRangesInUTF16AndUTF8(t *testing.T) {
+	// The PO box value starts with an emoji: 2 UTF-16 units, 4 bytes.
+	const text = "manifestVersion: 2.0\nreturnAddress:\n    street1: 😀 PO Box 1\n"
+	for _, tt := range []struct {
+		enc     []string
+		wantEnd int
+	}{
+		{nil, 13 + 2 + len(" PO Box 1")},
+		{[]string{"utf-8"}, 13 + 4 + len(" PO Box 1")},
+	} {
+		c := startServer(t, Options{})
+		c.initialize(tt.enc, nil)
+		c.open("untitled:r", text, 1)
+		ds, _ := c.diagnostics(0, "untitled:r", 1)
+		found := false
+		for _, d := range ds {
+			if d.Code == "InvalidAddressException" && strings.Contains(d.Message, "box") {
+				found = true
+				if want := (Range{Position{2, 13}, Position{2, tt.wantEnd}}); d.Range != want {
+					t.Errorf("encoding %v: range %+v, want %+v", tt.enc, d.Range, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no PO box diagnostic: %+v", ds)
+		}
+	}
+}
+
+func TestRelatedInformation(t *testing.T) {
+	const text = "manifestVersion: 2.0\ndeviceId: A\ndeviceId: B\n"
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	c.open("untitled:dup", text, 1)
+	ds, _ := c.diagnostics(0, "untitled:dup", 1)
+	for _, d := range ds {
+		if d.Data != nil && d.Data.Rule == "duplicate-key" {
+			if len(d.RelatedInformation) != 1 || d.RelatedInformation[0].Location.Range.Start != (Position{1, 0}) || d.RelatedInformation[0].Location.URI != "untitled:dup" {
+				t.Errorf("duplicate key related information: %+v", d.RelatedInformation)
+			}
+			return
+		}
+	}
+	t.Errorf("no duplicate-key diagnostic: %+v", ds)
+}
