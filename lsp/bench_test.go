@@ -157,7 +157,7 @@ func benchChanges(b *testing.B, text string) {
 			ch = "A"
 		}
 		msg := map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": map[string]any{
-			"textDocument": map[string]any{"uri": uri, "version": version},
+			"textDocument":   map[string]any{"uri": uri, "version": version},
 			"contentChanges": []any{map[string]any{"range": Range{at, Position{at.Line, at.Character + 1}}, "text": ch}}}}
 		start := time.Now()
 		c.send(b, msg)
