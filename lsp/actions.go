@@ -136,7 +136,10 @@ func (b actionBuilder) lineSuppression(l int, name string) manifest.Edit {
 // fileSuppression adds a manifestlint-ignore-file comment at the top, in
 // the leading comment block where it applies (after a byte-order mark).
 func (b actionBuilder) fileSuppression(name string) manifest.Edit {
-	at := b.lr.index.Start(1)
+	at := 0
+	if strings.HasPrefix(b.lr.index.text, "\ufeff") {
+		at = len("\ufeff")
+	}
 	return manifest.Edit{Start: at, End: at, New: "# " + suppress.Marker + "-file: " + name + " -- \n"}
 }
 

@@ -76,7 +76,7 @@ func covers(n *yaml.Node, line, col int) bool {
 
 // lineCol returns the 1-based line and code-point column of off.
 func lineCol(idx *lineIndex, off int) (int, int) {
-	p := idx.Pos(off)
+	p := idx.yamlLines().Pos(off)
 	return p.Line, p.Column
 }
 

@@ -3,9 +3,13 @@ package lsp
 // Positions: LSP's zero-based {line, character} in the negotiated encoding,
 // converted through the one line index of the code base, manifest.Lines
 // (byte offsets <-> 1-based line and column in code points or UTF-16
-// units). This file only shifts to zero-based and handles UTF-8.
+// units), built with LSP's line breaks (NewLSPLines); a finding's or a
+// node's line and column count YAML's, through the document's own Lines.
+// This file only shifts to zero-based and handles UTF-8.
 
 import (
+	"sync"
+
 	"github.com/manifestlint/manifestlint/manifest"
 )
 
@@ -24,14 +28,25 @@ func (e encoding) String() string {
 	return "utf-16"
 }
 
-// lineIndex is a document's text with its manifest.Lines.
+// lineIndex is a document's text with its manifest.Lines, as LSP counts
+// lines.
 type lineIndex struct {
 	*manifest.Lines
 	text string
+
+	yamlOnce sync.Once
+	yaml     *manifest.Lines
 }
 
 func newLineIndex(text string) *lineIndex {
-	return &lineIndex{manifest.NewLines([]byte(text)), text}
+	return &lineIndex{Lines: manifest.NewLSPLines([]byte(text)), text: text}
+}
+
+// yamlLines is the text's index as YAML counts lines: findings' and nodes'
+// lines and columns.
+func (x *lineIndex) yamlLines() *manifest.Lines {
+	x.yamlOnce.Do(func() { x.yaml = manifest.NewLines(x.Source()) })
+	return x.yaml
 }
 
 // offset returns the byte offset of p, clamped to the document and to the
@@ -63,12 +78,12 @@ func (x *lineIndex) position(off int, enc encoding) Position {
 }
 
 // offsetOfLineCol returns the byte offset of a 1-based line and column in
-// code points (a finding's position).
+// code points as YAML counts them (a finding's position).
 func (x *lineIndex) offsetOfLineCol(line, col int) int {
 	if line < 1 {
 		return 0
 	}
-	return x.Offset(manifest.Pos{Line: line, Column: col})
+	return x.yamlLines().Offset(manifest.Pos{Line: line, Column: col})
 }
 
 // lineText returns the text of zero-based line l, without its break.

@@ -327,3 +327,34 @@ func TestRelatedInformation(t *testing.T) {
 	}
 	t.Errorf("no duplicate-key diagnostic: %+v", ds)
 }
+
+func TestUnicodeLineSeparatorsKeepPositions(t *testing.T) {
+	// LS (U+2028) is a line break for YAML, not for LSP: the editor's line 2
+	// is the server's too, and an edit there lands where the editor put it.
+	const text = "manifestVersion: 2.0\ngenerator: a\u2028bucket: b\nreturnAddress:\n    street1: PO Box 1\n"
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	c.open("untitled:ls", text, 1)
+	ds, _ := c.diagnostics(0, "untitled:ls", 1)
+	found := false
+	for _, d := range ds {
+		if strings.Contains(d.Message, "box") {
+			found = true
+			if d.Range.Start != (Position{3, 13}) {
+				t.Errorf("PO box diagnostic at %+v, want line 3 (LSP), character 13", d.Range.Start)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no PO box diagnostic: %+v", ds)
+	}
+	c.notify("textDocument/didChange", map[string]any{
+		"textDocument":   map[string]any{"uri": "untitled:ls", "version": 2},
+		"contentChanges": []any{map[string]any{"range": Range{Position{2, 0}, Position{2, 0}}, "text": "deviceId: X\n"}},
+	})
+	c.diagnostics(0, "untitled:ls", 2)
+	want := "manifestVersion: 2.0\ngenerator: a\u2028bucket: b\ndeviceId: X\nreturnAddress:\n    street1: PO Box 1\n"
+	if got := docText(t, c, "untitled:ls"); got != want {
+		t.Errorf("after the edit: %q, want %q", got, want)
+	}
+}
