@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -361,25 +362,40 @@ func (s *Server) settingsLocked() Settings {
 
 // configLookup is the configuration file that applies in one directory.
 type configLookup struct {
-	cfg *config.Config // nil when there is none
-	err error
+	cfg  *config.Config // nil when there is none
+	err  error
+	path string    // the file found, or ""
+	mod  time.Time // its modification time when read
+	size int64
 }
 
 // configFor finds and loads the configuration file for a document in dir
 // as the CLI does (the nearest .manifestlint.yaml, up to the repository
-// root), caching it per directory until a configuration file changes.
+// root), caching it per directory until a configuration file changes: the
+// editor says so (watched files, a save), or the file found has another
+// modification time or size (for editors that watch nothing).
 func (s *Server) configFor(dir string) (*config.Config, error) {
 	s.mu.Lock()
 	c, ok := s.configs[dir]
 	s.mu.Unlock()
+	if ok && c.path != "" {
+		if st, err := os.Stat(c.path); err != nil || !st.ModTime().Equal(c.mod) || st.Size() != c.size {
+			ok = false
+		}
+	}
 	if ok {
 		return c.cfg, c.err
 	}
+	c = configLookup{}
 	path, notes, err := config.Find(dir)
 	for _, n := range notes {
 		s.logf("%s", n)
 	}
 	if err == nil && path != "" {
+		c.path = path
+		if st, serr := os.Stat(path); serr == nil {
+			c.mod, c.size = st.ModTime(), st.Size()
+		}
 		c.cfg, err = config.Load(path, path)
 	}
 	c.err = err

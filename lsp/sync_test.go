@@ -358,3 +358,34 @@ func TestUnicodeLineSeparatorsKeepPositions(t *testing.T) {
 		t.Errorf("after the edit: %q, want %q", got, want)
 	}
 }
+
+func TestConfigChangeSeenWithoutWatcher(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	cfgPath := filepath.Join(dir, ".manifestlint.yaml")
+	if err := os.WriteFile(cfgPath, []byte("disable: [address-po-box]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	uri := "file://" + filepath.ToSlash(filepath.Join(dir, "m.yaml"))
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	c.open(uri, brokenManifest, 1)
+	ds, next := c.diagnostics(0, uri, 1)
+	if strings.Contains(codes(ds), "address-po-box") {
+		t.Fatalf("disable not applied: %s", codes(ds))
+	}
+	// The file changes; the editor says nothing; the next edit sees it.
+	if err := os.WriteFile(cfgPath, []byte("disable: []\n# changed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 2},
+		"contentChanges": []any{map[string]any{"text": brokenManifest}}})
+	ds, _ = c.diagnostics(next, uri, 2)
+	var rules []string
+	for _, d := range ds {
+		rules = append(rules, d.Data.Rule)
+	}
+	if !strings.Contains(strings.Join(rules, " "), "address-po-box") {
+		t.Errorf("after the config changed on disk, rules %v lack address-po-box", rules)
+	}
+}
