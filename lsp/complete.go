@@ -198,11 +198,26 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 	sc := scopeAt(lines, line, prefix)
 	parent := root.lookup(sc.segs)
 	if parent == nil {
-		return items
+		// A manifest being written may not show its kind yet (an operations
+		// entry before its destination): the likeliest kind that has the
+		// place the cursor is in.
+		kind, parent = kindWith(lr, sc.segs)
+		if parent == nil {
+			return items
+		}
 	}
 	start := off - len(m[3])
 	rng := Range{idx.position(start, enc), idx.position(off, enc)}
 	indent := strings.Repeat(" ", len(m[1])+len(m[2]))
+	// A new entry of operations, with the dash typed: the whole entry.
+	if snippets && m[2] != "" && len(sc.present) == 0 && len(sc.segs) == 2 && sc.segs[0] == "operations" {
+		if body := operationSnippet(kind, indent); body != "" {
+			items = append(items, completionItem{
+				Label: "operation", Kind: completionKindSnippet, Detail: "a new " + kind.Title() + " operation",
+				SortText: "0", InsertTextFormat: insertSnippet, TextEdit: &textEdit{rng, body},
+			})
+		}
+	}
 	for _, name := range parent.order {
 		if sc.present[name] {
 			continue
@@ -234,6 +249,23 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 		items = append(items, item)
 	}
 	return items
+}
+
+// kindWith returns the likeliest job kind whose schema has segs, and the
+// field there: EBS then Glacier import first for a manifestVersion 3.0.
+func kindWith(lr *lintResult, segs []string) (manifest.Kind, *field) {
+	order := []manifest.Kind{manifest.S3Export, manifest.S3Import, manifest.EBSImport, manifest.GlacierImport}
+	if lr.res.Doc != nil && lr.res.Doc.Root != nil {
+		if v, _ := manifest.Text(manifest.Value(lr.res.Doc.Root, "manifestVersion")); v == "3.0" {
+			order = []manifest.Kind{manifest.EBSImport, manifest.GlacierImport, manifest.S3Export, manifest.S3Import}
+		}
+	}
+	for _, k := range order {
+		if f := kindField(k).lookup(segs); f != nil {
+			return k, f
+		}
+	}
+	return "", nil
 }
 
 func sortKey(i int) string { return string(rune('a'+i/26)) + string(rune('a'+i%26)) }
@@ -276,18 +308,26 @@ func snippetFor(kind manifest.Kind, name, indent string) string {
 			"exportCertifierName: ${3}" + in + "requiresExportLicense: ${4|no,yes|}" + in + "deviceValue: ${5:250.00}" + in +
 			"deviceCountryOfOrigin: ${6}" + in + "deviceType: ${7|externalStorageDevice,sataDrive|}"
 	case "operations":
-		item := in + "- "
-		more := in + "  "
-		regions := "${1|" + strings.Join(manifest.Regions, ",") + "|}"
-		switch kind {
-		case manifest.S3Export:
-			return "operations:" + item + "exportBucket: ${1}" + more + "targetDirectory: ${2}"
-		case manifest.EBSImport:
-			return "operations:" + item + "destination: ebs-snapshot" + more + "source: device" + more + "region: " + regions
-		case manifest.GlacierImport:
-			return "operations:" + item + "destination: glacier" + more + "source: device" + more + "region: " + regions +
-				more + "vaultName: ${2}" + more + "archiveComment: ${3}"
+		if op := operationSnippet(kind, indent+"    "); op != "" {
+			return "operations:" + in + "- " + op
 		}
+	}
+	return ""
+}
+
+// operationSnippet is the body of one operations entry of kind, after its
+// "- "; its keys sit at column indent.
+func operationSnippet(kind manifest.Kind, indent string) string {
+	more := "\n" + indent
+	regions := "${1|" + strings.Join(manifest.Regions, ",") + "|}"
+	switch kind {
+	case manifest.S3Export:
+		return "exportBucket: ${1}" + more + "targetDirectory: ${2}"
+	case manifest.EBSImport:
+		return "destination: ebs-snapshot" + more + "source: device" + more + "region: " + regions
+	case manifest.GlacierImport:
+		return "destination: glacier" + more + "source: device" + more + "region: " + regions +
+			more + "vaultName: ${2}" + more + "archiveComment: ${3}"
 	}
 	return ""
 }

@@ -352,3 +352,24 @@ func TestFixActions(t *testing.T) {
 		}
 	}
 }
+
+func TestCompletionOperationEntry(t *testing.T) {
+	const text = "manifestVersion: 3.0\noperations:\n  - \n"
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	c.open("untitled:glacier", text, 1)
+	c.diagnostics(0, "untitled:glacier", 1)
+	var list completionList
+	c.result("textDocument/completion", map[string]any{"textDocument": map[string]any{"uri": "untitled:glacier"}, "position": Position{2, 4}}, &list)
+	for _, it := range list.Items {
+		if it.Label == "operation" {
+			// The kind is EBS import until the destination says glacier:
+			// whichever, the entry's later keys line up under the first.
+			if !strings.Contains(it.TextEdit.NewText, "\n    source: device") || it.InsertTextFormat != insertSnippet {
+				t.Errorf("operation snippet: %q", it.TextEdit.NewText)
+			}
+			return
+		}
+	}
+	t.Errorf("no operation snippet among %+v", list.Items)
+}
