@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -387,5 +388,26 @@ func TestConfigChangeSeenWithoutWatcher(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(rules, " "), "address-po-box") {
 		t.Errorf("after the config changed on disk, rules %v lack address-po-box", rules)
+	}
+}
+
+func TestDidChangeConfigurationRelints(t *testing.T) {
+	const export = "manifestVersion: 2.0\ndeviceId: ABCDE\n"
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	c.open("untitled:dc", export, 1)
+	before, next := c.diagnostics(0, "untitled:dc", 1)
+	sameFindings(t, export, before, validate.Validate("untitled:dc", []byte(export), validate.Options{}).Findings)
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"manifestlint": map[string]any{"jobType": "export"}}})
+	after, _ := c.diagnostics(next, "untitled:dc", 1)
+	sameFindings(t, export, after, validate.Validate("untitled:dc", []byte(export), validate.Options{JobType: manifest.JobTypeExport}).Findings)
+	if b, a := fmt.Sprint(before), fmt.Sprint(after); a == b {
+		t.Errorf("the job type changed nothing: %s", a)
+	}
+	// A value the CLI would refuse is dropped with a message.
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"manifestlint": map[string]any{"region": "mars-1"}}})
+	m, _ := c.waitNote(0, func(m *message) bool { return m.Method == "window/showMessage" })
+	if !strings.Contains(string(m.Params), "mars-1") {
+		t.Errorf("showMessage %s", m.Params)
 	}
 }
