@@ -65,6 +65,7 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 	if wants(p.Context.Only, kindQuickFix) {
 		seenLine := map[string]bool{}
 		seenFile := map[string]bool{}
+		seenFix := map[string]bool{} // a fix several findings share is offered once
 		var fixes, suppressions []codeAction
 		for i, f := range b.lr.res.Findings {
 			start, end := findingRange(idx, f)
@@ -72,7 +73,8 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 				continue
 			}
 			diag := b.lr.diags[i]
-			if f.Fix != nil && len(f.Fix.Edits) > 0 {
+			if f.Fix != nil && len(f.Fix.Edits) > 0 && !seenFix[fixKey(f.Fix)] {
+				seenFix[fixKey(f.Fix)] = true
 				title := f.Fix.Title
 				if f.Fix.Applicability != manifest.Safe {
 					title += " (unsafe: check the result)"
@@ -169,6 +171,16 @@ outer:
 		}
 	}
 	return out
+}
+
+// fixKey identifies a fix by its title and edits.
+func fixKey(f *manifest.Fix) string {
+	var b strings.Builder
+	b.WriteString(f.Title)
+	for _, e := range f.Edits {
+		b.WriteString("\x00" + strconv.Itoa(e.Start) + ":" + strconv.Itoa(e.End) + ":" + e.New)
+	}
+	return b.String()
 }
 
 func fixStart(f manifest.Finding) int {

@@ -306,6 +306,10 @@ func TestFixActions(t *testing.T) {
 		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r4", Line: 3, Column: 6, Start: s3, End: e3, EndLine: 3, EndColumn: 13,
 			Fix: &manifest.Fix{Title: "Write private", Applicability: manifest.Unsafe, Edits: []manifest.Edit{{Start: s3, End: e3, New: "private"}}}},
 	}
+	// A fix two findings share (the fixes engine gives both the same one).
+	shared := fs[1]
+	shared.Rule, shared.Code = "r5", manifest.InvalidManifestField
+	fs = append(fs, shared)
 	lr := &lintResult{index: idx, res: validate.Result{Findings: fs}}
 	for _, f := range fs {
 		lr.diags = append(lr.diags, toDiagnostic("u", idx, utf16, f))
@@ -336,6 +340,15 @@ func TestFixActions(t *testing.T) {
 		}
 		if !has(titles, "Write private (unsafe: check the result)") || !has(titles, "Write 2.0") {
 			t.Errorf("quick fixes: %v", titles)
+		}
+		n := 0
+		for _, title := range titles {
+			if title == "Write NTFS" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("a shared fix offered %d times: %v", n, titles)
 		}
 		for _, tt := range [][]string{{"source.fixAll"}, {"source"}, {kindFixAll}} {
 			all := b.actions(codeActionParams{Range: whole, Context: struct {
