@@ -13,7 +13,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -42,7 +44,11 @@ type lintResult struct {
 	res   validate.Result
 	diags []Diagnostic
 	kind  manifest.Kind
+	seq   uint64 // unique per lint: the pull diagnostics' result id
 }
+
+// lintSeq numbers lint results.
+var lintSeq atomic.Uint64
 
 // snapshot is what a request reads of a document: immutable.
 type snapshot struct {
@@ -410,7 +416,7 @@ var errTooLarge = errors.New("file too large")
 
 // lint lints one snapshot with the options the CLI would use for the file.
 func (s *Server) lint(snap snapshot, st Settings) *lintResult {
-	lr := &lintResult{version: snap.version, text: snap.text, index: snap.index}
+	lr := &lintResult{version: snap.version, text: snap.text, index: snap.index, seq: lintSeq.Add(1)}
 	whole := Range{}
 	if isConfig(snap.path) {
 		// The configuration file itself: its errors, as the CLI prints them.
@@ -567,6 +573,12 @@ func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) 
 	}
 	return func(ctx context.Context) (any, *rpcError) {
 		lr := s.current(ctx, snap)
-		return fullDocumentDiagnosticReport{Kind: "full", Items: lr.diags}, nil
+		// The result id names the text and settings linted: the same id
+		// means the same diagnostics.
+		id := strconv.FormatUint(lr.seq, 10)
+		if p.PreviousResultID != "" && p.PreviousResultID == id {
+			return unchangedDocumentDiagnosticReport{Kind: "unchanged", ResultID: id}, nil
+		}
+		return fullDocumentDiagnosticReport{Kind: "full", ResultID: id, Items: lr.diags}, nil
 	}, nil
 }

@@ -122,7 +122,8 @@ type setTraceParams struct {
 }
 
 type documentDiagnosticParams struct {
-	TextDocument textDocumentIdentifier `json:"textDocument"`
+	TextDocument     textDocumentIdentifier `json:"textDocument"`
+	PreviousResultID string                 `json:"previousResultId"`
 }
 
 // Diagnostic is one finding as LSP shows it.
@@ -167,8 +168,14 @@ type publishDiagnosticsParams struct {
 }
 
 type fullDocumentDiagnosticReport struct {
-	Kind  string       `json:"kind"`
-	Items []Diagnostic `json:"items"`
+	Kind     string       `json:"kind"`
+	ResultID string       `json:"resultId,omitempty"`
+	Items    []Diagnostic `json:"items"`
+}
+
+type unchangedDocumentDiagnosticReport struct {
+	Kind     string `json:"kind"`
+	ResultID string `json:"resultId"`
 }
 
 type markupContent struct {

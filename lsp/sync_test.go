@@ -411,3 +411,33 @@ func TestDidChangeConfigurationRelints(t *testing.T) {
 		t.Errorf("showMessage %s", m.Params)
 	}
 }
+
+func TestPullDiagnosticsResultID(t *testing.T) {
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	c.open("untitled:p", "manifestVersion: 2.0\n", 1)
+	td := map[string]any{"uri": "untitled:p"}
+	var first fullDocumentDiagnosticReport
+	c.result("textDocument/diagnostic", map[string]any{"textDocument": td}, &first)
+	if first.Kind != "full" || first.ResultID == "" || len(first.Items) == 0 {
+		t.Fatalf("first pull: %+v", first)
+	}
+	var again fullDocumentDiagnosticReport
+	c.result("textDocument/diagnostic", map[string]any{"textDocument": td, "previousResultId": first.ResultID}, &again)
+	if again.Kind != "unchanged" || again.ResultID != first.ResultID {
+		t.Errorf("second pull of the same text: %+v", again)
+	}
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": "untitled:p", "version": 2},
+		"contentChanges": []any{map[string]any{"text": "manifestVersion: 2.0\ndeviceId: X\n"}}})
+	var changed fullDocumentDiagnosticReport
+	c.result("textDocument/diagnostic", map[string]any{"textDocument": td, "previousResultId": first.ResultID}, &changed)
+	if changed.Kind != "full" || changed.ResultID == first.ResultID {
+		t.Errorf("pull after a change: %+v", changed)
+	}
+	// A clean document's full report still has its items array.
+	c.open("untitled:clean", "", 1)
+	m := c.call("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": "untitled:clean"}})
+	if m.Error != nil || !strings.Contains(string(m.Result), `"items":[`) {
+		t.Errorf("report without items array: %s %+v", m.Result, m.Error)
+	}
+}
