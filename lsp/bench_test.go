@@ -266,3 +266,74 @@ func BenchmarkValidate1MB(b *testing.B) {
 		validate.Validate("bench.yaml", text, validate.Options{})
 	}
 }
+
+// BenchmarkBinaryChange1MB is BenchmarkChange1MB against the built binary,
+// as an editor runs it (with the command's own collector settings), and
+// reports its resident memory after the changes.
+func BenchmarkBinaryChange1MB(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "manifestlint")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "lsp")
+	in, _ := cmd.StdinPipe()
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	c := &benchClient{w: in, published: make(chan int, 1024)}
+	go func() {
+		r := newReader(bufio.NewReader(out), 1<<30)
+		for {
+			body, err := r.read()
+			if err != nil {
+				close(c.published)
+				return
+			}
+			var m struct {
+				Method string
+				Params struct{ Version *int }
+			}
+			json.Unmarshal(body, &m)
+			if m.Method == "textDocument/publishDiagnostics" && m.Params.Version != nil {
+				c.published <- *m.Params.Version
+			}
+		}
+	}()
+	c.send(b, map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{
+		"capabilities": map[string]any{"textDocument": map[string]any{"publishDiagnostics": map[string]any{"versionSupport": true}}}}})
+	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+	text := bigManifest(1 << 20)
+	uri := "untitled:big"
+	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
+		"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": text}}})
+	c.waitVersion(b, 1)
+	at := newLineIndex(text).position(strings.Index(text, "deviceId: ")+len("deviceId: "), utf16)
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		version := i + 2
+		msg := map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": version},
+			"contentChanges": []any{map[string]any{"range": Range{at, Position{at.Line, at.Character + 1}}, "text": string(rune('A' + i%2))}}}}
+		start := time.Now()
+		c.send(b, msg)
+		c.waitVersion(b, version)
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[min(len(times)-1, len(times)*95/100)].Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+	if status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil {
+		for _, line := range strings.Split(string(status), "\n") {
+			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+				b.ReportMetric(float64(kb)/1024, "VmHWM-MB")
+			}
+		}
+	}
+	c.send(b, map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "exit"})
+	cmd.Wait()
+}
