@@ -30,7 +30,14 @@
                 (buffer-string)))
          (report (json-parse-string out :object-type 'alist :array-type 'list))
          (findings (alist-get 'findings (car (alist-get 'files report)))))
-    (sort (mapcar (lambda (f) (alist-get 'message f)) findings) #'string<)))
+    ;; eglot shows a diagnostic as "SOURCE [CODE]: MESSAGE".
+    (sort (mapcar (lambda (f)
+                    (let ((code (alist-get 'code f)))
+                      (format "manifestlint [%s]: %s"
+                              (if (equal code "") (alist-get 'rule f) code)
+                              (alist-get 'message f))))
+                  findings)
+          #'string<)))
 
 (defun mlt-diag-messages ()
   (sort (mapcar #'flymake-diagnostic-text (flymake-diagnostics)) #'string<))
