@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"context"
 	"encoding/json"
 	"runtime"
 	"strings"
@@ -92,29 +93,38 @@ func TestSetTraceAndCancelAreAccepted(t *testing.T) {
 }
 
 func TestCancelledRequestGetsRequestCancelled(t *testing.T) {
-	// A request's work cannot be slowed from outside, so cancel through the
-	// server directly: register a request, cancel it, and check the reply.
 	c := startServer(t, Options{})
+	// The hover waits until it is cancelled: the answer must say so.
+	c.srv.beforeWork = func(ctx context.Context, method string) {
+		if method == "textDocument/hover" {
+			select {
+			case <-ctx.Done():
+			case <-time.After(10 * time.Second):
+			}
+		}
+	}
 	c.initialize(nil, nil)
-	doc := strings.Repeat("bucket: x\n", 1)
-	c.open("file:///c.yaml", doc, 1)
-	// Send a pull-diagnostics request and its cancellation back to back;
-	// the answer is either the report or RequestCancelled, never anything else.
+	c.open("file:///c.yaml", "bucket: x\n", 1)
 	c.mu.Lock()
 	c.nextID++
 	id := c.nextID
 	ch := make(chan *message, 1)
 	c.waiting[jsonID(id)] = ch
 	c.mu.Unlock()
-	c.out.write(map[string]any{"jsonrpc": "2.0", "id": id, "method": "textDocument/diagnostic", "params": map[string]any{"textDocument": map[string]any{"uri": "file:///c.yaml"}}})
+	c.out.write(map[string]any{"jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": map[string]any{
+		"textDocument": map[string]any{"uri": "file:///c.yaml"}, "position": Position{0, 1}}})
 	c.notify("$/cancelRequest", map[string]any{"id": id})
 	select {
 	case m := <-ch:
-		if m.Error != nil && m.Error.Code != codeRequestCancelled {
-			t.Errorf("cancelled request: error %+v", m.Error)
+		if m.Error == nil || m.Error.Code != codeRequestCancelled {
+			t.Errorf("cancelled request: error %+v, result %s; want %d", m.Error, m.Result, codeRequestCancelled)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(8 * time.Second):
 		t.Fatal("no answer to a cancelled request")
+	}
+	// Other requests are not affected.
+	if m := c.call("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": "file:///c.yaml"}}); m.Error != nil {
+		t.Errorf("pull after a cancel: %+v", m.Error)
 	}
 }
 

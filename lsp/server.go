@@ -58,6 +58,9 @@ type Server struct {
 	outRequests map[int64]chan *message
 	nextID      int64
 
+	// beforeWork, when set (by tests), runs before each request's work.
+	beforeWork func(ctx context.Context, method string)
+
 	wake   chan struct{} // signals the linter
 	done   chan struct{} // closed when the server stops
 	wg     sync.WaitGroup
@@ -284,6 +287,9 @@ func (s *Server) dispatch(m *message) {
 		defer cancel()
 		var res any
 		var werr *rpcError
+		if s.beforeWork != nil {
+			s.beforeWork(ctx, m.Method)
+		}
 		s.safely(m.Method, func() { res, werr = work(ctx) })
 		s.mu.Lock()
 		delete(s.inflight, key)
