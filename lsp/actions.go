@@ -13,7 +13,6 @@ import (
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/suppress"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 func (s *Server) codeAction(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
@@ -85,7 +84,7 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 					Edit:        b.edit(f.Fix.Edits),
 				})
 			}
-			if f.Rule == validate.RuleSuppressionWithoutReason || f.Rule == validate.RuleUnusedSuppression {
+			if f.Rule == suppress.RuleSuppressionWithoutReason || f.Rule == suppress.RuleUnusedSuppression {
 				continue // a comment cannot vouch for itself
 			}
 			name := string(f.Code)

@@ -460,7 +460,10 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 				lr.diags = []Diagnostic{}
 				return lr
 			}
-			cfg.Apply(&vopts)
+			if err := vopts.ApplyConfig(cfg); err != nil {
+				lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
+				return lr
+			}
 			if vopts.JobType == manifest.JobTypeUnknown && snap.path != "" {
 				vopts.JobType = cfg.JobTypeFor(snap.path)
 			}

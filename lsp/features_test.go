@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/suppress"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -255,8 +256,8 @@ func TestSuppressionActions(t *testing.T) {
 				t.Errorf("%s: the finding is still there: %s", tt.title, f.Message)
 			}
 		}
-		if !strings.Contains(codes(toDiags(after)), validate.RuleSuppressionWithoutReason) {
-			t.Errorf("%s: no %s finding for the empty reason", tt.title, validate.RuleSuppressionWithoutReason)
+		if !strings.Contains(codes(toDiags(after)), suppress.RuleSuppressionWithoutReason) {
+			t.Errorf("%s: no %s finding for the empty reason", tt.title, suppress.RuleSuppressionWithoutReason)
 		}
 	}
 	// Only source actions asked: no quick fixes.
