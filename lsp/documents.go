@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -510,6 +511,27 @@ func findingRange(idx *lineIndex, f manifest.Finding) (start, end int) {
 	return start, start
 }
 
+// RuleDocs is where a rule's documentation is: its section of
+// docs/rules.md, by rule id (the diagnostics' codeDescription).
+const RuleDocs = "https://github.com/manifestlint/manifestlint/blob/main/docs/rules.md#"
+
+var (
+	ruleIDsOnce sync.Once
+	ruleIDs     map[string]bool
+)
+
+// ruleDocumented reports whether id is a rule of validate.Rules(), each of
+// which has its section in docs/rules.md (tested).
+func ruleDocumented(id string) bool {
+	ruleIDsOnce.Do(func() {
+		ruleIDs = map[string]bool{}
+		for _, r := range validate.Rules() {
+			ruleIDs[r.ID] = true
+		}
+	})
+	return ruleIDs[id]
+}
+
 // toDiagnostic turns a finding into an LSP diagnostic.
 func toDiagnostic(uri string, idx *lineIndex, enc encoding, f manifest.Finding) Diagnostic {
 	start, end := findingRange(idx, f)
@@ -523,6 +545,9 @@ func toDiagnostic(uri string, idx *lineIndex, enc encoding, f manifest.Finding) 
 	}
 	if f.Severity == manifest.Warning {
 		d.Severity = severityWarning
+	}
+	if f.Rule != "" && ruleDocumented(f.Rule) {
+		d.CodeDescription = &codeDescription{Href: RuleDocs + f.Rule}
 	}
 	if d.Code == "" {
 		d.Code = f.Rule
