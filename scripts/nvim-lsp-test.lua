@@ -47,7 +47,7 @@ local function sorted_diagnostics(bufnr)
 end
 
 -- compare checks that the buffer's diagnostics are the CLI's findings:
--- same count, and for each the line, column, code (rule id for warnings),
+-- same count, and for each the start and end, code (rule id for warnings),
 -- severity and message. The test manifest is ASCII, so byte columns are
 -- character columns.
 local function compare(bufnr, findings)
@@ -60,6 +60,10 @@ local function compare(bufnr, findings)
     local want_sev = f.severity == 'error' and vim.diagnostic.severity.ERROR or vim.diagnostic.severity.WARN
     check(d.lnum == f.line - 1 and d.col == f.column - 1,
       string.format('finding %d at %d:%d, diagnostic at %d:%d', i, f.line, f.column, d.lnum + 1, d.col + 1))
+    if f.endLine then
+      check(d.end_lnum == f.endLine - 1 and d.end_col == f.endColumn - 1,
+        string.format('finding %d ends at %d:%d, diagnostic at %d:%d', i, f.endLine, f.endColumn, d.end_lnum + 1, d.end_col + 1))
+    end
     check(code == want_code, string.format('finding %d code %s, diagnostic %s', i, want_code, tostring(code)))
     check(d.severity == want_sev, string.format('finding %d severity %s, diagnostic %s', i, f.severity, tostring(d.severity)))
     check(d.message == f.message, string.format('finding %d message %q, diagnostic %q', i, f.message, d.message))

@@ -71,6 +71,7 @@ func TestLSPDiagnosticsEqualCLIJSON(t *testing.T) {
 			Findings []struct {
 				Code, Severity, Rule, Message string
 				Line, Column                  int
+				EndLine, EndColumn            int
 			}
 		}
 	}
@@ -98,7 +99,7 @@ func TestLSPDiagnosticsEqualCLIJSON(t *testing.T) {
 	send(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": string(src)}}})
 	var diags []struct {
 		Range struct {
-			Start struct{ Line, Character int }
+			Start, End struct{ Line, Character int }
 		}
 		Severity      int
 		Code, Message string
@@ -144,7 +145,8 @@ wait:
 		sev := map[string]int{"error": 1, "warning": 2}[f.Severity]
 		// The sample is ASCII: columns in UTF-16 units are code points.
 		if d.Code != code || d.Message != f.Message || d.Severity != sev || d.Source != "manifestlint" ||
-			d.Range.Start.Line != f.Line-1 || d.Range.Start.Character != f.Column-1 {
+			d.Range.Start.Line != f.Line-1 || d.Range.Start.Character != f.Column-1 ||
+			d.Range.End.Line != f.EndLine-1 || d.Range.End.Character != f.EndColumn-1 {
 			t.Errorf("diagnostic %d %+v\nCLI finding %+v", i, d, f)
 		}
 	}
