@@ -16,7 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -45,11 +44,12 @@ type lintResult struct {
 	res   validate.Result
 	diags []Diagnostic
 	kind  manifest.Kind
-	seq   uint64 // unique per lint: the pull diagnostics' result id
+	// gen is the settings generation linted with: with the version, the
+	// pull diagnostics' result id (the same text and settings lint the same).
+	gen uint64
+	// vopts are the options res was linted with.
+	vopts validate.Options
 }
-
-// lintSeq numbers lint results.
-var lintSeq atomic.Uint64
 
 // snapshot is what a request reads of a document: immutable.
 type snapshot struct {
@@ -282,6 +282,7 @@ func (s *Server) configChangedLocked() {
 }
 
 func (s *Server) relintAllLocked() {
+	s.gen++
 	for uri := range s.docs {
 		s.scheduleLocked(uri)
 	}
@@ -388,6 +389,9 @@ func (s *Server) configFor(dir string) (*config.Config, error) {
 	if ok && c.path != "" {
 		if st, err := os.Stat(c.path); err != nil || !st.ModTime().Equal(c.mod) || st.Size() != c.size {
 			ok = false
+			s.mu.Lock()
+			s.gen++
+			s.mu.Unlock()
 		}
 	}
 	if ok {
@@ -417,7 +421,14 @@ var errTooLarge = errors.New("file too large")
 
 // lint lints one snapshot with the options the CLI would use for the file.
 func (s *Server) lint(snap snapshot, st Settings) *lintResult {
-	lr := &lintResult{version: snap.version, text: snap.text, index: snap.index, seq: lintSeq.Add(1)}
+	lr := &lintResult{version: snap.version, text: snap.text, index: snap.index}
+	defer func() {
+		// After the options were read (a configuration file found changed
+		// on disk bumps the generation).
+		s.mu.Lock()
+		lr.gen = s.gen
+		s.mu.Unlock()
+	}()
 	whole := Range{}
 	if isConfig(snap.path) {
 		// The configuration file itself: its errors, as the CLI prints them.
@@ -435,12 +446,41 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 		}}
 		return lr
 	}
-	var vopts validate.Options
+	vopts, excluded, err := s.validateOptions(snap, st)
+	switch {
+	case err != nil:
+		lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
+		return lr
+	case excluded:
+		lr.diags = []Diagnostic{}
+		return lr
+	}
+	lr.vopts = vopts
+	name := snap.path
+	if name == "" {
+		name = snap.uri
+	}
+	lr.res = validate.Validate(name, []byte(snap.text), vopts)
+	lr.kind = lr.res.Kind
+	lr.diags = make([]Diagnostic, 0, len(lr.res.Findings))
+	for _, f := range lr.res.Findings {
+		lr.diags = append(lr.diags, toDiagnostic(snap.uri, snap.index, snap.enc, f))
+	}
+	return lr
+}
+
+// validateOptions returns the options the CLI would lint the document's
+// file with: the editor's settings as its flags, then the configuration
+// file found from the document's directory (or the workspace root for a
+// document that is not a file), then AWS_ACCESS_KEY_ID. excluded is true
+// when the configuration file excludes the file.
+func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Options, excluded bool, err error) {
 	if st.JobType != "" {
 		vopts.JobType, _ = manifest.ParseJobType(st.JobType)
+		vopts.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: st.JobType}
 	}
 	if st.Region != "" {
-		vopts.Region, vopts.RegionSource = st.Region, "the editor's manifestlint.region setting"
+		vopts.Region, vopts.RegionSource = st.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.region"}
 	}
 	dir := ""
 	if snap.path != "" {
@@ -453,37 +493,26 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 	if dir != "" {
 		cfg, err := s.configFor(dir)
 		if err != nil {
-			lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
-			return lr
+			return vopts, false, err
 		}
 		if cfg != nil {
 			if snap.path != "" && cfg.Excluded(snap.path) {
-				lr.diags = []Diagnostic{}
-				return lr
+				return vopts, true, nil
 			}
 			if err := vopts.ApplyConfig(cfg); err != nil {
-				lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
-				return lr
+				return vopts, false, err
 			}
 			if vopts.JobType == manifest.JobTypeUnknown && snap.path != "" {
-				vopts.JobType = cfg.JobTypeFor(snap.path)
+				vopts.JobType, vopts.JobTypeSource = cfg.JobTypeSourceFor(snap.path)
 			}
 		}
 	}
 	if vopts.AccessKeyID == "" {
-		vopts.AccessKeyID = s.opts.Getenv("AWS_ACCESS_KEY_ID")
+		if k := s.opts.Getenv("AWS_ACCESS_KEY_ID"); k != "" {
+			vopts.AccessKeyID, vopts.AccessKeySource = k, manifest.Source{Kind: manifest.SourceEnv, Name: "AWS_ACCESS_KEY_ID"}
+		}
 	}
-	name := snap.path
-	if name == "" {
-		name = snap.uri
-	}
-	lr.res = validate.Validate(name, []byte(snap.text), vopts)
-	lr.kind = lr.res.Kind
-	lr.diags = make([]Diagnostic, 0, len(lr.res.Findings))
-	for _, f := range lr.res.Findings {
-		lr.diags = append(lr.diags, toDiagnostic(snap.uri, snap.index, snap.enc, f))
-	}
-	return lr
+	return vopts, false, nil
 }
 
 // configDiagnostic reports a configuration problem on the document (at
@@ -532,6 +561,16 @@ func ruleDocumented(id string) bool {
 	return ruleIDs[id]
 }
 
+// findingMessage is a finding's message as --format json and the text
+// format give it: the specifics (the diagnostic's code names the service
+// error), or the service's sentence when there are none.
+func findingMessage(f manifest.Finding) string {
+	if f.Message != "" {
+		return f.Message
+	}
+	return f.Text()
+}
+
 // toDiagnostic turns a finding into an LSP diagnostic.
 func toDiagnostic(uri string, idx *lineIndex, enc encoding, f manifest.Finding) Diagnostic {
 	start, end := findingRange(idx, f)
@@ -540,7 +579,7 @@ func toDiagnostic(uri string, idx *lineIndex, enc encoding, f manifest.Finding) 
 		Severity: severityError,
 		Code:     string(f.Code),
 		Source:   "manifestlint",
-		Message:  f.Text(),
+		Message:  findingMessage(f),
 		Data:     &diagnosticData{Rule: f.Rule, Path: f.Path},
 	}
 	if f.Severity == manifest.Warning {
@@ -603,7 +642,7 @@ func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) 
 		lr := s.current(ctx, snap)
 		// The result id names the text and settings linted: the same id
 		// means the same diagnostics.
-		id := strconv.FormatUint(lr.seq, 10)
+		id := strconv.Itoa(lr.version) + "." + strconv.FormatUint(lr.gen, 10)
 		if p.PreviousResultID != "" && p.PreviousResultID == id {
 			return unchangedDocumentDiagnosticReport{Kind: "unchanged", ResultID: id}, nil
 		}

@@ -42,7 +42,8 @@ func TestHover(t *testing.T) {
 	c.diagnostics(0, uri, 1)
 
 	got := hoverAt(t, c, uri, posOf(t, brokenManifest, "eraseDevice:", 2))
-	for _, want := range []string{"**eraseDevice** — required for S3 import", "Allowed values: `yes`, `no`", "Example: `eraseDevice: yes`"} {
+	// The service requires yes: the schema allows nothing else.
+	for _, want := range []string{"**eraseDevice** — required for S3 import", "Allowed values: `yes`\n", "Example: `eraseDevice: yes`"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("hover on eraseDevice lacks %q:\n%s", want, got)
 		}
@@ -107,7 +108,7 @@ func has(list []string, s string) bool {
 }
 
 func TestCompletion(t *testing.T) {
-	const text = "manifestVersion: 2.0\nbucket: b\n\nreturnAddress:\n    name: Jane\n    country: USA\n    st\neraseDevice: \nacl: \nstateOrProvince: x\n"
+	const text = "manifestVersion: 2.0\nbucket: b\n\nreturnAddress:\n    name: Jane\n    country: USA\n    st\neraseDevice: \nacl: \nstateOrProvince: x\nsetContentEncodingForGzFiles: \n"
 	c := startServer(t, Options{})
 	c.initialize(nil, nil)
 	uri := "untitled:comp"
@@ -134,8 +135,11 @@ func TestCompletion(t *testing.T) {
 	if has(addr, "name") || has(addr, "country") || has(addr, "bucket") {
 		t.Errorf("returnAddress completion offers a present or outer key: %v", addr)
 	}
-	if got := labels(t, c, uri, text, "eraseDevice: "); strings.Join(got, ",") != "yes,no" {
+	if got := labels(t, c, uri, text, "eraseDevice: "); strings.Join(got, ",") != "yes" {
 		t.Errorf("eraseDevice values: %v", got)
+	}
+	if got := labels(t, c, uri, text, "GzFiles: "); strings.Join(got, ",") != "yes,no" {
+		t.Errorf("yes/no values: %v", got)
 	}
 	if got := labels(t, c, uri, text, "acl: "); len(got) != 4 || !has(got, "public-read") {
 		t.Errorf("acl values: %v", got)

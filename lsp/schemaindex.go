@@ -131,7 +131,18 @@ func (f *field) values() []string {
 	case f.constant != "":
 		return []string{f.constant}
 	case len(f.enum) > 0:
-		return f.enum
+		// The printed schema lists every letter case of yes and no (the
+		// service accepts any); offer each word once, in its first,
+		// commonest spelling.
+		var out []string
+		seen := map[string]bool{}
+		for _, v := range f.enum {
+			if k := strings.ToLower(v); !seen[k] {
+				seen[k] = true
+				out = append(out, v)
+			}
+		}
+		return out
 	case f.pattern == "^([Yy][Ee][Ss]|[Nn][Oo])$":
 		return []string{"yes", "no"}
 	}

@@ -54,6 +54,7 @@ type Server struct {
 	configs     map[string]configLookup // by directory
 	rootDir     string
 	pending     map[string]bool // documents waiting for the linter
+	gen         uint64          // bumped when settings or a configuration file change
 	inflight    map[string]context.CancelFunc
 	outRequests map[int64]chan *message
 	nextID      int64

@@ -59,7 +59,7 @@ func sameFindings(t *testing.T, text string, ds []Diagnostic, fs []manifest.Find
 			sev = severityWarning
 		}
 		start := idx.position(idx.offsetOfLineCol(f.Line, f.Column), utf16)
-		if d.Code != want || d.Message != f.Text() || d.Severity != sev || d.Range.Start != start || d.Source != "manifestlint" {
+		if d.Code != want || d.Message != findingMessage(f) || d.Severity != sev || d.Range.Start != start || d.Source != "manifestlint" {
 			t.Errorf("diagnostic %d = %+v\nfinding %+v (start %v)", i, d, f, start)
 		}
 		if d.Range.End.Line < d.Range.Start.Line || (d.Range.End.Line == d.Range.Start.Line && d.Range.End.Character < d.Range.Start.Character) {
@@ -245,8 +245,10 @@ func TestSettingsJobTypeAndRegion(t *testing.T) {
 	}{
 		{"none", nil, nil, validate.Options{}},
 		{"initializationOptions", map[string]any{"jobType": "export", "region": "eu-west-1"}, nil,
-			validate.Options{JobType: manifest.JobTypeExport, Region: "eu-west-1", RegionSource: "the editor's manifestlint.region setting"}},
-		{"workspace/configuration", nil, map[string]any{"jobType": "export"}, validate.Options{JobType: manifest.JobTypeExport}},
+			validate.Options{JobType: manifest.JobTypeExport, Region: "eu-west-1", RegionSource: manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.region"},
+				JobTypeSource: manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: "export"}}},
+		{"workspace/configuration", nil, map[string]any{"jobType": "export"}, validate.Options{JobType: manifest.JobTypeExport,
+			JobTypeSource: manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: "export"}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c := startServer(t, Options{})
@@ -273,7 +275,7 @@ func TestSettingsJobTypeAndRegion(t *testing.T) {
 			from := 0
 			for {
 				ds, next := c.diagnostics(from, "untitled:s", -1)
-				if len(ds) == len(want) && (len(ds) == 0 || ds[0].Message == want[0].Text()) {
+				if len(ds) == len(want) && (len(ds) == 0 || ds[0].Message == findingMessage(want[0])) {
 					sameFindings(t, export, ds, want)
 					break
 				}
@@ -400,7 +402,8 @@ func TestDidChangeConfigurationRelints(t *testing.T) {
 	sameFindings(t, export, before, validate.Validate("untitled:dc", []byte(export), validate.Options{}).Findings)
 	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"manifestlint": map[string]any{"jobType": "export"}}})
 	after, _ := c.diagnostics(next, "untitled:dc", 1)
-	sameFindings(t, export, after, validate.Validate("untitled:dc", []byte(export), validate.Options{JobType: manifest.JobTypeExport}).Findings)
+	sameFindings(t, export, after, validate.Validate("untitled:dc", []byte(export), validate.Options{JobType: manifest.JobTypeExport,
+		JobTypeSource: manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: "export"}}).Findings)
 	if b, a := fmt.Sprint(before), fmt.Sprint(after); a == b {
 		t.Errorf("the job type changed nothing: %s", a)
 	}
