@@ -96,7 +96,7 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 				seenLine[key] = true
 				suppressions = append(suppressions, codeAction{
 					Title: "Suppress " + name + " on this line", Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
-					Edit: b.edit([]manifest.Edit{b.lineSuppression(line, name)}),
+					Edit: b.edit([]manifest.Edit{b.lineSuppression(line, f.Line, name)}),
 				})
 			}
 			if !seenFile[name] {
@@ -120,8 +120,21 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 // lineSuppression comments out name on LSP line l: at the end of the line
 // when it has no comment yet, else on a line of its own above it (which
 // applies to the next line of content).
-func (b actionBuilder) lineSuppression(l int, name string) manifest.Edit {
+//
+// When a suppression comment already applies to the finding's line
+// (yamlLine, as findings count lines), name is added to its list instead.
+func (b actionBuilder) lineSuppression(l, yamlLine int, name string) manifest.Edit {
 	idx := b.lr.index
+	if doc := b.lr.res.Doc; doc != nil {
+		for _, d := range suppress.ScanDocument(doc) {
+			if d.File || d.Malformed != "" || d.Target != yamlLine || len(d.Names) == 0 {
+				continue
+			}
+			last := d.Names[len(d.Names)-1]
+			at := idx.yamlLines().Offset(manifest.Pos{Line: d.Line, Column: last.Column}) + len(last.Text)
+			return manifest.Edit{Start: at, End: at, New: ", " + name}
+		}
+	}
 	start, end := idx.Start(l+1), idx.End(l+1)
 	text := idx.text[start:end]
 	comment := "# " + suppress.Marker + ": " + name + " -- "

@@ -283,7 +283,7 @@ func TestSuppressionAboveALineWithAComment(t *testing.T) {
 	const text = "manifestVersion: 2.0\nbucket: b\nreturnAddress:\n    street1: PO Box 1 # the office\n"
 	lr := &lintResult{index: newLineIndex(text)}
 	b := actionBuilder{uri: "u", lr: lr}
-	e := b.lineSuppression(3, "InvalidAddressException")
+	e := b.lineSuppression(3, 4, "InvalidAddressException")
 	got := text[:e.Start] + e.New + text[e.End:]
 	if want := "returnAddress:\n    # manifestlint-ignore: InvalidAddressException -- \n    street1: PO Box 1 # the office\n"; !strings.Contains(got, want) {
 		t.Errorf("got\n%s\nwant it to contain\n%s", got, want)
@@ -390,4 +390,19 @@ func TestCompletionOperationEntry(t *testing.T) {
 		}
 	}
 	t.Errorf("no operation snippet among %+v", list.Items)
+}
+
+func TestSuppressionJoinsAnExistingComment(t *testing.T) {
+	const text = "manifestVersion: 2.0\nbucket: Bad_Bucket # manifestlint-ignore: bucket-name-not-dns-compliant -- legacy\n"
+	res := validate.Validate("u", []byte(text), validate.Options{})
+	lr := &lintResult{index: newLineIndex(text), res: res}
+	for _, f := range res.Findings {
+		lr.diags = append(lr.diags, toDiagnostic("u", lr.index, utf16, f))
+	}
+	b := actionBuilder{uri: "u", lr: lr}
+	e := b.lineSuppression(1, 2, "InvalidManifestFieldException")
+	got := text[:e.Start] + e.New + text[e.End:]
+	if want := "# manifestlint-ignore: bucket-name-not-dns-compliant, InvalidManifestFieldException -- legacy\n"; !strings.Contains(got, want) {
+		t.Errorf("got\n%s", got)
+	}
 }
