@@ -144,7 +144,7 @@ func (b actionBuilder) lineSuppression(l, yamlLine int, name string) manifest.Ed
 		return manifest.Edit{Start: at, End: end, New: " " + comment}
 	}
 	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
-	return manifest.Edit{Start: start, End: start, New: indent + comment + "\n"}
+	return manifest.Edit{Start: start, End: start, New: indent + comment + b.eol()}
 }
 
 // fileSuppression adds a manifestlint-ignore-file comment at the top, in
@@ -154,7 +154,7 @@ func (b actionBuilder) fileSuppression(name string) manifest.Edit {
 	if strings.HasPrefix(b.lr.index.text, "\ufeff") {
 		at = len("\ufeff")
 	}
-	return manifest.Edit{Start: at, End: at, New: "# " + suppress.Marker + "-file: " + name + " -- \n"}
+	return manifest.Edit{Start: at, End: at, New: "# " + suppress.Marker + "-file: " + name + " -- " + b.eol()}
 }
 
 // safeEdits gathers the edits of every safe fix that overlaps no fix
@@ -202,6 +202,27 @@ func fixStart(f manifest.Finding) int {
 	return f.Fix.Edits[0].Start
 }
 
+// eol is the document's line end: that of its first line (LF when it has
+// one line).
+func (b actionBuilder) eol() string {
+	idx := b.lr.index
+	if idx.Count() < 2 {
+		return "\n"
+	}
+	return idx.text[idx.End(1):idx.Start(2)]
+}
+
+// withEOL writes the line breaks of s as the document's.
+func (b actionBuilder) withEOL(s string) string {
+	eol := b.eol()
+	if eol == "\n" || !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.ReplaceAll(s, "\n", eol)
+}
+
 // edit turns byte-range edits of the linted text into a workspace edit,
 // versioned when the client accepts documentChanges (it then refuses an
 // edit made for text it no longer has).
@@ -210,7 +231,7 @@ func (b actionBuilder) edit(edits []manifest.Edit) *workspaceEdit {
 	tes := make([]textEdit, 0, len(edits))
 	for _, e := range edits {
 		s, t := min(max(e.Start, 0), len(idx.text)), min(max(e.End, 0), len(idx.text))
-		tes = append(tes, textEdit{Range{idx.position(s, b.enc), idx.position(t, b.enc)}, e.New})
+		tes = append(tes, textEdit{Range{idx.position(s, b.enc), idx.position(t, b.enc)}, b.withEOL(e.New)})
 	}
 	if b.docChanges {
 		v := b.version

@@ -406,3 +406,19 @@ func TestSuppressionJoinsAnExistingComment(t *testing.T) {
 		t.Errorf("got\n%s", got)
 	}
 }
+
+func TestSuppressionKeepsCRLF(t *testing.T) {
+	const text = "manifestVersion: 2.0\r\nreturnAddress:\r\n    street1: PO Box 1 # office\r\n"
+	lr := &lintResult{index: newLineIndex(text)}
+	b := actionBuilder{uri: "u", lr: lr}
+	for _, e := range []manifest.Edit{b.lineSuppression(2, 3, "InvalidAddressException"), b.fileSuppression("InvalidAddressException")} {
+		got := text[:e.Start] + e.New + text[e.End:]
+		if strings.Count(got, "\n") != strings.Count(got, "\r\n") || strings.Count(got, "\r\n") != 4 {
+			t.Errorf("mixed line ends: %q", got)
+		}
+	}
+	we := b.edit([]manifest.Edit{{Start: 0, End: 0, New: "a: 1\nb: 2\n"}})
+	if got := we.Changes["u"][0].NewText; got != "a: 1\r\nb: 2\r\n" {
+		t.Errorf("a fix's text in a CR LF document: %q", got)
+	}
+}
