@@ -86,6 +86,12 @@ func TestSetTraceAndCancelAreAccepted(t *testing.T) {
 	c.notify("$/setTrace", map[string]any{"value": "verbose"})
 	c.notify("$/cancelRequest", map[string]any{"id": 99})
 	c.notify("$/someUnknownNotification", map[string]any{})
+	// With the trace on, the server's log lines come as $/logTrace.
+	c.raw("Content-Length: oops\r\n\r\n")
+	m, _ := c.waitNote(0, func(m *message) bool { return m.Method == "$/logTrace" })
+	if !strings.Contains(string(m.Params), "Content-Length") {
+		t.Errorf("$/logTrace %s", m.Params)
+	}
 	// The server still answers.
 	if m := c.call("shutdown", nil); m.Error != nil {
 		t.Fatalf("shutdown after $/ notifications: %+v", m.Error)

@@ -16,6 +16,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -47,7 +48,7 @@ type Server struct {
 	state       int // stateNew, stateRunning, stateShutdown
 	enc         encoding
 	docs        map[string]*document
-	trace       string
+	trace       atomic.Value // string: off, messages or verbose ($/setTrace)
 	caps        clientCaps
 	initOpts    Settings
 	wsSettings  Settings
@@ -121,7 +122,6 @@ func New(r io.Reader, w io.Writer, opts Options) *Server {
 		outRequests: map[int64]chan *message{},
 		wake:        make(chan struct{}, 1),
 		done:        make(chan struct{}),
-		trace:       "off",
 	}
 }
 
@@ -184,8 +184,14 @@ func (s *Server) stop() {
 	s.wg.Wait()
 }
 
+// logf writes a line to the server's log and, when the client asked for a
+// trace ($/setTrace messages or verbose), sends it as $/logTrace too.
 func (s *Server) logf(format string, args ...any) {
-	fmt.Fprintf(s.opts.Log, "manifestlint lsp: "+format+"\n", args...)
+	msg := fmt.Sprintf(format, args...)
+	fmt.Fprintf(s.opts.Log, "manifestlint lsp: %s\n", msg)
+	if t, _ := s.trace.Load().(string); t == "messages" || t == "verbose" {
+		s.notify("$/logTrace", map[string]string{"message": msg})
+	}
 }
 
 // handler answers a request: it runs on the reading goroutine (so it sees
@@ -428,7 +434,7 @@ func (s *Server) initialize(params json.RawMessage) (func(context.Context) (any,
 		s.rootDir = uriPath(*p.RootURI)
 	}
 	if p.Trace != "" {
-		s.trace = p.Trace
+		s.trace.Store(p.Trace)
 	}
 	s.state = stateRunning
 	enc := s.enc
@@ -515,9 +521,7 @@ func (s *Server) setTrace(params json.RawMessage) {
 	}
 	switch p.Value {
 	case "off", "messages", "verbose":
-		s.mu.Lock()
-		s.trace = p.Value
-		s.mu.Unlock()
+		s.trace.Store(p.Value)
 	}
 }
 
