@@ -1,0 +1,273 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/manifestlint/manifestlint/explain"
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// fileName is the name the page's manifest is linted under.
+const fileName = "manifest.yaml"
+
+// pageOptions are the page's options, named as in the share link.
+type pageOptions struct {
+	JobType     string // "", "import" or "export"
+	Region      string // "" or one of manifest.Regions
+	AccessKeyID string
+}
+
+// validateOptions are the validate.Options the command line builds from
+// --job-type, --region and --access-key-id with no configuration file.
+func (o pageOptions) validateOptions() validate.Options {
+	var v validate.Options
+	if jt, ok := manifest.ParseJobType(o.JobType); ok {
+		v.JobType = jt
+	}
+	if manifest.IsRegion(o.Region) {
+		v.Region, v.RegionSource = o.Region, "--region"
+	}
+	v.AccessKeyID = strings.TrimSpace(o.AccessKeyID)
+	return v
+}
+
+// lintResult is what lint returns: one file object of `--format json`
+// (file, jobKind, findings) with what the page needs besides.
+type lintResult struct {
+	File         string        `json:"file"`
+	JobKind      manifest.Kind `json:"jobKind"`
+	KindEvidence []string      `json:"kindEvidence"`
+	Findings     []pageFinding `json:"findings"`
+	Errors       int           `json:"errors"`
+	Warnings     int           `json:"warnings"`
+}
+
+// pageFinding is a finding as `--format json` writes it (the embedded
+// manifest.Finding keeps its JSON names), plus its range and fix.
+type pageFinding struct {
+	manifest.Finding
+	EndLine   int `json:"endLine"`
+	EndColumn int `json:"endColumn"`
+	// From and To are the range to select in the editor, in UTF-16 code
+	// units of the text (what a textarea's selection counts).
+	From int      `json:"from"`
+	To   int      `json:"to"`
+	Fix  *pageFix `json:"fix,omitempty"`
+}
+
+// pageFix is a manifest.Fix: the page shows its title and applicability;
+// applyFixes applies its edits in Go.
+type pageFix struct {
+	Title         string `json:"title"`
+	Applicability string `json:"applicability"`
+}
+
+// lintJSON lints src and encodes the result.
+func lintJSON(src []byte, o pageOptions) []byte {
+	return mustJSON(lint(src, o))
+}
+
+// lint runs validate.Validate, as the command line does.
+func lint(src []byte, o pageOptions) lintResult {
+	r := validate.Validate(fileName, src, o.validateOptions())
+	out := lintResult{File: r.File, JobKind: r.Kind, KindEvidence: r.KindEvidence,
+		Findings: make([]pageFinding, 0, len(r.Findings))}
+	if out.KindEvidence == nil {
+		out.KindEvidence = []string{}
+	}
+	out.Errors, out.Warnings = manifest.Count(r.Findings)
+	ix := newIndex(src)
+	for _, f := range r.Findings {
+		pf := pageFinding{Finding: f, EndLine: f.EndLine, EndColumn: f.EndColumn}
+		pf.From, pf.To = ix.span(f)
+		if f.Fix != nil && len(f.Fix.Edits) > 0 {
+			pf.Fix = &pageFix{Title: f.Fix.Title, Applicability: string(f.Fix.Applicability)}
+		}
+		out.Findings = append(out.Findings, pf)
+	}
+	return out
+}
+
+// explainText is `manifestlint explain NAME`'s output.
+func explainText(name string) (string, error) {
+	var b strings.Builder
+	err := explain.Lookup(&b, name)
+	return b.String(), err
+}
+
+// mustJSON encodes v as the command line does (HTML not escaped).
+func mustJSON(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		// Only strings, numbers and slices of them: cannot happen.
+		panic(err)
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+// index converts the positions of findings into UTF-16 offsets of src.
+type index struct {
+	src   []byte
+	lines []int // byte offset of the start of each line
+}
+
+func newIndex(src []byte) *index {
+	ix := &index{src: src, lines: []int{0}}
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			ix.lines = append(ix.lines, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			ix.lines = append(ix.lines, i+1)
+		}
+	}
+	return ix
+}
+
+// lineEnd is the byte offset of the end of line n's text (before its line
+// break), n 0-based.
+func (ix *index) lineEnd(n int) int {
+	if n+1 < len(ix.lines) {
+		e := ix.lines[n+1]
+		for e > ix.lines[n] && (ix.src[e-1] == '\n' || ix.src[e-1] == '\r') {
+			e--
+		}
+		return e
+	}
+	return len(ix.src)
+}
+
+// offset is the byte offset of a 1-based line and column (columns count
+// code points, after the byte order mark on line 1).
+func (ix *index) offset(line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(ix.lines) {
+		return len(ix.src)
+	}
+	o, end := ix.lines[line-1], ix.lineEnd(line-1)
+	if line == 1 && bytes.HasPrefix(ix.src, []byte("\ufeff")) {
+		o += 3
+	}
+	for c := 1; c < col && o < end; c++ {
+		_, n := utf8.DecodeRune(ix.src[o:end])
+		o += n
+	}
+	return o
+}
+
+// utf16 is the number of UTF-16 code units in src[:off].
+func (ix *index) utf16(off int) int {
+	off = max(0, min(off, len(ix.src)))
+	n := 0
+	for i := 0; i < off; {
+		r, size := utf8.DecodeRune(ix.src[i:off])
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// span is the range of f to select, in UTF-16 offsets: its byte range when
+// it has one, else from its line and column to its end position, else to
+// the end of the word at its start.
+func (ix *index) span(f manifest.Finding) (from, to int) {
+	var start, end int
+	switch {
+	case f.End > f.Start:
+		start, end = f.Start, f.End
+	case f.EndLine > 0:
+		start, end = ix.offset(f.Line, f.Column), ix.offset(f.EndLine, f.EndColumn)
+	default:
+		start = ix.offset(f.Line, f.Column)
+		end = start
+		lineEnd := ix.lineEnd(min(max(f.Line, 1), len(ix.lines)) - 1)
+		for end < lineEnd && ix.src[end] != ' ' && ix.src[end] != '\t' {
+			end++
+		}
+	}
+	if end < start {
+		end = start
+	}
+	return ix.utf16(start), ix.utf16(end)
+}
+
+// fixOne applies the fix of finding i (in lint's order) to src.
+func fixOne(src []byte, o pageOptions, i int) ([]byte, int) {
+	r := validate.Validate(fileName, src, o.validateOptions())
+	if i < 0 || i >= len(r.Findings) || r.Findings[i].Fix == nil {
+		return src, 0
+	}
+	return applyFixes(src, []*manifest.Fix{r.Findings[i].Fix})
+}
+
+// fixSafe applies every safe fix, relinting and repeating (at most ten
+// rounds) while some apply, as a fix can uncover another.
+func fixSafe(src []byte, o pageOptions) ([]byte, int) {
+	total := 0
+	for range 10 {
+		r := validate.Validate(fileName, src, o.validateOptions())
+		var fixes []*manifest.Fix
+		for _, f := range r.Findings {
+			if f.Fix != nil && f.Fix.Applicability == manifest.Safe {
+				fixes = append(fixes, f.Fix)
+			}
+		}
+		out, n := applyFixes(src, fixes)
+		if n == 0 {
+			break
+		}
+		src, total = out, total+n
+	}
+	return src, total
+}
+
+// applyFixes applies fixes to src, each whole or not at all: a fix whose
+// edits overlap an earlier fix's is left for the next round.
+func applyFixes(src []byte, fixes []*manifest.Fix) ([]byte, int) {
+	var edits []manifest.Edit
+	applied := 0
+	overlaps := func(e manifest.Edit) bool {
+		for _, d := range edits {
+			if e.Start < d.End && d.Start < e.End || e.Start == d.Start {
+				return true
+			}
+		}
+		return false
+	}
+next:
+	for _, f := range fixes {
+		for _, e := range f.Edits {
+			if e.Start < 0 || e.End < e.Start || e.End > len(src) || overlaps(e) {
+				continue next
+			}
+		}
+		edits = append(edits, f.Edits...)
+		applied++
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+	var b bytes.Buffer
+	last := 0
+	for _, e := range edits {
+		b.Write(src[last:e.Start])
+		b.WriteString(e.New)
+		last = e.End
+	}
+	b.Write(src[last:])
+	return b.Bytes(), applied
+}
