@@ -55,9 +55,12 @@ type pageFinding struct {
 	EndColumn int `json:"endColumn"`
 	// From and To are the range to select in the editor, in UTF-16 code
 	// units of the text (what a textarea's selection counts).
-	From int      `json:"from"`
-	To   int      `json:"to"`
-	Fix  *pageFix `json:"fix,omitempty"`
+	From int `json:"from"`
+	To   int `json:"to"`
+	// Service is the service's own sentence for Code, which Message starts
+	// with (empty for a warning): the page shows the rest more prominently.
+	Service string   `json:"service"`
+	Fix     *pageFix `json:"fix,omitempty"`
 }
 
 // pageFix is a manifest.Fix: the page shows its title and applicability;
@@ -85,6 +88,9 @@ func lint(src []byte, o pageOptions) lintResult {
 	for _, f := range r.Findings {
 		pf := pageFinding{Finding: f, EndLine: f.EndLine, EndColumn: f.EndColumn}
 		pf.From, pf.To = ix.span(f)
+		if f.Code != "" && strings.HasPrefix(f.Message, f.Code.Message()) {
+			pf.Service = f.Code.Message()
+		}
 		if f.Fix != nil && len(f.Fix.Edits) > 0 {
 			pf.Fix = &pageFix{Title: f.Fix.Title, Applicability: string(f.Fix.Applicability)}
 		}
