@@ -68,7 +68,7 @@ exclude:
   - jobs/east/draft.yaml
 `)
 	write("repo/jobs/east/nospace.yaml", noSpace)
-	write("repo/jobs/east/draft.yaml", "bucket: a\nbucket: b\n")
+	write("repo/jobs/east/draft.yaml", "manifestVersion: 2.0\nbucket: a\nbucket: b\n")
 	write("repo/jobs/east/suppressed.yaml", "# manifestlint-ignore-file: customs-required, address-eu-region -- returned to the Dublin office\n"+
 		strings.Replace(poBox, "street1: PO Box 123", "street1: PO Box 123  # manifestlint-ignore: InvalidAddressException -- agreed with support", 1))
 	write("repo/jobs/exports/x.yaml", "manifestVersion: 2.0\n")
@@ -124,7 +124,9 @@ exclude:
 		"(from config file ../../.manifestlint.yaml)",
 		"[address-eu-region]",
 		"2 errors, 0 warnings in 2 files",
-	}, []string{"draft.yaml", "no-space-after-colon", "suppressed.yaml:"})
+		// the region is known; the bucket inventory is not
+		"suppressed.yaml: note: no bucket inventory (buckets in .manifestlint.yaml): bucket checks not run",
+	}, []string{"draft.yaml", "no-space-after-colon", "suppressed.yaml:1", "suppressed.yaml: note: checked", "region unknown"})
 
 	// A directory walk skips the configuration file itself.
 	check("walk skips the config file", run("--no-snippet", "../.."), 1,
@@ -136,16 +138,16 @@ exclude:
 		"suppressed.yaml:1:29: error: The suppression of `customs-required` silences nothing",
 		"suppressed.yaml:1:47: error: The suppression of `address-eu-region` silences nothing",
 		"2 errors, 0 warnings in 2 files",
-	}, []string{"nospace.yaml:"})
+	}, []string{"nospace.yaml:1", "nospace.yaml: note: checked"})
 
 	// An excluded file is skipped even when named.
-	check("excluded when named", run("draft.yaml"), 0, []string{"0 errors, 0 warnings in 0 files"}, nil)
+	check("excluded when named", run("draft.yaml"), 0, []string{"no manifest was linted: 1 file excluded by .manifestlint.yaml"}, []string{"0 errors"})
 
 	// --no-config: the draft is read, the warning is back, no region.
 	// With no region, the file suppression is unused (a warning: the
 	// file's severity key is not read either).
 	check("--no-config", run("--no-config", "--no-snippet", "."), 1, []string{
-		"draft.yaml:2:1: error MalformedManifestException:",
+		"draft.yaml:3:1: error MalformedManifestException:",
 		"nospace.yaml:1:16: warning: No space after the colon",
 		"suppressed.yaml:1:29: warning: The suppression of `customs-required` silences nothing",
 		"suppressed.yaml:1:47: warning: The suppression of `address-eu-region` silences nothing",

@@ -168,8 +168,15 @@ func TestEndToEndJSON(t *testing.T) {
 				Path     string `json:"path"`
 				Line     int    `json:"line"`
 				Column   int    `json:"column"`
+				EndLine  int    `json:"endLine"`
+				EndCol   int    `json:"endColumn"`
 				Message  string `json:"message"`
 			} `json:"findings"`
+			Notes []struct {
+				ID      string   `json:"id"`
+				Rules   []string `json:"rules"`
+				Message string   `json:"message"`
+			} `json:"notes"`
 		} `json:"files"`
 		Summary struct{ Files, Errors, Warnings int } `json:"summary"`
 	}
@@ -186,8 +193,15 @@ func TestEndToEndJSON(t *testing.T) {
 	}
 	f := got.Files[0].Findings
 	if len(f) != 1 || f[0].Code != "MissingManifestFieldException" || f[0].Status != 400 || f[0].Severity != "error" ||
-		f[0].Path != "returnAddress.city" || f[0].Line != 6 || f[0].Column != 1 || !strings.Contains(f[0].Message, "city") {
+		f[0].Path != "returnAddress.city" || f[0].Line != 6 || f[0].Column != 1 || f[0].EndLine != 6 || f[0].EndCol != 14 || !strings.Contains(f[0].Message, "city") {
 		t.Errorf("finding not as documented: %+v", f)
+	}
+	// No region and no inventory: the checks that needed them are named.
+	for _, file := range got.Files {
+		if n := file.Notes; len(n) != 2 || n[0].ID != "region-unknown" || n[1].ID != "no-bucket-inventory" ||
+			!strings.Contains(n[0].Message, "customs") || len(n[1].Rules) == 0 {
+			t.Errorf("%s: notes %+v", file.File, n)
+		}
 	}
 	if got.Summary.Files != 2 || got.Summary.Errors != 1 || got.Summary.Warnings != 0 {
 		t.Errorf("summary %+v", got.Summary)

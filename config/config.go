@@ -2,7 +2,8 @@
 // .manifestlint.yaml: what the linter is told about the job and the account
 // (region, accessKeyId, buckets), which job type manifests in a folder are
 // (jobTypes), which findings to turn off or down (disable, severity) and
-// which files not to lint (exclude).
+// which files not to lint (exclude) and which a directory walk lints
+// (include).
 //
 // The file is strict: an unknown key, a value of the wrong type or a bad
 // value is an *Error carrying the file, line and column, which the command
@@ -74,6 +75,10 @@ type Config struct {
 	Severity []SeverityRule
 	// Exclude lists globs of files not to lint.
 	Exclude []Glob
+	// Include lists globs of the files a directory walk lints; when set,
+	// it replaces the walk's own test (*.yaml and *.yml files that look
+	// like manifests).
+	Include []Glob
 	// cwd is the working directory when the file was loaded: relative
 	// paths are resolved against it without a system call per file.
 	cwd string
@@ -100,44 +105,63 @@ func Schema() []byte { return slices.Clone(schema) }
 
 // Find looks for FileName in startDir and its parents, stopping after the
 // repository root (a directory holding `.git`) or the file system root. It
-// returns the path of the file found (startDir joined with the way up), or
-// "" when there is none.
-func Find(startDir string) (string, error) {
+// returns the path of the file found (startDir made absolute joined with
+// the way up), or "" when there is none.
+//
+// A folder the search may not look into (an ancestor without search
+// permission) or a working directory that no longer exists ends the search
+// there, with a note saying so: the run goes on without a configuration
+// file rather than failing. A directory named FileName is an error.
+func Find(startDir string) (path string, notes []string, err error) {
 	dir, err := filepath.Abs(startDir)
 	if err != nil {
-		return "", err
+		return "", []string{fmt.Sprintf("cannot tell the current directory (%v): no %s is used", describeErr(err), FileName)}, nil
 	}
 	for {
 		p := filepath.Join(dir, FileName)
 		switch st, err := os.Stat(p); {
 		case err == nil && !st.IsDir():
-			return p, nil
+			return p, notes, nil
 		case err == nil:
-			return "", fmt.Errorf("%s is a directory, not a configuration file", p)
+			return "", notes, fmt.Errorf("%s is a directory, not a configuration file", p)
 		case !errors.Is(err, fs.ErrNotExist):
-			return "", err
+			return "", append(notes, stopNote(dir, err)), nil
 		}
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return "", nil
+		switch _, err := os.Stat(filepath.Join(dir, ".git")); {
+		case err == nil:
+			return "", notes, nil
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", append(notes, stopNote(dir, err)), nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", nil
+			return "", notes, nil
 		}
 		dir = parent
 	}
 }
 
+// stopNote says why the search for the configuration file stopped at dir.
+func stopNote(dir string, err error) string {
+	return fmt.Sprintf("cannot look for %s in %s (%v): the search stops there", FileName, dir, describeErr(err))
+}
+
+// describeErr drops the path an os error repeats.
+func describeErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // Load reads and parses the configuration file at path; name is how
-// messages call it.
+// messages call it. Only a regular file of at most MaxFileBytes is read
+// (readFile); anything else is an error naming the file.
 func Load(path, name string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := readFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, fmt.Errorf("%s: %v", name, describeErr(err))
 	}
 	c, err := Parse(name, src)
 	if err != nil {
@@ -318,6 +342,13 @@ var fields = []field{
 			return err
 		})
 	}},
+	{"include", func(p *parser, c *Config, v *yaml.Node) error {
+		return p.list(v, "include (globs of the files a directory walk lints)", func(n *yaml.Node) error {
+			g, err := p.glob(n)
+			c.Include = append(c.Include, g)
+			return err
+		})
+	}},
 }
 
 type parser struct{ file string }
@@ -462,15 +493,22 @@ func (c *Config) JobTypeFor(path string) manifest.JobType {
 }
 
 // Excluded reports whether an exclude glob matches path.
-func (c *Config) Excluded(path string) bool {
-	if len(c.Exclude) == 0 {
+func (c *Config) Excluded(path string) bool { return c.matchAny(c.Exclude, path) }
+
+// Included reports whether an include glob matches path.
+func (c *Config) Included(path string) bool { return c.matchAny(c.Include, path) }
+
+// matchAny reports whether one of globs matches path, relative to the
+// config file's directory (a path outside it matches none).
+func (c *Config) matchAny(globs []Glob, path string) bool {
+	if len(globs) == 0 {
 		return false
 	}
 	rel, ok := c.Rel(path)
 	if !ok {
 		return false
 	}
-	for _, g := range c.Exclude {
+	for _, g := range globs {
 		if g.Match(rel) {
 			return true
 		}

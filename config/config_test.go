@@ -49,6 +49,9 @@ func dump(c *Config) string {
 	for _, g := range c.Exclude {
 		fmt.Fprintf(&b, "exclude %s\n", g.Pattern)
 	}
+	for _, g := range c.Include {
+		fmt.Fprintf(&b, "include %s\n", g.Pattern)
+	}
 	return b.String()
 }
 
@@ -109,12 +112,15 @@ func TestParseGolden(t *testing.T) {
 			"c.yaml:2:5: config error: invalid glob \"/abs/x.yaml\": the glob starts with `/`, but globs are relative to the config file's directory: drop the leading `/`"},
 		{"exclude empty entry", "exclude:\n  -\n",
 			"c.yaml:2:4: config error: a glob must be text, but is empty"},
+		{"include", "include:\n  - 'imports/**/*.yml'\n  - jobs/*.manifest\n", "include imports/**/*.yml\ninclude jobs/*.manifest\n"},
+		{"include not a list", "include: imports/\n",
+			"c.yaml:1:10: config error: include (globs of the files a directory walk lints) must be a list (`- item` lines or `[a, b]`), but is text"},
 		{"unknown key did you mean", "regoin: us-east-1\n",
 			"c.yaml:1:1: config error: unknown key `regoin`; did you mean `region`?"},
 		{"unknown key case", "access_key_id: AKIA\n",
 			"c.yaml:1:1: config error: unknown key `access_key_id`; did you mean `accessKeyId`?"},
 		{"unknown key", "rules: {}\n",
-			"c.yaml:1:1: config error: unknown key `rules`; the keys are region, accessKeyId, buckets, jobTypes, disable, severity, exclude"},
+			"c.yaml:1:1: config error: unknown key `rules`; the keys are region, accessKeyId, buckets, jobTypes, disable, severity, exclude, include"},
 		{"duplicate top key", "region: us-east-1\nregion: us-west-1\n",
 			"c.yaml:2:1: config error: the key `region` appears twice (first at line 1): keep one"},
 		{"root list", "- region\n",
@@ -173,17 +179,17 @@ func TestFind(t *testing.T) {
 	deep := mk("outer/repo/a/b")
 	write("outer/" + FileName) // above the repository root: never found
 
-	if got, err := Find(deep); err != nil || got != "" {
+	if got, _, err := Find(deep); err != nil || got != "" {
 		t.Errorf("Find with the only config above .git = %q, %v; want none", got, err)
 	}
 	write("outer/repo/" + FileName)
 	want := filepath.Join(root, "outer/repo", FileName)
-	if got, err := Find(deep); err != nil || got != want {
+	if got, _, err := Find(deep); err != nil || got != want {
 		t.Errorf("Find two levels down = %q, %v; want %q", got, err, want)
 	}
 	write("outer/repo/a/" + FileName)
 	want = filepath.Join(root, "outer/repo/a", FileName)
-	if got, err := Find(deep); err != nil || got != want {
+	if got, _, err := Find(deep); err != nil || got != want {
 		t.Errorf("Find with a nearer config = %q, %v; want the nearest %q", got, err, want)
 	}
 	// Without any .git the walk goes on to the file system root.
@@ -191,7 +197,7 @@ func TestFind(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "plain", FileName), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := Find(noGit); got != filepath.Join(root, "plain", FileName) {
+	if got, _, _ := Find(noGit); got != filepath.Join(root, "plain", FileName) {
 		t.Errorf("Find without .git = %q", got)
 	}
 }

@@ -1,7 +1,6 @@
 package manifest
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -18,24 +17,22 @@ type Document struct {
 	Source []byte
 	// Root is the root mapping; nil when the manifest could not be parsed.
 	Root  *yaml.Node
-	lines [][]byte
+	lines *Lines
+}
+
+// Lines returns the line index of the source, built on first use.
+func (d *Document) Lines() *Lines {
+	if d.lines == nil {
+		d.lines = NewLines(d.Source)
+	}
+	return d.lines
 }
 
 // Line returns line n (1-based) of the original source without its line
 // end, or "" when out of range. Lines end where yaml.v3 counts a line break
-// (SplitLines), so that n is the line of a yaml.Node position.
+// (see Lines), so that n is the line of a yaml.Node position.
 func (d *Document) Line(n int) string {
-	if d.lines == nil {
-		d.lines = SplitLines(d.Source)
-	}
-	if n < 1 || n > len(d.lines) {
-		return ""
-	}
-	l := d.lines[n-1]
-	if n == 1 {
-		l = bytes.TrimPrefix(l, bom)
-	}
-	return string(l)
+	return string(d.Lines().Line(n))
 }
 
 // Get returns the key and value nodes of key in mapping m (the first
@@ -102,41 +99,6 @@ func KindName(n *yaml.Node) string {
 		return "text"
 	}
 	return "nothing"
-}
-
-// SplitLines splits src into lines, without their ends, at every line break
-// yaml.v3 counts: CR LF, a lone CR, LF, and the Unicode breaks NEL (U+0085),
-// LS (U+2028) and PS (U+2029). Splitting on LF alone would put a snippet on
-// the wrong line for a file with old Mac (CR) line ends.
-func SplitLines(src []byte) [][]byte {
-	lines := make([][]byte, 0, bytes.Count(src, []byte("\n"))+1)
-	start := 0
-	for i := 0; i < len(src); {
-		switch c := src[i]; {
-		case c == '\n':
-			lines = append(lines, src[start:i])
-			i++
-			start = i
-		case c == '\r':
-			lines = append(lines, src[start:i])
-			i++
-			if i < len(src) && src[i] == '\n' {
-				i++
-			}
-			start = i
-		case c == 0xC2 && i+1 < len(src) && src[i+1] == 0x85: // NEL
-			lines = append(lines, src[start:i])
-			i += 2
-			start = i
-		case c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9): // LS, PS
-			lines = append(lines, src[start:i])
-			i += 3
-			start = i
-		default:
-			i++
-		}
-	}
-	return append(lines, src[start:])
 }
 
 // secretKeys are the fields whose values no output shows: CI logs are

@@ -23,6 +23,9 @@ const (
 // warnings (faults the service accepted) have an empty Code, except an
 // error that the config file's severity key downgraded to a warning: it
 // keeps its Code and Status, so output still names the service error.
+//
+// The json tags are kept for Go users that encode a Finding themselves;
+// `--format json` has its own wire type (package report).
 type Finding struct {
 	Code     Code     `json:"code"`
 	Status   int      `json:"status"`
@@ -35,8 +38,9 @@ type Finding struct {
 	// key of an unknown field, or at the key of a missing field's parent.
 	Line   int `json:"line"`
 	Column int `json:"column"`
-	// Message starts with the service's own sentence for Code and goes on
-	// with what was found and how to fix it.
+	// Message is what this finding found and how to fix it: the specifics,
+	// without the service's sentence for Code. Text joins the two, as
+	// every output format shows them.
 	Message string `json:"message"`
 
 	// EndLine and EndColumn end the range at fault (exclusive, 1-based,
@@ -100,22 +104,57 @@ func At(n *yaml.Node) Pos {
 	return Pos{n.Line, n.Column}
 }
 
-// Errorf builds an error finding for code: the message is the service's
-// sentence for code followed by detail.
-func Errorf(code Code, rule string, pos Pos, path, detail string) Finding {
-	msg := code.Message()
-	if detail != "" {
-		msg += " " + detail
-	}
-	return Finding{Code: code, Status: code.Status(), Severity: Error, Rule: rule,
-		Path: path, Line: pos.Line, Column: pos.Column, Message: msg}
+// Errorf builds an error finding for code over the range at (see
+// Document.Span); detail, the finding's Message, says what was found and
+// how to fix it.
+func Errorf(code Code, rule string, at Span, path, detail string) Finding {
+	f := Finding{Code: code, Status: code.Status(), Severity: Error, Rule: rule, Path: path, Message: detail}
+	f.SetSpan(at)
+	return f
 }
 
-// Warnf builds a warning finding: a fault the service accepted but a user
-// will want to know about. Warnings carry no service code.
-func Warnf(rule string, pos Pos, path, detail string) Finding {
-	return Finding{Severity: Warning, Rule: rule, Path: path,
-		Line: pos.Line, Column: pos.Column, Message: detail}
+// Warnf builds a warning finding over the range at: a fault the service
+// accepted but a user will want to know about. Warnings carry no service
+// code.
+func Warnf(rule string, at Span, path, detail string) Finding {
+	f := Finding{Severity: Warning, Rule: rule, Path: path, Message: detail}
+	f.SetSpan(at)
+	return f
+}
+
+// SetSpan sets the finding's position and range to s.
+func (f *Finding) SetSpan(s Span) {
+	f.Line, f.Column = s.From.Line, s.From.Column
+	f.EndLine, f.EndColumn = s.To.Line, s.To.Column
+	f.Start, f.End = s.Start, s.End
+}
+
+// Span returns the finding's range.
+func (f *Finding) Span() Span {
+	return Span{Start: f.Start, End: f.End, From: Pos{f.Line, f.Column}, To: Pos{f.EndLine, f.EndColumn}}
+}
+
+// Text is the finding's whole message as every output format shows it: the
+// service's sentence for its Code (kept by an error the config file turned
+// into a warning), then Message.
+func (f *Finding) Text() string {
+	sentence := f.Code.Message()
+	switch {
+	case sentence == "":
+		return f.Message
+	case f.Message == "":
+		return sentence
+	}
+	return sentence + " " + f.Message
+}
+
+// Relate adds a related location: the span s in the same source, and what
+// it is.
+func (f *Finding) Relate(s Span, message string) {
+	f.Related = append(f.Related, Related{
+		Line: s.From.Line, Column: s.From.Column, EndLine: s.To.Line, EndColumn: s.To.Column,
+		Start: s.Start, End: s.End, Message: message,
+	})
 }
 
 // Sort orders findings by line, then column, then code, rule and message, so

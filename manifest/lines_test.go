@@ -6,9 +6,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
-func TestSplitLines(t *testing.T) {
+func TestLinesSplit(t *testing.T) {
 	tests := []struct {
 		src  string
 		want []string
@@ -19,22 +22,133 @@ func TestSplitLines(t *testing.T) {
 		{"a\r\nb", []string{"a", "b"}},
 		{"a\rb\r", []string{"a", "b", ""}},
 		{"a\r\rb", []string{"a", "", "b"}},
+		{"a\n\r\nb\rc", []string{"a", "", "b", "c"}},
 		{"a\u0085b\u2028c\u2029d", []string{"a", "b", "c", "d"}},
 		{"a\xc2", []string{"a\xc2"}},
+		{"a\xe2\x80", []string{"a\xe2\x80"}},
 		{"é\n", []string{"é", ""}},
+		{"\ufeffa\rb", []string{"a", "b"}},
+		{"\ufeff", []string{""}},
 	}
 	for _, tt := range tests {
+		l := NewLines([]byte(tt.src))
 		var got []string
-		for _, l := range SplitLines([]byte(tt.src)) {
-			got = append(got, string(l))
+		for n := 1; n <= l.Count(); n++ {
+			got = append(got, string(l.Line(n)))
 		}
 		if !slices.Equal(got, tt.want) {
-			t.Errorf("SplitLines(%q) = %q, want %q", tt.src, got, tt.want)
+			t.Errorf("NewLines(%q) lines = %q, want %q", tt.src, got, tt.want)
+		}
+		if l.Line(0) != nil || l.Line(l.Count()+1) != nil {
+			t.Errorf("NewLines(%q): a line out of range is not nil", tt.src)
 		}
 	}
 	d := &Document{Source: []byte("\ufeffa: 1\rb: 2\r\n")}
 	if d.Line(1) != "a: 1" || d.Line(2) != "b: 2" || d.Line(3) != "" {
 		t.Errorf("Line: %q %q %q", d.Line(1), d.Line(2), d.Line(3))
+	}
+}
+
+// TestLinesPositions converts every offset of sources with each kind of line
+// break, a byte order mark, multi-byte and astral characters to positions
+// and back.
+func TestLinesPositions(t *testing.T) {
+	src := "\ufeffé: 1\r\nb: 😀x\rc\n\u2028d\u0085"
+	l := NewLines([]byte(src))
+	type want struct {
+		off        int
+		pos, utf16 Pos
+	}
+	// Offsets: BOM 0-2; "é: 1" 3-7 (é is 2 bytes), CRLF 8-9; "b: 😀x" 10-17 (😀 is 4 bytes), CR 18;
+	// "c" 19, LF 20; LS 21-23; "d" 24, NEL 25-26; the empty last line at 27.
+	for _, w := range []want{
+		{0, Pos{1, 1}, Pos{1, 1}},
+		{3, Pos{1, 1}, Pos{1, 1}},
+		{5, Pos{1, 2}, Pos{1, 2}},
+		{8, Pos{1, 5}, Pos{1, 5}},
+		{9, Pos{1, 5}, Pos{1, 5}}, // inside CRLF: end of the line's text
+		{10, Pos{2, 1}, Pos{2, 1}},
+		{13, Pos{2, 4}, Pos{2, 4}},
+		{15, Pos{2, 4}, Pos{2, 4}}, // inside 😀: its start
+		{17, Pos{2, 5}, Pos{2, 6}}, // x: 😀 is two UTF-16 units
+		{18, Pos{2, 6}, Pos{2, 7}},
+		{19, Pos{3, 1}, Pos{3, 1}},
+		{21, Pos{4, 1}, Pos{4, 1}},
+		{24, Pos{5, 1}, Pos{5, 1}},
+		{27, Pos{6, 1}, Pos{6, 1}},
+		{99, Pos{6, 1}, Pos{6, 1}},
+		{-1, Pos{1, 1}, Pos{1, 1}},
+	} {
+		if got := l.Pos(w.off); got != w.pos {
+			t.Errorf("Pos(%d) = %v, want %v", w.off, got, w.pos)
+		}
+		if got := l.UTF16(w.off); got != w.utf16 {
+			t.Errorf("UTF16(%d) = %v, want %v", w.off, got, w.utf16)
+		}
+	}
+	if l.Count() != 6 {
+		t.Errorf("Count = %d, want 6", l.Count())
+	}
+	// Every character boundary round-trips.
+	for off := range len(src) + 1 {
+		if off < len(src) && !utf8.RuneStart(src[off]) {
+			continue
+		}
+		p := l.Pos(off)
+		if back := l.Offset(p); back != off && l.Pos(back) != p {
+			t.Errorf("Offset(Pos(%d) = %v) = %d", off, p, back)
+		}
+		u := l.UTF16(off)
+		if back := l.OffsetUTF16(u); back != l.Offset(p) {
+			t.Errorf("OffsetUTF16(UTF16(%d) = %v) = %d, want %d", off, u, back, l.Offset(p))
+		}
+	}
+	for _, c := range []struct {
+		p    Pos
+		want int
+	}{
+		{Pos{0, 0}, 3}, {Pos{1, 99}, 8}, {Pos{2, 5}, 17}, {Pos{7, 1}, len(src)},
+	} {
+		if got := l.Offset(c.p); got != c.want {
+			t.Errorf("Offset(%v) = %d, want %d", c.p, got, c.want)
+		}
+	}
+	if got := l.OffsetUTF16(Pos{2, 5}); got != 13 {
+		t.Errorf("OffsetUTF16 between the halves of a surrogate pair = %d, want 13 (the character's start)", got)
+	}
+}
+
+// TestLinesAgreeWithYAML checks that every node yaml.v3 positions in a
+// source with each kind of line break sits at the offset Lines computes:
+// the text there starts the node.
+func TestLinesAgreeWithYAML(t *testing.T) {
+	for _, src := range []string{
+		"a: 1\nbé: 'x'\nc: \"y\"\n",
+		"\ufeffa: 1\r\nbé: 'x'\r\nc: \"y\"",
+		"a: 1\rbé: 'x'\rc: \"y\"\r",
+		"a: 1\r\nbé: 'x'\rc: \"y\"\n",
+		"a: 1\u0085bé: 'x'\u2028c: \"y\"\u2029",
+		"a:\n  - 😀x\n  - k: 😀y\n",
+	} {
+		var root yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		l := NewLines([]byte(src))
+		var walk func(n *yaml.Node)
+		walk = func(n *yaml.Node) {
+			if n.Kind == yaml.ScalarNode {
+				off := l.Offset(Pos{n.Line, n.Column})
+				rest := src[off:]
+				if !strings.HasPrefix(rest, n.Value) && !strings.HasPrefix(rest[1:], n.Value) {
+					t.Errorf("%q: %q at %d:%d, offset %d holds %q", src, n.Value, n.Line, n.Column, off, rest)
+				}
+			}
+			for _, c := range n.Content {
+				walk(c)
+			}
+		}
+		walk(&root)
 	}
 }
 
@@ -85,6 +199,14 @@ func TestDuplicateKeyLargeMapping(t *testing.T) {
 		for i, f := range fs {
 			if f.Rule != RuleDuplicateKey || f.Line != n+2+i || !strings.Contains(f.Message, "first at line 1") {
 				t.Errorf("%d keys: finding %d = %+v", n, i, f)
+			}
+			// The first occurrence is a related location: `dup` on line 1.
+			if len(f.Related) != 1 || f.Related[0].Line != 1 || f.Related[0].Column != 1 || f.Related[0].EndColumn != 4 ||
+				f.Related[0].Start != 0 || f.Related[0].End != 3 {
+				t.Errorf("%d keys: finding %d related = %+v", n, i, f.Related)
+			}
+			if f.EndLine != f.Line || f.EndColumn != 4 {
+				t.Errorf("%d keys: finding %d ends at %d:%d", n, i, f.EndLine, f.EndColumn)
 			}
 		}
 	}

@@ -46,8 +46,6 @@ type RuleInfo struct {
 	Doc   string
 }
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
-
 // matchNoSpaceColon matches the one line shape the service's own templates
 // used without a space after the colon (spec §2): indentation, an optional
 // list marker, a bare identifier key, a colon, then a non-space; that is the
@@ -97,16 +95,16 @@ func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 func Parse(name string, src []byte) (*Document, []Finding) {
 	doc := &Document{Name: name, Source: src}
 	if !utf8.Valid(src) {
-		return doc, []Finding{Errorf(MalformedManifest, RuleInvalidUTF8, invalidUTF8Pos(src), "",
+		return doc, []Finding{Errorf(MalformedManifest, RuleInvalidUTF8, doc.Lines().SpanOf(invalidUTF8Offset(src), invalidUTF8Offset(src)+1), "",
 			"The manifest is not valid UTF-8 text: save it as UTF-8.")}
 	}
-	text := bytes.TrimPrefix(src, bom)
-	if isBlank(text) {
-		return doc, []Finding{Errorf(MissingParameter, RuleEmptyManifest, Pos{1, 1}, "",
+	lines := doc.Lines()
+	if isBlank(lines) {
+		return doc, []Finding{Errorf(MissingParameter, RuleEmptyManifest, doc.PointSpan(Pos{1, 1}), "",
 			"The manifest is empty: it holds no fields, only whitespace or comments.")}
 	}
 
-	text, shifts := rewriteNoSpaceColons(text)
+	text, shifts := rewriteNoSpaceColons(lines)
 
 	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var file yaml.Node
@@ -120,7 +118,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		if line == 0 {
 			line = 1
 		}
-		return doc, []Finding{Errorf(MalformedManifest, RuleMultipleDocuments, Pos{line, 1}, "",
+		return doc, []Finding{Errorf(MalformedManifest, RuleMultipleDocuments, doc.TokenSpan(Pos{line, 1}), "",
 			fmt.Sprintf("The file holds more than one YAML document (a second begins near line %d): a manifest is one document; remove the `---` separator and what follows, or split it into files.", line))}
 	case !errors.Is(err, io.EOF):
 		return doc, []Finding{syntaxFinding(doc, err)}
@@ -134,22 +132,27 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
-		return doc, []Finding{Errorf(MalformedManifest, RuleRootNotMapping, At(root), "",
+		return doc, []Finding{Errorf(MalformedManifest, RuleRootNotMapping, doc.Span(root), "",
 			fmt.Sprintf("The manifest is %s, not a mapping of `key: value` lines; start from `manifestVersion: 2.0` and one field per line.", KindName(root)))}
 	}
 	var fs []Finding
-	checkStructure(root, "", &fs)
+	checkStructure(doc, root, "", &fs)
 	if len(fs) > 0 {
 		return doc, fs
 	}
 	doc.Root = root
 	for _, s := range shifts {
-		path := keyPathAt(root, "", s.line)
+		path, v := keyPathAt(root, "", s.line)
 		rest := s.rest
 		if IsSecret(s.key) {
 			rest = strings.Repeat("*", utf8.RuneCountInString(rest))
 		}
-		fs = append(fs, Warnf(RuleNoSpaceAfterColon, Pos{s.line, s.col - 1}, path,
+		// From the colon to the end of the value: what other tools misread.
+		at := doc.TokenSpan(Pos{s.line, s.col - 1})
+		if v != nil {
+			at = lines.SpanOf(at.Start, max(at.Start+1, doc.Span(v).End))
+		}
+		fs = append(fs, Warnf(RuleNoSpaceAfterColon, at, path,
 			fmt.Sprintf("No space after the colon in `%s`: the service accepts it, but other YAML tools read the whole line as one word. Write `%s: %s`.",
 				s.key+":"+rest, s.key, rest)))
 	}
@@ -163,76 +166,37 @@ type shift struct {
 	key, rest string
 }
 
-func rewriteNoSpaceColons(text []byte) ([]byte, []shift) {
+// rewriteNoSpaceColons returns the source without its byte order mark and
+// with a space inserted after the colon of every `key:value` line, and the
+// lines it rewrote.
+func rewriteNoSpaceColons(l *Lines) ([]byte, []shift) {
+	src := l.Source()
+	text := src[l.Start(1):]
 	if !bytes.Contains(text, []byte(":")) {
 		return text, nil
 	}
 	var shifts []shift
 	var out []byte
-	lineNo := 0
-	rest := text
-	for len(rest) > 0 {
-		lineNo++
-		n := lineLen(rest)
-		line := rest[:n]
-		rest = rest[n:]
+	copied := l.Start(1) // src[Start(1):copied] is in out
+	for n := 1; n <= l.Count(); n++ {
+		line := l.Line(n)
 		keyStart, colon, ok := matchNoSpaceColon(line)
 		if !ok {
-			if out != nil {
-				out = append(out, line...)
-			}
 			continue
 		}
 		if out == nil {
 			out = make([]byte, 0, len(text)+64)
-			out = append(out, text[:len(text)-len(rest)-len(line)]...)
 		}
-		value := string(trimBreak(line[colon+1:]))
-		shifts = append(shifts, shift{line: lineNo, col: colon + 2, key: string(line[keyStart:colon]), rest: value})
-		out = append(out, line[:colon+1]...)
+		at := l.Start(n) + colon + 1
+		out = append(out, src[copied:at]...)
 		out = append(out, ' ')
-		out = append(out, line[colon+1:]...)
+		copied = at
+		shifts = append(shifts, shift{line: n, col: colon + 2, key: string(line[keyStart:colon]), rest: string(line[colon+1:])})
 	}
 	if out == nil {
 		return text, nil
 	}
-	return out, shifts
-}
-
-// lineLen is the length of the first line of text with its line break,
-// breaking where yaml.v3 and SplitLines do.
-func lineLen(text []byte) int {
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c == '\n':
-			return i + 1
-		case c == '\r':
-			if i+1 < len(text) && text[i+1] == '\n' {
-				return i + 2
-			}
-			return i + 1
-		case c == 0xC2 && i+1 < len(text) && text[i+1] == 0x85:
-			return i + 2
-		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9):
-			return i + 3
-		}
-	}
-	return len(text)
-}
-
-// trimBreak removes the line break lineLen left at the end of line.
-func trimBreak(line []byte) []byte {
-	switch {
-	case bytes.HasSuffix(line, []byte("\r\n")):
-		return line[:len(line)-2]
-	case bytes.HasSuffix(line, []byte("\n")), bytes.HasSuffix(line, []byte("\r")):
-		return line[:len(line)-1]
-	case bytes.HasSuffix(line, []byte("\u0085")):
-		return line[:len(line)-2]
-	case bytes.HasSuffix(line, []byte("\u2028")), bytes.HasSuffix(line, []byte("\u2029")):
-		return line[:len(line)-3]
-	}
-	return line
+	return append(out, src[copied:]...), shifts
 }
 
 // unshift moves every node on a rewritten line that sits after the inserted
@@ -257,13 +221,13 @@ func unshift(n *yaml.Node, shifts []shift) {
 // checkStructure reports what the manifest dialect refuses inside the tree:
 // anchors and aliases, non-scalar keys, and duplicate keys (at the second
 // key, naming the first's line).
-func checkStructure(n *yaml.Node, path string, fs *[]Finding) {
+func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 	if n.Anchor != "" || n.Kind == yaml.AliasNode {
 		what := "anchor &" + n.Anchor
 		if n.Kind == yaml.AliasNode {
 			what = "alias *" + n.Value
 		}
-		*fs = append(*fs, Errorf(MalformedManifest, RuleAnchorAlias, At(n), path,
+		*fs = append(*fs, Errorf(MalformedManifest, RuleAnchorAlias, doc.Span(n), path,
 			fmt.Sprintf("The manifest uses the YAML %s: anchors and aliases are not allowed in a manifest; write the value out.", what)))
 		if n.Kind == yaml.AliasNode {
 			return
@@ -273,73 +237,78 @@ func checkStructure(n *yaml.Node, path string, fs *[]Finding) {
 	case yaml.MappingNode:
 		// Small mappings (all of a real manifest's) are searched in place;
 		// a map is built only for large ones.
-		var first map[string]int
+		var first map[string]int // key to its index in Content
 		if len(n.Content) > 32 {
 			first = make(map[string]int, len(n.Content)/2)
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				*fs = append(*fs, Errorf(MalformedManifest, RuleComplexKey, At(k), path,
+				*fs = append(*fs, Errorf(MalformedManifest, RuleComplexKey, doc.Span(k), path,
 					fmt.Sprintf("A key must be plain text, but this one is %s.", KindName(k))))
 				continue
 			}
-			line, dup := 0, false
+			var dup *yaml.Node
 			if first != nil {
-				line, dup = first[k.Value]
+				if j, ok := first[k.Value]; ok {
+					dup = n.Content[j]
+				}
 			} else {
 				for j := 0; j < i; j += 2 {
 					if c := n.Content[j]; c.Kind == yaml.ScalarNode && c.Value == k.Value {
-						line, dup = c.Line, true
+						dup = c
 						break
 					}
 				}
 			}
-			if !dup && first != nil {
-				first[k.Value] = k.Line
+			if dup == nil && first != nil {
+				first[k.Value] = i
 			}
-			if !dup && k.Anchor == "" && v.Kind == yaml.ScalarNode && v.Anchor == "" {
+			if dup == nil && k.Anchor == "" && v.Kind == yaml.ScalarNode && v.Anchor == "" {
 				continue // the common case: nothing to report, no path to build
 			}
 			kp := JoinPath(path, k.Value)
-			if dup {
-				*fs = append(*fs, Errorf(MalformedManifest, RuleDuplicateKey, At(k), kp,
-					fmt.Sprintf("The key %q appears twice in the same mapping (first at line %d): keep one.", k.Value, line)))
+			if dup != nil {
+				f := Errorf(MalformedManifest, RuleDuplicateKey, doc.Span(k), kp,
+					fmt.Sprintf("The key %q appears twice in the same mapping (first at line %d): keep one.", k.Value, dup.Line))
+				f.Relate(doc.Span(dup), fmt.Sprintf("first occurrence of %q", k.Value))
+				*fs = append(*fs, f)
 			}
 			if k.Anchor != "" {
-				checkStructure(k, kp, fs)
+				checkStructure(doc, k, kp, fs)
 			}
-			checkStructure(v, kp, fs)
+			checkStructure(doc, v, kp, fs)
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			checkStructure(c, IndexPath(path, i), fs)
+			checkStructure(doc, c, IndexPath(path, i), fs)
 		}
 	}
 }
 
-// keyPathAt finds the path of the mapping key that starts on line.
-func keyPathAt(n *yaml.Node, path string, line int) string {
+// keyPathAt finds the path and the value node of the mapping key that
+// starts on line.
+func keyPathAt(n *yaml.Node, path string, line int) (string, *yaml.Node) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			kp := JoinPath(path, k.Value)
 			if k.Line == line {
-				return kp
+				return kp, v
 			}
-			if p := keyPathAt(v, kp, line); p != "" {
-				return p
+			if p, pv := keyPathAt(v, kp, line); p != "" {
+				return p, pv
 			}
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			if p := keyPathAt(c, IndexPath(path, i), line); p != "" {
-				return p
+			if p, pv := keyPathAt(c, IndexPath(path, i), line); p != "" {
+				return p, pv
 			}
 		}
 	}
-	return ""
+	return "", nil
 }
 
 var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -363,8 +332,8 @@ func syntaxFinding(doc *Document, err error) Finding {
 	if strings.Contains(msg, "control characters") {
 		// yaml.v3 names no line for these: find the character.
 		if i, r := firstControl(doc.Source); i >= 0 {
-			p := posOfByte(doc.Source, i)
-			return Errorf(MalformedManifest, RuleYAMLSyntax, p, "",
+			p := doc.Lines().Pos(i)
+			return Errorf(MalformedManifest, RuleYAMLSyntax, doc.TokenSpan(p), "",
 				fmt.Sprintf("YAML syntax error at line %d: control character U+%04X is not allowed in YAML. Remove it; if the file was saved by a word processor or is not text, save it again as plain UTF-8 text.", p.Line, r))
 		}
 	}
@@ -389,7 +358,7 @@ func syntaxFinding(doc *Document, err error) Finding {
 	if pos.Line != line {
 		msg = fmt.Sprintf("%s (the parser noticed at line %d)", msg, line)
 	}
-	return Errorf(MalformedManifest, RuleYAMLSyntax, pos, "",
+	return Errorf(MalformedManifest, RuleYAMLSyntax, doc.TokenSpan(pos), "",
 		fmt.Sprintf("YAML syntax error at line %d: %s.%s", pos.Line, msg, hint))
 }
 
@@ -474,8 +443,8 @@ func findSecondColon(text string, fallback Pos) Pos {
 	return fallback
 }
 
-// invalidUTF8Pos is the position of the first byte that is not UTF-8.
-func invalidUTF8Pos(src []byte) Pos {
+// invalidUTF8Offset is the byte offset of the first byte that is not UTF-8.
+func invalidUTF8Offset(src []byte) int {
 	i := 0
 	for i < len(src) {
 		r, size := utf8.DecodeRune(src[i:])
@@ -484,19 +453,7 @@ func invalidUTF8Pos(src []byte) Pos {
 		}
 		i += size
 	}
-	return posOfByte(src, i)
-}
-
-// posOfByte is the position of src[i], with lines counted as Document.Line
-// counts them (a lone CR ends a line) and columns in characters after any
-// byte order mark.
-func posOfByte(src []byte, i int) Pos {
-	lines := SplitLines(src[:i])
-	last := lines[len(lines)-1]
-	if len(lines) == 1 {
-		last = bytes.TrimPrefix(last, bom)
-	}
-	return Pos{len(lines), utf8.RuneCount(last) + 1}
+	return i
 }
 
 // firstControl finds the first character YAML does not allow in a stream
@@ -513,17 +470,11 @@ func firstControl(src []byte) (int, rune) {
 	return -1, 0
 }
 
-// isBlank reports whether text holds only whitespace, comments and document
-// markers: the Manifest parameter is then missing (spec §1).
-func isBlank(text []byte) bool {
-	for len(text) > 0 {
-		var l []byte
-		if i := bytes.IndexByte(text, '\n'); i >= 0 {
-			l, text = text[:i], text[i+1:]
-		} else {
-			l, text = text, nil
-		}
-		t := bytes.TrimSpace(l)
+// isBlank reports whether the source holds only whitespace, comments and
+// document markers: the Manifest parameter is then missing (spec §1).
+func isBlank(l *Lines) bool {
+	for n := 1; n <= l.Count(); n++ {
+		t := bytes.TrimSpace(l.Line(n))
 		if len(t) == 0 || t[0] == '#' || bytes.Equal(t, []byte("---")) || bytes.Equal(t, []byte("...")) {
 			continue
 		}

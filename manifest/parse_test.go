@@ -64,8 +64,8 @@ func TestParseDialect(t *testing.T) {
 				t.Errorf("root present %v, want %v", doc.Root != nil, tc.hasRoot)
 			}
 			for _, f := range fs {
-				if f.Severity == Error && !strings.HasPrefix(f.Message, f.Code.Message()) {
-					t.Errorf("message does not start with the service's sentence: %q", f.Message)
+				if f.Severity == Error && !strings.HasPrefix(f.Text(), f.Code.Message()+" "+f.Message) {
+					t.Errorf("text does not start with the service's sentence: %q", f.Text())
 				}
 			}
 		})

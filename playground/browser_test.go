@@ -61,29 +61,34 @@ func findChromium() string {
 
 // shownFinding is a finding as the page shows it.
 type shownFinding struct {
-	Rule     string `json:"rule"`
-	Code     string `json:"code"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-	Fix      string `json:"fix"` // the fix button's text, or ""
+	Rule      string `json:"rule"`
+	Code      string `json:"code"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Severity  string `json:"severity"`
+	Message   string `json:"message"`
+	Fix       string `json:"fix"` // the fix button's text, or ""
 }
 
 func (f shownFinding) String() string {
-	return fmt.Sprintf("%d:%d %s %s [%s] %q fix=%q", f.Line, f.Column, f.Severity, f.Code, f.Rule, f.Message, f.Fix)
+	return fmt.Sprintf("%d:%d-%d:%d %s %s [%s] %q fix=%q", f.Line, f.Column, f.EndLine, f.EndColumn, f.Severity, f.Code, f.Rule, f.Message, f.Fix)
 }
 
 // pageState is what the page shows after a lint.
 type pageState struct {
-	Seq      int            `json:"seq"`
-	Count    int            `json:"count"`
-	Text     string         `json:"text"`
-	Kind     string         `json:"kind"`
-	JobType  string         `json:"jobType"`
-	Region   string         `json:"region"`
-	LintMs   float64        `json:"lintMs"`
-	Findings []shownFinding `json:"findings"`
+	Seq     int    `json:"seq"`
+	Count   int    `json:"count"`
+	Text    string `json:"text"`
+	Kind    string `json:"kind"`
+	JobType string `json:"jobType"`
+	Region  string `json:"region"`
+	// AccessKeyID is the access key id option.
+	AccessKeyID string         `json:"accessKeyId"`
+	LintMs      float64        `json:"lintMs"`
+	Findings    []shownFinding `json:"findings"`
+	Notes       []string       `json:"notes"`
 }
 
 const readState = `(() => {
@@ -95,13 +100,16 @@ const readState = `(() => {
     kind: (document.querySelector("#kind strong") || {}).textContent || "",
     jobType: document.getElementById("jobType").value,
     region: document.getElementById("region").value,
+    accessKeyId: document.getElementById("accessKeyId").value,
     lintMs: Number(b.lintMs || 0),
     findings: Array.from(document.querySelectorAll("#findings .finding")).map(li => ({
       rule: li.dataset.rule, code: li.dataset.code, line: Number(li.dataset.line),
-      column: Number(li.dataset.column), severity: li.dataset.severity,
+      column: Number(li.dataset.column), endLine: Number(li.dataset.endLine),
+      endColumn: Number(li.dataset.endColumn), severity: li.dataset.severity,
       message: li.querySelector(".msg").textContent,
       fix: (li.querySelector(".fix") || {}).textContent || "",
     })),
+    notes: Array.from(document.querySelectorAll("#notes li")).map(li => li.textContent),
   };
 })()`
 
@@ -173,7 +181,7 @@ func (b *browser) setOption(id, value string) {
 // cliFindings is what `manifestlint --format json` shows for src with the
 // page's options, with a finding's fix title from validate (JSON output does
 // not carry fixes).
-func cliFindings(t *testing.T, src string, o pageOptions) (manifest.Kind, []shownFinding) {
+func cliFindings(t *testing.T, src string, o pageOptions) (manifest.Kind, []shownFinding, []string) {
 	t.Helper()
 	t.Setenv("AWS_ACCESS_KEY_ID", "")
 	args := []string{"--no-config", "--format", "json", "--stdin-filename", fileName}
@@ -195,6 +203,7 @@ func cliFindings(t *testing.T, src string, o pageOptions) (manifest.Kind, []show
 		Files []struct {
 			JobKind  manifest.Kind `json:"jobKind"`
 			Findings []shownFinding
+			Notes    []struct{ Message string }
 		}
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil || len(out.Files) != 1 {
@@ -210,14 +219,21 @@ func cliFindings(t *testing.T, src string, o pageOptions) (manifest.Kind, []show
 			fs[i].Fix = "Fix: " + f.Fix.Title
 		}
 	}
-	return out.Files[0].JobKind, fs
+	var notes []string
+	for _, n := range out.Files[0].Notes {
+		notes = append(notes, n.Message)
+	}
+	return out.Files[0].JobKind, fs, notes
 }
 
 // compare holds the page's state to the command's output for its text.
 func compare(t *testing.T, name string, s pageState) {
 	t.Helper()
-	o := pageOptions{JobType: s.JobType, Region: s.Region}
-	kind, want := cliFindings(t, s.Text, o)
+	o := pageOptions{JobType: s.JobType, Region: s.Region, AccessKeyID: s.AccessKeyID}
+	kind, want, notes := cliFindings(t, s.Text, o)
+	if !slices.Equal(s.Notes, notes) {
+		t.Errorf("%s: the page's notes and the command's differ:\npage: %q\ncommand: %q", name, s.Notes, notes)
+	}
 	if s.Count != len(s.Findings) {
 		t.Errorf("%s: body.dataset.lintCount is %d, the page lists %d", name, s.Count, len(s.Findings))
 	}
@@ -405,11 +421,10 @@ func TestBrowser(t *testing.T) {
 			if s.Text != m.text {
 				t.Errorf("%s: the editor changed the text", m.name)
 			}
-			kind, want := cliFindings(t, m.text, m.opts)
-			_ = kind
-			if !slices.Equal(s.Findings, want) {
-				t.Errorf("%s: the page and `manifestlint --format json` disagree:\npage:\n%s\ncommand:\n%s", m.name, lines(s.Findings), lines(want))
+			if o := (pageOptions{JobType: s.JobType, Region: s.Region, AccessKeyID: s.AccessKeyID}); o != m.opts {
+				t.Errorf("%s: the page's options are %+v, want %+v", m.name, o, m.opts)
 			}
+			compare(t, m.name, s)
 			if strings.Contains(m.name, "markup") {
 				if n := evalAs[int](b, `document.querySelectorAll("#findings img, #findings b").length`); n != 0 {
 					t.Errorf("manifest text became markup on the page (%d elements)", n)

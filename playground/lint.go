@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/explain"
 	"github.com/manifestlint/manifestlint/manifest"
@@ -37,30 +36,40 @@ func (o pageOptions) validateOptions() validate.Options {
 }
 
 // lintResult is what lint returns: one file object of `--format json`
-// (file, jobKind, findings) with what the page needs besides.
+// (file, jobKind, findings, notes) with what the page needs besides.
 type lintResult struct {
-	File         string        `json:"file"`
-	JobKind      manifest.Kind `json:"jobKind"`
-	KindEvidence []string      `json:"kindEvidence"`
-	Findings     []pageFinding `json:"findings"`
-	Errors       int           `json:"errors"`
-	Warnings     int           `json:"warnings"`
+	File         string          `json:"file"`
+	JobKind      manifest.Kind   `json:"jobKind"`
+	KindEvidence []string        `json:"kindEvidence"`
+	Findings     []pageFinding   `json:"findings"`
+	Notes        []validate.Note `json:"notes"`
+	Errors       int             `json:"errors"`
+	Warnings     int             `json:"warnings"`
 }
 
-// pageFinding is a finding as `--format json` writes it (the embedded
-// manifest.Finding keeps its JSON names), plus its range and fix.
+// pageFinding is a finding with the fields and names of `--format json`
+// (message is the whole text: the service's sentence, then the specifics),
+// and what the page needs besides.
 type pageFinding struct {
-	manifest.Finding
-	EndLine   int `json:"endLine"`
-	EndColumn int `json:"endColumn"`
+	Code      manifest.Code     `json:"code"`
+	Status    int               `json:"status"`
+	Severity  manifest.Severity `json:"severity"`
+	Rule      string            `json:"rule"`
+	Path      string            `json:"path"`
+	Line      int               `json:"line"`
+	Column    int               `json:"column"`
+	EndLine   int               `json:"endLine"`
+	EndColumn int               `json:"endColumn"`
+	Message   string            `json:"message"`
+	// Service is the service's sentence for Code that Message starts with
+	// (empty for a warning); Detail is the rest, the specifics.
+	Service string `json:"service"`
+	Detail  string `json:"detail"`
 	// From and To are the range to select in the editor, in UTF-16 code
 	// units of the text (what a textarea's selection counts).
-	From int `json:"from"`
-	To   int `json:"to"`
-	// Service is the service's own sentence for Code, which Message starts
-	// with (empty for a warning): the page shows the rest more prominently.
-	Service string   `json:"service"`
-	Fix     *pageFix `json:"fix,omitempty"`
+	From int      `json:"from"`
+	To   int      `json:"to"`
+	Fix  *pageFix `json:"fix,omitempty"`
 }
 
 // pageFix is a manifest.Fix: the page shows its title and applicability;
@@ -78,19 +87,22 @@ func lintJSON(src []byte, o pageOptions) []byte {
 // lint runs validate.Validate, as the command line does.
 func lint(src []byte, o pageOptions) lintResult {
 	r := validate.Validate(fileName, src, o.validateOptions())
-	out := lintResult{File: r.File, JobKind: r.Kind, KindEvidence: r.KindEvidence,
+	out := lintResult{File: r.File, JobKind: r.Kind, KindEvidence: r.KindEvidence, Notes: r.Notes,
 		Findings: make([]pageFinding, 0, len(r.Findings))}
 	if out.KindEvidence == nil {
 		out.KindEvidence = []string{}
 	}
+	if out.Notes == nil {
+		out.Notes = []validate.Note{}
+	}
 	out.Errors, out.Warnings = manifest.Count(r.Findings)
 	ix := newIndex(src)
-	for _, f := range r.Findings {
-		pf := pageFinding{Finding: f, EndLine: f.EndLine, EndColumn: f.EndColumn}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		pf := pageFinding{Code: f.Code, Status: f.Status, Severity: f.Severity, Rule: f.Rule, Path: f.Path,
+			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+			Message: f.Text(), Service: f.Code.Message(), Detail: f.Message}
 		pf.From, pf.To = ix.span(f)
-		if f.Code != "" && strings.HasPrefix(f.Message, f.Code.Message()) {
-			pf.Service = f.Code.Message()
-		}
 		if f.Fix != nil && len(f.Fix.Edits) > 0 {
 			pf.Fix = &pageFix{Title: f.Fix.Title, Applicability: string(f.Fix.Applicability)}
 		}
@@ -118,97 +130,43 @@ func mustJSON(v any) []byte {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
-// index converts the positions of findings into UTF-16 offsets of src.
+// index converts the positions of findings into UTF-16 offsets of src,
+// with the line index every part of manifestlint uses (manifest.Lines).
 type index struct {
 	src   []byte
-	lines []int // byte offset of the start of each line
+	lines *manifest.Lines
 }
 
 func newIndex(src []byte) *index {
-	ix := &index{src: src, lines: []int{0}}
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			ix.lines = append(ix.lines, i+1)
-		case '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				i++
-			}
-			ix.lines = append(ix.lines, i+1)
-		}
-	}
-	return ix
-}
-
-// lineEnd is the byte offset of the end of line n's text (before its line
-// break), n 0-based.
-func (ix *index) lineEnd(n int) int {
-	if n+1 < len(ix.lines) {
-		e := ix.lines[n+1]
-		for e > ix.lines[n] && (ix.src[e-1] == '\n' || ix.src[e-1] == '\r') {
-			e--
-		}
-		return e
-	}
-	return len(ix.src)
-}
-
-// offset is the byte offset of a 1-based line and column (columns count
-// code points, after the byte order mark on line 1).
-func (ix *index) offset(line, col int) int {
-	if line < 1 {
-		return 0
-	}
-	if line > len(ix.lines) {
-		return len(ix.src)
-	}
-	o, end := ix.lines[line-1], ix.lineEnd(line-1)
-	if line == 1 && bytes.HasPrefix(ix.src, []byte("\ufeff")) {
-		o += 3
-	}
-	for c := 1; c < col && o < end; c++ {
-		_, n := utf8.DecodeRune(ix.src[o:end])
-		o += n
-	}
-	return o
+	return &index{src: src, lines: manifest.NewLines(src)}
 }
 
 // utf16 is the number of UTF-16 code units in src[:off].
 func (ix *index) utf16(off int) int {
 	off = max(0, min(off, len(ix.src)))
 	n := 0
-	for i := 0; i < off; {
-		r, size := utf8.DecodeRune(ix.src[i:off])
+	for _, r := range string(ix.src[:off]) {
 		if r >= 0x10000 {
 			n += 2
 		} else {
 			n++
 		}
-		i += size
 	}
 	return n
 }
 
 // span is the range of f to select, in UTF-16 offsets: its byte range when
-// it has one, else from its line and column to its end position, else to
-// the end of the word at its start.
-func (ix *index) span(f manifest.Finding) (from, to int) {
-	var start, end int
-	switch {
-	case f.End > f.Start:
-		start, end = f.Start, f.End
-	case f.EndLine > 0:
-		start, end = ix.offset(f.Line, f.Column), ix.offset(f.EndLine, f.EndColumn)
-	default:
-		start = ix.offset(f.Line, f.Column)
+// it covers text, else (a place, such as where a missing field belongs)
+// the word that starts there.
+func (ix *index) span(f *manifest.Finding) (from, to int) {
+	start, end := f.Start, f.End
+	if end <= start {
+		start = ix.lines.Offset(manifest.Pos{Line: f.Line, Column: f.Column})
 		end = start
-		lineEnd := ix.lineEnd(min(max(f.Line, 1), len(ix.lines)) - 1)
+		lineEnd := ix.lines.End(min(max(f.Line, 1), ix.lines.Count()))
 		for end < lineEnd && ix.src[end] != ' ' && ix.src[end] != '\t' {
 			end++
 		}
-	}
-	if end < start {
-		end = start
 	}
 	return ix.utf16(start), ix.utf16(end)
 }

@@ -22,13 +22,13 @@ func TestSpanUTF16(t *testing.T) {
 		{"after a byte order mark", "\ufeffkey:value\n", manifest.Finding{Line: 1, Column: 1}, "key:value"},
 		{"after characters outside the BMP", "name: 😀😀 x\n", manifest.Finding{Line: 1, Column: 10}, "x"},
 		{"CRLF line ends", "a: 1\r\nb: 2\r\n", manifest.Finding{Line: 2, Column: 4}, "2"},
-		{"end position", "a: 1\nb: two words\n", manifest.Finding{Line: 2, Column: 4, EndLine: 2, EndColumn: 13}, "two words"},
-		{"byte range wins", "é: 1\nb: two words\n", manifest.Finding{Line: 1, Column: 1, Start: 9, End: 18}, "two words"},
+		{"a place, not a range", "a: 1\nb: two words\n", manifest.Finding{Line: 2, Column: 4, EndLine: 2, EndColumn: 4, Start: 8, End: 8}, "two"},
+		{"the byte range", "é: 1\nb: two words\n", manifest.Finding{Line: 2, Column: 4, Start: 9, End: 18}, "two words"},
 		{"past the end", "a: 1", manifest.Finding{Line: 3, Column: 1}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			from, to := newIndex([]byte(tt.src)).span(tt.f)
+			from, to := newIndex([]byte(tt.src)).span(&tt.f)
 			s := u16(tt.src)
 			if from < 0 || to < from || to > len(s) {
 				t.Fatalf("span %d..%d outside 0..%d", from, to, len(s))

@@ -25,6 +25,11 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // newlines, commas, colons and non-ASCII.
 const nasty = "The key \"a<b>&c\" isn't 100% right: use x,y\nsecond line\r\nthird — ünïcødé ✓ 日本 'q' ]]> %0A"
 
+// span is the range [col, end) of one line, for hand-made findings.
+func span(line, col, end int) manifest.Span {
+	return manifest.Span{From: manifest.Pos{Line: line, Column: col}, To: manifest.Pos{Line: line, Column: end}}
+}
+
 // ciCases are the hand-made results every CI format is golden-tested with.
 var ciCases = map[string][]validate.Result{
 	"none": nil,
@@ -36,13 +41,13 @@ var ciCases = map[string][]validate.Result{
 			File: "dir/my manifest,1.yaml",
 			Kind: manifest.S3Import,
 			Findings: []manifest.Finding{
-				manifest.Errorf(manifest.MissingManifestField, "required-field", manifest.Pos{Line: 1, Column: 1}, "",
+				manifest.Errorf(manifest.MissingManifestField, "required-field", span(1, 1, 1), "",
 					"Missing: deviceId. Add `deviceId: ABCDE` (the device's serial number)."),
-				manifest.Warnf(manifest.RuleNoSpaceAfterColon, manifest.Pos{Line: 2, Column: 16}, "manifestVersion",
+				manifest.Warnf(manifest.RuleNoSpaceAfterColon, span(2, 16, 20), "manifestVersion",
 					"No space after the colon in `manifestVersion:2.0`: write `manifestVersion: 2.0`."),
-				manifest.Errorf(manifest.InvalidAddress, "address-po-box", manifest.Pos{Line: 9, Column: 12}, "returnAddress.street1",
+				manifest.Errorf(manifest.InvalidAddress, "address-po-box", span(9, 12, 30), "returnAddress.street1",
 					nasty),
-				manifest.Errorf(manifest.InvalidManifestField, "", manifest.Pos{Line: 12, Column: 3}, "operations[0].exportBucket",
+				manifest.Errorf(manifest.InvalidManifestField, "", span(12, 3, 15), "operations[0].exportBucket",
 					"No rule id here; path has [brackets] & an ampersand."),
 			},
 		},
@@ -58,7 +63,7 @@ var ciCases = map[string][]validate.Result{
 			File: "-",
 			Kind: manifest.S3Import,
 			Findings: []manifest.Finding{
-				manifest.Errorf(manifest.MalformedManifest, manifest.RuleYAMLSyntax, manifest.Pos{Line: 3, Column: 1}, "",
+				manifest.Errorf(manifest.MalformedManifest, manifest.RuleYAMLSyntax, span(3, 1, 2), "",
 					"YAML syntax error at line 3: found character that cannot start any token. Indent with spaces, not tabs."),
 			},
 		},
@@ -217,6 +222,8 @@ func TestSARIFContent(t *testing.T) {
 						Region struct {
 							StartLine   int `json:"startLine"`
 							StartColumn int `json:"startColumn"`
+							EndLine     int `json:"endLine"`
+							EndColumn   int `json:"endColumn"`
 						} `json:"region"`
 					} `json:"physicalLocation"`
 				} `json:"locations"`
@@ -288,7 +295,13 @@ func TestSARIFContent(t *testing.T) {
 			t.Errorf("result %d: ruleIndex does not point at %s", i, r.RuleID)
 		}
 	}
-	if run.Results[2].Message.Text != ciCases["mixed"][0].Findings[2].Message {
+	if reg := run.Results[2].Locations[0].PhysicalLocation.Region; reg.EndLine != 9 || reg.EndColumn != 30 {
+		t.Errorf("result 2 region ends at %d:%d, want 9:30", reg.EndLine, reg.EndColumn)
+	}
+	if reg := run.Results[0].Locations[0].PhysicalLocation.Region; reg.EndLine != 0 || reg.EndColumn != 0 {
+		t.Errorf("an empty range must leave the end out: %+v", reg)
+	}
+	if run.Results[2].Message.Text != ciCases["mixed"][0].Findings[2].Text() {
 		t.Errorf("message not carried verbatim: %q", run.Results[2].Message.Text)
 	}
 }
@@ -375,7 +388,7 @@ func TestJUnitParses(t *testing.T) {
 		t.Errorf("a warning must be a passing testcase with system-out: %+v", c)
 	}
 	c := s.Cases[2]
-	if c.Failure == nil || c.Failure.Type != "InvalidAddressException" || c.Failure.Message != ciCases["mixed"][0].Findings[2].Message ||
+	if c.Failure == nil || c.Failure.Type != "InvalidAddressException" || c.Failure.Message != ciCases["mixed"][0].Findings[2].Text() ||
 		c.Name != "InvalidAddressException at returnAddress.street1 (line 9, column 12)" {
 		t.Errorf("error testcase: %+v", c)
 	}
@@ -432,7 +445,7 @@ func TestXMLParses(t *testing.T) {
 		}
 	}
 	// Two missing fields at the same position get different ids.
-	a := manifest.Errorf(manifest.MissingManifestField, "r", manifest.Pos{Line: 1, Column: 1}, "deviceId", "")
+	a := manifest.Errorf(manifest.MissingManifestField, "r", span(1, 1, 1), "deviceId", "")
 	b := a
 	b.Path = "returnAddress"
 	if requestID("m.yaml", a) == requestID("m.yaml", b) {
@@ -448,9 +461,9 @@ func TestSplitMessage(t *testing.T) {
 		f                    manifest.Finding
 		sentence, wantDetail string
 	}{
-		{manifest.Errorf(manifest.InvalidCustoms, "r", manifest.Pos{}, "", "deviceValue is `abc`."),
+		{manifest.Errorf(manifest.InvalidCustoms, "r", span(0, 0, 0), "", "deviceValue is `abc`."),
 			manifest.InvalidCustoms.Message(), "deviceValue is `abc`."},
-		{manifest.Errorf(manifest.InvalidCustoms, "r", manifest.Pos{}, "", ""),
+		{manifest.Errorf(manifest.InvalidCustoms, "r", span(0, 0, 0), "", ""),
 			manifest.InvalidCustoms.Message(), ""},
 		{manifest.Finding{Code: manifest.InvalidCustoms, Message: "hand-written"},
 			manifest.InvalidCustoms.Message(), "hand-written"},
@@ -469,8 +482,8 @@ func fuzzResult(file, path, msg string, line, col int) []validate.Result {
 	return []validate.Result{{
 		File: file,
 		Findings: []manifest.Finding{
-			manifest.Errorf(manifest.InvalidManifestField, "rule,:%\n", manifest.Pos{Line: line, Column: col}, path, msg),
-			manifest.Warnf(path, manifest.Pos{Line: line, Column: col}, path, msg),
+			manifest.Errorf(manifest.InvalidManifestField, "rule,:%\n", span(line, col, col), path, msg),
+			manifest.Warnf(path, span(line, col, col), path, msg),
 		},
 	}}
 }

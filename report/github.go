@@ -55,7 +55,7 @@ func GitHub(w io.Writer, results []validate.Result, opt Options) error {
 			line = append(line, ",title="...)
 			line = append(line, ghProperty(title)...)
 			line = append(line, "::"...)
-			msg := f.Message
+			msg := f.Text()
 			if f.Rule != "" {
 				msg += " [" + f.Rule + "]"
 			}

@@ -14,16 +14,52 @@ import (
 //
 //	{"files":[{"file":"a.yaml","jobKind":"s3-import","findings":[{"code":...,"status":400,
 //	  "severity":"error","rule":"required-field","path":"returnAddress.city","line":3,
-//	  "column":1,"message":"..."}]}],"summary":{"files":1,"errors":1,"warnings":0}}
+//	  "column":1,"endLine":3,"endColumn":9,"message":"..."}],"notes":[{"id":"region-unknown","rules":[...],"message":"..."}]}],
+//	 "summary":{"files":1,"errors":1,"warnings":0}}
+//
+// It is its own type, not manifest.Finding: the public format changes only
+// when this file does.
 type jsonOutput struct {
 	Files   []jsonFile  `json:"files"`
 	Summary jsonSummary `json:"summary"`
 }
 
 type jsonFile struct {
-	File     string             `json:"file"`
-	JobKind  manifest.Kind      `json:"jobKind"`
-	Findings []manifest.Finding `json:"findings"`
+	File     string        `json:"file"`
+	JobKind  manifest.Kind `json:"jobKind"`
+	Findings []jsonFinding `json:"findings"`
+	// Notes name the checks that did not run for lack of context; always
+	// an array.
+	Notes []validate.Note `json:"notes"`
+}
+
+// jsonFinding is one finding of --format json. Lines and columns are
+// 1-based, columns in code points; endLine/endColumn end the range at fault
+// (exclusive) and equal line/column when the finding points at a place
+// without covering text (a field missing from the document). message is the
+// service's sentence for code followed by the specifics.
+type jsonFinding struct {
+	Code      manifest.Code     `json:"code"`
+	Status    int               `json:"status"`
+	Severity  manifest.Severity `json:"severity"`
+	Rule      string            `json:"rule"`
+	Path      string            `json:"path"`
+	Line      int               `json:"line"`
+	Column    int               `json:"column"`
+	EndLine   int               `json:"endLine"`
+	EndColumn int               `json:"endColumn"`
+	Message   string            `json:"message"`
+}
+
+// jsonFindings converts findings to the wire type; never nil.
+func jsonFindings(fs []manifest.Finding) []jsonFinding {
+	out := make([]jsonFinding, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		out[i] = jsonFinding{Code: f.Code, Status: f.Status, Severity: f.Severity, Rule: f.Rule, Path: f.Path,
+			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn, Message: f.Text()}
+	}
+	return out
 }
 
 type jsonSummary struct {
@@ -59,9 +95,6 @@ func NewJSONStream(w io.Writer, _ Options) Stream {
 // File writes one file's object.
 func (s *jsonStream) File(r validate.Result) error {
 	fs := r.Findings
-	if fs == nil {
-		fs = []manifest.Finding{}
-	}
 	if s.summary.Files == 0 {
 		s.bw.WriteString(`{"files":[`)
 	} else {
@@ -72,7 +105,11 @@ func (s *jsonStream) File(r validate.Result) error {
 	s.summary.Errors += e
 	s.summary.Warnings += wn
 	s.buf.Reset()
-	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: fs}); err != nil {
+	notes := r.Notes
+	if notes == nil {
+		notes = []validate.Note{}
+	}
+	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes}); err != nil {
 		return err
 	}
 	_, err := s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))

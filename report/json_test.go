@@ -29,11 +29,12 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 		want := jsonOutput{Files: []jsonFile{}}
 		for _, r := range results {
 			fs := r.Findings
-			if fs == nil {
-				fs = []manifest.Finding{}
-			}
 			e, wn := manifest.Count(fs)
-			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: fs})
+			notes := r.Notes
+			if notes == nil {
+				notes = []validate.Note{}
+			}
+			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes})
 			want.Summary.Files++
 			want.Summary.Errors += e
 			want.Summary.Warnings += wn
@@ -50,5 +51,24 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 		if !json.Valid(got.Bytes()) {
 			t.Errorf("%s: not valid JSON", name)
 		}
+	}
+}
+
+// TestJSONWireFormat pins the field names and order of --format json, which
+// scripts read: a change of the internal Finding must not change it.
+func TestJSONWireFormat(t *testing.T) {
+	f := manifest.Errorf(manifest.InvalidManifestField, "erase-device",
+		manifest.Span{Start: 5, End: 7, From: manifest.Pos{Line: 2, Column: 14}, To: manifest.Pos{Line: 2, Column: 16}},
+		"eraseDevice", "eraseDevice is `no`.")
+	f.Fix = &manifest.Fix{Title: "set yes"}
+	var got bytes.Buffer
+	if err := JSON(&got, []validate.Result{{File: "a.yaml", Kind: manifest.S3Import, Findings: []manifest.Finding{f}}}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"files":[{"file":"a.yaml","jobKind":"s3-import","findings":[{"code":"InvalidManifestFieldException","status":400,` +
+		`"severity":"error","rule":"erase-device","path":"eraseDevice","line":2,"column":14,"endLine":2,"endColumn":16,` +
+		`"message":"` + manifest.InvalidManifestField.Message() + ` eraseDevice is ` + "`no`" + `."}],"notes":[]}],"summary":{"files":1,"errors":1,"warnings":0}}` + "\n"
+	if got.String() != want {
+		t.Errorf("got  %s\nwant %s", got.String(), want)
 	}
 }

@@ -80,7 +80,7 @@ func JUnit(w io.Writer, results []validate.Result, opt Options) error {
 			if f.Severity == manifest.Warning {
 				c.SystemOut = textLine(r.File, f)
 			} else {
-				c.Failure = &junitFailure{Message: f.Message, Type: string(f.Code), Text: textLine(r.File, f)}
+				c.Failure = &junitFailure{Message: f.Text(), Type: string(f.Code), Text: textLine(r.File, f)}
 				s.Failures++
 			}
 			s.Cases = append(s.Cases, c)
@@ -116,7 +116,7 @@ func textLine(file string, f manifest.Finding) string {
 	if f.Code != "" {
 		s += " " + string(f.Code)
 	}
-	s += ": " + f.Message
+	s += ": " + f.Text()
 	if f.Rule != "" {
 		s += " [" + f.Rule + "]"
 	}

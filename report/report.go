@@ -16,6 +16,8 @@ type Options struct {
 	Snippet bool
 	// Version is manifestlint's version, for formats that name the tool.
 	Version string
+	// Quiet drops notes and, on success, the summary (text format).
+	Quiet bool
 }
 
 // Formatter writes the results of one run, in the order given (sorted by

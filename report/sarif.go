@@ -27,9 +27,28 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+}
+
+// sarifInvocation carries the notes of checks that did not run
+// (validate.Note), one notification per file and note.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level      string          `json:"level"`
+	Descriptor sarifDescriptor `json:"descriptor"`
+	Message    sarifText       `json:"message"`
+	Locations  []sarifLocation `json:"locations"`
+}
+
+type sarifDescriptor struct {
+	ID string `json:"id"`
 }
 
 type sarifTool struct {
@@ -72,6 +91,7 @@ type sarifResult struct {
 	Level      string            `json:"level"`
 	Message    sarifText         `json:"message"`
 	Locations  []sarifLocation   `json:"locations"`
+	Related    []sarifRelated    `json:"relatedLocations,omitempty"`
 	Properties sarifResultFields `json:"properties"`
 }
 
@@ -98,6 +118,16 @@ type sarifArtifact struct {
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
 	StartColumn int `json:"startColumn,omitempty"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+// sarifRelated is a related location: where else the finding is explained
+// (the first occurrence of a duplicate key).
+type sarifRelated struct {
+	ID               int           `json:"id"`
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	Message          sarifText     `json:"message"`
 }
 
 // SARIF writes one SARIF 2.1.0 log, as GitHub code scanning reads it
@@ -118,9 +148,13 @@ type sarifRegion struct {
 // absolute path outside the working directory becomes a file:// URI; stdin
 // keeps the name it was given, e.g. "-" or --stdin-filename); region
 // startLine/startColumn are 1-based, counted in Unicode code points (the run
-// says so with columnKind "unicodeCodePoints"). The result's properties hold
+// says so with columnKind "unicodeCodePoints"), and endLine/endColumn end
+// the range at fault (exclusive) when it covers text. The first occurrence
+// of a duplicate key is a relatedLocation. The result's properties hold
 // the service code, its HTTP status (both absent for a warning), the field
-// path ("" for the whole document) and the job kind checked.
+// path ("" for the whole document) and the job kind checked. Checks that did
+// not run for lack of context (validate.Note) are notifications of level
+// "note" in the run's invocation, one per file and note, located at the file.
 func SARIF(w io.Writer, results []validate.Result, opt Options) error {
 	rules, index := sarifRules(results)
 	run := sarifRun{
@@ -130,14 +164,20 @@ func SARIF(w io.Writer, results []validate.Result, opt Options) error {
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
 	}
+	var notes []sarifNotification
 	for _, r := range results {
 		uri := fileURI(r.File)
+		for _, n := range r.Notes {
+			notes = append(notes, sarifNotification{Level: "note", Descriptor: sarifDescriptor{ID: n.ID},
+				Message:   sarifText{Text: n.Message},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}}})
+		}
 		for _, f := range r.Findings {
 			id := ruleID(f)
 			res := sarifResult{
 				RuleID:  id,
 				Level:   sarifLevel(f.Severity),
-				Message: sarifText{Text: f.Message},
+				Message: sarifText{Text: f.Text()},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: sarifArtifact{URI: uri},
 				}}},
@@ -148,20 +188,44 @@ func SARIF(w io.Writer, results []validate.Result, opt Options) error {
 			if i, ok := index[id]; ok {
 				res.RuleIndex = &i
 			}
-			if f.Line >= 1 {
-				reg := &sarifRegion{StartLine: f.Line}
-				if f.Column >= 1 {
-					reg.StartColumn = f.Column
-				}
-				res.Locations[0].PhysicalLocation.Region = reg
+			res.Locations[0].PhysicalLocation.Region = sarifRegionOf(f.Line, f.Column, f.EndLine, f.EndColumn)
+			for i, rel := range f.Related {
+				res.Related = append(res.Related, sarifRelated{
+					ID: i + 1,
+					PhysicalLocation: sarifPhysical{
+						ArtifactLocation: sarifArtifact{URI: uri},
+						Region:           sarifRegionOf(rel.Line, rel.Column, rel.EndLine, rel.EndColumn),
+					},
+					Message: sarifText{Text: rel.Message},
+				})
 			}
 			run.Results = append(run.Results, res)
 		}
+	}
+	if notes != nil {
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: notes}}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// sarifRegionOf is the region of a range, nil without a line. The end is
+// written only for a range that covers text: a region without one runs to
+// the end of its line, and an empty one would be an insertion point.
+func sarifRegionOf(line, col, endLine, endCol int) *sarifRegion {
+	if line < 1 {
+		return nil
+	}
+	reg := &sarifRegion{StartLine: line}
+	if col >= 1 {
+		reg.StartColumn = col
+		if endLine > line || endLine == line && endCol > col {
+			reg.EndLine, reg.EndColumn = endLine, endCol
+		}
+	}
+	return reg
 }
 
 // ruleID is the id a finding is reported under: its rule, else its code.

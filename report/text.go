@@ -29,7 +29,11 @@ const (
 // unless it is an error the config file's severity key downgraded),
 // followed, with opt.Snippet, by the source line and a caret under the
 // value at fault. After a file with errors, a note names the job kind it
-// was checked as; a last line counts errors, warnings and files.
+// was checked as; one more note line names the checks that did not run for
+// lack of context (validate.Note), unless opt.Quiet. The notes of files
+// without findings come last, one line per file for up to five files with
+// the same note, else one line for them all. A last line counts errors,
+// warnings and files.
 func Text(w io.Writer, results []validate.Result, opt Options) error {
 	return writeAll(NewTextStream(w, opt), results)
 }
@@ -40,6 +44,41 @@ type textStream struct {
 	opt                 Options
 	c                   func(code, s string) string
 	errs, warns, nfiles int
+	// notes of clean files, grouped by message in order of appearance,
+	// are written by Close: one line per file for a few files, one line
+	// for many, so that ten thousand clean files do not print ten
+	// thousand identical notes.
+	notes     []*noteGroup
+	noteIndex map[string]*noteGroup
+}
+
+// noteGroup is one note message and the clean files it applies to.
+type noteGroup struct {
+	msg   string
+	files []string // the first maxNamedNotes
+	last  string
+	n     int
+}
+
+// maxNamedNotes is how many clean files a note names one by one.
+const maxNamedNotes = 5
+
+// cleanNote records the note of a file without findings.
+func (s *textStream) cleanNote(file, msg string) {
+	g := s.noteIndex[msg]
+	if g == nil {
+		if s.noteIndex == nil {
+			s.noteIndex = map[string]*noteGroup{}
+		}
+		g = &noteGroup{msg: msg}
+		s.noteIndex[msg] = g
+		s.notes = append(s.notes, g)
+	}
+	g.n++
+	g.last = file
+	if len(g.files) < maxNamedNotes {
+		g.files = append(g.files, file)
+	}
 }
 
 // NewTextStream returns the text format as a Stream.
@@ -60,24 +99,50 @@ func (s *textStream) File(r validate.Result) error {
 			code = " " + c(ansiBold, string(f.Code))
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
-			sev, code, oneLine(f.Message), c(ansiDim, "["+f.Rule+"]"))
+			sev, code, oneLine(f.Text()), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f.Line, f.Column, c)
+			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f, c)
 		}
 	}
 	e, wn := manifest.Count(r.Findings)
 	s.errs += e
 	s.warns += wn
 	s.nfiles++
-	if e > 0 && r.Doc != nil && r.Doc.Root != nil {
+	if e > 0 && r.Doc != nil && r.Doc.Root != nil && !opt.Quiet {
 		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", r.File,
 			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
+	}
+	if len(r.Notes) > 0 && !opt.Quiet {
+		msgs := make([]string, len(r.Notes))
+		for i, n := range r.Notes {
+			msgs[i] = n.Message
+		}
+		msg := strings.Join(msgs, "; ")
+		if len(r.Findings) > 0 {
+			fmt.Fprintf(bw, "%s: note: %s\n", r.File, msg)
+		} else {
+			s.cleanNote(r.File, msg)
+		}
 	}
 	return nil
 }
 
-// Close writes the count of errors, warnings and files, and flushes.
+// Close writes the count of errors, warnings and files, and flushes. No
+// file linted, or a quiet run without errors, prints no count: "0 errors
+// in 0 files" would read as a pass.
 func (s *textStream) Close() error {
+	if s.nfiles == 0 || s.opt.Quiet && s.errs == 0 {
+		return s.bw.Flush()
+	}
+	for _, g := range s.notes {
+		if g.n <= maxNamedNotes {
+			for _, f := range g.files {
+				fmt.Fprintf(s.bw, "%s: note: %s\n", f, g.msg)
+			}
+		} else {
+			fmt.Fprintf(s.bw, "note: %d files without findings, %s to %s: %s\n", g.n, g.files[0], g.last, g.msg)
+		}
+	}
 	fmt.Fprintf(s.bw, "%s, %s in %s\n", plural(s.errs, "error"), plural(s.warns, "warning"), plural(s.nfiles, "file"))
 	return s.bw.Flush()
 }
@@ -160,13 +225,16 @@ func visible(r rune) rune {
 	return r
 }
 
-// writeSnippet prints the source line and a caret under [col, end of the
-// token at col). Columns count characters; tabs before the caret are kept so
-// that it lines up in a terminal.
-func writeSnippet(w io.Writer, line string, lineNo, col int, c func(string, string) string) {
+// writeSnippet prints the source line of f and a caret under f's range on
+// that line; a range that goes on past the line (a mapping, a list) is
+// shown under its first token, a key or a value. Columns count
+// characters; tabs before the caret are kept so that it lines up in a
+// terminal.
+func writeSnippet(w io.Writer, line string, f manifest.Finding, c func(string, string) string) {
 	if line == "" || !utf8.ValidString(line) {
 		return
 	}
+	lineNo, col := f.Line, f.Column
 	const maxWidth = 200
 	// Decode no more than needed: a line may be megabytes long.
 	runes := make([]rune, 0, min(len(line), maxWidth+1))
@@ -195,7 +263,12 @@ func writeSnippet(w io.Writer, line string, lineNo, col int, c func(string, stri
 			pad.WriteByte(' ')
 		}
 	}
-	n := tokenLen(runes[col-1:])
+	var n int
+	if f.EndLine == f.Line {
+		n = min(len(runes)-(col-1), f.EndColumn-col)
+	} else {
+		n = tokenLen(runes[col-1:]) // a range of several lines: its first token
+	}
 	caret := "^" + strings.Repeat("~", max(n-1, 0))
 	fmt.Fprintf(w, "%s%s%s\n", c(ansiDim, "      | "), pad.String(), c(ansiCyan, caret))
 }

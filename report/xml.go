@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
@@ -113,17 +112,14 @@ func XML(w io.Writer, results []validate.Result, opt Options) error {
 	return writeXML(w, doc)
 }
 
-// splitMessage splits a finding message into the service's sentence for its
-// code and manifestlint's detail. A message that does not start with the
-// sentence (or a code the catalog does not know) keeps the sentence from the
-// catalog when there is one and puts the whole message in detail.
+// splitMessage splits a finding's text into the service's sentence for its
+// code and manifestlint's detail (the finding's Message). A code the catalog
+// does not know has no sentence: the whole message is returned as the
+// sentence.
 func splitMessage(f manifest.Finding) (sentence, detail string) {
 	sentence = f.Code.Message()
 	if sentence == "" {
 		return f.Message, ""
-	}
-	if rest, ok := strings.CutPrefix(f.Message, sentence); ok {
-		return sentence, strings.TrimSpace(rest)
 	}
 	return sentence, f.Message
 }

@@ -47,6 +47,6 @@ func checkAccessKeyMatches(c *Context) []manifest.Finding {
 	if !ok || !wellFormedAccessKeyID(v) || v == c.AccessKeyID {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidAccessKeyID, RuleAccessKeyMatches, manifest.At(n), "accessKeyId",
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidAccessKeyID, RuleAccessKeyMatches, c.Span(n), "accessKeyId",
 		fmt.Sprintf("accessKeyId is `%s`, but the request will be signed with `%s`: set accessKeyId to `%s`, or sign with the key the manifest names.", v, c.AccessKeyID, c.AccessKeyID))}
 }

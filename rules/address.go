@@ -187,7 +187,7 @@ func checkAddressCountry(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressCountry,
-		manifest.At(ra.countryNode), "returnAddress.country",
+		c.Span(ra.countryNode), "returnAddress.country",
 		unknownCountryDetail("returnAddress.country", ra.countryNode.Value))}
 }
 
@@ -216,7 +216,7 @@ func checkAddressUSCARequired(c *Context) []manifest.Finding {
 			example = "ON"
 		}
 		fs = append(fs, manifest.Errorf(manifest.MissingManifestField, RuleAddressUSCARequired,
-			manifest.At(ra.key), "returnAddress."+f,
+			c.Span(ra.key), "returnAddress."+f,
 			fmt.Sprintf("Missing: returnAddress.%s. It is required for an address in the United States or Canada, and returnAddress.country is %s. Add `%s: %s` (yours) under returnAddress.",
 				f, countryDesc(ra.countryNode, ra.country), f, example)))
 	}
@@ -314,7 +314,7 @@ func checkAddressState(c *Context) []manifest.Finding {
 	default:
 		detail = fmt.Sprintf("%s, which is not a Canadian province or territory code. For an address in Canada, use one of %s.", head, addrSortedCodes(caProvinces))
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressState, manifest.At(n),
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressState, c.Span(n),
 		"returnAddress.stateOrProvince", detail)}
 }
 
@@ -400,7 +400,7 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 		}
 		detail = fmt.Sprintf("%s, which is not a Canadian postal code: `A1A 1A1`, capital letters and digits alternating, with one space in the middle (`K1A 0B1`).%s", head, fix)
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressPostalCode, manifest.At(n),
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressPostalCode, c.Span(n),
 		"returnAddress.postalCode", detail)}
 }
 
@@ -448,7 +448,7 @@ func checkAddressPhone(c *Context) []manifest.Finding {
 	default:
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressPhone, manifest.At(n),
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressPhone, c.Span(n),
 		"returnAddress.phoneNumber", detail)}
 }
 
@@ -471,7 +471,7 @@ func checkAddressPOBox(c *Context) []manifest.Finding {
 		if m == "" {
 			continue
 		}
-		fs = append(fs, manifest.Errorf(manifest.InvalidAddress, RuleAddressPOBox, manifest.At(n),
+		fs = append(fs, manifest.Errorf(manifest.InvalidAddress, RuleAddressPOBox, c.Span(n),
 			"returnAddress."+f,
 			fmt.Sprintf("returnAddress.%s is `%s`, a post-office box (`%s`): the service does not ship to post-office boxes. Give a street address where a carrier can hand over the device.",
 				f, v, m)))
@@ -488,7 +488,7 @@ func checkAddressEURegion(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressEURegion,
-		manifest.At(ra.countryNode), "returnAddress.country",
+		c.Span(ra.countryNode), "returnAddress.country",
 		fmt.Sprintf("returnAddress.country is %s, but %s, served by the facility in Ireland, which returns devices only to addresses in the EU (the 28 member states of the service's time, the UK included). Give a return address in the EU, or create the job in the region that serves your country.",
 			countryDesc(ra.countryNode, ra.country), addrRegionDesc(c)))}
 }
@@ -509,7 +509,7 @@ func checkServiceLevelExpedited(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleServiceLevelExpedited,
-		manifest.At(n), "serviceLevel",
+		c.Span(n), "serviceLevel",
 		fmt.Sprintf("serviceLevel is `expeditedShipping`, but %s: expedited shipping is offered only for return addresses in the United States, on jobs in a us-* region. Write `serviceLevel: standard` or remove the line.",
 			strings.Join(why, ", and ")))}
 }

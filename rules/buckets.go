@@ -169,7 +169,7 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 		if s := dnsSuggestion(b.name); s != "" {
 			fix += fmt.Sprintf(" (such as `%s`)", s)
 		}
-		fs = append(fs, manifest.Warnf(RuleBucketNameNotDNSCompliant, manifest.At(b.node), b.path,
+		fs = append(fs, manifest.Warnf(RuleBucketNameNotDNSCompliant, c.Span(b.node), b.path,
 			fmt.Sprintf("%s `%s` is not a DNS-compliant bucket name: %s. The service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them; %s.",
 				b.path, b.name, strings.Join(probs, "; "), fix)))
 	}
@@ -201,7 +201,7 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 		if alt := bucketCaseMatch(c.Buckets, b.name); alt != "" {
 			hint = fmt.Sprintf("Did you mean `%s`? Bucket names are case-sensitive", alt)
 		}
-		fs = append(fs, manifest.Errorf(manifest.NoSuchBucket, RuleBucketExists, manifest.At(b.node), b.path,
+		fs = append(fs, manifest.Errorf(manifest.NoSuchBucket, RuleBucketExists, c.Span(b.node), b.path,
 			fmt.Sprintf("%s `%s` is not in the bucket inventory (%s). %s.",
 				b.path, b.name, bucketCount(len(c.Buckets)), hint)))
 	}
@@ -252,7 +252,7 @@ func checkBucketRegions(c *Context) []manifest.Finding {
 		anchorRegion, anchor = r, fmt.Sprintf("the job region from %s is `%s`", src, r)
 	} else if regs := operationRegions(c); len(regs) > 0 {
 		anchorRegion = regs[0].region
-		anchor = fmt.Sprintf("%s (line %d) is `%s`", regs[0].path, regs[0].pos.Line, anchorRegion)
+		anchor = fmt.Sprintf("%s (line %d) is `%s`", regs[0].path, regs[0].at.From.Line, anchorRegion)
 	}
 	var fs []manifest.Finding
 	for _, b := range manifestBuckets(c) {
@@ -268,7 +268,7 @@ func checkBucketRegions(c *Context) []manifest.Finding {
 		if r == anchorRegion {
 			continue
 		}
-		fs = append(fs, manifest.Errorf(manifest.MultipleRegions, RuleBucketRegions, manifest.At(b.node), b.path,
+		fs = append(fs, manifest.Errorf(manifest.MultipleRegions, RuleBucketRegions, c.Span(b.node), b.path,
 			fmt.Sprintf("%s `%s` is in `%s`, but %s. Use buckets of region `%s` only, or split the job by region.",
 				b.path, b.name, r, anchor, anchorRegion)))
 	}

@@ -86,7 +86,7 @@ func checkCustomsRequired(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{manifest.Errorf(manifest.MissingCustoms, RuleCustomsRequired,
-		manifest.Pos{Line: 1, Column: 1}, "customs",
+		c.Doc.PointSpan(manifest.Pos{Line: 1, Column: 1}), "customs",
 		fmt.Sprintf("Missing: customs. %s, served by the facility in %s, and returnAddress.country is %s: a device returned to another country than the facility's (EU to EU excepted) needs a customs block. Add `customs:` with dataDescription, encryptedData, exportCertifierName, requiresExportLicense, deviceValue, deviceCountryOfOrigin and deviceType (and encryptionClassification when encryptedData is yes).",
 			addrUpperFirst(addrRegionDesc(c)), facilityPlace(fac), countryDesc(ra.countryNode, ra.country)))}
 }
@@ -118,7 +118,7 @@ func checkCustomsCountry(c *Context) []manifest.Finding {
 	if !ok || v == "" || lookupCountry(v) != nil {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidCustoms, RuleCustomsCountry, manifest.At(n),
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidCustoms, RuleCustomsCountry, c.Span(n),
 		"customs.deviceCountryOfOrigin", unknownCountryDetail("customs.deviceCountryOfOrigin", v))}
 }
 
@@ -135,6 +135,6 @@ func checkCustomsEncryptionClassification(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{manifest.Errorf(manifest.MissingCustoms, RuleCustomsEncryptionClassification,
-		manifest.At(k), "customs.encryptionClassification",
+		c.Span(k), "customs.encryptionClassification",
 		fmt.Sprintf("Missing: customs.encryptionClassification. customs.encryptedData is `%s`, and encrypted data needs its export control classification: add `encryptionClassification: 5D992` (or the ECCN of your encryption software, or `EAR99`) under customs.", v))}
 }

@@ -36,6 +36,6 @@ func checkExportEncryption(c *Context) []manifest.Finding {
 	if k, _ := manifest.Get(c.Root, "pinCode"); k != nil {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.MissingManifestField, RuleExportEncryption, manifest.Pos{Line: 1, Column: 1}, "trueCryptPassword",
+	return []manifest.Finding{manifest.Errorf(manifest.MissingManifestField, RuleExportEncryption, c.Doc.PointSpan(manifest.Pos{Line: 1, Column: 1}), "trueCryptPassword",
 		"Missing: trueCryptPassword or pinCode. Every export device is encrypted: add `trueCryptPassword: <password of at most 64 characters>` for a TrueCrypt-encrypted device, or `pinCode: <4 to 12 digits>` for a hardware-encrypted device with a PIN.")}
 }

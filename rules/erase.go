@@ -36,6 +36,6 @@ func checkEraseDevice(c *Context) []manifest.Finding {
 	if v == "" {
 		found = "eraseDevice is empty"
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleEraseDevice, manifest.At(n), "eraseDevice",
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleEraseDevice, c.Span(n), "eraseDevice",
 		fmt.Sprintf("%s, but the service erases every imported device after the import and requires `eraseDevice: yes`: set it to `yes` (copy what you need to keep off the device first).", found))}
 }

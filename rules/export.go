@@ -71,7 +71,7 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 		} else if trimmed := strings.TrimLeft(v, `/\`); strings.HasPrefix(p, "is an absolute path") && trimmed != "" && directoryProblem(trimmed) == "" {
 			fix = fmt.Sprintf("write it relative to the device's root: `%s`", trimmed)
 		}
-		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleExportDirectoryRelative, manifest.At(n), path,
+		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleExportDirectoryRelative, c.Span(n), path,
 			fmt.Sprintf("%s `%s` %s, but it must be a directory relative to the root of the export device (no leading `/`, no `..`): %s.", path, v, p, fix)))
 	}
 	check("recoveryDirectory", manifest.Value(c.Root, "recoveryDirectory"))
@@ -108,7 +108,7 @@ func checkEmptyExportRange(c *Context) []manifest.Finding {
 		if begin == end {
 			rel = "equal to"
 		}
-		fs = append(fs, manifest.Warnf(RuleEmptyExportRange, manifest.At(en), manifest.JoinPath(path, "endMarker"),
+		fs = append(fs, manifest.Warnf(RuleEmptyExportRange, c.Span(en), manifest.JoinPath(path, "endMarker"),
 			fmt.Sprintf("%s.beginMarker `%s` is %s endMarker `%s` (keys compare byte by byte): the range holds no key, so this operation exports nothing. Swap the markers, or set endMarker to a key after beginMarker.",
 				path, begin, rel, end)))
 	})

@@ -70,8 +70,8 @@ func runFamCases(t *testing.T, ruleID string, check func(*Context) []manifest.Fi
 				if g.Path != w.path || g.Line != w.line || g.Column != w.col {
 					t.Errorf("finding %d: at %s %d:%d, want %s %d:%d", i, g.Path, g.Line, g.Column, w.path, w.line, w.col)
 				}
-				if w.code != "" && !strings.HasPrefix(g.Message, w.code.Message()) {
-					t.Errorf("finding %d: message does not start with the service's sentence: %q", i, g.Message)
+				if w.code != "" && !strings.HasPrefix(g.Text(), w.code.Message()) {
+					t.Errorf("finding %d: text does not start with the service's sentence: %q", i, g.Text())
 				}
 				for _, f := range w.frags {
 					if !strings.Contains(g.Message, f) {

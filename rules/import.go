@@ -38,7 +38,7 @@ func checkPrefixLength(c *Context) []manifest.Finding {
 	if !ok || len(v) <= s3MaxKeyBytes {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RulePrefixLength, manifest.At(n), "prefix",
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RulePrefixLength, c.Span(n), "prefix",
 		fmt.Sprintf("prefix is %d bytes long, but every object key starts with it and S3 keys have at most %d bytes: shorten it by at least %s.",
 			len(v), s3MaxKeyBytes, byteCount(len(v)-s3MaxKeyBytes)))}
 }
@@ -71,7 +71,7 @@ func checkIgnorePatterns(c *Context) []manifest.Finding {
 		}
 		if err := checkJavaRegex(p); err != nil {
 			path := manifest.IndexPath("ignore", i)
-			fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleIgnorePattern, manifest.At(e), path,
+			fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleIgnorePattern, c.Span(e), path,
 				fmt.Sprintf("%s `%s` is not a valid Java regular expression: %s.", path, p, err.Msg)))
 		}
 	}
@@ -101,7 +101,7 @@ func checkExpires(c *Context) []manifest.Finding {
 		return nil
 	}
 	bad := func(detail string) []manifest.Finding {
-		return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleExpiresDate, manifest.At(n), "expires",
+		return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleExpiresDate, c.Span(n), "expires",
 			fmt.Sprintf("expires `%s` %s. Allowed: an HTTP date such as `Thu, 01 Dec 2016 16:00:00 GMT`.", v, detail))}
 	}
 	t, err := time.Parse(httpTimeFormat, v)
@@ -142,7 +142,7 @@ func checkContentTypes(c *Context) []manifest.Finding {
 		key := k.Value
 		path := manifest.JoinPath("contentTypes", key)
 		if p := extensionProblem(key); p != "" {
-			fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleContentTypes, manifest.At(k), path,
+			fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleContentTypes, c.Span(k), path,
 				fmt.Sprintf("The contentTypes key `%s` %s.", key, p)))
 			return
 		}
@@ -154,7 +154,7 @@ func checkContentTypes(c *Context) []manifest.Finding {
 		if t, ok := commonMediaTypes[strings.ToLower(key)]; ok {
 			fix = fmt.Sprintf("for `.%s` files probably `%s`", key, t)
 		}
-		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleContentTypes, manifest.At(v), path,
+		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleContentTypes, c.Span(v), path,
 			fmt.Sprintf("contentTypes.%s is `%s`, not a media type `type/subtype` (without parameters): write one, %s.", key, val, fix)))
 	})
 	return fs
@@ -251,7 +251,7 @@ func checkStaticMetadata(c *Context) []manifest.Finding {
 		if s := strings.TrimRight(k.Value, ": "); s != k.Value && isHTTPToken(s) {
 			fix = fmt.Sprintf("write `%s`", s)
 		}
-		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleStaticMetadataHeader, manifest.At(k), manifest.JoinPath("staticMetadata", k.Value),
+		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleStaticMetadataHeader, c.Span(k), manifest.JoinPath("staticMetadata", k.Value),
 			fmt.Sprintf("The staticMetadata key `%s` is not an HTTP header name (letters, digits and !#$%%&'*+-.^_`|~, no spaces or `:`): %s.", k.Value, fix)))
 	})
 	return fs
@@ -276,7 +276,7 @@ func checkDiskTimestampMetadataKey(c *Context) []manifest.Finding {
 	if !ok || isMetadataKeyName(v) {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleDiskTimestampMetadataKey, manifest.At(n), "diskTimestampMetadataKey",
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleDiskTimestampMetadataKey, c.Span(n), "diskTimestampMetadataKey",
 		fmt.Sprintf("diskTimestampMetadataKey is `%s`, but it must be one or more letters, digits, `-` and `_` (it names an object metadata key): write a name such as `disk-timestamp`.", v))}
 }
 

@@ -39,7 +39,7 @@ func checkLogPrefixLength(c *Context) []manifest.Finding {
 		word = "export-log-"
 	}
 	max := s3MaxKeyBytes - logKeyOverhead
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleLogPrefixLength, manifest.At(n), "logPrefix",
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleLogPrefixLength, c.Span(n), "logPrefix",
 		fmt.Sprintf("logPrefix is %d bytes long, but the log's key (logPrefix + `%s` + the 5-character job ID) must fit S3's %d-byte key limit, so logPrefix may have at most %d bytes: shorten it by %s.",
 			len(v), word, s3MaxKeyBytes, max, byteCount(len(v)-max)))}
 }

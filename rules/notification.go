@@ -62,7 +62,7 @@ func checkNotificationEmail(c *Context) []manifest.Finding {
 	}
 	const allowed = " Allowed: one or more addresses `local@domain`, separated by `;` (`jane@example.com;john@example.com`)."
 	if strings.TrimSpace(v) == "" {
-		return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleNotificationEmail, manifest.At(n), "notificationEmail",
+		return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleNotificationEmail, c.Span(n), "notificationEmail",
 			"notificationEmail is empty: give one or more email addresses."+allowed)}
 	}
 	items := strings.Split(v, ";")
@@ -80,6 +80,6 @@ func checkNotificationEmail(c *Context) []manifest.Finding {
 	if len(bad) == 0 {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleNotificationEmail, manifest.At(n), "notificationEmail",
+	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleNotificationEmail, c.Span(n), "notificationEmail",
 		fmt.Sprintf("notificationEmail `%s`: %s.%s", v, strings.Join(bad, "; "), allowed))}
 }

@@ -39,7 +39,7 @@ func givenRegion(c *Context) (region, source string, ok bool) {
 type operationRegion struct {
 	path   string
 	region string
-	pos    manifest.Pos
+	at     manifest.Span
 }
 
 // operationRegions lists the operations[].region values of a 3.0 manifest
@@ -51,7 +51,7 @@ func operationRegions(c *Context) []operationRegion {
 	var out []operationRegion
 	forEachOperation(c.Root, func(path string, op *yaml.Node) {
 		if n, r, ok := scalarField(op, "region"); ok && manifest.IsRegion(r) {
-			out = append(out, operationRegion{manifest.JoinPath(path, "region"), r, manifest.At(n)})
+			out = append(out, operationRegion{manifest.JoinPath(path, "region"), r, c.Span(n)})
 		}
 	})
 	return out
@@ -86,9 +86,11 @@ func checkOperationsRegions(c *Context) []manifest.Finding {
 		if r.region == first.region {
 			continue
 		}
-		fs = append(fs, manifest.Errorf(manifest.MultipleRegions, RuleOperationsRegions, r.pos, r.path,
+		f := manifest.Errorf(manifest.MultipleRegions, RuleOperationsRegions, r.at, r.path,
 			fmt.Sprintf("%s is `%s`, but %s (line %d) is `%s`: a job runs in one region. Use one region for every operation, or split the devices into one job per region.",
-				r.path, r.region, first.path, first.pos.Line, first.region)))
+				r.path, r.region, first.path, first.at.From.Line, first.region))
+		f.Relate(first.at, first.path+" names the job's first region")
+		fs = append(fs, f)
 	}
 	return fs
 }
@@ -113,7 +115,7 @@ func checkJobRegionMismatch(c *Context) []manifest.Finding {
 		if r.region == region {
 			continue
 		}
-		fs = append(fs, manifest.Errorf(manifest.MultipleRegions, RuleJobRegionMismatch, r.pos, r.path,
+		fs = append(fs, manifest.Errorf(manifest.MultipleRegions, RuleJobRegionMismatch, r.at, r.path,
 			fmt.Sprintf("%s is `%s`, but the job region from %s is `%s`: a job runs in one region. Set %s to `%s`, or create the job in `%s`.",
 				r.path, r.region, source, region, r.path, region, r.region)))
 	}

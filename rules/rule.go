@@ -45,3 +45,6 @@ type Context struct {
 	// none was given, and then the inventory checks do not run.
 	Buckets map[string]string
 }
+
+// Span is the range of node n in the manifest's source (Document.Span).
+func (c *Context) Span(n *yaml.Node) manifest.Span { return c.Doc.Span(n) }

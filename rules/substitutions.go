@@ -30,7 +30,7 @@ func checkSubstitutions(c *Context) []manifest.Finding {
 		if k.Value != "" {
 			return
 		}
-		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleSubstitutionsKeys, manifest.At(k), "substitutions",
+		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleSubstitutionsKeys, c.Span(k), "substitutions",
 			"substitutions has an empty key: each key is the text to replace in the object keys and must not be empty. Remove the entry, or write the text to replace."))
 	})
 	return fs

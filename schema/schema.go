@@ -252,7 +252,7 @@ func Check(doc *manifest.Document, kind manifest.Kind) []manifest.Finding {
 	if err != nil || res.Valid() {
 		return nil
 	}
-	c := checker{kind: kind, root: doc.Root, sdoc: sdoc}
+	c := checker{kind: kind, doc: doc, root: doc.Root, sdoc: sdoc}
 	type key struct {
 		path string
 		code manifest.Code
@@ -304,6 +304,7 @@ var errorRank = map[string]int{
 // checker maps gojsonschema errors of one manifest to findings.
 type checker struct {
 	kind manifest.Kind
+	doc  *manifest.Document
 	root *yaml.Node
 	sdoc map[string]any
 }
@@ -362,14 +363,14 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 	case "required":
 		path := manifest.JoinPath(loc.path, prop)
 		missing, _ := manifest.Family(path)
-		pos := manifest.Pos{Line: 1, Column: 1}
+		at := c.doc.PointSpan(manifest.Pos{Line: 1, Column: 1})
 		switch {
 		case loc.key != nil:
-			pos = manifest.At(loc.key)
+			at = c.doc.Span(loc.key)
 		case len(loc.segs) > 0:
-			pos = manifest.At(loc.val)
+			at = c.doc.Span(loc.val)
 		}
-		return manifest.Errorf(missing, RuleRequiredField, pos, path, c.missingDetail(loc, prop)), rank, true
+		return manifest.Errorf(missing, RuleRequiredField, at, path, c.missingDetail(loc, prop)), rank, true
 	case "additional_property_not_allowed":
 		k, _ := manifest.Get(loc.val, prop)
 		if k == nil {
@@ -380,12 +381,12 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		// name: a stray top-level fileSystem in an import is a manifest
 		// field, not a file system.
 		_, invalid := manifest.Family(loc.path)
-		return manifest.Errorf(invalid, RuleUnknownField, manifest.At(k), path, c.unknownDetail(loc, prop)), rank, true
+		return manifest.Errorf(invalid, RuleUnknownField, c.doc.Span(k), path, c.unknownDetail(loc, prop)), rank, true
 	case "invalid_type":
 		_, invalid := manifest.Family(loc.path)
 		expected, _ := e.Details()["expected"].(string)
-		return manifest.Errorf(invalid, RuleInvalidType, manifest.At(loc.val), loc.path, c.typeDetail(loc, expected)), rank, true
+		return manifest.Errorf(invalid, RuleInvalidType, c.doc.Span(loc.val), loc.path, c.typeDetail(loc, expected)), rank, true
 	}
 	_, invalid := manifest.Family(loc.path)
-	return manifest.Errorf(invalid, RuleInvalidValue, manifest.At(loc.val), loc.path, c.valueDetail(loc, e)), rank, true
+	return manifest.Errorf(invalid, RuleInvalidValue, c.doc.Span(loc.val), loc.path, c.valueDetail(loc, e)), rank, true
 }

@@ -149,12 +149,12 @@ func assertFindings(t *testing.T, got []manifest.Finding, wants []want) {
 		if f.Severity != manifest.Error || f.Status != 400 {
 			t.Errorf("finding %d: severity %s status %d", i, f.Severity, f.Status)
 		}
-		if !strings.HasPrefix(f.Message, f.Code.Message()) {
-			t.Errorf("finding %d: message does not start with the service's sentence: %s", i, f.Message)
+		if !strings.HasPrefix(f.Text(), f.Code.Message()) {
+			t.Errorf("finding %d: text does not start with the service's sentence: %s", i, f.Text())
 		}
 		for _, frag := range w.msg {
-			if !strings.Contains(f.Message, frag) {
-				t.Errorf("finding %d (%s): message lacks %q:\n  %s", i, f.Path, frag, f.Message)
+			if !strings.Contains(f.Text(), frag) {
+				t.Errorf("finding %d (%s): message lacks %q:\n  %s", i, f.Path, frag, f.Text())
 			}
 		}
 	}

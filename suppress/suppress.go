@@ -26,6 +26,8 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/manifestlint/manifestlint/manifest"
 )
 
 // Marker is the text every suppression comment starts with.
@@ -82,22 +84,20 @@ func Scan(src []byte) []Directive {
 	if !bytes.Contains(src, markerBytes) {
 		return nil
 	}
+	return ScanLines(manifest.NewLines(src))
+}
+
+// ScanLines is Scan of an indexed source (Document.Lines), whose lines and
+// columns are those of yaml.v3 and of every finding.
+func ScanLines(l *manifest.Lines) []Directive {
+	if !bytes.Contains(l.Source(), markerBytes) {
+		return nil
+	}
 	var out []Directive
 	var pending []int // own-line line directives waiting for their target
 	leading := true
-	lineNo := 0
-	for rest := src; len(rest) > 0; {
-		lineNo++
-		var line []byte
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			line, rest = rest, nil
-		}
-		if lineNo == 1 {
-			line = bytes.TrimPrefix(line, []byte{0xEF, 0xBB, 0xBF})
-		}
-		text := strings.TrimRight(string(line), "\r")
+	for lineNo := 1; lineNo <= l.Count(); lineNo++ {
+		text := string(l.Line(lineNo))
 		trimmed := strings.TrimLeft(text, " \t")
 		if trimmed == "" {
 			continue

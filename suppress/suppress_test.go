@@ -103,3 +103,23 @@ func BenchmarkScanNoDirective(b *testing.B) {
 		Scan(src)
 	}
 }
+
+// TestScanLineBreaks checks that directives land on the lines yaml.v3 and
+// every finding count, whatever the line ends: CR alone, CRLF, LF mixed,
+// after a byte order mark.
+func TestScanLineBreaks(t *testing.T) {
+	for _, sep := range []string{"\n", "\r", "\r\n", "\u2028"} {
+		src := "\ufeff# head" + sep + "# manifestlint-ignore: erase-device -- ok" + sep + sep + "eraseDevice: no" + sep +
+			"bucket: b # manifestlint-ignore: bucket-exists -- ok" + sep
+		ds := Scan([]byte(src))
+		if len(ds) != 2 {
+			t.Fatalf("%q: %d directives, want 2", sep, len(ds))
+		}
+		if ds[0].Line != 2 || ds[0].Column != 1 || ds[0].Target != 4 {
+			t.Errorf("%q: own-line directive at %d:%d, target %d; want 2:1, target 4", sep, ds[0].Line, ds[0].Column, ds[0].Target)
+		}
+		if ds[1].Line != 5 || ds[1].Column != 11 || ds[1].Target != 5 {
+			t.Errorf("%q: end-of-line directive at %d:%d, target %d; want 5:11, target 5", sep, ds[1].Line, ds[1].Column, ds[1].Target)
+		}
+	}
+}

@@ -94,7 +94,7 @@ func checkResult(t *testing.T, res Result, src []byte) {
 	if !slices.IsSortedFunc(res.Findings, compareFindings) {
 		t.Errorf("findings not sorted: %+v", res.Findings)
 	}
-	lines := len(manifest.SplitLines(src))
+	lines := manifest.NewLines(src).Count()
 	for _, f := range res.Findings {
 		if f.Line < 1 || f.Line > lines {
 			t.Errorf("line %d out of 1..%d: %+v", f.Line, lines, f)
@@ -104,8 +104,21 @@ func checkResult(t *testing.T, res Result, src []byte) {
 		if f.Column < 1 || f.Column > width+1 {
 			t.Errorf("column %d out of 1..%d on line %d %q: %+v", f.Column, width+1, f.Line, res.Doc.Line(f.Line), f)
 		}
-		if f.Rule == "" || f.Message == "" {
+		if f.Rule == "" || f.Text() == "" {
 			t.Errorf("finding without a rule or message: %+v", f)
+		}
+		// The range is inside the source and its positions are those of
+		// its offsets; so are those of related locations.
+		l := res.Doc.Lines()
+		if f.Start < 0 || f.End < f.Start || f.End > len(src) {
+			t.Errorf("range [%d, %d) outside the source of %d bytes: %+v", f.Start, f.End, len(src), f)
+		} else if l.Pos(f.Start) != (manifest.Pos{Line: f.Line, Column: f.Column}) || l.Pos(f.End) != (manifest.Pos{Line: f.EndLine, Column: f.EndColumn}) {
+			t.Errorf("range [%d, %d) is at %v-%v, not %d:%d-%d:%d: %+v", f.Start, f.End, l.Pos(f.Start), l.Pos(f.End), f.Line, f.Column, f.EndLine, f.EndColumn, f)
+		}
+		for _, r := range f.Related {
+			if r.Start < 0 || r.End < r.Start || r.End > len(src) || l.Pos(r.Start) != (manifest.Pos{Line: r.Line, Column: r.Column}) {
+				t.Errorf("related location %+v out of place: %+v", r, f)
+			}
 		}
 		switch f.Severity {
 		case manifest.Error:
@@ -114,7 +127,7 @@ func checkResult(t *testing.T, res Result, src []byte) {
 				t.Errorf("error code %q is not in the catalog: %+v", f.Code, f)
 				continue
 			}
-			if f.Status != info.Status || !strings.HasPrefix(f.Message, info.Message) {
+			if f.Status != info.Status || !strings.HasPrefix(f.Text(), info.Message) || strings.HasPrefix(f.Message, info.Message) {
 				t.Errorf("status or message does not match the catalog entry of %s: %+v", f.Code, f)
 			}
 		case manifest.Warning:

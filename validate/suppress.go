@@ -21,7 +21,7 @@ var SuppressionRules = []manifest.RuleInfo{
 }
 
 // applyInline drops the findings silenced by the suppression comments of
-// src and adds a warning for each suppression without a reason and for
+// doc and adds a warning for each suppression without a reason and for
 // each listed name that silenced nothing.
 //
 // A name matches a finding whose code or rule id is exactly that name. A
@@ -30,8 +30,8 @@ var SuppressionRules = []manifest.RuleInfo{
 // of a missing field); a file directive silences them everywhere. Findings
 // about suppressions are never silenced inline (use --ignore or the config
 // file's disable): a comment cannot vouch for itself.
-func applyInline(src []byte, fs []manifest.Finding) []manifest.Finding {
-	ds := suppress.Scan(src)
+func applyInline(doc *manifest.Document, fs []manifest.Finding) []manifest.Finding {
+	ds := suppress.ScanLines(doc.Lines())
 	if len(ds) == 0 {
 		return fs
 	}
@@ -60,7 +60,9 @@ func applyInline(src []byte, fs []manifest.Finding) []manifest.Finding {
 	}
 	for di := range ds {
 		d := &ds[di]
-		pos := manifest.Pos{Line: d.Line, Column: d.Column}
+		lines := doc.Lines()
+		start := lines.Offset(manifest.Pos{Line: d.Line, Column: d.Column})
+		pos := lines.SpanOf(start, start+len(strings.TrimRight(d.Text, " \t")))
 		if d.Malformed != "" {
 			out = append(out, manifest.Warnf(RuleUnusedSuppression, pos, "",
 				fmt.Sprintf("This suppression silences nothing: %s.", d.Malformed)))
@@ -75,7 +77,8 @@ func applyInline(src []byte, fs []manifest.Finding) []manifest.Finding {
 			if used[di][ni] {
 				continue
 			}
-			npos := manifest.Pos{Line: d.Line, Column: n.Column}
+			nstart := lines.Offset(manifest.Pos{Line: d.Line, Column: n.Column})
+			npos := lines.SpanOf(nstart, nstart+len(n.Text))
 			out = append(out, manifest.Warnf(RuleUnusedSuppression, npos, "", unusedMessage(d, n.Text)))
 		}
 	}

@@ -48,6 +48,45 @@ type Result struct {
 	KindEvidence []string
 	// Findings are sorted by line, then column; one per fault.
 	Findings []manifest.Finding
+	// Notes name the checks that did not run for lack of context (spec
+	// §6), so that a clean result is not read as "everything checked".
+	Notes []Note
+}
+
+// Note says that some checks did not run on a manifest, and why.
+type Note struct {
+	// ID is stable: NoteRegionUnknown or NoteNoInventory.
+	ID string `json:"id"`
+	// Rules are the ids of the rules that did not run.
+	Rules []string `json:"rules"`
+	// Message says what was not checked and how to give the context.
+	Message string `json:"message"`
+}
+
+// The notes of Result.Notes.
+const (
+	// NoteRegionUnknown: no --region, no region in the config file, and
+	// none in the manifest or the bucket inventory.
+	NoteRegionUnknown = "region-unknown"
+	// NoteNoInventory: no bucket inventory (the config file's buckets).
+	NoteNoInventory = "no-bucket-inventory"
+)
+
+// contextNotes lists the checks that could not run for what the linter
+// was not told.
+func contextNotes(ctx *rules.Context) []Note {
+	var out []Note
+	if ctx.Region == "" {
+		out = append(out, Note{ID: NoteRegionUnknown,
+			Rules:   []string{rules.RuleCustomsRequired, rules.RuleAddressEURegion, rules.RuleServiceLevelExpedited},
+			Message: "job region unknown (--region): customs, EU-address and expedited-shipping rules not checked"})
+	}
+	if ctx.Buckets == nil && len(bucketNames(ctx.Doc)) > 0 {
+		out = append(out, Note{ID: NoteNoInventory,
+			Rules:   []string{rules.RuleBucketExists, rules.RuleBucketRegions},
+			Message: "no bucket inventory (buckets in .manifestlint.yaml): bucket checks not run"})
+	}
+	return out
 }
 
 // Errors returns the number of error findings.
@@ -79,14 +118,28 @@ func Validate(name string, src []byte, opts Options) Result {
 	}
 	fs = append(fs, schema.Check(doc, res.Kind)...)
 	fs = manifest.Dedupe(fs)
+	if !endsChecks(fs) {
+		res.Notes = contextNotes(ctx)
+	}
 	// Inline comments first, so that a comment naming a finding that
 	// --ignore also drops still counts as used.
-	fs = applyInline(doc.Source, fs)
+	fs = applyInline(doc, fs)
 	fs = applyOverrides(fs, &opts)
 	fs = clipMessages(fs)
 	manifest.Sort(fs)
 	res.Findings = fs
 	return res
+}
+
+// endsChecks reports a finding after which the service reads no further
+// (spec §7): then no check ran, and none is worth a note.
+func endsChecks(fs []manifest.Finding) bool {
+	for _, f := range fs {
+		if f.Code == manifest.MalformedManifest || f.Code == manifest.MissingParameter {
+			return true
+		}
+	}
+	return false
 }
 
 // Message length limits of clipMessage.
@@ -96,10 +149,24 @@ const (
 	hardMax    = 4096 // beyond this the middle of the message is cut
 )
 
-// clipMessages applies clipMessage to every finding.
+// clipMessages applies clipMessage to the whole text of every finding (the
+// service's sentence and the specifics) and keeps the clipped specifics.
 func clipMessages(fs []manifest.Finding) []manifest.Finding {
 	for i := range fs {
-		fs[i].Message = clipMessage(fs[i].Message)
+		f := &fs[i]
+		full := f.Text()
+		if len(full) <= maxMessage {
+			continue
+		}
+		clipped := clipMessage(full)
+		if sentence := f.Code.Message(); sentence != "" {
+			rest, ok := strings.CutPrefix(clipped, sentence+" ")
+			if !ok { // cannot happen: the sentence is far shorter than hardMax/2
+				rest = clipMessage(f.Message)
+			}
+			clipped = rest
+		}
+		f.Message = clipped
 	}
 	return fs
 }
@@ -175,20 +242,30 @@ func inferRegion(doc *manifest.Document, kind manifest.Kind, buckets map[string]
 	if buckets == nil {
 		return "", ""
 	}
-	names := []*yaml.Node{manifest.Value(doc.Root, "bucket"), manifest.Value(doc.Root, "logBucket")}
-	if manifest.IsSequence(ops) {
-		for _, op := range ops.Content {
-			names = append(names, manifest.Value(op, "exportBucket"))
-		}
-	}
-	for _, n := range names {
-		if b, ok := manifest.Text(n); ok {
-			if r, ok := buckets[b]; ok && manifest.IsRegion(r) {
-				return r, "the bucket inventory's entry for " + b
-			}
+	for _, b := range bucketNames(doc) {
+		if r, ok := buckets[b]; ok && manifest.IsRegion(r) {
+			return r, "the bucket inventory's entry for " + b
 		}
 	}
 	return "", ""
+}
+
+// bucketNames lists the buckets a manifest names: bucket, logBucket and
+// operations[].exportBucket, in that order.
+func bucketNames(doc *manifest.Document) []string {
+	nodes := []*yaml.Node{manifest.Value(doc.Root, "bucket"), manifest.Value(doc.Root, "logBucket")}
+	if ops := manifest.Value(doc.Root, "operations"); manifest.IsSequence(ops) {
+		for _, op := range ops.Content {
+			nodes = append(nodes, manifest.Value(op, "exportBucket"))
+		}
+	}
+	var out []string
+	for _, n := range nodes {
+		if b, ok := manifest.Text(n); ok && b != "" {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // Rules returns every rule manifestlint applies, parse, schema and rule

@@ -7,12 +7,14 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/config"
@@ -82,6 +84,11 @@ type options struct {
 	configFile    string
 	noConfig      bool
 	ignore        []string
+	filesFrom     string
+	quiet         bool
+	verbose       bool
+	outputs       []string
+	maxWarnings   int
 }
 
 // Main is the whole command, testable without a subprocess: it returns the
@@ -93,42 +100,19 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	var o options
-	fl := pflag.NewFlagSet("manifestlint", pflag.ContinueOnError)
-	fl.SetOutput(stderr)
-	fl.SortFlags = false
-	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(formatNames(), ", ")+" (default text; github when GITHUB_ACTIONS=true)")
-	fl.StringVar(&o.jobType, "job-type", "", "the job's type, import or export (default: inferred from each manifest)")
-	fl.StringVar(&o.region, "region", "", "the job's region: "+strings.Join(manifest.Regions, ", "))
-	fl.StringVar(&o.accessKeyID, "access-key-id", "", "the AWS access key id that will sign the request (default $AWS_ACCESS_KEY_ID)")
-	fl.StringVar(&o.stdinFilename, "stdin-filename", "-", "the name to report standard input under")
-	fl.BoolVar(&o.noSnippet, "no-snippet", false, "do not show the source line under each finding (text format)")
-	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
-	fl.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "the largest file to read, in bytes")
-	fl.BoolVar(&o.showVersion, "version", false, "print the version and exit")
-	fl.StringVar(&o.configFile, "config", "", "the configuration file (default: "+config.FileName+" in the current directory or above, up to the repository root)")
-	fl.BoolVar(&o.noConfig, "no-config", false, "ignore any configuration file")
-	fl.StringSliceVar(&o.ignore, "ignore", nil, "drop the findings of this rule id or code everywhere (repeatable, or comma-separated)")
-	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: manifestlint [flags] FILE|DIR|- ...\n\n"+
-			"Checks AWS Import/Export manifests and reports each fault with the service's error code.\n"+
-			"A directory means every *.yaml and *.yml file below it; - reads standard input.\n\n"+
-			"Commands: manifestlint explain CODE|RULE, codes, schema, version\n\nFlags:\n")
-		fl.PrintDefaults()
-		fmt.Fprintf(stderr, "\nExit status: 0 no errors, 1 errors found, 2 usage or I/O error.\n")
-	}
+	fl := lintFlags(&o, stderr)
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return ExitOK
 		}
-		fmt.Fprintf(stderr, "manifestlint: %v (see --help)\n", err)
+		fmt.Fprintf(stderr, "manifestlint: %v%s (see --help)\n", err, flagHint(fl, err))
 		return ExitUsage
 	}
 	if o.showVersion {
-		if cmd, ok := subcommands["version"]; ok {
-			return cmd(nil, stdout, stderr)
-		}
-		fmt.Fprintln(stdout, "manifestlint")
-		return ExitOK
+		return subcommands["version"](nil, stdout, stderr)
+	}
+	if st, done := wordHint(fl, stdout, stderr); done {
+		return st
 	}
 
 	vopts, format, err := o.resolve()
@@ -141,52 +125,238 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, configErrorText(err))
 		return ExitUsage
 	}
-	if fl.NArg() == 0 {
-		fmt.Fprintln(stderr, "manifestlint: no input: give manifest files, directories, or - for standard input (see --help)")
+	cfg.printNotes(stderr)
+	c := newCollector(cfg, stderr)
+	for _, a := range fl.Args() {
+		c.named(a)
+	}
+	if o.filesFrom != "" {
+		if err := o.readFilesFrom(c, stdin); err != nil {
+			fmt.Fprintf(stderr, "manifestlint: --files-from: %v\n", err)
+			return ExitUsage
+		}
+	}
+	if fl.NArg() == 0 && o.filesFrom == "" {
+		// `cat m.yaml | manifestlint` reads the pipe; a terminal, or a
+		// standard input that is empty (a CI step's), is no input.
+		var data []byte
+		if !isTerminal(stdin) {
+			if data, err = readLimited(stdin, o.maxBytes); err != nil {
+				fmt.Fprintf(stderr, "manifestlint: %s: %v\n", safeName(o.stdinFilename), err)
+				return ExitUsage
+			}
+		}
+		if len(data) == 0 {
+			fmt.Fprintln(stderr, "manifestlint: no input: give manifest files, directories, or - for standard input (see --help)")
+			return ExitUsage
+		}
+		stdin = bytes.NewReader(data)
+		c.named("-")
+	}
+	inputs := cfg.assign(c.out, o.stdinFilename)
+	c.skip.excluded = len(c.out) - len(inputs)
+	sinks, err := o.openSinks(format, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-
-	inputs, ioFailed := collectInputs(fl.Args(), stderr)
-	inputs = cfg.assign(inputs, o.stdinFilename)
-	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version()}
-	// A format that can stream writes each file as soon as it and every file
-	// before it are linted, and the file's parsed document is dropped: memory
-	// stays flat however many files there are. Other formats get every
-	// result at once, each holding only what a formatter reads (slim).
-	var stream report.Stream
-	var results []validate.Result
-	if newStream := report.Streams[format]; newStream != nil {
-		stream = newStream(stdout, ropts)
-	} else if memLimitTuned {
-		debug.SetMemoryLimit(holdMemLimit)
-	}
-	findings, writeErr := false, error(nil)
-	readFailed := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {
-		findings = findings || r.Errors() > 0
-		if stream == nil {
-			results = append(results, slim(r))
-		} else if err := stream.File(r); err != nil && writeErr == nil {
-			writeErr = err
+	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet}
+	run := sinks.start(ropts)
+	errs, warns, linted := 0, 0, 0
+	sum := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {
+		e, w := manifest.Count(r.Findings)
+		errs, warns, linted = errs+e, warns+w, linted+1
+		if o.quiet {
+			r.Findings = errorsOnly(r.Findings)
 		}
+		run.file(r)
 	})
-	if stream != nil {
-		if err := stream.Close(); err != nil && writeErr == nil {
-			writeErr = err
-		}
+	writeErr := run.close()
+	nothing := linted == 0 && !c.failed && !sum.failed
+	if nothing {
+		o.runNotes(stderr, c.skip, nil) // the line below counts them
 	} else {
-		writeErr = report.Formats[format](stdout, results, ropts)
+		o.runNotes(stderr, c.skip, sum.notManifest)
+	}
+	if nothing {
+		fmt.Fprintln(stderr, "manifestlint: no manifest was linted"+nothingHint(c.skip, sum.notManifest))
 	}
 	if writeErr != nil {
 		fmt.Fprintf(stderr, "manifestlint: writing output: %v\n", writeErr)
 		return ExitUsage
 	}
 	switch {
-	case ioFailed || readFailed:
+	case c.failed || sum.failed:
 		return ExitUsage
-	case findings:
+	case errs > 0:
+		return ExitFindings
+	case o.maxWarnings >= 0 && warns > o.maxWarnings:
+		fmt.Fprintf(stderr, "manifestlint: %s, over --max-warnings %d\n", plural(warns, "warning"), o.maxWarnings)
 		return ExitFindings
 	}
 	return ExitOK
+}
+
+// lintFlags defines the flags of a lint run.
+func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
+	fl := pflag.NewFlagSet("manifestlint", pflag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.SortFlags = false
+	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(formatNames(), ", ")+" (default text; github when GITHUB_ACTIONS=true)")
+	fl.StringArrayVarP(&o.outputs, "output", "o", nil, "write a format to a file: `FORMAT=FILE` (repeatable; e.g. sarif=results.sarif beside the text on the terminal), or FILE for the --format output instead of standard output")
+	fl.StringVar(&o.jobType, "job-type", "", "the job's type, import or export (default: inferred from each manifest)")
+	fl.StringVar(&o.region, "region", "", "the job's region: "+strings.Join(manifest.Regions, ", "))
+	fl.StringVar(&o.accessKeyID, "access-key-id", "", "the AWS access key id that will sign the request (default $AWS_ACCESS_KEY_ID)")
+	fl.StringVar(&o.filesFrom, "files-from", "", "also lint the paths listed in `FILE`, one per line or NUL-separated (- for standard input), filtered as a directory walk is")
+	fl.StringVar(&o.stdinFilename, "stdin-filename", "-", "the name to report standard input under")
+	boolVar(fl, &o.quiet, "quiet", "q", "print errors only: no warnings, notes, or summary on success")
+	boolVar(fl, &o.verbose, "verbose", "v", "also list the files a walk skipped")
+	fl.IntVar(&o.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings (0: any warning fails)")
+	boolVar(fl, &o.noSnippet, "no-snippet", "", "do not show the source line under each finding (text format)")
+	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
+	fl.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "the largest file to read, in bytes")
+	boolVar(fl, &o.showVersion, "version", "", "print the version and exit")
+	fl.StringVar(&o.configFile, "config", "", "the configuration file (default: "+config.FileName+" in the current directory or above, up to the repository root)")
+	boolVar(fl, &o.noConfig, "no-config", "", "ignore any configuration file")
+	fl.StringSliceVar(&o.ignore, "ignore", nil, "drop the findings of this rule id or code everywhere (repeatable, or comma-separated)")
+	fl.Usage = func() { printUsage(stderr, fl) }
+	return fl
+}
+
+// usageText is the head of --help.
+const usageText = "Usage: manifestlint [flags] FILE|DIR|- ...\n\n" +
+	"Checks AWS Import/Export manifests and reports each fault with the service's error code.\n" +
+	"A file named is always linted; a directory means the *.yaml and *.yml files below it that look\n" +
+	"like manifests (a top-level manifestVersion key, or two manifest keys); - reads standard input,\n" +
+	"as does a pipe when no file is named.\n\n" +
+	"Commands: manifestlint explain CODE|RULE, codes, rules, schema, init, completion SHELL, version\n\nFlags:\n"
+
+func printUsage(w io.Writer, fl *pflag.FlagSet) {
+	fmt.Fprint(w, usageText)
+	fmt.Fprint(w, fl.FlagUsages())
+	fmt.Fprintf(w, "\nExit status: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage or I/O error.\n")
+}
+
+// boolVar defines a boolean flag that --help shows as `--quiet`, not as
+// pflag's `--quiet[=true|false]`: `--quiet=false` still works.
+func boolVar(fl *pflag.FlagSet, p *bool, name, short, usage string) {
+	fl.VarPF(plainBool{p}, name, short, usage).NoOptDefVal = "true"
+}
+
+// plainBool is a pflag bool value that does not tell pflag it is one
+// (IsBoolFlag), so that its usage line carries no `[=true|false]`.
+type plainBool struct{ p *bool }
+
+func (b plainBool) String() string { return strconv.FormatBool(*b.p) }
+func (b plainBool) Type() string   { return "bool" }
+func (b plainBool) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return fmt.Errorf("%q is not true or false", s)
+	}
+	*b.p = v
+	return nil
+}
+
+// errorsOnly keeps the error findings (--quiet).
+func errorsOnly(fs []manifest.Finding) []manifest.Finding {
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.Severity == manifest.Error {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// readFilesFrom adds the paths listed by --files-from.
+func (o *options) readFilesFrom(c *collector, stdin io.Reader) error {
+	var src []byte
+	var err error
+	if o.filesFrom == "-" {
+		for _, in := range c.out {
+			if in.stdin {
+				return errors.New("standard input cannot be both the list of files and a manifest (-)")
+			}
+		}
+		src, err = readLimited(stdin, listLimit)
+	} else {
+		src, err = readFile(o.filesFrom, listLimit)
+	}
+	if err != nil {
+		return err
+	}
+	for _, p := range readList(src) {
+		c.listed(p)
+	}
+	return nil
+}
+
+// listLimit bounds the list of --files-from.
+const listLimit = 64 << 20
+
+// runNotes prints, on standard error, what the run left out: the walked
+// YAML files that do not look like manifests (a count, or each with
+// --verbose), links to directories and files that are not regular files.
+// --quiet drops them.
+func (o *options) runNotes(w io.Writer, sk skipped, notManifest []string) {
+	if o.quiet {
+		return
+	}
+	if n := len(notManifest); n > 0 {
+		if o.verbose {
+			for _, p := range notManifest {
+				fmt.Fprintf(w, "manifestlint: note: skipped %s: not a manifest (no top-level manifestVersion key)\n", safeName(p))
+			}
+		} else {
+			fmt.Fprintf(w, "manifestlint: note: skipped %s (no top-level manifestVersion key); --verbose lists them, naming a file lints it\n",
+				notManifests(n))
+		}
+	}
+	for _, p := range sk.dirLinks {
+		fmt.Fprintf(w, "manifestlint: note: skipped %s: a link to a directory (not followed inside a walk; name it to lint it)\n", safeName(p))
+	}
+	for _, f := range sk.special {
+		fmt.Fprintf(w, "manifestlint: note: skipped %s: %s\n", safeName(f.path), f.why)
+	}
+}
+
+// nothingHint explains why no manifest was linted.
+func nothingHint(sk skipped, notManifest []string) string {
+	if len(notManifest) > 0 {
+		return fmt.Sprintf(": found %s (name a file to lint it anyway, or set include in %s)", notManifests(len(notManifest)), config.FileName)
+	}
+	if sk.excluded > 0 {
+		return fmt.Sprintf(": %s excluded by %s", plural(sk.excluded, "file"), config.FileName)
+	}
+	return ": no *.yaml or *.yml file found"
+}
+
+// notManifests is "1 YAML file that does not look like a manifest" or
+// "N YAML files that do not look like manifests".
+func notManifests(n int) string {
+	if n == 1 {
+		return "1 YAML file that does not look like a manifest"
+	}
+	return fmt.Sprintf("%d YAML files that do not look like manifests", n)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// isTerminal reports whether r is a terminal (a character device); a
+// reader that is not a file (a test's) is not one.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 // resolve checks the flags' values and turns them into validate options and
@@ -254,4 +424,53 @@ func formatNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// flagHint suggests the flag a mistyped one was meant to be: "did you mean
+// --format?".
+func flagHint(fl *pflag.FlagSet, err error) string {
+	msg := err.Error()
+	var name string
+	switch {
+	case strings.HasPrefix(msg, "unknown flag: --"):
+		name = strings.TrimPrefix(msg, "unknown flag: --")
+	case strings.HasPrefix(msg, "unknown shorthand flag: '"):
+		// "unknown shorthand flag: 'r' in -region": a long flag written
+		// with one dash.
+		if _, in, ok := strings.Cut(msg, " in -"); ok && len(in) > 1 {
+			name = in
+		}
+	default:
+		return ""
+	}
+	name, _, _ = strings.Cut(name, "=")
+	var names []string
+	fl.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	if c := manifest.Closest(name, names); c != "" {
+		return fmt.Sprintf("; did you mean --%s?", c)
+	}
+	return ""
+}
+
+// wordHint answers a first argument that is no file but reads as a
+// command: `help` prints the usage (status 0); `lint` and `check`, which
+// other linters need, are explained (status 2). done is false when the
+// run goes on.
+func wordHint(fl *pflag.FlagSet, stdout, stderr io.Writer) (status int, done bool) {
+	if fl.NArg() == 0 {
+		return 0, false
+	}
+	word := fl.Arg(0)
+	if _, err := os.Lstat(word); err == nil {
+		return 0, false // a file of that name wins
+	}
+	switch word {
+	case "help":
+		printUsage(stdout, fl)
+		return ExitOK, true
+	case "lint", "check":
+		fmt.Fprintf(stderr, "manifestlint: `%s` is not a command: manifestlint checks the files it is given, e.g. `manifestlint manifest.yaml` or `manifestlint jobs/` (see --help)\n", word)
+		return ExitUsage, true
+	}
+	return 0, false
 }

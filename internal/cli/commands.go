@@ -26,10 +26,13 @@ var (
 // argument; main.go dispatches to them.
 func commandTable() map[string]func(args []string, stdout, stderr io.Writer) int {
 	return map[string]func(args []string, stdout, stderr io.Writer) int{
-		"explain": cmdExplain,
-		"codes":   cmdCodes,
-		"schema":  cmdSchema,
-		"version": cmdVersion,
+		"explain":    cmdExplain,
+		"codes":      cmdCodes,
+		"rules":      cmdRules,
+		"schema":     cmdSchema,
+		"init":       cmdInit,
+		"completion": cmdCompletion,
+		"version":    cmdVersion,
 	}
 }
 

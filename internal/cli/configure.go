@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -10,8 +11,12 @@ import (
 	"github.com/manifestlint/manifestlint/validate"
 )
 
-// runConfig is the configuration file of a run, or nil for none.
-type runConfig struct{ *config.Config }
+// runConfig is the configuration file of a run, or nil for none, and the
+// notes of looking for it (printed on stderr, not failures).
+type runConfig struct {
+	*config.Config
+	notes []string
+}
 
 // configure finds and loads the configuration file (--config, --no-config,
 // or the nearest .manifestlint.yaml from the current directory up to the
@@ -31,10 +36,11 @@ func (o *options) configure(vopts *validate.Options) (runConfig, error) {
 		return rc, errors.New("--config and --no-config cannot be used together")
 	case o.noConfig:
 	case path == "":
-		found, err := config.Find(".")
+		found, notes, err := config.Find(".")
 		if err != nil {
 			return rc, fmt.Errorf("looking for %s: %v", config.FileName, err)
 		}
+		rc.notes = append(rc.notes, notes...)
 		path, name = found, displayPath(found)
 	}
 	if path != "" {
@@ -98,4 +104,11 @@ func configErrorText(err error) string {
 		return ce.Error()
 	}
 	return "manifestlint: " + err.Error()
+}
+
+// printNotes prints the notes of the configuration lookup on stderr.
+func (rc runConfig) printNotes(stderr io.Writer) {
+	for _, n := range rc.notes {
+		fmt.Fprintf(stderr, "manifestlint: note: %s\n", n)
+	}
 }

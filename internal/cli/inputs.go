@@ -4,10 +4,12 @@ package cli
 // input) and reads them, within --max-bytes.
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -21,71 +23,213 @@ import (
 type input struct {
 	path  string
 	stdin bool
+	// found says the file was found by a directory walk or listed by
+	// --files-from rather than named on the command line: it is linted
+	// only if it looks like a manifest (looksLikeManifest).
+	found bool
 	// jobType is the config file's jobTypes entry for the path, if any.
 	jobType manifest.JobType
 }
 
-// collectInputs expands the arguments: a directory means every *.yaml and
-// *.yml file below it, in lexical order (hidden directories such as .git
-// are skipped, and symbolic links to directories are not followed, so a
-// link loop cannot trap the walk; .manifestlint.yaml files are not
-// manifests and are skipped); "-" is standard input. A path named
-// twice is linted once. Missing paths are reported on stderr.
-func collectInputs(args []string, stderr io.Writer) ([]input, bool) {
-	var out []input
-	failed := false
-	seen := map[string]bool{}
-	add := func(in input) {
-		key := in.path
-		if in.stdin {
-			key = "\x00stdin"
-		}
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, in)
+// skipped lists what the collection of inputs left out, for the run's
+// notes.
+type skipped struct {
+	// notManifest are walked YAML files that do not look like manifests.
+	notManifest []string
+	// dirLinks are symbolic links to directories found inside a walk.
+	dirLinks []string
+	// special are FIFOs, sockets, devices and broken links found by a walk
+	// under a name a manifest could have, each with the reason.
+	special []skippedFile
+	// excluded counts the inputs the config file's exclude dropped.
+	excluded int
+}
+
+// skippedFile is a file a walk did not read, and why.
+type skippedFile struct{ path, why string }
+
+// collector gathers the inputs of a run from the command line, the
+// directories it names and --files-from.
+type collector struct {
+	stderr io.Writer
+	cfg    runConfig
+	seen   map[any]bool
+	out    []input
+	skip   skipped
+	failed bool
+}
+
+func newCollector(cfg runConfig, stderr io.Writer) *collector {
+	return &collector{stderr: stderr, cfg: cfg, seen: map[any]bool{}}
+}
+
+// add appends an input unless the same file is already in: files are told
+// apart by device and inode where the system has them (a link, `./x` beside
+// `x`, a folder named twice), else by cleaned absolute path.
+func (c *collector) add(in input, st fs.FileInfo) {
+	var key any = "\x00stdin"
+	if !in.stdin {
+		key = fileKey(in.path, st)
+	}
+	if !c.seen[key] {
+		c.seen[key] = true
+		c.out = append(c.out, in)
+	}
+}
+
+// fileKey names a file for deduplication.
+func fileKey(path string, st fs.FileInfo) any {
+	if st != nil {
+		if id, ok := fileID(st); ok {
+			return id
 		}
 	}
-	for _, a := range args {
-		if a == "-" {
-			add(input{stdin: true})
-			continue
-		}
-		st, err := os.Stat(a)
-		if err != nil {
-			fmt.Fprintf(stderr, "manifestlint: %s: %v%s\n", a, describe(err), commandHint(a))
-			failed = true
-			continue
-		}
-		if !st.IsDir() {
-			add(input{path: a})
-			continue
-		}
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	return filepath.Clean(abs)
+}
+
+// fail reports an input that cannot be used; the run exits 2.
+func (c *collector) fail(format string, args ...any) {
+	fmt.Fprintf(c.stderr, "manifestlint: "+format+"\n", args...)
+	c.failed = true
+}
+
+// named adds a command-line argument: "-" is standard input, a directory
+// (or a link to one) is walked, and any other file is linted whatever its
+// name or content.
+func (c *collector) named(a string) {
+	if a == "-" {
+		c.add(input{stdin: true}, nil)
+		return
+	}
+	st, err := os.Stat(a)
+	if err != nil {
+		c.fail("%s: %v%s", a, describe(err), commandHint(a))
+		return
+	}
+	if st.IsDir() {
+		c.walk(a)
+		return
+	}
+	c.add(input{path: a}, st)
+}
+
+// listed adds a path read by --files-from: a directory is walked, and a
+// file is a candidate, as if a walk had found it (a list from `git diff
+// --name-only` names every changed file, not only manifests).
+func (c *collector) listed(p string) {
+	st, err := os.Stat(p)
+	if err != nil {
+		c.fail("%s (from --files-from): %v", p, describe(err))
+		return
+	}
+	if st.IsDir() {
+		c.walk(p)
+		return
+	}
+	c.candidate(p, st, nil)
+}
+
+// candidate adds a file found by a walk, if it may be a manifest: with an
+// include list in the config file, the files it matches (linted whatever
+// their content); otherwise *.yaml and *.yml files other than the config
+// file, linted if their content looks like a manifest. Anything but a
+// regular file is skipped with a note: a FIFO would block the run. st is
+// nil for a broken link, whose error is linkErr.
+func (c *collector) candidate(p string, st fs.FileInfo, linkErr error) {
+	include := c.cfg.Config != nil && len(c.cfg.Include) > 0
+	var wanted bool
+	if include {
+		wanted = c.cfg.Included(p)
+	} else {
+		ext := strings.ToLower(filepath.Ext(p))
+		wanted = (ext == ".yaml" || ext == ".yml") && filepath.Base(p) != config.FileName
+	}
+	switch {
+	case !wanted:
+	case st == nil:
+		c.skip.special = append(c.skip.special, skippedFile{p, fmt.Sprintf("a broken link (%v)", describe(linkErr))})
+	case !st.Mode().IsRegular():
+		c.skip.special = append(c.skip.special, skippedFile{p, "not a regular file (" + modeName(st.Mode()) + ")"})
+	default:
+		c.add(input{path: p, found: !include}, st)
+	}
+}
+
+// walk adds the candidates below dir, in lexical order. Hidden directories
+// (.git) are not entered. dir itself may be a link; links to directories
+// found inside are skipped with a note, so that a link loop cannot trap the
+// walk; links to files are followed.
+func (c *collector) walk(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		c.fail("%s: %v", dir, describe(err))
+		return
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		switch t := e.Type(); {
+		case t.IsDir():
+			if !strings.HasPrefix(e.Name(), ".") {
+				c.walk(p)
+			}
+		case t&fs.ModeSymlink != 0:
+			st, err := os.Stat(p)
+			switch {
+			case err == nil && st.IsDir():
+				c.skip.dirLinks = append(c.skip.dirLinks, p)
+			case err == nil:
+				c.candidate(p, st, nil)
+			default:
+				c.candidate(p, nil, err)
+			}
+		default:
+			st, err := e.Info()
 			if err != nil {
-				fmt.Fprintf(stderr, "manifestlint: %s: %v\n", p, describe(err))
-				failed = true
-				return nil
+				c.fail("%s: %v", p, describe(err))
+				continue
 			}
-			if d.IsDir() {
-				if p != a && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Name() == config.FileName {
-				return nil // the configuration file is not a manifest
-			}
-			if ext := strings.ToLower(filepath.Ext(p)); ext == ".yaml" || ext == ".yml" {
-				add(input{path: p})
-			}
-			return nil
-		})
-		if err != nil {
-			fmt.Fprintf(stderr, "manifestlint: %s: %v\n", a, err)
-			failed = true
+			c.candidate(p, st, nil)
 		}
 	}
-	return out, failed
+}
+
+// modeName names the type of a file that is not a regular file.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "mode " + m.String()
+}
+
+// readList reads the paths of --files-from: one per line, or separated by
+// NUL bytes when the text holds any (`git diff -z --name-only`, `find
+// -print0`). Empty entries are dropped, and so is a CR before a newline.
+func readList(src []byte) []string {
+	sep := "\n"
+	if bytes.IndexByte(src, 0) >= 0 {
+		sep = "\x00"
+	}
+	var out []string
+	for _, p := range strings.Split(string(src), sep) {
+		if sep == "\n" {
+			p = strings.TrimSuffix(p, "\r")
+		}
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // describe shortens an os error to what a user needs.
@@ -127,17 +271,24 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) { return readSized(r,
 // With the size known (a regular file), the buffer is allocated once and
 // two reads do (as os.ReadFile); io.ReadAll would start at 512 bytes and
 // grow, which was a fifth of the CPU of a 10,000-file run.
+//
+// Any positive limit works, up to the largest int64: the byte past the
+// limit is counted without computing limit+1, which would overflow.
 func readSized(r io.Reader, limit int64, size int) ([]byte, error) {
+	over := limit // the length that proves the file too large: limit+1
+	if over < math.MaxInt64 {
+		over++
+	}
 	capacity := int64(size) + 1 // one more byte, to see the end without growing
 	if size == 0 {
 		capacity = 4096
 	}
-	buf := make([]byte, 0, min(capacity, limit+1))
+	buf := make([]byte, 0, min(capacity, over))
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)] // grow
 		}
-		n, err := r.Read(buf[len(buf):min(int64(cap(buf)), limit+1)])
+		n, err := r.Read(buf[len(buf):min(int64(cap(buf)), over)])
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
 			return nil, fmt.Errorf("%w: over --max-bytes %d: a manifest is a few kilobytes", errTooLarge, limit)
@@ -165,5 +316,5 @@ func commandHint(arg string) string {
 	if c := manifest.Closest(arg, names); c != "" {
 		return fmt.Sprintf(" (did you mean the command `manifestlint %s`?)", c)
 	}
-	return ""
+	return fmt.Sprintf(" (nor is it a command: %s; see --help)", strings.Join(names, ", "))
 }

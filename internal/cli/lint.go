@@ -20,8 +20,9 @@ import (
 // soon as it and every earlier one are done, and at most a few results per
 // worker wait for a slow earlier file, so memory stays bounded whatever the
 // number of inputs. Inputs that cannot be read are reported on stderr, in
-// their turn, and left out; lintAll then returns true.
-func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(validate.Result)) bool {
+// their turn, and left out (failed is then true); inputs found by a walk
+// that do not look like manifests are left out and listed.
+func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(validate.Result)) lintSummary {
 	var stdinData []byte
 	var stdinErr error
 	for _, in := range inputs {
@@ -30,9 +31,10 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 		}
 	}
 	type done struct {
-		i   int
-		res validate.Result
-		err error
+		i    int
+		res  validate.Result
+		err  error
+		skip bool // found by a walk, not a manifest
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(len(inputs), 1))
 	// window bounds the results in flight: linted or being linted, not yet
@@ -61,7 +63,11 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 					data, err = readFile(in.path, o.maxBytes)
 				}
 				if err != nil {
-					out <- done{i: i, err: fmt.Errorf("%s: %v", name, describe(err))}
+					out <- done{i: i, err: fmt.Errorf("%s: %v", safeName(name), describe(err))}
+					continue
+				}
+				if in.found && !looksLikeManifest(data) {
+					out <- done{i: i, skip: true}
 					continue
 				}
 				opts := vopts
@@ -76,7 +82,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 		wg.Wait()
 		close(out)
 	}()
-	failed := false
+	var sum lintSummary
 	pending := make(map[int]done, cap(window))
 	next := 0
 	for d := range out {
@@ -89,15 +95,26 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 			delete(pending, next)
 			next++
 			<-window
-			if d.err != nil {
+			switch {
+			case d.err != nil:
 				fmt.Fprintf(stderr, "manifestlint: %v\n", d.err)
-				failed = true
-				continue
+				sum.failed = true
+			case d.skip:
+				sum.notManifest = append(sum.notManifest, inputs[d.i].path)
+			default:
+				emit(d.res)
 			}
-			emit(d.res)
 		}
 	}
-	return failed
+	return sum
+}
+
+// lintSummary is what lintAll reports beside the results.
+type lintSummary struct {
+	// failed: an input could not be read.
+	failed bool
+	// notManifest are the walked files that do not look like manifests.
+	notManifest []string
 }
 
 // slim drops the parsed tree below a result's root mapping once the

@@ -248,6 +248,13 @@
       if (f.fix && f.fix.applicability === "safe") safe++;
       list.append(findingItem(f, i));
     });
+    const notes = $("notes");
+    notes.textContent = "";
+    for (const n of res.notes) {
+      const li = el("li", "note", n.message);
+      li.dataset.note = n.id;
+      notes.append(li);
+    }
     fixAll.disabled = safe === 0;
     fixAll.textContent = safe ? "Apply " + plural(safe, "safe fix") : "Apply all safe fixes";
     markLines();
@@ -260,6 +267,8 @@
     li.dataset.code = f.code;
     li.dataset.line = String(f.line);
     li.dataset.column = String(f.column);
+    li.dataset.endLine = String(f.endLine);
+    li.dataset.endColumn = String(f.endColumn);
     li.dataset.severity = f.severity;
     li.dataset.index = String(i);
     li.append(el("span", "sev", f.severity));
@@ -281,7 +290,7 @@
     li.append(head);
 
     const msg = el("p", "msg");
-    if (f.service) {
+    if (f.service && f.message.startsWith(f.service)) {
       msg.append(el("span", "service", f.service), f.message.slice(f.service.length));
     } else {
       msg.textContent = f.message;

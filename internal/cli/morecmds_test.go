@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+func TestRulesCommand(t *testing.T) {
+	code, out, errOut := runMain(t, "", "", "rules")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	wantIn(t, "rules", out, "RULE ", "no-space-after-colon", "warning", "address-po-box", "[InvalidAddressException]")
+	code, out, _ = runMain(t, "", "", "rules", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("json: exit %d", code)
+	}
+	var got struct {
+		Rules []ruleRow `json:"rules"`
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	// Every rule of the registry, once; each a name --ignore takes.
+	want := map[string]bool{}
+	for _, r := range validate.Rules() {
+		want[r.ID] = true
+	}
+	if len(got.Rules) != len(want) {
+		t.Errorf("%d rules listed, the registry has %d", len(got.Rules), len(want))
+	}
+	for _, r := range got.Rules {
+		if !validate.KnownName(r.ID) || r.Doc == "" || (r.Severity == "error") != (len(r.Codes) > 0) {
+			t.Errorf("rule %+v", r)
+		}
+		if !strings.Contains(out, r.ID) {
+			t.Errorf("%s missing", r.ID)
+		}
+	}
+	if code, _, _ := runMain(t, "", "", "rules", "--format", "xml"); code != ExitUsage {
+		t.Errorf("rules --format xml: exit %d", code)
+	}
+}
+
+// TestInit: the config file parses, each starter manifest lints clean with
+// it, and nothing is ever overwritten.
+func TestInit(t *testing.T) {
+	for _, kind := range []string{"s3-import", "s3-export", "ebs-import", "glacier-import"} {
+		t.Run(kind, func(t *testing.T) {
+			dir := t.TempDir()
+			code, out, errOut := runMain(t, dir, "", "init", "--job-kind", kind)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			wantIn(t, "init", out, "wrote .manifestlint.yaml", "wrote "+kind+".manifest.yaml")
+			if _, err := config.Load(config.FileName, config.FileName); err != nil {
+				t.Errorf("the config written does not load: %v", err)
+			}
+			for _, args := range [][]string{{"."}, {"--region", "us-east-1", "."}} {
+				code, out, errOut = runMain(t, dir, "", args...)
+				if code != ExitOK || !strings.Contains(out, "0 errors, 0 warnings in 1 file") {
+					t.Errorf("%q: the starter does not lint clean: exit %d\n%s%s", args, code, out, errOut)
+				}
+			}
+			before, _ := os.ReadFile(kind + ".manifest.yaml")
+			os.WriteFile(config.FileName, []byte("region: us-east-1\n"), 0o644)
+			code, _, errOut = runMain(t, dir, "", "init", "--job-kind", kind)
+			if code != ExitUsage {
+				t.Errorf("second init: exit %d", code)
+			}
+			wantIn(t, "second init", errOut, ".manifestlint.yaml exists; nothing written")
+			after, _ := os.ReadFile(kind + ".manifest.yaml")
+			cfg, _ := os.ReadFile(config.FileName)
+			if !bytes.Equal(before, after) || string(cfg) != "region: us-east-1\n" {
+				t.Errorf("init overwrote a file")
+			}
+		})
+	}
+	code, _, errOut := runMain(t, t.TempDir(), "", "init", "--job-kind", "s3-imprt")
+	if code != ExitUsage {
+		t.Errorf("bad kind: exit %d", code)
+	}
+	wantIn(t, "bad kind", errOut, "did you mean s3-import?")
+	if _, err := os.Stat(config.FileName); err == nil {
+		t.Errorf("a bad --job-kind still wrote the config")
+	}
+}
+
+// TestCompletion: each script is valid for its shell (bash always; zsh
+// and fish where installed, and in CI, which installs them), and bash
+// completes flags, their values, commands and explain's names.
+func TestCompletion(t *testing.T) {
+	scripts := map[string]string{}
+	for _, sh := range []string{"bash", "zsh", "fish"} {
+		code, out, errOut := runMain(t, "", "", "completion", sh)
+		if code != ExitOK || out == "" {
+			t.Fatalf("completion %s: exit %d %s", sh, code, errOut)
+		}
+		scripts[sh] = out
+		path, err := exec.LookPath(sh)
+		if err != nil {
+			if os.Getenv("CI") == "true" || sh == "bash" {
+				t.Errorf("%s is not installed (CI installs it): %v", sh, err)
+			} else {
+				t.Logf("%s not installed: its script's syntax is not checked here", sh)
+			}
+			continue
+		}
+		f := filepath.Join(t.TempDir(), "c."+sh)
+		os.WriteFile(f, []byte(out), 0o644)
+		if out, err := exec.Command(path, "-n", f).CombinedOutput(); err != nil {
+			t.Errorf("%s -n: %v\n%s", sh, err, out)
+		}
+	}
+	wantIn(t, "fish", scripts["fish"], "-l format -s f -x -a 'github json junit sarif text xml'", "-l quiet -s q")
+	wantIn(t, "zsh", scripts["zsh"], "#compdef manifestlint", "'--no-snippet[")
+	if code, _, _ := runMain(t, "", "", "completion", "tcsh"); code != ExitUsage {
+		t.Errorf("completion tcsh: exit %d", code)
+	}
+	f := filepath.Join(t.TempDir(), "c.bash")
+	os.WriteFile(f, []byte(scripts["bash"]), 0o644)
+	complete := func(words ...string) string {
+		t.Helper()
+		script := "source " + f + "; COMP_WORDS=(" + strings.Join(words, " ") + "); COMP_CWORD=" +
+			string(rune('0'+len(words)-1)) + "; _manifestlint; echo \"${COMPREPLY[*]}\""
+		out, err := exec.Command("bash", "-c", script).CombinedOutput()
+		if err != nil {
+			t.Fatalf("bash: %v\n%s", err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	if got := complete("manifestlint", "--fo"); got != "--format" {
+		t.Errorf("--fo completes to %q", got)
+	}
+	if got := complete("manifestlint", "--format", "sa"); got != "sarif" {
+		t.Errorf("--format sa completes to %q", got)
+	}
+	if got := complete("manifestlint", "expl"); got != "explain" {
+		t.Errorf("expl completes to %q", got)
+	}
+	if got := complete("manifestlint", "explain", "address-po-"); got != "address-po-box" {
+		t.Errorf("explain address-po completes to %q", got)
+	}
+}

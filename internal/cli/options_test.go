@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// warnManifest is valid but for one warning (no space after a colon).
+var warnManifest = strings.Replace(validManifest, "deviceId: ABCDE", "deviceId:ABCDE", 1)
+
+// errManifest has one error.
+var errManifest = strings.Replace(validManifest, "eraseDevice: yes", "eraseDevice: no", 1)
+
+func TestQuiet(t *testing.T) {
+	dir := tree(t, map[string]string{"w.yaml": warnManifest, "e.yaml": errManifest, "ok.yaml": validManifest})
+	code, out, errOut := runMain(t, dir, "", "--no-config", "--quiet", "w.yaml", "ok.yaml")
+	if code != ExitOK || out != "" || errOut != "" {
+		t.Errorf("--quiet on warnings: exit %d, stdout %q, stderr %q; want 0 and nothing", code, out, errOut)
+	}
+	code, out, _ = runMain(t, dir, "", "--no-config", "--quiet", "--no-snippet", "w.yaml", "e.yaml")
+	if code != ExitFindings {
+		t.Errorf("--quiet on an error: exit %d", code)
+	}
+	wantIn(t, "stdout", out, "e.yaml:5:14: error", "1 error, 0 warnings in 2 files")
+	wantNotIn(t, "stdout", out, "warning:", "note:")
+}
+
+func TestMaxWarnings(t *testing.T) {
+	dir := tree(t, map[string]string{"w.yaml": warnManifest})
+	for _, tc := range []struct {
+		n    string
+		code int
+	}{{"0", ExitFindings}, {"1", ExitOK}, {"5", ExitOK}} {
+		code, _, errOut := runMain(t, dir, "", "--no-config", "--max-warnings", tc.n, "w.yaml")
+		if code != tc.code {
+			t.Errorf("--max-warnings %s: exit %d, want %d\n%s", tc.n, code, tc.code, errOut)
+		}
+		if tc.code == ExitFindings {
+			wantIn(t, "stderr", errOut, "manifestlint: 1 warning, over --max-warnings 0")
+		}
+	}
+	// Without the flag, warnings do not fail.
+	if code, _, _ := runMain(t, dir, "", "--no-config", "w.yaml"); code != ExitOK {
+		t.Errorf("no --max-warnings: exit %d", code)
+	}
+}
+
+func TestOutputFiles(t *testing.T) {
+	dir := tree(t, map[string]string{"e.yaml": errManifest})
+	code, out, errOut := runMain(t, dir, "", "--no-config", "--no-snippet", "--output", "sarif=r.sarif", "-o", "json=r.json", "e.yaml")
+	if code != ExitFindings {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	wantIn(t, "stdout (text)", out, "e.yaml:5:14: error InvalidManifestFieldException", "1 error, 0 warnings in 1 file")
+	sarif, err := os.ReadFile(filepath.Join(dir, "r.sarif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Results []struct {
+				RuleID string `json:"ruleId"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(sarif, &doc); err != nil || doc.Version != "2.1.0" || len(doc.Runs) != 1 || len(doc.Runs[0].Results) != 1 {
+		t.Errorf("r.sarif: %v %+v\n%s", err, doc, sarif)
+	}
+	js, _ := os.ReadFile(filepath.Join(dir, "r.json"))
+	wantIn(t, "r.json", string(js), `"summary":{"files":1,"errors":1,"warnings":0}`)
+	wantNotIn(t, "r.sarif", string(sarif), "\x1b[")
+
+	// A bare FILE takes the --format output instead of standard output.
+	code, out, _ = runMain(t, dir, "", "--no-config", "-f", "json", "--output", "only.json", "e.yaml")
+	if code != ExitFindings || out != "" {
+		t.Errorf("bare --output: exit %d, stdout %q", code, out)
+	}
+	js, _ = os.ReadFile(filepath.Join(dir, "only.json"))
+	wantIn(t, "only.json", string(js), `"errors":1`)
+
+	for _, bad := range []struct{ arg, msg string }{
+		{"sairf=x", "unknown format \"sairf\""},
+		{"json=", "names no file"},
+		{"json=no/such/dir/x.json", "no such file or directory"},
+	} {
+		code, _, errOut := runMain(t, dir, "", "--no-config", "--output", bad.arg, "e.yaml")
+		if code != ExitUsage {
+			t.Errorf("--output %s: exit %d", bad.arg, code)
+		}
+		wantIn(t, "--output "+bad.arg, errOut, bad.msg)
+	}
+}
+
+func TestUsageHints(t *testing.T) {
+	dir := t.TempDir()
+	code, out, _ := runMain(t, dir, "", "help")
+	if code != ExitOK {
+		t.Errorf("help: exit %d", code)
+	}
+	wantIn(t, "help", out, "Usage: manifestlint")
+	for _, w := range []string{"lint", "check"} {
+		code, out, errOut := runMain(t, dir, "", w, "m.yaml")
+		if code != ExitUsage || out != "" {
+			t.Errorf("%s: exit %d, stdout %q", w, code, out)
+		}
+		wantIn(t, w, errOut, "`"+w+"` is not a command: manifestlint checks the files it is given")
+		wantNotIn(t, w, errOut, "no such file")
+	}
+	code, out, errOut := runMain(t, dir, "", "frobnicate")
+	if code != ExitUsage || out != "" {
+		t.Errorf("unknown word: exit %d, stdout %q (no summary)", code, out)
+	}
+	wantIn(t, "unknown word", errOut, "frobnicate: no such file or directory (nor is it a command: codes, completion, explain")
+	_, _, errOut = runMain(t, dir, "", "--fromat", "json", "x.yaml")
+	wantIn(t, "--fromat", errOut, "unknown flag: --fromat; did you mean --format?")
+	_, _, errOut = runMain(t, dir, "", "-region", "us-east-1", "x.yaml")
+	wantIn(t, "-region", errOut, "did you mean --region?")
+}
+
+func TestHelpBoolFlags(t *testing.T) {
+	_, _, errOut := runMain(t, "", "", "--help")
+	wantIn(t, "--help", errOut, "--no-snippet ", "--quiet", "--files-from FILE", "--max-warnings N")
+	wantNotIn(t, "--help", errOut, "[=true|false]")
+}
+
+func TestStdinPipe(t *testing.T) {
+	code, out, _ := runMain(t, "", errManifest, "--no-config", "--no-snippet")
+	if code != ExitFindings {
+		t.Errorf("piped manifest: exit %d", code)
+	}
+	wantIn(t, "stdout", out, "-:5:14: error")
+	code, _, errOut := runMain(t, "", "", "--no-config")
+	if code != ExitUsage {
+		t.Errorf("empty stdin, no argument: exit %d", code)
+	}
+	wantIn(t, "stderr", errOut, "no input")
+}

@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// ruleRow is one line of `manifestlint rules`.
+type ruleRow struct {
+	ID       string   `json:"id"`
+	Severity string   `json:"severity"`
+	Codes    []string `json:"codes"`
+	Doc      string   `json:"doc"`
+}
+
+// ruleRows lists validate.Rules(), each id once, in registry order: a rule
+// that reports a service code is an error, one that reports none a warning
+// (as SARIF's default level says).
+func ruleRows() []ruleRow {
+	var rows []ruleRow
+	seen := map[string]bool{}
+	for _, r := range validate.Rules() {
+		if seen[r.ID] {
+			continue
+		}
+		seen[r.ID] = true
+		row := ruleRow{ID: r.ID, Severity: string(manifest.Warning), Codes: []string{}, Doc: r.Doc}
+		for _, c := range r.Codes {
+			row.Codes = append(row.Codes, string(c))
+		}
+		if len(row.Codes) > 0 {
+			row.Severity = string(manifest.Error)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// cmdRules is `manifestlint rules [--format text|json]`: every rule id
+// with its severity, codes and one-line doc, the names --ignore, the config
+// file's disable and severity keys and suppressions take.
+func cmdRules(args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("rules", "Usage: manifestlint rules [--format text|json]\n\n"+
+		"Lists every rule id with its default severity, the service codes it reports and what it checks.\n"+
+		"Rule ids and codes are the names --ignore, the config file's disable and severity keys, and\n"+
+		"`# manifestlint-ignore: NAME` comments take. `manifestlint explain RULE` tells more.\n", stderr)
+	format := fl.StringP("format", "f", "text", "output format: text or json")
+	if st, done := parseFlags(fl, args); done {
+		return st
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "manifestlint rules: unexpected argument %q (to explain one rule: manifestlint explain %s)\n", safeName(fl.Arg(0)), safeName(fl.Arg(0)))
+		return ExitUsage
+	}
+	rows := ruleRows()
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Rules []ruleRow `json:"rules"`
+		}{rows}); err != nil {
+			fmt.Fprintf(stderr, "manifestlint rules: %v\n", err)
+			return ExitUsage
+		}
+	case "text":
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "RULE\tSEVERITY\tCHECKS [CODES]")
+		for _, r := range rows {
+			codes := ""
+			if len(r.Codes) > 0 {
+				codes = " [" + strings.Join(r.Codes, ", ") + "]"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s%s\n", r.ID, r.Severity, firstLine(r.Doc), codes)
+		}
+		if err := tw.Flush(); err != nil {
+			fmt.Fprintf(stderr, "manifestlint rules: %v\n", err)
+			return ExitUsage
+		}
+	default:
+		fmt.Fprintf(stderr, "manifestlint rules: unknown --format %q; use text or json\n", safeName(*format))
+		return ExitUsage
+	}
+	return ExitOK
+}
+
+// firstLine is a doc's first line.
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+//go:embed starters
+var starters embed.FS
+
+// cmdInit is `manifestlint init [--job-kind KIND]`: a commented
+// .manifestlint.yaml in the current directory and, with --job-kind, a
+// valid starter manifest of that kind (KIND.manifest.yaml) that lints
+// clean. It never overwrites a file: when one exists, nothing is written.
+func cmdInit(args []string, stdout, stderr io.Writer) int {
+	kinds := make([]string, len(manifest.Kinds))
+	for i, k := range manifest.Kinds {
+		kinds[i] = string(k)
+	}
+	fl := newFlags("init", "Usage: manifestlint init [--job-kind KIND] [--dir DIR]\n\n"+
+		"Writes a commented "+config.FileName+" and, with --job-kind, a starter manifest of that kind\n"+
+		"(KIND.manifest.yaml) that lints clean. An existing file is never overwritten.\n", stderr)
+	kind := fl.String("job-kind", "", "also write a starter manifest of this kind: "+strings.Join(kinds, ", "))
+	dir := fl.String("dir", ".", "the folder to write in")
+	if st, done := parseFlags(fl, args); done {
+		return st
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "manifestlint init: unexpected argument %q; choose the folder with --dir\n", safeName(fl.Arg(0)))
+		return ExitUsage
+	}
+	type file struct{ src, dst string }
+	files := []file{{"starters/manifestlint.yaml", config.FileName}}
+	if *kind != "" {
+		k := strings.ToLower(*kind)
+		if _, err := fs.Stat(starters, "starters/"+k+".manifest.yaml"); err != nil {
+			msg := fmt.Sprintf("manifestlint init: unknown --job-kind %q; use one of %s", safeName(*kind), strings.Join(kinds, ", "))
+			if c := manifest.Closest(k, kinds); c != "" {
+				msg += " (did you mean " + c + "?)"
+			}
+			fmt.Fprintln(stderr, msg)
+			return ExitUsage
+		}
+		files = append(files, file{"starters/" + k + ".manifest.yaml", k + ".manifest.yaml"})
+	}
+	for _, f := range files {
+		p := filepath.Join(*dir, f.dst)
+		if _, err := os.Lstat(p); err == nil {
+			fmt.Fprintf(stderr, "manifestlint init: %s exists; nothing written (init never overwrites a file)\n", safeName(p))
+			return ExitUsage
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(stderr, "manifestlint init: %s: %v\n", safeName(p), describe(err))
+			return ExitUsage
+		}
+	}
+	for _, f := range files {
+		p := filepath.Join(*dir, f.dst)
+		src, _ := starters.ReadFile(f.src)
+		// O_EXCL: a file that appeared since the check is not overwritten.
+		w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, err = w.Write(src)
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "manifestlint init: %s: %v\n", safeName(p), describe(err))
+			return ExitUsage
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", safeName(p))
+	}
+	return ExitOK
+}
+
+// commandNames lists the subcommands, sorted.
+func commandNames() []string {
+	names := make([]string, 0, len(subcommands))
+	for n := range subcommands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

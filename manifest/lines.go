@@ -1,0 +1,202 @@
+package manifest
+
+import (
+	"bytes"
+	"sort"
+	"unicode/utf8"
+)
+
+// BOM is the UTF-8 byte order mark. yaml.v3 skips it and counts columns
+// after it; so does Lines.
+var BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// TrimBOM returns src without a leading byte order mark.
+func TrimBOM(src []byte) []byte { return bytes.TrimPrefix(src, BOM) }
+
+// Lines is the line index of a source, the one place that knows where its
+// lines start. It counts lines and columns as yaml.v3 does, so that a
+// yaml.Node's Line and Column name the same character:
+//
+//   - a line ends at CR LF, a lone CR, LF, NEL (U+0085), LS (U+2028) or
+//     PS (U+2029);
+//   - columns count code points (a tab is one column), 1-based;
+//   - a byte order mark at the start is not part of line 1.
+//
+// It converts between byte offsets, line/column positions and the UTF-16
+// units editors count (the Language Server Protocol's default). Build it
+// once per source (Document.Lines); its methods do not allocate.
+type Lines struct {
+	src    []byte
+	starts []int // byte offset of the first byte of each line
+}
+
+// NewLines indexes src.
+func NewLines(src []byte) *Lines {
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+2)
+	if bytes.HasPrefix(src, BOM) {
+		starts[0] = len(BOM)
+	}
+	for i := starts[0]; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		case 0xC2:
+			if i+1 < len(src) && src[i+1] == 0x85 { // NEL
+				i++
+				starts = append(starts, i+1)
+			}
+		case 0xE2:
+			if i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9) { // LS, PS
+				i += 2
+				starts = append(starts, i+1)
+			}
+		}
+	}
+	return &Lines{src: src, starts: starts}
+}
+
+// Source returns the indexed source, byte for byte.
+func (l *Lines) Source() []byte { return l.src }
+
+// Count is the number of lines: one more than the number of line breaks.
+func (l *Lines) Count() int { return len(l.starts) }
+
+// Start is the byte offset of the first byte of line n (after a byte order
+// mark on line 1). n is clamped to [1, Count].
+func (l *Lines) Start(n int) int {
+	n = min(max(n, 1), len(l.starts))
+	return l.starts[n-1]
+}
+
+// End is the byte offset of the end of line n's text: its line break, or
+// the end of the source for the last line. n is clamped to [1, Count].
+func (l *Lines) End(n int) int {
+	n = min(max(n, 1), len(l.starts))
+	if n == len(l.starts) {
+		return len(l.src)
+	}
+	next := l.starts[n]
+	return next - breakLen(l.src[:next])
+}
+
+// breakLen is the length of the line break that ends b.
+func breakLen(b []byte) int {
+	switch {
+	case bytes.HasSuffix(b, []byte("\r\n")):
+		return 2
+	case bytes.HasSuffix(b, []byte("\n")), bytes.HasSuffix(b, []byte("\r")):
+		return 1
+	case bytes.HasSuffix(b, []byte("\u0085")):
+		return 2
+	case bytes.HasSuffix(b, []byte("\u2028")), bytes.HasSuffix(b, []byte("\u2029")):
+		return 3
+	}
+	return 0
+}
+
+// Line returns the text of line n (1-based) without its line break, or nil
+// when n is out of range.
+func (l *Lines) Line(n int) []byte {
+	if n < 1 || n > len(l.starts) {
+		return nil
+	}
+	return l.src[l.Start(n):l.End(n)]
+}
+
+// lineOf is the 1-based line holding byte offset off (clamped to the
+// source).
+func (l *Lines) lineOf(off int) int {
+	return sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off })
+}
+
+// clampOffset keeps off inside the text of its line: an offset in the byte
+// order mark moves to the start of line 1, one inside a line break or past
+// the end of the source to the end of its line's text, one inside a UTF-8
+// sequence to the start of that character.
+func (l *Lines) clampOffset(off int) (line, at int) {
+	off = min(max(off, 0), len(l.src))
+	line = max(l.lineOf(off), 1)
+	start, end := l.Start(line), l.End(line)
+	at = min(max(off, start), end)
+	if at < end && !utf8.RuneStart(l.src[at]) {
+		for b := at - 1; b >= max(start, at-3); b-- {
+			if utf8.RuneStart(l.src[b]) {
+				if _, size := utf8.DecodeRune(l.src[b:end]); b+size > at {
+					at = b
+				}
+				break
+			}
+		}
+	}
+	return line, at
+}
+
+// Pos is the line and column (in code points, both 1-based) of byte offset
+// off. Offsets outside the text of a line are clamped as described on
+// clampOffset; the offset of a line break is the column after the line's
+// last character.
+func (l *Lines) Pos(off int) Pos {
+	line, at := l.clampOffset(off)
+	return Pos{line, utf8.RuneCount(l.src[l.Start(line):at]) + 1}
+}
+
+// Offset is the byte offset of position p (column in code points). A line
+// outside the source is clamped to the first or last line, a column past
+// the end of its line to the line's end, a column below 1 to 1.
+func (l *Lines) Offset(p Pos) int {
+	if p.Line > len(l.starts) {
+		return len(l.src)
+	}
+	start, end := l.Start(p.Line), l.End(p.Line)
+	at := start
+	for col := 1; col < p.Column && at < end; col++ {
+		_, size := utf8.DecodeRune(l.src[at:end])
+		at += size
+	}
+	return at
+}
+
+// UTF16 is the position of byte offset off with the column counted in
+// UTF-16 code units (1-based): a character outside the Basic Multilingual
+// Plane counts two. An LSP Position is {Line-1, Column-1}.
+func (l *Lines) UTF16(off int) Pos {
+	line, at := l.clampOffset(off)
+	col := 1
+	for _, r := range string(l.src[l.Start(line):at]) {
+		col += utf16Len(r)
+	}
+	return Pos{line, col}
+}
+
+// OffsetUTF16 is the byte offset of position p whose column counts UTF-16
+// code units (1-based), clamped as Offset clamps. A column that falls
+// between the two units of a surrogate pair gives the character's start.
+func (l *Lines) OffsetUTF16(p Pos) int {
+	if p.Line > len(l.starts) {
+		return len(l.src)
+	}
+	start, end := l.Start(p.Line), l.End(p.Line)
+	at := start
+	for col := 1; at < end; {
+		r, size := utf8.DecodeRune(l.src[at:end])
+		col += utf16Len(r)
+		if col > p.Column {
+			break
+		}
+		at += size
+	}
+	return at
+}
+
+// utf16Len is the number of UTF-16 code units of r.
+func utf16Len(r rune) int {
+	if r >= 0x10000 && r <= utf8.MaxRune {
+		return 2
+	}
+	return 1
+}
