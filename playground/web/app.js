@@ -504,7 +504,11 @@
       return;
     }
     ready = true;
-    if (!restoreFromHash()) {
+    if (restoreFromHash()) {
+      // the share link's state
+    } else if (ta.value !== "") {
+      afterEdit(true); // typed or pasted while the module loaded: keep it
+    } else {
       const i = Math.max(0, examples.findIndex((ex) => !/: valid$/.test(ex.label)));
       if (examples[i]) {
         exampleSel.value = String(i);
