@@ -202,20 +202,37 @@ func cliFindings(t *testing.T, src string, o pageOptions) (manifest.Kind, []show
 	var out struct {
 		Files []struct {
 			JobKind  manifest.Kind `json:"jobKind"`
-			Findings []shownFinding
-			Notes    []struct{ Message string }
+			Findings []struct {
+				shownFinding
+				// The fix of --format json: an object, where shownFinding
+				// has the button's text.
+				Fix *struct {
+					Title string `json:"title"`
+				} `json:"fix"`
+			}
+			Notes []struct{ Message string }
 		}
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil || len(out.Files) != 1 {
 		t.Fatalf("manifestlint --format json: %v: %s", err, stdout.String())
 	}
-	fs := out.Files[0].Findings
+	var fs []shownFinding
+	for _, f := range out.Files[0].Findings {
+		if f.Fix != nil {
+			f.shownFinding.Fix = "Fix: " + f.Fix.Title
+		}
+		fs = append(fs, f.shownFinding)
+	}
+	// Until --format json carries fixes, validate says which findings have one.
 	res := validate.Validate(fileName, []byte(src), o.validateOptions())
 	if len(res.Findings) != len(fs) {
 		t.Fatalf("validate gives %d findings, the command %d", len(res.Findings), len(fs))
 	}
 	for i, f := range res.Findings {
 		if f.Fix != nil && len(f.Fix.Edits) > 0 {
+			if want := "Fix: " + f.Fix.Title; fs[i].Fix != "" && fs[i].Fix != want {
+				t.Fatalf("the command's fix is %q, validate's %q", fs[i].Fix, want)
+			}
 			fs[i].Fix = "Fix: " + f.Fix.Title
 		}
 	}
