@@ -658,7 +658,8 @@ func TestBrowser(t *testing.T) {
 			} else {
 				b.eval(`document.getElementById("explainClose").click()`)
 			}
-			b.eval(`document.querySelector('#findings .finding[data-index="1"] .msg').click()`)
+			// Select a finding with a fix, when there is one.
+			b.eval(`(document.querySelector('#findings .finding .fix') || document.querySelector('#findings .finding[data-index="1"] .msg')).closest(".finding").querySelector(".msg").click()`)
 			shoot := chromedp.CaptureScreenshot()
 			if shot.width < 900 {
 				shoot = chromedp.FullScreenshot(100) // one column: the whole page

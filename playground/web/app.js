@@ -320,7 +320,10 @@
     if (!f) return;
     for (const a of list.querySelectorAll(".finding.active")) a.classList.remove("active");
     const li = list.querySelector('.finding[data-index="' + i + '"]');
-    if (li) li.classList.add("active");
+    if (li) {
+      li.classList.add("active");
+      li.scrollIntoView({ block: "nearest" });
+    }
     ta.focus({ preventScroll: true });
     ta.setSelectionRange(f.from, Math.max(f.from, f.to));
     const lh = lineHeight();
