@@ -25,11 +25,14 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/manifestlint/manifestlint/explain"
@@ -394,6 +397,49 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatalf("starting %s: %v", chromium, err)
 	}
+	// Every request the page makes, and every uncaught exception.
+	var mu sync.Mutex
+	var requests, exceptions []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			requests = append(requests, ev.Request.URL)
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			exceptions = append(exceptions, msg)
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				exceptions = append(exceptions, "console.error: "+strings.Join(args, " "))
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, u := range requests {
+			if !strings.HasPrefix(u, srv.URL+"/") && u != "about:blank" && !strings.HasPrefix(u, "data:") {
+				t.Errorf("the page requested %s, which is not its own site", u)
+			}
+		}
+		if len(requests) == 0 {
+			t.Error("no request seen: the listener is broken")
+		}
+		for _, e := range exceptions {
+			t.Errorf("on the page: %s", e)
+		}
+	}()
 	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancelTimeout()
 	b := &browser{t: t, ctx: ctx, base: srv.URL + "/"}
