@@ -548,24 +548,43 @@ func TestBrowser(t *testing.T) {
 	t.Run("select a finding", func(t *testing.T) {
 		b.t = t
 		broken, _ := os.ReadFile(filepath.Join("..", "testdata", "sample", "broken.manifest.yaml"))
-		s := b.setText(string(broken))
-		for i, f := range s.Findings {
-			b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .msg').click()`, i))
-			sel := evalAs[struct {
-				Start, End int
-				Before     string
-				Selected   string
-			}](b, `(() => { const t = document.getElementById("manifest");
+		texts := []string{string(broken)}
+		for _, m := range faultyManifests {
+			if m.name == "byte order mark" || m.name == "emoji before a fault" || m.name == "AWS CLI example" {
+				texts = append(texts, m.text)
+			}
+		}
+		for _, text := range texts {
+			s := b.setText(text)
+			for i, f := range s.Findings {
+				b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .msg').click()`, i))
+				sel := evalAs[struct {
+					Start, End int
+					Before     string
+					Selected   string
+				}](b, `(() => { const t = document.getElementById("manifest");
 				return {start: t.selectionStart, end: t.selectionEnd, before: t.value.slice(0, t.selectionStart), selected: t.value.slice(t.selectionStart, t.selectionEnd)}; })()`)
-			if got := strings.Count(sel.Before, "\n") + 1; got != f.Line {
-				t.Errorf("clicking %s selects on line %d", f, got)
-			}
-			col := len([]rune(sel.Before[strings.LastIndex(sel.Before, "\n")+1:])) + 1
-			if col != f.Column {
-				t.Errorf("clicking %s selects from column %d", f, col)
-			}
-			if sel.Selected == "" && f.Column <= len([]rune(strings.Split(s.Text, "\n")[f.Line-1])) {
-				t.Errorf("clicking %s selects nothing", f)
+				// Columns count from after a byte order mark.
+				sel.Before = strings.TrimPrefix(sel.Before, "\ufeff")
+				if got := strings.Count(sel.Before, "\n") + 1; got != f.Line {
+					t.Errorf("clicking %s selects on line %d", f, got)
+				}
+				col := len([]rune(sel.Before[strings.LastIndex(sel.Before, "\n")+1:])) + 1
+				if col != f.Column {
+					t.Errorf("clicking %s selects from column %d", f, col)
+				}
+				if sel.Selected == "" && f.Column <= len([]rune(strings.Split(s.Text, "\n")[f.Line-1])) {
+					t.Errorf("clicking %s selects nothing", f)
+				}
+				// A finding with a range selects exactly that range.
+				if f.EndLine != f.Line || f.EndColumn != f.Column {
+					upto := sel.Before + sel.Selected
+					endLine := strings.Count(upto, "\n") + 1
+					endCol := len([]rune(upto[strings.LastIndex(upto, "\n")+1:])) + 1
+					if endLine != f.EndLine || endCol != f.EndColumn {
+						t.Errorf("clicking %s selects to %d:%d", f, endLine, endCol)
+					}
+				}
 			}
 		}
 	})
