@@ -31,7 +31,7 @@ func (o pageOptions) validateOptions() validate.Options {
 	if manifest.IsRegion(o.Region) {
 		v.Region, v.RegionSource = o.Region, "--region"
 	}
-	v.AccessKeyID = strings.TrimSpace(o.AccessKeyID)
+	v.AccessKeyID = o.AccessKeyID
 	return v
 }
 
