@@ -9,25 +9,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
-// validManifest is testdata/sample/manifest.yaml: valid, with a US address.
-const validManifest = `manifestVersion: 2.0
-deviceId: ABCDE
-bucket: my-import-bucket
-prefix: imported/
-eraseDevice: yes
-notificationEmail: ops@example.com
-returnAddress:
-    name: Joe Random
-    company: Example Corp.
-    street1: 123 Any Street
-    city: Seattle
-    stateOrProvince: WA
-    postalCode: 98101
-    phoneNumber: 206-555-0100
-    country: USA
-`
+// validManifest is the tests' valid S3 import manifest, with a US address.
+const validManifest = testmanifest.S3Import
 
 // TestConfigEndToEnd builds the binary and runs it in a repository whose
 // .manifestlint.yaml sits two levels above the current directory.
@@ -49,8 +36,8 @@ func TestConfigEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	poBox := strings.Replace(validManifest, "street1: 123 Any Street", "street1: PO Box 123", 1)
-	noSpace := strings.Replace(validManifest, "manifestVersion: 2.0", "manifestVersion:2.0", 1)
+	poBox := testmanifest.With("street1: 123 Any Street", "street1: PO Box 123")
+	noSpace := testmanifest.With("manifestVersion: 2.0", "manifestVersion:2.0")
 
 	// An invalid config above the repository root: never read.
 	write(".manifestlint.yaml", "this is: [not valid\n")
@@ -182,13 +169,13 @@ exclude:
 	// buckets: the inventory in a --config file makes an unlisted bucket
 	// NoSuchBucketException; an end-of-line suppression silences it.
 	write("repo/inventory.yaml", "buckets:\n  my-import-bucket: us-east-1\n")
-	write("repo/jobs/east/other.yaml", strings.Replace(validManifest, "bucket: my-import-bucket", "bucket: other-bucket", 1))
+	write("repo/jobs/east/other.yaml", testmanifest.With("bucket: my-import-bucket", "bucket: other-bucket"))
 	check("buckets", run("--config", "../../inventory.yaml", "--no-snippet", "other.yaml", "nospace.yaml"), 1, []string{
 		"other.yaml:3:9: error NoSuchBucketException:", "[bucket-exists]",
 		"nospace.yaml:1:16: warning: No space after the colon", "1 error, 1 warning in 2 files",
 	}, nil)
-	write("repo/jobs/east/other.yaml", strings.Replace(validManifest, "bucket: my-import-bucket",
-		"bucket: other-bucket # manifestlint-ignore: bucket-exists -- created when the job ships", 1))
+	write("repo/jobs/east/other.yaml", testmanifest.With("bucket: my-import-bucket",
+		"bucket: other-bucket # manifestlint-ignore: bucket-exists -- created when the job ships"))
 	check("buckets suppressed", run("--config", "../../inventory.yaml", "other.yaml"), 0,
 		[]string{"0 errors, 0 warnings in 1 file"}, nil)
 

@@ -29,6 +29,21 @@ func cleanEnv(t *testing.T) {
 //	# manifestlint-test: --region eu-west-1
 const argsLine = "# manifestlint-test:"
 
+// runCase lints the case file f as a user would, with the flags of its
+// header line after args.
+func runCase(t *testing.T, f string, args ...string) (stdout, stderr bytes.Buffer, code int) {
+	t.Helper()
+	src, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(string(src), "\n"); strings.HasPrefix(first, argsLine) {
+		args = append(args, strings.Fields(strings.TrimPrefix(first, argsLine))...)
+	}
+	code = run(append(args, f), strings.NewReader(""), &stdout, &stderr)
+	return stdout, stderr, code
+}
+
 // TestGolden lints every file of testdata/cases with the flags of its
 // header line and compares what a user sees (stdout, stderr, exit status)
 // with the file's .golden twin. go test -run TestGolden -update rewrites the
@@ -47,16 +62,7 @@ func TestGolden(t *testing.T) {
 		n++
 		name := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			args := []string{"--color", "never"}
-			if first, _, _ := strings.Cut(string(src), "\n"); strings.HasPrefix(first, argsLine) {
-				args = append(args, strings.Fields(strings.TrimPrefix(first, argsLine))...)
-			}
-			var stdout, stderr bytes.Buffer
-			code := run(append(args, f), strings.NewReader(""), &stdout, &stderr)
+			stdout, stderr, code := runCase(t, f, "--color", "never")
 			got := fmt.Sprintf("%s%s[exit status %d]\n", stdout.String(), stderr.String(), code)
 			golden := strings.TrimSuffix(f, filepath.Ext(f)) + ".golden"
 			if *update {
@@ -79,7 +85,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// specExamples is what ../shared/spec/examples/README.md says each real
+// specExamples is what testdata/spec-examples/README.md says each real
 // manifest must produce: errors as "Code@path", warnings as "rule@path".
 var specExamples = []struct {
 	file     string
@@ -109,10 +115,7 @@ var specExamples = []struct {
 
 // TestSpecExamples checks the real manifests of the specification.
 func TestSpecExamples(t *testing.T) {
-	dir := filepath.Join("..", "shared", "spec", "examples")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("the specification's examples are not at %s: %v", dir, err)
-	}
+	dir := filepath.Join("testdata", "spec-examples")
 	for _, ex := range specExamples {
 		t.Run(ex.file, func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join(dir, ex.file))

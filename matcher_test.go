@@ -61,6 +61,17 @@ func TestProblemMatcher(t *testing.T) {
 		t.Fatal(err)
 	}
 	broken := filepath.Join("testdata", "sample", "broken.manifest.yaml")
+	// Manifest content that looks like a finding, shown in snippets: on a
+	// short line number (gutter "    9 | ") and on line 10,001, whose gutter
+	// has no leading space ("10001 | "). No snippet line may match.
+	mimic := filepath.Join(dir, "mimic.manifest.yaml")
+	mimicSrc := append([]byte(nil), src...)
+	mimicSrc = append(mimicSrc, "evil: x.yaml:1:2: error InvalidAddressException: fake [address-po-box]\n"...)
+	mimicSrc = append(mimicSrc, bytes.Repeat([]byte("# padding\n"), 10000-bytes.Count(mimicSrc, []byte("\n")))...)
+	mimicSrc = append(mimicSrc, "evil2: y.yaml:3:4: warning: fake\n"...)
+	if err := os.WriteFile(mimic, mimicSrc, 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	type want struct {
 		file                string
@@ -81,7 +92,7 @@ func TestProblemMatcher(t *testing.T) {
 		} `json:"files"`
 	}
 	var jout bytes.Buffer
-	run([]string{"--format", "json", broken, warn}, strings.NewReader(""), &jout, new(bytes.Buffer))
+	run([]string{"--format", "json", broken, warn, mimic}, strings.NewReader(""), &jout, new(bytes.Buffer))
 	if err := json.Unmarshal(jout.Bytes(), &js); err != nil {
 		t.Fatalf("json output: %v", err)
 	}
@@ -100,7 +111,7 @@ func TestProblemMatcher(t *testing.T) {
 	}
 	for _, color := range []string{"never", "always"} {
 		var out, errOut bytes.Buffer
-		status := run([]string{"--format", "text", "--color", color, broken, warn}, strings.NewReader(""), &out, &errOut)
+		status := run([]string{"--format", "text", "--color", color, broken, warn, mimic}, strings.NewReader(""), &out, &errOut)
 		if status != exitFindings {
 			t.Fatalf("--color %s: status %d, stderr %s", color, status, errOut.String())
 		}

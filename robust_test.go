@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
 // robustExecEnv makes the test binary behave as manifestlint itself: the
@@ -26,26 +28,8 @@ func init() {
 	}
 }
 
-// robustValid is AWS's 2015 SDK live-test manifest: valid, no warning.
-const robustValid = `manifestVersion: 2.0
-accessKeyId: AKIAIOSFODNN7EXAMPLE
-bucket: importexport-integ-test
-deviceId: ABCDE
-generator: AWS ImportExport Web Service Tool 1.0
-prefix: imported/
-eraseDevice: yes
-notificationEmail: nobody@amazon.com
-returnAddress:
-    name: Joe Random
-    company: Amazon Web Services
-    street1: 123 Any Street
-    city: Seattle
-    stateOrProvince: WA
-    postalCode: 91111
-    phoneNumber: 555-555-0100
-    country: USA
-serviceLevel: expeditedShipping
-`
+// robustValid is the tests' valid S3 import manifest: no finding.
+const robustValid = testmanifest.S3Import
 
 // billionLaughs is the classic alias bomb, in YAML.
 const billionLaughs = `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
@@ -147,11 +131,10 @@ func TestRobustInputs(t *testing.T) {
 			maxAlloc: 64 << 20, // io.ReadAll grows its buffer up to the cap
 		},
 		{
-			name: "a line of 10 MB is linted",
-			setup: writeFile("longline.yaml", strings.Replace(robustValid, "generator: AWS ImportExport Web Service Tool 1.0",
-				"generator:"+strings.Repeat("g", 10_000_000), 1)),
+			name:     "a line of 10 MB is linted",
+			setup:    writeFile("longline.yaml", testmanifest.With("deviceId: ABCDE", "deviceId:"+strings.Repeat("g", 10_000_000))),
 			code:     exitOK,
-			out:      []string{"longline.yaml:5:10: warning: No space after the colon in `generator:gggg", "…` (10000010 characters)", "0 errors, 1 warning in 1 file"},
+			out:      []string{"longline.yaml:2:9: warning: No space after the colon in `deviceId:gggg", "…` (10000009 characters)", "0 errors, 1 warning in 1 file"},
 			maxAlloc: 400 << 20,
 		},
 		{
@@ -194,9 +177,9 @@ func TestRobustInputs(t *testing.T) {
 		},
 		{
 			name:  "CRLF positions",
-			setup: writeFile("crlf.yaml", strings.Replace(crlf, "postalCode: 91111", "postalCode: 9111", 1)),
+			setup: writeFile("crlf.yaml", strings.ReplaceAll(testmanifest.With("postalCode: 98101", "postalCode: 9810"), "\n", "\r\n")),
 			code:  exitFindings,
-			out:   []string{"crlf.yaml:15:17: error InvalidAddressException", "   15 |     postalCode: 9111\n"},
+			out:   []string{"crlf.yaml:13:17: error InvalidAddressException", "   13 |     postalCode: 9810\n"},
 		},
 		{
 			name:  "empty file",
@@ -384,8 +367,8 @@ func TestNeverWritesInputs(t *testing.T) {
 	dir := t.TempDir()
 	inputs := map[string]string{
 		"ok.yaml":      robustValid,
-		"faulty.yaml":  strings.Replace(robustValid, "eraseDevice: yes", "eraseDevice: no", 1),
-		"nospace.yaml": strings.Replace(robustValid, "deviceId: ABCDE", "deviceId:ABCDE", 1),
+		"faulty.yaml":  testmanifest.With("eraseDevice: yes", "eraseDevice: no"),
+		"nospace.yaml": testmanifest.With("deviceId: ABCDE", "deviceId:ABCDE"),
 		"empty.yml":    "",
 		"bad.yaml":     "a: [",
 	}

@@ -24,8 +24,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -82,6 +82,28 @@ type Config struct {
 	// cwd is the working directory when the file was loaded: relative
 	// paths are resolved against it without a system call per file.
 	cwd string
+	// names are the rule ids and codes of disable and severity, where they
+	// are written, for CheckNames.
+	names []nameRef
+}
+
+// nameRef is a rule id or code written in the file.
+type nameRef struct {
+	text, what   string // the name; the key it is under (disable, severity)
+	line, column int
+}
+
+// CheckNames checks every rule id and code of disable and severity:
+// unknown returns "" for a known name, else why it is not one (the caller
+// knows the registry: validate.UnknownName). The error names the first
+// unknown name's line and column.
+func (c *Config) CheckNames(unknown func(name string) string) error {
+	for _, n := range c.names {
+		if why := unknown(n.text); why != "" {
+			return &Error{c.File, n.line, n.column, n.what + ": " + why}
+		}
+	}
+	return nil
 }
 
 // Error is an invalid configuration file: it prints as
@@ -92,8 +114,12 @@ type Error struct {
 	Message      string
 }
 
+// Error is the one line printed for the error: the file name and the
+// message (which may quote keys and values of the file) are escaped
+// (escape.Line), so that a configuration file cannot put terminal escapes
+// or extra lines, such as a CI runner's workflow commands, on stderr.
 func (e *Error) Error() string {
-	return fmt.Sprintf("%s:%d:%d: config error: %s", e.File, e.Line, e.Column, e.Message)
+	return fmt.Sprintf("%s:%d:%d: config error: %s", escape.Line(e.File), e.Line, e.Column, escape.Line(e.Message))
 }
 
 //go:embed schema.json
@@ -112,6 +138,11 @@ func Schema() []byte { return slices.Clone(schema) }
 // permission) or a working directory that no longer exists ends the search
 // there, with a note saying so: the run goes on without a configuration
 // file rather than failing. A directory named FileName is an error.
+//
+// A file another user could have written (see untrusted: owned by someone
+// else, or in a folder others may write, such as a shared temporary folder
+// above the repository) is not used: the search stops there with a note,
+// for such a file could turn every check off.
 func Find(startDir string) (path string, notes []string, err error) {
 	dir, err := filepath.Abs(startDir)
 	if err != nil {
@@ -121,6 +152,10 @@ func Find(startDir string) (path string, notes []string, err error) {
 		p := filepath.Join(dir, FileName)
 		switch st, err := os.Stat(p); {
 		case err == nil && !st.IsDir():
+			// Not a regular file (a link to /dev/zero): Load refuses it.
+			if why := untrusted(p); why != "" && st.Mode().IsRegular() {
+				return "", append(notes, fmt.Sprintf("skipped %s: %s, so it may not be yours; no configuration file is used (name it with --config to use it)", p, why)), nil
+			}
 			return p, notes, nil
 		case err == nil:
 			return "", notes, fmt.Errorf("%s is a directory, not a configuration file", p)
@@ -233,6 +268,7 @@ func Parse(name string, src []byte) (*Config, error) {
 			return nil, err
 		}
 	}
+	c.names = p.names
 	return c, nil
 }
 
@@ -351,7 +387,10 @@ var fields = []field{
 	}},
 }
 
-type parser struct{ file string }
+type parser struct {
+	file  string
+	names []nameRef
+}
 
 func (p *parser) errf(n *yaml.Node, format string, args ...any) error {
 	pos := manifest.At(n)
@@ -430,9 +469,8 @@ func (p *parser) name(n *yaml.Node, what string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !validate.KnownName(s) {
-		return "", p.errf(n, "%s: %s", what, validate.UnknownNameError(s))
-	}
+	pos := manifest.At(n)
+	p.names = append(p.names, nameRef{s, what, pos.Line, pos.Column})
 	return s, nil
 }
 
@@ -514,32 +552,4 @@ func (c *Config) matchAny(globs []Glob, path string) bool {
 		}
 	}
 	return false
-}
-
-// Apply copies the file's settings into opts where the command line did not
-// set them (flags win): region (with RegionSource "config file FILE"),
-// accessKeyId, buckets, and disable and severity (which add to --ignore).
-// When the command line gave a region or key, set them in opts first.
-func (c *Config) Apply(opts *validate.Options) {
-	if opts.Region == "" && c.Region != "" {
-		opts.Region, opts.RegionSource = c.Region, "config file "+c.File
-	}
-	if opts.AccessKeyID == "" {
-		opts.AccessKeyID = c.AccessKeyID
-	}
-	if c.Buckets != nil {
-		opts.Buckets = c.Buckets
-	}
-	opts.Ignore = append(opts.Ignore, c.Disable...)
-	for _, s := range c.Severity {
-		switch s.Level {
-		case LevelOff:
-			opts.Ignore = append(opts.Ignore, s.Name)
-		default:
-			if opts.Severity == nil {
-				opts.Severity = map[string]manifest.Severity{}
-			}
-			opts.Severity[s.Name] = manifest.Severity(s.Level)
-		}
-	}
 }

@@ -11,10 +11,18 @@ import (
 	"testing"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 	"github.com/xeipuuv/gojsonschema"
 	"go.yaml.in/yaml/v3"
 )
+
+// testNames stands for the registry (validate.UnknownName) in CheckNames.
+func testNames(name string) string {
+	switch name {
+	case "no-space-after-colon", "unused-suppression", "suppression-without-reason", "InvalidAddressException":
+		return ""
+	}
+	return "`" + name + "` is unknown"
+}
 
 // dump renders a Config as stable text for golden comparisons.
 func dump(c *Config) string {
@@ -98,7 +106,7 @@ func TestParseGolden(t *testing.T) {
 			"disable no-space-after-colon\ndisable InvalidAddressException\n"},
 		{"disable block list", "disable:\n  - unused-suppression\n", "disable unused-suppression\n"},
 		{"disable unknown", "disable:\n  - no-space-after-colon\n  - InvalidAdressException\n",
-			"c.yaml:3:5: config error: disable: `InvalidAdressException` is neither a rule id nor a service error code; did you mean `InvalidAddressException`?"},
+			"c.yaml:3:5: config error: disable: `InvalidAdressException` is unknown"},
 		{"disable not a list", "disable: no-space-after-colon\n",
 			"c.yaml:1:10: config error: disable (rule ids or codes) must be a list (`- item` lines or `[a, b]`), but is text"},
 		{"severity", "severity:\n  no-space-after-colon: error\n  InvalidAddressException: warning\n  unused-suppression: off\n",
@@ -106,7 +114,7 @@ func TestParseGolden(t *testing.T) {
 		{"severity bad level", "severity:\n  no-space-after-colon: info\n",
 			"c.yaml:2:25: config error: severity.no-space-after-colon is \"info\"; use error, warning or off"},
 		{"severity unknown name", "severity:\n  No-Space-After-Colon: off\n",
-			"c.yaml:2:3: config error: severity: `No-Space-After-Colon` is neither a rule id nor a service error code; did you mean `no-space-after-colon`?"},
+			"c.yaml:2:3: config error: severity: `No-Space-After-Colon` is unknown"},
 		{"exclude", "exclude:\n  - vendor/\n  - '**/*.draft.yaml'\n", "exclude vendor/\nexclude **/*.draft.yaml\n"},
 		{"exclude bad glob", "exclude:\n  - /abs/x.yaml\n",
 			"c.yaml:2:5: config error: invalid glob \"/abs/x.yaml\": the glob starts with `/`, but globs are relative to the config file's directory: drop the leading `/`"},
@@ -137,6 +145,9 @@ func TestParseGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := Parse("c.yaml", []byte(tt.src))
+			if err == nil {
+				err = c.CheckNames(testNames)
+			}
 			var got string
 			if err != nil {
 				got = err.Error()
@@ -245,47 +256,22 @@ func TestPerFileKeys(t *testing.T) {
 	}
 }
 
-func TestApply(t *testing.T) {
-	c, err := Parse("cfg.yaml", []byte("region: eu-west-1\naccessKeyId: AKIAFILE\nbuckets: {b: eu-west-1}\n"+
-		"disable: [no-space-after-colon]\nseverity:\n  InvalidAddressException: warning\n  unused-suppression: off\n  suppression-without-reason: error\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var o validate.Options
-	c.Apply(&o)
-	if o.Region != "eu-west-1" || o.RegionSource != "config file cfg.yaml" || o.AccessKeyID != "AKIAFILE" || o.Buckets["b"] != "eu-west-1" {
-		t.Errorf("Apply: %+v", o)
-	}
-	if strings.Join(o.Ignore, ",") != "no-space-after-colon,unused-suppression" {
-		t.Errorf("Ignore = %v", o.Ignore)
-	}
-	if o.Severity["InvalidAddressException"] != manifest.Warning || o.Severity["suppression-without-reason"] != manifest.Error {
-		t.Errorf("Severity = %v", o.Severity)
-	}
-	// Flags win: a region and key already set stay; --ignore entries stay.
-	o = validate.Options{Region: "us-east-1", RegionSource: "--region", AccessKeyID: "AKIAFLAG", Ignore: []string{"InvalidCustomsException"}}
-	c.Apply(&o)
-	if o.Region != "us-east-1" || o.RegionSource != "--region" || o.AccessKeyID != "AKIAFLAG" || o.Ignore[0] != "InvalidCustomsException" {
-		t.Errorf("Apply over flags: %+v", o)
-	}
-}
-
-// docExample is the complete example of README.md.
+// docExample is the complete example of docs/configuration.md.
 func docExample(t *testing.T) []byte {
 	t.Helper()
-	md, err := os.ReadFile("../README.md")
+	md, err := os.ReadFile("../docs/configuration.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := regexp.MustCompile("(?s)```yaml\n# \\.manifestlint\\.yaml\n(.*?)```").FindSubmatch(md)
 	if m == nil {
-		t.Fatal("README.md has no ```yaml block starting with `# .manifestlint.yaml`")
+		t.Fatal("docs/configuration.md has no ```yaml block starting with `# .manifestlint.yaml`")
 	}
 	return m[1]
 }
 
 func TestDocExampleParses(t *testing.T) {
-	c, err := Parse("README.md", docExample(t))
+	c, err := Parse("docs/configuration.md", docExample(t))
 	if err != nil {
 		t.Fatal(err)
 	}

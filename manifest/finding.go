@@ -1,7 +1,8 @@
 package manifest
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -104,24 +105,6 @@ func At(n *yaml.Node) Pos {
 	return Pos{n.Line, n.Column}
 }
 
-// Errorf builds an error finding for code over the range at (see
-// Document.Span); detail, the finding's Message, says what was found and
-// how to fix it.
-func Errorf(code Code, rule string, at Span, path, detail string) Finding {
-	f := Finding{Code: code, Status: code.Status(), Severity: Error, Rule: rule, Path: path, Message: detail}
-	f.SetSpan(at)
-	return f
-}
-
-// Warnf builds a warning finding over the range at: a fault the service
-// accepted but a user will want to know about. Warnings carry no service
-// code.
-func Warnf(rule string, at Span, path, detail string) Finding {
-	f := Finding{Severity: Warning, Rule: rule, Path: path, Message: detail}
-	f.SetSpan(at)
-	return f
-}
-
 // SetSpan sets the finding's position and range to s.
 func (f *Finding) SetSpan(s Span) {
 	f.Line, f.Column = s.From.Line, s.From.Column
@@ -160,22 +143,28 @@ func (f *Finding) Relate(s Span, message string) {
 // Sort orders findings by line, then column, then code, rule and message, so
 // output never depends on the order checks ran in.
 func Sort(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
-	})
+	// Findings mostly come in order already; a Finding is large, so the
+	// sort (n log n moves of it) runs only when needed.
+	if !slices.IsSortedFunc(fs, compareFindings) {
+		slices.SortStableFunc(fs, compareFindings)
+	}
+}
+
+// compareFindings is Sort's order.
+func compareFindings(a, b Finding) int {
+	if c := cmp.Compare(a.Line, b.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Column, b.Column); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Code, b.Code); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Message, b.Message)
 }
 
 // Dedupe keeps at most one error per (path, code) and one warning per

@@ -67,62 +67,81 @@ func ParseJobType(s string) (JobType, bool) {
 	return JobTypeUnknown, false
 }
 
-// exportOnlyKeys and importOnlyKeys are the top-level keys that only an S3
-// export, or only an S3 import, has: the evidence counted by InferKind.
+// ExportOnlyKeys and ImportOnlyKeys are the top-level keys that only an S3
+// export, or only an S3 import, has: the evidence counted by InferKind. A
+// test in package schema ties them to the bundled schemas, so that a new
+// field cannot silently miss kind detection.
 var (
-	exportOnlyKeys = []string{"fileSystem", "recoveryDirectory"}
-	importOnlyKeys = []string{"bucket", "eraseDevice", "acl", "prefix", "storageClass",
+	ExportOnlyKeys = []string{"fileSystem", "recoveryDirectory"}
+	ImportOnlyKeys = []string{"bucket", "eraseDevice", "acl", "prefix", "storageClass",
 		"cacheControl", "contentDisposition", "contentLanguage", "expires", "contentTypes",
 		"staticMetadata", "diskTimestampMetadataKey", "setContentEncodingForGzFiles", "ignore"}
 )
+
+// Destinations maps an operations entry's destination to the import kind it
+// decides (the schemas' destination constants; tested there too).
+var Destinations = map[string]Kind{"ebs-snapshot": EBSImport, "glacier": GlacierImport}
+
+// ExportOperationKey is the key of an operations entry that only an S3
+// export has.
+const ExportOperationKey = "exportBucket"
+
+// KindEvidence is what decided a manifest's job kind: --job-type alone, or
+// the manifest's fields (none when nothing kind-specific was found).
+type KindEvidence struct {
+	// JobType is the --job-type that fixed the kind; JobTypeUnknown when the
+	// manifest's fields decided (also within --job-type import).
+	JobType JobType
+	// Fields name the keys that decided, for messages ("bucket",
+	// "destination: glacier", "operations with exportBucket").
+	Fields []string
+}
 
 // InferKind decides the job kind of a manifest (spec §3). An operations
 // entry's destination decides EBS or Glacier; otherwise the keys only an
 // export has are counted against those only an S3 import has, and the larger
 // side wins (a tie, an empty manifest included, is an S3 import). With
 // --job-type export the kind is S3 export; with import the manifest decides
-// between S3, EBS and Glacier. evidence names what decided, for messages.
-func InferKind(root *yaml.Node, jt JobType) (kind Kind, evidence []string) {
+// between S3, EBS and Glacier. evidence says what decided.
+func InferKind(root *yaml.Node, jt JobType) (kind Kind, evidence KindEvidence) {
 	if jt == JobTypeExport {
-		return S3Export, []string{"--job-type export"}
+		return S3Export, KindEvidence{JobType: JobTypeExport}
 	}
 	ops := Value(root, "operations")
 	if IsSequence(ops) {
 		for _, op := range ops.Content {
-			switch d, _ := Text(Value(op, "destination")); d {
-			case "ebs-snapshot":
-				return EBSImport, []string{"destination: ebs-snapshot"}
-			case "glacier":
-				return GlacierImport, []string{"destination: glacier"}
+			d, _ := Text(Value(op, "destination"))
+			if k, ok := Destinations[d]; ok {
+				return k, KindEvidence{Fields: []string{"destination: " + d}}
 			}
 		}
 	}
 	if jt == JobTypeImport {
-		return S3Import, []string{"--job-type import"}
+		return S3Import, KindEvidence{JobType: JobTypeImport}
 	}
 	var exp, imp []string
-	for _, k := range exportOnlyKeys {
+	for _, k := range ExportOnlyKeys {
 		if k0, _ := Get(root, k); k0 != nil {
 			exp = append(exp, k)
 		}
 	}
 	if IsSequence(ops) {
 		for _, op := range ops.Content {
-			if k0, _ := Get(op, "exportBucket"); k0 != nil {
+			if k0, _ := Get(op, ExportOperationKey); k0 != nil {
 				exp = append(exp, "operations with exportBucket")
 				break
 			}
 		}
 	}
-	for _, k := range importOnlyKeys {
+	for _, k := range ImportOnlyKeys {
 		if k0, _ := Get(root, k); k0 != nil {
 			imp = append(imp, k)
 		}
 	}
 	if len(exp) > len(imp) {
-		return S3Export, exp
+		return S3Export, KindEvidence{Fields: exp}
 	}
-	return S3Import, imp
+	return S3Import, KindEvidence{Fields: imp}
 }
 
 // Regions are the regions the service ran in, served by its US, Ireland and

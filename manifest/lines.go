@@ -32,6 +32,11 @@ type Lines struct {
 
 // NewLines indexes src.
 func NewLines(src []byte) *Lines {
+	l := newLines(src)
+	return &l
+}
+
+func newLines(src []byte) Lines {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+2)
 	if bytes.HasPrefix(src, BOM) {
 		starts[0] = len(BOM)
@@ -57,7 +62,7 @@ func NewLines(src []byte) *Lines {
 			}
 		}
 	}
-	return &Lines{src: src, starts: starts}
+	return Lines{src: src, starts: starts}
 }
 
 // Source returns the indexed source, byte for byte.

@@ -26,24 +26,69 @@ const (
 	RuleNoSpaceAfterColon = "no-space-after-colon"
 )
 
-// ParseRules documents the rules Parse applies, for the rule registry.
-var ParseRules = []RuleInfo{
-	{RuleEmptyManifest, []Code{MissingParameter}, "The manifest is empty, or only whitespace and comments: the Manifest parameter is missing."},
-	{RuleInvalidUTF8, []Code{MalformedManifest}, "The manifest must be valid UTF-8 text."},
-	{RuleYAMLSyntax, []Code{MalformedManifest}, "The manifest must be valid YAML: no tab indentation, no unclosed quote or bracket."},
-	{RuleRootNotMapping, []Code{MalformedManifest}, "The manifest must be a mapping of `key: value` lines, not a bare word or a list."},
-	{RuleMultipleDocuments, []Code{MalformedManifest}, "A manifest is one YAML document: no second `---` document."},
-	{RuleDuplicateKey, []Code{MalformedManifest}, "A key may appear only once in a mapping."},
-	{RuleAnchorAlias, []Code{MalformedManifest}, "Anchors and aliases (&a, *a) are refused: a manifest has no use for them, and refusing them removes alias bombs."},
-	{RuleComplexKey, []Code{MalformedManifest}, "Keys must be plain text, not lists or mappings."},
-	{RuleNoSpaceAfterColon, nil, "`key:value` without a space is accepted, as the service did, but other YAML tools reject it: write `key: value`."},
-}
+// The rules Parse applies (spec §1, §2).
+var (
+	emptyManifestRule = &Rule{ID: RuleEmptyManifest, Severity: Error, Codes: []Code{MissingParameter},
+		Doc: "The manifest is empty, or only whitespace and comments: the Manifest parameter is missing.",
+		Example: Example{Lang: "yaml",
+			Before: "# manifest for the March backup\n",
+			After:  "# manifest for the March backup\nmanifestVersion: 2.0\ndeviceId: 49382\nbucket: my-bucket\neraseDevice: yes\n# and the other required fields",
+		}}
+	invalidUTF8Rule = &Rule{ID: RuleInvalidUTF8, Severity: Error, Codes: []Code{MalformedManifest},
+		Doc: "The manifest must be valid UTF-8 text.",
+		Example: Example{Lang: "yaml",
+			Note:   "a file saved as Latin-1 holds the byte 0xFC for ü",
+			Before: "returnAddress:\n  city: M\\xFCnchen   # the raw byte 0xFC",
+			After:  "returnAddress:\n  city: München     # saved as UTF-8",
+		}}
+	yamlSyntaxRule = &Rule{ID: RuleYAMLSyntax, Severity: Error, Codes: []Code{MalformedManifest},
+		Doc: "The manifest must be valid YAML: no tab indentation, no unclosed quote or bracket.",
+		Example: Example{Lang: "yaml",
+			Before: "manifestVersion: 2.0\nreturnAddress:\n\tname: Jane Doe",
+			After:  "manifestVersion: 2.0\nreturnAddress:\n  name: Jane Doe",
+		}}
+	rootNotMappingRule = &Rule{ID: RuleRootNotMapping, Severity: Error, Codes: []Code{MalformedManifest},
+		Doc: "The manifest must be a mapping of `key: value` lines, not a bare word or a list.",
+		Example: Example{Lang: "yaml",
+			Before: "INVALID MANIFEST",
+			After:  "manifestVersion: 2.0\ndeviceId: 49382",
+		}}
+	multipleDocumentsRule = &Rule{ID: RuleMultipleDocuments, Severity: Error, Codes: []Code{MalformedManifest},
+		Doc: "A manifest is one YAML document: no second `---` document.",
+		Example: Example{Lang: "yaml",
+			Before: "manifestVersion: 2.0\ndeviceId: 49382\n---\nmanifestVersion: 2.0\ndeviceId: 49383",
+			After:  "manifestVersion: 2.0\ndeviceId: 49382",
+		}}
+	duplicateKeyRule = &Rule{ID: RuleDuplicateKey, Severity: Error, Codes: []Code{MalformedManifest},
+		Doc: "A key may appear only once in a mapping.",
+		Example: Example{Lang: "yaml",
+			Before: "bucket: my-bucket\nlogBucket: my-logs\nbucket: my-other-bucket",
+			After:  "bucket: my-bucket\nlogBucket: my-logs",
+		}}
+	anchorAliasRule = &Rule{ID: RuleAnchorAlias, Severity: Error, Codes: []Code{MalformedManifest},
+		Doc: "Anchors and aliases (&a, *a) are refused: a manifest has no use for them, and refusing them removes alias bombs.",
+		Example: Example{Lang: "yaml",
+			Before: "bucket: &b my-bucket\nlogBucket: *b",
+			After:  "bucket: my-bucket\nlogBucket: my-bucket",
+		}}
+	complexKeyRule = &Rule{ID: RuleComplexKey, Severity: Error, Codes: []Code{MalformedManifest},
+		Doc: "Keys must be plain text, not lists or mappings.",
+		Example: Example{Lang: "yaml",
+			Before: "? [bucket, logBucket]\n: my-bucket",
+			After:  "bucket: my-bucket\nlogBucket: my-bucket",
+		}}
+	noSpaceAfterColonRule = &Rule{ID: RuleNoSpaceAfterColon, Severity: Warning,
+		Doc: "`key:value` without a space is accepted, as the service did, but other YAML tools reject it: write `key: value`.",
+		Example: Example{Lang: "yaml",
+			Before: "manifestVersion:2.0\ndeviceId:49382",
+			After:  "manifestVersion: 2.0\ndeviceId: 49382",
+		}}
+)
 
-// RuleInfo describes a rule for the registry, `explain` and SARIF.
-type RuleInfo struct {
-	ID    string
-	Codes []Code
-	Doc   string
+// ParseRules are the rules Parse applies, for the registry.
+var ParseRules = []*Rule{
+	emptyManifestRule, invalidUTF8Rule, yamlSyntaxRule, rootNotMappingRule, multipleDocumentsRule,
+	duplicateKeyRule, anchorAliasRule, complexKeyRule, noSpaceAfterColonRule,
 }
 
 // matchNoSpaceColon matches the one line shape the service's own templates
@@ -95,12 +140,12 @@ func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 func Parse(name string, src []byte) (*Document, []Finding) {
 	doc := &Document{Name: name, Source: src}
 	if !utf8.Valid(src) {
-		return doc, []Finding{Errorf(MalformedManifest, RuleInvalidUTF8, doc.Lines().SpanOf(invalidUTF8Offset(src), invalidUTF8Offset(src)+1), "",
+		return doc, []Finding{invalidUTF8Rule.Errorf(MalformedManifest, doc.Lines().SpanOf(invalidUTF8Offset(src), invalidUTF8Offset(src)+1), "",
 			"The manifest is not valid UTF-8 text: save it as UTF-8.")}
 	}
 	lines := doc.Lines()
 	if isBlank(lines) {
-		return doc, []Finding{Errorf(MissingParameter, RuleEmptyManifest, doc.PointSpan(Pos{1, 1}), "",
+		return doc, []Finding{emptyManifestRule.Errorf(MissingParameter, doc.PointSpan(Pos{1, 1}), "",
 			"The manifest is empty: it holds no fields, only whitespace or comments.")}
 	}
 
@@ -118,7 +163,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		if line == 0 {
 			line = 1
 		}
-		return doc, []Finding{Errorf(MalformedManifest, RuleMultipleDocuments, doc.TokenSpan(Pos{line, 1}), "",
+		return doc, []Finding{multipleDocumentsRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{line, 1}), "",
 			fmt.Sprintf("The file holds more than one YAML document (a second begins near line %d): a manifest is one document; remove the `---` separator and what follows, or split it into files.", line))}
 	case !errors.Is(err, io.EOF):
 		return doc, []Finding{syntaxFinding(doc, err)}
@@ -127,12 +172,13 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	if len(shifts) > 0 {
 		unshift(&file, shifts)
 	}
+	doc.Secrets = findSecrets(doc, &file)
 	root := &file
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
-		return doc, []Finding{Errorf(MalformedManifest, RuleRootNotMapping, doc.Span(root), "",
+		return doc, []Finding{rootNotMappingRule.Errorf(MalformedManifest, doc.Span(root), "",
 			fmt.Sprintf("The manifest is %s, not a mapping of `key: value` lines; start from `manifestVersion: 2.0` and one field per line.", KindName(root)))}
 	}
 	var fs []Finding
@@ -141,10 +187,11 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		return doc, fs
 	}
 	doc.Root = root
+	paths := keyPathsAt(root, shifts)
 	for _, s := range shifts {
-		path, v := keyPathAt(root, "", s.line)
+		path, v := paths[s.line].path, paths[s.line].value
 		rest := s.rest
-		if IsSecret(s.key) {
+		if secretish(s.key) {
 			rest = strings.Repeat("*", utf8.RuneCountInString(rest))
 		}
 		// From the colon to the end of the value: what other tools misread.
@@ -152,7 +199,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		if v != nil {
 			at = lines.SpanOf(at.Start, max(at.Start+1, doc.Span(v).End))
 		}
-		fs = append(fs, Warnf(RuleNoSpaceAfterColon, at, path,
+		fs = append(fs, noSpaceAfterColonRule.Warnf(at, path,
 			fmt.Sprintf("No space after the colon in `%s`: the service accepts it, but other YAML tools read the whole line as one word. Write `%s: %s`.",
 				s.key+":"+rest, s.key, rest)))
 	}
@@ -227,7 +274,7 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 		if n.Kind == yaml.AliasNode {
 			what = "alias *" + n.Value
 		}
-		*fs = append(*fs, Errorf(MalformedManifest, RuleAnchorAlias, doc.Span(n), path,
+		*fs = append(*fs, anchorAliasRule.Errorf(MalformedManifest, doc.Span(n), path,
 			fmt.Sprintf("The manifest uses the YAML %s: anchors and aliases are not allowed in a manifest; write the value out.", what)))
 		if n.Kind == yaml.AliasNode {
 			return
@@ -244,7 +291,7 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				*fs = append(*fs, Errorf(MalformedManifest, RuleComplexKey, doc.Span(k), path,
+				*fs = append(*fs, complexKeyRule.Errorf(MalformedManifest, doc.Span(k), path,
 					fmt.Sprintf("A key must be plain text, but this one is %s.", KindName(k))))
 				continue
 			}
@@ -269,7 +316,7 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 			}
 			kp := JoinPath(path, k.Value)
 			if dup != nil {
-				f := Errorf(MalformedManifest, RuleDuplicateKey, doc.Span(k), kp,
+				f := duplicateKeyRule.Errorf(MalformedManifest, doc.Span(k), kp,
 					fmt.Sprintf("The key %q appears twice in the same mapping (first at line %d): keep one.", k.Value, dup.Line))
 				f.Relate(doc.Span(dup), fmt.Sprintf("first occurrence of %q", k.Value))
 				*fs = append(*fs, f)
@@ -286,29 +333,52 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 	}
 }
 
-// keyPathAt finds the path and the value node of the mapping key that
-// starts on line.
-func keyPathAt(n *yaml.Node, path string, line int) (string, *yaml.Node) {
-	switch n.Kind {
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			kp := JoinPath(path, k.Value)
-			if k.Line == line {
-				return kp, v
+// keyAt is a mapping key's path and value node.
+type keyAt struct {
+	path  string
+	value *yaml.Node
+}
+
+// keyPathsAt maps the line of each shift to the path and value of the first
+// mapping key (in document order) that starts on it, in one walk of the
+// tree: a walk per line made a file of many `key:value` lines quadratic.
+// Paths are built only down to the containers and keys that need them.
+func keyPathsAt(root *yaml.Node, shifts []shift) map[int]keyAt {
+	want := make(map[int]bool, len(shifts))
+	for _, s := range shifts {
+		want[s.line] = true
+	}
+	paths := make(map[int]keyAt, len(shifts))
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				_, done := paths[k.Line]
+				record := want[k.Line] && !done
+				descend := v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode
+				if !record && !descend {
+					continue
+				}
+				kp := JoinPath(path, k.Value)
+				if record {
+					paths[k.Line] = keyAt{kp, v}
+				}
+				if descend {
+					walk(v, kp)
+				}
 			}
-			if p, pv := keyPathAt(v, kp, line); p != "" {
-				return p, pv
-			}
-		}
-	case yaml.SequenceNode:
-		for i, c := range n.Content {
-			if p, pv := keyPathAt(c, IndexPath(path, i), line); p != "" {
-				return p, pv
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				if c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode {
+					walk(c, IndexPath(path, i))
+				}
 			}
 		}
 	}
-	return "", nil
+	walk(root, "")
+	return paths
 }
 
 var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -333,7 +403,7 @@ func syntaxFinding(doc *Document, err error) Finding {
 		// yaml.v3 names no line for these: find the character.
 		if i, r := firstControl(doc.Source); i >= 0 {
 			p := doc.Lines().Pos(i)
-			return Errorf(MalformedManifest, RuleYAMLSyntax, doc.TokenSpan(p), "",
+			return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(p), "",
 				fmt.Sprintf("YAML syntax error at line %d: control character U+%04X is not allowed in YAML. Remove it; if the file was saved by a word processor or is not text, save it again as plain UTF-8 text.", p.Line, r))
 		}
 	}
@@ -358,7 +428,7 @@ func syntaxFinding(doc *Document, err error) Finding {
 	if pos.Line != line {
 		msg = fmt.Sprintf("%s (the parser noticed at line %d)", msg, line)
 	}
-	return Errorf(MalformedManifest, RuleYAMLSyntax, doc.TokenSpan(pos), "",
+	return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(pos), "",
 		fmt.Sprintf("YAML syntax error at line %d: %s.%s", pos.Line, msg, hint))
 }
 

@@ -43,17 +43,50 @@ func Closest(s string, candidates []string) string {
 	if s == "" {
 		return ""
 	}
+	return NewCandidates(candidates).Closest(s)
+}
+
+// Candidates are the names of one did-you-mean prepared once (folded and
+// lower-cased) for many look-ups: a manifest with 100,000 unknown keys asks
+// about the same allowed keys 100,000 times.
+type Candidates struct {
+	names, folded, lower []string
+	runes                []int // of lower
+}
+
+// NewCandidates prepares names for Closest.
+func NewCandidates(names []string) *Candidates {
+	c := &Candidates{names: names, folded: make([]string, len(names)), lower: make([]string, len(names)), runes: make([]int, len(names))}
+	for i, n := range names {
+		c.folded[i] = FoldName(n)
+		c.lower[i] = strings.ToLower(n)
+		c.runes[i] = utf8.RuneCountInString(c.lower[i])
+	}
+	return c
+}
+
+// Closest is the package's Closest(s, names) for the prepared names.
+func (c *Candidates) Closest(s string) string {
+	if s == "" {
+		return ""
+	}
 	ns := FoldName(s)
-	for _, c := range candidates {
-		if FoldName(c) == ns {
-			return c
+	for i, f := range c.folded {
+		if f == ns {
+			return c.names[i]
 		}
 	}
 	best, bestD := "", 3
 	ls, n := strings.ToLower(s), utf8.RuneCountInString(s)
-	for _, c := range candidates {
-		if d := EditDistance(ls, strings.ToLower(c)); d < bestD && d < n {
-			best, bestD = c, d
+	nl := utf8.RuneCountInString(ls)
+	for i, lc := range c.lower {
+		// The distance is at least the difference in length: skip the
+		// candidates that cannot win without computing it.
+		if diff := c.runes[i] - nl; diff >= bestD || -diff >= bestD {
+			continue
+		}
+		if d := EditDistance(ls, lc); d < bestD && d < n {
+			best, bestD = c.names[i], d
 		}
 	}
 	return best

@@ -40,11 +40,18 @@ func (o pageOptions) validateOptions() validate.Options {
 type lintResult struct {
 	File         string          `json:"file"`
 	JobKind      manifest.Kind   `json:"jobKind"`
-	KindEvidence []string        `json:"kindEvidence"`
+	KindEvidence kindEvidence    `json:"kindEvidence"`
 	Findings     []pageFinding   `json:"findings"`
 	Notes        []validate.Note `json:"notes"`
 	Errors       int             `json:"errors"`
 	Warnings     int             `json:"warnings"`
+}
+
+// kindEvidence is manifest.KindEvidence: the job type that fixed the kind,
+// or the fields that decided it.
+type kindEvidence struct {
+	JobType string   `json:"jobType"`
+	Fields  []string `json:"fields"`
 }
 
 // pageFinding is a finding with the fields and names of `--format json`
@@ -87,10 +94,11 @@ func lintJSON(src []byte, o pageOptions) []byte {
 // lint runs validate.Validate, as the command line does.
 func lint(src []byte, o pageOptions) lintResult {
 	r := validate.Validate(fileName, src, o.validateOptions())
-	out := lintResult{File: r.File, JobKind: r.Kind, KindEvidence: r.KindEvidence, Notes: r.Notes,
-		Findings: make([]pageFinding, 0, len(r.Findings))}
-	if out.KindEvidence == nil {
-		out.KindEvidence = []string{}
+	out := lintResult{File: r.File, JobKind: r.Kind, Notes: r.Notes,
+		KindEvidence: kindEvidence{JobType: string(r.KindEvidence.JobType), Fields: r.KindEvidence.Fields},
+		Findings:     make([]pageFinding, 0, len(r.Findings))}
+	if out.KindEvidence.Fields == nil {
+		out.KindEvidence.Fields = []string{}
 	}
 	if out.Notes == nil {
 		out.Notes = []validate.Note{}

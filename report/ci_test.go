@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -24,6 +25,15 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // nasty is text every format must carry safely: quotes, markup, percent,
 // newlines, commas, colons and non-ASCII.
 const nasty = "The key \"a<b>&c\" isn't 100% right: use x,y\nsecond line\r\nthird — ünïcødé ✓ 日本 'q' ]]> %0A"
+
+// errorf and warnf make hand-made findings of a rule id.
+func errorf(code manifest.Code, rule string, at manifest.Span, path, detail string) manifest.Finding {
+	return (&manifest.Rule{ID: rule, Severity: manifest.Error}).Errorf(code, at, path, detail)
+}
+
+func warnf(rule string, at manifest.Span, path, detail string) manifest.Finding {
+	return (&manifest.Rule{ID: rule, Severity: manifest.Warning}).Warnf(at, path, detail)
+}
 
 // span is the range [col, end) of one line, for hand-made findings.
 func span(line, col, end int) manifest.Span {
@@ -41,13 +51,13 @@ var ciCases = map[string][]validate.Result{
 			File: "dir/my manifest,1.yaml",
 			Kind: manifest.S3Import,
 			Findings: []manifest.Finding{
-				manifest.Errorf(manifest.MissingManifestField, "required-field", span(1, 1, 1), "",
+				errorf(manifest.MissingManifestField, "required-field", span(1, 1, 1), "",
 					"Missing: deviceId. Add `deviceId: ABCDE` (the device's serial number)."),
-				manifest.Warnf(manifest.RuleNoSpaceAfterColon, span(2, 16, 20), "manifestVersion",
+				warnf(manifest.RuleNoSpaceAfterColon, span(2, 16, 20), "manifestVersion",
 					"No space after the colon in `manifestVersion:2.0`: write `manifestVersion: 2.0`."),
-				manifest.Errorf(manifest.InvalidAddress, "address-po-box", span(9, 12, 30), "returnAddress.street1",
+				errorf(manifest.InvalidAddress, "address-po-box", span(9, 12, 30), "returnAddress.street1",
 					nasty),
-				manifest.Errorf(manifest.InvalidManifestField, "", span(12, 3, 15), "operations[0].exportBucket",
+				errorf(manifest.InvalidManifestField, "", span(12, 3, 15), "operations[0].exportBucket",
 					"No rule id here; path has [brackets] & an ampersand."),
 			},
 		},
@@ -63,7 +73,7 @@ var ciCases = map[string][]validate.Result{
 			File: "-",
 			Kind: manifest.S3Import,
 			Findings: []manifest.Finding{
-				manifest.Errorf(manifest.MalformedManifest, manifest.RuleYAMLSyntax, span(3, 1, 2), "",
+				errorf(manifest.MalformedManifest, manifest.RuleYAMLSyntax, span(3, 1, 2), "",
 					"YAML syntax error at line 3: found character that cannot start any token. Indent with spaces, not tabs."),
 			},
 		},
@@ -74,7 +84,7 @@ var ciCases = map[string][]validate.Result{
 func render(t testing.TB, f Formatter, rs []validate.Result) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := f(&buf, rs, Options{Version: "1.2.3-test"}); err != nil {
+	if err := f(&buf, rs, Options{Version: "1.2.3-test", Rules: pinnedRules}); err != nil {
 		t.Fatalf("format: %v", err)
 	}
 	return buf.Bytes()
@@ -110,24 +120,17 @@ func TestCIFormatsRegistered(t *testing.T) {
 	}
 }
 
-// pinRules makes SARIF describe a fixed rule list for the length of a test,
-// so that goldens do not change whenever a rule is added.
-func pinRules(t *testing.T) {
-	saved := ruleRegistry
-	t.Cleanup(func() { ruleRegistry = saved })
-	ruleRegistry = func() []manifest.RuleInfo {
-		return []manifest.RuleInfo{
-			{ID: "required-field", Codes: []manifest.Code{manifest.MissingManifestField}, Doc: "Every required field is present. Fields of returnAddress too."},
-			{ID: "address-po-box", Codes: []manifest.Code{manifest.InvalidAddress}, Doc: "The return address is not a post-office box."},
-			{ID: manifest.RuleYAMLSyntax, Codes: []manifest.Code{manifest.MalformedManifest}, Doc: "The manifest must be valid YAML."},
-			{ID: manifest.RuleNoSpaceAfterColon, Doc: "`key:value` without a space is accepted, with a warning."},
-			{ID: "two-codes", Codes: []manifest.Code{manifest.NoSuchBucket, manifest.MultipleRegions}, Doc: "A rule with \"two\" codes & <markup>."},
-		}
-	}
+// pinnedRules is the fixed rule list SARIF describes in the goldens, so
+// that they do not change whenever a rule is added.
+var pinnedRules = []*manifest.Rule{
+	{ID: "required-field", Severity: manifest.Error, Codes: []manifest.Code{manifest.MissingManifestField}, Doc: "Every required field is present. Fields of returnAddress too."},
+	{ID: "address-po-box", Severity: manifest.Error, Codes: []manifest.Code{manifest.InvalidAddress}, Doc: "The return address is not a post-office box."},
+	{ID: manifest.RuleYAMLSyntax, Severity: manifest.Error, Codes: []manifest.Code{manifest.MalformedManifest}, Doc: "The manifest must be valid YAML."},
+	{ID: manifest.RuleNoSpaceAfterColon, Severity: manifest.Warning, Doc: "`key:value` without a space is accepted, with a warning."},
+	{ID: "two-codes", Severity: manifest.Error, Codes: []manifest.Code{manifest.NoSuchBucket, manifest.MultipleRegions}, Doc: "A rule with \"two\" codes & <markup>."},
 }
 
 func TestGolden(t *testing.T) {
-	pinRules(t)
 	formats := map[string]Formatter{"sarif": SARIF, "github": GitHub, "junit": JUnit, "xml": XML}
 	for fname, f := range formats {
 		for cname, rs := range ciCases {
@@ -163,10 +166,8 @@ func repoRoot(t testing.TB) string {
 }
 
 func TestSARIFSchema(t *testing.T) {
-	path := filepath.Join(repoRoot(t), "..", "shared", "schemas", "sarif-schema-2.1.0.json")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("the official SARIF 2.1.0 schema is not at %s (it is read from there, never copied into the repository): %v", path, err)
-	}
+	// The official OASIS schema, kept in the repository.
+	path := filepath.Join(repoRoot(t), "report", "testdata", "sarif-schema-2.1.0.json")
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +236,11 @@ func TestSARIFContent(t *testing.T) {
 			} `json:"results"`
 		} `json:"runs"`
 	}
-	out := render(t, SARIF, ciCases["mixed"])
+	var buf bytes.Buffer
+	if err := SARIF(&buf, ciCases["mixed"], Options{Version: "1.2.3-test", Rules: validate.Rules()}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.Bytes()
 	if err := json.Unmarshal(out, &log); err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +262,7 @@ func TestSARIFContent(t *testing.T) {
 		}
 		r := run.Tool.Driver.Rules[i]
 		wantLevel := "error"
-		if len(info.Codes) == 0 {
+		if info.Severity == manifest.Warning {
 			wantLevel = "warning"
 		}
 		if r.DefaultConfiguration.Level != wantLevel {
@@ -336,9 +341,9 @@ func TestGitHubEscaping(t *testing.T) {
 	want := []string{
 		"::error file=dir/my manifest%2C1.yaml,line=1,col=1,title=MissingManifestFieldException::One or more required fields",
 		"::warning file=dir/my manifest%2C1.yaml,line=2,col=16,title=no-space-after-colon::No space after the colon in `manifestVersion:2.0`: write `manifestVersion: 2.0`. [no-space-after-colon]",
-		"::error file=dir/my manifest%2C1.yaml,line=9,col=12,title=InvalidAddressException::The address specified in the manifest is invalid. The key \"a<b>&c\" isn't 100%25 right: use x,y%0Asecond line%0D%0Athird",
+		"::error file=dir/my manifest%2C1.yaml,line=9,col=12,title=InvalidAddressException::The address specified in the manifest is invalid. The key \"a<b>&c\" isn't 100%25 right: use x,y\\nsecond line\\r\\nthird",
 		"::error file=dir/my manifest%2C1.yaml,line=12,col=3,title=InvalidManifestFieldException::",
-		"::warning file=ü/a%3Ab%25.manifest.yaml,line=4,col=12,title=bucket-name-not-dns-compliant::Bucket `My_Bucket` breaks DNS rules:%0A<lowercase>, please & thanks, 100%25 [bucket-name-not-dns-compliant]",
+		"::warning file=ü/a%3Ab%25.manifest.yaml,line=4,col=12,title=bucket-name-not-dns-compliant::Bucket `My_Bucket` breaks DNS rules:\\n<lowercase>, please & thanks, 100%25 [bucket-name-not-dns-compliant]",
 		"::error file=-,line=3,col=1,title=MalformedManifestException::Your manifest is not well-formed. YAML syntax error",
 	}
 	for i, w := range want {
@@ -445,7 +450,7 @@ func TestXMLParses(t *testing.T) {
 		}
 	}
 	// Two missing fields at the same position get different ids.
-	a := manifest.Errorf(manifest.MissingManifestField, "r", span(1, 1, 1), "deviceId", "")
+	a := errorf(manifest.MissingManifestField, "r", span(1, 1, 1), "deviceId", "")
 	b := a
 	b.Path = "returnAddress"
 	if requestID("m.yaml", a) == requestID("m.yaml", b) {
@@ -461,9 +466,9 @@ func TestSplitMessage(t *testing.T) {
 		f                    manifest.Finding
 		sentence, wantDetail string
 	}{
-		{manifest.Errorf(manifest.InvalidCustoms, "r", span(0, 0, 0), "", "deviceValue is `abc`."),
+		{errorf(manifest.InvalidCustoms, "r", span(0, 0, 0), "", "deviceValue is `abc`."),
 			manifest.InvalidCustoms.Message(), "deviceValue is `abc`."},
-		{manifest.Errorf(manifest.InvalidCustoms, "r", span(0, 0, 0), "", ""),
+		{errorf(manifest.InvalidCustoms, "r", span(0, 0, 0), "", ""),
 			manifest.InvalidCustoms.Message(), ""},
 		{manifest.Finding{Code: manifest.InvalidCustoms, Message: "hand-written"},
 			manifest.InvalidCustoms.Message(), "hand-written"},
@@ -482,8 +487,8 @@ func fuzzResult(file, path, msg string, line, col int) []validate.Result {
 	return []validate.Result{{
 		File: file,
 		Findings: []manifest.Finding{
-			manifest.Errorf(manifest.InvalidManifestField, "rule,:%\n", span(line, col, col), path, msg),
-			manifest.Warnf(path, span(line, col, col), path, msg),
+			errorf(manifest.InvalidManifestField, "rule,:%\n", span(line, col, col), path, msg),
+			warnf(path, span(line, col, col), path, msg),
 		},
 	}}
 }
@@ -493,6 +498,7 @@ func addSeeds(f *testing.F) {
 	f.Add("a,b:c%.yaml", "x[0].y", nasty, 3, 9)
 	f.Add("\x00\xff", "\r\n", "]]><!-- \x01 \xc3", 0, -1)
 	f.Add("", "", "", 99999, 0)
+	f.Add("x.yaml\n::add-mask::x", "\x1b]0;t\x07", "\x1b[2J\u009b31m\u202e\u200b", 1, 1)
 }
 
 func FuzzSARIF(f *testing.F) {
@@ -548,6 +554,17 @@ func FuzzGitHub(f *testing.F) {
 			props := strings.SplitN(l[2:], "::", 2)[0]
 			if strings.Count(props, ",") > 3 || strings.ContainsAny(props, "\r\n") {
 				t.Fatalf("unescaped property text: %q", l)
+			}
+			// Nothing that drives a terminal or hides text: no C0 or C1
+			// control, no line or paragraph separator, no bidirectional
+			// or zero-width character, no byte that is not UTF-8.
+			if !utf8.ValidString(l) {
+				t.Fatalf("not UTF-8: %q", l)
+			}
+			for _, r := range l {
+				if r < 0x20 || r >= 0x7F && r <= 0x9F || r == 0x2028 || r == 0x2029 || unicode.Is(unicode.Cf, r) {
+					t.Fatalf("%U reaches the log: %q", r, l)
+				}
 			}
 		}
 	})

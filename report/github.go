@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // GitHub writes GitHub Actions workflow commands, one line per finding:
@@ -22,16 +22,33 @@ import (
 // the working directory with forward slashes (the repository root in a
 // workflow); line and col are left out when unknown.
 //
-// Escaping is GitHub's: in the message `%`, CR and LF become %25, %0D and
-// %0A; property values (file, title) also escape `:` and `,` as %3A and %2C,
-// so a finding is always exactly one line. A clean run writes nothing.
+// Escaping: every text is first made one safe line as in the text format
+// (escape.Line: control characters such as ESC, BEL and the C1 controls,
+// line breaks, bidirectional and zero-width characters become visible
+// escapes, so no workflow command, terminal sequence or hidden text can
+// ride in on a key, a value or a file name); then GitHub's own: in the
+// message `%`, CR and LF become %25, %0D and %0A; property values (file,
+// title) also escape `:` and `,` as %3A and %2C. A finding is always
+// exactly one line. A file that could not be read (or was over --max-bytes)
+// is an error annotation titled read-error on the file. A clean run writes
+// nothing.
 // GitHub shows at most 10 error and 10 warning annotations per step: keep a
 // text report in the log too, or upload SARIF.
-func GitHub(w io.Writer, results []validate.Result, opt Options) error {
+func GitHub(w io.Writer, results []manifest.Result, opt Options) error {
 	bw := bufio.NewWriter(w)
 	var line []byte
 	for _, r := range results {
 		file := ghProperty(filePath(r.File))
+		if r.ReadError != "" {
+			line = append(line[:0], "::error file="...)
+			line = append(line, file...)
+			line = append(line, ",title=read-error::"...)
+			line = append(line, ghData("The file was not checked: "+r.ReadError+". [read-error]")...)
+			line = append(line, '\n')
+			if _, err := bw.Write(line); err != nil {
+				return err
+			}
+		}
 		for _, f := range r.Findings {
 			line = line[:0]
 			if f.Severity == manifest.Warning {
@@ -75,7 +92,7 @@ var (
 )
 
 // ghData escapes a workflow command's message.
-func ghData(s string) string { return ghDataEscaper.Replace(s) }
+func ghData(s string) string { return ghDataEscaper.Replace(escape.Line(s)) }
 
 // ghProperty escapes a workflow command's property value.
-func ghProperty(s string) string { return ghPropertyEscaper.Replace(s) }
+func ghProperty(s string) string { return ghPropertyEscaper.Replace(escape.Line(s)) }

@@ -5,9 +5,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // jsonOutput is the shape of --format json, which scripts read:
@@ -15,13 +15,20 @@ import (
 //	{"files":[{"file":"a.yaml","jobKind":"s3-import","findings":[{"code":...,"status":400,
 //	  "severity":"error","rule":"required-field","path":"returnAddress.city","line":3,
 //	  "column":1,"endLine":3,"endColumn":9,"message":"..."}],"notes":[{"id":"region-unknown","rules":[...],"message":"..."}]}],
-//	 "summary":{"files":1,"errors":1,"warnings":0}}
+//	 "summary":{"files":1,"errors":1,"warnings":0},"configFile":".manifestlint.yaml"}
+//
+// A file whose name is not UTF-8 also has "fileBytes", the name's bytes in
+// base64 ("file" shows each such byte as U+FFFD).
+// A file that could not be read (or was over --max-bytes) has "error" set
+// to why, and no findings. "configFile" names the configuration file the
+// run used, and is left out when it used none.
 //
 // It is its own type, not manifest.Finding: the public format changes only
 // when this file does.
 type jsonOutput struct {
-	Files   []jsonFile  `json:"files"`
-	Summary jsonSummary `json:"summary"`
+	Files      []jsonFile  `json:"files"`
+	Summary    jsonSummary `json:"summary"`
+	ConfigFile string      `json:"configFile,omitempty"`
 }
 
 type jsonFile struct {
@@ -30,7 +37,13 @@ type jsonFile struct {
 	Findings []jsonFinding `json:"findings"`
 	// Notes name the checks that did not run for lack of context; always
 	// an array.
-	Notes []validate.Note `json:"notes"`
+	Notes []manifest.Note `json:"notes"`
+	// Error says why the file could not be read; absent for a file read.
+	Error string `json:"error,omitempty"`
+	// FileBytes holds the name's exact bytes, base64, when they are not
+	// UTF-8 text: JSON strings cannot hold them, and "file" shows each
+	// such byte as U+FFFD. Absent for every UTF-8 name.
+	FileBytes []byte `json:"fileBytes,omitempty"`
 }
 
 // jsonFinding is one finding of --format json. Lines and columns are
@@ -70,7 +83,7 @@ type jsonSummary struct {
 
 // JSON writes one JSON object holding every file's findings and a summary.
 // findings is always an array, empty for a clean file.
-func JSON(w io.Writer, results []validate.Result, opt Options) error {
+func JSON(w io.Writer, results []manifest.Result, opt Options) error {
 	return writeAll(NewJSONStream(w, opt), results)
 }
 
@@ -82,18 +95,19 @@ type jsonStream struct {
 	buf     bytes.Buffer
 	enc     *json.Encoder
 	summary jsonSummary
+	opt     Options
 }
 
 // NewJSONStream returns the JSON format as a Stream.
-func NewJSONStream(w io.Writer, _ Options) Stream {
-	s := &jsonStream{bw: bufio.NewWriterSize(w, 64<<10)}
+func NewJSONStream(w io.Writer, opt Options) Stream {
+	s := &jsonStream{bw: bufio.NewWriterSize(w, 64<<10), opt: opt}
 	s.enc = json.NewEncoder(&s.buf)
 	s.enc.SetEscapeHTML(false)
 	return s
 }
 
 // File writes one file's object.
-func (s *jsonStream) File(r validate.Result) error {
+func (s *jsonStream) File(r manifest.Result) error {
 	fs := r.Findings
 	if s.summary.Files == 0 {
 		s.bw.WriteString(`{"files":[`)
@@ -107,13 +121,21 @@ func (s *jsonStream) File(r validate.Result) error {
 	s.buf.Reset()
 	notes := r.Notes
 	if notes == nil {
-		notes = []validate.Note{}
+		notes = []manifest.Note{}
 	}
-	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes}); err != nil {
+	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}); err != nil {
 		return err
 	}
 	_, err := s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
 	return err
+}
+
+// nameBytes is a file name's bytes when they are not UTF-8, else nil.
+func nameBytes(name string) []byte {
+	if utf8.ValidString(name) {
+		return nil
+	}
+	return []byte(name)
 }
 
 // Close writes the summary and flushes.
@@ -127,6 +149,14 @@ func (s *jsonStream) Close() error {
 		return err
 	}
 	s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+	if s.opt.ConfigFile != "" {
+		s.buf.Reset()
+		if err := s.enc.Encode(s.opt.ConfigFile); err != nil {
+			return err
+		}
+		s.bw.WriteString(`,"configFile":`)
+		s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+	}
 	s.bw.WriteString("}\n")
 	return s.bw.Flush()
 }

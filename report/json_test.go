@@ -17,16 +17,21 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 		Path: `returnAddress["a.b"]`, Line: 3, Column: 7, Message: "quote \" <tag> & \u2028 newline\n end"}
 	w := manifest.Finding{Severity: manifest.Warning, Rule: "no-space-after-colon", Line: 1, Column: 16, Message: "warn"}
 	for name, results := range map[string][]validate.Result{
-		"none":  nil,
-		"clean": {{File: "a.yaml", Kind: manifest.S3Import}},
+		"none":       nil,
+		"clean":      {{File: "a.yaml", Kind: manifest.S3Import}},
+		"unreadable": {{File: "a.yaml", Kind: manifest.S3Import}, {File: "big\x1b\xff.yaml", ReadError: "file too large: over --max-bytes 5"}},
 		"mixed": {{File: "a.yaml", Kind: manifest.S3Import, Findings: []manifest.Finding{w, f}},
 			{File: "b <c>.yaml", Kind: manifest.GlacierImport}, {File: "-", Kind: manifest.S3Export, Findings: []manifest.Finding{f}}},
 	} {
 		var got bytes.Buffer
-		if err := JSON(&got, results, Options{}); err != nil {
+		opt := Options{}
+		if name == "unreadable" {
+			opt.ConfigFile = "dir/.manifestlint.yaml"
+		}
+		if err := JSON(&got, results, opt); err != nil {
 			t.Fatal(err)
 		}
-		want := jsonOutput{Files: []jsonFile{}}
+		want := jsonOutput{Files: []jsonFile{}, ConfigFile: opt.ConfigFile}
 		for _, r := range results {
 			fs := r.Findings
 			e, wn := manifest.Count(fs)
@@ -34,7 +39,7 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 			if notes == nil {
 				notes = []validate.Note{}
 			}
-			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes})
+			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)})
 			want.Summary.Files++
 			want.Summary.Errors += e
 			want.Summary.Warnings += wn
@@ -57,7 +62,7 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 // TestJSONWireFormat pins the field names and order of --format json, which
 // scripts read: a change of the internal Finding must not change it.
 func TestJSONWireFormat(t *testing.T) {
-	f := manifest.Errorf(manifest.InvalidManifestField, "erase-device",
+	f := errorf(manifest.InvalidManifestField, "erase-device",
 		manifest.Span{Start: 5, End: 7, From: manifest.Pos{Line: 2, Column: 14}, To: manifest.Pos{Line: 2, Column: 16}},
 		"eraseDevice", "eraseDevice is `no`.")
 	f.Fix = &manifest.Fix{Title: "set yes"}
@@ -70,5 +75,27 @@ func TestJSONWireFormat(t *testing.T) {
 		`"message":"` + manifest.InvalidManifestField.Message() + ` eraseDevice is ` + "`no`" + `."}],"notes":[]}],"summary":{"files":1,"errors":1,"warnings":0}}` + "\n"
 	if got.String() != want {
 		t.Errorf("got  %s\nwant %s", got.String(), want)
+	}
+}
+
+// TestJSONFileBytes: a file name that is not UTF-8 is given byte for byte
+// in fileBytes (base64); "file" alone loses the bytes.
+func TestJSONFileBytes(t *testing.T) {
+	name := "caf\xe9.yaml"
+	var got bytes.Buffer
+	if err := JSON(&got, []manifest.Result{{File: name}, {File: "ok.yaml"}}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Files []struct {
+			File      string `json:"file"`
+			FileBytes []byte `json:"fileBytes"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(got.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if string(v.Files[0].FileBytes) != name || v.Files[1].FileBytes != nil {
+		t.Errorf("fileBytes %q and %q, want %q and none:\n%s", v.Files[0].FileBytes, v.Files[1].FileBytes, name, got.String())
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 type junitSuites struct {
@@ -42,6 +41,7 @@ type junitCase struct {
 	Classname string        `xml:"classname,attr"`
 	File      string        `xml:"file,attr,omitempty"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
+	Error     *junitFailure `xml:"error,omitempty"`
 	SystemOut string        `xml:"system-out,omitempty"`
 }
 
@@ -68,10 +68,25 @@ type junitFailure struct {
 // classname is the file, so a CI's per-class grouping is per-file too. The
 // job kind checked is a <property name="kind">. All text is escaped by
 // encoding/xml (characters XML cannot hold become U+FFFD).
-func JUnit(w io.Writer, results []validate.Result, opt Options) error {
+//
+// An error without a service code (a warning the config file's severity
+// key raised to error) has its rule id as its failure type. A file that
+// could not be read (or was over --max-bytes) is a suite of one testcase
+// "file could not be read" holding an <error> of type read-error: the test
+// did not run, rather than failed.
+func JUnit(w io.Writer, results []manifest.Result, opt Options) error {
 	doc := junitSuites{Name: toolName, Suites: make([]junitSuite, 0, len(results))}
 	for _, r := range results {
 		s := junitSuite{Name: r.File}
+		if r.ReadError != "" {
+			s.Cases = []junitCase{{Name: "file could not be read", Classname: r.File, File: r.File,
+				Error: &junitFailure{Message: r.ReadError, Type: "read-error", Text: r.File + ": " + r.ReadError}}}
+			s.Tests, s.Errors = 1, 1
+			doc.Tests++
+			doc.Errors++
+			doc.Suites = append(doc.Suites, s)
+			continue
+		}
 		if r.Kind != "" {
 			s.Properties = &junitProperties{[]junitProperty{{Name: "kind", Value: string(r.Kind)}}}
 		}
@@ -80,7 +95,11 @@ func JUnit(w io.Writer, results []validate.Result, opt Options) error {
 			if f.Severity == manifest.Warning {
 				c.SystemOut = textLine(r.File, f)
 			} else {
-				c.Failure = &junitFailure{Message: f.Text(), Type: string(f.Code), Text: textLine(r.File, f)}
+				typ := string(f.Code)
+				if typ == "" {
+					typ = ruleID(f) // a warning raised to error has no code
+				}
+				c.Failure = &junitFailure{Message: f.Text(), Type: typ, Text: textLine(r.File, f)}
 				s.Failures++
 			}
 			s.Cases = append(s.Cases, c)

@@ -5,7 +5,7 @@ package report
 import (
 	"io"
 
-	"github.com/manifestlint/manifestlint/validate"
+	"github.com/manifestlint/manifestlint/manifest"
 )
 
 // Options tunes the output of a formatter.
@@ -16,13 +16,21 @@ type Options struct {
 	Snippet bool
 	// Version is manifestlint's version, for formats that name the tool.
 	Version string
+	// Rules are the rules SARIF describes in tool.driver.rules: the
+	// registry, validate.Rules(). A result naming a rule not listed gets a
+	// short entry of its own.
+	Rules []*manifest.Rule
 	// Quiet drops notes and, on success, the summary (text format).
 	Quiet bool
+	// ConfigFile is the configuration file the run used, "" for none: json
+	// and sarif record it, so that a report says which settings (disabled
+	// rules, excluded files) shaped it.
+	ConfigFile string
 }
 
 // Formatter writes the results of one run, in the order given (sorted by
 // path as given on the command line).
-type Formatter func(w io.Writer, results []validate.Result, opt Options) error
+type Formatter func(w io.Writer, results []manifest.Result, opt Options) error
 
 // Formats maps each --format name to its formatter.
 var Formats = map[string]Formatter{

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // SARIF schema and tool identity written in every SARIF log.
@@ -34,10 +33,13 @@ type sarifRun struct {
 }
 
 // sarifInvocation carries the notes of checks that did not run
-// (validate.Note), one notification per file and note.
+// (manifest.Note), one notification per file and note, the files that
+// could not be read (notifications of level error, and executionSuccessful
+// false), and the configuration file used (a configuration notification).
 type sarifInvocation struct {
-	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+	ExecutionSuccessful            bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications     []sarifNotification `json:"toolExecutionNotifications"`
+	ToolConfigurationNotifications []sarifNotification `json:"toolConfigurationNotifications,omitempty"`
 }
 
 type sarifNotification struct {
@@ -133,11 +135,10 @@ type sarifRelated struct {
 // SARIF writes one SARIF 2.1.0 log, as GitHub code scanning reads it
 // (upload it with github/codeql-action/upload-sarif).
 //
-// The log has one run. Its tool.driver lists every rule of validate.Rules()
-// with a short and full description, help text that names the service
-// code(s) the rule reports and the `manifestlint explain` command, and a
-// default level: "warning" for a rule that reports no code, "error"
-// otherwise. A result whose rule is not in the registry still gets a rule
+// The log has one run. Its tool.driver lists every rule of opt.Rules (the
+// registry, validate.Rules()) with a short and full description, help text
+// that names the service code(s) the rule reports and the `manifestlint
+// explain` command, and a default level: the rule's severity. A result whose rule is not in the registry still gets a rule
 // entry, so every ruleId is described.
 //
 // Each finding is one result: ruleId (the rule id, or the code when a
@@ -153,10 +154,15 @@ type sarifRelated struct {
 // of a duplicate key is a relatedLocation. The result's properties hold
 // the service code, its HTTP status (both absent for a warning), the field
 // path ("" for the whole document) and the job kind checked. Checks that did
-// not run for lack of context (validate.Note) are notifications of level
+// not run for lack of context (manifest.Note) are notifications of level
 // "note" in the run's invocation, one per file and note, located at the file.
-func SARIF(w io.Writer, results []validate.Result, opt Options) error {
-	rules, index := sarifRules(results)
+// A file that could not be read (or was over --max-bytes) is a notification
+// of level "error" (id read-error) and makes the invocation's
+// executionSuccessful false, so code scanning does not take the file as
+// clean. The configuration file used is a toolConfigurationNotification
+// (id config-file) located at that file.
+func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
+	rules, index := sarifRules(results, opt.Rules)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: toolName, Version: opt.Version, InformationURI: informationURI, Rules: rules,
@@ -164,9 +170,21 @@ func SARIF(w io.Writer, results []validate.Result, opt Options) error {
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
 	}
-	var notes []sarifNotification
+	var notes, config []sarifNotification
+	success := true
+	if opt.ConfigFile != "" {
+		config = append(config, sarifNotification{Level: "note", Descriptor: sarifDescriptor{ID: "config-file"},
+			Message:   sarifText{Text: "Configuration file: " + opt.ConfigFile},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(opt.ConfigFile)}}}}})
+	}
 	for _, r := range results {
 		uri := fileURI(r.File)
+		if r.ReadError != "" {
+			success = false
+			notes = append(notes, sarifNotification{Level: "error", Descriptor: sarifDescriptor{ID: "read-error"},
+				Message:   sarifText{Text: "The file was not checked: " + r.ReadError + "."},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}}})
+		}
 		for _, n := range r.Notes {
 			notes = append(notes, sarifNotification{Level: "note", Descriptor: sarifDescriptor{ID: n.ID},
 				Message:   sarifText{Text: n.Message},
@@ -202,8 +220,11 @@ func SARIF(w io.Writer, results []validate.Result, opt Options) error {
 			run.Results = append(run.Results, res)
 		}
 	}
-	if notes != nil {
-		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: notes}}
+	if notes != nil || config != nil {
+		if notes == nil {
+			notes = []sarifNotification{}
+		}
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: success, ToolExecutionNotifications: notes, ToolConfigurationNotifications: config}}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -246,17 +267,12 @@ func sarifLevel(s manifest.Severity) string {
 	return "error"
 }
 
-// ruleRegistry lists the rules SARIF describes; tests pin it so that the
-// golden files do not change whenever a rule is added.
-var ruleRegistry = validate.Rules
-
 // sarifRules builds tool.driver.rules from the registry, then adds an entry
 // for any rule a result names that the registry does not list.
-func sarifRules(results []validate.Result) ([]sarifRule, map[string]int) {
-	infos := ruleRegistry()
+func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule, map[string]int) {
 	index := make(map[string]int, len(infos))
 	rules := make([]sarifRule, 0, len(infos))
-	add := func(info manifest.RuleInfo) {
+	add := func(info *manifest.Rule) {
 		if _, dup := index[info.ID]; dup {
 			return
 		}
@@ -272,7 +288,7 @@ func sarifRules(results []validate.Result) ([]sarifRule, map[string]int) {
 			if _, ok := index[id]; ok {
 				continue
 			}
-			info := manifest.RuleInfo{ID: id, Doc: "Reported by manifestlint."}
+			info := &manifest.Rule{ID: id, Severity: f.Severity, Doc: "Reported by manifestlint."}
 			if f.Code != "" {
 				info.Codes = []manifest.Code{f.Code}
 			}
@@ -282,15 +298,14 @@ func sarifRules(results []validate.Result) ([]sarifRule, map[string]int) {
 	return rules, index
 }
 
-func sarifRuleOf(info manifest.RuleInfo) sarifRule {
+func sarifRuleOf(info *manifest.Rule) sarifRule {
 	codes := make([]string, len(info.Codes))
 	for i, c := range info.Codes {
 		codes[i] = string(c)
 	}
-	level := "error"
+	level := sarifLevel(info.Severity)
 	var help string
 	if len(codes) == 0 {
-		level = "warning"
 		help = "A warning: the service accepts this, so no service error code is reported."
 	} else {
 		help = "Reports the service's " + codeSentences(info.Codes) + "."

@@ -3,7 +3,7 @@ package report
 import (
 	"io"
 
-	"github.com/manifestlint/manifestlint/validate"
+	"github.com/manifestlint/manifestlint/manifest"
 )
 
 // Stream writes the results of a run one file at a time, so that the CLI
@@ -14,7 +14,7 @@ import (
 // flushes. A format without a Stream gets every result at once through its
 // Formatter.
 type Stream interface {
-	File(r validate.Result) error
+	File(r manifest.Result) error
 	Close() error
 }
 
@@ -28,7 +28,7 @@ var Streams = map[string]func(w io.Writer, opt Options) Stream{
 
 // writeAll writes results through a stream: the Formatter of a streamable
 // format is its stream run over a slice, so the two cannot drift apart.
-func writeAll(s Stream, results []validate.Result) error {
+func writeAll(s Stream, results []manifest.Result) error {
 	for _, r := range results {
 		if err := s.File(r); err != nil {
 			return err
@@ -45,8 +45,8 @@ type perFile struct {
 	format Formatter
 }
 
-func (p perFile) File(r validate.Result) error {
-	return p.format(p.w, []validate.Result{r}, p.opt)
+func (p perFile) File(r manifest.Result) error {
+	return p.format(p.w, []manifest.Result{r}, p.opt)
 }
 
 func (p perFile) Close() error { return nil }

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // ANSI colour codes of the text format.
@@ -30,11 +30,11 @@ const (
 // followed, with opt.Snippet, by the source line and a caret under the
 // value at fault. After a file with errors, a note names the job kind it
 // was checked as; one more note line names the checks that did not run for
-// lack of context (validate.Note), unless opt.Quiet. The notes of files
+// lack of context (manifest.Note), unless opt.Quiet. The notes of files
 // without findings come last, one line per file for up to five files with
 // the same note, else one line for them all. A last line counts errors,
 // warnings and files.
-func Text(w io.Writer, results []validate.Result, opt Options) error {
+func Text(w io.Writer, results []manifest.Result, opt Options) error {
 	return writeAll(NewTextStream(w, opt), results)
 }
 
@@ -86,9 +86,14 @@ func NewTextStream(w io.Writer, opt Options) Stream {
 	return &textStream{bw: bufio.NewWriterSize(w, 64<<10), opt: opt, c: colorizer(opt.Color)}
 }
 
-// File writes one file's findings, their snippets and the kind note.
-func (s *textStream) File(r validate.Result) error {
+// File writes one file's findings, their snippets and the kind note. A
+// file that could not be read is left out: the command said so on stderr.
+func (s *textStream) File(r manifest.Result) error {
+	if r.ReadError != "" {
+		return nil
+	}
 	bw, c, opt := s.bw, s.c, s.opt
+	file := escape.Line(r.File)
 	for _, f := range r.Findings {
 		sev := c(ansiYellow, "warning")
 		if f.Severity == manifest.Error {
@@ -98,10 +103,12 @@ func (s *textStream) File(r validate.Result) error {
 		if f.Code != "" { // an error downgraded to a warning keeps its code
 			code = " " + c(ansiBold, string(f.Code))
 		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, r.File), f.Line, f.Column,
-			sev, code, oneLine(f.Text()), c(ansiDim, "["+f.Rule+"]"))
+		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, file), f.Line, f.Column,
+			sev, code, escape.Line(f.Text()), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-			writeSnippet(bw, manifest.MaskSecretLine(r.Doc.Line(f.Line)), f, c)
+			if line, ok := r.Doc.SnippetLine(f.Line); ok {
+				writeSnippet(bw, line, f, caretWidth(r.Doc, f), c)
+			}
 		}
 	}
 	e, wn := manifest.Count(r.Findings)
@@ -109,7 +116,7 @@ func (s *textStream) File(r validate.Result) error {
 	s.warns += wn
 	s.nfiles++
 	if e > 0 && r.Doc != nil && r.Doc.Root != nil && !opt.Quiet {
-		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", r.File,
+		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", file,
 			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
 	}
 	if len(r.Notes) > 0 && !opt.Quiet {
@@ -117,11 +124,11 @@ func (s *textStream) File(r validate.Result) error {
 		for i, n := range r.Notes {
 			msgs[i] = n.Message
 		}
-		msg := strings.Join(msgs, "; ")
+		msg := escape.Line(strings.Join(msgs, "; "))
 		if len(r.Findings) > 0 {
-			fmt.Fprintf(bw, "%s: note: %s\n", r.File, msg)
+			fmt.Fprintf(bw, "%s: note: %s\n", file, msg)
 		} else {
-			s.cleanNote(r.File, msg)
+			s.cleanNote(file, msg)
 		}
 	}
 	return nil
@@ -147,14 +154,14 @@ func (s *textStream) Close() error {
 	return s.bw.Flush()
 }
 
-func kindReason(evidence []string) string {
-	if len(evidence) == 0 {
+func kindReason(ev manifest.KindEvidence) string {
+	switch {
+	case ev.JobType != manifest.JobTypeUnknown:
+		return "from --job-type " + string(ev.JobType)
+	case len(ev.Fields) == 0:
 		return "no kind-specific field found; set --job-type to choose"
 	}
-	if strings.HasPrefix(evidence[0], "--job-type") {
-		return "from " + evidence[0]
-	}
-	return "inferred from " + strings.Join(evidence, ", ") + "; set --job-type to override"
+	return "inferred from " + strings.Join(ev.Fields, ", ") + "; set --job-type to override"
 }
 
 // article is the article a kind's title takes when read aloud ("an S3
@@ -185,52 +192,22 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// oneLine keeps a finding on one line whatever its message holds, and
-// escapes control characters (a value may hold ESC from a YAML "\e"
-// escape): the output must never drive the terminal.
-func oneLine(s string) string {
-	if strings.IndexFunc(s, isControl) < 0 {
-		return s
+// caretWidth is the number of characters the caret under f covers: its
+// range on its first line, or for a range that goes on past that line (a
+// mapping, a list) its first token, a key or a value.
+func caretWidth(doc *manifest.Document, f manifest.Finding) int {
+	if f.EndLine == f.Line {
+		return f.EndColumn - f.Column
 	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case isControl(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	t := doc.TokenSpan(manifest.Pos{Line: f.Line, Column: f.Column})
+	return t.To.Column - t.From.Column
 }
 
-// isControl reports a C0 or C1 control character other than tab.
-func isControl(r rune) bool { return r < 0x20 && r != '\t' || r >= 0x7F && r <= 0x9F }
-
-// visible shows a control character in a snippet as its one-column Unicode
-// picture (NUL as ␀), so that the caret still lines up.
-func visible(r rune) rune {
-	switch {
-	case r < 0x20 && r != '\t':
-		return 0x2400 + r
-	case r == 0x7F:
-		return 0x2421
-	case r >= 0x80 && r <= 0x9F:
-		return utf8.RuneError
-	}
-	return r
-}
-
-// writeSnippet prints the source line of f and a caret under f's range on
-// that line; a range that goes on past the line (a mapping, a list) is
-// shown under its first token, a key or a value. Columns count
-// characters; tabs before the caret are kept so that it lines up in a
-// terminal.
-func writeSnippet(w io.Writer, line string, f manifest.Finding, c func(string, string) string) {
+// writeSnippet prints the source line of f and a caret under n characters
+// of it from f's column (at least one). Columns count characters; tabs
+// before the caret are kept and wide characters take two cells, so that it
+// lines up in a terminal.
+func writeSnippet(w io.Writer, line string, f manifest.Finding, n int, c func(string, string) string) {
 	if line == "" || !utf8.ValidString(line) {
 		return
 	}
@@ -242,7 +219,7 @@ func writeSnippet(w io.Writer, line string, f manifest.Finding, c func(string, s
 		if len(runes) > maxWidth {
 			break
 		}
-		runes = append(runes, visible(r))
+		runes = append(runes, r)
 	}
 	if len(runes) > maxWidth {
 		if col > maxWidth {
@@ -250,47 +227,35 @@ func writeSnippet(w io.Writer, line string, f manifest.Finding, c func(string, s
 		}
 		runes = runes[:maxWidth]
 	}
+	// Each character as shown (escape.Display) and its width in columns,
+	// so that the caret lines up under wide and escaped characters.
+	var shown strings.Builder
+	cols := make([]int, len(runes))
+	for i, r := range runes {
+		d, n := escape.Display(r)
+		shown.WriteString(d)
+		cols[i] = n
+	}
 	gutter := fmt.Sprintf("%5d | ", lineNo)
-	fmt.Fprintf(w, "%s%s\n", c(ansiDim, gutter), string(runes))
+	fmt.Fprintf(w, "%s%s\n", c(ansiDim, gutter), shown.String())
 	if col < 1 || col > len(runes)+1 {
 		return
 	}
 	var pad strings.Builder
-	for _, r := range runes[:col-1] {
+	for i, r := range runes[:col-1] {
 		if r == '\t' {
 			pad.WriteRune('\t')
 		} else {
-			pad.WriteByte(' ')
+			pad.WriteString(strings.Repeat(" ", cols[i]))
 		}
 	}
-	var n int
-	if f.EndLine == f.Line {
-		n = min(len(runes)-(col-1), f.EndColumn-col)
-	} else {
-		n = tokenLen(runes[col-1:]) // a range of several lines: its first token
+	n = min(len(runes)-(col-1), n)
+	width := 0
+	for _, w := range cols[col-1 : col-1+max(n, 0)] {
+		width += w
 	}
-	caret := "^" + strings.Repeat("~", max(n-1, 0))
+	caret := "^" + strings.Repeat("~", max(width-1, 0))
 	fmt.Fprintf(w, "%s%s%s\n", c(ansiDim, "      | "), pad.String(), c(ansiCyan, caret))
-}
-
-// tokenLen is the length of the token that starts a line's tail: a key up to
-// its colon, or a value up to a comment or the end of the line.
-func tokenLen(tail []rune) int {
-	n := 0
-	for n < len(tail) {
-		r := tail[n]
-		if r == ':' && (n+1 == len(tail) || tail[n+1] == ' ') {
-			break
-		}
-		if r == '#' && n > 0 && tail[n-1] == ' ' {
-			break
-		}
-		n++
-	}
-	for n > 0 && (tail[n-1] == ' ' || tail[n-1] == '\t') {
-		n--
-	}
-	return max(n, 1)
 }
 
 func colorizer(on bool) func(code, s string) string {

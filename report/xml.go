@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
 // ServiceNamespace is the XML namespace of the service's ErrorResponse.
@@ -20,22 +19,23 @@ type xmlResults struct {
 }
 
 type xmlFile struct {
-	Name     string       `xml:"name,attr"`
-	Kind     string       `xml:"kind,attr,omitempty"`
-	Errors   int          `xml:"errors,attr"`
-	Warnings int          `xml:"warnings,attr"`
-	Findings []xmlFinding `xml:"Finding"`
+	Name      string       `xml:"name,attr"`
+	Kind      string       `xml:"kind,attr,omitempty"`
+	Errors    int          `xml:"errors,attr"`
+	Warnings  int          `xml:"warnings,attr"`
+	ReadError string       `xml:"ReadError,omitempty"`
+	Findings  []xmlFinding `xml:"Finding"`
 }
 
 type xmlFinding struct {
-	File     string           `xml:"file,attr"`
-	Line     int              `xml:"line,attr"`
-	Column   int              `xml:"column,attr"`
-	Path     string           `xml:"path,attr"`
-	Rule     string           `xml:"rule,attr"`
-	Status   int              `xml:"status,attr"`
-	Detail   string           `xml:"Detail,omitempty"`
-	Response xmlErrorResponse `xml:"ErrorResponse"`
+	File     string            `xml:"file,attr"`
+	Line     int               `xml:"line,attr"`
+	Column   int               `xml:"column,attr"`
+	Path     string            `xml:"path,attr"`
+	Rule     string            `xml:"rule,attr"`
+	Status   int               `xml:"status,attr,omitempty"`
+	Detail   string            `xml:"Detail,omitempty"`
+	Response *xmlErrorResponse `xml:"ErrorResponse"`
 }
 
 type xmlErrorResponse struct {
@@ -88,20 +88,30 @@ type xmlError struct {
 //
 // Warnings are left out: the service accepted what they describe and sent
 // no ErrorResponse for it. Only the File's warnings count says they exist.
-func XML(w io.Writer, results []validate.Result, opt Options) error {
+// An error without a service code (a warning the config file's severity
+// key raised to error) is a <Finding> without status and without
+// ErrorResponse, its message in <Detail>: the service sent none for it.
+// A file that could not be read (or was over --max-bytes) is a <File>
+// holding a <ReadError> that says why, and no findings.
+func XML(w io.Writer, results []manifest.Result, opt Options) error {
 	doc := xmlResults{Version: opt.Version, Files: make([]xmlFile, 0, len(results))}
 	for _, r := range results {
-		xf := xmlFile{Name: r.File, Kind: string(r.Kind)}
+		xf := xmlFile{Name: r.File, Kind: string(r.Kind), ReadError: r.ReadError}
 		xf.Errors, xf.Warnings = manifest.Count(r.Findings)
 		for _, f := range r.Findings {
 			if f.Severity == manifest.Warning {
+				continue
+			}
+			if f.Code == "" {
+				xf.Findings = append(xf.Findings, xmlFinding{
+					File: r.File, Line: f.Line, Column: f.Column, Path: f.Path, Rule: f.Rule, Detail: f.Text()})
 				continue
 			}
 			sentence, detail := splitMessage(f)
 			xf.Findings = append(xf.Findings, xmlFinding{
 				File: r.File, Line: f.Line, Column: f.Column, Path: f.Path, Rule: f.Rule, Status: f.Status,
 				Detail: detail,
-				Response: xmlErrorResponse{
+				Response: &xmlErrorResponse{
 					Error:     xmlError{Type: "Sender", Code: string(f.Code), Message: sentence},
 					RequestID: requestID(r.File, f),
 				},

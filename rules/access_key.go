@@ -25,9 +25,18 @@ func wellFormedAccessKeyID(s string) bool {
 
 // accessKeyMatchesRule is the access-key-id-matches rule: see checkAccessKeyMatches.
 var accessKeyMatchesRule = Rule{
-	ID:    RuleAccessKeyMatches,
-	Codes: []manifest.Code{manifest.InvalidAccessKeyID},
-	Doc:   "accessKeyId must equal the key that signs the request (--access-key-id or AWS_ACCESS_KEY_ID), when that is given.",
+	Rule: manifest.Rule{
+		ID:       RuleAccessKeyMatches,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidAccessKeyID},
+		Doc:      "accessKeyId must equal the key that signs the request (--access-key-id or AWS_ACCESS_KEY_ID), when that is given.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:        "run as `manifestlint --access-key-id AKIAIOSFODNN7EXAMPLE manifest.yaml` (or with AWS_ACCESS_KEY_ID set)",
+			AccessKeyID: "AKIAIOSFODNN7EXAMPLE",
+			Before:      "accessKeyId: AKIAI44QH8DHBEXAMPLE",
+			After:       "accessKeyId: AKIAIOSFODNN7EXAMPLE",
+		},
+	},
 	Check: checkAccessKeyMatches,
 }
 
@@ -47,6 +56,6 @@ func checkAccessKeyMatches(c *Context) []manifest.Finding {
 	if !ok || !wellFormedAccessKeyID(v) || v == c.AccessKeyID {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidAccessKeyID, RuleAccessKeyMatches, c.Span(n), "accessKeyId",
+	return []manifest.Finding{c.Errorf(manifest.InvalidAccessKeyID, c.Span(n), "accessKeyId",
 		fmt.Sprintf("accessKeyId is `%s`, but the request will be signed with `%s`: set accessKeyId to `%s`, or sign with the key the manifest names.", v, c.AccessKeyID, c.AccessKeyID))}
 }

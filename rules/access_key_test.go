@@ -8,7 +8,7 @@ import (
 
 func TestAccessKeyMatches(t *testing.T) {
 	signer := func(id string) func(*Context) { return func(c *Context) { c.AccessKeyID = id } }
-	runFamCases(t, RuleAccessKeyMatches, checkAccessKeyMatches, []famCase{
+	runFamCases(t, &accessKeyMatchesRule, []famCase{
 		{name: "no signing key known", kind: manifest.S3Import, src: "accessKeyId: AKIAIOSFODNN7EXAMPLE\n"},
 		{name: "same key", kind: manifest.S3Import, src: "accessKeyId: AKIAIOSFODNN7EXAMPLE\n", ctx: signer("AKIAIOSFODNN7EXAMPLE")},
 		{name: "other key", kind: manifest.S3Export, src: "deviceId: 1\naccessKeyId: AKIAIOSFODNN7EXAMPLE\n", ctx: signer("AKIAI44QH8DHBEXAMPLE"),

@@ -55,70 +55,144 @@ const (
 	RuleServiceLevelExpedited = "service-level-expedited"
 )
 
+// exampleAddress is a valid US return address, the base of the address
+// rules' examples; exampleGermanAddress one in Germany.
+const (
+	exampleAddress = "returnAddress:\n  name: Jane Doe\n  street1: 123 Any Street\n  city: Seattle\n" +
+		"  stateOrProvince: WA\n  postalCode: 98101\n  phoneNumber: 206-555-1000\n  country: USA"
+	exampleGermanAddress = "returnAddress:\n  name: Jana Schmidt\n  street1: Hauptstraße 1\n  city: Berlin\n" +
+		"  postalCode: 10115\n  phoneNumber: +49 30 1234567\n  country: Germany"
+)
+
+// exampleAddressWith is exampleAddress with old replaced by new.
+func exampleAddressWith(old, new string) string {
+	return strings.Replace(exampleAddress, old, new, 1)
+}
+
 // addressExampleUSPostalCode is the ZIP code used in messages.
 const addressExampleUSPostalCode = "98101"
 
 // addressCountryRule is the address-country rule.
 var addressCountryRule = Rule{
-	ID:    RuleAddressCountry,
-	Codes: []manifest.Code{manifest.InvalidAddress},
-	Doc:   "returnAddress.country must be an ISO 3166 country: alpha-2 (`US`), alpha-3 (`USA`) or English name (`United States`), in any letter case.",
+	Rule: manifest.Rule{
+		ID:       RuleAddressCountry,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidAddress},
+		Doc:      "returnAddress.country must be an ISO 3166 country: alpha-2 (`US`), alpha-3 (`USA`) or English name (`United States`), in any letter case.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: exampleAddressWith("country: USA", "country: Untied States"),
+			After:  exampleAddress,
+		},
+	},
 	Check: checkAddressCountry,
 }
 
 // addressUSCARequiredRule is the address-us-ca-required rule.
 var addressUSCARequiredRule = Rule{
-	ID:    RuleAddressUSCARequired,
-	Codes: []manifest.Code{manifest.MissingManifestField},
-	Doc:   "returnAddress.stateOrProvince and returnAddress.postalCode are required when the country is the United States or Canada.",
+	Rule: manifest.Rule{
+		ID:       RuleAddressUSCARequired,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.MissingManifestField},
+		Doc:      "returnAddress.stateOrProvince and returnAddress.postalCode are required when the country is the United States or Canada.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: exampleAddressWith("  stateOrProvince: WA\n", ""),
+			After:  exampleAddress,
+		},
+	},
 	Check: checkAddressUSCARequired,
 }
 
 // addressStateRule is the address-state rule.
 var addressStateRule = Rule{
-	ID:    RuleAddressState,
-	Codes: []manifest.Code{manifest.InvalidAddress},
-	Doc:   "For the United States, stateOrProvince is a USPS state or territory code (`WA`, `DC`, `PR`); for Canada a province or territory code (`ON`, `BC`); in capitals.",
+	Rule: manifest.Rule{
+		ID:       RuleAddressState,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidAddress},
+		Doc:      "For the United States, stateOrProvince is a USPS state or territory code (`WA`, `DC`, `PR`); for Canada a province or territory code (`ON`, `BC`); in capitals.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: exampleAddressWith("stateOrProvince: WA", "stateOrProvince: Washington"),
+			After:  exampleAddress,
+		},
+	},
 	Check: checkAddressState,
 }
 
 // addressPostalCodeRule is the address-postal-code rule.
 var addressPostalCodeRule = Rule{
-	ID:    RuleAddressPostalCode,
-	Codes: []manifest.Code{manifest.InvalidAddress},
-	Doc:   "For the United States, postalCode is `NNNNN` or `NNNNN-NNNN`; for Canada `A1A 1A1`.",
+	Rule: manifest.Rule{
+		ID:       RuleAddressPostalCode,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidAddress},
+		Doc:      "For the United States, postalCode is `NNNNN` or `NNNNN-NNNN`; for Canada `A1A 1A1`.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a leading zero lost, or a digit missing",
+			Before: exampleAddressWith("postalCode: 98101", "postalCode: 9810"),
+			After:  exampleAddress,
+		},
+	},
 	Check: checkAddressPostalCode,
 }
 
 // addressPhoneRule is the address-phone rule.
 var addressPhoneRule = Rule{
-	ID:    RuleAddressPhone,
-	Codes: []manifest.Code{manifest.InvalidAddress},
-	Doc:   "returnAddress.phoneNumber has at least 7 digits and only digits, spaces and `+ - ( ) . x`.",
+	Rule: manifest.Rule{
+		ID:       RuleAddressPhone,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidAddress},
+		Doc:      "returnAddress.phoneNumber has at least 7 digits and only digits, spaces and `+ - ( ) . x`.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: exampleAddressWith("phoneNumber: 206-555-1000", "phoneNumber: 555-01"),
+			After:  exampleAddress,
+		},
+	},
 	Check: checkAddressPhone,
 }
 
 // addressPOBoxRule is the address-po-box rule.
 var addressPOBoxRule = Rule{
-	ID:    RuleAddressPOBox,
-	Codes: []manifest.Code{manifest.InvalidAddress},
-	Doc:   "The service does not ship to post-office boxes: street1, street2 and street3 must not be a PO Box.",
+	Rule: manifest.Rule{
+		ID:       RuleAddressPOBox,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidAddress},
+		Doc:      "The service does not ship to post-office boxes: street1, street2 and street3 must not be a PO Box.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: exampleAddressWith("street1: 123 Any Street", "street1: PO Box 1234"),
+			After:  exampleAddress,
+		},
+	},
 	Check: checkAddressPOBox,
 }
 
 // addressEURegionRule is the address-eu-region rule.
 var addressEURegionRule = Rule{
-	ID:    RuleAddressEURegion,
-	Codes: []manifest.Code{manifest.InvalidAddress},
-	Doc:   "A job in eu-west-1 must have a return address in the EU (the 28 member states of the service's time, the UK included).",
+	Rule: manifest.Rule{
+		ID:       RuleAddressEURegion,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidAddress},
+		Doc:      "A job in eu-west-1 must have a return address in the EU (the 28 member states of the service's time, the UK included).",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a job in eu-west-1 (--region eu-west-1)",
+			Region: "eu-west-1",
+			Before: exampleAddress,
+			After:  exampleGermanAddress,
+		},
+	},
 	Check: checkAddressEURegion,
 }
 
 // serviceLevelExpeditedRule is the service-level-expedited rule.
 var serviceLevelExpeditedRule = Rule{
-	ID:    RuleServiceLevelExpedited,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "serviceLevel `expeditedShipping` needs a US return address and, when the job region is known, a us-* region.",
+	Rule: manifest.Rule{
+		ID:       RuleServiceLevelExpedited,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Doc:      "serviceLevel `expeditedShipping` needs a US return address and, when the job region is known, a us-* region.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "expedited shipping is for US return addresses only",
+			Before: "serviceLevel: expeditedShipping\n" + exampleGermanAddress,
+			After:  "serviceLevel: standard\n" + exampleGermanAddress,
+		},
+	},
 	Check: checkServiceLevelExpedited,
 }
 
@@ -186,8 +260,7 @@ func checkAddressCountry(c *Context) []manifest.Finding {
 	if !ok || ra.countryNode == nil || ra.country != nil || ra.countryNode.Value == "" {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressCountry,
-		c.Span(ra.countryNode), "returnAddress.country",
+	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(ra.countryNode), "returnAddress.country",
 		unknownCountryDetail("returnAddress.country", ra.countryNode.Value))}
 }
 
@@ -215,8 +288,7 @@ func checkAddressUSCARequired(c *Context) []manifest.Finding {
 		case ra.country.alpha2 == "CA":
 			example = "ON"
 		}
-		fs = append(fs, manifest.Errorf(manifest.MissingManifestField, RuleAddressUSCARequired,
-			c.Span(ra.key), "returnAddress."+f,
+		fs = append(fs, c.Errorf(manifest.MissingManifestField, c.Span(ra.key), "returnAddress."+f,
 			fmt.Sprintf("Missing: returnAddress.%s. It is required for an address in the United States or Canada, and returnAddress.country is %s. Add `%s: %s` (yours) under returnAddress.",
 				f, countryDesc(ra.countryNode, ra.country), f, example)))
 	}
@@ -314,7 +386,7 @@ func checkAddressState(c *Context) []manifest.Finding {
 	default:
 		detail = fmt.Sprintf("%s, which is not a Canadian province or territory code. For an address in Canada, use one of %s.", head, addrSortedCodes(caProvinces))
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressState, c.Span(n),
+	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
 		"returnAddress.stateOrProvince", detail)}
 }
 
@@ -400,7 +472,7 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 		}
 		detail = fmt.Sprintf("%s, which is not a Canadian postal code: `A1A 1A1`, capital letters and digits alternating, with one space in the middle (`K1A 0B1`).%s", head, fix)
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressPostalCode, c.Span(n),
+	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
 		"returnAddress.postalCode", detail)}
 }
 
@@ -448,7 +520,7 @@ func checkAddressPhone(c *Context) []manifest.Finding {
 	default:
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressPhone, c.Span(n),
+	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
 		"returnAddress.phoneNumber", detail)}
 }
 
@@ -471,7 +543,7 @@ func checkAddressPOBox(c *Context) []manifest.Finding {
 		if m == "" {
 			continue
 		}
-		fs = append(fs, manifest.Errorf(manifest.InvalidAddress, RuleAddressPOBox, c.Span(n),
+		fs = append(fs, c.Errorf(manifest.InvalidAddress, c.Span(n),
 			"returnAddress."+f,
 			fmt.Sprintf("returnAddress.%s is `%s`, a post-office box (`%s`): the service does not ship to post-office boxes. Give a street address where a carrier can hand over the device.",
 				f, v, m)))
@@ -487,8 +559,7 @@ func checkAddressEURegion(c *Context) []manifest.Finding {
 	if !ok || ra.country == nil || ra.country.inEU() {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidAddress, RuleAddressEURegion,
-		c.Span(ra.countryNode), "returnAddress.country",
+	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(ra.countryNode), "returnAddress.country",
 		fmt.Sprintf("returnAddress.country is %s, but %s, served by the facility in Ireland, which returns devices only to addresses in the EU (the 28 member states of the service's time, the UK included). Give a return address in the EU, or create the job in the region that serves your country.",
 			countryDesc(ra.countryNode, ra.country), addrRegionDesc(c)))}
 }
@@ -508,8 +579,7 @@ func checkServiceLevelExpedited(c *Context) []manifest.Finding {
 	if len(why) == 0 {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleServiceLevelExpedited,
-		c.Span(n), "serviceLevel",
+	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "serviceLevel",
 		fmt.Sprintf("serviceLevel is `expeditedShipping`, but %s: expedited shipping is offered only for return addresses in the United States, on jobs in a us-* region. Write `serviceLevel: standard` or remove the line.",
 			strings.Join(why, ", and ")))}
 }

@@ -44,7 +44,7 @@ func addrRun(t *testing.T, r Rule, region, src string) []manifest.Finding {
 	kind, _ := manifest.InferKind(doc.Root, "")
 	c := famContext(t, kind, src)
 	addrContext(region)(c)
-	return r.Check(c)
+	return r.Run(c)
 }
 
 // addrRunCases runs a table of cases through the field rules' harness
@@ -58,7 +58,7 @@ func addrRunCases(t *testing.T, cases []addrCase) {
 		for _, w := range tc.want {
 			fc.want = append(fc.want, famWant{code: w.code, path: w.path, line: w.line, col: w.col, frags: w.msg})
 		}
-		runFamCases(t, tc.rule.ID, tc.rule.Check, []famCase{fc})
+		runFamCases(t, &tc.rule, []famCase{fc})
 	}
 }
 
@@ -81,7 +81,7 @@ func addrWith(pairs ...string) string {
 	return strings.NewReplacer(pairs...).Replace(addrUS)
 }
 
-// The valid examples of the spec (shared/spec/examples), verbatim.
+// The valid examples of testdata/spec-examples, verbatim.
 var addrValidExamples = map[string]string{
 	"dg-export-customs.yaml": `manifestVersion: 2.0
 deviceId: HD001

@@ -148,9 +148,16 @@ func dnsSuggestion(name string) string {
 
 // bucketDNSNamesRule is the bucket-name-not-dns-compliant rule: see checkBucketDNSNames.
 var bucketDNSNamesRule = Rule{
-	ID:    RuleBucketNameNotDNSCompliant,
-	Codes: nil,
-	Doc:   "Warns about a bucket, logBucket or exportBucket name the service accepted but today's DNS naming rules refuse (3-63 lowercase letters, digits, `.` and `-`, ...).",
+	Rule: manifest.Rule{
+		ID:       RuleBucketNameNotDNSCompliant,
+		Severity: manifest.Warning,
+		Doc:      "Warns about a bucket, logBucket or exportBucket name the service accepted but today's DNS naming rules refuse (3-63 lowercase letters, digits, `.` and `-`, ...).",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a warning: the service accepted such legacy names",
+			Before: "bucket: My_Bucket",
+			After:  "bucket: my-bucket",
+		},
+	},
 	Check: checkBucketDNSNames,
 }
 
@@ -169,7 +176,7 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 		if s := dnsSuggestion(b.name); s != "" {
 			fix += fmt.Sprintf(" (such as `%s`)", s)
 		}
-		fs = append(fs, manifest.Warnf(RuleBucketNameNotDNSCompliant, c.Span(b.node), b.path,
+		fs = append(fs, c.Warnf(c.Span(b.node), b.path,
 			fmt.Sprintf("%s `%s` is not a DNS-compliant bucket name: %s. The service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them; %s.",
 				b.path, b.name, strings.Join(probs, "; "), fix)))
 	}
@@ -178,9 +185,18 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 
 // bucketsExistRule is the bucket-exists rule: see checkBucketsExist.
 var bucketsExistRule = Rule{
-	ID:    RuleBucketExists,
-	Codes: []manifest.Code{manifest.NoSuchBucket},
-	Doc:   "With a bucket inventory, every bucket, logBucket and exportBucket must be listed in it.",
+	Rule: manifest.Rule{
+		ID:       RuleBucketExists,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.NoSuchBucket},
+		Doc:      "With a bucket inventory, every bucket, logBucket and exportBucket must be listed in it.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:    "with the bucket inventory `buckets: {my-bucket: us-east-1}` in the config file",
+			Buckets: map[string]string{"my-bucket": "us-east-1"},
+			Before:  "bucket: my-buckt",
+			After:   "bucket: my-bucket",
+		},
+	},
 	Check: checkBucketsExist,
 }
 
@@ -201,7 +217,7 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 		if alt := bucketCaseMatch(c.Buckets, b.name); alt != "" {
 			hint = fmt.Sprintf("Did you mean `%s`? Bucket names are case-sensitive", alt)
 		}
-		fs = append(fs, manifest.Errorf(manifest.NoSuchBucket, RuleBucketExists, c.Span(b.node), b.path,
+		fs = append(fs, c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
 			fmt.Sprintf("%s `%s` is not in the bucket inventory (%s). %s.",
 				b.path, b.name, bucketCount(len(c.Buckets)), hint)))
 	}
@@ -230,9 +246,18 @@ func bucketCaseMatch(inv map[string]string, name string) string {
 
 // bucketRegionsRule is the bucket-regions rule: see checkBucketRegions.
 var bucketRegionsRule = Rule{
-	ID:    RuleBucketRegions,
-	Codes: []manifest.Code{manifest.MultipleRegions},
-	Doc:   "With a bucket inventory, all buckets must be in one region, that of --region/config or operations[].region when given.",
+	Rule: manifest.Rule{
+		ID:       RuleBucketRegions,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.MultipleRegions},
+		Doc:      "With a bucket inventory, all buckets must be in one region, that of --region/config or operations[].region when given.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:    "with the bucket inventory `buckets: {my-bucket: us-east-1, my-logs: us-east-1, my-logs-eu: eu-west-1}` in the config file",
+			Buckets: map[string]string{"my-bucket": "us-east-1", "my-logs": "us-east-1", "my-logs-eu": "eu-west-1"},
+			Before:  "bucket: my-bucket\nlogBucket: my-logs-eu",
+			After:   "bucket: my-bucket\nlogBucket: my-logs",
+		},
+	},
 	Check: checkBucketRegions,
 }
 
@@ -268,7 +293,7 @@ func checkBucketRegions(c *Context) []manifest.Finding {
 		if r == anchorRegion {
 			continue
 		}
-		fs = append(fs, manifest.Errorf(manifest.MultipleRegions, RuleBucketRegions, c.Span(b.node), b.path,
+		fs = append(fs, c.Errorf(manifest.MultipleRegions, c.Span(b.node), b.path,
 			fmt.Sprintf("%s `%s` is in `%s`, but %s. Use buckets of region `%s` only, or split the job by region.",
 				b.path, b.name, r, anchor, anchorRegion)))
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 func TestBucketDNSNames(t *testing.T) {
-	runFamCases(t, RuleBucketNameNotDNSCompliant, checkBucketDNSNames, []famCase{
+	runFamCases(t, &bucketDNSNamesRule, []famCase{
 		{name: "compliant", kind: manifest.S3Import, src: "bucket: importexport-integ-test\nlogBucket: my.logs-1\n"},
 		{name: "uppercase", kind: manifest.S3Import, src: "deviceId: 1\nbucket: myBucket\n",
 			want: []famWant{famWarn("bucket", 2, 9, "`myBucket`", "it has uppercase letters", "such as `mybucket`")}},
@@ -36,7 +36,7 @@ func TestBucketsExist(t *testing.T) {
 	inv := func(c *Context) {
 		c.Buckets = map[string]string{"my-data": "us-east-1", "my-logs": "us-east-1", "mybucket": "us-west-2"}
 	}
-	runFamCases(t, RuleBucketExists, checkBucketsExist, []famCase{
+	runFamCases(t, &bucketsExistRule, []famCase{
 		{name: "no inventory", kind: manifest.S3Import, src: "bucket: nope\n"},
 		{name: "listed", kind: manifest.S3Import, src: "bucket: my-data\nlogBucket: my-logs\n", ctx: inv},
 		{name: "not listed", kind: manifest.S3Import, src: "bucket: my-data\nlogBucket: other-logs\n", ctx: inv,
@@ -58,7 +58,10 @@ func TestBucketRegions(t *testing.T) {
 	withRegion := func(region, source string) func(*Context) {
 		return func(c *Context) { inv(c); c.Region, c.RegionSource = region, source }
 	}
-	runFamCases(t, RuleBucketRegions, checkBucketRegions, []famCase{
+	inferred := func(region, source string) func(*Context) {
+		return func(c *Context) { inv(c); c.Region, c.RegionSource, c.RegionInferred = region, source, true }
+	}
+	runFamCases(t, &bucketRegionsRule, []famCase{
 		{name: "no inventory", kind: manifest.S3Import, src: "bucket: east-data\nlogBucket: west-logs\n"},
 		{name: "one region", kind: manifest.S3Import, src: "bucket: east-data\nlogBucket: east-logs\n", ctx: inv},
 		{name: "two regions", kind: manifest.S3Import, src: "bucket: east-data\nlogBucket: west-logs\n", ctx: inv,
@@ -72,9 +75,9 @@ func TestBucketRegions(t *testing.T) {
 				famErr(manifest.MultipleRegions, "bucket", 1, 9, "`east-data` is in `us-east-1`", "the job region from --region is `us-west-2`"),
 				famErr(manifest.MultipleRegions, "logBucket", 2, 12, "`east-logs` is in `us-east-1`"),
 			}},
-		{name: "region inferred from the inventory is no anchor", kind: manifest.S3Import, src: "bucket: east-data\n", ctx: withRegion("us-west-2", "the bucket inventory (west-logs)")},
+		{name: "region inferred from the inventory is no anchor", kind: manifest.S3Import, src: "bucket: east-data\n", ctx: inferred("us-west-2", "the bucket inventory (west-logs)")},
 		{name: "operations region", kind: manifest.GlacierImport, src: "logBucket: west-logs\noperations:\n  - destination: glacier\n    region: us-east-1\n",
-			ctx:  withRegion("us-east-1", "operations[].region"),
+			ctx:  inferred("us-east-1", "operations[].region"),
 			want: []famWant{famErr(manifest.MultipleRegions, "logBucket", 1, 12, "`west-logs` is in `us-west-2`", "operations[0].region (line 4) is `us-east-1`")}},
 		{name: "export buckets", kind: manifest.S3Export, src: "logBucket: east-logs\noperations:\n  - exportBucket: east-data\n  - exportBucket: eu-data\n", ctx: inv,
 			want: []famWant{famErr(manifest.MultipleRegions, "operations[1].exportBucket", 4, 19, "`eu-data` is in `eu-west-1`")}},

@@ -31,27 +31,56 @@ const (
 	RuleCustomsEncryptionClassification = "customs-encryption-classification"
 )
 
+// exampleCustoms is a valid customs block, the base of the customs rules'
+// examples.
+const exampleCustoms = "customs:\n  dataDescription: Backup of accounting records\n  encryptedData: yes\n" +
+	"  encryptionClassification: 5D992\n  exportCertifierName: Jane Doe\n  requiresExportLicense: no\n" +
+	"  deviceValue: 250.00\n  deviceCountryOfOrigin: China\n  deviceType: externalStorageDevice"
+
 // customsRequiredRule is the customs-required rule.
 var customsRequiredRule = Rule{
-	ID:    RuleCustomsRequired,
-	Codes: []manifest.Code{manifest.MissingCustoms},
-	Doc:   "customs is required when the device returns to a country other than the one of the facility serving the job's region (EU to EU excepted); checked only when the region is known.",
+	Rule: manifest.Rule{
+		ID:       RuleCustomsRequired,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.MissingCustoms},
+		Doc:      "customs is required when the device returns to a country other than the one of the facility serving the job's region (EU to EU excepted); checked only when the region is known.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a job in us-east-1 (--region us-east-1) returning the device to Germany",
+			Region: "us-east-1",
+			Before: exampleGermanAddress,
+			After:  exampleGermanAddress + "\n" + exampleCustoms,
+		},
+	},
 	Check: checkCustomsRequired,
 }
 
 // customsCountryRule is the customs-country rule.
 var customsCountryRule = Rule{
-	ID:    RuleCustomsCountry,
-	Codes: []manifest.Code{manifest.InvalidCustoms},
-	Doc:   "customs.deviceCountryOfOrigin must be an ISO 3166 country: alpha-2, alpha-3 or English name, in any letter case.",
+	Rule: manifest.Rule{
+		ID:       RuleCustomsCountry,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidCustoms},
+		Doc:      "customs.deviceCountryOfOrigin must be an ISO 3166 country: alpha-2, alpha-3 or English name, in any letter case.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: strings.Replace(exampleCustoms, "deviceCountryOfOrigin: China", "deviceCountryOfOrigin: Chna", 1),
+			After:  exampleCustoms,
+		},
+	},
 	Check: checkCustomsCountry,
 }
 
 // customsEncryptionClassificationRule is the customs-encryption-classification rule.
 var customsEncryptionClassificationRule = Rule{
-	ID:    RuleCustomsEncryptionClassification,
-	Codes: []manifest.Code{manifest.MissingCustoms},
-	Doc:   "customs.encryptionClassification is required when customs.encryptedData is yes.",
+	Rule: manifest.Rule{
+		ID:       RuleCustomsEncryptionClassification,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.MissingCustoms},
+		Doc:      "customs.encryptionClassification is required when customs.encryptedData is yes.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: strings.Replace(exampleCustoms, "  encryptionClassification: 5D992\n", "", 1),
+			After:  exampleCustoms,
+		},
+	},
 	Check: checkCustomsEncryptionClassification,
 }
 
@@ -85,8 +114,7 @@ func checkCustomsRequired(c *Context) []manifest.Finding {
 	if !ok || ra.country == nil || ra.country == fac || (ra.country.inEU() && fac.inEU()) {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.MissingCustoms, RuleCustomsRequired,
-		c.Doc.PointSpan(manifest.Pos{Line: 1, Column: 1}), "customs",
+	return []manifest.Finding{c.Errorf(manifest.MissingCustoms, c.Doc.PointSpan(manifest.Pos{Line: 1, Column: 1}), "customs",
 		fmt.Sprintf("Missing: customs. %s, served by the facility in %s, and returnAddress.country is %s: a device returned to another country than the facility's (EU to EU excepted) needs a customs block. Add `customs:` with dataDescription, encryptedData, exportCertifierName, requiresExportLicense, deviceValue, deviceCountryOfOrigin and deviceType (and encryptionClassification when encryptedData is yes).",
 			addrUpperFirst(addrRegionDesc(c)), facilityPlace(fac), countryDesc(ra.countryNode, ra.country)))}
 }
@@ -118,7 +146,7 @@ func checkCustomsCountry(c *Context) []manifest.Finding {
 	if !ok || v == "" || lookupCountry(v) != nil {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidCustoms, RuleCustomsCountry, c.Span(n),
+	return []manifest.Finding{c.Errorf(manifest.InvalidCustoms, c.Span(n),
 		"customs.deviceCountryOfOrigin", unknownCountryDetail("customs.deviceCountryOfOrigin", v))}
 }
 
@@ -134,7 +162,6 @@ func checkCustomsEncryptionClassification(c *Context) []manifest.Finding {
 	if ek, _ := manifest.Get(cu, "encryptionClassification"); ek != nil {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.MissingCustoms, RuleCustomsEncryptionClassification,
-		c.Span(k), "customs.encryptionClassification",
+	return []manifest.Finding{c.Errorf(manifest.MissingCustoms, c.Span(k), "customs.encryptionClassification",
 		fmt.Sprintf("Missing: customs.encryptionClassification. customs.encryptedData is `%s`, and encrypted data needs its export control classification: add `encryptionClassification: 5D992` (or the ECCN of your encryption software, or `EAR99`) under customs.", v))}
 }

@@ -9,9 +9,18 @@ const RuleExportEncryption = "export-encryption"
 
 // exportEncryptionRule is the export-encryption rule: see checkExportEncryption.
 var exportEncryptionRule = Rule{
-	ID:    RuleExportEncryption,
-	Codes: []manifest.Code{manifest.MissingManifestField},
-	Doc:   "An S3 export needs trueCryptPassword or pinCode: every export device is encrypted.",
+	Rule: manifest.Rule{
+		ID:       RuleExportEncryption,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.MissingManifestField},
+		Kinds:    []manifest.Kind{manifest.S3Export},
+		Doc:      "An S3 export needs trueCryptPassword or pinCode: every export device is encrypted.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "every export is encrypted: give trueCryptPassword, or pinCode for a hardware-encrypted device",
+			Before: "fileSystem: NTFS\nlogBucket: my-logs",
+			After:  "fileSystem: NTFS\nlogBucket: my-logs\ntrueCryptPassword: correct-horse-battery-staple",
+		},
+	},
 	Check: checkExportEncryption,
 }
 
@@ -27,15 +36,12 @@ var exportEncryptionRule = Rule{
 // guide does not forbid it); in the import kinds both are optional, as the
 // spec's table says (C with no condition given for imports).
 func checkExportEncryption(c *Context) []manifest.Finding {
-	if c.Kind != manifest.S3Export {
-		return nil
-	}
 	if k, _ := manifest.Get(c.Root, "trueCryptPassword"); k != nil {
 		return nil
 	}
 	if k, _ := manifest.Get(c.Root, "pinCode"); k != nil {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.MissingManifestField, RuleExportEncryption, c.Doc.PointSpan(manifest.Pos{Line: 1, Column: 1}), "trueCryptPassword",
+	return []manifest.Finding{c.Errorf(manifest.MissingManifestField, c.Doc.PointSpan(manifest.Pos{Line: 1, Column: 1}), "trueCryptPassword",
 		"Missing: trueCryptPassword or pinCode. Every export device is encrypted: add `trueCryptPassword: <password of at most 64 characters>` for a TrueCrypt-encrypted device, or `pinCode: <4 to 12 digits>` for a hardware-encrypted device with a PIN.")}
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func TestExportEncryption(t *testing.T) {
-	runFamCases(t, RuleExportEncryption, checkExportEncryption, []famCase{
+	runFamCases(t, &exportEncryptionRule, []famCase{
 		{name: "password", kind: manifest.S3Export, src: "fileSystem: NTFS\ntrueCryptPassword: secret\n"},
 		{name: "pin", kind: manifest.S3Export, src: "fileSystem: NTFS\npinCode: 1234\n"},
 		{name: "both", kind: manifest.S3Export, src: "pinCode: 1234\ntrueCryptPassword: secret\n"},

@@ -10,11 +10,23 @@ import (
 // RuleEraseDevice is the id of the eraseDevice rule.
 const RuleEraseDevice = "erase-device"
 
+// importKinds are the three import kinds.
+var importKinds = []manifest.Kind{manifest.S3Import, manifest.EBSImport, manifest.GlacierImport}
+
 // eraseDeviceRule is the erase-device rule: see checkEraseDevice.
 var eraseDeviceRule = Rule{
-	ID:    RuleEraseDevice,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "eraseDevice must be `yes` in every import kind: the service erases every imported device.",
+	Rule: manifest.Rule{
+		ID:       RuleEraseDevice,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Kinds:    importKinds,
+		Doc:      "eraseDevice must be `yes` in every import kind: the service erases every imported device.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "the service erases every imported device and requires the acknowledgement",
+			Before: "eraseDevice: no",
+			After:  "eraseDevice: yes",
+		},
+	},
 	Check: checkEraseDevice,
 }
 
@@ -25,9 +37,6 @@ var eraseDeviceRule = Rule{
 // first and wins the (path, code) tie) covers `true`, `off` and an empty
 // value as well. A list or mapping is the schema's type finding.
 func checkEraseDevice(c *Context) []manifest.Finding {
-	if !c.Kind.IsImport() {
-		return nil
-	}
 	n, v, ok := scalarField(c.Root, "eraseDevice")
 	if !ok || strings.EqualFold(v, "yes") {
 		return nil
@@ -36,6 +45,6 @@ func checkEraseDevice(c *Context) []manifest.Finding {
 	if v == "" {
 		found = "eraseDevice is empty"
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleEraseDevice, c.Span(n), "eraseDevice",
+	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "eraseDevice",
 		fmt.Sprintf("%s, but the service erases every imported device after the import and requires `eraseDevice: yes`: set it to `yes` (copy what you need to keep off the device first).", found))}
 }

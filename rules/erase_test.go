@@ -7,7 +7,7 @@ import (
 )
 
 func TestEraseDevice(t *testing.T) {
-	runFamCases(t, RuleEraseDevice, checkEraseDevice, []famCase{
+	runFamCases(t, &eraseDeviceRule, []famCase{
 		{name: "yes", kind: manifest.S3Import, src: "eraseDevice: yes\n"},
 		{name: "YES any case", kind: manifest.EBSImport, src: "eraseDevice: YES\n"},
 		{name: "no in S3 import", kind: manifest.S3Import, src: "deviceId: 1\neraseDevice: no\n",

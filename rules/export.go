@@ -38,9 +38,17 @@ func directoryProblem(dir string) string {
 
 // exportDirectoriesRule is the export-directory-relative rule: see checkExportDirectories.
 var exportDirectoriesRule = Rule{
-	ID:    RuleExportDirectoryRelative,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "In an S3 export, recoveryDirectory and operations[].targetDirectory must be relative directory names (no leading `/`, no `..`).",
+	Rule: manifest.Rule{
+		ID:       RuleExportDirectoryRelative,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Kinds:    []manifest.Kind{manifest.S3Export},
+		Doc:      "In an S3 export, recoveryDirectory and operations[].targetDirectory must be relative directory names (no leading `/`, no `..`).",
+		Example: manifest.Example{Lang: "yaml",
+			Before: "fileSystem: NTFS\nrecoveryDirectory: /recovered",
+			After:  "fileSystem: NTFS\nrecoveryDirectory: recovered",
+		},
+	},
 	Check: checkExportDirectories,
 }
 
@@ -52,9 +60,6 @@ var exportDirectoriesRule = Rule{
 // example is `myexport/stuff`) and an absolute or climbing path cannot mean
 // anything else there. To export to the device's root, leave the field out.
 func checkExportDirectories(c *Context) []manifest.Finding {
-	if c.Kind != manifest.S3Export {
-		return nil
-	}
 	var fs []manifest.Finding
 	check := func(path string, n *yaml.Node) {
 		v, ok := manifest.Text(n)
@@ -71,7 +76,7 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 		} else if trimmed := strings.TrimLeft(v, `/\`); strings.HasPrefix(p, "is an absolute path") && trimmed != "" && directoryProblem(trimmed) == "" {
 			fix = fmt.Sprintf("write it relative to the device's root: `%s`", trimmed)
 		}
-		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleExportDirectoryRelative, c.Span(n), path,
+		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(n), path,
 			fmt.Sprintf("%s `%s` %s, but it must be a directory relative to the root of the export device (no leading `/`, no `..`): %s.", path, v, p, fix)))
 	}
 	check("recoveryDirectory", manifest.Value(c.Root, "recoveryDirectory"))
@@ -83,9 +88,17 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 
 // emptyExportRangeRule is the empty-export-range rule: see checkEmptyExportRange.
 var emptyExportRangeRule = Rule{
-	ID:    RuleEmptyExportRange,
-	Codes: nil,
-	Doc:   "Warns about an S3 export operation whose beginMarker is not below its endMarker: it exports nothing.",
+	Rule: manifest.Rule{
+		ID:       RuleEmptyExportRange,
+		Severity: manifest.Warning,
+		Kinds:    []manifest.Kind{manifest.S3Export},
+		Doc:      "Warns about an S3 export operation whose beginMarker is not below its endMarker: it exports nothing.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a warning: the range is legal but selects no keys",
+			Before: "operations:\n  - exportBucket: my-bucket\n    beginMarker: logs/2024\n    endMarker: logs/2023",
+			After:  "operations:\n  - exportBucket: my-bucket\n    beginMarker: logs/2023\n    endMarker: logs/2024",
+		},
+	},
 	Check: checkEmptyExportRange,
 }
 
@@ -94,9 +107,6 @@ var emptyExportRangeRule = Rule{
 // the range selects no key, so the operation exports nothing (legal, but
 // rarely meant). An empty endMarker is read as no end and never warns.
 func checkEmptyExportRange(c *Context) []manifest.Finding {
-	if c.Kind != manifest.S3Export {
-		return nil
-	}
 	var fs []manifest.Finding
 	forEachOperation(c.Root, func(path string, op *yaml.Node) {
 		_, begin, ok1 := scalarField(op, "beginMarker")
@@ -108,7 +118,7 @@ func checkEmptyExportRange(c *Context) []manifest.Finding {
 		if begin == end {
 			rel = "equal to"
 		}
-		fs = append(fs, manifest.Warnf(RuleEmptyExportRange, c.Span(en), manifest.JoinPath(path, "endMarker"),
+		fs = append(fs, c.Warnf(c.Span(en), manifest.JoinPath(path, "endMarker"),
 			fmt.Sprintf("%s.beginMarker `%s` is %s endMarker `%s` (keys compare byte by byte): the range holds no key, so this operation exports nothing. Swap the markers, or set endMarker to a key after beginMarker.",
 				path, begin, rel, end)))
 	})

@@ -8,7 +8,7 @@ import (
 
 func TestExportDirectories(t *testing.T) {
 	const ie = manifest.InvalidManifestField
-	runFamCases(t, RuleExportDirectoryRelative, checkExportDirectories, []famCase{
+	runFamCases(t, &exportDirectoriesRule, []famCase{
 		{name: "relative", kind: manifest.S3Export, src: "recoveryDirectory: LostAndFound\noperations:\n  - targetDirectory: myexport/stuff\n  - targetDirectory: ./a/b\n"},
 		{name: "dots in names are fine", kind: manifest.S3Export, src: "recoveryDirectory: ..hidden/x..y\n"},
 		{name: "absolute recovery", kind: manifest.S3Export, src: "deviceId: 1\nrecoveryDirectory: /LostAndFound\n",
@@ -31,7 +31,7 @@ func TestExportDirectories(t *testing.T) {
 }
 
 func TestEmptyExportRange(t *testing.T) {
-	runFamCases(t, RuleEmptyExportRange, checkEmptyExportRange, []famCase{
+	runFamCases(t, &emptyExportRangeRule, []famCase{
 		{name: "guide example", kind: manifest.S3Export, src: "operations:\n  - exportBucket: b\n    beginMarker: images/starwars\n    endMarker: images/xena\n"},
 		{name: "begin only", kind: manifest.S3Export, src: "operations:\n  - beginMarker: z\n"},
 		{name: "empty end means no end", kind: manifest.S3Export, src: "operations:\n  - beginMarker: z\n    endMarker:\n"},

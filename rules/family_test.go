@@ -40,7 +40,7 @@ func famContext(t *testing.T, kind manifest.Kind, src string) *Context {
 
 // runFamCases runs check on every case and compares the findings with want,
 // in order, asserting the rule id and severity too.
-func runFamCases(t *testing.T, ruleID string, check func(*Context) []manifest.Finding, cases []famCase) {
+func runFamCases(t *testing.T, r *Rule, cases []famCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -48,14 +48,14 @@ func runFamCases(t *testing.T, ruleID string, check func(*Context) []manifest.Fi
 			if tc.ctx != nil {
 				tc.ctx(c)
 			}
-			got := check(c)
+			got := r.Run(c)
 			if len(got) != len(tc.want) {
 				t.Fatalf("got %d findings, want %d: %+v", len(got), len(tc.want), got)
 			}
 			for i, w := range tc.want {
 				g := got[i]
-				if g.Rule != ruleID {
-					t.Errorf("finding %d: rule %q, want %q", i, g.Rule, ruleID)
+				if g.Rule != r.ID {
+					t.Errorf("finding %d: rule %q, want %q", i, g.Rule, r.ID)
 				}
 				wantSev := manifest.Error
 				if w.code == "" {

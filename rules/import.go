@@ -21,9 +21,18 @@ const (
 
 // prefixLengthRule is the prefix-length rule: see checkPrefixLength.
 var prefixLengthRule = Rule{
-	ID:    RulePrefixLength,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "An S3 import prefix may have at most 1024 bytes, S3's key limit.",
+	Rule: manifest.Rule{
+		ID:       RulePrefixLength,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Kinds:    []manifest.Kind{manifest.S3Import},
+		Doc:      "An S3 import prefix may have at most 1024 bytes, S3's key limit.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a prefix of 1027 bytes",
+			Before: "bucket: my-bucket\nprefix: " + strings.Repeat("backups/2016/", 79),
+			After:  "bucket: my-bucket\nprefix: backups/2016/",
+		},
+	},
 	Check: checkPrefixLength,
 }
 
@@ -31,23 +40,29 @@ var prefixLengthRule = Rule{
 // limit of 1024 bytes (bytes of UTF-8, not characters): every object key
 // starts with it.
 func checkPrefixLength(c *Context) []manifest.Finding {
-	if c.Kind != manifest.S3Import {
-		return nil
-	}
 	n, v, ok := scalarField(c.Root, "prefix")
 	if !ok || len(v) <= s3MaxKeyBytes {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RulePrefixLength, c.Span(n), "prefix",
+	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "prefix",
 		fmt.Sprintf("prefix is %d bytes long, but every object key starts with it and S3 keys have at most %d bytes: shorten it by at least %s.",
 			len(v), s3MaxKeyBytes, byteCount(len(v)-s3MaxKeyBytes)))}
 }
 
 // ignorePatternsRule is the ignore-pattern rule: see checkIgnorePatterns.
 var ignorePatternsRule = Rule{
-	ID:    RuleIgnorePattern,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "S3 import ignore entries must be valid Java regular expressions (look-around and back-references are fine).",
+	Rule: manifest.Rule{
+		ID:       RuleIgnorePattern,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Kinds:    []manifest.Kind{manifest.S3Import},
+		Doc:      "S3 import ignore entries must be valid Java regular expressions (look-around and back-references are fine).",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a glob is not a regular expression: `*` repeats what comes before it",
+			Before: "bucket: my-bucket\nignore:\n  - '*.bak'",
+			After:  "bucket: my-bucket\nignore:\n  - '.*\\.bak$'",
+		},
+	},
 	Check: checkIgnorePatterns,
 }
 
@@ -56,9 +71,6 @@ var ignorePatternsRule = Rule{
 // Java syntax that Go's RE2 lacks, such as look-around and back-references,
 // is fine). Entries that are not text are the schema's.
 func checkIgnorePatterns(c *Context) []manifest.Finding {
-	if c.Kind != manifest.S3Import {
-		return nil
-	}
 	list := manifest.Value(c.Root, "ignore")
 	if !manifest.IsSequence(list) {
 		return nil
@@ -71,7 +83,7 @@ func checkIgnorePatterns(c *Context) []manifest.Finding {
 		}
 		if err := checkJavaRegex(p); err != nil {
 			path := manifest.IndexPath("ignore", i)
-			fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleIgnorePattern, c.Span(e), path,
+			fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(e), path,
 				fmt.Sprintf("%s `%s` is not a valid Java regular expression: %s.", path, p, err.Msg)))
 		}
 	}
@@ -80,9 +92,17 @@ func checkIgnorePatterns(c *Context) []manifest.Finding {
 
 // expiresRule is the expires-date rule: see checkExpires.
 var expiresRule = Rule{
-	ID:    RuleExpiresDate,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "S3 import expires must be an HTTP date such as `Thu, 01 Dec 2016 16:00:00 GMT`, with the right weekday.",
+	Rule: manifest.Rule{
+		ID:       RuleExpiresDate,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Kinds:    []manifest.Kind{manifest.S3Import},
+		Doc:      "S3 import expires must be an HTTP date such as `Thu, 01 Dec 2016 16:00:00 GMT`, with the right weekday.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: "bucket: my-bucket\nexpires: 2016-12-01",
+			After:  "bucket: my-bucket\nexpires: Thu, 01 Dec 2016 16:00:00 GMT",
+		},
+	},
 	Check: checkExpires,
 }
 
@@ -93,15 +113,12 @@ var expiresRule = Rule{
 // ambiguous (which of the two did the user mean?), so it is refused, and the
 // message gives the right weekday.
 func checkExpires(c *Context) []manifest.Finding {
-	if c.Kind != manifest.S3Import {
-		return nil
-	}
 	n, v, ok := scalarField(c.Root, "expires")
 	if !ok {
 		return nil
 	}
 	bad := func(detail string) []manifest.Finding {
-		return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleExpiresDate, c.Span(n), "expires",
+		return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "expires",
 			fmt.Sprintf("expires `%s` %s. Allowed: an HTTP date such as `Thu, 01 Dec 2016 16:00:00 GMT`.", v, detail))}
 	}
 	t, err := time.Parse(httpTimeFormat, v)
@@ -119,9 +136,17 @@ func checkExpires(c *Context) []manifest.Finding {
 
 // contentTypesRule is the content-types rule: see checkContentTypes.
 var contentTypesRule = Rule{
-	ID:    RuleContentTypes,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "S3 import contentTypes maps file extensions without a dot to media types `type/subtype`.",
+	Rule: manifest.Rule{
+		ID:       RuleContentTypes,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Kinds:    []manifest.Kind{manifest.S3Import},
+		Doc:      "S3 import contentTypes maps file extensions without a dot to media types `type/subtype`.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: "bucket: my-bucket\ncontentTypes:\n  .jpg: image/jpeg",
+			After:  "bucket: my-bucket\ncontentTypes:\n  jpg: image/jpeg",
+		},
+	},
 	Check: checkContentTypes,
 }
 
@@ -134,15 +159,12 @@ var contentTypesRule = Rule{
 // `type/subtype` only. A bad key is reported at the key, a bad value at the
 // value; the path is `contentTypes.<key>`.
 func checkContentTypes(c *Context) []manifest.Finding {
-	if c.Kind != manifest.S3Import {
-		return nil
-	}
 	var fs []manifest.Finding
 	manifest.Pairs(manifest.Value(c.Root, "contentTypes"), func(k, v *yaml.Node) {
 		key := k.Value
 		path := manifest.JoinPath("contentTypes", key)
 		if p := extensionProblem(key); p != "" {
-			fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleContentTypes, c.Span(k), path,
+			fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(k), path,
 				fmt.Sprintf("The contentTypes key `%s` %s.", key, p)))
 			return
 		}
@@ -154,7 +176,7 @@ func checkContentTypes(c *Context) []manifest.Finding {
 		if t, ok := commonMediaTypes[strings.ToLower(key)]; ok {
 			fix = fmt.Sprintf("for `.%s` files probably `%s`", key, t)
 		}
-		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleContentTypes, c.Span(v), path,
+		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(v), path,
 			fmt.Sprintf("contentTypes.%s is `%s`, not a media type `type/subtype` (without parameters): write one, %s.", key, val, fix)))
 	})
 	return fs
@@ -229,9 +251,17 @@ func isHTTPToken(s string) bool {
 
 // staticMetadataRule is the static-metadata-header rule: see checkStaticMetadata.
 var staticMetadataRule = Rule{
-	ID:    RuleStaticMetadataHeader,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "S3 import staticMetadata keys must be HTTP header names (tokens).",
+	Rule: manifest.Rule{
+		ID:       RuleStaticMetadataHeader,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Kinds:    []manifest.Kind{manifest.S3Import},
+		Doc:      "S3 import staticMetadata keys must be HTTP header names (tokens).",
+		Example: manifest.Example{Lang: "yaml",
+			Before: "bucket: my-bucket\nstaticMetadata:\n  Cache Control: max-age=3600",
+			After:  "bucket: my-bucket\nstaticMetadata:\n  Cache-Control: max-age=3600",
+		},
+	},
 	Check: checkStaticMetadata,
 }
 
@@ -239,9 +269,6 @@ var staticMetadataRule = Rule{
 // not an HTTP header name (an RFC 7230 token: letters, digits and
 // !#$%&'*+-.^_`|~, no spaces or colons), at the key.
 func checkStaticMetadata(c *Context) []manifest.Finding {
-	if c.Kind != manifest.S3Import {
-		return nil
-	}
 	var fs []manifest.Finding
 	manifest.Pairs(manifest.Value(c.Root, "staticMetadata"), func(k, _ *yaml.Node) {
 		if isHTTPToken(k.Value) {
@@ -251,7 +278,7 @@ func checkStaticMetadata(c *Context) []manifest.Finding {
 		if s := strings.TrimRight(k.Value, ": "); s != k.Value && isHTTPToken(s) {
 			fix = fmt.Sprintf("write `%s`", s)
 		}
-		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleStaticMetadataHeader, c.Span(k), manifest.JoinPath("staticMetadata", k.Value),
+		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(k), manifest.JoinPath("staticMetadata", k.Value),
 			fmt.Sprintf("The staticMetadata key `%s` is not an HTTP header name (letters, digits and !#$%%&'*+-.^_`|~, no spaces or `:`): %s.", k.Value, fix)))
 	})
 	return fs
@@ -259,9 +286,17 @@ func checkStaticMetadata(c *Context) []manifest.Finding {
 
 // diskTimestampMetadataKeyRule is the disk-timestamp-metadata-key rule: see checkDiskTimestampMetadataKey.
 var diskTimestampMetadataKeyRule = Rule{
-	ID:    RuleDiskTimestampMetadataKey,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "S3 import diskTimestampMetadataKey must be letters, digits, `-` and `_`.",
+	Rule: manifest.Rule{
+		ID:       RuleDiskTimestampMetadataKey,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Kinds:    []manifest.Kind{manifest.S3Import},
+		Doc:      "S3 import diskTimestampMetadataKey must be letters, digits, `-` and `_`.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: "bucket: my-bucket\ndiskTimestampMetadataKey: disk.timestamp",
+			After:  "bucket: my-bucket\ndiskTimestampMetadataKey: disk-timestamp",
+		},
+	},
 	Check: checkDiskTimestampMetadataKey,
 }
 
@@ -269,14 +304,11 @@ var diskTimestampMetadataKeyRule = Rule{
 // diskTimestampMetadataKey that is empty or holds other than ASCII letters,
 // digits, `-` and `_` (spec §4.2).
 func checkDiskTimestampMetadataKey(c *Context) []manifest.Finding {
-	if c.Kind != manifest.S3Import {
-		return nil
-	}
 	n, v, ok := scalarField(c.Root, "diskTimestampMetadataKey")
 	if !ok || isMetadataKeyName(v) {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleDiskTimestampMetadataKey, c.Span(n), "diskTimestampMetadataKey",
+	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "diskTimestampMetadataKey",
 		fmt.Sprintf("diskTimestampMetadataKey is `%s`, but it must be one or more letters, digits, `-` and `_` (it names an object metadata key): write a name such as `disk-timestamp`.", v))}
 }
 

@@ -10,7 +10,7 @@ import (
 const famInvalid = manifest.InvalidManifestField
 
 func TestPrefixLength(t *testing.T) {
-	runFamCases(t, RulePrefixLength, checkPrefixLength, []famCase{
+	runFamCases(t, &prefixLengthRule, []famCase{
 		{name: "short", kind: manifest.S3Import, src: "prefix: imported/\n"},
 		{name: "1024 bytes", kind: manifest.S3Import, src: "prefix: " + strings.Repeat("p", 1024) + "\n"},
 		{name: "1025 bytes", kind: manifest.S3Import, src: "deviceId: 1\nprefix: " + strings.Repeat("p", 1025) + "\n",
@@ -22,7 +22,7 @@ func TestPrefixLength(t *testing.T) {
 }
 
 func TestIgnorePatterns(t *testing.T) {
-	runFamCases(t, RuleIgnorePattern, checkIgnorePatterns, []famCase{
+	runFamCases(t, &ignorePatternsRule, []famCase{
 		{name: "valid, Java-only syntax included", kind: manifest.S3Import, src: `ignore:
   - .*\.tmp$
   - ^(?!keep/).*\.bak
@@ -51,7 +51,7 @@ func TestIgnorePatterns(t *testing.T) {
 }
 
 func TestExpires(t *testing.T) {
-	runFamCases(t, RuleExpiresDate, checkExpires, []famCase{
+	runFamCases(t, &expiresRule, []famCase{
 		{name: "spec example", kind: manifest.S3Import, src: "expires: Thu, 01 Dec 2016 16:00:00 GMT\n"},
 		{name: "wrong weekday", kind: manifest.S3Import, src: "deviceId: 1\nexpires: Fri, 01 Dec 2016 16:00:00 GMT\n",
 			want: []famWant{famErr(famInvalid, "expires", 2, 10, "wrong weekday", "01 Dec 2016 is a Thursday", "write `Thu, 01 Dec 2016 16:00:00 GMT`")}},
@@ -70,7 +70,7 @@ func TestExpires(t *testing.T) {
 }
 
 func TestContentTypes(t *testing.T) {
-	runFamCases(t, RuleContentTypes, checkContentTypes, []famCase{
+	runFamCases(t, &contentTypesRule, []famCase{
 		{name: "fine", kind: manifest.S3Import, src: "contentTypes:\n  jpg: image/jpeg\n  svg: image/svg+xml\n  JPG: image/jpeg\n  docx: application/vnd.openxmlformats-officedocument.wordprocessingml.document\n"},
 		{name: "leading dot", kind: manifest.S3Import, src: "contentTypes:\n  .jpg: image/jpeg\n",
 			want: []famWant{famErr(famInvalid, `contentTypes[".jpg"]`, 2, 3, "key `.jpg` starts with a dot", "without it, `jpg`")}},
@@ -91,7 +91,7 @@ func TestContentTypes(t *testing.T) {
 }
 
 func TestStaticMetadata(t *testing.T) {
-	runFamCases(t, RuleStaticMetadataHeader, checkStaticMetadata, []famCase{
+	runFamCases(t, &staticMetadataRule, []famCase{
 		{name: "fine", kind: manifest.S3Import, src: "staticMetadata:\n  x-amz-meta-owner: me\n  Cache_Control.v2: x\n"},
 		{name: "space", kind: manifest.S3Import, src: "staticMetadata:\n  x-amz-meta-owner: me\n  my header: v\n",
 			want: []famWant{famErr(famInvalid, `staticMetadata["my header"]`, 3, 3, "key `my header` is not an HTTP header name")}},
@@ -104,7 +104,7 @@ func TestStaticMetadata(t *testing.T) {
 }
 
 func TestDiskTimestampMetadataKey(t *testing.T) {
-	runFamCases(t, RuleDiskTimestampMetadataKey, checkDiskTimestampMetadataKey, []famCase{
+	runFamCases(t, &diskTimestampMetadataKeyRule, []famCase{
 		{name: "fine", kind: manifest.S3Import, src: "diskTimestampMetadataKey: disk_time-stamp2\n"},
 		{name: "dot", kind: manifest.S3Import, src: "diskTimestampMetadataKey: disk.time\n",
 			want: []famWant{famErr(famInvalid, "diskTimestampMetadataKey", 1, 27, "`disk.time`", "letters, digits, `-` and `_`")}},

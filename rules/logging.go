@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
 )
@@ -19,9 +20,17 @@ const logKeyOverhead = len("import-log-") + 5
 
 // logPrefixLengthRule is the log-prefix-length rule: see checkLogPrefixLength.
 var logPrefixLengthRule = Rule{
-	ID:    RuleLogPrefixLength,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "logPrefix may have at most 1008 bytes, so that the log's key fits S3's 1024-byte limit.",
+	Rule: manifest.Rule{
+		ID:       RuleLogPrefixLength,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Doc:      "logPrefix may have at most 1008 bytes, so that the log's key fits S3's 1024-byte limit.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a log prefix of 1010 bytes",
+			Before: "logBucket: my-logs\nlogPrefix: " + strings.Repeat("logs/2016/", 101),
+			After:  "logBucket: my-logs\nlogPrefix: logs/2016/",
+		},
+	},
 	Check: checkLogPrefixLength,
 }
 
@@ -39,7 +48,7 @@ func checkLogPrefixLength(c *Context) []manifest.Finding {
 		word = "export-log-"
 	}
 	max := s3MaxKeyBytes - logKeyOverhead
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleLogPrefixLength, c.Span(n), "logPrefix",
+	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "logPrefix",
 		fmt.Sprintf("logPrefix is %d bytes long, but the log's key (logPrefix + `%s` + the 5-character job ID) must fit S3's %d-byte key limit, so logPrefix may have at most %d bytes: shorten it by %s.",
 			len(v), word, s3MaxKeyBytes, max, byteCount(len(v)-max)))}
 }

@@ -8,7 +8,7 @@ import (
 )
 
 func TestLogPrefixLength(t *testing.T) {
-	runFamCases(t, RuleLogPrefixLength, checkLogPrefixLength, []famCase{
+	runFamCases(t, &logPrefixLengthRule, []famCase{
 		{name: "short", kind: manifest.S3Export, src: "logPrefix: logs/\n"},
 		{name: "1008 bytes is the most", kind: manifest.S3Import, src: "logPrefix: " + strings.Repeat("a", 1008) + "\n"},
 		{name: "1009 bytes", kind: manifest.GlacierImport, src: "deviceId: 1\nlogPrefix: " + strings.Repeat("a", 1009) + "\n",

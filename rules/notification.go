@@ -44,9 +44,16 @@ func emailProblem(item string) string {
 
 // notificationEmailRule is the notification-email rule: see checkNotificationEmail.
 var notificationEmailRule = Rule{
-	ID:    RuleNotificationEmail,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "notificationEmail is one or more bare addresses `local@domain` separated by `;`, with no empty item.",
+	Rule: manifest.Rule{
+		ID:       RuleNotificationEmail,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Doc:      "notificationEmail is one or more bare addresses `local@domain` separated by `;`, with no empty item.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: "notificationEmail: ops@example.com, jane@example",
+			After:  "notificationEmail: ops@example.com;jane@example.com",
+		},
+	},
 	Check: checkNotificationEmail,
 }
 
@@ -62,7 +69,7 @@ func checkNotificationEmail(c *Context) []manifest.Finding {
 	}
 	const allowed = " Allowed: one or more addresses `local@domain`, separated by `;` (`jane@example.com;john@example.com`)."
 	if strings.TrimSpace(v) == "" {
-		return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleNotificationEmail, c.Span(n), "notificationEmail",
+		return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "notificationEmail",
 			"notificationEmail is empty: give one or more email addresses."+allowed)}
 	}
 	items := strings.Split(v, ";")
@@ -80,6 +87,6 @@ func checkNotificationEmail(c *Context) []manifest.Finding {
 	if len(bad) == 0 {
 		return nil
 	}
-	return []manifest.Finding{manifest.Errorf(manifest.InvalidManifestField, RuleNotificationEmail, c.Span(n), "notificationEmail",
+	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "notificationEmail",
 		fmt.Sprintf("notificationEmail `%s`: %s.%s", v, strings.Join(bad, "; "), allowed))}
 }

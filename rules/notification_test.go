@@ -8,7 +8,7 @@ import (
 
 func TestNotificationEmail(t *testing.T) {
 	const ie = manifest.InvalidManifestField
-	runFamCases(t, RuleNotificationEmail, checkNotificationEmail, []famCase{
+	runFamCases(t, &notificationEmailRule, []famCase{
 		{name: "one", kind: manifest.S3Import, src: "notificationEmail: nobody@amazon.com\n"},
 		{name: "two", kind: manifest.S3Export, src: "notificationEmail: john.doe@example.com;jane.roe@example.com\n"},
 		{name: "spaces around ;", kind: manifest.GlacierImport, src: "notificationEmail: a@example.com ; b@example.co.uk\n"},

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"go.yaml.in/yaml/v3"
@@ -23,8 +22,7 @@ const (
 // unknown or was only inferred from the manifest (operations[].region) or
 // the bucket inventory, since comparing a value with itself proves nothing.
 func givenRegion(c *Context) (region, source string, ok bool) {
-	if c.Region == "" || c.RegionSource == "operations[].region" ||
-		strings.HasPrefix(c.RegionSource, "the bucket inventory") {
+	if c.Region == "" || c.RegionInferred {
 		return "", "", false
 	}
 	source = c.RegionSource
@@ -59,9 +57,17 @@ func operationRegions(c *Context) []operationRegion {
 
 // operationsRegionsRule is the operations-regions rule: see checkOperationsRegions.
 var operationsRegionsRule = Rule{
-	ID:    RuleOperationsRegions,
-	Codes: []manifest.Code{manifest.MultipleRegions},
-	Doc:   "In an EBS or Glacier import, every operations entry must name the same region.",
+	Rule: manifest.Rule{
+		ID:       RuleOperationsRegions,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.MultipleRegions},
+		Kinds:    []manifest.Kind{manifest.EBSImport, manifest.GlacierImport},
+		Doc:      "In an EBS or Glacier import, every operations entry must name the same region.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: "operations:\n  - destination: ebs-snapshot\n    source: device\n    region: eu-west-1\n  - destination: ebs-snapshot\n    source: device\n    region: us-east-1",
+			After:  "operations:\n  - destination: ebs-snapshot\n    source: device\n    region: us-east-1",
+		},
+	},
 	Check: checkOperationsRegions,
 }
 
@@ -86,7 +92,7 @@ func checkOperationsRegions(c *Context) []manifest.Finding {
 		if r.region == first.region {
 			continue
 		}
-		f := manifest.Errorf(manifest.MultipleRegions, RuleOperationsRegions, r.at, r.path,
+		f := c.Errorf(manifest.MultipleRegions, r.at, r.path,
 			fmt.Sprintf("%s is `%s`, but %s (line %d) is `%s`: a job runs in one region. Use one region for every operation, or split the devices into one job per region.",
 				r.path, r.region, first.path, first.at.From.Line, first.region))
 		f.Relate(first.at, first.path+" names the job's first region")
@@ -97,9 +103,19 @@ func checkOperationsRegions(c *Context) []manifest.Finding {
 
 // jobRegionMismatchRule is the job-region-mismatch rule: see checkJobRegionMismatch.
 var jobRegionMismatchRule = Rule{
-	ID:    RuleJobRegionMismatch,
-	Codes: []manifest.Code{manifest.MultipleRegions},
-	Doc:   "In an EBS or Glacier import, operations[].region must equal the job region given with --region or the config file.",
+	Rule: manifest.Rule{
+		ID:       RuleJobRegionMismatch,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.MultipleRegions},
+		Kinds:    []manifest.Kind{manifest.EBSImport, manifest.GlacierImport},
+		Doc:      "In an EBS or Glacier import, operations[].region must equal the job region given with --region or the config file.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a job created in us-east-1 (--region us-east-1)",
+			Region: "us-east-1",
+			Before: "operations:\n  - destination: ebs-snapshot\n    source: device\n    region: eu-west-1",
+			After:  "operations:\n  - destination: ebs-snapshot\n    source: device\n    region: us-east-1",
+		},
+	},
 	Check: checkJobRegionMismatch,
 }
 
@@ -115,7 +131,7 @@ func checkJobRegionMismatch(c *Context) []manifest.Finding {
 		if r.region == region {
 			continue
 		}
-		fs = append(fs, manifest.Errorf(manifest.MultipleRegions, RuleJobRegionMismatch, r.at, r.path,
+		fs = append(fs, c.Errorf(manifest.MultipleRegions, r.at, r.path,
 			fmt.Sprintf("%s is `%s`, but the job region from %s is `%s`: a job runs in one region. Set %s to `%s`, or create the job in `%s`.",
 				r.path, r.region, source, region, r.path, region, r.region)))
 	}

@@ -3,47 +3,47 @@ package rules
 // All lists every rule, in the order they run, grouped by the file that
 // holds them. It also feeds `explain` and SARIF's rule list (with the
 // parser's and the schema's rules, through validate.Rules).
-var All = []Rule{
+var All = []*Rule{
 	// address.go: returnAddress and serviceLevel
-	addressCountryRule,
-	addressUSCARequiredRule,
-	addressStateRule,
-	addressPostalCodeRule,
-	addressPhoneRule,
-	addressPOBoxRule,
-	addressEURegionRule,
-	serviceLevelExpeditedRule,
+	&addressCountryRule,
+	&addressUSCARequiredRule,
+	&addressStateRule,
+	&addressPostalCodeRule,
+	&addressPhoneRule,
+	&addressPOBoxRule,
+	&addressEURegionRule,
+	&serviceLevelExpeditedRule,
 	// customs.go
-	customsRequiredRule,
-	customsCountryRule,
-	customsEncryptionClassificationRule,
+	&customsRequiredRule,
+	&customsCountryRule,
+	&customsEncryptionClassificationRule,
 	// erase.go
-	eraseDeviceRule,
+	&eraseDeviceRule,
 	// buckets.go
-	bucketDNSNamesRule,
-	bucketsExistRule,
-	bucketRegionsRule,
+	&bucketDNSNamesRule,
+	&bucketsExistRule,
+	&bucketRegionsRule,
 	// regions.go
-	operationsRegionsRule,
-	jobRegionMismatchRule,
+	&operationsRegionsRule,
+	&jobRegionMismatchRule,
 	// export.go
-	exportDirectoriesRule,
-	emptyExportRangeRule,
+	&exportDirectoriesRule,
+	&emptyExportRangeRule,
 	// encryption.go
-	exportEncryptionRule,
+	&exportEncryptionRule,
 	// import.go: S3 import options
-	prefixLengthRule,
-	ignorePatternsRule,
-	expiresRule,
-	contentTypesRule,
-	staticMetadataRule,
-	diskTimestampMetadataKeyRule,
+	&prefixLengthRule,
+	&ignorePatternsRule,
+	&expiresRule,
+	&contentTypesRule,
+	&staticMetadataRule,
+	&diskTimestampMetadataKeyRule,
 	// substitutions.go
-	substitutionsRule,
+	&substitutionsRule,
 	// notification.go
-	notificationEmailRule,
+	&notificationEmailRule,
 	// logging.go
-	logPrefixLengthRule,
+	&logPrefixLengthRule,
 	// access_key.go
-	accessKeyMatchesRule,
+	&accessKeyMatchesRule,
 }

@@ -1,7 +1,7 @@
 // Package rules holds manifestlint's rules beyond what a JSON Schema can say:
-// one file per family (address, customs, buckets, export, ...), each rule
-// with a stable id, the codes it emits, a one-line doc and a table test.
-// registry.go lists them all.
+// one file per family (address, customs, buckets, export, ...), each rule a
+// descriptor (id, severity, codes, kinds, doc, example) with its check and a
+// table test. registry.go lists them all.
 package rules
 
 import (
@@ -9,22 +9,22 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Rule is one check of a parsed manifest.
+// Rule is one check of a parsed manifest: its descriptor and its check.
 type Rule struct {
-	// ID is stable across releases: it names the rule in output, in
-	// suppressions and in SARIF.
-	ID string
-	// Codes are the service codes the rule can emit (none for a warning).
-	Codes []manifest.Code
-	// Doc is a one-line description of what the rule checks.
-	Doc string
-	// Check returns the rule's findings for one manifest.
+	manifest.Rule
+	// Check returns the rule's findings for one manifest of a kind the rule
+	// applies to, made with the Context's Errorf and Warnf.
 	Check func(c *Context) []manifest.Finding
 }
 
-// Info returns the rule's registry entry.
-func (r Rule) Info() manifest.RuleInfo {
-	return manifest.RuleInfo{ID: r.ID, Codes: r.Codes, Doc: r.Doc}
+// Run returns the rule's findings for the manifest of c, or none when the
+// rule does not apply to its kind.
+func (r *Rule) Run(c *Context) []manifest.Finding {
+	if !r.AppliesTo(c.Kind) {
+		return nil
+	}
+	c.rule = &r.Rule
+	return r.Check(c)
 }
 
 // Context is what a rule sees: the parsed manifest, its job kind and what
@@ -36,15 +36,32 @@ type Context struct {
 	// Region is the job's region when known (from --region, the config
 	// file, operations[].region or the bucket inventory), else "".
 	Region string
-	// RegionSource says where Region came from ("--region", ...), for messages.
+	// RegionSource says where Region came from, for messages.
 	RegionSource string
+	// RegionInferred is true when Region was inferred from the manifest
+	// (operations[].region) or the bucket inventory rather than given by
+	// the user (--region, the config file).
+	RegionInferred bool
 	// AccessKeyID is the key that will sign the request (--access-key-id or
 	// AWS_ACCESS_KEY_ID), or "".
 	AccessKeyID string
 	// Buckets is the account's bucket inventory, name to region; nil when
 	// none was given, and then the inventory checks do not run.
 	Buckets map[string]string
+
+	rule *manifest.Rule // the rule running (Run sets it)
 }
 
 // Span is the range of node n in the manifest's source (Document.Span).
 func (c *Context) Span(n *yaml.Node) manifest.Span { return c.Doc.Span(n) }
+
+// Errorf makes a finding of the running rule with the service code code
+// over at: the rule's id and severity are stamped on it.
+func (c *Context) Errorf(code manifest.Code, at manifest.Span, path, detail string) manifest.Finding {
+	return c.rule.Errorf(code, at, path, detail)
+}
+
+// Warnf makes a finding of the running rule without a code over at.
+func (c *Context) Warnf(at manifest.Span, path, detail string) manifest.Finding {
+	return c.rule.Warnf(at, path, detail)
+}

@@ -10,9 +10,17 @@ const RuleSubstitutionsKeys = "substitutions-keys"
 
 // substitutionsRule is the substitutions-keys rule: see checkSubstitutions.
 var substitutionsRule = Rule{
-	ID:    RuleSubstitutionsKeys,
-	Codes: []manifest.Code{manifest.InvalidManifestField},
-	Doc:   "substitutions keys must not be empty.",
+	Rule: manifest.Rule{
+		ID:       RuleSubstitutionsKeys,
+		Severity: manifest.Error,
+		Codes:    []manifest.Code{manifest.InvalidManifestField},
+		Kinds:    []manifest.Kind{manifest.S3Import, manifest.S3Export},
+		Doc:      "substitutions keys must not be empty.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: "bucket: my-bucket\nsubstitutions:\n  \"\": backup",
+			After:  "bucket: my-bucket\nsubstitutions:\n  old: backup",
+		},
+	},
 	Check: checkSubstitutions,
 }
 
@@ -22,15 +30,12 @@ var substitutionsRule = Rule{
 // with the path `substitutions` (a key that is empty has no path segment).
 // Values may be empty (the key's text is then removed).
 func checkSubstitutions(c *Context) []manifest.Finding {
-	if !kindIs(c.Kind, manifest.S3Import, manifest.S3Export) {
-		return nil
-	}
 	var fs []manifest.Finding
 	manifest.Pairs(manifest.Value(c.Root, "substitutions"), func(k, _ *yaml.Node) {
 		if k.Value != "" {
 			return
 		}
-		fs = append(fs, manifest.Errorf(manifest.InvalidManifestField, RuleSubstitutionsKeys, c.Span(k), "substitutions",
+		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(k), "substitutions",
 			"substitutions has an empty key: each key is the text to replace in the object keys and must not be empty. Remove the entry, or write the text to replace."))
 	})
 	return fs

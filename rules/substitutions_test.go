@@ -7,7 +7,7 @@ import (
 )
 
 func TestSubstitutions(t *testing.T) {
-	runFamCases(t, RuleSubstitutionsKeys, checkSubstitutions, []famCase{
+	runFamCases(t, &substitutionsRule, []famCase{
 		{name: "fine", kind: manifest.S3Import, src: "substitutions:\n  ' ': _\n  remove-me: ''\n"},
 		{name: "empty key", kind: manifest.S3Export, src: "substitutions:\n  a: b\n  '': x\n",
 			want: []famWant{famErr(manifest.InvalidManifestField, "substitutions", 3, 3, "empty key", "must not be empty")}},

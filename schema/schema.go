@@ -69,18 +69,46 @@ const (
 var invalidCodes = []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress,
 	manifest.InvalidCustoms, manifest.InvalidFileSystem, manifest.InvalidAccessKeyID}
 
-// Rules documents the rule ids schema findings carry, for the registry.
-var Rules = []manifest.RuleInfo{
-	{ID: RuleRequiredField, Codes: []manifest.Code{manifest.MissingManifestField, manifest.MissingCustoms},
-		Doc: "A field the job kind always requires is absent (top level, returnAddress, customs or an operations entry)."},
-	{ID: RuleUnknownField, Codes: []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress,
-		manifest.InvalidCustoms, manifest.InvalidFileSystem},
-		Doc: "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level."},
-	{ID: RuleInvalidType, Codes: invalidCodes,
-		Doc: "A mapping or list where text belongs, or text (or nothing) where a mapping or list belongs."},
-	{ID: RuleInvalidValue, Codes: invalidCodes,
-		Doc: "A value outside its allowed values, pattern or length, the wrong manifestVersion for the kind, or an operations list of the wrong length."},
-}
+// s3ImportWithout is a complete S3 import manifest but for deviceId, the
+// example of required-field.
+const s3ImportWithout = "manifestVersion: 2.0\nbucket: my-bucket\neraseDevice: yes\nnotificationEmail: ops@example.com\n" +
+	"returnAddress:\n  name: Jane Doe\n  street1: 123 Any Street\n  city: Seattle\n  stateOrProvince: WA\n" +
+	"  postalCode: 98101\n  phoneNumber: 206-555-1000\n  country: USA"
+
+// The rules of schema findings.
+var (
+	requiredFieldRule = &manifest.Rule{ID: RuleRequiredField, Severity: manifest.Error,
+		Codes: []manifest.Code{manifest.MissingManifestField, manifest.MissingCustoms},
+		Doc:   "A field the job kind always requires is absent (top level, returnAddress, customs or an operations entry).",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "an S3 import with every other required field",
+			Before: s3ImportWithout,
+			After:  "deviceId: 49382\n" + s3ImportWithout,
+		}}
+	unknownFieldRule = &manifest.Rule{ID: RuleUnknownField, Severity: manifest.Error,
+		Codes: []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress, manifest.InvalidCustoms, manifest.InvalidFileSystem},
+		Doc:   "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "keys are case-sensitive",
+			Before: "bucket: my-bucket\nerasedevice: yes",
+			After:  "bucket: my-bucket\neraseDevice: yes",
+		}}
+	invalidTypeRule = &manifest.Rule{ID: RuleInvalidType, Severity: manifest.Error, Codes: invalidCodes,
+		Doc: "A mapping or list where text belongs, or text (or nothing) where a mapping or list belongs.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: "bucket: my-bucket\ngenerator:\n  name: AWS Import/Export Tool",
+			After:  "bucket: my-bucket\ngenerator: AWS Import/Export Tool",
+		}}
+	invalidValueRule = &manifest.Rule{ID: RuleInvalidValue, Severity: manifest.Error, Codes: invalidCodes,
+		Doc: "A value outside its allowed values, pattern or length, the wrong manifestVersion for the kind, or an operations list of the wrong length.",
+		Example: manifest.Example{Lang: "yaml",
+			Before: "bucket: my-bucket\nstorageClass: GLACIER",
+			After:  "bucket: my-bucket\nstorageClass: STANDARD",
+		}}
+)
+
+// Rules are the rules of schema findings, for the registry.
+var Rules = []*manifest.Rule{requiredFieldRule, unknownFieldRule, invalidTypeRule, invalidValueRule}
 
 // kindSchema is the schema of one kind, bundled and compiled lazily, each at
 // most once per process: `manifestlint --version` pays for neither.
@@ -307,6 +335,37 @@ type checker struct {
 	doc  *manifest.Document
 	root *yaml.Node
 	sdoc map[string]any
+	// keys indexes the keys of large mappings (get): one error per key of
+	// a 100,000-key mapping must not scan the mapping each time.
+	keys map[*yaml.Node]map[string]int
+	// places caches unknownDetail's view of each place (keyPlaceAt).
+	places map[string]*keyPlace
+	// evidence caches destinations, which reads every operations entry.
+	evidence *destinationEvidence
+}
+
+// get is manifest.Get (the first occurrence of key in mapping m), through
+// an index built once per large mapping.
+func (c *checker) get(m *yaml.Node, key string) (k, v *yaml.Node) {
+	if m == nil || m.Kind != yaml.MappingNode || len(m.Content) <= 64 {
+		return manifest.Get(m, key)
+	}
+	idx, ok := c.keys[m]
+	if !ok {
+		idx = make(map[string]int, len(m.Content)/2)
+		for i := len(m.Content) - 2; i >= 0; i -= 2 {
+			idx[m.Content[i].Value] = i // backwards: the first occurrence wins
+		}
+		if c.keys == nil {
+			c.keys = map[*yaml.Node]map[string]int{}
+		}
+		c.keys[m] = idx
+	}
+	i, ok := idx[key]
+	if !ok {
+		return nil, nil
+	}
+	return m.Content[i], m.Content[i+1]
 }
 
 // location is where a gojsonschema context points in the yaml.Node tree.
@@ -329,7 +388,7 @@ func (c *checker) locate(ctx string) (location, bool) {
 	for _, s := range segs {
 		switch loc.val.Kind {
 		case yaml.MappingNode:
-			k, v := manifest.Get(loc.val, s)
+			k, v := c.get(loc.val, s)
 			if k == nil {
 				return loc, false
 			}
@@ -370,9 +429,9 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		case len(loc.segs) > 0:
 			at = c.doc.Span(loc.val)
 		}
-		return manifest.Errorf(missing, RuleRequiredField, at, path, c.missingDetail(loc, prop)), rank, true
+		return requiredFieldRule.Errorf(missing, at, path, c.missingDetail(loc, prop)), rank, true
 	case "additional_property_not_allowed":
-		k, _ := manifest.Get(loc.val, prop)
+		k, _ := c.get(loc.val, prop)
 		if k == nil {
 			return f, 0, false
 		}
@@ -381,12 +440,12 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		// name: a stray top-level fileSystem in an import is a manifest
 		// field, not a file system.
 		_, invalid := manifest.Family(loc.path)
-		return manifest.Errorf(invalid, RuleUnknownField, c.doc.Span(k), path, c.unknownDetail(loc, prop)), rank, true
+		return unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, c.unknownDetail(loc, prop)), rank, true
 	case "invalid_type":
 		_, invalid := manifest.Family(loc.path)
 		expected, _ := e.Details()["expected"].(string)
-		return manifest.Errorf(invalid, RuleInvalidType, c.doc.Span(loc.val), loc.path, c.typeDetail(loc, expected)), rank, true
+		return invalidTypeRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, c.typeDetail(loc, expected)), rank, true
 	}
 	_, invalid := manifest.Family(loc.path)
-	return manifest.Errorf(invalid, RuleInvalidValue, c.doc.Span(loc.val), loc.path, c.valueDetail(loc, e)), rank, true
+	return invalidValueRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, c.valueDetail(loc, e)), rank, true
 }

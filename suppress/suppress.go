@@ -1,4 +1,4 @@
-// Package suppress reads manifestlint's inline suppression comments from
+// Package suppress reads and applies manifestlint's inline suppression comments from
 // the raw source of a manifest:
 //
 //	# manifestlint-ignore: CODE-or-RULE[, CODE-or-RULE ...] -- reason
@@ -15,19 +15,24 @@
 // comments, because yaml.v3 attaches a head comment to a node only when no
 // blank line separates them. A `#` is a comment only where YAML says so: at
 // the start of a line or after a space or tab, and outside a quoted value
-// (`name: "Unit #4"` holds no comment). Quoted values are assumed to end on
-// the line they start on, as manifest values do.
+// (`name: "Unit #4"` holds no comment). ScanDocument also knows, from the
+// parsed tree, the block and quoted scalars that span lines, in which a `#`
+// is content; without a tree, quoted values are assumed to end on the line
+// they start on, as manifest values do.
 //
 // Names are separated by commas or spaces; the reason is whatever follows
-// `--`. The package only reads; package validate applies the directives.
+// `--`. Scan reads the directives; Apply applies them to findings and reports
+// the suppressions that need attention (its two rules, Rules).
 package suppress
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
+	"go.yaml.in/yaml/v3"
 )
 
 // Marker is the text every suppression comment starts with.
@@ -93,6 +98,61 @@ func ScanLines(l *manifest.Lines) []Directive {
 	if !bytes.Contains(l.Source(), markerBytes) {
 		return nil
 	}
+	return scan(l, nil)
+}
+
+// ScanDocument is ScanLines of a parsed document, whose tree says where
+// its scalars span several lines: inside a block (`|`, `>`) or quoted
+// scalar a `#` is content, not a comment, even at the start of a line, so
+// suppression-like text there is no directive (and no unused-suppression
+// warning). A plain scalar cannot hold a comment-like `#`: YAML ends it
+// there. Without a tree (a file that could not be parsed) it is ScanLines.
+func ScanDocument(doc *manifest.Document) []Directive {
+	l := doc.Lines()
+	if !bytes.Contains(l.Source(), markerBytes) {
+		return nil
+	}
+	return scan(l, scalarContent(doc))
+}
+
+// scalarContent returns the sorted byte ranges that hold the text of
+// block and quoted scalars spanning several lines: a block scalar's lines
+// after its indicator (a comment after `|` is a comment), a quoted
+// scalar's from quote to quote.
+func scalarContent(doc *manifest.Document) [][2]int {
+	if doc.Root == nil {
+		return nil
+	}
+	var out [][2]int
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle|yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			if s := doc.Span(n); s.To.Line > s.From.Line {
+				start := s.Start
+				if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+					start = doc.Lines().Start(s.From.Line + 1)
+				}
+				out = append(out, [2]int{start, s.End})
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(doc.Root)
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
+
+// scan reads the directives of l, skipping a `#` at an offset inside one
+// of the sorted content ranges.
+func scan(l *manifest.Lines, content [][2]int) []Directive {
+	inContent := func(off int) bool {
+		for len(content) > 0 && content[0][1] <= off {
+			content = content[1:] // offsets only grow: drop the ranges passed
+		}
+		return len(content) > 0 && content[0][0] <= off
+	}
 	var out []Directive
 	var pending []int // own-line line directives waiting for their target
 	leading := true
@@ -102,7 +162,7 @@ func ScanLines(l *manifest.Lines) []Directive {
 		if trimmed == "" {
 			continue
 		}
-		ownLine := trimmed[0] == '#'
+		ownLine := trimmed[0] == '#' && !inContent(l.Start(lineNo)+len(text)-len(trimmed))
 		if !ownLine {
 			leading = false
 			for _, p := range pending {
@@ -111,7 +171,7 @@ func ScanLines(l *manifest.Lines) []Directive {
 			pending = pending[:0]
 		}
 		at := commentStart(text)
-		if at < 0 {
+		if at < 0 || inContent(l.Start(lineNo)+at) {
 			continue
 		}
 		d, ok := parse(text[at:])

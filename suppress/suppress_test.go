@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/manifest"
 )
 
 func TestCommentStart(t *testing.T) {
@@ -121,5 +123,43 @@ func TestScanLineBreaks(t *testing.T) {
 		if ds[1].Line != 5 || ds[1].Column != 11 || ds[1].Target != 5 {
 			t.Errorf("%q: end-of-line directive at %d:%d, target %d; want 5:11, target 5", sep, ds[1].Line, ds[1].Column, ds[1].Target)
 		}
+	}
+}
+
+// TestScanDocumentSkipsScalarContent: suppression-like text inside a block,
+// folded or quoted scalar that spans lines is content, not a directive (it
+// gave a false unused-suppression warning); a comment after a block
+// indicator, or after a closing quote, still is one.
+func TestScanDocumentSkipsScalarContent(t *testing.T) {
+	src := "" +
+		"a: |  # manifestlint-ignore: A1 -- header comment\n" + // 1: a directive
+		"  # manifestlint-ignore: B1 -- literal content\n" + // 2
+		"  text # manifestlint-ignore: B2 -- literal content\n" + // 3
+		"b: >-\n" + // 4
+		"  # manifestlint-ignore-file: B3 -- folded content\n" + // 5
+		"c: \"first\n" + // 6
+		"  # manifestlint-ignore: B4 -- quoted content\n" + // 7
+		"  last\" # manifestlint-ignore: A2 -- after the quote\n" + // 8
+		"d: 'one\n" + // 9
+		"  two # manifestlint-ignore: B5 -- single-quoted content'\n" + // 10
+		"e: plain\n" + // 11
+		"# manifestlint-ignore: A3 -- own line\n" + // 12
+		"f: x\n" // 13
+	doc, fs := manifest.Parse("m.yaml", []byte(src))
+	if doc.Root == nil {
+		t.Fatalf("the test document does not parse: %v", fs)
+	}
+	var got []string
+	for _, d := range ScanDocument(doc) {
+		for _, n := range d.Names {
+			got = append(got, n.Text)
+		}
+	}
+	if strings.Join(got, " ") != "A1 A2 A3" {
+		t.Errorf("directives %v, want A1 A2 A3 (B* are scalar content)", got)
+	}
+	// Without the tree every line looks like a comment.
+	if n := len(ScanLines(doc.Lines())); n <= 3 {
+		t.Errorf("ScanLines found %d directives: the test does not exercise the scalars", n)
 	}
 }

@@ -15,9 +15,9 @@ import (
 )
 
 // seedDirs hold manifests that seed FuzzValidate: the repository's
-// testdata, and the specification's examples when they sit beside the
-// checkout (they do in the project's workspace; elsewhere they are skipped).
-var seedDirs = []string{"testdata", filepath.Join("..", "testdata"), filepath.Join("..", "..", "shared", "spec", "examples")}
+// testdata, the golden cases and the real manifests of
+// testdata/spec-examples among them.
+var seedDirs = []string{"testdata", filepath.Join("..", "testdata")}
 
 // hostileSeeds are inputs that once troubled YAML tools.
 var hostileSeeds = []string{

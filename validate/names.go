@@ -45,6 +45,15 @@ func SuggestName(name string) string {
 	return manifest.Closest(name, nameList)
 }
 
+// UnknownName explains why name is neither a rule id nor a code
+// (UnknownNameError), or returns "" for a known name.
+func UnknownName(name string) string {
+	if KnownName(name) {
+		return ""
+	}
+	return UnknownNameError(name)
+}
+
 // UnknownNameError explains that name is neither a rule id nor a code, with
 // a suggestion when one is close.
 func UnknownNameError(name string) string {

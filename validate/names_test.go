@@ -1,9 +1,13 @@
 package validate
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/manifestlint/manifestlint/suppress"
+)
 
 func TestRulesListSuppressionRules(t *testing.T) {
-	want := map[string]bool{RuleSuppressionWithoutReason: false, RuleUnusedSuppression: false}
+	want := map[string]bool{suppress.RuleSuppressionWithoutReason: false, suppress.RuleUnusedSuppression: false}
 	for _, r := range Rules() {
 		if _, ok := want[r.ID]; ok {
 			want[r.ID] = true

@@ -5,27 +5,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manifestlint/manifestlint/internal/testmanifest"
 	"github.com/manifestlint/manifestlint/manifest"
 )
 
-// base is a valid S3 import manifest whose lines the cases below change.
-// It is testdata/sample/manifest.yaml without its comment.
-const base = `manifestVersion: 2.0
-deviceId: ABCDE
-bucket: my-import-bucket
-prefix: imported/
-eraseDevice: yes
-notificationEmail: ops@example.com
-returnAddress:
-    name: Joe Random
-    company: Example Corp.
-    street1: 123 Any Street
-    city: Seattle
-    stateOrProvince: WA
-    postalCode: 98101
-    phoneNumber: 206-555-0100
-    country: USA
-`
+// base is the tests' valid S3 import manifest, whose lines the cases below
+// change.
+const base = testmanifest.S3Import
 
 // inventory is a bucket inventory as the config file's buckets key gives.
 var inventory = map[string]string{"my-import-bucket": "us-east-1", "eu-logs": "eu-west-1"}

@@ -12,6 +12,7 @@ import (
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/rules"
 	"github.com/manifestlint/manifestlint/schema"
+	"github.com/manifestlint/manifestlint/suppress"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -36,40 +37,17 @@ type Options struct {
 	Severity map[string]manifest.Severity
 }
 
-// Result is the outcome of linting one manifest.
-type Result struct {
-	// File is the name the manifest is reported under.
-	File string
-	// Doc is the parsed manifest (its Root is nil when it could not be read).
-	Doc *manifest.Document
-	// Kind is the job kind the manifest was checked as.
-	Kind manifest.Kind
-	// KindEvidence names what decided Kind ("bucket", "--job-type export").
-	KindEvidence []string
-	// Findings are sorted by line, then column; one per fault.
-	Findings []manifest.Finding
-	// Notes name the checks that did not run for lack of context (spec
-	// §6), so that a clean result is not read as "everything checked".
-	Notes []Note
-}
+// Result is the outcome of linting one manifest (manifest.Result, so that
+// the output formats need not import this package).
+type Result = manifest.Result
 
 // Note says that some checks did not run on a manifest, and why.
-type Note struct {
-	// ID is stable: NoteRegionUnknown or NoteNoInventory.
-	ID string `json:"id"`
-	// Rules are the ids of the rules that did not run.
-	Rules []string `json:"rules"`
-	// Message says what was not checked and how to give the context.
-	Message string `json:"message"`
-}
+type Note = manifest.Note
 
 // The notes of Result.Notes.
 const (
-	// NoteRegionUnknown: no --region, no region in the config file, and
-	// none in the manifest or the bucket inventory.
-	NoteRegionUnknown = "region-unknown"
-	// NoteNoInventory: no bucket inventory (the config file's buckets).
-	NoteNoInventory = "no-bucket-inventory"
+	NoteRegionUnknown = manifest.NoteRegionUnknown
+	NoteNoInventory   = manifest.NoteNoInventory
 )
 
 // contextNotes lists the checks that could not run for what the linter
@@ -89,9 +67,6 @@ func contextNotes(ctx *rules.Context) []Note {
 	return out
 }
 
-// Errors returns the number of error findings.
-func (r Result) Errors() int { e, _ := manifest.Count(r.Findings); return e }
-
 // Validate lints one manifest.
 func Validate(name string, src []byte, opts Options) Result {
 	doc, fs := manifest.Parse(name, src)
@@ -110,11 +85,12 @@ func Validate(name string, src []byte, opts Options) Result {
 	}
 	if ctx.Region == "" {
 		ctx.Region, ctx.RegionSource = inferRegion(doc, res.Kind, opts.Buckets)
+		ctx.RegionInferred = ctx.Region != ""
 	}
 	// Rules run first so that, where a rule and the schema see the same
 	// fault, the rule's more specific message is the one kept.
 	for _, r := range rules.All {
-		fs = append(fs, r.Check(ctx)...)
+		fs = append(fs, r.Run(ctx)...)
 	}
 	fs = append(fs, schema.Check(doc, res.Kind)...)
 	fs = manifest.Dedupe(fs)
@@ -123,7 +99,7 @@ func Validate(name string, src []byte, opts Options) Result {
 	}
 	// Inline comments first, so that a comment naming a finding that
 	// --ignore also drops still counts as used.
-	fs = applyInline(doc, fs)
+	fs = suppress.Apply(doc, fs, UnknownName)
 	fs = applyOverrides(fs, &opts)
 	fs = clipMessages(fs)
 	manifest.Sort(fs)
@@ -154,11 +130,10 @@ const (
 func clipMessages(fs []manifest.Finding) []manifest.Finding {
 	for i := range fs {
 		f := &fs[i]
-		full := f.Text()
-		if len(full) <= maxMessage {
-			continue
+		if len(f.Code.Message())+1+len(f.Message) <= maxMessage {
+			continue // the whole text is short: nothing to clip, nothing to build
 		}
-		clipped := clipMessage(full)
+		clipped := clipMessage(f.Text())
 		if sentence := f.Code.Message(); sentence != "" {
 			rest, ok := strings.CutPrefix(clipped, sentence+" ")
 			if !ok { // cannot happen: the sentence is far shorter than hardMax/2
@@ -268,14 +243,15 @@ func bucketNames(doc *manifest.Document) []string {
 	return out
 }
 
-// Rules returns every rule manifestlint applies, parse, schema and rule
-// checks alike, for `explain` and SARIF's rule list.
-func Rules() []manifest.RuleInfo {
-	out := append([]manifest.RuleInfo(nil), manifest.ParseRules...)
+// Rules returns every rule manifestlint applies, parse, schema,
+// suppression and rule checks alike, for `explain`, SARIF's rule list and
+// name checks: the one registry, an explicit list.
+func Rules() []*manifest.Rule {
+	out := append([]*manifest.Rule(nil), manifest.ParseRules...)
 	out = append(out, schema.Rules...)
-	out = append(out, SuppressionRules...)
+	out = append(out, suppress.Rules...)
 	for _, r := range rules.All {
-		out = append(out, r.Info())
+		out = append(out, &r.Rule)
 	}
 	return out
 }

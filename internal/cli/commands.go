@@ -15,7 +15,7 @@ import (
 )
 
 // Build identity. Release builds may set them with
-// -ldflags "-X main.buildVersion=v1.2.3 -X main.buildCommit=abc1234";
+// -ldflags "-X github.com/manifestlint/manifestlint/internal/cli.buildVersion=v1.2.3 -X github.com/manifestlint/manifestlint/internal/cli.buildCommit=abc1234";
 // otherwise they come from the module and VCS data of debug.ReadBuildInfo.
 var (
 	buildVersion string

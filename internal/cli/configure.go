@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -48,7 +49,9 @@ func (o *options) configure(vopts *validate.Options) (runConfig, error) {
 		if err != nil {
 			return rc, err
 		}
-		c.Apply(vopts)
+		if err := vopts.ApplyConfig(c); err != nil {
+			return rc, err
+		}
 		rc.Config = c
 	}
 	if vopts.AccessKeyID == "" {
@@ -103,12 +106,32 @@ func configErrorText(err error) string {
 	if errors.As(err, &ce) {
 		return ce.Error()
 	}
-	return "manifestlint: " + err.Error()
+	return "manifestlint: " + escape.Line(err.Error())
 }
 
-// printNotes prints the notes of the configuration lookup on stderr.
-func (rc runConfig) printNotes(stderr io.Writer) {
-	for _, n := range rc.notes {
-		fmt.Fprintf(stderr, "manifestlint: note: %s\n", n)
+// printNotes prints the notes of the configuration lookup on stderr (a
+// file skipped as untrusted, a folder the search could not look into)
+// unless quiet, and with verbose which configuration file the run uses.
+func (rc runConfig) printNotes(stderr io.Writer, verbose, quiet bool) {
+	if !quiet {
+		for _, n := range rc.notes {
+			fmt.Fprintf(stderr, "manifestlint: note: %s\n", escape.Line(n))
+		}
 	}
+	if verbose {
+		if rc.Config != nil {
+			fmt.Fprintf(stderr, "manifestlint: note: configuration file: %s\n", escape.Line(rc.File))
+		} else {
+			fmt.Fprintln(stderr, "manifestlint: note: no configuration file")
+		}
+	}
+}
+
+// file is the configuration file the run uses, as messages name it; "" for
+// none.
+func (rc runConfig) file() string {
+	if rc.Config == nil {
+		return ""
+	}
+	return rc.File
 }

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
 )
 
@@ -93,7 +94,7 @@ func fileKey(path string, st fs.FileInfo) any {
 
 // fail reports an input that cannot be used; the run exits 2.
 func (c *collector) fail(format string, args ...any) {
-	fmt.Fprintf(c.stderr, "manifestlint: "+format+"\n", args...)
+	fmt.Fprintln(c.stderr, "manifestlint: "+escape.Line(fmt.Sprintf(format, args...)))
 	c.failed = true
 }
 

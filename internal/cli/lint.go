@@ -20,7 +20,8 @@ import (
 // soon as it and every earlier one are done, and at most a few results per
 // worker wait for a slow earlier file, so memory stays bounded whatever the
 // number of inputs. Inputs that cannot be read are reported on stderr, in
-// their turn, and left out (failed is then true); inputs found by a walk
+// their turn, and emitted as a result with ReadError set and no findings
+// (failed is then true), so that every report records them; inputs found by a walk
 // that do not look like manifests are left out and listed.
 func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(validate.Result)) lintSummary {
 	var stdinData []byte
@@ -63,13 +64,15 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 					data, err = readFile(in.path, o.maxBytes)
 				}
 				if err != nil {
-					out <- done{i: i, err: fmt.Errorf("%s: %v", safeName(name), describe(err))}
+					out <- done{i: i, err: fmt.Errorf("%s: %v", safeName(name), describe(err)),
+						res: validate.Result{File: name, ReadError: describe(err).Error()}}
 					continue
 				}
 				if in.found && !looksLikeManifest(data) {
 					out <- done{i: i, skip: true}
 					continue
 				}
+				fitMemLimit(len(data))
 				opts := vopts
 				if opts.JobType == manifest.JobTypeUnknown {
 					opts.JobType = in.jobType
@@ -99,6 +102,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 			case d.err != nil:
 				fmt.Fprintf(stderr, "manifestlint: %v\n", d.err)
 				sum.failed = true
+				emit(d.res) // the reports record it (Result.ReadError)
 			case d.skip:
 				sum.notManifest = append(sum.notManifest, inputs[d.i].path)
 			default:
@@ -130,7 +134,7 @@ func slim(r validate.Result) validate.Result {
 		r.Doc = nil
 		return r
 	}
-	d := &manifest.Document{Name: r.Doc.Name, Source: r.Doc.Source}
+	d := &manifest.Document{Name: r.Doc.Name, Source: r.Doc.Source, Secrets: r.Doc.Secrets}
 	if root := r.Doc.Root; root != nil {
 		d.Root = &yaml.Node{Kind: root.Kind, Tag: root.Tag, Line: root.Line, Column: root.Column}
 	}

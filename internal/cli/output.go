@@ -10,8 +10,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
-	"unicode"
 
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/report"
 	"github.com/manifestlint/manifestlint/validate"
 )
@@ -118,6 +118,7 @@ func (ss sinks) start(opt report.Options) *running {
 	}
 	if r.hold && memLimitTuned {
 		debug.SetMemoryLimit(holdMemLimit)
+		memLimit.Store(holdMemLimit)
 	}
 	return r
 }
@@ -166,10 +167,4 @@ func (r *running) close() error {
 // safeName shows a path with its control characters escaped (`\n`,
 // `\x1b`), so that a file name cannot inject lines or terminal escapes into
 // messages.
-func safeName(p string) string {
-	if strings.IndexFunc(p, unicode.IsControl) < 0 {
-		return p
-	}
-	q := fmt.Sprintf("%q", p)
-	return q[1 : len(q)-1]
-}
+func safeName(p string) string { return escape.Line(p) }

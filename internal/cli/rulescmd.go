@@ -26,9 +26,8 @@ type ruleRow struct {
 	Doc      string   `json:"doc"`
 }
 
-// ruleRows lists validate.Rules(), each id once, in registry order: a rule
-// that reports a service code is an error, one that reports none a warning
-// (as SARIF's default level says).
+// ruleRows lists validate.Rules(), each id once, in registry order, with
+// the severity each rule declares.
 func ruleRows() []ruleRow {
 	var rows []ruleRow
 	seen := map[string]bool{}
@@ -37,12 +36,9 @@ func ruleRows() []ruleRow {
 			continue
 		}
 		seen[r.ID] = true
-		row := ruleRow{ID: r.ID, Severity: string(manifest.Warning), Codes: []string{}, Doc: r.Doc}
+		row := ruleRow{ID: r.ID, Severity: string(r.Severity), Codes: []string{}, Doc: r.Doc}
 		for _, c := range r.Codes {
 			row.Codes = append(row.Codes, string(c))
-		}
-		if len(row.Codes) > 0 {
-			row.Severity = string(manifest.Error)
 		}
 		rows = append(rows, row)
 	}

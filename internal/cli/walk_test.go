@@ -6,25 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
-// validManifest is testdata/sample/manifest.yaml: a clean S3 import.
-const validManifest = `manifestVersion: 2.0
-deviceId: ABCDE
-bucket: my-import-bucket
-prefix: imported/
-eraseDevice: yes
-notificationEmail: ops@example.com
-returnAddress:
-    name: Joe Random
-    company: Example Corp.
-    street1: 123 Any Street
-    city: Seattle
-    stateOrProvince: WA
-    postalCode: 98101
-    phoneNumber: 206-555-0100
-    country: USA
-`
+// validManifest is the tests' clean S3 import manifest.
+const validManifest = testmanifest.S3Import
 
 // runMain runs the command in dir with a clean environment and no config
 // file (unless args name one); stdin is given.
@@ -160,7 +147,7 @@ func TestWalkInclude(t *testing.T) {
 func TestFilesFrom(t *testing.T) {
 	dir := tree(t, map[string]string{
 		"a.yaml":         validManifest,
-		"b.yaml":         strings.Replace(validManifest, "eraseDevice: yes", "eraseDevice: no", 1),
+		"b.yaml":         testmanifest.With("eraseDevice: yes", "eraseDevice: no"),
 		"README.md":      "# hi\n",
 		"compose.yaml":   "services: {}\n",
 		"d/c.yaml":       validManifest,
@@ -227,7 +214,7 @@ func TestWalkLinks(t *testing.T) {
 // TestSameFileOnce: a file named twice, or reached through two arguments,
 // is linted once.
 func TestSameFileOnce(t *testing.T) {
-	dir := tree(t, map[string]string{"s/broken.yaml": strings.Replace(validManifest, "eraseDevice: yes", "eraseDevice: no", 1)})
+	dir := tree(t, map[string]string{"s/broken.yaml": testmanifest.With("eraseDevice: yes", "eraseDevice: no")})
 	if err := os.Symlink("broken.yaml", filepath.Join(dir, "s", "alias.yaml")); err != nil {
 		t.Fatal(err)
 	}

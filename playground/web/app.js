@@ -222,11 +222,13 @@
     const kindTitle = KIND_TITLES[res.jobKind] || res.jobKind;
     kindEl.textContent = "";
     kindEl.append("Checked as ", el("strong", "", kindTitle + " manifest"));
-    if (res.kindEvidence.length) {
-      const from = jobTypeSel.value ? "decided by " : "inferred from ";
-      kindEl.append(" — " + from + res.kindEvidence.join(", "));
+    const ev = res.kindEvidence;
+    if (ev.jobType) {
+      kindEl.append(" — from the job type " + ev.jobType);
+    } else if (ev.fields.length) {
+      kindEl.append(" — inferred from " + ev.fields.join(", "));
     } else {
-      kindEl.append(" — nothing in it names a kind, so the default");
+      kindEl.append(" — no kind-specific field found; choose a job type");
     }
 
     list.textContent = "";

@@ -1,0 +1,46 @@
+package manifest
+
+// Result is the outcome of linting one manifest: what package validate
+// returns and the output formats (package report) write.
+type Result struct {
+	// File is the name the manifest is reported under.
+	File string
+	// Doc is the parsed manifest (its Root is nil when it could not be read).
+	Doc *Document
+	// Kind is the job kind the manifest was checked as.
+	Kind Kind
+	// KindEvidence says what decided Kind: --job-type or the fields.
+	KindEvidence KindEvidence
+	// Findings are sorted by line, then column; one per fault.
+	Findings []Finding
+	// Notes name the checks that did not run for lack of context (spec
+	// §6), so that a clean result is not read as "everything checked".
+	Notes []Note
+	// ReadError is set, by the caller, for a file that could not be read
+	// or was over the size limit (validation never sets it): such a result
+	// has no findings and was not checked, and every report format
+	// records it so that the file does not silently vanish.
+	ReadError string
+}
+
+// Note says that some checks did not run on a manifest, and why.
+type Note struct {
+	// ID is stable: NoteRegionUnknown or NoteNoInventory.
+	ID string `json:"id"`
+	// Rules are the ids of the rules that did not run.
+	Rules []string `json:"rules"`
+	// Message says what was not checked and how to give the context.
+	Message string `json:"message"`
+}
+
+// The notes of Result.Notes.
+const (
+	// NoteRegionUnknown: no --region, no region in the config file, and
+	// none in the manifest or the bucket inventory.
+	NoteRegionUnknown = "region-unknown"
+	// NoteNoInventory: no bucket inventory (the config file's buckets).
+	NoteNoInventory = "no-bucket-inventory"
+)
+
+// Errors returns the number of error findings.
+func (r Result) Errors() int { e, _ := Count(r.Findings); return e }

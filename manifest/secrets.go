@@ -1,0 +1,157 @@
+package manifest
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Secrets are the byte ranges of a document's secret values: the value
+// nodes of every key that is, or looks like a typo of, a secret field
+// (trueCryptPassword, pinCode), wherever the key sits (nested, in a list
+// entry, in a flow mapping, as an explicit `? key`, tagged `!!str key` or
+// escaped `"true\x43ryptPassword"`: the key as YAML reads it counts, not
+// its text), whatever the value is (on the next line, a list, a block
+// scalar), and an alias's anchored node. Snippets mask them (SnippetLine).
+type Secrets struct {
+	ranges [][2]int // sorted, disjoint [start, end) byte offsets
+}
+
+// secretish reports whether key is a secret field or a near miss of one:
+// equal but for case, '_', '-' and spaces (`truecryptpassword`,
+// `PIN_CODE`), or one edit away for pinCode and two for trueCryptPassword
+// (`pinCod`, `trueCryptPasword`), as the did-you-mean would suggest it.
+// The value a user meant as a password is a password, whatever the key's
+// spelling. (`zipCode`, two edits from pinCode, is not.)
+func secretish(key string) bool {
+	if IsSecret(key) {
+		return true
+	}
+	if len(key) < 6 || len(key) > 40 {
+		return false // too short or long to be one (and cheap to tell)
+	}
+	for name := range secretKeys {
+		if foldedEqual(key, name) {
+			return true
+		}
+		n, edits := utf8.RuneCountInString(name), utf8.RuneCountInString(name)/7
+		if d := utf8.RuneCountInString(key) - n; d <= edits && -d <= edits &&
+			EditDistance(strings.ToLower(key), strings.ToLower(name)) <= edits {
+			return true
+		}
+	}
+	return false
+}
+
+// foldedEqual is FoldName(key) == FoldName(name) for an ASCII name,
+// without allocating for the ASCII keys of nearly every manifest.
+func foldedEqual(key, name string) bool {
+	i := 0
+	for k := 0; k < len(key); k++ {
+		c := key[k]
+		if c >= 0x80 {
+			return FoldName(key) == FoldName(name)
+		}
+		if c == '_' || c == '-' || c == ' ' {
+			continue
+		}
+		if i >= len(name) || c|0x20 != name[i]|0x20 {
+			return false
+		}
+		i++
+	}
+	return i == len(name)
+}
+
+// findSecrets collects the secret ranges of the tree under n.
+func findSecrets(d *Document, n *yaml.Node) *Secrets {
+	var ranges [][2]int
+	add := func(v *yaml.Node) {
+		if v == nil || v.Line == 0 {
+			return
+		}
+		if s := d.Span(v); !s.Empty() {
+			ranges = append(ranges, [2]int{s.Start, s.End})
+		}
+	}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if k.Kind == yaml.ScalarNode && secretish(k.Value) {
+					add(v)
+					if v.Kind == yaml.AliasNode {
+						add(v.Alias)
+					}
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	slices.SortFunc(ranges, func(a, b [2]int) int { return a[0] - b[0] })
+	merged := ranges[:0]
+	for _, r := range ranges {
+		if k := len(merged); k > 0 && r[0] <= merged[k-1][1] {
+			merged[k-1][1] = max(merged[k-1][1], r[1])
+			continue
+		}
+		merged = append(merged, r)
+	}
+	return &Secrets{ranges: merged}
+}
+
+// SnippetLine returns line n of the source as a snippet may show it: every
+// character of a secret value replaced by `*` (so columns stay), and ok
+// false when the line must not be shown at all: the file could not be
+// parsed (Secrets unknown) and it mentions a secret field, so no line of
+// it can be shown as free of a secret value.
+func (d *Document) SnippetLine(n int) (line string, ok bool) {
+	text := d.Lines().Line(n)
+	if d.Secrets == nil {
+		if mentionsSecret(d.Source) {
+			return "", false
+		}
+		return string(text), true
+	}
+	start := d.Lines().Start(n)
+	end := start + len(text)
+	rs := d.Secrets.ranges
+	i, _ := slices.BinarySearchFunc(rs, start, func(r [2]int, off int) int {
+		if r[1] <= off {
+			return -1
+		}
+		return 1
+	})
+	if i == len(rs) || rs[i][0] >= end {
+		return string(text), true
+	}
+	var b strings.Builder
+	at := start
+	for ; i < len(rs) && rs[i][0] < end; i++ {
+		from, to := max(rs[i][0], start), min(rs[i][1], end)
+		b.Write(d.Source[at:from])
+		b.WriteString(strings.Repeat("*", utf8.RuneCount(d.Source[from:to])))
+		at = to
+	}
+	b.Write(d.Source[at:end])
+	return b.String(), true
+}
+
+// mentionsSecret reports whether src names a secret field in any spelling
+// (letter case, '_', '-' and spaces ignored).
+func mentionsSecret(src []byte) bool {
+	folded := []byte(FoldName(string(src)))
+	for _, w := range []string{"truecrypt", "password", "pincod"} {
+		if bytes.Contains(folded, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}

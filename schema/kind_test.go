@@ -1,0 +1,77 @@
+package schema
+
+import (
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// TestKindKeysMatchSchemas ties the field lists that decide the job kind
+// (manifest.ImportOnlyKeys, ExportOnlyKeys, Destinations,
+// ExportOperationKey) to the bundled schemas: a field added to one S3 kind's
+// schema, or a destination changed, fails here until InferKind knows it.
+func TestKindKeysMatchSchemas(t *testing.T) {
+	top := func(k manifest.Kind) map[string]bool {
+		_, sdoc := kindSchemas[k].must()
+		node, _ := schemaAt(sdoc, nil)
+		set := map[string]bool{}
+		for _, n := range propertyNames(node) {
+			set[n] = true
+		}
+		if len(set) == 0 {
+			t.Fatalf("the %s schema has no top-level properties", k)
+		}
+		return set
+	}
+	only := func(a, b map[string]bool) []string {
+		var out []string
+		for n := range a {
+			if !b[n] {
+				out = append(out, n)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	sorted := func(s []string) []string { s = slices.Clone(s); sort.Strings(s); return s }
+	imp, exp := top(manifest.S3Import), top(manifest.S3Export)
+	if got, want := sorted(manifest.ImportOnlyKeys), only(imp, exp); !slices.Equal(got, want) {
+		t.Errorf("manifest.ImportOnlyKeys = %v, but the keys only the S3 import schema has are %v", got, want)
+	}
+	// operations is counted by its entries (ExportOperationKey, below): EBS
+	// and Glacier imports have it too.
+	expOnly := slices.DeleteFunc(only(exp, imp), func(n string) bool { return n == "operations" })
+	if got, want := sorted(manifest.ExportOnlyKeys), expOnly; !slices.Equal(got, want) {
+		t.Errorf("manifest.ExportOnlyKeys = %v, but the keys only the S3 export schema has are %v", got, want)
+	}
+
+	// An operations entry: exportBucket only in S3 export's; destination a
+	// constant of EBS's and Glacier's that decides their kind.
+	entry := func(k manifest.Kind) map[string]any {
+		_, sdoc := kindSchemas[k].must()
+		node, _ := schemaAt(sdoc, []string{"operations", "0"})
+		return node // nil for S3 import, which has no operations
+	}
+	for _, k := range manifest.Kinds {
+		if has := hasProperty(entry(k), manifest.ExportOperationKey); has != (k == manifest.S3Export) {
+			t.Errorf("%s: operations entries have %s: %v", k, manifest.ExportOperationKey, has)
+		}
+	}
+	for dest, k := range manifest.Destinations {
+		_, sdoc := kindSchemas[k].must()
+		d, _ := schemaAt(sdoc, []string{"operations", "0", "destination"})
+		var allowed []string
+		if c, ok := d["const"].(string); ok {
+			allowed = append(allowed, c)
+		}
+		allowed = append(allowed, stringList(d["enum"])...)
+		if !slices.Equal(allowed, []string{dest}) {
+			t.Errorf("%s: the schema's destination allows %v, but manifest.Destinations decides it by %q", k, allowed, dest)
+		}
+	}
+	if len(manifest.Destinations) != 2 {
+		t.Errorf("manifest.Destinations has %d entries, want EBS and Glacier", len(manifest.Destinations))
+	}
+}

@@ -1,0 +1,42 @@
+package schema
+
+// Messages about secret fields (trueCryptPassword, pinCode) never show
+// their values.
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// secret reports whether loc is a secret field or lies inside one.
+func secret(loc location) bool {
+	for _, s := range loc.segs {
+		if manifest.IsSecret(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretDetail describes a bad secret value by its length and the position
+// of its first character that is not allowed (bad, 0 for none), never by
+// the value itself.
+func secretDetail(path, v string, bad int, want string) string {
+	if v == "" {
+		return fmt.Sprintf("%s is empty: %s.", path, want)
+	}
+	msg := fmt.Sprintf("%s has %s (the value is not shown)", path, plural(utf8.RuneCountInString(v), "character"))
+	if bad > 0 {
+		msg += fmt.Sprintf(", and the character at position %d is not allowed", bad)
+	}
+	return msg + ": " + want + "."
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

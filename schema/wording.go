@@ -1,0 +1,74 @@
+package schema
+
+// The wording shared by the messages of schema findings.
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"go.yaml.in/yaml/v3"
+)
+
+// place names a mapping for messages: "at the top level", "in
+// returnAddress", "in operations[0]".
+func place(loc location) string {
+	if loc.path == "" {
+		return "at the top level"
+	}
+	return "in " + loc.path
+}
+
+// quote shows a scalar in backticks, shortened when long.
+func quote(s string) string {
+	if utf8.RuneCountInString(s) > 60 {
+		r := []rune(s)
+		s = string(r[:57]) + "…"
+	}
+	return "`" + s + "`"
+}
+
+// found says what a node holds: "`none`", "empty", "a list".
+func found(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		if n.Value == "" {
+			return "empty"
+		}
+		return quote(n.Value)
+	}
+	return manifest.KindName(n)
+}
+
+func article(title string) string {
+	switch title[0] {
+	case 'A', 'E', 'I', 'O', 'U', 'S':
+		return "an"
+	}
+	return "a"
+}
+
+// kindNoun: "an S3 import".
+func kindNoun(k manifest.Kind) string { return article(k.Title()) + " " + k.Title() }
+
+// kindPhrase: "an S3 import manifest".
+func kindPhrase(k manifest.Kind) string { return kindNoun(k) + " manifest" }
+
+// joinList: "a, b or c" (last is "or" or "and").
+func joinList(items []string, last string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + last + " " + items[len(items)-1]
+}
+
+// lastKey is the key the value at loc sits under, or its path after a
+// list index.
+func lastKey(loc location) string {
+	if loc.key != nil {
+		return loc.key.Value
+	}
+	return loc.path
+}

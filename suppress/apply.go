@@ -1,0 +1,166 @@
+package suppress
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// Rule ids of the findings about suppressions themselves.
+const (
+	RuleSuppressionWithoutReason = "suppression-without-reason"
+	RuleUnusedSuppression        = "unused-suppression"
+)
+
+// The two rules of suppression comments.
+var (
+	withoutReasonRule = &manifest.Rule{ID: RuleSuppressionWithoutReason, Severity: manifest.Warning,
+		Doc: "A `# manifestlint-ignore` comment must give its reason after `--` (`# manifestlint-ignore: InvalidAddressException -- PO box agreed with support`); without one it still applies, as golangci-lint's nolintlint does, but is reported.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a warning: the suppression still applies",
+			Before: "returnAddress:\n  street1: PO Box 1234  # manifestlint-ignore: address-po-box",
+			After:  "returnAddress:\n  street1: PO Box 1234  # manifestlint-ignore: address-po-box -- agreed with AWS support, case 1234",
+		}}
+	unusedRule = &manifest.Rule{ID: RuleUnusedSuppression, Severity: manifest.Warning,
+		Doc: "A `# manifestlint-ignore` comment names a rule id or code that no finding on its line (or, for -file, in its file) carries: remove it or fix the name. Reported once per name.",
+		Example: manifest.Example{Lang: "yaml",
+			Note:   "a warning: the comment names a rule that reports nothing on its line",
+			Before: "bucket: my-bucket  # manifestlint-ignore: bucket-name-not-dns-compliant -- legacy name",
+			After:  "bucket: my-bucket",
+		}}
+)
+
+// Rules are the rules of suppression comments, for the registry.
+var Rules = []*manifest.Rule{withoutReasonRule, unusedRule}
+
+// Apply drops the findings silenced by the suppression comments of doc and
+// adds a warning for each suppression without a reason and for each listed
+// name that silenced nothing. unknown explains why a name is neither a rule
+// id nor a code, or returns "" for a known name.
+//
+// A name matches a finding whose code or rule id is exactly that name. A
+// line directive silences the findings whose position is on its target
+// line (the value at fault, the key of an unknown field, or the parent key
+// of a missing field); a file directive silences them everywhere. Findings
+// about suppressions are never silenced inline (use --ignore or the config
+// file's disable): a comment cannot vouch for itself.
+func Apply(doc *manifest.Document, fs []manifest.Finding, unknown func(name string) string) []manifest.Finding {
+	ds := ScanDocument(doc)
+	if len(ds) == 0 {
+		return fs
+	}
+	used := make([][]bool, len(ds))
+	for i := range ds {
+		used[i] = make([]bool, len(ds[i].Names))
+	}
+	// The names each line (0: the whole file) silences, looked up per
+	// finding: a scan of every directive per finding was quadratic in a
+	// file with a suppression on each of its lines.
+	type nameAt struct {
+		line int
+		name string
+	}
+	type listed struct {
+		refs   [][2]int // (directive, name) indexes
+		marked bool     // refs are marked used
+	}
+	names := map[nameAt]*listed{}
+	for di := range ds {
+		d := &ds[di]
+		line := d.Target
+		switch {
+		case d.Malformed != "":
+			continue
+		case d.File && d.Misplaced, !d.File && d.Target == 0:
+			continue
+		case d.File:
+			line = 0
+		}
+		for ni, n := range d.Names {
+			k := nameAt{line, n.Text}
+			l := names[k]
+			if l == nil {
+				l = &listed{}
+				names[k] = l
+			}
+			l.refs = append(l.refs, [2]int{di, ni})
+		}
+	}
+	silence := func(line int, name string) bool {
+		l := names[nameAt{line, name}]
+		if l == nil {
+			return false
+		}
+		if !l.marked {
+			for _, r := range l.refs {
+				used[r[0]][r[1]] = true
+			}
+			l.marked = true
+		}
+		return true
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		silenced := false
+		for _, line := range [2]int{f.Line, 0} {
+			if silence(line, f.Rule) {
+				silenced = true
+			}
+			if f.Code != "" && silence(line, string(f.Code)) {
+				silenced = true
+			}
+		}
+		if !silenced {
+			out = append(out, f)
+		}
+	}
+	lines := doc.Lines()
+	for di := range ds {
+		d := &ds[di]
+		start := lines.Offset(manifest.Pos{Line: d.Line, Column: d.Column})
+		comment := lines.SpanOf(start, start+len(strings.TrimRight(d.Text, " \t")))
+		if d.Malformed != "" {
+			out = append(out, unusedRule.Warnf(comment, "",
+				fmt.Sprintf("This suppression silences nothing: %s.", d.Malformed)))
+			continue
+		}
+		if d.Reason == "" {
+			out = append(out, withoutReasonRule.Warnf(comment, "",
+				fmt.Sprintf("The suppression `%s` gives no reason: add one after ` -- ` (`%s -- why this finding is acceptable here`) so that reviewers know why. It still applies.",
+					strings.TrimSpace(d.Text), strings.TrimSpace(d.Text))))
+		}
+		for ni, n := range d.Names {
+			if used[di][ni] {
+				continue
+			}
+			nstart := lines.Offset(manifest.Pos{Line: d.Line, Column: n.Column})
+			out = append(out, unusedRule.Warnf(lines.SpanOf(nstart, nstart+len(n.Text)), "", unusedMessage(d, n.Text, unknown)))
+		}
+	}
+	return out
+}
+
+func unusedMessage(d *Directive, name string, unknown func(string) string) string {
+	var where string
+	switch {
+	case d.File && d.Misplaced:
+		return fmt.Sprintf("The suppression of `%s` silences nothing: `# manifestlint-ignore-file` applies only in the comment block at the top of the file, before the first key; move it there.", name)
+	case d.File:
+		where = "in this file"
+	case d.Target == 0:
+		return fmt.Sprintf("The suppression of `%s` silences nothing: no line follows it. Put it on the line above the field, or at the end of the field's line.", name)
+	case d.Target == d.Line:
+		where = "on this line"
+	default:
+		where = fmt.Sprintf("on line %d, the line it applies to", d.Target)
+	}
+	msg := fmt.Sprintf("The suppression of `%s` silences nothing: no finding with that code or rule id is reported %s.", name, where)
+	if why := unknown(name); why != "" {
+		if !strings.HasSuffix(why, "?") {
+			why += "."
+		}
+		return msg + " " + why
+	}
+	return msg + " Remove it, or name the code or rule id of the finding to silence."
+}

@@ -1,0 +1,41 @@
+package validate
+
+import (
+	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// ApplyConfig checks the rule ids and codes the configuration file c names
+// (disable, severity) against the registry, then copies its settings into
+// o where the command line did not set them (flags win): region (with
+// RegionSource "config file FILE"), accessKeyId, buckets, and disable and
+// severity (which add to --ignore). Set what the command line gave in o
+// first. An unknown name is a *config.Error at its line and column, and
+// nothing is copied.
+func (o *Options) ApplyConfig(c *config.Config) error {
+	if err := c.CheckNames(UnknownName); err != nil {
+		return err
+	}
+	if o.Region == "" && c.Region != "" {
+		o.Region, o.RegionSource = c.Region, "config file "+c.File
+	}
+	if o.AccessKeyID == "" {
+		o.AccessKeyID = c.AccessKeyID
+	}
+	if c.Buckets != nil {
+		o.Buckets = c.Buckets
+	}
+	o.Ignore = append(o.Ignore, c.Disable...)
+	for _, s := range c.Severity {
+		switch s.Level {
+		case config.LevelOff:
+			o.Ignore = append(o.Ignore, s.Name)
+		default:
+			if o.Severity == nil {
+				o.Severity = map[string]manifest.Severity{}
+			}
+			o.Severity[s.Name] = manifest.Severity(s.Level)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+package validate_test
+
+import (
+	"fmt"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// A manifest is linted from its bytes: no file is read and nothing is
+// printed. Each finding has the service's code (empty for a warning), the
+// rule that found it, a position and a message.
+func ExampleValidate() {
+	src := []byte(`manifestVersion: 2.0
+deviceId: ABCDE
+bucket: my-import-bucket
+eraseDevice: yes
+notificationEmail: ops@example.com
+returnAddress:
+  name: Jane Doe
+  street1: PO Box 1234
+  city: Seattle
+  stateOrProvince: WA
+  postalCode: 98101
+  phoneNumber: 206-555-0100
+  country: USA
+`)
+	res := validate.Validate("orders/manifest.yaml", src, validate.Options{})
+	fmt.Println("checked as:", res.Kind, "errors:", res.Errors())
+	for _, f := range res.Findings {
+		fmt.Printf("%d:%d %s %s %s\n", f.Line, f.Column, f.Severity, f.Code, f.Rule)
+	}
+	// Output:
+	// checked as: s3-import errors: 1
+	// 8:12 error InvalidAddressException address-po-box
+}
+
+// Options carry what the command line and the configuration file know: the
+// job's type and region, the key that will sign the request, the account's
+// buckets, and names to ignore or re-grade.
+func ExampleValidate_options() {
+	src := []byte(`manifestVersion:2.0
+deviceId: ABCDE
+bucket: my-import-bucket
+eraseDevice: yes
+notificationEmail: ops@example.com
+returnAddress:
+  name: Jane Doe
+  street1: 123 Any Street
+  city: Seattle
+  stateOrProvince: WA
+  postalCode: 98101
+  phoneNumber: 206-555-0100
+  country: USA
+`)
+	opts := validate.Options{
+		JobType:  manifest.JobTypeImport,
+		Region:   "us-east-1",
+		Buckets:  map[string]string{"my-other-bucket": "us-east-1"},
+		Ignore:   []string{"no-space-after-colon"},
+		Severity: map[string]manifest.Severity{"NoSuchBucketException": manifest.Warning},
+	}
+	res := validate.Validate("manifest.yaml", src, opts)
+	for _, f := range res.Findings {
+		fmt.Printf("%d:%d %s %s %s\n", f.Line, f.Column, f.Severity, f.Code, f.Rule)
+	}
+	fmt.Println("errors:", res.Errors())
+	// Output:
+	// 3:9 warning NoSuchBucketException bucket-exists
+	// errors: 0
+}
+
+// Rules lists every rule manifestlint has, with the service codes it
+// reports and its description.
+func ExampleRules() {
+	for _, r := range validate.Rules() {
+		if r.ID == "address-po-box" {
+			fmt.Println(r.ID, r.Codes)
+		}
+	}
+	// Output:
+	// address-po-box [InvalidAddressException]
+}
