@@ -8,7 +8,7 @@
 # The binary is static (CGO_ENABLED=0: no libc, no cgo DNS resolver), so the
 # final image is empty apart from it. manifestlint never opens the network and
 # needs no CA certificates, time zones or shell.
-FROM golang:1.26 AS build
+FROM docker.io/library/golang:1.26 AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download

@@ -97,7 +97,7 @@ func TestEndToEnd(t *testing.T) {
 	}{
 		{name: "clean file exits 0", args: []string{good}, code: 0, stdout: []string{"0 errors, 0 warnings in 1 file"}},
 		{name: "faulty file exits 1 with code, position and caret", args: []string{bad}, code: 1,
-			stdout: []string{"bad.yml:5:14: error InvalidManifestFieldException: One or more manifest fields was invalid.", "[erase-device]",
+			stdout: []string{"bad.yml:5:14: error InvalidManifestFieldException: eraseDevice is `no`", "[erase-device]",
 				"    5 | eraseDevice: no", "      |              ^~", "1 error, 0 warnings in 1 file"}},
 		{name: "no snippet", args: []string{"--no-snippet", bad}, code: 1, stdout: []string{"[erase-device]\n" + bad + ": note: checked as an S3 import manifest"}},
 		{name: "directory means every yaml below it, sorted", args: []string{dir}, code: 1,
@@ -170,6 +170,8 @@ func TestEndToEndJSON(t *testing.T) {
 				EndLine  int    `json:"endLine"`
 				EndCol   int    `json:"endColumn"`
 				Message  string `json:"message"`
+				// the service's sentence; message holds the specifics
+				ServiceMessage string `json:"serviceMessage"`
 			} `json:"findings"`
 			Notes []struct {
 				ID      string   `json:"id"`
@@ -192,7 +194,8 @@ func TestEndToEndJSON(t *testing.T) {
 	}
 	f := got.Files[0].Findings
 	if len(f) != 1 || f[0].Code != "MissingManifestFieldException" || f[0].Status != 400 || f[0].Severity != "error" ||
-		f[0].Path != "returnAddress.city" || f[0].Line != 7 || f[0].Column != 1 || f[0].EndLine != 7 || f[0].EndCol != 14 || !strings.Contains(f[0].Message, "city") {
+		f[0].Path != "returnAddress.city" || f[0].Line != 7 || f[0].Column != 1 || f[0].EndLine != 7 || f[0].EndCol != 14 || !strings.HasPrefix(f[0].Message, "Missing: returnAddress.city.") ||
+		f[0].ServiceMessage != "One or more required fields were missing from the manifest file. Please correct and resubmit." {
 		t.Errorf("finding not as documented: %+v", f)
 	}
 	// No region and no inventory: the checks that needed them are named.

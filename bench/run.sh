@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/run.sh: time manifestlint against its floor and two other tools on the
-# same generated corpus, and print a table (README: "Performance and robustness").
+# same generated corpus, and print a table (docs/performance.md).
 #
 #   bench/run.sh            # 10,000 manifests, installs ajv-cli and yamllint
 #   bench/run.sh -n 2000    # another corpus size

@@ -95,15 +95,49 @@ type nameRef struct {
 
 // CheckNames checks every rule id and code of disable and severity:
 // unknown returns "" for a known name, else why it is not one (the caller
-// knows the registry: validate.UnknownName). The error names the first
-// unknown name's line and column.
+// knows the registry: validate.UnknownName). Every unknown name is an
+// Error at its line and column; the result is Errors, or nil.
 func (c *Config) CheckNames(unknown func(name string) string) error {
+	var es Errors
 	for _, n := range c.names {
 		if why := unknown(n.text); why != "" {
-			return &Error{c.File, n.line, n.column, n.what + ": " + why}
+			es = append(es, &Error{c.File, n.line, n.column, n.what + ": " + why})
 		}
 	}
-	return nil
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// Merge joins configuration errors (*Error or Errors; nil ones are
+// skipped) into one Errors in file order, so that a file's problems of
+// every kind are reported at once. Another error is returned as it is.
+func Merge(errs ...error) error {
+	var out Errors
+	for _, err := range errs {
+		var es Errors
+		var e *Error
+		switch {
+		case err == nil:
+		case errors.As(err, &es):
+			out = append(out, es...)
+		case errors.As(err, &e):
+			out = append(out, e)
+		default:
+			return err
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(out, func(a, b *Error) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+	return out
 }
 
 // Error is an invalid configuration file: it prints as
@@ -120,6 +154,29 @@ type Error struct {
 // or extra lines, such as a CI runner's workflow commands, on stderr.
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: config error: %s", escape.Line(e.File), e.Line, e.Column, escape.Line(e.Message))
+}
+
+// Errors are every problem of a configuration file, in file order: Parse
+// reports them all at once, as manifest findings are, so that fixing a
+// file takes one round trip. It prints one `FILE:LINE:COL: config error:`
+// line per problem; errors.As finds the first *Error.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the errors, for errors.Is and errors.As.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
 }
 
 //go:embed schema.json
@@ -200,7 +257,7 @@ func Load(path, name string) (*Config, error) {
 	}
 	c, err := Parse(name, src)
 	if err != nil {
-		return nil, err
+		return c, err // c, if any, holds the names for CheckNames
 	}
 	if abs, err := filepath.Abs(path); err == nil {
 		c.Dir = filepath.Dir(abs)
@@ -212,7 +269,10 @@ func Load(path, name string) (*Config, error) {
 var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // Parse parses a configuration file's text; name is how messages call it.
-// Dir is left to the caller (Load sets it).
+// Dir is left to the caller (Load sets it). Every problem found is
+// reported, as Errors; the Config returned beside them (nil when the file
+// is not YAML or not a mapping) is not to be used, except for CheckNames,
+// so that unknown names join the same report (Merge).
 func Parse(name string, src []byte) (*Config, error) {
 	p := &parser{file: name}
 	c := &Config{File: name, Dir: "."}
@@ -253,8 +313,8 @@ func Parse(name string, src []byte) (*Config, error) {
 	seen := map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		if err := p.key(k, seen); err != nil {
-			return nil, err
+		if p.add(p.key(k, seen)) {
+			continue
 		}
 		idx := slices.IndexFunc(fields, func(f field) bool { return f.key == k.Value })
 		if idx < 0 {
@@ -262,13 +322,15 @@ func Parse(name string, src []byte) (*Config, error) {
 			if s := manifest.Closest(k.Value, keys); s != "" {
 				msg = fmt.Sprintf("unknown key `%s`; did you mean `%s`?", k.Value, s)
 			}
-			return nil, p.errf(k, "%s", msg)
+			p.add(p.errf(k, "%s", msg))
+			continue
 		}
-		if err := fields[idx].parse(p, c, v); err != nil {
-			return nil, err
-		}
+		p.add(fields[idx].parse(p, c, v))
 	}
 	c.names = p.names
+	if len(p.errs) > 0 {
+		return c, p.errs
+	}
 	return c, nil
 }
 
@@ -298,15 +360,16 @@ var fields = []field{
 		seen := map[string]int{}
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			k, r := v.Content[i], v.Content[i+1]
-			if err := p.key(k, seen); err != nil {
-				return err
+			if p.add(p.key(k, seen)) {
+				continue
 			}
 			if k.Value == "" || strings.ContainsAny(k.Value, " \t/") {
-				return p.errf(k, "bucket name %q is not a bucket name: use the name alone, without spaces, `/` or `s3://`", k.Value)
+				p.add(p.errf(k, "bucket name %q is not a bucket name: use the name alone, without spaces, `/` or `s3://`", k.Value))
+				continue
 			}
 			region, err := p.region(r, "buckets."+k.Value)
-			if err != nil {
-				return err
+			if p.add(err) {
+				continue
 			}
 			c.Buckets[k.Value] = region
 		}
@@ -319,20 +382,21 @@ var fields = []field{
 		seen := map[string]int{}
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			k, t := v.Content[i], v.Content[i+1]
-			if err := p.key(k, seen); err != nil {
-				return err
+			if p.add(p.key(k, seen)) {
+				continue
 			}
 			g, err := p.glob(k)
-			if err != nil {
-				return err
+			if p.add(err) {
+				continue
 			}
 			s, err := p.text(t, "jobTypes."+k.Value)
-			if err != nil {
-				return err
+			if p.add(err) {
+				continue
 			}
 			jt := manifest.JobType(s)
 			if jt != manifest.JobTypeImport && jt != manifest.JobTypeExport {
-				return p.errf(t, "jobTypes.%s is %q; use import or export", k.Value, s)
+				p.add(p.errf(t, "jobTypes.%s is %q; use import or export", k.Value, s))
+				continue
 			}
 			c.JobTypes = append(c.JobTypes, JobTypeRule{Glob: g, JobType: jt})
 		}
@@ -352,20 +416,21 @@ var fields = []field{
 		seen := map[string]int{}
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			k, l := v.Content[i], v.Content[i+1]
-			if err := p.key(k, seen); err != nil {
-				return err
+			if p.add(p.key(k, seen)) {
+				continue
 			}
 			name, err := p.name(k, "severity")
-			if err != nil {
-				return err
+			if p.add(err) {
+				continue
 			}
 			s, err := p.text(l, "severity."+name)
-			if err != nil {
-				return err
+			if p.add(err) {
+				continue
 			}
 			lv := Level(s)
 			if lv != LevelError && lv != LevelWarning && lv != LevelOff {
-				return p.errf(l, "severity.%s is %q; use error, warning or off", name, s)
+				p.add(p.errf(l, "severity.%s is %q; use error, warning or off", name, s))
+				continue
 			}
 			c.Severity = append(c.Severity, SeverityRule{Name: name, Level: lv})
 		}
@@ -390,6 +455,20 @@ var fields = []field{
 type parser struct {
 	file  string
 	names []nameRef
+	errs  Errors
+}
+
+// add records err, if any, and reports whether there was one.
+func (p *parser) add(err error) bool {
+	if err == nil {
+		return false
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		e = &Error{File: p.file, Line: 1, Column: 1, Message: err.Error()}
+	}
+	p.errs = append(p.errs, e)
+	return true
 }
 
 func (p *parser) errf(n *yaml.Node, format string, args ...any) error {
@@ -419,9 +498,7 @@ func (p *parser) list(n *yaml.Node, what string, each func(*yaml.Node) error) er
 		return p.errf(n, "%s must be a list (`- item` lines or `[a, b]`), but is %s", what, describe(n))
 	}
 	for _, e := range n.Content {
-		if err := each(e); err != nil {
-			return err
-		}
+		p.add(each(e)) // an entry's problem does not hide the next one's
 	}
 	return nil
 }
@@ -515,19 +592,26 @@ func (c *Config) Rel(path string) (rel string, ok bool) {
 // that matches path; JobTypeUnknown when none does or path lies outside the
 // config file's directory.
 func (c *Config) JobTypeFor(path string) manifest.JobType {
+	jt, _ := c.JobTypeSourceFor(path)
+	return jt
+}
+
+// JobTypeSourceFor is JobTypeFor with the source of the job type for
+// messages: "jobTypes `exports/**` in FILE".
+func (c *Config) JobTypeSourceFor(path string) (manifest.JobType, manifest.Source) {
 	if len(c.JobTypes) == 0 {
-		return manifest.JobTypeUnknown
+		return manifest.JobTypeUnknown, manifest.Source{}
 	}
 	rel, ok := c.Rel(path)
 	if !ok {
-		return manifest.JobTypeUnknown
+		return manifest.JobTypeUnknown, manifest.Source{}
 	}
 	for _, r := range c.JobTypes {
 		if r.Glob.Match(rel) {
-			return r.JobType
+			return r.JobType, manifest.Source{Kind: manifest.SourceConfig, Name: c.File, Detail: "jobTypes `" + r.Glob.Pattern + "`"}
 		}
 	}
-	return manifest.JobTypeUnknown
+	return manifest.JobTypeUnknown, manifest.Source{}
 }
 
 // Excluded reports whether an exclude glob matches path.

@@ -2,6 +2,7 @@ package config
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -163,12 +164,56 @@ func TestParseGolden(t *testing.T) {
 
 func TestErrorIsConfigError(t *testing.T) {
 	_, err := Parse("x.yaml", []byte("nope: 1\n"))
-	e, ok := err.(*Error)
-	if !ok {
-		t.Fatalf("Parse error is %T, want *Error", err)
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("Parse error is %T, want an *Error inside", err)
 	}
 	if e.File != "x.yaml" || e.Line != 1 || e.Column != 1 {
 		t.Errorf("error at %s:%d:%d, want x.yaml:1:1", e.File, e.Line, e.Column)
+	}
+}
+
+// TestAllErrorsAtOnce: every problem of the file is reported, in file
+// order, as manifest findings are, not only the first.
+func TestAllErrorsAtOnce(t *testing.T) {
+	src := "regoin: us-east-1\n" +
+		"buckets:\n  'a b': us-east-1\n  good: us-east-1\n  bad: mars-1\n" +
+		"disable: [no-space-after-colon, nope-rule, unused-suppresion]\n" +
+		"severity:\n  no-space-after-colon: info\n  address-po-box: off\n" +
+		"jobTypes:\n  /abs/**: import\n  exports/**: exprt\n" +
+		"region: us-east-1\nregion: eu-west-1\n"
+	_, err := Parse("c.yaml", []byte(src))
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("Parse error is %T, want Errors", err)
+	}
+	want := []string{
+		"c.yaml:1:1: config error: unknown key `regoin`",
+		"c.yaml:3:3: config error: bucket name \"a b\"",
+		"c.yaml:5:8: config error: buckets.bad is \"mars-1\"",
+		"c.yaml:8:25: config error: severity.no-space-after-colon is \"info\"",
+		"c.yaml:11:3: config error: invalid glob \"/abs/**\"",
+		"c.yaml:12:15: config error: jobTypes.exports/** is \"exprt\"",
+		"c.yaml:14:1: config error: the key `region` appears twice",
+	}
+	// The names are checked against a registry the caller gives; Merge
+	// puts their errors in file order among the others.
+	c, _ := Parse("c.yaml", []byte(src))
+	err = Merge(err, c.CheckNames(func(n string) string {
+		if strings.HasPrefix(n, "no-") || strings.HasPrefix(n, "address-") {
+			return ""
+		}
+		return "unknown"
+	}))
+	want = append(want[:3], append([]string{"c.yaml:6:33: config error: disable: unknown", "c.yaml:6:44: config error: disable: unknown"}, want[3:]...)...)
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("%d errors, want %d:\n%s", len(lines), len(want), err)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("error %d = %q, want it to start %q", i, lines[i], w)
+		}
 	}
 }
 

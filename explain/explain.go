@@ -6,6 +6,8 @@
 // listed too, with what they mean: they are job states, never findings.
 package explain
 
+//go:generate go test . -run TestRulesDocUpToDate -update-rules-doc
+
 import (
 	"encoding/json"
 	"fmt"
@@ -159,29 +161,62 @@ func writeCode(w io.Writer, c manifest.CodeInfo) error {
 	return p.err
 }
 
+// writeRule writes what `manifestlint explain RULE` prints; its section of
+// docs/rules.md (RulesMarkdown) says the same from the same sentences.
 func writeRule(w io.Writer, r *manifest.Rule) error {
 	p := &printer{w: w}
 	p.line(r.ID + " (" + string(r.Severity) + ")")
 	p.wrap("  ", r.Doc)
 	p.line("")
+	p.line("Applies to")
+	p.wrap("  ", appliesTo(r)+".")
+	p.line("")
+	p.line("Codes")
 	if len(r.Codes) == 0 {
-		p.line("Codes")
-		p.wrap("  ", "None: a warning. The service accepts what it describes, so it never fails a run.")
+		p.wrap("  ", noCodes)
 	} else {
-		p.line("Codes")
 		for _, c := range r.Codes {
-			p.wrap("  ", fmt.Sprintf("%s (HTTP %d): %s", c, c.Status(), c.Message()))
+			p.wrap("  ", codeLine(c))
 		}
 	}
 	if r.Example.Before != "" {
 		p.line("")
 		p.example(&r.Example)
 	}
+	p.line("")
 	if len(r.Codes) > 0 {
-		p.line("")
 		p.line("See also: manifestlint explain " + string(r.Codes[0]))
 	}
+	p.line("Documentation: " + r.HelpURI())
 	return p.err
+}
+
+// noCodes is what a rule without a service code says about codes.
+const noCodes = "None: a warning. The service accepts what it describes, so it never fails a run."
+
+// codeLine describes one code a rule reports.
+func codeLine(c manifest.Code) string {
+	return fmt.Sprintf("%s (HTTP %d): %s", c, c.Status(), c.Message())
+}
+
+// appliesTo names the job kinds a rule checks.
+func appliesTo(r *manifest.Rule) string {
+	if len(r.Kinds) == 0 {
+		return "Every kind of manifest"
+	}
+	names := make([]string, len(r.Kinds))
+	for i, k := range r.Kinds {
+		names[i] = k.Title()
+	}
+	return upperFirst(joinAnd(names)) + " manifests"
+}
+
+// joinAnd joins names as a sentence does: "a, b and c".
+func joinAnd(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 func writeStatus(w io.Writer, m manifest.CodeMeaning, kind string) error {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -367,7 +368,7 @@ func TestRuleExamplesTrigger(t *testing.T) {
 		}
 		opts := validate.Options{Region: ex.Region, Buckets: ex.Buckets, AccessKeyID: ex.AccessKeyID}
 		if ex.Region != "" {
-			opts.RegionSource = "--region"
+			opts.RegionSource = manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 		}
 		has := func(src string) bool {
 			res := validate.Validate("example.yaml", []byte(src), opts)
@@ -383,6 +384,75 @@ func TestRuleExamplesTrigger(t *testing.T) {
 		}
 		if has(ex.After) {
 			t.Errorf("the fixed example of %s still draws a %s finding", r.ID, r.ID)
+		}
+	}
+}
+
+var updateRulesDoc = flag.Bool("update-rules-doc", false, "rewrite docs/rules.md from the rule registry")
+
+// TestRulesDocUpToDate checks that docs/rules.md is what the registry
+// generates; go generate ./explain (-update-rules-doc) rewrites it.
+func TestRulesDocUpToDate(t *testing.T) {
+	path := filepath.Join(filepath.Dir(codesMD(t)), "rules.md")
+	got := RulesMarkdown()
+	if *updateRulesDoc {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go generate ./explain writes it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("docs/rules.md is stale: run go generate ./explain")
+	}
+}
+
+// TestRulesDocMatchesExplain: each rule's section of docs/rules.md says what
+// `manifestlint explain RULE` prints: the doc, every code, the kinds, each
+// line of the example, and explain names the section.
+func TestRulesDocMatchesExplain(t *testing.T) {
+	md := string(RulesMarkdown())
+	rules := validate.Rules()
+	if len(rules) < 30 {
+		t.Fatalf("only %d rules in the registry", len(rules))
+	}
+	for i, r := range rules {
+		start := strings.Index(md, "\n## "+r.ID+"\n")
+		if start < 0 {
+			t.Errorf("%s: no section in rules.md", r.ID)
+			continue
+		}
+		end := len(md)
+		if i+1 < len(rules) {
+			end = strings.Index(md, "\n## "+rules[i+1].ID+"\n")
+		}
+		section := md[start:end]
+		var out bytes.Buffer
+		if err := Rule(&out, r.ID); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(out.String()), " ")
+		flat := strings.Join(strings.Fields(section), " ")
+		for _, want := range []string{r.Doc, appliesTo(r)} {
+			if !strings.Contains(text, strings.Join(strings.Fields(want), " ")) || !strings.Contains(flat, strings.Join(strings.Fields(want), " ")) {
+				t.Errorf("%s: %q is not in both explain and rules.md", r.ID, want)
+			}
+		}
+		for _, c := range r.Codes {
+			if !strings.Contains(text, codeLine(c)) || !strings.Contains(section, string(c)) || !strings.Contains(section, c.Message()) {
+				t.Errorf("%s: code %s is not in both", r.ID, c)
+			}
+		}
+		for _, l := range strings.Split(strings.TrimSpace(r.Example.Before+"\n"+r.Example.After), "\n") {
+			if !strings.Contains(out.String(), "    "+l) || !strings.Contains(section, l) {
+				t.Errorf("%s: example line %q is not in both", r.ID, l)
+			}
+		}
+		if !strings.Contains(out.String(), "Documentation: "+r.HelpURI()) || !strings.HasSuffix(r.HelpURI(), "#"+r.ID) {
+			t.Errorf("%s: explain does not name %s", r.ID, r.HelpURI())
 		}
 	}
 }

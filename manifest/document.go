@@ -108,3 +108,7 @@ var secretKeys = map[string]bool{"trueCryptPassword": true, "pinCode": true}
 // IsSecret reports whether key names a field whose value must never be
 // printed (trueCryptPassword, pinCode).
 func IsSecret(key string) bool { return secretKeys[key] }
+
+// SecretMask replaces a secret value wherever it would be shown: always
+// eight asterisks, so that the mask does not tell the value's length.
+const SecretMask = "********"

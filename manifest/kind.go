@@ -95,6 +95,10 @@ type KindEvidence struct {
 	// Fields name the keys that decided, for messages ("bucket",
 	// "destination: glacier", "operations with exportBucket").
 	Fields []string
+	// Source says where JobType came from when it fixed the kind
+	// (--job-type, a jobTypes entry of the config file); the caller of
+	// InferKind sets it.
+	Source Source
 }
 
 // InferKind decides the job kind of a manifest (spec §3). An operations

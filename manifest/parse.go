@@ -192,7 +192,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		path, v := paths[s.line].path, paths[s.line].value
 		rest := s.rest
 		if secretish(s.key) {
-			rest = strings.Repeat("*", utf8.RuneCountInString(rest))
+			rest = SecretMask
 		}
 		// From the colon to the end of the value: what other tools misread.
 		at := doc.TokenSpan(Pos{s.line, s.col - 1})
@@ -407,6 +407,19 @@ func syntaxFinding(doc *Document, err error) Finding {
 				fmt.Sprintf("YAML syntax error at line %d: control character U+%04X is not allowed in YAML. Remove it; if the file was saved by a word processor or is not text, save it again as plain UTF-8 text.", p.Line, r))
 		}
 	}
+	if strings.Contains(msg, "cannot start any token") || strings.Contains(msg, "alphabetic or numeric") {
+		if p, c, ok := findReservedStart(doc, line); ok {
+			return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(p), "",
+				fmt.Sprintf("YAML syntax error at line %d: %s This looks like an unfilled template placeholder: replace it with the real value (or quote it).", p.Line, reservedWhy(c)))
+		}
+	}
+	if strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "mapping values are not allowed") ||
+		strings.Contains(msg, "did not find expected '-' indicator") {
+		if p, detail, ok := findBadIndent(doc, line); ok {
+			return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(p), "",
+				fmt.Sprintf("YAML syntax error at line %d: %s", p.Line, detail))
+		}
+	}
 	switch {
 	case strings.Contains(msg, "tab") || (strings.Contains(msg, "cannot start any token") && findTab(doc, line, Pos{}) != Pos{}):
 		hint = " Indent with spaces, not tabs."
@@ -430,6 +443,125 @@ func syntaxFinding(doc *Document, err error) Finding {
 	}
 	return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(pos), "",
 		fmt.Sprintf("YAML syntax error at line %d: %s.%s", pos.Line, msg, hint))
+}
+
+// reservedWhy says why YAML refuses a plain value starting with c.
+func reservedWhy(c byte) string {
+	switch c {
+	case '*':
+		return "a value cannot start with `*`: YAML reads `*name` as an alias (a reference to an `&name` anchor), and `*` followed by anything else as an error."
+	case '&':
+		return "a value cannot start with `&`: YAML reads `&name` as an anchor."
+	case '%':
+		return "a value cannot start with `%`: YAML reserves it for directives."
+	}
+	return fmt.Sprintf("a value cannot start with `%c`: YAML reserves that character.", c)
+}
+
+// findReservedStart finds, on the reported line or the next, a value that
+// starts with a character YAML reserves (`@`, backquote) or reads as an
+// alias or anchor (`*`, `&`): AWS's own templates hold `@BUCKET@` and
+// `***Your bucket***`. It returns the character's position.
+func findReservedStart(doc *Document, line int) (Pos, byte, bool) {
+	for l := max(line-1, 1); l <= line+1; l++ {
+		text := doc.Line(l)
+		t := strings.TrimLeft(text, " ")
+		at := len(text) - len(t)
+		if strings.HasPrefix(t, "#") {
+			continue
+		}
+		if strings.HasPrefix(t, "- ") {
+			rest := strings.TrimLeft(t[2:], " ")
+			at += len(t) - len(rest)
+			t = rest
+		}
+		if i := strings.Index(t, ": "); i >= 0 && !strings.ContainsAny(t[:i], "\"'[{") {
+			rest := strings.TrimLeft(t[i+2:], " ")
+			at += len(t) - len(rest)
+			t = rest
+		}
+		if t != "" && strings.IndexByte("@`*&", t[0]) >= 0 {
+			return Pos{l, column(text, at)}, t[0], true
+		}
+	}
+	return Pos{}, 0, false
+}
+
+// findBadIndent finds the line near line whose indentation fits no open
+// mapping: a key indented less than the keys beside it but more than its
+// parent, or more than the key above it, which already holds a value.
+// yaml.v3 reports the first case on the line before the fault, and the
+// second as a value holding `: `.
+func findBadIndent(doc *Document, line int) (Pos, string, bool) {
+	type level struct {
+		indent int
+		key    string // the key whose block this level is, "" at the top
+	}
+	stack := []level{{0, ""}}
+	opens, openKey := false, ""
+	lastKey, lastLine := "", 0
+	for l := 1; l <= line+1 && l <= doc.Lines().Count(); l++ {
+		text := doc.Line(l)
+		t := strings.TrimLeft(text, " ")
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		ind := len(text) - len(t)
+		if strings.HasPrefix(t, "\t") {
+			return Pos{}, "", false // tabs have their own message
+		}
+		key, _, hasColon := strings.Cut(t, ":")
+		key = strings.TrimSpace(strings.TrimPrefix(key, "- "))
+		top := stack[len(stack)-1]
+		switch {
+		case ind > top.indent && opens:
+			stack = append(stack, level{ind, openKey})
+		case ind > top.indent && l >= line-1:
+			if hasColon && lastKey != "" {
+				fix := fmt.Sprintf("Indent it %d spaces, like the keys beside it.", top.indent)
+				if top.indent == 0 {
+					fix = "Start it in column 1, like the keys beside it."
+				}
+				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %d spaces, more than `%s:` on line %d, which already has a value. %s",
+					key, ind, lastKey, lastLine, fix), true
+			}
+		case ind < top.indent:
+			for len(stack) > 1 && stack[len(stack)-1].indent > ind {
+				stack = stack[:len(stack)-1]
+			}
+			if stack[len(stack)-1].indent != ind && l >= line-1 {
+				inner := top
+				outer := stack[len(stack)-1]
+				where := "the top level"
+				if outer.key != "" {
+					where = "the keys of `" + outer.key + ":`"
+				}
+				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %d spaces, between the keys of `%s:` (%d) and %s (%d): indent it %d spaces to keep it under `%s:`, or %d to end that block.",
+					key, ind, inner.key, inner.indent, where, outer.indent, inner.indent, inner.key, outer.indent), true
+			}
+		}
+		value := ""
+		if hasColon {
+			_, value, _ = strings.Cut(t, ":")
+		}
+		value = strings.TrimSpace(value)
+		if i := strings.Index(value, " #"); i >= 0 || strings.HasPrefix(value, "#") {
+			value = strings.TrimSpace(value[:max(i, 0)])
+		}
+		opens = hasColon && value == "" || strings.HasPrefix(t, "- ") && !hasColon
+		if opens {
+			openKey = key
+		}
+		if strings.HasPrefix(t, "- ") {
+			// A list entry's keys sit after "- ".
+			inner := ind + 2 + len(t[2:]) - len(strings.TrimLeft(t[2:], " "))
+			stack = append(stack, level{inner, openKey})
+		}
+		if hasColon {
+			lastKey, lastLine = key, l
+		}
+	}
+	return Pos{}, "", false
 }
 
 // firstNonBlank is the 1-based column of a line's first character that is

@@ -107,8 +107,9 @@ func findSecrets(d *Document, n *yaml.Node) *Secrets {
 	return &Secrets{ranges: merged}
 }
 
-// SnippetLine returns line n of the source as a snippet may show it: every
-// character of a secret value replaced by `*` (so columns stay), and ok
+// SnippetLine returns line n of the source as a snippet may show it: each
+// secret value replaced by SecretMask (a fixed length, which tells nothing
+// of the value's), and ok
 // false when the line must not be shown at all: the file could not be
 // parsed (Secrets unknown) and it mentions a secret field, so no line of
 // it can be shown as free of a secret value.
@@ -137,7 +138,7 @@ func (d *Document) SnippetLine(n int) (line string, ok bool) {
 	for ; i < len(rs) && rs[i][0] < end; i++ {
 		from, to := max(rs[i][0], start), min(rs[i][1], end)
 		b.Write(d.Source[at:from])
-		b.WriteString(strings.Repeat("*", utf8.RuneCount(d.Source[from:to])))
+		b.WriteString(SecretMask)
 		at = to
 	}
 	b.Write(d.Source[at:end])

@@ -38,9 +38,9 @@ func TestSnippetLineMasksSecrets(t *testing.T) {
 			}
 		})
 	}
-	// Columns are kept, and other lines are shown as they are.
-	doc, _ := Parse("m.yaml", []byte("bucket: b\ntrueCryptPassword: hunter2 # c\nzipCode: 91111\n"))
-	for n, want := range map[int]string{1: "bucket: b", 2: "trueCryptPassword: ******* # c", 3: "zipCode: 91111"} {
+	// A secret becomes the fixed mask (its length is not told), and other lines are shown as they are.
+	doc, _ := Parse("m.yaml", []byte("bucket: b\ntrueCryptPassword: hunter2hunter2 # c\nzipCode: 91111\n"))
+	for n, want := range map[int]string{1: "bucket: b", 2: "trueCryptPassword: ******** # c", 3: "zipCode: 91111"} {
 		if got, ok := doc.SnippetLine(n); !ok || got != want {
 			t.Errorf("line %d = %q, %v; want %q", n, got, ok, want)
 		}

@@ -72,11 +72,13 @@ type shownFinding struct {
 	EndColumn int    `json:"endColumn"`
 	Severity  string `json:"severity"`
 	Message   string `json:"message"`
-	Fix       string `json:"fix"` // the fix button's text, or ""
+	// ServiceMessage is the service's sentence for Code.
+	ServiceMessage string `json:"serviceMessage"`
+	Fix            string `json:"fix"` // the fix button's text, or ""
 }
 
 func (f shownFinding) String() string {
-	return fmt.Sprintf("%d:%d-%d:%d %s %s [%s] %q fix=%q", f.Line, f.Column, f.EndLine, f.EndColumn, f.Severity, f.Code, f.Rule, f.Message, f.Fix)
+	return fmt.Sprintf("%d:%d-%d:%d %s %s [%s] %q (%q) fix=%q", f.Line, f.Column, f.EndLine, f.EndColumn, f.Severity, f.Code, f.Rule, f.Message, f.ServiceMessage, f.Fix)
 }
 
 // pageState is what the page shows after a lint.
@@ -109,7 +111,9 @@ const readState = `(() => {
       rule: li.dataset.rule, code: li.dataset.code, line: Number(li.dataset.line),
       column: Number(li.dataset.column), endLine: Number(li.dataset.endLine),
       endColumn: Number(li.dataset.endColumn), severity: li.dataset.severity,
-      message: li.querySelector(".msg").textContent,
+      message: li.querySelector(".msg .detail").textContent,
+      // The service's sentence, shown once when it is the whole message.
+      serviceMessage: (li.querySelector(".msg .service") || (li.dataset.code ? li.querySelector(".msg .detail") : {})).textContent || "",
       fix: (li.querySelector(".fix") || {}).textContent || "",
     })),
     notes: Array.from(document.querySelectorAll("#notes li")).map(li => li.textContent),

@@ -29,9 +29,11 @@ func (o pageOptions) validateOptions() validate.Options {
 		v.JobType = jt
 	}
 	if manifest.IsRegion(o.Region) {
-		v.Region, v.RegionSource = o.Region, "--region"
+		v.Region, v.RegionSource = o.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 	}
-	v.AccessKeyID = o.AccessKeyID
+	if o.AccessKeyID != "" {
+		v.AccessKeyID, v.AccessKeySource = o.AccessKeyID, manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
+	}
 	return v
 }
 
@@ -55,8 +57,8 @@ type kindEvidence struct {
 }
 
 // pageFinding is a finding with the fields and names of `--format json`
-// (message is the whole text: the service's sentence, then the specifics),
-// and what the page needs besides.
+// (message is the specifics, serviceMessage the service's sentence for
+// code), and what the page needs besides.
 type pageFinding struct {
 	Code      manifest.Code     `json:"code"`
 	Status    int               `json:"status"`
@@ -68,10 +70,10 @@ type pageFinding struct {
 	EndLine   int               `json:"endLine"`
 	EndColumn int               `json:"endColumn"`
 	Message   string            `json:"message"`
-	// Service is the service's sentence for Code that Message starts with
-	// (empty for a warning); Detail is the rest, the specifics.
-	Service string `json:"service"`
-	Detail  string `json:"detail"`
+	// ServiceMessage is the service's own sentence for Code ("" for a
+	// warning); Message holds the specifics (the sentence when there are
+	// none).
+	ServiceMessage string `json:"serviceMessage"`
 	// From and To are the range to select in the editor, in UTF-16 code
 	// units of the text (what a textarea's selection counts).
 	From int      `json:"from"`
@@ -109,7 +111,10 @@ func lint(src []byte, o pageOptions) lintResult {
 		f := &r.Findings[i]
 		pf := pageFinding{Code: f.Code, Status: f.Status, Severity: f.Severity, Rule: f.Rule, Path: f.Path,
 			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-			Message: f.Text(), Service: f.Code.Message(), Detail: f.Message}
+			Message: f.Message, ServiceMessage: f.Code.Message()}
+		if pf.Message == "" {
+			pf.Message = pf.ServiceMessage
+		}
 		pf.From, pf.To = ix.span(f)
 		if f.Fix != nil && len(f.Fix.Edits) > 0 {
 			pf.Fix = &pageFix{Title: f.Fix.Title, Applicability: string(f.Fix.Applicability)}

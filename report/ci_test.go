@@ -229,9 +229,10 @@ func TestSARIFContent(t *testing.T) {
 					} `json:"physicalLocation"`
 				} `json:"locations"`
 				Properties struct {
-					Code       string `json:"code"`
-					HTTPStatus int    `json:"httpStatus"`
-					Path       string `json:"path"`
+					Code           string `json:"code"`
+					HTTPStatus     int    `json:"httpStatus"`
+					ServiceMessage string `json:"serviceMessage"`
+					Path           string `json:"path"`
 				} `json:"properties"`
 			} `json:"results"`
 		} `json:"runs"`
@@ -306,8 +307,10 @@ func TestSARIFContent(t *testing.T) {
 	if reg := run.Results[0].Locations[0].PhysicalLocation.Region; reg.EndLine != 0 || reg.EndColumn != 0 {
 		t.Errorf("an empty range must leave the end out: %+v", reg)
 	}
-	if run.Results[2].Message.Text != ciCases["mixed"][0].Findings[2].Text() {
-		t.Errorf("message not carried verbatim: %q", run.Results[2].Message.Text)
+	// message.text is the specifics, verbatim; the service's sentence is
+	// the serviceMessage property.
+	if f := ciCases["mixed"][0].Findings[2]; run.Results[2].Message.Text != f.Message || run.Results[2].Properties.ServiceMessage != f.Code.Message() {
+		t.Errorf("message not carried verbatim: %q (%q)", run.Results[2].Message.Text, run.Results[2].Properties.ServiceMessage)
 	}
 }
 

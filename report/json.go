@@ -62,6 +62,9 @@ type jsonFinding struct {
 	EndLine   int               `json:"endLine"`
 	EndColumn int               `json:"endColumn"`
 	Message   string            `json:"message"`
+	// ServiceMessage is the service's own sentence for Code ("" for a
+	// warning); Message holds the specifics.
+	ServiceMessage string `json:"serviceMessage"`
 }
 
 // jsonFindings converts findings to the wire type; never nil.
@@ -70,7 +73,11 @@ func jsonFindings(fs []manifest.Finding) []jsonFinding {
 	for i := range fs {
 		f := &fs[i]
 		out[i] = jsonFinding{Code: f.Code, Status: f.Status, Severity: f.Severity, Rule: f.Rule, Path: f.Path,
-			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn, Message: f.Text()}
+			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+			Message: f.Message, ServiceMessage: f.Code.Message()}
+		if out[i].Message == "" {
+			out[i].Message = out[i].ServiceMessage
+		}
 	}
 	return out
 }

@@ -26,6 +26,9 @@ type Options struct {
 	// and sarif record it, so that a report says which settings (disabled
 	// rules, excluded files) shaped it.
 	ConfigFile string
+	// Verbose shows the service's sentence before each finding's
+	// specifics (text format); otherwise a line holds the specifics alone.
+	Verbose bool
 }
 
 // Formatter writes the results of one run, in the order given (sorted by

@@ -73,6 +73,7 @@ type sarifRule struct {
 	ID                   string            `json:"id"`
 	ShortDescription     sarifText         `json:"shortDescription"`
 	FullDescription      sarifText         `json:"fullDescription"`
+	HelpURI              string            `json:"helpUri,omitempty"`
 	Help                 sarifText         `json:"help"`
 	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
 	Properties           sarifRuleProperty `json:"properties"`
@@ -98,10 +99,11 @@ type sarifResult struct {
 }
 
 type sarifResultFields struct {
-	Code       string `json:"code,omitempty"`
-	HTTPStatus int    `json:"httpStatus,omitempty"`
-	Path       string `json:"path"`
-	JobKind    string `json:"jobKind,omitempty"`
+	Code           string `json:"code,omitempty"`
+	HTTPStatus     int    `json:"httpStatus,omitempty"`
+	ServiceMessage string `json:"serviceMessage,omitempty"`
+	Path           string `json:"path"`
+	JobKind        string `json:"jobKind,omitempty"`
 }
 
 type sarifLocation struct {
@@ -143,7 +145,8 @@ type sarifRelated struct {
 //
 // Each finding is one result: ruleId (the rule id, or the code when a
 // finding has no rule), level ("error" or "warning"), message.text (the
-// whole message, which starts with the service's sentence), and one
+// finding's specifics; the service's sentence is the serviceMessage
+// property), and one
 // location: artifactLocation.uri is the file relative to the working
 // directory with forward slashes, percent-encoded as a URI reference (an
 // absolute path outside the working directory becomes a file:// URI; stdin
@@ -152,7 +155,7 @@ type sarifRelated struct {
 // says so with columnKind "unicodeCodePoints"), and endLine/endColumn end
 // the range at fault (exclusive) when it covers text. The first occurrence
 // of a duplicate key is a relatedLocation. The result's properties hold
-// the service code, its HTTP status (both absent for a warning), the field
+// the service code, its HTTP status and sentence (absent for a warning), the field
 // path ("" for the whole document) and the job kind checked. Checks that did
 // not run for lack of context (manifest.Note) are notifications of level
 // "note" in the run's invocation, one per file and note, located at the file.
@@ -195,12 +198,12 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 			res := sarifResult{
 				RuleID:  id,
 				Level:   sarifLevel(f.Severity),
-				Message: sarifText{Text: f.Text()},
+				Message: sarifText{Text: sarifMessage(f)},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: sarifArtifact{URI: uri},
 				}}},
 				Properties: sarifResultFields{
-					Code: string(f.Code), HTTPStatus: f.Status, Path: f.Path, JobKind: string(r.Kind),
+					Code: string(f.Code), HTTPStatus: f.Status, ServiceMessage: f.Code.Message(), Path: f.Path, JobKind: string(r.Kind),
 				},
 			}
 			if i, ok := index[id]; ok {
@@ -249,6 +252,16 @@ func sarifRegionOf(line, col, endLine, endCol int) *sarifRegion {
 	return reg
 }
 
+// sarifMessage is a result's message.text: the finding's specifics, which
+// code scanning shows as the alert's text (the service's sentence is the
+// result's serviceMessage property); the sentence when there are none.
+func sarifMessage(f manifest.Finding) string {
+	if f.Message == "" {
+		return f.Text()
+	}
+	return f.Message
+}
+
 // ruleID is the id a finding is reported under: its rule, else its code.
 func ruleID(f manifest.Finding) string {
 	switch {
@@ -293,6 +306,7 @@ func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule,
 				info.Codes = []manifest.Code{f.Code}
 			}
 			add(info)
+			rules[len(rules)-1].HelpURI = "" // docs/rules.md has no section for it
 		}
 	}
 	return rules, index
@@ -323,6 +337,7 @@ func sarifRuleOf(info *manifest.Rule) sarifRule {
 		ID:                   info.ID,
 		ShortDescription:     sarifText{Text: firstSentence(doc)},
 		FullDescription:      sarifText{Text: full},
+		HelpURI:              info.HelpURI(),
 		Help:                 sarifText{Text: help},
 		DefaultConfiguration: sarifRuleConfig{Level: level},
 		Properties:           sarifRuleProperty{Codes: codes, Tags: []string{"aws-import-export", "manifest"}},

@@ -103,11 +103,19 @@ func (s *textStream) File(r manifest.Result) error {
 		if f.Code != "" { // an error downgraded to a warning keeps its code
 			code = " " + c(ansiBold, string(f.Code))
 		}
+		msg := f.Message
+		if opt.Verbose || msg == "" {
+			msg = f.Text() // the service's sentence, then the specifics
+		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s %s\n", c(ansiBold, file), f.Line, f.Column,
-			sev, code, escape.Line(f.Text()), c(ansiDim, "["+f.Rule+"]"))
+			sev, code, escape.Line(msg), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
 			if line, ok := r.Doc.SnippetLine(f.Line); ok {
-				writeSnippet(bw, line, f, caretWidth(r.Doc, f), c)
+				n := caretWidth(r.Doc, f)
+				if manifest.IsSecret(lastKey(f.Path)) && line != string(r.Doc.Lines().Line(f.Line)) {
+					n = len(manifest.SecretMask) // the value's own width would tell its length
+				}
+				writeSnippet(bw, line, f, n, c)
 			}
 		}
 	}
@@ -156,6 +164,8 @@ func (s *textStream) Close() error {
 
 func kindReason(ev manifest.KindEvidence) string {
 	switch {
+	case ev.JobType != manifest.JobTypeUnknown && ev.Source.Kind != manifest.SourceNone:
+		return "from " + ev.Source.String()
 	case ev.JobType != manifest.JobTypeUnknown:
 		return "from --job-type " + string(ev.JobType)
 	case len(ev.Fields) == 0:
@@ -263,4 +273,12 @@ func colorizer(on bool) func(code, s string) string {
 		return func(_, s string) string { return s }
 	}
 	return func(code, s string) string { return code + s + ansiReset }
+}
+
+// lastKey is the last key of a field path (operations[0].pinCode: pinCode).
+func lastKey(path string) string {
+	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
+		return path[i+1:]
+	}
+	return path
 }

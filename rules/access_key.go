@@ -57,5 +57,13 @@ func checkAccessKeyMatches(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAccessKeyID, c.Span(n), "accessKeyId",
-		fmt.Sprintf("accessKeyId is `%s`, but the request will be signed with `%s`: set accessKeyId to `%s`, or sign with the key the manifest names.", v, c.AccessKeyID, c.AccessKeyID))}
+		fmt.Sprintf("accessKeyId is `%s`, but the request will be signed with `%s`%s: set accessKeyId to `%s`, or sign with the key the manifest names.", v, c.AccessKeyID, fromSource(c.AccessKeySource), c.AccessKeyID))}
+}
+
+// fromSource is " (from SOURCE)", or "" when the source is unknown.
+func fromSource(s manifest.Source) string {
+	if s.Kind == manifest.SourceNone {
+		return ""
+	}
+	return " (from " + s.String() + ")"
 }

@@ -239,8 +239,8 @@ func addrJobRegion(c *Context) string {
 // "the job region is `eu-west-1` (from --region)".
 func addrRegionDesc(c *Context) string {
 	s := fmt.Sprintf("the job region is `%s`", addrJobRegion(c))
-	if c.RegionSource != "" {
-		s += " (from " + c.RegionSource + ")"
+	if src := c.RegionSource.String(); src != "" {
+		s += " (from " + src + ")"
 	}
 	return s
 }
@@ -249,8 +249,12 @@ func addrRegionDesc(c *Context) string {
 // country.
 func unknownCountryDetail(path, value string) string {
 	d := fmt.Sprintf("%s is `%s`, which is not an ISO 3166 country.", path, value)
-	if s := suggestCountry(value); s != "" {
+	s, c := nearestCountry(value)
+	if s != "" {
 		d += " Did you mean " + s + "?"
+	}
+	if c != nil { // the example is the country meant
+		return d + fmt.Sprintf(" Write it as its two-letter code (`%s`), three-letter code (`%s`) or English name (`%s`), in any letter case.", c.alpha2, c.alpha3, c.name)
 	}
 	return d + " Write the country as its two-letter code (`DE`), three-letter code (`DEU`) or English name (`Germany`), in any letter case."
 }

@@ -29,7 +29,7 @@ type addrCase struct {
 func addrContext(region string) func(*Context) {
 	return func(c *Context) {
 		if region != "" {
-			c.Region, c.RegionSource = region, "--region"
+			c.Region, c.RegionSource = region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 		}
 	}
 }

@@ -55,11 +55,8 @@ func TestBucketRegions(t *testing.T) {
 	inv := func(c *Context) {
 		c.Buckets = map[string]string{"east-data": "us-east-1", "east-logs": "us-east-1", "west-logs": "us-west-2", "eu-data": "eu-west-1"}
 	}
-	withRegion := func(region, source string) func(*Context) {
+	withRegion := func(region string, source manifest.Source) func(*Context) {
 		return func(c *Context) { inv(c); c.Region, c.RegionSource = region, source }
-	}
-	inferred := func(region, source string) func(*Context) {
-		return func(c *Context) { inv(c); c.Region, c.RegionSource, c.RegionInferred = region, source, true }
 	}
 	runFamCases(t, &bucketRegionsRule, []famCase{
 		{name: "no inventory", kind: manifest.S3Import, src: "bucket: east-data\nlogBucket: west-logs\n"},
@@ -70,14 +67,14 @@ func TestBucketRegions(t *testing.T) {
 		{name: "source order decides the first", kind: manifest.S3Import, src: "logBucket: west-logs\nbucket: east-data\n", ctx: inv,
 			want: []famWant{famErr(manifest.MultipleRegions, "bucket", 2, 9, "bucket `east-data` is in `us-east-1`", "logBucket `west-logs` (line 1) is in `us-west-2`")}},
 		{name: "unlisted buckets are skipped", kind: manifest.S3Import, src: "bucket: nope\nlogBucket: west-logs\n", ctx: inv},
-		{name: "given region", kind: manifest.S3Import, src: "bucket: east-data\nlogBucket: east-logs\n", ctx: withRegion("us-west-2", "--region"),
+		{name: "given region", kind: manifest.S3Import, src: "bucket: east-data\nlogBucket: east-logs\n", ctx: withRegion("us-west-2", flagRegion),
 			want: []famWant{
 				famErr(manifest.MultipleRegions, "bucket", 1, 9, "`east-data` is in `us-east-1`", "the job region from --region is `us-west-2`"),
 				famErr(manifest.MultipleRegions, "logBucket", 2, 12, "`east-logs` is in `us-east-1`"),
 			}},
-		{name: "region inferred from the inventory is no anchor", kind: manifest.S3Import, src: "bucket: east-data\n", ctx: inferred("us-west-2", "the bucket inventory (west-logs)")},
+		{name: "region inferred from the inventory is no anchor", kind: manifest.S3Import, src: "bucket: east-data\n", ctx: withRegion("us-west-2", manifest.Source{Kind: manifest.SourceInventory, Name: "west-logs"})},
 		{name: "operations region", kind: manifest.GlacierImport, src: "logBucket: west-logs\noperations:\n  - destination: glacier\n    region: us-east-1\n",
-			ctx:  inferred("us-east-1", "operations[].region"),
+			ctx:  withRegion("us-east-1", manifest.Source{Kind: manifest.SourceManifest, Name: "operations[].region"}),
 			want: []famWant{famErr(manifest.MultipleRegions, "logBucket", 1, 12, "`west-logs` is in `us-west-2`", "operations[0].region (line 4) is `us-east-1`")}},
 		{name: "export buckets", kind: manifest.S3Export, src: "logBucket: east-logs\noperations:\n  - exportBucket: east-data\n  - exportBucket: eu-data\n", ctx: inv,
 			want: []famWant{famErr(manifest.MultipleRegions, "operations[1].exportBucket", 4, 19, "`eu-data` is in `eu-west-1`")}},

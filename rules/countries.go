@@ -303,6 +303,17 @@ var countryHints = map[string]string{
 	"northern ireland": "GB",
 	"holland":          "NL",
 	"america":          "US",
+	// Names in the country's own language (endonyms), as people write
+	// their own country; the nearest English name is several edits away.
+	"deutschland": "DE", "bundesrepublik deutschland": "DE", "österreich": "AT", "osterreich": "AT",
+	"schweiz": "CH", "suisse": "CH", "svizzera": "CH", "españa": "ES", "espana": "ES", "italia": "IT",
+	"nederland": "NL", "belgië": "BE", "belgie": "BE", "belgique": "BE", "polska": "PL", "sverige": "SE",
+	"norge": "NO", "danmark": "DK", "suomi": "FI", "éire": "IE", "eire": "IE", "ísland": "IS",
+	"česko": "CZ", "ceska republika": "CZ", "česká republika": "CZ", "slovensko": "SK", "magyarország": "HU",
+	"magyarorszag": "HU", "hrvatska": "HR", "slovenija": "SI", "ελλάδα": "GR", "ellada": "GR", "hellas": "GR",
+	"românia": "RO", "brasil": "BR", "méxico": "MX", "nihon": "JP",
+	"nippon": "JP", "日本": "JP", "中国": "CN", "zhongguo": "CN", "россия": "RU", "rossiya": "RU",
+	"대한민국": "KR", "éire (ireland)": "IE", "lietuva": "LT", "latvija": "LV", "eesti": "EE",
 }
 
 // euMembers are the 28 member states of the European Union while the
@@ -380,18 +391,25 @@ func lookupCountry(s string) *countryInfo {
 // suggestCountry returns a did-you-mean for a value that lookupCountry did
 // not know, such as "`Germany` (DE)", or "" when nothing is close.
 func suggestCountry(s string) string {
+	text, _ := nearestCountry(s)
+	return text
+}
+
+// nearestCountry is suggestCountry with the country suggested, when there
+// is one (nil for none, or a choice of two).
+func nearestCountry(s string) (string, *countryInfo) {
 	countryOnce.Do(buildCountryIndex)
 	if len(s) > 100 {
-		return ""
+		return "", nil
 	}
 	var buf [128]byte
 	key := string(normalizeCountry(buf[:0], s))
 	if a2, ok := countryHints[key]; ok {
 		c := countryByCode(a2)
-		return "`" + c.name + "` (" + c.alpha2 + ")"
+		return "`" + c.name + "` (" + c.alpha2 + ")", c
 	}
 	if len(key) < 4 {
-		return ""
+		return "", nil
 	}
 	// The closest name within a few edits.
 	limit := 1
@@ -412,7 +430,7 @@ func suggestCountry(s string) string {
 		}
 	}
 	if best != nil {
-		return "`" + best.name + "` (" + best.alpha2 + ")"
+		return "`" + best.name + "` (" + best.alpha2 + ")", best
 	}
 	// A first word that begins one or two names: `Bosnia`, `Congo`.
 	var found []*countryInfo
@@ -429,13 +447,13 @@ func suggestCountry(s string) string {
 		}
 	}
 	if len(found) == 0 || len(found) > 2 {
-		return ""
+		return "", nil
 	}
 	out := "`" + found[0].name + "` (" + found[0].alpha2 + ")"
 	if len(found) == 2 {
-		out += " or `" + found[1].name + "` (" + found[1].alpha2 + ")"
+		return out + " or `" + found[1].name + "` (" + found[1].alpha2 + ")", nil
 	}
-	return out
+	return out, found[0]
 }
 
 // normalizeCountry appends the lookup key of s to dst: trimmed, lower case,

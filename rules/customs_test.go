@@ -157,10 +157,24 @@ func TestCountryTable(t *testing.T) {
 	for in, want := range map[string]string{
 		"Germny": "`Germany` (DE)", "Frnace": "`France` (FR)", "Scotland": "`United Kingdom` (GB)",
 		"Bosnia": "`Bosnia and Herzegovina` (BA)", "Congo Republic": "", "XX": "", "Atlantis": "",
+		"Deutschland": "`Germany` (DE)", "ÖSTERREICH": "`Austria` (AT)", "España": "`Spain` (ES)", "Nippon": "`Japan` (JP)",
 	} {
 		if got := suggestCountry(in); got != want {
 			t.Errorf("suggestCountry(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestUnknownCountryExample: the example of the fix is the country meant,
+// not always Germany.
+func TestUnknownCountryExample(t *testing.T) {
+	got := unknownCountryDetail("returnAddress.country", "Frnace")
+	if got != "returnAddress.country is `Frnace`, which is not an ISO 3166 country. Did you mean `France` (FR)? "+
+		"Write it as its two-letter code (`FR`), three-letter code (`FRA`) or English name (`France`), in any letter case." {
+		t.Errorf("got %q", got)
+	}
+	if got := unknownCountryDetail("returnAddress.country", "Atlantis"); !strings.Contains(got, "(`DE`)") {
+		t.Errorf("no suggestion keeps the general example: %q", got)
 	}
 }
 

@@ -22,10 +22,10 @@ const (
 // unknown or was only inferred from the manifest (operations[].region) or
 // the bucket inventory, since comparing a value with itself proves nothing.
 func givenRegion(c *Context) (region, source string, ok bool) {
-	if c.Region == "" || c.RegionInferred {
+	if c.Region == "" || c.RegionSource.Kind != manifest.SourceNone && !c.RegionSource.Given() {
 		return "", "", false
 	}
-	source = c.RegionSource
+	source = c.RegionSource.String()
 	if source == "" {
 		source = "the job region"
 	}

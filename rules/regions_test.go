@@ -29,20 +29,22 @@ func TestOperationsRegions(t *testing.T) {
 	})
 }
 
+// flagRegion is a job region given with --region.
+var flagRegion = manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
+
 func TestJobRegionMismatch(t *testing.T) {
-	region := func(r, src string) func(*Context) { return func(c *Context) { c.Region, c.RegionSource = r, src } }
-	inferred := func(r, src string) func(*Context) {
-		return func(c *Context) { c.Region, c.RegionSource, c.RegionInferred = r, src, true }
+	region := func(r string, src manifest.Source) func(*Context) {
+		return func(c *Context) { c.Region, c.RegionSource = r, src }
 	}
 	runFamCases(t, &jobRegionMismatchRule, []famCase{
 		{name: "no region given", kind: manifest.EBSImport, src: "operations:\n  - region: us-east-1\n"},
-		{name: "same", kind: manifest.EBSImport, src: "operations:\n  - region: us-east-1\n", ctx: region("us-east-1", "--region")},
-		{name: "differs from --region", kind: manifest.EBSImport, src: "deviceId: 1\noperations:\n  - region: us-east-1\n", ctx: region("eu-west-1", "--region"),
+		{name: "same", kind: manifest.EBSImport, src: "operations:\n  - region: us-east-1\n", ctx: region("us-east-1", flagRegion)},
+		{name: "differs from --region", kind: manifest.EBSImport, src: "deviceId: 1\noperations:\n  - region: us-east-1\n", ctx: region("eu-west-1", flagRegion),
 			want: []famWant{famErr(manifest.MultipleRegions, "operations[0].region", 3, 13,
 				"operations[0].region is `us-east-1`", "the job region from --region is `eu-west-1`", "Set operations[0].region to `eu-west-1`")}},
-		{name: "differs from the config file", kind: manifest.GlacierImport, src: twoOpsGlacier, ctx: region("us-east-1", "the config file"),
-			want: []famWant{famErr(manifest.MultipleRegions, "operations[1].region", 6, 13, "from the config file is `us-east-1`")}},
-		{name: "inferred from operations is no given region", kind: manifest.GlacierImport, src: twoOpsGlacier, ctx: inferred("us-east-1", "operations[].region")},
-		{name: "inferred from the inventory", kind: manifest.EBSImport, src: "operations:\n  - region: us-east-1\n", ctx: inferred("eu-west-1", "the bucket inventory (b)")},
+		{name: "differs from the config file", kind: manifest.GlacierImport, src: twoOpsGlacier, ctx: region("us-east-1", manifest.Source{Kind: manifest.SourceConfig, Name: ".manifestlint.yaml"}),
+			want: []famWant{famErr(manifest.MultipleRegions, "operations[1].region", 6, 13, "from config file .manifestlint.yaml is `us-east-1`")}},
+		{name: "inferred from operations is no given region", kind: manifest.GlacierImport, src: twoOpsGlacier, ctx: region("us-east-1", manifest.Source{Kind: manifest.SourceManifest, Name: "operations[].region"})},
+		{name: "inferred from the inventory", kind: manifest.EBSImport, src: "operations:\n  - region: us-east-1\n", ctx: region("eu-west-1", manifest.Source{Kind: manifest.SourceInventory, Name: "b"})},
 	})
 }

@@ -36,15 +36,14 @@ type Context struct {
 	// Region is the job's region when known (from --region, the config
 	// file, operations[].region or the bucket inventory), else "".
 	Region string
-	// RegionSource says where Region came from, for messages.
-	RegionSource string
-	// RegionInferred is true when Region was inferred from the manifest
-	// (operations[].region) or the bucket inventory rather than given by
-	// the user (--region, the config file).
-	RegionInferred bool
-	// AccessKeyID is the key that will sign the request (--access-key-id or
-	// AWS_ACCESS_KEY_ID), or "".
+	// RegionSource says where Region came from: given by the user (flag,
+	// config file) or inferred (the manifest, the bucket inventory).
+	RegionSource manifest.Source
+	// AccessKeyID is the key that will sign the request (--access-key-id,
+	// the config file or AWS_ACCESS_KEY_ID), or "".
 	AccessKeyID string
+	// AccessKeySource says where AccessKeyID came from, for messages.
+	AccessKeySource manifest.Source
 	// Buckets is the account's bucket inventory, name to region; nil when
 	// none was given, and then the inventory checks do not run.
 	Buckets map[string]string

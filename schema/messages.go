@@ -86,7 +86,64 @@ func (c *checker) missingDetail(loc location, prop string) string {
 			tail = " (" + strings.ToLower(d[:1]) + d[1:] + ")"
 		}
 	}
+	if k := c.nearMiss(loc, prop); k != nil {
+		return fmt.Sprintf("Missing: %s. Line %d has `%s`, probably this key: rename it to `%s`.", path, k.Line, k.Value, prop)
+	}
 	return fmt.Sprintf("Missing: %s. Add %s %s%s.", path, add, where, tail)
+}
+
+// nearMissKeys bounds the mappings nearMiss reads: a manifest's mapping
+// has a few dozen keys; a hostile one with 100,000 gets the plain message
+// rather than a suggestion per key and missing field.
+const nearMissKeys = 256
+
+// nearMiss finds, in the mapping at loc, a key the place does not allow
+// that suggestKey reads as prop (`eraseDevise` for eraseDevice): the
+// missing key was typed, wrongly. Nil when there is none. Each mapping's
+// suggestions are computed once, for all its missing fields.
+func (c *checker) nearMiss(loc location, prop string) *yaml.Node {
+	m := loc.val
+	if m == nil || m.Kind != yaml.MappingNode || len(m.Content) > 2*nearMissKeys {
+		return nil
+	}
+	if c.nearMisses == nil {
+		c.nearMisses = map[*yaml.Node]map[string]*yaml.Node{}
+	}
+	found, ok := c.nearMisses[m]
+	if !ok {
+		found = map[string]*yaml.Node{}
+		place := c.keyPlaceAt(loc.segs)
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k := m.Content[i]
+			if k.Kind != yaml.ScalarNode || hasProperty(place.here, k.Value) {
+				continue
+			}
+			if best, _ := suggestKey(k.Value, place.names); best != "" && found[best] == nil {
+				found[best] = k
+			}
+		}
+		c.nearMisses[m] = found
+	}
+	return found[prop]
+}
+
+// placeholder returns NAME when a flow mapping is `{NAME}` alone: one key
+// of words (letters, digits, '_', '-', spaces) with no value, as template
+// placeholders are written; "" otherwise.
+func placeholder(m *yaml.Node) string {
+	if len(m.Content) != 2 || m.Content[0].Kind != yaml.ScalarNode || m.Content[1].Tag != "!!null" || m.Content[1].Value != "" {
+		return ""
+	}
+	k := m.Content[0].Value
+	if k == "" || len(k) > 64 {
+		return ""
+	}
+	for _, r := range k {
+		if !(r == '_' || r == '-' || r == ' ' || r == '.' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+			return ""
+		}
+	}
+	return k
 }
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
@@ -301,6 +358,11 @@ func (c *checker) typeDetail(loc location, expected string) string {
 		return fmt.Sprintf("%s is a list (square brackets make a YAML list), but it must be text: write the value without brackets, or quote it.", loc.path)
 	case loc.val.Kind == yaml.SequenceNode:
 		return fmt.Sprintf("%s is a list, but it must be text: write the value on the same line as `%s:`.", loc.path, name)
+	case loc.val.Kind == yaml.MappingNode && loc.val.Style&yaml.FlowStyle != 0:
+		if ph := placeholder(loc.val); ph != "" {
+			return fmt.Sprintf("%s is `{%s}`: braces make a YAML mapping, and this looks like an unfilled template placeholder. Replace it with the real value (quote a value that starts with `{`).", loc.path, ph)
+		}
+		return fmt.Sprintf("%s is a mapping (braces make a YAML mapping), but it must be text: write the value without braces, or quote it.", loc.path)
 	case loc.val.Kind == yaml.MappingNode:
 		return fmt.Sprintf("%s is a mapping, but it must be text: write the value on the same line as `%s:` (quote it if it holds `: `).", loc.path, name)
 	}

@@ -43,8 +43,12 @@ type quick struct {
 }
 
 // annotations are keywords that do not constrain a value.
+// patternErrorMessage, errorMessage and defaultSnippets are
+// yaml-language-server's: the message shown instead of a regular expression
+// or a list of values, and the snippets it offers.
 var annotations = map[string]bool{"title": true, "description": true, "$schema": true, "$id": true,
-	"$comment": true, "default": true, "examples": true, "definitions": true}
+	"$comment": true, "default": true, "examples": true, "definitions": true,
+	"patternErrorMessage": true, "errorMessage": true, "defaultSnippets": true}
 
 // compileQuick compiles the root of a bundled schema document; nil when it
 // uses a keyword quick does not know.

@@ -40,10 +40,12 @@
 package schema
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -212,17 +214,183 @@ func Source(kind manifest.Kind) []byte {
 // `["string", "number"]` (pattern and length keywords apply to strings
 // only), and a numeric const such as manifestVersion's "2.0" also accepts
 // the number. Booleans stay refused: `eraseDevice: true` is wrong anyway.
-// manifestlint's own checks use the strict schema.
+//
+// An editor completes only an enum's values, so the closed yes/no sets,
+// which the strict schema states as a pattern (the service accepts any
+// letter case), become enums of every spelling, the common ones first; and
+// a field the service requires to be yes (mustBeYes, as the erase-device
+// rule checks) gets the spellings of yes only. manifestlint's own checks
+// use the strict schema, whose messages manifestlint words itself.
+//
+// yaml-language-server reads `2.0` and `2` as the same number, so an editor
+// cannot refuse `manifestVersion: 2` without refusing the valid, unquoted
+// `manifestVersion: 2.0`; manifestlint does refuse it.
+func editorFlavor(src []byte) []byte {
+	var doc yaml.Node // JSON is YAML: the node tree keeps the key order
+	if err := yaml.Unmarshal(src, &doc); err != nil || len(doc.Content) != 1 {
+		panic(fmt.Sprintf("schema: bundled schema does not decode: %v", err))
+	}
+	editorNode(doc.Content[0], "")
+	var out bytes.Buffer
+	writeJSON(&out, doc.Content[0])
+	var indented bytes.Buffer
+	if err := json.Indent(&indented, out.Bytes(), "", "  "); err != nil {
+		panic(fmt.Sprintf("schema: editor schema is not JSON: %v", err))
+	}
+	indented.WriteByte('\n')
+	// Lists of scalars on one line, as a person writes them, when short.
+	return scalarList.ReplaceAllFunc(indented.Bytes(), func(m []byte) []byte {
+		items := scalarItem.FindAll(m, -1)
+		line := append([]byte("["), bytes.Join(items, []byte(", "))...)
+		line = append(line, ']')
+		if len(line) > 80 {
+			return m
+		}
+		return line
+	})
+}
+
 var (
-	stringType   = regexp.MustCompile(`"type": "string"`)
-	numericConst = regexp.MustCompile(`"const": "([0-9]+(?:\.[0-9]+)?)"`)
+	scalarItem = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*`)
+	scalarList = regexp.MustCompile(`\[\n(?:[ ]+(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*),?\n)+[ ]*\]`)
 )
 
-// editorFlavor returns a copy of a bundled schema that accepts numbers where
-// editors see them (see above).
-func editorFlavor(src []byte) []byte {
-	out := stringType.ReplaceAll(src, []byte(`"type": ["string", "number"]`))
-	return numericConst.ReplaceAll(out, []byte(`"enum": ["$1", $1]`))
+// yesNoPattern is the strict schema's yes/no pattern (the yesno definition).
+const yesNoPattern = "^([Yy][Ee][Ss]|[Nn][Oo])$"
+
+// mustBeYes are the fields whose only accepted value is yes.
+var mustBeYes = map[string]bool{"eraseDevice": true}
+
+var (
+	yesSpellings   = letterCases("yes")
+	yesNoSpellings = append(append([]string{"yes", "no", "Yes", "No", "YES", "NO"},
+		yesSpellings[3:]...), letterCases("no")[3:]...)
+)
+
+// editorNode applies the editor flavor to one schema object; prop is the
+// name of the property it describes, if any.
+func editorNode(n *yaml.Node, prop string) {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			editorNode(c, "")
+		}
+		return
+	case yaml.MappingNode:
+	default:
+		return
+	}
+	if mustBeYes[prop] {
+		// {"description", "$ref": yesno, "examples"}: the reference gives way
+		// to the yes-only enum.
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == "$ref" {
+				n.Content = append(n.Content[:i:i], append([]*yaml.Node{
+					strNode("type"), strNode("string"),
+					strNode("enum"), strSeq(yesSpellings),
+					strNode("errorMessage"), strNode("Write yes: the service erases every imported device and requires " + prop + ": yes."),
+				}, n.Content[i+2:]...)...)
+				break
+			}
+		}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch {
+		case k.Value == "type" && v.Kind == yaml.ScalarNode && v.Value == "string":
+			n.Content[i+1] = strSeq([]string{"string"})
+			n.Content[i+1].Content = append(n.Content[i+1].Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "number"})
+		case k.Value == "const" && v.Kind == yaml.ScalarNode && numericText.MatchString(v.Value):
+			k.Value = "enum"
+			n.Content[i+1] = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{
+				strNode(v.Value), {Kind: yaml.ScalarNode, Tag: "!!float", Value: v.Value}}}
+		case k.Value == "pattern" && v.Value == yesNoPattern:
+			k.Value = "enum"
+			n.Content[i+1] = strSeq(yesNoSpellings)
+		case k.Value == "properties":
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				editorNode(v.Content[j+1], v.Content[j].Value)
+			}
+		case k.Value == "definitions":
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				editorNode(v.Content[j+1], "")
+			}
+		case k.Value == "items" || k.Value == "additionalProperties":
+			editorNode(v, "")
+		}
+	}
+}
+
+var numericText = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+
+func strNode(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+
+func strSeq(values []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, v := range values {
+		n.Content = append(n.Content, strNode(v))
+	}
+	return n
+}
+
+// letterCases returns every letter-case spelling of a lower-case word: the
+// word, its capitalized and upper-case forms first.
+func letterCases(word string) []string {
+	out := []string{word, strings.ToUpper(word[:1]) + word[1:], strings.ToUpper(word)}
+	for mask := 0; mask < 1<<len(word); mask++ {
+		b := []byte(word)
+		for i := range b {
+			if mask&(1<<i) != 0 {
+				b[i] -= 'a' - 'A'
+			}
+		}
+		if !slices.Contains(out, string(b)) {
+			out = append(out, string(b))
+		}
+	}
+	return out
+}
+
+// writeJSON writes a node tree decoded from JSON back as compact JSON, in
+// its key order.
+func writeJSON(w *bytes.Buffer, n *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		w.WriteByte('{')
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			writeString(w, n.Content[i].Value)
+			w.WriteByte(':')
+			writeJSON(w, n.Content[i+1])
+		}
+		w.WriteByte('}')
+	case yaml.SequenceNode:
+		w.WriteByte('[')
+		for i, c := range n.Content {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			writeJSON(w, c)
+		}
+		w.WriteByte(']')
+	default:
+		switch n.Tag {
+		case "!!int", "!!float", "!!bool", "!!null":
+			w.WriteString(n.Value)
+		default:
+			writeString(w, n.Value)
+		}
+	}
+}
+
+// writeString writes s as a JSON string, leaving <, > and & as they are.
+func writeString(w *bytes.Buffer, s string) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	w.Truncate(w.Len() - 1) // Encode's newline
 }
 
 // valueLoader hands gojsonschema the Go value built from the yaml.Node tree
@@ -342,6 +510,9 @@ type checker struct {
 	places map[string]*keyPlace
 	// evidence caches destinations, which reads every operations entry.
 	evidence *destinationEvidence
+	// nearMisses caches, per mapping, the misspelt key each known key is
+	// most likely written as (nearMiss).
+	nearMisses map[*yaml.Node]map[string]*yaml.Node
 }
 
 // get is manifest.Get (the first occurrence of key in mapping m), through

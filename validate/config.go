@@ -17,10 +17,10 @@ func (o *Options) ApplyConfig(c *config.Config) error {
 		return err
 	}
 	if o.Region == "" && c.Region != "" {
-		o.Region, o.RegionSource = c.Region, "config file "+c.File
+		o.Region, o.RegionSource = c.Region, manifest.Source{Kind: manifest.SourceConfig, Name: c.File}
 	}
-	if o.AccessKeyID == "" {
-		o.AccessKeyID = c.AccessKeyID
+	if o.AccessKeyID == "" && c.AccessKeyID != "" {
+		o.AccessKeyID, o.AccessKeySource = c.AccessKeyID, manifest.Source{Kind: manifest.SourceConfig, Name: c.File}
 	}
 	if c.Buckets != nil {
 		o.Buckets = c.Buckets

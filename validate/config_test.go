@@ -19,7 +19,7 @@ func TestApplyConfig(t *testing.T) {
 	if err := o.ApplyConfig(c); err != nil {
 		t.Fatal(err)
 	}
-	if o.Region != "eu-west-1" || o.RegionSource != "config file cfg.yaml" || o.AccessKeyID != "AKIAFILE" || o.Buckets["b"] != "eu-west-1" {
+	if o.Region != "eu-west-1" || o.RegionSource.String() != "config file cfg.yaml" || o.AccessKeySource.String() != "config file cfg.yaml" || o.AccessKeyID != "AKIAFILE" || o.Buckets["b"] != "eu-west-1" {
 		t.Errorf("ApplyConfig: %+v", o)
 	}
 	if strings.Join(o.Ignore, ",") != "no-space-after-colon,unused-suppression" {
@@ -29,11 +29,11 @@ func TestApplyConfig(t *testing.T) {
 		t.Errorf("Severity = %v", o.Severity)
 	}
 	// Flags win: a region and key already set stay; --ignore entries stay.
-	o = Options{Region: "us-east-1", RegionSource: "--region", AccessKeyID: "AKIAFLAG", Ignore: []string{"InvalidCustomsException"}}
+	o = Options{Region: "us-east-1", RegionSource: manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}, AccessKeyID: "AKIAFLAG", Ignore: []string{"InvalidCustomsException"}}
 	if err := o.ApplyConfig(c); err != nil {
 		t.Fatal(err)
 	}
-	if o.Region != "us-east-1" || o.RegionSource != "--region" || o.AccessKeyID != "AKIAFLAG" || o.Ignore[0] != "InvalidCustomsException" {
+	if o.Region != "us-east-1" || o.RegionSource.String() != "--region" || o.AccessKeyID != "AKIAFLAG" || o.Ignore[0] != "InvalidCustomsException" {
 		t.Errorf("ApplyConfig over flags: %+v", o)
 	}
 }

@@ -8,7 +8,7 @@ import (
 
 // BenchmarkValidateCorpus lints the first 2,000 manifests of the corpus
 // bench/run.sh generates (bench/out/corpus), read into memory first: the
-// profile of where the time goes on realistic input (README: "Performance and robustness").
+// profile of where the time goes on realistic input (docs/performance.md).
 // It is skipped when the corpus has not been generated:
 //
 //	go run -tags benchtools ./bench/gen

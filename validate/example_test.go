@@ -3,6 +3,7 @@ package validate_test
 import (
 	"fmt"
 
+	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
@@ -70,14 +71,37 @@ returnAddress:
 	// errors: 0
 }
 
-// Rules lists every rule manifestlint has, with the service codes it
-// reports and its description.
+// Rules lists every rule manifestlint has: its id, severity, the service
+// codes it reports, the kinds it checks, what it checks, an example, and the
+// address of its documentation.
 func ExampleRules() {
 	for _, r := range validate.Rules() {
-		if r.ID == "address-po-box" {
-			fmt.Println(r.ID, r.Codes)
+		if r.ID == "address-po-box" || r.ID == "empty-export-range" {
+			fmt.Println(r.ID, r.Severity, r.Codes, r.Kinds)
+			fmt.Println(" ", r.HelpURI())
 		}
 	}
 	// Output:
-	// address-po-box [InvalidAddressException]
+	// address-po-box error [InvalidAddressException] []
+	//   https://github.com/manifestlint/manifestlint/blob/main/docs/rules.md#address-po-box
+	// empty-export-range warning [] [s3-export]
+	//   https://github.com/manifestlint/manifestlint/blob/main/docs/rules.md#empty-export-range
+}
+
+// A project's .manifestlint.yaml goes into the options with ApplyConfig,
+// after what the command line set (flags win).
+func ExampleOptions_ApplyConfig() {
+	cfg, err := config.Parse(".manifestlint.yaml", []byte("region: eu-west-1\ndisable:\n  - no-space-after-colon\n"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var opts validate.Options
+	if err := opts.ApplyConfig(cfg); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(opts.Region, opts.RegionSource, opts.Ignore)
+	// Output:
+	// eu-west-1 config file .manifestlint.yaml [no-space-after-colon]
 }

@@ -61,5 +61,5 @@ func UnknownNameError(name string) string {
 	if s := SuggestName(name); s != "" {
 		return msg + "; did you mean `" + s + "`?"
 	}
-	return msg + " (`manifestlint codes` and `manifestlint explain` list them)"
+	return msg + " (`manifestlint rules` and `manifestlint codes` list them)"
 }

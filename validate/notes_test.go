@@ -37,7 +37,7 @@ func TestContextNotes(t *testing.T) {
 		want string
 	}{
 		{"nothing known", notesManifest, Options{}, "region-unknown,no-bucket-inventory"},
-		{"region given", notesManifest, Options{Region: "eu-west-1", RegionSource: "--region"}, "no-bucket-inventory"},
+		{"region given", notesManifest, Options{Region: "eu-west-1"}, "no-bucket-inventory"},
 		{"inventory given", notesManifest, Options{Buckets: map[string]string{"my-import-bucket": "eu-west-1"}}, ""},
 		{"inventory without the bucket", notesManifest, Options{Buckets: map[string]string{}}, "region-unknown"},
 		{"no bucket named", strings.Replace(notesManifest, "bucket: my-import-bucket\n", "", 1), Options{Region: "us-east-1"}, ""},

@@ -21,12 +21,17 @@ import (
 type Options struct {
 	// JobType fixes Import or Export (--job-type); unknown infers it.
 	JobType manifest.JobType
+	// JobTypeSource says where JobType came from (--job-type, or a jobTypes
+	// entry of the config file), for messages; zero means --job-type.
+	JobTypeSource manifest.Source
 	// Region is the job's region (--region or the config file).
 	Region string
 	// RegionSource says where Region came from, for messages.
-	RegionSource string
+	RegionSource manifest.Source
 	// AccessKeyID is the key that will sign the request.
 	AccessKeyID string
+	// AccessKeySource says where AccessKeyID came from, for messages.
+	AccessKeySource manifest.Source
 	// Buckets is the account's bucket inventory, name to region, or nil.
 	Buckets map[string]string
 	// Ignore lists the rule ids and codes whose findings are dropped
@@ -72,6 +77,9 @@ func Validate(name string, src []byte, opts Options) Result {
 	doc, fs := manifest.Parse(name, src)
 	res := Result{File: name, Doc: doc}
 	res.Kind, res.KindEvidence = manifest.InferKind(doc.Root, opts.JobType)
+	if res.KindEvidence.JobType != manifest.JobTypeUnknown {
+		res.KindEvidence.Source = opts.JobTypeSource
+	}
 	if doc.Root == nil {
 		// The file could not be read, so its comments cannot be trusted to
 		// annotate it: only --ignore and the config file apply (spec §7).
@@ -81,11 +89,10 @@ func Validate(name string, src []byte, opts Options) Result {
 	ctx := &rules.Context{
 		Doc: doc, Root: doc.Root, Kind: res.Kind,
 		Region: opts.Region, RegionSource: opts.RegionSource,
-		AccessKeyID: opts.AccessKeyID, Buckets: opts.Buckets,
+		AccessKeyID: opts.AccessKeyID, AccessKeySource: opts.AccessKeySource, Buckets: opts.Buckets,
 	}
 	if ctx.Region == "" {
 		ctx.Region, ctx.RegionSource = inferRegion(doc, res.Kind, opts.Buckets)
-		ctx.RegionInferred = ctx.Region != ""
 	}
 	// Rules run first so that, where a rule and the schema see the same
 	// fault, the rule's more specific message is the one kept.
@@ -205,24 +212,24 @@ func cutRunes(s string, n int) string {
 // Only EBS and Glacier manifests have operations[].region; in any other
 // kind that key is unknown and says nothing. Only a region the service ran
 // in counts: a misspelt one is the schema's finding, not a job region.
-func inferRegion(doc *manifest.Document, kind manifest.Kind, buckets map[string]string) (region, source string) {
+func inferRegion(doc *manifest.Document, kind manifest.Kind, buckets map[string]string) (region string, source manifest.Source) {
 	ops := manifest.Value(doc.Root, "operations")
 	if manifest.IsSequence(ops) && (kind == manifest.EBSImport || kind == manifest.GlacierImport) {
 		for _, op := range ops.Content {
 			if r, ok := manifest.Text(manifest.Value(op, "region")); ok && manifest.IsRegion(r) {
-				return r, "operations[].region"
+				return r, manifest.Source{Kind: manifest.SourceManifest, Name: "operations[].region"}
 			}
 		}
 	}
 	if buckets == nil {
-		return "", ""
+		return "", manifest.Source{}
 	}
 	for _, b := range bucketNames(doc) {
 		if r, ok := buckets[b]; ok && manifest.IsRegion(r) {
-			return r, "the bucket inventory's entry for " + b
+			return r, manifest.Source{Kind: manifest.SourceInventory, Name: b}
 		}
 	}
-	return "", ""
+	return "", manifest.Source{}
 }
 
 // bucketNames lists the buckets a manifest names: bucket, logBucket and

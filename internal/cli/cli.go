@@ -194,7 +194,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, ConfigFile: cfg.file(), Rules: validate.Rules()}
+	ropts := report.Options{Color: useColor(o.color, stdout), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, ConfigFile: cfg.file(), Rules: validate.Rules()}
 	run := sinks.start(ropts)
 	errs, warns, linted := 0, 0, 0
 	sum := lintAll(inputs, stdin, o, vopts, stderr, func(r validate.Result) {
@@ -202,9 +202,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		errs, warns = errs+e, warns+w
 		if r.ReadError == "" {
 			linted++
-		}
-		if o.quiet {
-			r.Findings = errorsOnly(r.Findings)
 		}
 		run.file(r)
 	})
@@ -247,7 +244,7 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 	fl.StringVar(&o.filesFrom, "files-from", "", "also lint the paths listed in `FILE`, one per line or NUL-separated (- for standard input), filtered as a directory walk is")
 	fl.StringVar(&o.stdinFilename, "stdin-filename", "-", "the name to report standard input under")
 	boolVar(fl, &o.quiet, "quiet", "q", "print errors only: no warnings, notes, or summary on success")
-	boolVar(fl, &o.verbose, "verbose", "v", "also list the files a walk skipped")
+	boolVar(fl, &o.verbose, "verbose", "v", "show the service's sentence before each finding's specifics, and list the files a walk skipped")
 	fl.IntVar(&o.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings (0: any warning fails)")
 	boolVar(fl, &o.noSnippet, "no-snippet", "", "do not show the source line under each finding (text format)")
 	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
@@ -341,9 +338,9 @@ func (o *options) runNotes(w io.Writer, sk skipped, notManifest []string) {
 		return
 	}
 	if n := len(notManifest); n > 0 {
-		if o.verbose {
+		if o.verbose || n == 1 {
 			for _, p := range notManifest {
-				fmt.Fprintf(w, "manifestlint: note: skipped %s: not a manifest (no top-level manifestVersion key)\n", safeName(p))
+				fmt.Fprintf(w, "manifestlint: note: skipped %s: not a manifest (no top-level manifestVersion key); naming a file lints it\n", safeName(p))
 			}
 		} else {
 			fmt.Fprintf(w, "manifestlint: note: skipped %s (no top-level manifestVersion key); --verbose lists them, naming a file lints it\n",
@@ -411,10 +408,12 @@ func (o *options) resolve() (validate.Options, string, error) {
 		if !manifest.IsRegion(o.region) {
 			return v, "", fmt.Errorf("--region %q is not a region the service ran in; use one of %s", o.region, strings.Join(manifest.Regions, ", "))
 		}
-		v.Region, v.RegionSource = o.region, "--region"
+		v.Region, v.RegionSource = o.region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 	}
 	// AWS_ACCESS_KEY_ID is read after the config file (configure).
-	v.AccessKeyID = o.accessKeyID
+	if o.accessKeyID != "" {
+		v.AccessKeyID, v.AccessKeySource = o.accessKeyID, manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
+	}
 	format := o.format
 	if format == "" {
 		format = "text"
@@ -506,6 +505,9 @@ func wordHint(fl *pflag.FlagSet, stdout, stderr io.Writer) (status int, done boo
 	}
 	switch word {
 	case "help":
+		if cmd := subcommands[fl.Arg(1)]; cmd != nil { // help explain
+			return cmd([]string{"--help"}, stdout, stderr), true
+		}
 		printUsage(stdout, fl)
 		return ExitOK, true
 	case "lint", "check":

@@ -57,7 +57,7 @@ func parseFlags(fl *pflag.FlagSet, args []string) (status int, done bool) {
 		if errors.Is(err, pflag.ErrHelp) {
 			return ExitOK, true
 		}
-		fmt.Fprintf(fl.Output(), "%s: %v (see --help)\n", fl.Name(), err)
+		fmt.Fprintf(fl.Output(), "%s: %v%s (see --help)\n", fl.Name(), err, flagHint(fl, err))
 		return ExitUsage, true
 	}
 	return ExitOK, false

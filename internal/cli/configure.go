@@ -9,6 +9,7 @@ import (
 
 	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/internal/escape"
+	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -47,6 +48,9 @@ func (o *options) configure(vopts *validate.Options) (runConfig, error) {
 	if path != "" {
 		c, err := config.Load(path, name)
 		if err != nil {
+			if c != nil { // the unknown names join the report: all at once
+				err = config.Merge(err, c.CheckNames(validate.UnknownName))
+			}
 			return rc, err
 		}
 		if err := vopts.ApplyConfig(c); err != nil {
@@ -55,7 +59,9 @@ func (o *options) configure(vopts *validate.Options) (runConfig, error) {
 		rc.Config = c
 	}
 	if vopts.AccessKeyID == "" {
-		vopts.AccessKeyID = os.Getenv("AWS_ACCESS_KEY_ID")
+		if k := os.Getenv("AWS_ACCESS_KEY_ID"); k != "" {
+			vopts.AccessKeyID, vopts.AccessKeySource = k, manifest.Source{Kind: manifest.SourceEnv, Name: "AWS_ACCESS_KEY_ID"}
+		}
 	}
 	return rc, nil
 }
@@ -76,7 +82,7 @@ func (rc runConfig) assign(inputs []input, stdinName string) []input {
 			continue
 		}
 		if name != "-" {
-			in.jobType = rc.JobTypeFor(name)
+			in.jobType, in.jobTypeSource = rc.JobTypeSourceFor(name)
 		}
 		out = append(out, in)
 	}
@@ -100,8 +106,13 @@ func displayPath(p string) string {
 }
 
 // configErrorText is how a configuration problem is printed: a
-// config.Error already reads `FILE:LINE:COL: config error: ...`.
+// config.Error already reads `FILE:LINE:COL: config error: ...`, and
+// config.Errors is one such line per problem.
 func configErrorText(err error) string {
+	var es config.Errors
+	if errors.As(err, &es) {
+		return es.Error() // every problem, one line each
+	}
 	var ce *config.Error
 	if errors.As(err, &ce) {
 		return ce.Error()

@@ -5,6 +5,9 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"io"
+	"os"
 
 	"github.com/manifestlint/manifestlint/manifest"
 )
@@ -78,6 +81,23 @@ func topLevelKey(line []byte) string {
 	if i <= 0 || i > 64 {
 		return ""
 	}
-	key := bytes.Trim(bytes.TrimSpace(line[:i]), `"'`)
+	key := bytes.Trim(bytes.TrimSpace(line[:i]), `"'{ `) // `{manifestVersion: 2.0, ...}` too
 	return manifest.FoldName(string(key))
+}
+
+// headLooksLikeManifest applies looksLikeManifest to the first detectLimit
+// bytes of a file too large to read whole; a file that cannot be read
+// counts as a manifest, so that its error is reported.
+func headLooksLikeManifest(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	head := make([]byte, detectLimit)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return true
+	}
+	return looksLikeManifest(head[:n])
 }

@@ -28,8 +28,10 @@ type input struct {
 	// --files-from rather than named on the command line: it is linted
 	// only if it looks like a manifest (looksLikeManifest).
 	found bool
-	// jobType is the config file's jobTypes entry for the path, if any.
-	jobType manifest.JobType
+	// jobType is the config file's jobTypes entry for the path, if any,
+	// and jobTypeSource names that entry.
+	jobType       manifest.JobType
+	jobTypeSource manifest.Source
 }
 
 // skipped lists what the collection of inputs left out, for the run's

@@ -4,6 +4,7 @@ package cli
 // in the order of the inputs.
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -63,6 +64,12 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				} else {
 					data, err = readFile(in.path, o.maxBytes)
 				}
+				if err != nil && in.found && errors.Is(err, errTooLarge) && !headLooksLikeManifest(in.path) {
+					// A big YAML file a walk found (a data dump, a lock
+					// file) is skipped like any other non-manifest.
+					out <- done{i: i, skip: true}
+					continue
+				}
 				if err != nil {
 					out <- done{i: i, err: fmt.Errorf("%s: %v", safeName(name), describe(err)),
 						res: validate.Result{File: name, ReadError: describe(err).Error()}}
@@ -75,7 +82,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				fitMemLimit(len(data))
 				opts := vopts
 				if opts.JobType == manifest.JobTypeUnknown {
-					opts.JobType = in.jobType
+					opts.JobType, opts.JobTypeSource = in.jobType, in.jobTypeSource
 				}
 				out <- done{i: i, res: validate.Validate(name, data, opts)}
 			}

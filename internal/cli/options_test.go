@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -102,6 +103,11 @@ func TestUsageHints(t *testing.T) {
 		t.Errorf("help: exit %d", code)
 	}
 	wantIn(t, "help", out, "Usage: manifestlint")
+	code, _, errOut := runMain(t, dir, "", "help", "rules")
+	if code != ExitOK {
+		t.Errorf("help rules: exit %d", code)
+	}
+	wantIn(t, "help rules", errOut, "Usage: manifestlint rules")
 	for _, w := range []string{"lint", "check"} {
 		code, out, errOut := runMain(t, dir, "", w, "m.yaml")
 		if code != ExitUsage || out != "" {
@@ -110,7 +116,7 @@ func TestUsageHints(t *testing.T) {
 		wantIn(t, w, errOut, "`"+w+"` is not a command: manifestlint checks the files it is given")
 		wantNotIn(t, w, errOut, "no such file")
 	}
-	code, out, errOut := runMain(t, dir, "", "frobnicate")
+	code, out, errOut = runMain(t, dir, "", "frobnicate")
 	if code != ExitUsage || out != "" {
 		t.Errorf("unknown word: exit %d, stdout %q (no summary)", code, out)
 	}
@@ -119,6 +125,8 @@ func TestUsageHints(t *testing.T) {
 	wantIn(t, "--fromat", errOut, "unknown flag: --fromat; did you mean --format?")
 	_, _, errOut = runMain(t, dir, "", "-region", "us-east-1", "x.yaml")
 	wantIn(t, "-region", errOut, "did you mean --region?")
+	_, _, errOut = runMain(t, dir, "", "schema", "--job-knd", "s3-export")
+	wantIn(t, "schema --job-knd", errOut, "manifestlint schema: unknown flag: --job-knd; did you mean --job-kind?")
 }
 
 func TestHelpBoolFlags(t *testing.T) {
@@ -138,4 +146,70 @@ func TestStdinPipe(t *testing.T) {
 		t.Errorf("empty stdin, no argument: exit %d", code)
 	}
 	wantIn(t, "stderr", errOut, "no input")
+}
+
+// TestContextSources: messages say where context came from: the signing
+// key from the environment, the job type from a jobTypes entry of the
+// config file (not "--job-type", which was not given).
+func TestContextSources(t *testing.T) {
+	withKey := strings.Replace(validManifest, "deviceId: ABCDE", "accessKeyId: AKIAIOSFODNN7EXAMPLE\ndeviceId: ABCDE", 1)
+	dir := tree(t, map[string]string{
+		".manifestlint.yaml":  "jobTypes:\n  'imports/**': export\n",
+		"imports/m.yaml":      withKey,
+		"elsewhere/key.yaml":  withKey,
+		"elsewhere/flag.yaml": withKey,
+	})
+	code, out, errOut := runMain(t, dir, "", "--no-snippet", "imports/m.yaml")
+	if code != ExitFindings {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	wantIn(t, "jobTypes", out, "note: checked as an S3 export manifest (from jobTypes `imports/**` in .manifestlint.yaml)")
+	wantNotIn(t, "jobTypes", out, "--job-type export")
+	_, out, _ = runMain(t, dir, "", "--no-snippet", "--job-type", "export", "imports/m.yaml")
+	wantIn(t, "--job-type", out, "(from --job-type export)")
+
+	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAI44QH8DHBEXAMPLE")
+	var b, e bytes.Buffer
+	Main([]string{"--no-snippet", "elsewhere/key.yaml"}, strings.NewReader(""), &b, &e)
+	wantIn(t, "env key", b.String(), "will be signed with `AKIAI44QH8DHBEXAMPLE` (from $AWS_ACCESS_KEY_ID)")
+}
+
+// TestVerboseServiceSentence: a finding line holds the specifics; the
+// service's sentence is shown with --verbose.
+func TestVerboseServiceSentence(t *testing.T) {
+	dir := tree(t, map[string]string{"e.yaml": errManifest})
+	_, out, _ := runMain(t, dir, "", "--no-config", "--no-snippet", "e.yaml")
+	wantIn(t, "default", out, "e.yaml:5:14: error InvalidManifestFieldException: eraseDevice is `no`")
+	wantNotIn(t, "default", out, "Please correct and resubmit")
+	_, out, _ = runMain(t, dir, "", "--no-config", "--no-snippet", "--verbose", "e.yaml")
+	wantIn(t, "--verbose", out, "e.yaml:5:14: error InvalidManifestFieldException: One or more manifest fields was invalid. Please correct and resubmit. eraseDevice is `no`")
+}
+
+// TestConfigErrorsAtOnce: every problem of the config file is printed, one
+// line each, and the run stops with status 2.
+func TestConfigErrorsAtOnce(t *testing.T) {
+	dir := tree(t, map[string]string{
+		".manifestlint.yaml": "regoin: us-east-1\ndisable: [nope-rule]\nseverity:\n  address-po-box: loud\n",
+		"m.yaml":             validManifest,
+	})
+	code, out, errOut := runMain(t, dir, "", "m.yaml")
+	if code != ExitUsage || out != "" {
+		t.Errorf("exit %d, stdout %q", code, out)
+	}
+	wantIn(t, "stderr", errOut, ".manifestlint.yaml:1:1: config error: unknown key `regoin`; did you mean `region`?\n",
+		".manifestlint.yaml:2:11: config error: disable: `nope-rule`",
+		".manifestlint.yaml:4:19: config error: severity.address-po-box is \"loud\"")
+}
+
+// TestQuietKeepsOutputFiles: --quiet shapes what is printed; a file written
+// by --output FORMAT=FILE keeps the warnings, for the machines that read it.
+func TestQuietKeepsOutputFiles(t *testing.T) {
+	dir := tree(t, map[string]string{"w.yaml": warnManifest})
+	code, out, _ := runMain(t, dir, "", "--no-config", "--quiet", "-f", "json", "-o", "sarif=r.sarif", "w.yaml")
+	if code != ExitOK {
+		t.Errorf("exit %d", code)
+	}
+	wantIn(t, "stdout json", out, `"findings":[]`)
+	sarif, _ := os.ReadFile(filepath.Join(dir, "r.sarif"))
+	wantIn(t, "r.sarif", string(sarif), `"ruleId": "no-space-after-colon"`)
 }

@@ -106,10 +106,7 @@ type running struct {
 func (ss sinks) start(opt report.Options) *running {
 	r := &running{sinks: ss, streams: make([]report.Stream, len(ss)), opt: opt}
 	for i, s := range ss {
-		sopt := opt
-		if s.file != nil {
-			sopt.Color = false
-		}
+		sopt := r.sinkOptions(i)
 		if newStream := report.Streams[s.format]; newStream != nil {
 			r.streams[i] = newStream(s.w, sopt)
 		} else {
@@ -123,12 +120,35 @@ func (ss sinks) start(opt report.Options) *running {
 	return r
 }
 
+// sinkOptions are the report options of sink i: colour is for the
+// terminal only, and --quiet shapes what is printed (the --format output),
+// not the files --output FORMAT=FILE writes for machines.
+func (r *running) sinkOptions(i int) report.Options {
+	sopt := r.opt
+	if r.sinks[i].file != nil {
+		sopt.Color = false
+	}
+	if i > 0 {
+		sopt.Quiet = false
+	}
+	return sopt
+}
+
+// view is res as sink i shows it: errors only for the --format output of
+// a --quiet run.
+func (r *running) view(i int, res validate.Result) validate.Result {
+	if i == 0 && r.opt.Quiet {
+		res.Findings = errorsOnly(res.Findings)
+	}
+	return res
+}
+
 // file writes one result to every streaming output and holds it for the
 // others.
 func (r *running) file(res validate.Result) {
-	for _, st := range r.streams {
+	for i, st := range r.streams {
 		if st != nil {
-			if err := st.File(res); err != nil && r.err == nil {
+			if err := st.File(r.view(i, res)); err != nil && r.err == nil {
 				r.err = err
 			}
 		}
@@ -145,11 +165,14 @@ func (r *running) close() error {
 		if st := r.streams[i]; st != nil {
 			err = st.Close()
 		} else {
-			sopt := r.opt
-			if s.file != nil {
-				sopt.Color = false
+			held := r.held
+			if i == 0 && r.opt.Quiet {
+				held = make([]validate.Result, len(r.held))
+				for j, res := range r.held {
+					held[j] = r.view(0, res)
+				}
 			}
-			err = report.Formats[s.format](s.w, r.held, sopt)
+			err = report.Formats[s.format](s.w, held, r.sinkOptions(i))
 		}
 		if err != nil && s.file != nil {
 			err = fmt.Errorf("%s: %v", safeName(s.name), err)

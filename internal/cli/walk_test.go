@@ -172,7 +172,7 @@ func TestFilesFrom(t *testing.T) {
 				}
 				wantIn(t, via+" stdout", out, "b.yaml:5:14: error", "in 4 files")
 				wantNotIn(t, via+" stdout", out, "README", "compose")
-				wantIn(t, via+" stderr", errOut, "skipped 1 YAML file that does not look like a manifest")
+				wantIn(t, via+" stderr", errOut, "manifestlint: note: skipped compose.yaml: not a manifest")
 			}
 		})
 	}
@@ -229,4 +229,25 @@ func TestSameFileOnce(t *testing.T) {
 			t.Errorf("%q: want one file linted once:\n%s%s", args, out, errOut)
 		}
 	}
+}
+
+// TestWalkSkipsLargeNonManifest: a YAML file over --max-bytes that a walk
+// finds is skipped when its head does not look like a manifest, instead of
+// failing the run; a large manifest still fails it.
+func TestWalkSkipsLargeNonManifest(t *testing.T) {
+	big := "services:\n" + strings.Repeat("  # padding padding padding padding\n", 400)
+	dir := tree(t, map[string]string{"d/m.yaml": validManifest, "d/dump.yaml": big})
+	code, out, errOut := runMain(t, dir, "", "--no-config", "--max-bytes", "4000", "d")
+	if code != ExitOK {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	wantIn(t, "stderr", errOut, "skipped d/dump.yaml: not a manifest")
+	if err := os.WriteFile(filepath.Join(dir, "d", "dump.yaml"), []byte(validManifest+big), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runMain(t, dir, "", "--no-config", "--max-bytes", "4000", "d")
+	if code != ExitUsage {
+		t.Errorf("large manifest: exit %d", code)
+	}
+	wantIn(t, "stderr", errOut, "dump.yaml: file too large")
 }

@@ -291,11 +291,11 @@
     head.append(rule);
     li.append(head);
 
+    // The specifics first, then the service's own sentence for the code.
     const msg = el("p", "msg");
-    if (f.service && f.message.startsWith(f.service)) {
-      msg.append(el("span", "service", f.service), f.message.slice(f.service.length));
-    } else {
-      msg.textContent = f.message;
+    msg.append(el("span", "detail", f.message));
+    if (f.serviceMessage && f.serviceMessage !== f.message) {
+      msg.append(el("span", "service", f.serviceMessage));
     }
     li.append(msg);
 

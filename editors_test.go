@@ -1,0 +1,605 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The editor test drives Red Hat's yaml-language-server (npm) over stdio,
+// as an editor does, with the schemas `manifestlint schema` prints and the
+// yaml.schemas settings docs/editors.md documents: every valid manifest of
+// every kind must get no diagnostic, and each faulty manifest at least one
+// on its faulty line. CI installs the server (.ci/run); under CI=true a
+// missing server fails the test.
+
+// lspClient is a minimal LSP client: JSON-RPC 2.0 with Content-Length
+// framing over the server's stdin and stdout.
+type lspClient struct {
+	t      *testing.T
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	mu     sync.Mutex // guards writes
+	nextID int
+
+	respMu    sync.Mutex
+	responses map[int]chan json.RawMessage
+
+	// yaml is what the server gets when it asks for the "yaml" section
+	// (workspace/configuration); set before the server asks.
+	yaml map[string]any
+
+	diagMu sync.Mutex
+	diags  map[string][]lspDiagnostic // by URI, the last publication
+	pubs   map[string]int             // publications per URI
+	last   time.Time                  // of the last publication
+}
+
+type lspDiagnostic struct {
+	Range struct {
+		Start struct{ Line, Character int } `json:"start"`
+		End   struct{ Line, Character int } `json:"end"`
+	} `json:"range"`
+	Severity int    `json:"severity"`
+	Message  string `json:"message"`
+	Source   string `json:"source"`
+}
+
+// yamlLanguageServer finds the server, failing under CI=true when it is
+// missing and skipping (with the reason) elsewhere.
+func yamlLanguageServer(t *testing.T) string {
+	t.Helper()
+	if p, err := exec.LookPath("yaml-language-server"); err == nil {
+		return p
+	}
+	msg := "yaml-language-server is not on PATH (npm install -g yaml-language-server@1.25.0)"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg + "; CI must install it (.ci/run)")
+	}
+	t.Skip(msg)
+	return ""
+}
+
+func startLSP(t *testing.T, server, root string) *lspClient {
+	t.Helper()
+	cmd := exec.Command(server, "--stdio")
+	cmd.Dir = root
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	c := &lspClient{t: t, cmd: cmd, in: in, responses: map[int]chan json.RawMessage{},
+		diags: map[string][]lspDiagnostic{}, pubs: map[string]int{}}
+	t.Cleanup(func() {
+		in.Close()
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+		if t.Failed() && stderr.Len() > 0 {
+			t.Logf("yaml-language-server stderr:\n%s", stderr.String())
+		}
+	})
+	go c.read(bufio.NewReader(out))
+	return c
+}
+
+// read dispatches the server's messages: responses to their waiters,
+// diagnostics into the table, and requests answered with an empty result.
+func (c *lspClient) read(r *bufio.Reader) {
+	for {
+		n := -1
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				return
+			}
+			line = strings.TrimRight(line, "\r\n")
+			if line == "" {
+				break
+			}
+			if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
+				n, _ = strconv.Atoi(v)
+			}
+		}
+		if n < 0 {
+			return
+		}
+		body := make([]byte, n)
+		if _, err := io.ReadFull(r, body); err != nil {
+			return
+		}
+		var msg struct {
+			ID     *json.RawMessage `json:"id"`
+			Method string           `json:"method"`
+			Params json.RawMessage  `json:"params"`
+			Result json.RawMessage  `json:"result"`
+		}
+		if json.Unmarshal(body, &msg) != nil {
+			continue
+		}
+		switch {
+		case msg.ID != nil && msg.Method == "workspace/configuration":
+			var p struct {
+				Items []struct {
+					Section string `json:"section"`
+				} `json:"items"`
+			}
+			json.Unmarshal(msg.Params, &p)
+			result := make([]any, len(p.Items))
+			for i, it := range p.Items {
+				result[i] = map[string]any{}
+				if it.Section == "yaml" {
+					result[i] = c.yaml
+				}
+			}
+			c.send(map[string]any{"jsonrpc": "2.0", "id": msg.ID, "result": result})
+		case msg.ID != nil && msg.Method != "":
+			// Another request of the server (registerCapability, progress):
+			// accept it.
+			c.send(map[string]any{"jsonrpc": "2.0", "id": msg.ID, "result": nil})
+		case msg.ID != nil:
+			id, _ := strconv.Atoi(string(*msg.ID))
+			c.respMu.Lock()
+			ch := c.responses[id]
+			c.respMu.Unlock()
+			if ch != nil {
+				ch <- msg.Result
+			}
+		case msg.Method == "textDocument/publishDiagnostics":
+			var p struct {
+				URI         string          `json:"uri"`
+				Diagnostics []lspDiagnostic `json:"diagnostics"`
+			}
+			if json.Unmarshal(msg.Params, &p) == nil {
+				c.diagMu.Lock()
+				c.diags[p.URI] = p.Diagnostics
+				c.pubs[p.URI]++
+				c.last = time.Now()
+				c.diagMu.Unlock()
+			}
+		}
+	}
+}
+
+func (c *lspClient) send(v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		c.t.Error(err)
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fmt.Fprintf(c.in, "Content-Length: %d\r\n\r\n%s", len(body), body)
+}
+
+func (c *lspClient) notify(method string, params any) {
+	c.send(map[string]any{"jsonrpc": "2.0", "method": method, "params": params})
+}
+
+func (c *lspClient) request(method string, params any) json.RawMessage {
+	c.t.Helper()
+	c.respMu.Lock()
+	c.nextID++
+	id := c.nextID
+	ch := make(chan json.RawMessage, 1)
+	c.responses[id] = ch
+	c.respMu.Unlock()
+	c.send(map[string]any{"jsonrpc": "2.0", "id": id, "method": method, "params": params})
+	select {
+	case r := <-ch:
+		return r
+	case <-time.After(60 * time.Second):
+		c.t.Fatalf("yaml-language-server did not answer %s in 60 s", method)
+		return nil
+	}
+}
+
+// settle waits until every URI has diagnostics and none came for a while.
+func (c *lspClient) settle(uris []string) {
+	c.t.Helper()
+	deadline := time.Now().Add(90 * time.Second)
+	for time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+		c.diagMu.Lock()
+		all := true
+		for _, u := range uris {
+			if c.pubs[u] == 0 {
+				all = false
+			}
+		}
+		quiet := time.Since(c.last) > 1500*time.Millisecond
+		c.diagMu.Unlock()
+		if all && quiet {
+			return
+		}
+	}
+	c.t.Fatal("yaml-language-server did not publish diagnostics for every document in 90 s")
+}
+
+func fileURI(p string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String()
+}
+
+// editorSettings returns the documented yaml.schemas setting.
+func editorSettings(t *testing.T) map[string][]string {
+	t.Helper()
+	for _, b := range parseBlocks(t, filepath.Join("docs", "editors.md")) {
+		src := strings.Join(b.lines, "\n")
+		if b.lang != "json" || !strings.Contains(src, `"yaml.schemas"`) {
+			continue
+		}
+		var v struct {
+			Schemas map[string]any `json:"yaml.schemas"`
+		}
+		if err := json.Unmarshal([]byte(src), &v); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string][]string{}
+		for schema, globs := range v.Schemas {
+			switch g := globs.(type) {
+			case string:
+				out[schema] = []string{g}
+			case []any:
+				for _, x := range g {
+					out[schema] = append(out[schema], x.(string))
+				}
+			}
+		}
+		return out
+	}
+	t.Fatal("docs/editors.md has no JSON block with yaml.schemas")
+	return nil
+}
+
+// writeDocumentedSchemas runs the `manifestlint schema ... > FILE` lines of
+// docs/editors.md in dir.
+func writeDocumentedSchemas(t *testing.T, dir string) []string {
+	t.Helper()
+	re := regexp.MustCompile(`^manifestlint (schema[^>]*)> (\S+)$`)
+	var written []string
+	for _, b := range parseBlocks(t, filepath.Join("docs", "editors.md")) {
+		for _, line := range b.lines {
+			m := re.FindStringSubmatch(strings.TrimSpace(line))
+			if m == nil {
+				continue
+			}
+			var out, errOut bytes.Buffer
+			if code := run(strings.Fields(m[1]), strings.NewReader(""), &out, &errOut); code != 0 {
+				t.Fatalf("manifestlint %s: exit %d: %s", m[1], code, errOut.String())
+			}
+			p := filepath.Join(dir, m[2])
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, out.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			written = append(written, m[2])
+		}
+	}
+	if len(written) < 5 {
+		t.Fatalf("docs/editors.md writes %d schemas; want the four kinds and the config file", len(written))
+	}
+	return written
+}
+
+// globRE turns a yaml.schemas glob (** and * only) into a regexp on a
+// slash-separated path relative to the workspace.
+func globRE(g string) *regexp.Regexp {
+	g = strings.TrimPrefix(g, "./")
+	var b strings.Builder
+	b.WriteString("^")
+	for i := 0; i < len(g); i++ {
+		switch {
+		case strings.HasPrefix(g[i:], "**/"):
+			b.WriteString("(?:.*/)?")
+			i += 2
+		case g[i] == '*':
+			b.WriteString("[^/]*")
+		default:
+			b.WriteString(regexp.QuoteMeta(g[i : i+1]))
+		}
+	}
+	b.WriteString("$")
+	return regexp.MustCompile(b.String())
+}
+
+// editorCase is one document opened in the editor.
+type editorCase struct {
+	name      string // path in the workspace
+	src       string
+	faultLine int // 1-based line that must carry a diagnostic; 0: valid
+	noRegex   bool
+}
+
+// editorKindCases are valid manifests of every kind, with the file name
+// ending the documentation gives each kind.
+func editorValidCases(t *testing.T) []editorCase {
+	t.Helper()
+	read := func(p string) string {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	cases := []editorCase{
+		{name: "cases/valid.s3-import.manifest.yaml", src: read("testdata/cases/s1-valid-s3-import.yaml")},
+		{name: "cases/valid.s3-export.manifest.yaml", src: read("testdata/cases/s1-valid-s3-export.yaml")},
+		{name: "cases/valid.ebs-import.manifest.yaml", src: read("testdata/cases/s1-valid-ebs-import.yaml")},
+		{name: "cases/valid.glacier-import.manifest.yaml", src: read("testdata/cases/s1-valid-glacier-import.yaml")},
+		{name: "spec/sdk-live-test-2015.s3-import.manifest.yaml", src: read("testdata/spec-examples/sdk-live-test-2015.yaml")},
+		{name: "spec/dg-export-customs.s3-export.manifest.yaml", src: read("testdata/spec-examples/dg-export-customs.yaml")},
+		{name: "spec/dg-glacier-import.glacier-import.manifest.yaml", src: read("testdata/spec-examples/dg-glacier-import.yaml")},
+		{name: "sample/s3-import.manifest.yaml", src: read("testdata/sample/manifest.yaml")},
+		{name: "orders/s3-import.manifest.yml", src: strings.Replace(read("testdata/sample/manifest.yaml"), "eraseDevice: yes", "eraseDevice: YES", 1)},
+	}
+	starters, _ := filepath.Glob(filepath.Join("internal", "cli", "starters", "*.manifest.yaml"))
+	for _, s := range starters {
+		cases = append(cases, editorCase{name: "starters/" + filepath.Base(s), src: read(s)})
+	}
+	// The documented complete configuration file.
+	for _, b := range parseBlocks(t, filepath.Join("docs", "configuration.md")) {
+		if b.lang == "yaml" && len(b.lines) > 0 && b.lines[0] == "# .manifestlint.yaml" {
+			cases = append(cases, editorCase{name: "config/.manifestlint.yaml", src: strings.Join(b.lines, "\n") + "\n"})
+		}
+	}
+	return cases
+}
+
+// faulty builds a faulty case from a valid one: old is replaced by new
+// (or new is appended when old is ""), and the fault's line is found.
+func faulty(t *testing.T, name, src, old, new string, noRegex bool) editorCase {
+	t.Helper()
+	if old == "" {
+		src = strings.TrimRight(src, "\n") + "\n" + new + "\n"
+	} else {
+		if !strings.Contains(src, old) {
+			t.Fatalf("%s: %q not in the base manifest", name, old)
+		}
+		src = strings.Replace(src, old, new, 1)
+	}
+	i := strings.Index(src, new)
+	return editorCase{name: name, src: src, faultLine: strings.Count(src[:i], "\n") + 1, noRegex: noRegex}
+}
+
+func TestEditorSchemas(t *testing.T) {
+	server := yamlLanguageServer(t)
+	cleanEnv(t)
+	root := t.TempDir()
+	writeDocumentedSchemas(t, root)
+	settings := editorSettings(t)
+
+	valid := editorValidCases(t)
+	byName := map[string]string{}
+	for _, c := range valid {
+		byName[c.name] = c.src
+	}
+	s3i, s3e := byName["cases/valid.s3-import.manifest.yaml"], byName["cases/valid.s3-export.manifest.yaml"]
+	ebs, gla := byName["cases/valid.ebs-import.manifest.yaml"], byName["cases/valid.glacier-import.manifest.yaml"]
+	cases := append([]editorCase(nil), valid...)
+	cases = append(cases,
+		faulty(t, "bad/erase-no.s3-import.manifest.yaml", s3i, "eraseDevice: yes", "eraseDevice: no", false),
+		faulty(t, "bad/erase-true.ebs-import.manifest.yaml", ebs, "eraseDevice: yes", "eraseDevice: true", false),
+		faulty(t, "bad/version.s3-import.manifest.yaml", s3i, "manifestVersion: 2.0", "manifestVersion: 3.0", false),
+		faulty(t, "bad/version.glacier-import.manifest.yaml", gla, "manifestVersion: 3.0", "manifestVersion: 2.0", false),
+		faulty(t, "bad/unknown.s3-import.manifest.yaml", s3i, "", "erase_device: yes", false),
+		faulty(t, "bad/export-key.s3-import.manifest.yaml", s3i, "", "fileSystem: NTFS", false),
+		faulty(t, "bad/filesystem.s3-export.manifest.yaml", s3e, "fileSystem: NTFS", "fileSystem: ntfs", false),
+		faulty(t, "bad/access-key.s3-import.manifest.yaml", s3i, "", "accessKeyId: AKIA123", true),
+		faulty(t, "bad/pin.s3-export.manifest.yaml", s3e, "", "pinCode: 12ab", true),
+		faulty(t, "bad/bucket.s3-import.manifest.yaml", s3i, "", "logBucket: my bucket!", true),
+		faulty(t, "bad/yesno.s3-import.manifest.yaml", s3i, "", "setContentEncodingForGzFiles: maybe", false),
+		faulty(t, "bad/acl.s3-import.manifest.yaml", s3i, "", "acl: public", false),
+		faulty(t, "bad/destination.glacier-import.manifest.yaml", gla, "destination: glacier", "destination: s3", false),
+		faulty(t, "bad/region.ebs-import.manifest.yaml", ebs, "region: us-east-1", "region: mars-1", false),
+		faulty(t, "bad/address-key.s3-import.manifest.yaml", s3i, "    city: ", "    zipCode: 98101\n    city: ", false),
+		faulty(t, "bad/service-level.s3-import.manifest.yaml", s3i, "", "serviceLevel: fast", false),
+		faulty(t, "badconfig/.manifestlint.yaml", byName["config/.manifestlint.yaml"], "region: us-east-1", "region: eu-central-1", false),
+		faulty(t, "badconfig2/.manifestlint.yaml", byName["config/.manifestlint.yaml"], "", "regoin: us-east-1", false),
+	)
+
+	// Each document must be matched by exactly one glob: overlapping
+	// globs would give a manifest two schemas.
+	type glob struct {
+		schema string
+		re     *regexp.Regexp
+	}
+	var globs []glob
+	for schema, gs := range settings {
+		for _, g := range gs {
+			globs = append(globs, glob{schema, globRE(g)})
+		}
+	}
+	for _, c := range cases {
+		var hits []string
+		for _, g := range globs {
+			if g.re.MatchString(c.name) {
+				hits = append(hits, g.schema)
+			}
+		}
+		if len(hits) != 1 {
+			t.Errorf("%s: matched by the globs of %d schemas %v; want exactly one", c.name, len(hits), hits)
+		}
+	}
+
+	for _, c := range cases {
+		p := filepath.Join(root, c.name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(c.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	lsp := startLSP(t, server, root)
+	lsp.yaml = map[string]any{
+		"schemas": settings, "validate": true, "hover": true, "completion": true,
+		"schemaStore": map[string]any{"enable": false}, "format": map[string]any{"enable": false},
+	}
+	rootURI := fileURI(root)
+	lsp.request("initialize", map[string]any{
+		"processId": os.Getpid(), "rootUri": rootURI,
+		"workspaceFolders": []any{map[string]any{"uri": rootURI, "name": "workspace"}},
+		"capabilities": map[string]any{
+			"workspace":    map[string]any{"configuration": true},
+			"textDocument": map[string]any{"publishDiagnostics": map[string]any{}},
+		},
+	})
+	lsp.notify("initialized", map[string]any{})
+	lsp.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"yaml": lsp.yaml}})
+	var uris []string
+	for _, c := range cases {
+		uri := fileURI(filepath.Join(root, c.name))
+		uris = append(uris, uri)
+		lsp.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+			"uri": uri, "languageId": "yaml", "version": 1, "text": c.src,
+		}})
+	}
+	lsp.settle(uris)
+
+	// Completion of the closed yes/no sets (an editor completes enums only).
+	for _, cc := range []struct {
+		field string
+		want  []string
+	}{{"eraseDevice", []string{"yes"}}, {"setContentEncodingForGzFiles", []string{"yes", "no"}}} {
+		src := strings.TrimRight(s3i, "\n") + "\n"
+		src = strings.Replace(src, "eraseDevice: yes\n", "", 1) + cc.field + ": \n"
+		p := filepath.Join(root, "complete", cc.field+".s3-import.manifest.yaml")
+		uri := fileURI(p)
+		lsp.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+			"uri": uri, "languageId": "yaml", "version": 1, "text": src,
+		}})
+		raw := lsp.request("textDocument/completion", map[string]any{
+			"textDocument": map[string]any{"uri": uri},
+			"position":     map[string]any{"line": strings.Count(src, "\n") - 1, "character": len(cc.field) + 2},
+		})
+		var list struct {
+			Items []struct {
+				Label string `json:"label"`
+			} `json:"items"`
+		}
+		if err := json.Unmarshal(raw, &list); err != nil {
+			t.Fatalf("completion answer %s: %v", raw, err)
+		}
+		got := map[string]bool{}
+		var labels []string
+		for _, it := range list.Items {
+			// yaml-language-server quotes yes and no (booleans in YAML
+			// 1.1): it inserts "yes", which manifestlint reads as yes.
+			got[strings.Trim(it.Label, `"'`)] = true
+			labels = append(labels, it.Label)
+		}
+		for _, w := range cc.want {
+			if !got[w] {
+				t.Errorf("completion after `%s: ` does not offer %q; it offers %q", cc.field, w, labels)
+			}
+		}
+		if cc.field == "eraseDevice" && got["no"] {
+			t.Errorf("completion after `eraseDevice: ` offers no, which the service refuses")
+		}
+	}
+
+	// Snippets: the value of returnAddress and customs, and an operations entry.
+	for _, sc := range []struct {
+		name, src, want string
+	}{
+		{"snippet/address.s3-import.manifest.yaml", "manifestVersion: 2.0\nreturnAddress:\n  \n", "returnAddress (US)"},
+		{"snippet/customs.s3-import.manifest.yaml", "manifestVersion: 2.0\ncustoms:\n  \n", "customs"},
+		{"snippet/operation.glacier-import.manifest.yaml", "manifestVersion: 3.0\noperations:\n  - \n", "Glacier operation"},
+		{"snippet/operation.s3-export.manifest.yaml", "manifestVersion: 2.0\noperations:\n  - \n", "export operation"},
+	} {
+		uri := fileURI(filepath.Join(root, sc.name))
+		lsp.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+			"uri": uri, "languageId": "yaml", "version": 1, "text": sc.src,
+		}})
+		lines := strings.Split(sc.src, "\n")
+		raw := lsp.request("textDocument/completion", map[string]any{
+			"textDocument": map[string]any{"uri": uri},
+			"position":     map[string]any{"line": 2, "character": len(lines[2])},
+		})
+		if !strings.Contains(string(raw), `"label":"`+sc.want+`"`) {
+			t.Errorf("%s: completion does not offer the snippet %q: %.600s", sc.name, sc.want, raw)
+		}
+	}
+
+	// Hover shows a field's description, and an enum's: the description
+	// beside a $ref (field-specific) and the one of the definition.
+	for _, hc := range []struct{ field, want string }{
+		{"deviceId", "The device's identifier"},
+		{"eraseDevice", "Must be yes"},
+		{"bucket", "The S3 bucket the device's files are imported into"},
+	} {
+		name := "cases/valid.s3-import.manifest.yaml"
+		src := byName[name]
+		i := strings.Index(src, "\n"+hc.field+":")
+		if i < 0 {
+			t.Fatalf("%s: no %s", name, hc.field)
+		}
+		raw := lsp.request("textDocument/hover", map[string]any{
+			"textDocument": map[string]any{"uri": fileURI(filepath.Join(root, name))},
+			"position":     map[string]any{"line": strings.Count(src[:i+1], "\n"), "character": 2},
+		})
+		if !strings.Contains(string(raw), hc.want) {
+			t.Errorf("hover on %s does not show %q: %s", hc.field, hc.want, raw)
+		}
+	}
+
+	lsp.diagMu.Lock()
+	defer lsp.diagMu.Unlock()
+	for i, c := range cases {
+		ds := lsp.diags[uris[i]]
+		sort.Slice(ds, func(a, b int) bool { return ds[a].Range.Start.Line < ds[b].Range.Start.Line })
+		var lines []string
+		for _, d := range ds {
+			lines = append(lines, fmt.Sprintf("  line %d: %s", d.Range.Start.Line+1, d.Message))
+		}
+		report := strings.Join(lines, "\n")
+		if c.faultLine == 0 {
+			if len(ds) != 0 {
+				t.Errorf("%s is valid, but the editor shows %d diagnostics:\n%s", c.name, len(ds), report)
+			}
+			continue
+		}
+		found := false
+		for _, d := range ds {
+			if d.Range.Start.Line+1 == c.faultLine {
+				found = true
+				if c.noRegex && (strings.Contains(d.Message, "^") || strings.Contains(d.Message, "match pattern")) {
+					t.Errorf("%s: the editor shows a regular expression, not a message: %q", c.name, d.Message)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no diagnostic on the faulty line %d; the editor shows:\n%s", c.name, c.faultLine, report)
+		}
+	}
+}

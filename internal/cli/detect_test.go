@@ -1,0 +1,32 @@
+package cli
+
+import "testing"
+
+func TestLooksLikeManifest(t *testing.T) {
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{"manifestVersion: 2.0\n", true},
+		{"manifestVersion:2.0\n", true},
+		{"\xef\xbb\xbfmanifestVersion: 2.0\n", true},
+		{"# a comment\n---\n\"manifestVersion\": 2.0\n", true},
+		{"ManifestVersion: 2.0\n", true}, // misspelt, still a manifest to report
+		{"{manifestVersion: 2.0, deviceId: A}\n", true},
+		{"deviceId: A\nreturnAddress:\n  name: x\n", true}, // version line missing
+		{"device_id: A\nerase-device: yes\n", true},
+		{"bucket: [oops\nmanifestVersion: 2.0\n", true}, // a syntax error does not hide it
+		{"deviceId: A\n", false},                        // one manifest key is not enough
+		{"bucket: b\nprefix: p\nacl: x\n", false},       // keys other YAML uses too
+		{"services:\n  web:\n    manifestVersion: 2\n", false},
+		{"  manifestVersion: 2.0\n", false}, // not at the top level
+		{"- manifestVersion: 2.0\n", false},
+		{"version: '3'\nservices: {}\n", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := looksLikeManifest([]byte(tt.src)); got != tt.want {
+			t.Errorf("looksLikeManifest(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
