@@ -7,10 +7,11 @@ package lsp
 import (
 	"context"
 	"encoding/json"
-	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/manifestlint/manifestlint/fix"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/suppress"
 )
@@ -110,11 +111,45 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 		out = append(append(out, fixes...), suppressions...)
 	}
 	if wants(p.Context.Only, kindFixAll) {
-		if edits := b.safeEdits(); len(edits) > 0 {
-			out = append(out, codeAction{Title: "Fix all safe manifestlint problems", Kind: kindFixAll, Edit: b.edit(edits)})
+		if e, n, ok := b.fixAll(); ok {
+			title := "Fix all safe manifestlint problems (" + strconv.Itoa(n) + ")"
+			out = append(out, codeAction{Title: title, Kind: kindFixAll, Edit: b.edit([]manifest.Edit{e})})
 		}
 	}
 	return out
+}
+
+// fixAll runs the fix engine of `manifestlint --fix` (package fix: every
+// safe fix, lint again, repeat, a fix that breaks the text reverted) on the
+// linted text with its options, and returns the change as one edit of the
+// bytes that differ, with the number of fixes applied; ok is false when
+// nothing changes.
+func (b actionBuilder) fixAll() (e manifest.Edit, fixed int, ok bool) {
+	if b.lr.res.Doc == nil || b.lr.res.Doc.Root == nil {
+		return e, 0, false
+	}
+	src := []byte(b.lr.text)
+	out := fix.Run(b.lr.res.File, src, b.lr.vopts, fix.Options{})
+	if !out.Changed(src) {
+		return e, 0, false
+	}
+	fixedSrc := out.Source
+	pre := 0
+	for pre < len(src) && pre < len(fixedSrc) && src[pre] == fixedSrc[pre] {
+		pre++
+	}
+	// Keep whole characters at both ends of the edit.
+	for pre > 0 && !utf8.RuneStart(src[pre]) {
+		pre--
+	}
+	suf := 0
+	for suf < len(src)-pre && suf < len(fixedSrc)-pre && src[len(src)-1-suf] == fixedSrc[len(fixedSrc)-1-suf] {
+		suf++
+	}
+	for suf > 0 && !utf8.RuneStart(src[len(src)-suf]) {
+		suf--
+	}
+	return manifest.Edit{Start: pre, End: len(src) - suf, New: string(fixedSrc[pre : len(fixedSrc)-suf])}, out.Fixed, true
 }
 
 // lineSuppression comments out name on LSP line l: at the end of the line
@@ -157,34 +192,6 @@ func (b actionBuilder) fileSuppression(name string) manifest.Edit {
 	return manifest.Edit{Start: at, End: at, New: "# " + suppress.Marker + "-file: " + name + " -- " + b.eol()}
 }
 
-// safeEdits gathers the edits of every safe fix that overlaps no fix
-// taken before it, in source order.
-func (b actionBuilder) safeEdits() []manifest.Edit {
-	type span struct{ start, end int }
-	var taken []span
-	var out []manifest.Edit
-	fs := append([]manifest.Finding(nil), b.lr.res.Findings...)
-	sort.SliceStable(fs, func(i, j int) bool { return fixStart(fs[i]) < fixStart(fs[j]) })
-outer:
-	for _, f := range fs {
-		if f.Fix == nil || f.Fix.Applicability != manifest.Safe || len(f.Fix.Edits) == 0 {
-			continue
-		}
-		for _, e := range f.Fix.Edits {
-			for _, t := range taken {
-				if e.Start < t.end && t.start < e.End || e.Start == t.start && e.End == t.end || (e.Start == e.End && e.Start > t.start && e.Start < t.end) {
-					continue outer
-				}
-			}
-		}
-		for _, e := range f.Fix.Edits {
-			taken = append(taken, span{e.Start, e.End})
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 // fixKey identifies a fix by its title and edits.
 func fixKey(f *manifest.Fix) string {
 	var b strings.Builder
@@ -193,13 +200,6 @@ func fixKey(f *manifest.Fix) string {
 		b.WriteString("\x00" + strconv.Itoa(e.Start) + ":" + strconv.Itoa(e.End) + ":" + e.New)
 	}
 	return b.String()
-}
-
-func fixStart(f manifest.Finding) int {
-	if f.Fix == nil || len(f.Fix.Edits) == 0 {
-		return -1
-	}
-	return f.Fix.Edits[0].Start
 }
 
 // eol is the document's line end: that of its first line (LF when it has

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manifestlint/manifestlint/fix"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/suppress"
 	"github.com/manifestlint/manifestlint/validate"
@@ -355,19 +356,6 @@ func TestFixActions(t *testing.T) {
 		if n != 1 {
 			t.Errorf("a shared fix offered %d times: %v", n, titles)
 		}
-		for _, tt := range [][]string{{"source.fixAll"}, {"source"}, {kindFixAll}} {
-			all := b.actions(codeActionParams{Range: whole, Context: struct {
-				Diagnostics []Diagnostic `json:"diagnostics"`
-				Only        []string     `json:"only"`
-			}{Only: tt}})
-			if len(all) != 1 || all[0].Kind != kindFixAll {
-				t.Fatalf("only %v: %+v", tt, all)
-			}
-			got := applyEdits(t, text, "u", all[0].Edit)
-			if want := "manifestVersion: 2.0\nfileSystem: NTFS\nacl: Private\n"; got != want {
-				t.Errorf("fixAll gave\n%s\nwant\n%s", got, want)
-			}
-		}
 	}
 }
 
@@ -420,5 +408,45 @@ func TestSuppressionKeepsCRLF(t *testing.T) {
 	we := b.edit([]manifest.Edit{{Start: 0, End: 0, New: "a: 1\nb: 2\n"}})
 	if got := we.Changes["u"][0].NewText; got != "a: 1\r\nb: 2\r\n" {
 		t.Errorf("a fix's text in a CR LF document: %q", got)
+	}
+}
+
+// TestFixAll checks source.fixAll.manifestlint against the fix engine of
+// `manifestlint --fix` on a real document: the safe fixes applied (to a
+// fixed point), the unsafe one left, and the edit as small as the change.
+func TestFixAll(t *testing.T) {
+	const text = "# a CR LF manifest\r\nmanifestVersion: 2.0\r\ndeviceId: ABCDE\r\nbucket: my-bucket\r\neraseDevice: no\r\nnotificationEmail: a@example.com, b@example.com\r\nacl: PRIVATE\r\nreturnAddress:\r\n    name: Jane Roe\r\n    street1: 1 Main St\r\n    city: Seattle\r\n    stateorprovince: wa\r\n    postalCode: 98101\r\n    phoneNumber: 206-555-0100\r\n    country: USA\r\n"
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	uri := "untitled:fixall"
+	c.open(uri, text, 1)
+	c.diagnostics(0, uri, 1)
+	for _, only := range [][]string{{"source.fixAll"}, {"source"}, {kindFixAll}} {
+		acts := actionsAt(t, c, uri, Range{Position{0, 0}, Position{0, 0}}, only)
+		if len(acts) != 1 || acts[0].Kind != kindFixAll {
+			t.Fatalf("only %v: %+v", only, acts)
+		}
+		got := applyEdits(t, text, uri, acts[0].Edit)
+		want := fix.Run(uri, []byte(text), validate.Options{}, fix.Options{})
+		if got != string(want.Source) {
+			t.Errorf("fixAll gave\n%q\nthe fix engine\n%q", got, want.Source)
+		}
+		for _, s := range []string{"acl: private\r\n", "a@example.com;b@example.com\r\n", "    stateOrProvince: WA\r\n", "eraseDevice: no\r\n"} {
+			if !strings.Contains(got, s) {
+				t.Errorf("fixAll result lacks %q:\n%s", s, got)
+			}
+		}
+		if strings.Count(got, "\n") != strings.Count(got, "\r\n") {
+			t.Errorf("fixAll mixed the line ends: %q", got)
+		}
+		if !strings.Contains(acts[0].Title, "(") {
+			t.Errorf("title %q does not count the fixes", acts[0].Title)
+		}
+	}
+	// Without only, the client gets the quick fixes, not the source action.
+	for _, a := range actionsAt(t, c, uri, Range{Position{4, 13}, Position{4, 13}}, nil) {
+		if a.Kind == kindFixAll {
+			t.Errorf("source action offered unasked")
+		}
 	}
 }

@@ -173,6 +173,28 @@ local function run()
   wait_equal(bufnr, findings, 'after the code action')
   say('ok code action')
 
+  -- 5. A quick fix of the fix engine: eraseDevice: no -> yes (unsafe, so
+  -- not preferred, and its title says so).
+  l, c = find_line(bufnr, 'eraseDevice: no')
+  actions = request(bufnr, 'textDocument/codeAction', {
+    textDocument = { uri = uri },
+    range = { start = { line = l, character = c + 13 }, ['end'] = { line = l, character = c + 13 } },
+    context = { diagnostics = {} },
+  })
+  chosen = nil
+  for _, a in ipairs(actions) do
+    if a.kind == 'quickfix' and a.title:find('Set eraseDevice to', 1, true) then chosen = a end
+  end
+  check(chosen, 'no eraseDevice fix among ' .. vim.inspect(vim.tbl_map(function(a) return a.title end, actions)))
+  check(not chosen.isPreferred and chosen.title:find('unsafe', 1, true), 'an unsafe fix offered as ' .. vim.inspect(chosen))
+  vim.lsp.util.apply_workspace_edit(chosen.edit, 'utf-16')
+  line = vim.api.nvim_buf_get_lines(bufnr, l, l + 1, false)[1]
+  check(line == 'eraseDevice: yes', 'after the fix the line is ' .. line)
+  vim.cmd('silent write')
+  findings = cli_findings(file)
+  wait_equal(bufnr, findings, 'after the quick fix')
+  say('ok quick fix')
+
   vim.lsp.stop_client(client_id)
   vim.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)
 end
