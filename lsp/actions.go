@@ -75,6 +75,13 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 			diag := b.lr.diags[i]
 			if f.Fix != nil && len(f.Fix.Edits) > 0 && !seenFix[fixKey(f.Fix)] {
 				seenFix[fixKey(f.Fix)] = true
+				// Applied as `manifestlint --fix` applies one fix (line ends
+				// as the document's, never into a byte-order mark).
+				src := []byte(b.lr.text)
+				fixed, applied := fix.Apply(src, []*manifest.Fix{f.Fix})
+				if len(applied) == 0 {
+					continue
+				}
 				title := f.Fix.Title
 				if f.Fix.Applicability != manifest.Safe {
 					title += " (unsafe: check the result)"
@@ -82,7 +89,7 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 				fixes = append(fixes, codeAction{
 					Title: title, Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
 					IsPreferred: f.Fix.Applicability == manifest.Safe,
-					Edit:        b.edit(f.Fix.Edits),
+					Edit:        b.edit([]manifest.Edit{minimalEdit(src, fixed)}),
 				})
 			}
 			if f.Rule == suppress.RuleSuppressionWithoutReason || f.Rule == suppress.RuleUnusedSuppression {
@@ -133,7 +140,12 @@ func (b actionBuilder) fixAll() (e manifest.Edit, fixed int, ok bool) {
 	if !out.Changed(src) {
 		return e, 0, false
 	}
-	fixedSrc := out.Source
+	return minimalEdit(src, out.Source), out.Fixed, true
+}
+
+// minimalEdit is the one edit that turns src into fixedSrc: the bytes
+// between their common prefix and suffix, whole characters.
+func minimalEdit(src, fixedSrc []byte) manifest.Edit {
 	pre := 0
 	for pre < len(src) && pre < len(fixedSrc) && src[pre] == fixedSrc[pre] {
 		pre++
@@ -149,7 +161,7 @@ func (b actionBuilder) fixAll() (e manifest.Edit, fixed int, ok bool) {
 	for suf > 0 && !utf8.RuneStart(src[len(src)-suf]) {
 		suf--
 	}
-	return manifest.Edit{Start: pre, End: len(src) - suf, New: string(fixedSrc[pre : len(fixedSrc)-suf])}, out.Fixed, true
+	return manifest.Edit{Start: pre, End: len(src) - suf, New: string(fixedSrc[pre : len(fixedSrc)-suf])}
 }
 
 // lineSuppression comments out name on LSP line l: at the end of the line

@@ -316,7 +316,7 @@ func TestFixActions(t *testing.T) {
 	shared := fs[1]
 	shared.Rule, shared.Code = "r5", manifest.InvalidManifestField
 	fs = append(fs, shared)
-	lr := &lintResult{index: idx, res: validate.Result{Findings: fs}}
+	lr := &lintResult{index: idx, text: text, res: validate.Result{Findings: fs}}
 	for _, f := range fs {
 		lr.diags = append(lr.diags, toDiagnostic("u", idx, utf16, f))
 	}
