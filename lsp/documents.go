@@ -148,6 +148,10 @@ func (s *Server) didChange(params json.RawMessage) {
 	} else {
 		d.version++
 	}
+	// The result of the old text is of no more use (a request lints the
+	// new one): drop its tree now rather than keep it alive while the next
+	// lint allocates as much again.
+	d.lint = nil
 	s.scheduleLocked(d.uri)
 }
 
