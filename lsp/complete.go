@@ -12,6 +12,8 @@ import (
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/rules"
+	"github.com/manifestlint/manifestlint/suppress"
+	"github.com/manifestlint/manifestlint/validate"
 )
 
 // lineToken is what completion sees of one line: where its first token
@@ -132,8 +134,11 @@ func appendSeg(segs []string, s string) []string {
 }
 
 var (
-	keyPrefix   = regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]*)$`)
-	valuePrefix = regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]+):(\s*)([^\s#]*)$`)
+	// suppressPrefix is a suppression comment up to the cursor, which is in
+	// its list of names; the group is the name being typed.
+	suppressPrefix = regexp.MustCompile(`#\s*manifestlint-ignore(?:-file)?\s*:[\w\s,.-]*?([\w.-]*)$`)
+	keyPrefix      = regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]*)$`)
+	valuePrefix    = regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]+):(\s*)([^\s#]*)$`)
 )
 
 func (s *Server) completion(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
@@ -173,6 +178,17 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 		kind = manifest.S3Import
 	}
 	root := kindField(kind)
+	if m := suppressPrefix.FindStringSubmatch(prefix); m != nil {
+		// In a suppression comment: the rule ids and the codes it may name.
+		rng := Range{idx.position(off-len(m[1]), enc), idx.position(off, enc)}
+		for i, n := range suppressibleNames() {
+			items = append(items, completionItem{
+				Label: n.Value, Kind: completionKindValue, Detail: n.Name, SortText: sortKey(i),
+				TextEdit: &textEdit{rng, n.Value}, InsertTextFormat: insertPlainText,
+			})
+		}
+		return items
+	}
 	if m := valuePrefix.FindStringSubmatch(prefix); m != nil {
 		sc := scopeAt(lines, line, m[1]+m[2])
 		key := m[3]
@@ -249,6 +265,25 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 		items = append(items, item)
 	}
 	return items
+}
+
+// suppressibleNames lists what a suppression comment may name: the
+// service codes manifestlint reports, then every rule id (but the
+// suppression rules', which a comment cannot silence).
+func suppressibleNames() []rules.Choice {
+	var out []rules.Choice
+	for _, c := range manifest.ErrorCodes {
+		if c.Detectable() {
+			out = append(out, rules.Choice{Value: string(c.Code), Name: c.Message})
+		}
+	}
+	for _, r := range validate.Rules() {
+		if r.ID == suppress.RuleSuppressionWithoutReason || r.ID == suppress.RuleUnusedSuppression {
+			continue
+		}
+		out = append(out, rules.Choice{Value: r.ID, Name: r.Doc})
+	}
+	return out
 }
 
 // kindWith returns the likeliest job kind whose schema has segs, and the

@@ -14,6 +14,7 @@ import (
 
 	"github.com/manifestlint/manifestlint/explain"
 	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/suppress"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -112,6 +113,26 @@ func hoverText(lr *lintResult, off int, enc encoding) *hover {
 			hits = append(hits, f)
 		}
 	}
+	if doc := lr.res.Doc; doc != nil {
+		// A name in a suppression comment: what it names.
+		line, col := lineCol(idx, off)
+		for _, d := range suppress.ScanDocument(doc) {
+			if d.Line != line {
+				continue
+			}
+			for _, n := range d.Names {
+				if col >= n.Column && col <= n.Column+utf8.RuneCountInString(n.Text) {
+					var ex bytes.Buffer
+					if explain.Lookup(&ex, n.Text) != nil {
+						return nil
+					}
+					start := idx.yamlLines().Offset(manifest.Pos{Line: line, Column: n.Column})
+					r := Range{idx.position(start, enc), idx.position(start+len(n.Text), enc)}
+					return &hover{Contents: markupContent{"markdown", textBlock(ex.String())}, Range: &r}
+				}
+			}
+		}
+	}
 	if doc := lr.res.Doc; doc != nil && doc.Root != nil {
 		line, col := lineCol(idx, off)
 		if n, ok := findNode(doc.Root, line, col); ok {
@@ -204,8 +225,13 @@ func findingHover(b *strings.Builder, f manifest.Finding) {
 	fmt.Fprintf(b, "**%s** (%s, rule `%s`)\n\n%s", mdEscape(name), f.Severity, f.Rule, mdEscape(f.Text()))
 	var ex bytes.Buffer
 	if explain.Lookup(&ex, name) == nil && ex.Len() > 0 {
-		b.WriteString("\n\n```text\n" + strings.TrimRight(strings.ReplaceAll(ex.String(), "```", "'''"), "\n") + "\n```")
+		b.WriteString("\n\n" + textBlock(ex.String()))
 	}
+}
+
+// textBlock shows plain text (explain's) as a markdown code block.
+func textBlock(text string) string {
+	return "```text\n" + strings.TrimRight(strings.ReplaceAll(text, "```", "'''"), "\n") + "\n```"
 }
 
 // mdEscape keeps manifest text from being read as markdown (emphasis,

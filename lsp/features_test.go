@@ -450,3 +450,20 @@ func TestFixAll(t *testing.T) {
 		}
 	}
 }
+
+func TestSuppressionCommentCompletionAndHover(t *testing.T) {
+	const text = "manifestVersion: 2.0\nbucket: Bad_Bucket # manifestlint-ignore: bucket-name-not-dns-compliant, Inv\n"
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	uri := "untitled:supcomp"
+	c.open(uri, text, 1)
+	c.diagnostics(0, uri, 1)
+	got := labels(t, c, uri, text, ", Inv")
+	if !has(got, "InvalidManifestFieldException") || !has(got, "address-po-box") || has(got, "unused-suppression") {
+		t.Errorf("names offered in a suppression comment: %v", got)
+	}
+	h := hoverAt(t, c, uri, posOf(t, text, "bucket-name-not", 3))
+	if !strings.Contains(h, "bucket-name-not-dns-compliant") || !strings.Contains(h, "```text") {
+		t.Errorf("hover on a suppressed name:\n%s", h)
+	}
+}
