@@ -36,6 +36,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/manifestlint/manifestlint/explain"
+	"github.com/manifestlint/manifestlint/fix"
 	"github.com/manifestlint/manifestlint/internal/cli"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
@@ -230,7 +231,7 @@ func cliFindings(t *testing.T, src string, o pageOptions) (manifest.Kind, []show
 		}
 		fs = append(fs, f.shownFinding)
 	}
-	// Until --format json carries fixes, validate says which findings have one.
+	// validate must agree on which findings have a fix.
 	res := validate.Validate(fileName, []byte(src), o.validateOptions())
 	if len(res.Findings) != len(fs) {
 		t.Fatalf("validate gives %d findings, the command %d", len(res.Findings), len(fs))
@@ -615,10 +616,8 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("fixes", func(t *testing.T) {
 		b.t = t
-		// The first example or faulty manifest with a fix.
-		var text string
-		var fixIndex = -1
-		var safe bool
+		// Every example and faulty manifest (without options) with a fix:
+		// each fix button, then "apply all safe fixes" where a safe fix is.
 		var candidates []string
 		files, _ := examples(t)
 		for _, f := range files {
@@ -630,38 +629,45 @@ func TestBrowser(t *testing.T) {
 				candidates = append(candidates, m.text)
 			}
 		}
-		for _, c := range candidates {
-			r := validate.Validate(fileName, []byte(c), validate.Options{})
+		var fixes, safeRuns int
+		for _, text := range candidates {
+			r := validate.Validate(fileName, []byte(text), validate.Options{})
+			hasSafe := false
 			for i, f := range r.Findings {
-				if f.Fix != nil && len(f.Fix.Edits) > 0 {
-					text, fixIndex, safe = c, i, f.Fix.Applicability == manifest.Safe
-					break
+				if f.Fix == nil || len(f.Fix.Edits) == 0 {
+					continue
 				}
+				hasSafe = hasSafe || f.Fix.Applicability == manifest.Safe
+				s := b.setText(text)
+				// What the fix package (the engine of --fix) makes of it.
+				want, _ := fix.Apply([]byte(text), []*manifest.Fix{f.Fix})
+				b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .fix').click()`, i))
+				s = b.waitLint(s.Seq)
+				if s.Text != string(want) {
+					t.Errorf("the button %q made\n%s\nwant\n%s", f.Fix.Title, s.Text, want)
+				}
+				compare(t, "after "+f.Fix.Title, s)
+				fixes++
 			}
-			if fixIndex >= 0 {
-				break
+			if hasSafe {
+				s := b.setText(text)
+				if evalAs[bool](b, `document.getElementById("fixAll").disabled`) {
+					t.Errorf("apply all safe fixes is disabled on a manifest with a safe fix")
+				}
+				want := fix.Run(fileName, []byte(text), validate.Options{}, fix.Options{}).Source
+				b.eval(`document.getElementById("fixAll").click()`)
+				s = b.waitLint(s.Seq)
+				if s.Text != string(want) {
+					t.Errorf("apply all safe fixes made\n%s\nwant (manifestlint --fix)\n%s", s.Text, want)
+				}
+				compare(t, "after all safe fixes", s)
+				safeRuns++
 			}
 		}
-		if fixIndex < 0 {
-			t.Skip("no example or faulty manifest has a finding with a fix (validate fills none yet)")
+		if fixes == 0 || safeRuns == 0 {
+			t.Errorf("no fix button (%d) or no safe fix (%d) among the examples and faulty manifests", fixes, safeRuns)
 		}
-		s := b.setText(text)
-		want, _ := applyFixes([]byte(text), []*manifest.Fix{validate.Validate(fileName, []byte(text), validate.Options{}).Findings[fixIndex].Fix})
-		b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .fix').click()`, fixIndex))
-		s = b.waitLint(s.Seq)
-		if s.Text != string(want) {
-			t.Errorf("the fix button made\n%s\nwant\n%s", s.Text, want)
-		}
-		compare(t, "after a fix", s)
-		if safe {
-			s = b.setText(text)
-			wantAll, _ := fixSafe([]byte(text), pageOptions{})
-			b.eval(`document.getElementById("fixAll").click()`)
-			s = b.waitLint(s.Seq)
-			if s.Text != string(wantAll) {
-				t.Errorf("apply all safe fixes made\n%s\nwant\n%s", s.Text, wantAll)
-			}
-		}
+		t.Logf("%d fix buttons and %d runs of apply all safe fixes checked", fixes, safeRuns)
 	})
 
 	t.Run("share link", func(t *testing.T) {
