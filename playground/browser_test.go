@@ -632,7 +632,12 @@ func TestBrowser(t *testing.T) {
 		var fixes, safeRuns int
 		for _, text := range candidates {
 			r := validate.Validate(fileName, []byte(text), validate.Options{})
-			hasSafe := false
+			hasSafe, nSafe := false, 0
+			for _, f := range r.Findings {
+				if f.Fix != nil && len(f.Fix.Edits) > 0 && f.Fix.Applicability == manifest.Safe {
+					nSafe++
+				}
+			}
 			for i, f := range r.Findings {
 				if f.Fix == nil || len(f.Fix.Edits) == 0 {
 					continue
@@ -653,6 +658,10 @@ func TestBrowser(t *testing.T) {
 				s := b.setText(text)
 				if evalAs[bool](b, `document.getElementById("fixAll").disabled`) {
 					t.Errorf("apply all safe fixes is disabled on a manifest with a safe fix")
+				}
+				label := evalAs[string](b, `document.getElementById("fixAll").textContent`)
+				if want := fmt.Sprintf("Apply %d safe fix", nSafe); !strings.HasPrefix(label, want) || nSafe > 1 && label != want+"es" {
+					t.Errorf("the button says %q, for %d safe fixes", label, nSafe)
 				}
 				want := fix.Run(fileName, []byte(text), validate.Options{}, fix.Options{}).Source
 				b.eval(`document.getElementById("fixAll").click()`)

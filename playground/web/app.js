@@ -214,7 +214,7 @@
   }
 
   function plural(n, word) {
-    return n + " " + word + (n === 1 ? "" : "s");
+    return n + " " + word + (n === 1 ? "" : /(s|x|ch|sh)$/.test(word) ? "es" : "s");
   }
 
   function render() {
