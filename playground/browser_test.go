@@ -16,6 +16,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -24,6 +25,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -95,6 +97,9 @@ type pageState struct {
 	LintMs      float64        `json:"lintMs"`
 	Findings    []shownFinding `json:"findings"`
 	Notes       []string       `json:"notes"`
+	// Marks are the gutter's marked lines: line number to "error" or
+	// "warning".
+	Marks map[string]string `json:"marks"`
 }
 
 const readState = `(() => {
@@ -118,6 +123,7 @@ const readState = `(() => {
       fix: (li.querySelector(".fix") || {}).textContent || "",
     })),
     notes: Array.from(document.querySelectorAll("#notes li")).map(li => li.textContent),
+    marks: Object.fromEntries(Array.from(document.querySelectorAll("#gutter div")).map((d, i) => [i + 1, d.className]).filter(e => e[1])),
   };
 })()`
 
@@ -262,6 +268,16 @@ func compare(t *testing.T, name string, s pageState) {
 	if s.Count != len(s.Findings) {
 		t.Errorf("%s: body.dataset.lintCount is %d, the page lists %d", name, s.Count, len(s.Findings))
 	}
+	// The faulty lines are marked, an error outranking a warning.
+	marks := map[string]string{}
+	for _, f := range want {
+		if k := strconv.Itoa(f.Line); marks[k] != "error" {
+			marks[k] = f.Severity
+		}
+	}
+	if !maps.Equal(s.Marks, marks) {
+		t.Errorf("%s: the gutter marks %v, the findings are on %v", name, s.Marks, marks)
+	}
 	if wantKind := kind.Title() + " manifest"; s.Kind != wantKind {
 		t.Errorf("%s: the page says %q, the command %q", name, s.Kind, wantKind)
 	}
@@ -313,6 +329,7 @@ bucket:my bucket!
 	{"region and access key id", "manifestVersion: 2.0\naccessKeyId: AKIAIOSFODNN7EXAMPLE\ndeviceId: ABCDE\nbucket: my-bucket\n" +
 		"notificationEmail: a@example.com\nreturnAddress:\n  name: A\n  street1: Hauptstr. 1\n  city: Berlin\n  postalCode: 10115\n" +
 		"  phoneNumber: 030 1234\n  country: Germany\n", pageOptions{Region: "us-east-1", AccessKeyID: "AKIAI44QH8DHBEXAMPLE"}},
+	{"a warning before an error on one line", "manifestVersion: 2.0\ndeviceId: ABCDE\nbucket:My_Bucket!\n", pageOptions{}},
 	{"duplicate and anchors", "manifestVersion: 2.0\ndeviceId: &d ABCDE\nbucket: *d\nbucket: again\n", pageOptions{}},
 	{"secrets are not echoed", "manifestVersion: 2.0\ndeviceId: ABCDE\nfileSystem: NTFS\ntrueCryptPassword: \"x\"\npinCode: 12\n", pageOptions{}},
 	{"markup in values", "manifestVersion: 2.0\ndeviceId: <img src=x onerror=alert(1)>\nbucket: \"</script><b>x</b>\"\n", pageOptions{}},
