@@ -521,6 +521,25 @@ func TestBrowser(t *testing.T) {
 		b.setOption("accessKeyId", "")
 	})
 
+	t.Run("too large", func(t *testing.T) {
+		b.t = t
+		big := "manifestVersion: 2.0\n" + strings.Repeat("# padding padding padding padding\n", validate.DefaultMaxBytes/34+1)
+		s := b.setText(big)
+		shown := evalAs[string](b, `document.getElementById("findings").textContent`)
+		if s.Count != 0 || !strings.Contains(shown, "--max-bytes") {
+			t.Errorf("a %d-byte text shows %d findings and %q", len(big), s.Count, shown)
+		}
+		var stdout, stderr bytes.Buffer
+		cli.Main([]string{"--no-config", "--format", "json", "-"}, strings.NewReader(big), &stdout, &stderr)
+		if !strings.Contains(stdout.String(), `"error":`) {
+			t.Errorf("the command lints what the page refuses: %.300s", stdout.String())
+		}
+		// Back under the bound, it lints again.
+		if s := b.setText("manifestVersion: 2.0\n"); s.Count == 0 {
+			t.Error("no findings after the large text")
+		}
+	})
+
 	t.Run("typing a fault", func(t *testing.T) {
 		b.t = t
 		valid, err := os.ReadFile(filepath.Join("..", "testdata", "cases", "s1-valid-s3-import.yaml"))

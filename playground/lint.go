@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/explain"
@@ -47,6 +48,9 @@ type lintResult struct {
 	Notes        []validate.Note `json:"notes"`
 	Errors       int             `json:"errors"`
 	Warnings     int             `json:"warnings"`
+	// Error says why the text was not linted (over validate.DefaultMaxBytes,
+	// which the command line refuses to read as well); absent otherwise.
+	Error string `json:"error,omitempty"`
 }
 
 // kindEvidence is manifest.KindEvidence: the job type that fixed the kind,
@@ -95,6 +99,12 @@ func lintJSON(src []byte, o pageOptions) []byte {
 
 // lint runs validate.Validate, as the command line does.
 func lint(src []byte, o pageOptions) lintResult {
+	if len(src) > validate.DefaultMaxBytes {
+		return lintResult{File: fileName, Findings: []pageFinding{}, Notes: []validate.Note{},
+			KindEvidence: kindEvidence{Fields: []string{}},
+			Error: fmt.Sprintf("Not linted: %d bytes, over the %d that manifestlint reads (--max-bytes); a manifest is a few kilobytes.",
+				len(src), validate.DefaultMaxBytes)}
+	}
 	r := validate.Validate(fileName, src, o.validateOptions())
 	out := lintResult{File: r.File, JobKind: r.Kind, Notes: r.Notes,
 		KindEvidence: kindEvidence{JobType: string(r.KindEvidence.JobType), Fields: r.KindEvidence.Fields},

@@ -219,6 +219,17 @@
 
   function render() {
     const res = result;
+    if (res.error) {
+      kindEl.textContent = "";
+      summary.textContent = "Not linted";
+      summary.className = "";
+      list.textContent = "";
+      list.append(el("li", "loaderror", res.error));
+      $("notes").textContent = "";
+      fixAll.disabled = true;
+      markLines();
+      return;
+    }
     const kindTitle = KIND_TITLES[res.jobKind] || res.jobKind;
     kindEl.textContent = "";
     kindEl.append("Checked as ", el("strong", "", kindTitle + " manifest"));
