@@ -536,6 +536,32 @@ func TestUsageDocumentsEveryFlag(t *testing.T) {
 	}
 }
 
+// TestUsageDocumentsEveryCommand checks that the commands table of
+// docs/usage.md has every command manifestlint --help names.
+func TestUsageDocumentsEveryCommand(t *testing.T) {
+	usage, err := os.ReadFile(filepath.Join("docs", "usage.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`Commands: (.*)`).FindStringSubmatch(helpOf(t, ""))
+	if m == nil {
+		t.Fatal("manifestlint --help names no commands")
+	}
+	n := 0
+	for _, w := range regexp.MustCompile(`[a-z]+`).FindAllString(strings.TrimPrefix(m[1], "manifestlint "), -1) {
+		if w == "manifestlint" || strings.ToUpper(w) == w {
+			continue
+		}
+		n++
+		if !bytes.Contains(usage, []byte("| `manifestlint "+w)) {
+			t.Errorf("docs/usage.md's commands table lacks manifestlint %s", w)
+		}
+	}
+	if n < 8 {
+		t.Errorf("found only %d commands in --help", n)
+	}
+}
+
 // ciRecipe returns the YAML block of docs/ci.md that holds marker.
 func ciRecipe(t *testing.T, marker string) map[string]any {
 	t.Helper()
