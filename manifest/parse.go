@@ -24,7 +24,16 @@ const (
 	RuleAnchorAlias       = "anchor-alias"
 	RuleComplexKey        = "complex-key"
 	RuleNoSpaceAfterColon = "no-space-after-colon"
+	RuleYAMLTag           = "yaml-tag"
+	RuleNestingDepth      = "nesting-depth"
 )
+
+// MaxDepth is how deep a manifest may nest mappings and lists: a real one
+// nests 3 levels (operations, an entry, its fields). A bound far below the
+// YAML parser's 10,000 keeps the work of every later step in proportion to
+// the file: a field path is built for a node at every level, so a chain
+// 10,000 deep took 100 MB of paths for 40 KB of text.
+const MaxDepth = 32
 
 // The rules Parse applies (spec §1, §2).
 var (
@@ -77,6 +86,18 @@ var (
 			Before: "? [bucket, logBucket]\n: my-bucket",
 			After:  "bucket: my-bucket\nlogBucket: my-bucket",
 		}}
+	yamlTagRule = &Rule{ID: RuleYAMLTag, Severity: Error, Codes: []Code{MalformedManifest},
+		Doc: "YAML tags other than `!!str` are refused: a local tag (`!custom`) names a type the service's YAML parser does not know, and `!!binary`, `!!int`, `!!timestamp` and the like change what a value is, while every manifest value is text. The tag is not silently dropped.",
+		Example: Example{Lang: "yaml",
+			Before: "deviceId: !serial ABCDE\nprefix: !!binary aW1wb3J0ZWQv",
+			After:  "deviceId: ABCDE\nprefix: imported/",
+		}}
+	nestingDepthRule = &Rule{ID: RuleNestingDepth, Severity: Error, Codes: []Code{MalformedManifest},
+		Doc: fmt.Sprintf("Mappings and lists may nest at most %d levels deep: a manifest nests 3, and deeper nesting is refused before it costs time.", MaxDepth),
+		Example: Example{Lang: "yaml",
+			Before: "manifestVersion: 2.0\ngenerator: " + strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1),
+			After:  "manifestVersion: 2.0\ngenerator: my tool",
+		}}
 	noSpaceAfterColonRule = &Rule{ID: RuleNoSpaceAfterColon, Severity: Warning,
 		Doc: "`key:value` without a space is accepted, as the service did, but other YAML tools reject it: write `key: value`.",
 		Example: Example{Lang: "yaml",
@@ -88,7 +109,7 @@ var (
 // ParseRules are the rules Parse applies, for the registry.
 var ParseRules = []*Rule{
 	emptyManifestRule, invalidUTF8Rule, yamlSyntaxRule, rootNotMappingRule, multipleDocumentsRule,
-	duplicateKeyRule, anchorAliasRule, complexKeyRule, noSpaceAfterColonRule,
+	duplicateKeyRule, anchorAliasRule, complexKeyRule, yamlTagRule, noSpaceAfterColonRule, nestingDepthRule,
 }
 
 // matchNoSpaceColon matches the one line shape the service's own templates
@@ -171,6 +192,10 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 
 	if len(shifts) > 0 {
 		unshift(&file, shifts)
+	}
+	if deep := tooDeep(&file); deep != nil {
+		return doc, []Finding{nestingDepthRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{deep.Line, deep.Column}), "",
+			fmt.Sprintf("The manifest nests mappings or lists more than %d levels deep (at line %d): a manifest nests 3 (operations, an entry, its fields); remove the extra levels.", MaxDepth, deep.Line))}
 	}
 	doc.Secrets = findSecrets(doc, &file)
 	root := &file
@@ -271,6 +296,10 @@ func unshift(n *yaml.Node, shifts []shift) {
 // anchors and aliases, non-scalar keys, and duplicate keys (at the second
 // key, naming the first's line).
 func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
+	if badTag(n) {
+		*fs = append(*fs, yamlTagRule.Errorf(MalformedManifest, doc.Span(n), path,
+			fmt.Sprintf("The manifest uses the YAML tag %s: a manifest's values are plain text, and the service's YAML parser refuses a type it does not know; remove the tag.", n.Tag)))
+	}
 	if n.Anchor != "" || n.Kind == yaml.AliasNode {
 		what := "anchor &" + n.Anchor
 		if n.Kind == yaml.AliasNode {
@@ -313,7 +342,7 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 			if dup == nil && first != nil {
 				first[k.Value] = i
 			}
-			if dup == nil && k.Anchor == "" && v.Kind == yaml.ScalarNode && v.Anchor == "" {
+			if dup == nil && k.Anchor == "" && v.Kind == yaml.ScalarNode && v.Anchor == "" && !badTag(k) && !badTag(v) {
 				continue // the common case: nothing to report, no path to build
 			}
 			kp := JoinPath(path, k.Value)
@@ -326,7 +355,7 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 				}
 				*fs = append(*fs, f)
 			}
-			if k.Anchor != "" {
+			if k.Anchor != "" || badTag(k) {
 				checkStructure(doc, k, kp, fs)
 			}
 			checkStructure(doc, v, kp, fs)
@@ -336,6 +365,46 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 			checkStructure(doc, c, IndexPath(path, i), fs)
 		}
 	}
+}
+
+// tooDeep returns the first node (in document order) nested deeper than
+// MaxDepth mappings and lists below the document, or nil. It walks with a
+// stack of its own, so that depth costs no Go stack.
+func tooDeep(doc *yaml.Node) *yaml.Node {
+	type at struct {
+		n     *yaml.Node
+		depth int
+	}
+	stack := []at{{doc, 0}}
+	for len(stack) > 0 {
+		top := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		depth := top.depth
+		if top.n.Kind == yaml.MappingNode || top.n.Kind == yaml.SequenceNode {
+			depth++
+			if depth > MaxDepth {
+				return top.n
+			}
+		}
+		for i := len(top.n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, at{top.n.Content[i], depth})
+		}
+	}
+	return nil
+}
+
+// badTag reports a node with an explicit YAML tag other than !!str (text,
+// as every manifest value is read anyway) and the collection tags !!map and
+// !!seq, which change nothing.
+func badTag(n *yaml.Node) bool {
+	if n.Style&yaml.TaggedStyle == 0 {
+		return false
+	}
+	switch n.Tag {
+	case "!!str", "!!map", "!!seq":
+		return false
+	}
+	return true
 }
 
 // keyAt is a mapping key's path and value node.
@@ -349,6 +418,9 @@ type keyAt struct {
 // tree: a walk per line made a file of many `key:value` lines quadratic.
 // Paths are built only down to the containers and keys that need them.
 func keyPathsAt(root *yaml.Node, shifts []shift) map[int]keyAt {
+	if len(shifts) == 0 {
+		return nil
+	}
 	want := make(map[int]bool, len(shifts))
 	for _, s := range shifts {
 		want[s.line] = true

@@ -145,6 +145,68 @@ func (d *Document) SnippetLine(n int) (line string, ok bool) {
 	return b.String(), true
 }
 
+// Snippet is line n as a text snippet shows it, with the caret span
+// [col, col+width) of the source line moved onto it: every secret value is
+// replaced by SecretMask, and a span that starts or ends inside a secret
+// covers the whole mask. ok is false when the line must not be shown (see
+// SnippetLine). width is at least 1.
+func (d *Document) Snippet(n, col, width int) (line string, mcol, mwidth int, ok bool) {
+	text := d.Lines().Line(n)
+	if d.Secrets == nil {
+		if mentionsSecret(d.Source) {
+			return "", 0, 0, false
+		}
+		return string(text), col, max(width, 1), true
+	}
+	start := d.Lines().Start(n)
+	end := start + len(text)
+	rs := d.Secrets.ranges
+	i, _ := slices.BinarySearchFunc(rs, start, func(r [2]int, off int) int {
+		if r[1] <= off {
+			return -1
+		}
+		return 1
+	})
+	if i == len(rs) || rs[i][0] >= end {
+		return string(text), col, max(width, 1), true
+	}
+	var b strings.Builder
+	at := start
+	endCol := col + width
+	shift, colShift, endShift := 0, 0, 0 // in characters, mask minus value
+	mcol, mend := -1, -1
+	for ; i < len(rs) && rs[i][0] < end; i++ {
+		from, to := max(rs[i][0], start), min(rs[i][1], end)
+		b.Write(d.Source[at:from])
+		b.WriteString(SecretMask)
+		at = to
+		fc := utf8.RuneCount(d.Source[start:from]) + 1
+		tc := utf8.RuneCount(d.Source[start:to]) + 1
+		delta := len(SecretMask) - (tc - fc)
+		switch {
+		case col >= tc:
+			colShift += delta
+		case col >= fc && mcol < 0:
+			mcol = fc + shift
+		}
+		switch {
+		case endCol >= tc:
+			endShift += delta
+		case endCol > fc && mend < 0:
+			mend = fc + shift + len(SecretMask)
+		}
+		shift += delta
+	}
+	b.Write(d.Source[at:end])
+	if mcol < 0 {
+		mcol = col + colShift
+	}
+	if mend < 0 {
+		mend = endCol + endShift
+	}
+	return b.String(), mcol, max(mend-mcol, 1), true
+}
+
 // mentionsSecret reports whether src names a secret field in any spelling
 // (letter case, '_', '-' and spaces ignored).
 func mentionsSecret(src []byte) bool {

@@ -22,13 +22,13 @@ type Options struct {
 	Rules []*manifest.Rule
 	// Quiet drops notes and, on success, the summary (text format).
 	Quiet bool
+	// Verbose shows the service's sentence before each finding's
+	// specifics (text format); otherwise a line holds the specifics alone.
+	Verbose bool
 	// ConfigFile is the configuration file the run used, "" for none: json
 	// and sarif record it, so that a report says which settings (disabled
 	// rules, excluded files) shaped it.
 	ConfigFile string
-	// Verbose shows the service's sentence before each finding's
-	// specifics (text format); otherwise a line holds the specifics alone.
-	Verbose bool
 	// UnsafeFixes marks findings with an unsafe fix as fixable too
 	// (--unsafe-fixes); a safe fix is always marked.
 	UnsafeFixes bool

@@ -126,12 +126,9 @@ func (s *textStream) File(r manifest.Result) error {
 		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s%s %s\n", c(ansiBold, file), f.Line, f.Column,
 			sev, code, mark, escape.Line(msg), c(ansiDim, "["+f.Rule+"]"))
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-			if line, ok := r.Doc.SnippetLine(f.Line); ok {
-				n := caretWidth(r.Doc, f)
-				if manifest.IsSecret(lastKey(f.Path)) && line != string(r.Doc.Lines().Line(f.Line)) {
-					n = len(manifest.SecretMask) // the value's own width would tell its length
-				}
-				writeSnippet(bw, line, f, n, c)
+			if line, col, width, ok := r.Doc.Snippet(f.Line, f.Column, caretWidth(r.Doc, f)); ok {
+				f.Column = col // moved past any shorter secret mask before it
+				writeSnippet(bw, line, f, width, c)
 			}
 		}
 	}

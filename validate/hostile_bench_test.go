@@ -52,3 +52,8 @@ func BenchmarkHostileNoSpace100k(b *testing.B) { benchValidate(b, hostileNoSpace
 
 // BenchmarkHostileNested100k: 100,000 unknown keys in one nested mapping.
 func BenchmarkHostileNested100k(b *testing.B) { benchValidate(b, hostileNested(100_000)) }
+
+// BenchmarkHostileValidKeys100k: a valid S3 export of 20,000 operations
+// entries of 5 keys each (100,000 known keys, 2.2 MB): the path of a large
+// file without a finding.
+func BenchmarkHostileValidKeys100k(b *testing.B) { benchValidate(b, largeManifest(20_000)) }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -57,6 +58,9 @@ var hostileGenerators = map[string]func(n int) []byte{
 		}
 		return b.Bytes()
 	},
+	"one chain of nested mappings": func(n int) []byte {
+		return []byte("manifestVersion: 2.0\ngenerator: " + strings.Repeat("{a: ", n) + "x" + strings.Repeat("}", n) + "\n")
+	},
 	"a long list": func(n int) []byte {
 		return []byte(smallManifest + "operations:\n" + strings.Repeat("  - x\n", n))
 	},
@@ -97,4 +101,36 @@ func TestNoUnusedSuppressionInScalars(t *testing.T) {
 			t.Errorf("a finding about a suppression inside a block scalar: %s", f.Text())
 		}
 	}
+}
+
+// FuzzLinearWork looks for inputs whose work per byte grows with their
+// size: the fuzzer picks a fragment (a line, a key, a flow item, a
+// comment), repeated 100 and 1,000 times after a valid manifest, and the
+// allocations per input byte of the larger must stay within three times
+// those of the smaller. The seeds are the shapes that were quadratic.
+func FuzzLinearWork(f *testing.F) {
+	for _, s := range []string{"k%d: v\n", "k%d:v\n", "  k%d: v\n", "- x\n", "# manifestlint-ignore: x -- y\n", "{a: ", "k%d: v # manifestlint-ignore: unknown-field -- z\n"} {
+		f.Add(s)
+	}
+	Validate("warmup.yaml", hostileKeys(10), Options{})
+	f.Fuzz(func(t *testing.T, unit string) {
+		if unit == "" || len(unit) > 64 {
+			return
+		}
+		build := func(n int) []byte {
+			var b bytes.Buffer
+			b.WriteString(smallManifest + "customs:\n")
+			for i := range n {
+				b.WriteString(strings.ReplaceAll(unit, "%d", strconv.Itoa(i)))
+			}
+			return b.Bytes()
+		}
+		small, large := build(100), build(1000)
+		per := func(src []byte) float64 {
+			return testing.AllocsPerRun(1, func() { Validate("f.yaml", src, Options{}) }) / float64(len(src))
+		}
+		if ps, pl := per(small), per(large); pl > 3*ps+0.01 {
+			t.Errorf("unit %q: %.3f allocations per byte at 1,000 repeats, %.3f at 100", unit, pl, ps)
+		}
+	})
 }

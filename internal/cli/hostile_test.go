@@ -9,7 +9,6 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"unicode"
 )
@@ -47,31 +46,6 @@ func TestMaxBytesHuge(t *testing.T) {
 		code, out, errOut := runHostile(t, validManifest, "--no-config", "--color=never", "--max-bytes", strconv.FormatInt(n, 10), p, "-")
 		if code != ExitOK || !strings.Contains(out, "in 2 files") {
 			t.Errorf("--max-bytes %d: exit %d\n%s%s", n, code, out, errOut)
-		}
-	}
-}
-
-// TestConfigDevZero: a repository whose .manifestlint.yaml is a link to
-// /dev/zero gets exit 2 and one line on stderr (it ran out of memory), and
-// --config naming a FIFO does not wait for a writer.
-func TestConfigDevZero(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.Symlink("/dev/zero", filepath.Join(dir, ".manifestlint.yaml")); err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(dir, "m.yaml")
-	if err := os.WriteFile(p, []byte(validManifest), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	fifo := filepath.Join(dir, "fifo.yaml")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Chdir(dir)
-	for _, args := range [][]string{{"m.yaml"}, {"--config", fifo, "m.yaml"}} {
-		code, out, errOut := runHostile(t, "", args...)
-		if code != ExitUsage || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "not a regular file") {
-			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and one line", args, code, out, errOut)
 		}
 	}
 }
@@ -345,5 +319,23 @@ func TestEmptyStdinFilename(t *testing.T) {
 	code, out, errOut := runHostile(t, "bucket: x\n", "--no-config", "--stdin-filename", "", "-")
 	if code != ExitUsage || out != "" || !strings.Contains(errOut, "--stdin-filename is empty") {
 		t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 and a usage error", code, out, errOut)
+	}
+}
+
+// TestReportsRecordMissingFiles: a file named on the command line that
+// does not exist is recorded in the reports too, in its turn, not only on
+// stderr (once).
+func TestReportsRecordMissingFiles(t *testing.T) {
+	dir := t.TempDir()
+	ok := filepath.Join(dir, "ok.yaml")
+	must(t, os.WriteFile(ok, []byte(validManifest), 0o644))
+	missing := filepath.Join(dir, "missing.yaml")
+	code, out, errOut := runHostile(t, "", "--no-config", "-f", "json", missing, ok)
+	if code != ExitUsage || strings.Count(errOut, "missing.yaml: no such file or directory") != 1 {
+		t.Errorf("exit %d, stderr %q; want exit 2 and the error once", code, errOut)
+	}
+	want := `{"files":[{"file":"` + missing + `","jobKind":"","findings":[],"notes":[],"error":"no such file or directory"},{"file":"` + ok + `"`
+	if !strings.HasPrefix(out, want) {
+		t.Errorf("json:\n%s\nwant it to start\n%s", out, want)
 	}
 }

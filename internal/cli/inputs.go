@@ -36,6 +36,10 @@ type input struct {
 	// and jobTypeSource names that entry.
 	jobType       manifest.JobType
 	jobTypeSource manifest.Source
+	// readErr says why a path could not be used (missing, a folder that
+	// cannot be read): already said on stderr, it is recorded in the
+	// reports as a file that could not be read (Result.ReadError).
+	readErr string
 }
 
 // skipped lists what the collection of inputs left out, for the run's
@@ -100,6 +104,17 @@ func fileKey(path string, st fs.FileInfo) any {
 	return filepath.Clean(abs)
 }
 
+// unusable reports a path that cannot be used (msg, on stderr) and keeps
+// it as an input that lintAll hands to the reports as unreadable, so that
+// a report does not silently lose a file; the run exits 2.
+func (c *collector) unusable(p string, err error, msg string) {
+	c.fail("%s", msg)
+	if key := fileKey(p, nil); !c.seen[key] {
+		c.seen[key] = true
+		c.out = append(c.out, input{path: p, readErr: describe(err).Error()})
+	}
+}
+
 // fail reports an input that cannot be used; the run exits 2.
 func (c *collector) fail(format string, args ...any) {
 	fmt.Fprintln(c.stderr, "manifestlint: "+escape.Line(fmt.Sprintf(format, args...)))
@@ -116,7 +131,7 @@ func (c *collector) named(a string) {
 	}
 	st, err := os.Stat(a)
 	if err != nil {
-		c.fail("%s: %v%s", a, describe(err), commandHint(a))
+		c.unusable(a, err, fmt.Sprintf("%s: %v%s", a, describe(err), commandHint(a)))
 		return
 	}
 	if st.IsDir() {
@@ -133,7 +148,7 @@ func (c *collector) named(a string) {
 func (c *collector) listed(p string) {
 	st, err := os.Stat(p)
 	if err != nil {
-		c.fail("%s (from --files-from): %v", p, describe(err))
+		c.unusable(p, err, fmt.Sprintf("%s (from --files-from): %v", p, describe(err)))
 		return
 	}
 	if st.IsDir() {
@@ -178,7 +193,7 @@ func (c *collector) candidate(p string, st fs.FileInfo, linkErr error) {
 func (c *collector) walk(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		c.fail("%s: %v", dir, describe(err))
+		c.unusable(dir, err, fmt.Sprintf("%s: %v", dir, describe(err)))
 		return
 	}
 	for _, e := range entries {
@@ -201,7 +216,7 @@ func (c *collector) walk(dir string) {
 		default:
 			st, err := e.Info()
 			if err != nil {
-				c.fail("%s: %v", p, describe(err))
+				c.unusable(p, err, fmt.Sprintf("%s: %v", p, describe(err)))
 				continue
 			}
 			c.candidate(p, st, nil)

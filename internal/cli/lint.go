@@ -57,6 +57,8 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 		res  outcome
 		err  error
 		skip bool // found by a walk, not a manifest
+		// reported: an input already reported unusable on stderr
+		reported bool
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(len(inputs), 1))
 	// window bounds the results in flight: linted or being linted, not yet
@@ -78,6 +80,10 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 			defer wg.Done()
 			for i := range jobs {
 				in := inputs[i]
+				if in.readErr != "" { // said on stderr when collected
+					out <- done{i: i, res: outcome{res: validate.Result{File: in.path, ReadError: in.readErr}, path: in.path}, reported: true}
+					continue
+				}
 				name, data, err := in.path, stdinData, stdinErr
 				if in.stdin {
 					name = o.stdinFilename
@@ -130,6 +136,9 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 			next++
 			<-window
 			switch {
+			case d.reported:
+				sum.failed = true
+				emit(d.res)
 			case d.err != nil:
 				fmt.Fprintf(stderr, "manifestlint: %v\n", d.err)
 				sum.failed = true

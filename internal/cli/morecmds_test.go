@@ -151,4 +151,14 @@ func TestCompletion(t *testing.T) {
 	if got := complete("manifestlint", "explain", "address-po-"); got != "address-po-box" {
 		t.Errorf("explain address-po completes to %q", got)
 	}
+	// fish completes too (where installed: the syntax check above has
+	// already failed in CI without it).
+	if fish, err := exec.LookPath("fish"); err == nil {
+		ff := filepath.Join(t.TempDir(), "c.fish")
+		os.WriteFile(ff, []byte(scripts["fish"]), 0o644)
+		out, err := exec.Command(fish, "-c", "source "+ff+"; complete -C 'manifestlint --form'; complete -C 'manifestlint --format sa'").CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "--format\t") || !strings.Contains(string(out), "sarif") {
+			t.Errorf("fish completion: %v\n%s", err, out)
+		}
+	}
 }
