@@ -135,6 +135,9 @@ func (o options) fixing() bool { return o.fix || o.diff }
 // exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
+		if args[0] == "lsp" {
+			return cmdLSP(args[1:], stdin, stdout, stderr)
+		}
 		if cmd, ok := subcommands[args[0]]; ok {
 			return cmd(args[1:], stdout, stderr)
 		}
@@ -295,7 +298,7 @@ const usageText = "Usage: manifestlint [flags] FILE|DIR|- ...\n\n" +
 	"A file named is always linted; a directory means the *.yaml and *.yml files below it that look\n" +
 	"like manifests (a top-level manifestVersion key, or two manifest keys); - reads standard input,\n" +
 	"as does a pipe when no file is named.\n\n" +
-	"Commands: manifestlint explain CODE|RULE, codes, rules, schema, init, completion SHELL, version\n\nFlags:\n"
+	"Commands: manifestlint explain CODE|RULE, codes, rules, schema, init, completion SHELL, version, lsp\n\nFlags:\n"
 
 func printUsage(w io.Writer, fl *pflag.FlagSet) {
 	fmt.Fprint(w, usageText)

@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// lspFrame frames one JSON-RPC message.
+func lspFrame(v any) []byte {
+	b, _ := json.Marshal(v)
+	return []byte(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(b), b))
+}
+
+// readFrames reads LSP frames from r until it ends.
+func readFrames(r io.Reader, out chan<- map[string]json.RawMessage) {
+	defer close(out)
+	br := bufio.NewReader(r)
+	for {
+		n := -1
+		for {
+			line, err := br.ReadString('\n')
+			if err != nil {
+				return
+			}
+			line = strings.TrimSpace(line)
+			if line == "" {
+				break
+			}
+			if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
+				n, _ = strconv.Atoi(v)
+			}
+		}
+		body := make([]byte, n)
+		if _, err := io.ReadFull(br, body); err != nil {
+			return
+		}
+		var m map[string]json.RawMessage
+		json.Unmarshal(body, &m)
+		out <- m
+	}
+}
+
+// TestLSPDiagnosticsEqualCLIJSON runs `manifestlint lsp` and `manifestlint
+// --format json` on the same file and checks that every finding is a
+// diagnostic with the same code (rule id for warnings), message, severity
+// and start, and nothing else.
+func TestLSPDiagnosticsEqualCLIJSON(t *testing.T) {
+	path, err := filepath.Abs(filepath.Join("..", "..", "testdata", "sample", "broken.manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cliOut, cliErr bytes.Buffer
+	if st := Main([]string{"--format", "json", path}, nil, &cliOut, &cliErr); st != ExitFindings {
+		t.Fatalf("CLI status %d: %s", st, cliErr.String())
+	}
+	var report struct {
+		Files []struct {
+			Findings []struct {
+				Code, Severity, Rule, Message string
+				Line, Column                  int
+				EndLine, EndColumn            int
+			}
+		}
+	}
+	if err := json.Unmarshal(cliOut.Bytes(), &report); err != nil || len(report.Files) != 1 {
+		t.Fatalf("CLI output: %v %s", err, cliOut.String())
+	}
+
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	status := make(chan int, 1)
+	go func() {
+		status <- Main([]string{"lsp"}, inR, outW, io.Discard)
+		outW.Close()
+	}()
+	msgs := make(chan map[string]json.RawMessage, 100)
+	go readFrames(outR, msgs)
+	send := func(v any) {
+		if _, err := inW.Write(lspFrame(v)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	uri := "file://" + filepath.ToSlash(path)
+	send(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}})
+	send(map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+	send(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": string(src)}}})
+	var diags []struct {
+		Range struct {
+			Start, End struct{ Line, Character int }
+		}
+		Severity      int
+		Code, Message string
+		Source        string
+	}
+	timeout := time.After(20 * time.Second)
+wait:
+	for {
+		select {
+		case m, ok := <-msgs:
+			if !ok {
+				t.Fatal("server closed its output")
+			}
+			if string(m["method"]) == `"textDocument/publishDiagnostics"` {
+				var p struct {
+					Diagnostics json.RawMessage
+				}
+				json.Unmarshal(m["params"], &p)
+				json.Unmarshal(p.Diagnostics, &diags)
+				break wait
+			}
+		case <-timeout:
+			t.Fatal("no diagnostics")
+		}
+	}
+	send(map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+	send(map[string]any{"jsonrpc": "2.0", "method": "exit"})
+	if st := <-status; st != 0 {
+		t.Errorf("lsp exit status %d, want 0", st)
+	}
+	inW.Close()
+
+	fs := report.Files[0].Findings
+	if len(diags) != len(fs) || len(fs) == 0 {
+		t.Fatalf("%d diagnostics, %d CLI findings", len(diags), len(fs))
+	}
+	for i, f := range fs {
+		d := diags[i]
+		code := f.Code
+		if code == "" {
+			code = f.Rule
+		}
+		sev := map[string]int{"error": 1, "warning": 2}[f.Severity]
+		// The sample is ASCII: columns in UTF-16 units are code points.
+		if d.Code != code || d.Message != f.Message || d.Severity != sev || d.Source != "manifestlint" ||
+			d.Range.Start.Line != f.Line-1 || d.Range.Start.Character != f.Column-1 ||
+			d.Range.End.Line != f.EndLine-1 || d.Range.End.Character != f.EndColumn-1 {
+			t.Errorf("diagnostic %d %+v\nCLI finding %+v", i, d, f)
+		}
+	}
+}

@@ -1,0 +1,241 @@
+package lsp
+
+// Code actions: each finding's fix as a quickfix (preferred when safe),
+// suppression comments for its code on its line or in the whole file, and
+// source.fixAll.manifestlint applying every safe fix at once.
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/suppress"
+)
+
+func (s *Server) codeAction(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
+	var p codeActionParams
+	if err := decodeParams(params, &p); err != nil {
+		return nil, err
+	}
+	snap, err := s.snapshot(p.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	docChanges := s.caps.documentChanges
+	s.mu.Unlock()
+	return func(ctx context.Context) (any, *rpcError) {
+		lr := s.current(ctx, snap)
+		b := actionBuilder{uri: snap.uri, version: snap.version, lr: lr, enc: snap.enc, docChanges: docChanges}
+		return b.actions(p), nil
+	}, nil
+}
+
+type actionBuilder struct {
+	uri        string
+	version    int
+	lr         *lintResult
+	enc        encoding
+	docChanges bool
+}
+
+// wants reports whether the client asked for actions of kind (LSP: a kind
+// matches the requested ones it is a sub-kind of).
+func wants(only []string, kind string) bool {
+	if len(only) == 0 {
+		return kind != kindFixAll // source actions only when asked
+	}
+	for _, o := range only {
+		if kind == o || strings.HasPrefix(kind, o+".") {
+			return true
+		}
+	}
+	return false
+}
+
+func (b actionBuilder) actions(p codeActionParams) []codeAction {
+	out := []codeAction{}
+	idx := b.lr.index
+	lo := idx.offset(p.Range.Start, b.enc)
+	hi := idx.offset(p.Range.End, b.enc)
+	if wants(p.Context.Only, kindQuickFix) {
+		seenLine := map[string]bool{}
+		seenFile := map[string]bool{}
+		seenFix := map[string]bool{} // a fix several findings share is offered once
+		var fixes, suppressions []codeAction
+		for i, f := range b.lr.res.Findings {
+			start, end := findingRange(idx, f)
+			if end < lo || start > hi {
+				continue
+			}
+			diag := b.lr.diags[i]
+			if f.Fix != nil && len(f.Fix.Edits) > 0 && !seenFix[fixKey(f.Fix)] {
+				seenFix[fixKey(f.Fix)] = true
+				title := f.Fix.Title
+				if f.Fix.Applicability != manifest.Safe {
+					title += " (unsafe: check the result)"
+				}
+				fixes = append(fixes, codeAction{
+					Title: title, Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
+					IsPreferred: f.Fix.Applicability == manifest.Safe,
+					Edit:        b.edit(f.Fix.Edits),
+				})
+			}
+			if f.Rule == suppress.RuleSuppressionWithoutReason || f.Rule == suppress.RuleUnusedSuppression {
+				continue // a comment cannot vouch for itself
+			}
+			name := string(f.Code)
+			if name == "" {
+				name = f.Rule
+			}
+			line := idx.position(start, utf8enc).Line
+			if key := name + "@" + strconv.Itoa(line); !seenLine[key] {
+				seenLine[key] = true
+				suppressions = append(suppressions, codeAction{
+					Title: "Suppress " + name + " on this line", Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
+					Edit: b.edit([]manifest.Edit{b.lineSuppression(line, f.Line, name)}),
+				})
+			}
+			if !seenFile[name] {
+				seenFile[name] = true
+				suppressions = append(suppressions, codeAction{
+					Title: "Suppress " + name + " in this file", Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
+					Edit: b.edit([]manifest.Edit{b.fileSuppression(name)}),
+				})
+			}
+		}
+		out = append(append(out, fixes...), suppressions...)
+	}
+	if wants(p.Context.Only, kindFixAll) {
+		if edits := b.safeEdits(); len(edits) > 0 {
+			out = append(out, codeAction{Title: "Fix all safe manifestlint problems", Kind: kindFixAll, Edit: b.edit(edits)})
+		}
+	}
+	return out
+}
+
+// lineSuppression comments out name on LSP line l: at the end of the line
+// when it has no comment yet, else on a line of its own above it (which
+// applies to the next line of content).
+//
+// When a suppression comment already applies to the finding's line
+// (yamlLine, as findings count lines), name is added to its list instead.
+func (b actionBuilder) lineSuppression(l, yamlLine int, name string) manifest.Edit {
+	idx := b.lr.index
+	if doc := b.lr.res.Doc; doc != nil {
+		for _, d := range suppress.ScanDocument(doc) {
+			if d.File || d.Malformed != "" || d.Target != yamlLine || len(d.Names) == 0 {
+				continue
+			}
+			last := d.Names[len(d.Names)-1]
+			at := idx.yamlLines().Offset(manifest.Pos{Line: d.Line, Column: last.Column}) + len(last.Text)
+			return manifest.Edit{Start: at, End: at, New: ", " + name}
+		}
+	}
+	start, end := idx.Start(l+1), idx.End(l+1)
+	text := idx.text[start:end]
+	comment := "# " + suppress.Marker + ": " + name + " -- "
+	if !strings.Contains(text, "#") {
+		trimmed := strings.TrimRight(text, " \t")
+		at := start + len(trimmed)
+		return manifest.Edit{Start: at, End: end, New: " " + comment}
+	}
+	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
+	return manifest.Edit{Start: start, End: start, New: indent + comment + b.eol()}
+}
+
+// fileSuppression adds a manifestlint-ignore-file comment at the top, in
+// the leading comment block where it applies (after a byte-order mark).
+func (b actionBuilder) fileSuppression(name string) manifest.Edit {
+	at := 0
+	if strings.HasPrefix(b.lr.index.text, "\ufeff") {
+		at = len("\ufeff")
+	}
+	return manifest.Edit{Start: at, End: at, New: "# " + suppress.Marker + "-file: " + name + " -- " + b.eol()}
+}
+
+// safeEdits gathers the edits of every safe fix that overlaps no fix
+// taken before it, in source order.
+func (b actionBuilder) safeEdits() []manifest.Edit {
+	type span struct{ start, end int }
+	var taken []span
+	var out []manifest.Edit
+	fs := append([]manifest.Finding(nil), b.lr.res.Findings...)
+	sort.SliceStable(fs, func(i, j int) bool { return fixStart(fs[i]) < fixStart(fs[j]) })
+outer:
+	for _, f := range fs {
+		if f.Fix == nil || f.Fix.Applicability != manifest.Safe || len(f.Fix.Edits) == 0 {
+			continue
+		}
+		for _, e := range f.Fix.Edits {
+			for _, t := range taken {
+				if e.Start < t.end && t.start < e.End || e.Start == t.start && e.End == t.end || (e.Start == e.End && e.Start > t.start && e.Start < t.end) {
+					continue outer
+				}
+			}
+		}
+		for _, e := range f.Fix.Edits {
+			taken = append(taken, span{e.Start, e.End})
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// fixKey identifies a fix by its title and edits.
+func fixKey(f *manifest.Fix) string {
+	var b strings.Builder
+	b.WriteString(f.Title)
+	for _, e := range f.Edits {
+		b.WriteString("\x00" + strconv.Itoa(e.Start) + ":" + strconv.Itoa(e.End) + ":" + e.New)
+	}
+	return b.String()
+}
+
+func fixStart(f manifest.Finding) int {
+	if f.Fix == nil || len(f.Fix.Edits) == 0 {
+		return -1
+	}
+	return f.Fix.Edits[0].Start
+}
+
+// eol is the document's line end: that of its first line (LF when it has
+// one line).
+func (b actionBuilder) eol() string {
+	idx := b.lr.index
+	if idx.Count() < 2 {
+		return "\n"
+	}
+	return idx.text[idx.End(1):idx.Start(2)]
+}
+
+// withEOL writes the line breaks of s as the document's.
+func (b actionBuilder) withEOL(s string) string {
+	eol := b.eol()
+	if eol == "\n" || !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.ReplaceAll(s, "\n", eol)
+}
+
+// edit turns byte-range edits of the linted text into a workspace edit,
+// versioned when the client accepts documentChanges (it then refuses an
+// edit made for text it no longer has).
+func (b actionBuilder) edit(edits []manifest.Edit) *workspaceEdit {
+	idx := b.lr.index
+	tes := make([]textEdit, 0, len(edits))
+	for _, e := range edits {
+		s, t := min(max(e.Start, 0), len(idx.text)), min(max(e.End, 0), len(idx.text))
+		tes = append(tes, textEdit{Range{idx.position(s, b.enc), idx.position(t, b.enc)}, b.withEOL(e.New)})
+	}
+	if b.docChanges {
+		v := b.version
+		return &workspaceEdit{DocumentChanges: []textDocumentEdit{{versionedTextDocumentIdentifier{b.uri, &v}, tes}}}
+	}
+	return &workspaceEdit{Changes: map[string][]textEdit{b.uri: tes}}
+}

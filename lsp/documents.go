@@ -1,0 +1,651 @@
+package lsp
+
+// This file keeps the open documents, lints them on one goroutine (a
+// result for a version that is no longer current is dropped, never
+// published) and turns findings into diagnostics.
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// document is an open text document.
+type document struct {
+	uri     string
+	path    string // the file's path for a file: URI, else ""
+	version int
+	text    string
+	index   *lineIndex // of text, built on demand
+	lint    *lintResult
+}
+
+// lintResult is the outcome of linting one version of a document.
+type lintResult struct {
+	version int
+	text    string
+	index   *lineIndex
+	// res is the validate result; res.Doc is nil when the document was not
+	// linted (too large, excluded, or a configuration error).
+	res   validate.Result
+	diags []Diagnostic
+	kind  manifest.Kind
+	// gen is the settings generation linted with: with the version, the
+	// pull diagnostics' result id (the same text and settings lint the same).
+	gen uint64
+	// vopts are the options res was linted with.
+	vopts validate.Options
+}
+
+// snapshot is what a request reads of a document: immutable.
+type snapshot struct {
+	uri     string
+	path    string
+	version int
+	text    string
+	index   *lineIndex
+	enc     encoding
+	lint    *lintResult // nil, or for another version
+}
+
+// snapshotOf returns the current state of uri under s.mu.
+func (s *Server) snapshotLocked(uri string) (snapshot, bool) {
+	d, ok := s.docs[uri]
+	if !ok {
+		return snapshot{}, false
+	}
+	if d.index == nil {
+		d.index = newLineIndex(d.text)
+	}
+	return snapshot{uri: d.uri, path: d.path, version: d.version, text: d.text, index: d.index, enc: s.enc, lint: d.lint}, true
+}
+
+func (s *Server) snapshot(uri string) (snapshot, *rpcError) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	snap, ok := s.snapshotLocked(uri)
+	if !ok {
+		return snap, &rpcError{codeInvalidParams, "document not open: " + clip(uri, 200)}
+	}
+	return snap, nil
+}
+
+// uriPath returns the local path of a file: URI, or "".
+func uriPath(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "file" {
+		return ""
+	}
+	p := u.Path
+	if runtime.GOOS == "windows" {
+		p = strings.TrimPrefix(p, "/")
+	}
+	return filepath.FromSlash(p)
+}
+
+// isConfig reports whether path names a configuration file.
+func isConfig(path string) bool { return path != "" && filepath.Base(path) == config.FileName }
+
+func (s *Server) didOpen(params json.RawMessage) {
+	var p didOpenParams
+	if json.Unmarshal(params, &p) != nil || p.TextDocument.URI == "" {
+		s.logf("didOpen: invalid params")
+		return
+	}
+	td := p.TextDocument
+	s.mu.Lock()
+	s.docs[td.URI] = &document{uri: td.URI, path: uriPath(td.URI), version: td.Version, text: td.Text}
+	s.scheduleLocked(td.URI)
+	s.mu.Unlock()
+}
+
+func (s *Server) didChange(params json.RawMessage) {
+	var p didChangeParams
+	if json.Unmarshal(params, &p) != nil {
+		s.logf("didChange: invalid params")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.docs[p.TextDocument.URI]
+	if !ok {
+		s.logf("didChange: document not open: %s", clip(p.TextDocument.URI, 200))
+		return
+	}
+	for _, c := range p.ContentChanges {
+		if c.Range == nil {
+			d.text = c.Text
+			d.index = nil
+			continue
+		}
+		if d.index == nil {
+			d.index = newLineIndex(d.text)
+		}
+		start := d.index.offset(c.Range.Start, s.enc)
+		end := d.index.offset(c.Range.End, s.enc)
+		if end < start {
+			start, end = end, start
+		}
+		d.text = d.text[:start] + c.Text + d.text[end:]
+		d.index = nil
+	}
+	if p.TextDocument.Version != nil {
+		d.version = *p.TextDocument.Version
+	} else {
+		d.version++
+	}
+	s.scheduleLocked(d.uri)
+}
+
+func (s *Server) didSave(params json.RawMessage) {
+	var p didSaveParams
+	if json.Unmarshal(params, &p) != nil {
+		return
+	}
+	uri := p.TextDocument.URI
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d, ok := s.docs[uri]; ok && p.Text != nil && *p.Text != d.text {
+		d.text, d.index = *p.Text, nil
+		s.scheduleLocked(uri)
+	}
+	if isConfig(uriPath(uri)) {
+		s.configChangedLocked()
+	}
+}
+
+func (s *Server) didClose(params json.RawMessage) {
+	var p didCloseParams
+	if json.Unmarshal(params, &p) != nil {
+		return
+	}
+	uri := p.TextDocument.URI
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.docs[uri]; !ok {
+		return
+	}
+	delete(s.docs, uri)
+	delete(s.pending, uri)
+	// Under s.mu, so that no result of the linter can follow it.
+	s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+}
+
+func (s *Server) didChangeWatchedFiles(params json.RawMessage) {
+	var p didChangeWatchedFilesParams
+	if json.Unmarshal(params, &p) != nil {
+		return
+	}
+	for _, c := range p.Changes {
+		if isConfig(uriPath(c.URI)) {
+			s.mu.Lock()
+			s.configChangedLocked()
+			s.mu.Unlock()
+			return
+		}
+	}
+}
+
+func (s *Server) didChangeConfiguration(params json.RawMessage) {
+	var p didChangeConfigurationParams
+	_ = json.Unmarshal(params, &p)
+	var section struct {
+		Manifestlint json.RawMessage `json:"manifestlint"`
+	}
+	if len(p.Settings) > 0 && json.Unmarshal(p.Settings, &section) == nil && len(section.Manifestlint) > 0 {
+		st, warn := parseSettings(section.Manifestlint)
+		if warn != "" {
+			s.notify("window/showMessage", logMessageParams{2, warn})
+		}
+		s.mu.Lock()
+		s.wsSettings = st
+		s.relintAllLocked()
+		s.mu.Unlock()
+		return
+	}
+	s.mu.Lock()
+	pull := s.caps.configuration
+	s.mu.Unlock()
+	if pull {
+		s.background(s.fetchConfiguration)
+	}
+}
+
+// fetchConfiguration asks the client for the "manifestlint" section and
+// re-lints with it.
+func (s *Server) fetchConfiguration() {
+	m := s.call("workspace/configuration", configurationParams{[]configurationItem{{Section: "manifestlint"}}}, 10*time.Second)
+	if m == nil || m.Error != nil {
+		return
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(m.Result, &items) != nil || len(items) == 0 || string(items[0]) == "null" {
+		return
+	}
+	st, warn := parseSettings(items[0])
+	if warn != "" {
+		s.notify("window/showMessage", logMessageParams{2, warn})
+	}
+	s.mu.Lock()
+	s.wsSettings = st
+	s.relintAllLocked()
+	s.mu.Unlock()
+}
+
+// parseSettings reads editor settings; values the CLI would refuse are
+// dropped with a warning that says why.
+func parseSettings(raw json.RawMessage) (Settings, string) {
+	var st Settings
+	if err := json.Unmarshal(raw, &st); err != nil {
+		return Settings{}, "manifestlint: settings ignored: " + err.Error()
+	}
+	var warns []string
+	if st.JobType != "" {
+		if _, ok := manifest.ParseJobType(st.JobType); !ok {
+			warns = append(warns, fmt.Sprintf("jobType is %q; use import or export", st.JobType))
+			st.JobType = ""
+		}
+	}
+	if st.Region != "" && !manifest.IsRegion(st.Region) {
+		warns = append(warns, fmt.Sprintf("region %q is not a region the service ran in; use one of %s", st.Region, strings.Join(manifest.Regions, ", ")))
+		st.Region = ""
+	}
+	if st.MaxBytes < 0 {
+		warns = append(warns, "maxBytes must be positive")
+		st.MaxBytes = 0
+	}
+	if len(warns) > 0 {
+		return st, "manifestlint settings: " + strings.Join(warns, "; ")
+	}
+	return st, ""
+}
+
+// configChangedLocked forgets every configuration file read and re-lints
+// the open documents.
+func (s *Server) configChangedLocked() {
+	clear(s.configs)
+	s.relintAllLocked()
+}
+
+func (s *Server) relintAllLocked() {
+	s.gen++
+	for uri := range s.docs {
+		s.scheduleLocked(uri)
+	}
+}
+
+// scheduleLocked queues uri for the linter.
+func (s *Server) scheduleLocked(uri string) {
+	s.pending[uri] = true
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// linter lints queued documents one at a time until the server stops.
+func (s *Server) linter() {
+	defer s.lintWG.Done()
+	for {
+		select {
+		case <-s.done:
+			return
+		case <-s.wake:
+		}
+		for {
+			s.mu.Lock()
+			var uri string
+			for u := range s.pending {
+				uri = u
+				break
+			}
+			if uri == "" {
+				s.mu.Unlock()
+				break
+			}
+			delete(s.pending, uri)
+			snap, ok := s.snapshotLocked(uri)
+			st := s.settingsLocked()
+			s.mu.Unlock()
+			if !ok {
+				continue
+			}
+			var lr *lintResult
+			s.safely("lint", func() { lr = s.lint(snap, st) })
+			if lr == nil {
+				continue
+			}
+			s.mu.Lock()
+			d, ok := s.docs[uri]
+			if ok && d.version == lr.version && d.text == lr.text {
+				d.lint = lr
+				var version *int
+				if s.caps.versionSupport {
+					version = &lr.version
+				}
+				s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Version: version, Diagnostics: lr.diags})
+			}
+			s.mu.Unlock()
+			select {
+			case <-s.done:
+				return
+			default:
+			}
+		}
+	}
+}
+
+// settingsLocked merges the editor's settings: workspace/configuration
+// wins over initializationOptions.
+func (s *Server) settingsLocked() Settings {
+	st := s.initOpts
+	if s.wsSettings.JobType != "" {
+		st.JobType = s.wsSettings.JobType
+	}
+	if s.wsSettings.Region != "" {
+		st.Region = s.wsSettings.Region
+	}
+	if s.wsSettings.MaxBytes > 0 {
+		st.MaxBytes = s.wsSettings.MaxBytes
+	}
+	if st.MaxBytes <= 0 {
+		st.MaxBytes = s.opts.MaxBytes
+	}
+	return st
+}
+
+// configLookup is the configuration file that applies in one directory.
+type configLookup struct {
+	cfg  *config.Config // nil when there is none
+	err  error
+	path string    // the file found, or ""
+	mod  time.Time // its modification time when read
+	size int64
+}
+
+// configFor finds and loads the configuration file for a document in dir
+// as the CLI does (the nearest .manifestlint.yaml, up to the repository
+// root), caching it per directory until a configuration file changes: the
+// editor says so (watched files, a save), or the file found has another
+// modification time or size (for editors that watch nothing).
+func (s *Server) configFor(dir string) (*config.Config, error) {
+	s.mu.Lock()
+	c, ok := s.configs[dir]
+	s.mu.Unlock()
+	if ok && c.path != "" {
+		if st, err := os.Stat(c.path); err != nil || !st.ModTime().Equal(c.mod) || st.Size() != c.size {
+			ok = false
+			s.mu.Lock()
+			s.gen++
+			s.mu.Unlock()
+		}
+	}
+	if ok {
+		return c.cfg, c.err
+	}
+	c = configLookup{}
+	path, notes, err := config.Find(dir)
+	for _, n := range notes {
+		s.logf("%s", n)
+	}
+	if err == nil && path != "" {
+		c.path = path
+		if st, serr := os.Stat(path); serr == nil {
+			c.mod, c.size = st.ModTime(), st.Size()
+		}
+		c.cfg, err = config.Load(path, path)
+	}
+	c.err = err
+	s.mu.Lock()
+	s.configs[dir] = c
+	s.mu.Unlock()
+	return c.cfg, c.err
+}
+
+// errTooLarge is the CLI's --max-bytes refusal.
+var errTooLarge = errors.New("file too large")
+
+// lint lints one snapshot with the options the CLI would use for the file.
+func (s *Server) lint(snap snapshot, st Settings) *lintResult {
+	lr := &lintResult{version: snap.version, text: snap.text, index: snap.index}
+	defer func() {
+		// After the options were read (a configuration file found changed
+		// on disk bumps the generation).
+		s.mu.Lock()
+		lr.gen = s.gen
+		s.mu.Unlock()
+	}()
+	whole := Range{}
+	if isConfig(snap.path) {
+		// The configuration file itself: its errors, as the CLI prints them.
+		if _, err := config.Parse(snap.path, []byte(snap.text)); err != nil {
+			lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
+		} else {
+			lr.diags = []Diagnostic{}
+		}
+		return lr
+	}
+	if int64(len(snap.text)) > st.MaxBytes {
+		lr.diags = []Diagnostic{{
+			Range: whole, Severity: severityError, Source: "manifestlint", Code: "max-bytes",
+			Message: fmt.Sprintf("%v: %d bytes, over --max-bytes %d: a manifest is a few kilobytes; not linted", errTooLarge, len(snap.text), st.MaxBytes),
+		}}
+		return lr
+	}
+	vopts, excluded, err := s.validateOptions(snap, st)
+	switch {
+	case err != nil:
+		lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
+		return lr
+	case excluded:
+		lr.diags = []Diagnostic{}
+		return lr
+	}
+	lr.vopts = vopts
+	name := snap.path
+	if name == "" {
+		name = snap.uri
+	}
+	lr.res = validate.Validate(name, []byte(snap.text), vopts)
+	lr.kind = lr.res.Kind
+	lr.diags = make([]Diagnostic, 0, len(lr.res.Findings))
+	for _, f := range lr.res.Findings {
+		lr.diags = append(lr.diags, toDiagnostic(snap.uri, snap.index, snap.enc, f))
+	}
+	return lr
+}
+
+// validateOptions returns the options the CLI would lint the document's
+// file with: the editor's settings as its flags, then the configuration
+// file found from the document's directory (or the workspace root for a
+// document that is not a file), then AWS_ACCESS_KEY_ID. excluded is true
+// when the configuration file excludes the file.
+func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Options, excluded bool, err error) {
+	if st.JobType != "" {
+		vopts.JobType, _ = manifest.ParseJobType(st.JobType)
+		vopts.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: st.JobType}
+	}
+	if st.Region != "" {
+		vopts.Region, vopts.RegionSource = st.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.region"}
+	}
+	dir := ""
+	if snap.path != "" {
+		dir = filepath.Dir(snap.path)
+	} else {
+		s.mu.Lock()
+		dir = s.rootDir
+		s.mu.Unlock()
+	}
+	if dir != "" {
+		cfg, err := s.configFor(dir)
+		if err != nil {
+			return vopts, false, err
+		}
+		if cfg != nil {
+			if snap.path != "" && cfg.Excluded(snap.path) {
+				return vopts, true, nil
+			}
+			if err := vopts.ApplyConfig(cfg); err != nil {
+				return vopts, false, err
+			}
+			if vopts.JobType == manifest.JobTypeUnknown && snap.path != "" {
+				vopts.JobType, vopts.JobTypeSource = cfg.JobTypeSourceFor(snap.path)
+			}
+		}
+	}
+	if vopts.AccessKeyID == "" {
+		if k := s.opts.Getenv("AWS_ACCESS_KEY_ID"); k != "" {
+			vopts.AccessKeyID, vopts.AccessKeySource = k, manifest.Source{Kind: manifest.SourceEnv, Name: "AWS_ACCESS_KEY_ID"}
+		}
+	}
+	return vopts, false, nil
+}
+
+// configDiagnostic reports a configuration problem on the document (at
+// the top), or on the configuration file itself at the place at fault.
+func (s *Server) configDiagnostic(snap snapshot, err error) Diagnostic {
+	d := Diagnostic{Severity: severityError, Source: "manifestlint", Code: "config", Message: err.Error()}
+	var ce *config.Error
+	if errors.As(err, &ce) && isConfig(snap.path) && filepath.Clean(ce.File) == filepath.Clean(snap.path) {
+		off := snap.index.offsetOfLineCol(ce.Line, ce.Column)
+		p := snap.index.position(off, snap.enc)
+		d.Range = Range{p, p}
+		d.Message = "config error: " + ce.Message
+	}
+	return d
+}
+
+// findingRange is the byte range of a finding in the source (empty for a
+// finding that covers nothing, such as a missing field).
+func findingRange(idx *lineIndex, f manifest.Finding) (start, end int) {
+	if f.End >= f.Start && (f.End > 0 || f.Line <= 1 && f.Column <= 1) {
+		return f.Start, f.End
+	}
+	// A finding made without a range: its position only.
+	start = idx.offsetOfLineCol(f.Line, f.Column)
+	return start, start
+}
+
+// RuleDocs is where a rule's documentation is: its section of
+// docs/rules.md, by rule id (the diagnostics' codeDescription).
+const RuleDocs = "https://github.com/manifestlint/manifestlint/blob/main/docs/rules.md#"
+
+var (
+	ruleIDsOnce sync.Once
+	ruleIDs     map[string]bool
+)
+
+// ruleDocumented reports whether id is a rule of validate.Rules(), each of
+// which has its section in docs/rules.md (tested).
+func ruleDocumented(id string) bool {
+	ruleIDsOnce.Do(func() {
+		ruleIDs = map[string]bool{}
+		for _, r := range validate.Rules() {
+			ruleIDs[r.ID] = true
+		}
+	})
+	return ruleIDs[id]
+}
+
+// findingMessage is a finding's message as --format json and the text
+// format give it: the specifics (the diagnostic's code names the service
+// error), or the service's sentence when there are none.
+func findingMessage(f manifest.Finding) string {
+	if f.Message != "" {
+		return f.Message
+	}
+	return f.Text()
+}
+
+// toDiagnostic turns a finding into an LSP diagnostic.
+func toDiagnostic(uri string, idx *lineIndex, enc encoding, f manifest.Finding) Diagnostic {
+	start, end := findingRange(idx, f)
+	d := Diagnostic{
+		Range:    Range{idx.position(start, enc), idx.position(end, enc)},
+		Severity: severityError,
+		Code:     string(f.Code),
+		Source:   "manifestlint",
+		Message:  findingMessage(f),
+		Data:     &diagnosticData{Rule: f.Rule, Path: f.Path},
+	}
+	if f.Severity == manifest.Warning {
+		d.Severity = severityWarning
+	}
+	if f.Rule != "" && ruleDocumented(f.Rule) {
+		d.CodeDescription = &codeDescription{Href: RuleDocs + f.Rule}
+	}
+	if d.Code == "" {
+		d.Code = f.Rule
+	}
+	if !utf8.ValidString(d.Message) {
+		d.Message = strings.ToValidUTF8(d.Message, "\uFFFD")
+	}
+	for _, r := range f.Related {
+		rs, re := r.Start, r.End
+		if re <= rs && r.Line > 0 {
+			rs = idx.offsetOfLineCol(r.Line, r.Column)
+			re = rs
+			if r.EndLine > 0 {
+				re = max(rs, idx.offsetOfLineCol(r.EndLine, r.EndColumn))
+			}
+		}
+		d.RelatedInformation = append(d.RelatedInformation, diagnosticRelatedInformation{
+			Location: Location{URI: uri, Range: Range{idx.position(rs, enc), idx.position(re, enc)}},
+			Message:  r.Message,
+		})
+	}
+	return d
+}
+
+// current returns the lint result of the snapshot's version, linting it now
+// when the linter has not yet.
+func (s *Server) current(ctx context.Context, snap snapshot) *lintResult {
+	if snap.lint != nil && snap.lint.version == snap.version && snap.lint.text == snap.text {
+		return snap.lint
+	}
+	s.mu.Lock()
+	st := s.settingsLocked()
+	s.mu.Unlock()
+	lr := s.lint(snap, st)
+	s.mu.Lock()
+	if d, ok := s.docs[snap.uri]; ok && d.version == lr.version && d.text == lr.text && d.lint == nil {
+		d.lint = lr
+	}
+	s.mu.Unlock()
+	return lr
+}
+
+func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
+	var p documentDiagnosticParams
+	if err := decodeParams(params, &p); err != nil {
+		return nil, err
+	}
+	snap, err := s.snapshot(p.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) (any, *rpcError) {
+		lr := s.current(ctx, snap)
+		// The result id names the text and settings linted: the same id
+		// means the same diagnostics.
+		id := strconv.Itoa(lr.version) + "." + strconv.FormatUint(lr.gen, 10)
+		if p.PreviousResultID != "" && p.PreviousResultID == id {
+			return unchangedDocumentDiagnosticReport{Kind: "unchanged", ResultID: id}, nil
+		}
+		return fullDocumentDiagnosticReport{Kind: "full", ResultID: id, Items: lr.diags}, nil
+	}, nil
+}

@@ -1,0 +1,92 @@
+package lsp
+
+// Positions: LSP's zero-based {line, character} in the negotiated encoding,
+// converted through the one line index of the code base, manifest.Lines
+// (byte offsets <-> 1-based line and column in code points or UTF-16
+// units), built with LSP's line breaks (NewLSPLines); a finding's or a
+// node's line and column count YAML's, through the document's own Lines.
+// This file only shifts to zero-based and handles UTF-8.
+
+import (
+	"sync"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// encoding is the negotiated position encoding.
+type encoding int
+
+const (
+	utf16 encoding = iota
+	utf8enc
+)
+
+func (e encoding) String() string {
+	if e == utf8enc {
+		return "utf-8"
+	}
+	return "utf-16"
+}
+
+// lineIndex is a document's text with its manifest.Lines, as LSP counts
+// lines.
+type lineIndex struct {
+	*manifest.Lines
+	text string
+
+	yamlOnce sync.Once
+	yaml     *manifest.Lines
+}
+
+func newLineIndex(text string) *lineIndex {
+	return &lineIndex{Lines: manifest.NewLSPLines([]byte(text)), text: text}
+}
+
+// yamlLines is the text's index as YAML counts lines: findings' and nodes'
+// lines and columns.
+func (x *lineIndex) yamlLines() *manifest.Lines {
+	x.yamlOnce.Do(func() { x.yaml = manifest.NewLines(x.Source()) })
+	return x.yaml
+}
+
+// offset returns the byte offset of p, clamped to the document and to the
+// end of p's line; a position inside a UTF-16 surrogate pair or a UTF-8
+// sequence goes to the start of its character.
+func (x *lineIndex) offset(p Position, enc encoding) int {
+	switch {
+	case p.Line < 0:
+		return 0
+	case p.Line >= x.Count():
+		return len(x.text)
+	}
+	line := p.Line + 1
+	if enc == utf8enc {
+		off := min(x.Start(line)+max(p.Character, 0), x.End(line))
+		return x.Offset(x.Pos(off)) // to the start of its character
+	}
+	return x.OffsetUTF16(manifest.Pos{Line: line, Column: max(p.Character, 0) + 1})
+}
+
+// position returns the position of byte offset off.
+func (x *lineIndex) position(off int, enc encoding) Position {
+	if enc == utf8enc {
+		p := x.Pos(off)
+		return Position{p.Line - 1, x.Offset(p) - x.Start(p.Line)}
+	}
+	p := x.UTF16(off)
+	return Position{p.Line - 1, p.Column - 1}
+}
+
+// offsetOfLineCol returns the byte offset of a 1-based line and column in
+// code points as YAML counts them (a finding's position).
+func (x *lineIndex) offsetOfLineCol(line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	return x.yamlLines().Offset(manifest.Pos{Line: line, Column: col})
+}
+
+// lineText returns the text of zero-based line l, without its break.
+func (x *lineIndex) lineText(l int) string {
+	return x.text[x.Start(l+1):x.End(l+1)]
+}

@@ -1,0 +1,747 @@
+package main
+
+// The browser test: it builds the site with scripts/build-playground.sh,
+// serves it on 127.0.0.1 and drives Debian's chromium, headless, with
+// chromedp, holding what the page shows to what `manifestlint --format
+// json` prints for the same bytes and options.
+//
+// chromedp rather than puppeteer-core: the test is Go, like the rest of the
+// suite, so it runs under `go test ./...`, calls the command (cli.Main) and
+// validate in-process for its expectations, and needs no node_modules; the
+// browser is the system's, never downloaded.
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/manifestlint/manifestlint/explain"
+	"github.com/manifestlint/manifestlint/internal/cli"
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// findChromium is the browser to drive: $CHROMIUM when set (or "" when
+// that file does not exist), else chromium or chromium-browser on PATH, else
+// /usr/bin/chromium.
+func findChromium() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return ""
+		}
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	return ""
+}
+
+// shownFinding is a finding as the page shows it.
+type shownFinding struct {
+	Rule      string `json:"rule"`
+	Code      string `json:"code"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Severity  string `json:"severity"`
+	Message   string `json:"message"`
+	// ServiceMessage is the service's sentence for Code.
+	ServiceMessage string `json:"serviceMessage"`
+	Fix            string `json:"fix"` // the fix button's text, or ""
+}
+
+func (f shownFinding) String() string {
+	return fmt.Sprintf("%d:%d-%d:%d %s %s [%s] %q (%q) fix=%q", f.Line, f.Column, f.EndLine, f.EndColumn, f.Severity, f.Code, f.Rule, f.Message, f.ServiceMessage, f.Fix)
+}
+
+// pageState is what the page shows after a lint.
+type pageState struct {
+	Seq     int    `json:"seq"`
+	Count   int    `json:"count"`
+	Text    string `json:"text"`
+	Kind    string `json:"kind"`
+	JobType string `json:"jobType"`
+	Region  string `json:"region"`
+	// AccessKeyID is the access key id option.
+	AccessKeyID string         `json:"accessKeyId"`
+	LintMs      float64        `json:"lintMs"`
+	Findings    []shownFinding `json:"findings"`
+	Notes       []string       `json:"notes"`
+}
+
+const readState = `(() => {
+  const b = document.body.dataset;
+  return {
+    seq: Number(b.lintSeq || 0),
+    count: Number(b.lintCount === undefined ? -1 : b.lintCount),
+    text: document.getElementById("manifest").value,
+    kind: (document.querySelector("#kind strong") || {}).textContent || "",
+    jobType: document.getElementById("jobType").value,
+    region: document.getElementById("region").value,
+    accessKeyId: document.getElementById("accessKeyId").value,
+    lintMs: Number(b.lintMs || 0),
+    findings: Array.from(document.querySelectorAll("#findings .finding")).map(li => ({
+      rule: li.dataset.rule, code: li.dataset.code, line: Number(li.dataset.line),
+      column: Number(li.dataset.column), endLine: Number(li.dataset.endLine),
+      endColumn: Number(li.dataset.endColumn), severity: li.dataset.severity,
+      message: li.querySelector(".msg .detail").textContent,
+      // The service's sentence, shown once when it is the whole message.
+      serviceMessage: (li.querySelector(".msg .service") || (li.dataset.code ? li.querySelector(".msg .detail") : {})).textContent || "",
+      fix: (li.querySelector(".fix") || {}).textContent || "",
+    })),
+    notes: Array.from(document.querySelectorAll("#notes li")).map(li => li.textContent),
+  };
+})()`
+
+// browser is one page of the playground in a headless chromium.
+type browser struct {
+	t    *testing.T
+	ctx  context.Context
+	base string // the site's address
+}
+
+func (b *browser) eval(js string) {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[chromedp.Void](js)); err != nil {
+		b.t.Fatalf("%s: %v", js, err)
+	}
+}
+
+func evalAs[T any](b *browser, js string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		b.t.Fatalf("%.200s: %v", js, err)
+	}
+	return v
+}
+
+func (b *browser) state() pageState {
+	b.t.Helper()
+	return evalAs[pageState](b, readState)
+}
+
+// waitLint waits until the page has linted more than seq times.
+func (b *browser) waitLint(seq int) pageState {
+	b.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		s := b.state()
+		if s.Seq > seq {
+			return s
+		}
+		if msg := evalAs[string](b, `document.body.dataset.loadError || ""`); msg != "" {
+			b.t.Fatalf("the page could not start: %s", msg)
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("no lint after sequence %d within 20 s", seq)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// setText replaces the editor's text as typing would (an input event).
+func (b *browser) setText(text string) pageState {
+	b.t.Helper()
+	seq := b.state().Seq
+	js, _ := json.Marshal(text)
+	b.eval(fmt.Sprintf(`(() => { const t = document.getElementById("manifest"); t.value = %s; t.dispatchEvent(new Event("input")); })()`, js))
+	return b.waitLint(seq)
+}
+
+// setOption sets a select or input of the options and fires its event.
+func (b *browser) setOption(id, value string) {
+	b.t.Helper()
+	seq := b.state().Seq
+	js, _ := json.Marshal(value)
+	b.eval(fmt.Sprintf(`(() => { const e = document.getElementById(%q); e.value = %s; e.dispatchEvent(new Event(e.tagName === "SELECT" ? "change" : "input")); })()`, id, js))
+	b.waitLint(seq)
+}
+
+// cliFindings is what `manifestlint --format json` shows for src with the
+// page's options, with a finding's fix title from validate (JSON output does
+// not carry fixes).
+func cliFindings(t *testing.T, src string, o pageOptions) (manifest.Kind, []shownFinding, []string) {
+	t.Helper()
+	t.Setenv("AWS_ACCESS_KEY_ID", "")
+	args := []string{"--no-config", "--format", "json", "--stdin-filename", fileName}
+	if o.JobType != "" {
+		args = append(args, "--job-type", o.JobType)
+	}
+	if o.Region != "" {
+		args = append(args, "--region", o.Region)
+	}
+	if o.AccessKeyID != "" {
+		args = append(args, "--access-key-id", o.AccessKeyID)
+	}
+	args = append(args, "-")
+	var stdout, stderr bytes.Buffer
+	if status := cli.Main(args, strings.NewReader(src), &stdout, &stderr); status > 1 {
+		t.Fatalf("manifestlint %s: exit status %d: %s", strings.Join(args, " "), status, stderr.String())
+	}
+	var out struct {
+		Files []struct {
+			JobKind  manifest.Kind `json:"jobKind"`
+			Findings []struct {
+				shownFinding
+				// The fix of --format json: an object, where shownFinding
+				// has the button's text.
+				Fix *struct {
+					Title string `json:"title"`
+				} `json:"fix"`
+			}
+			Notes []struct{ Message string }
+		}
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil || len(out.Files) != 1 {
+		t.Fatalf("manifestlint --format json: %v: %s", err, stdout.String())
+	}
+	var fs []shownFinding
+	for _, f := range out.Files[0].Findings {
+		if f.Fix != nil {
+			f.shownFinding.Fix = "Fix: " + f.Fix.Title
+		}
+		fs = append(fs, f.shownFinding)
+	}
+	// Until --format json carries fixes, validate says which findings have one.
+	res := validate.Validate(fileName, []byte(src), o.validateOptions())
+	if len(res.Findings) != len(fs) {
+		t.Fatalf("validate gives %d findings, the command %d", len(res.Findings), len(fs))
+	}
+	for i, f := range res.Findings {
+		if f.Fix != nil && len(f.Fix.Edits) > 0 {
+			if want := "Fix: " + f.Fix.Title; fs[i].Fix != "" && fs[i].Fix != want {
+				t.Fatalf("the command's fix is %q, validate's %q", fs[i].Fix, want)
+			}
+			fs[i].Fix = "Fix: " + f.Fix.Title
+		}
+	}
+	var notes []string
+	for _, n := range out.Files[0].Notes {
+		notes = append(notes, n.Message)
+	}
+	return out.Files[0].JobKind, fs, notes
+}
+
+// compare holds the page's state to the command's output for its text.
+func compare(t *testing.T, name string, s pageState) {
+	t.Helper()
+	o := pageOptions{JobType: s.JobType, Region: s.Region, AccessKeyID: s.AccessKeyID}
+	kind, want, notes := cliFindings(t, s.Text, o)
+	if !slices.Equal(s.Notes, notes) {
+		t.Errorf("%s: the page's notes and the command's differ:\npage: %q\ncommand: %q", name, s.Notes, notes)
+	}
+	if s.Count != len(s.Findings) {
+		t.Errorf("%s: body.dataset.lintCount is %d, the page lists %d", name, s.Count, len(s.Findings))
+	}
+	if wantKind := kind.Title() + " manifest"; s.Kind != wantKind {
+		t.Errorf("%s: the page says %q, the command %q", name, s.Kind, wantKind)
+	}
+	if !slices.Equal(s.Findings, want) {
+		t.Errorf("%s: the page and `manifestlint --format json` disagree:\npage:\n%s\ncommand:\n%s", name, lines(s.Findings), lines(want))
+	}
+}
+
+func lines(fs []shownFinding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString("  " + f.String() + "\n")
+	}
+	return b.String()
+}
+
+// faultyManifests are manifests beyond the examples, with the page's
+// options: faults of every stage, and text that trips up position
+// arithmetic (a byte order mark, characters outside the BMP, tabs).
+var faultyManifests = []struct {
+	name, text string
+	opts       pageOptions
+}{
+	{"empty", "", pageOptions{}},
+	{"comments only", "# nothing here\n\n", pageOptions{}},
+	{"syntax error", "manifestVersion: 2.0\ndeviceId: [ABCDE\n", pageOptions{}},
+	{"tab indentation", "manifestVersion: 2.0\nreturnAddress:\n\tname: Joe\n", pageOptions{}},
+	{"unclosed quote", "manifestVersion: 2.0\nbucket: \"abc\n", pageOptions{}},
+	{"byte order mark", "\ufeffmanifestVersion: 2.0\ndeviceId: ABCDE\nbucket:my bucket\n", pageOptions{}},
+	{"emoji before a fault", "manifestVersion: 2.0\ngenerator: 😀 tool 😀\ndeviceId: ABCDE\nbucket: x\nnotificationEmail: a@b\nacl: world\n", pageOptions{}},
+	{"AWS CLI example", `manifestVersion: 2.0;
+accessKeyId: 11118346FH746RYTE34
+returnAddress:
+name: Jane Roe
+company: Example Corp.
+street1: PO Box 123
+city: Anytown
+stateOrProvince: WA
+postalCode: 91011-1111
+phoneNumber: 206-555-1111
+country: USA
+deviceId: 49382
+erasedevice: yes
+acl: world-readable
+notificationEmail: john.doe;jane.roe@example.com
+bucket:my bucket!
+`, pageOptions{}},
+	{"job type export on an import", "manifestVersion: 2.0\ndeviceId: ABCDE\nbucket: my-bucket\n", pageOptions{JobType: "export"}},
+	{"region and access key id", "manifestVersion: 2.0\naccessKeyId: AKIAIOSFODNN7EXAMPLE\ndeviceId: ABCDE\nbucket: my-bucket\n" +
+		"notificationEmail: a@example.com\nreturnAddress:\n  name: A\n  street1: Hauptstr. 1\n  city: Berlin\n  postalCode: 10115\n" +
+		"  phoneNumber: 030 1234\n  country: Germany\n", pageOptions{Region: "us-east-1", AccessKeyID: "AKIAI44QH8DHBEXAMPLE"}},
+	{"duplicate and anchors", "manifestVersion: 2.0\ndeviceId: &d ABCDE\nbucket: *d\nbucket: again\n", pageOptions{}},
+	{"secrets are not echoed", "manifestVersion: 2.0\ndeviceId: ABCDE\nfileSystem: NTFS\ntrueCryptPassword: \"x\"\npinCode: 12\n", pageOptions{}},
+	{"markup in values", "manifestVersion: 2.0\ndeviceId: <img src=x onerror=alert(1)>\nbucket: \"</script><b>x</b>\"\n", pageOptions{}},
+}
+
+// examples reads playground/examples.txt.
+func examples(t *testing.T) (files, labels []string) {
+	t.Helper()
+	data, err := os.ReadFile("examples.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		file, label, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("examples.txt: no tab in %q", line)
+		}
+		files, labels = append(files, file), append(labels, label)
+	}
+	return files, labels
+}
+
+// TestExamplesCoverEveryKind: the examples hold a valid and a broken
+// manifest of every job kind, by the command's own verdict.
+func TestExamplesCoverEveryKind(t *testing.T) {
+	files, _ := examples(t)
+	valid, broken := map[manifest.Kind]bool{}, map[manifest.Kind]bool{}
+	for _, f := range files {
+		src, err := os.ReadFile(filepath.Join("..", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := validate.Validate(fileName, src, validate.Options{})
+		if len(r.Findings) == 0 {
+			valid[r.Kind] = true
+		} else if r.Errors() > 0 {
+			broken[r.Kind] = true
+		}
+	}
+	for _, k := range manifest.Kinds {
+		if !valid[k] || !broken[k] {
+			t.Errorf("examples.txt lacks a valid (%v) or a broken (%v) %s manifest", valid[k], broken[k], k)
+		}
+	}
+}
+
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the browser test builds the site and starts chromium: not in -short")
+	}
+	chromium := findChromium()
+	if chromium == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium is not installed, and CI=true: .ci/run must install it (apt-get install -y chromium)")
+		}
+		t.Skip("chromium is not installed (CI installs it; here: apt-get install chromium)")
+	}
+
+	site := t.TempDir()
+	build := exec.Command("bash", filepath.Join("..", "scripts", "build-playground.sh"), site)
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build-playground.sh: %v\n%s", err, out)
+	} else {
+		t.Logf("%s", bytes.TrimSpace(out))
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
+	defer srv.Close()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 800),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	// Start the browser before timing the page.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("starting %s: %v", chromium, err)
+	}
+	// Every request the page makes, and every uncaught exception.
+	var mu sync.Mutex
+	var requests, exceptions []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			requests = append(requests, ev.Request.URL)
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			exceptions = append(exceptions, msg)
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				exceptions = append(exceptions, "console.error: "+strings.Join(args, " "))
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, u := range requests {
+			if !strings.HasPrefix(u, srv.URL+"/") && u != "about:blank" && !strings.HasPrefix(u, "data:") {
+				t.Errorf("the page requested %s, which is not its own site", u)
+			}
+		}
+		if len(requests) == 0 {
+			t.Error("no request seen: the listener is broken")
+		}
+		for _, e := range exceptions {
+			t.Errorf("on the page: %s", e)
+		}
+	}()
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancelTimeout()
+	b := &browser{t: t, ctx: ctx, base: srv.URL + "/"}
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(b.base)); err != nil {
+		t.Fatal(err)
+	}
+	first := b.waitLint(0)
+	loadMs := evalAs[float64](b, `Number(document.body.dataset.firstLintAt)`)
+	t.Logf("page load to first findings: %.0f ms (%d findings)", loadMs, first.Count)
+
+	t.Run("examples", func(t *testing.T) {
+		b.t = t
+		files, labels := examples(t)
+		n := evalAs[int](b, `document.querySelectorAll("#example option[value]:not([value=''])").length`)
+		if n != len(files) {
+			t.Fatalf("the page offers %d examples, examples.txt lists %d", n, len(files))
+		}
+		for i, f := range files {
+			seq := b.state().Seq
+			b.eval(fmt.Sprintf(`(() => { const s = document.getElementById("example"); s.value = "%d"; s.dispatchEvent(new Event("change")); })()`, i))
+			s := b.waitLint(seq)
+			src, err := os.ReadFile(filepath.Join("..", f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A textarea keeps no CR: the examples are LF files.
+			if s.Text != string(src) {
+				t.Errorf("%s: the editor holds other text than the file", f)
+			}
+			compare(t, labels[i], s)
+		}
+	})
+
+	t.Run("faulty manifests", func(t *testing.T) {
+		b.t = t
+		for _, m := range faultyManifests {
+			b.setOption("jobType", m.opts.JobType)
+			b.setOption("region", m.opts.Region)
+			b.setOption("accessKeyId", m.opts.AccessKeyID)
+			s := b.setText(m.text)
+			if s.Text != m.text {
+				t.Errorf("%s: the editor changed the text", m.name)
+			}
+			if o := (pageOptions{JobType: s.JobType, Region: s.Region, AccessKeyID: s.AccessKeyID}); o != m.opts {
+				t.Errorf("%s: the page's options are %+v, want %+v", m.name, o, m.opts)
+			}
+			compare(t, m.name, s)
+			if strings.Contains(m.name, "markup") {
+				if n := evalAs[int](b, `document.querySelectorAll("#findings img, #findings b").length`); n != 0 {
+					t.Errorf("manifest text became markup on the page (%d elements)", n)
+				}
+			}
+		}
+		b.setOption("jobType", "")
+		b.setOption("region", "")
+		b.setOption("accessKeyId", "")
+	})
+
+	t.Run("typing a fault", func(t *testing.T) {
+		b.t = t
+		valid, err := os.ReadFile(filepath.Join("..", "testdata", "cases", "s1-valid-s3-import.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := b.setText(string(valid))
+		if s.Count != 0 {
+			t.Fatalf("the valid S3 import shows %d findings", s.Count)
+		}
+		seq := s.Seq
+		// Type at the end of the text, key by key.
+		b.eval(`(() => { const t = document.getElementById("manifest"); t.focus(); t.setSelectionRange(t.value.length, t.value.length); })()`)
+		if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#manifest"), "erase_device: yes\n")); err != nil {
+			t.Fatal(err)
+		}
+		s = b.waitLint(seq)
+		for s.Text != string(valid)+"erase_device: yes\n" {
+			s = b.waitLint(s.Seq)
+		}
+		line := strings.Count(string(valid), "\n") + 1
+		found := false
+		for _, f := range s.Findings {
+			found = found || f.Line == line && f.Rule == "unknown-field"
+		}
+		if !found {
+			t.Errorf("typing erase_device on line %d shows no unknown-field there:\n%s", line, lines(s.Findings))
+		}
+		compare(t, "typed", s)
+
+		// Re-lint time of a typical manifest: each input event relints
+		// after the debounce; lintMs is lint plus rendering.
+		broken, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "broken.manifest.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ms []float64
+		for i := range 15 {
+			s = b.setText(string(broken) + strings.Repeat("#", i) + "\n")
+			ms = append(ms, s.LintMs)
+		}
+		sort.Float64s(ms)
+		t.Logf("re-lint after an edit (%d bytes, %d findings), lint and render: median %.1f ms, max %.1f ms",
+			len(broken), s.Count, ms[len(ms)/2], ms[len(ms)-1])
+	})
+
+	t.Run("select a finding", func(t *testing.T) {
+		b.t = t
+		broken, _ := os.ReadFile(filepath.Join("..", "testdata", "sample", "broken.manifest.yaml"))
+		texts := []string{string(broken)}
+		for _, m := range faultyManifests {
+			if m.name == "byte order mark" || m.name == "emoji before a fault" || m.name == "AWS CLI example" {
+				texts = append(texts, m.text)
+			}
+		}
+		for _, text := range texts {
+			s := b.setText(text)
+			for i, f := range s.Findings {
+				b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .msg').click()`, i))
+				sel := evalAs[struct {
+					Start, End int
+					Before     string
+					Selected   string
+				}](b, `(() => { const t = document.getElementById("manifest");
+				return {start: t.selectionStart, end: t.selectionEnd, before: t.value.slice(0, t.selectionStart), selected: t.value.slice(t.selectionStart, t.selectionEnd)}; })()`)
+				// Columns count from after a byte order mark.
+				sel.Before = strings.TrimPrefix(sel.Before, "\ufeff")
+				if got := strings.Count(sel.Before, "\n") + 1; got != f.Line {
+					t.Errorf("clicking %s selects on line %d", f, got)
+				}
+				col := len([]rune(sel.Before[strings.LastIndex(sel.Before, "\n")+1:])) + 1
+				if col != f.Column {
+					t.Errorf("clicking %s selects from column %d", f, col)
+				}
+				if sel.Selected == "" && f.Column <= len([]rune(strings.Split(s.Text, "\n")[f.Line-1])) {
+					t.Errorf("clicking %s selects nothing", f)
+				}
+				// A finding with a range selects exactly that range.
+				if f.EndLine != f.Line || f.EndColumn != f.Column {
+					upto := sel.Before + sel.Selected
+					endLine := strings.Count(upto, "\n") + 1
+					endCol := len([]rune(upto[strings.LastIndex(upto, "\n")+1:])) + 1
+					if endLine != f.EndLine || endCol != f.EndColumn {
+						t.Errorf("clicking %s selects to %d:%d", f, endLine, endCol)
+					}
+				}
+			}
+		}
+	})
+
+	t.Run("explain", func(t *testing.T) {
+		b.t = t
+		broken, _ := os.ReadFile(filepath.Join("..", "testdata", "sample", "broken.manifest.yaml"))
+		b.setText(string(broken))
+		for _, sel := range []string{`#findings .finding .code`, `#findings .finding .rule`} {
+			name := evalAs[string](b, fmt.Sprintf(`(() => { const e = document.querySelector(%q); e.click(); return e.dataset.explain; })()`, sel))
+			got := evalAs[string](b, `document.getElementById("explain").hidden ? "(hidden)" : document.getElementById("explainText").textContent`)
+			var want strings.Builder
+			if err := explain.Lookup(&want, name); err != nil {
+				t.Fatal(err)
+			}
+			// The panel reflows the terminal's wrapped paragraphs: the
+			// same words in the same order.
+			if strings.Join(strings.Fields(got), " ") != strings.Join(strings.Fields(want.String()), " ") {
+				t.Errorf("explain %s: the panel shows\n%s\nthe command prints\n%s", name, got, want.String())
+			}
+		}
+		b.eval(`document.getElementById("explainClose").click()`)
+	})
+
+	t.Run("fixes", func(t *testing.T) {
+		b.t = t
+		// The first example or faulty manifest with a fix.
+		var text string
+		var fixIndex = -1
+		var safe bool
+		var candidates []string
+		files, _ := examples(t)
+		for _, f := range files {
+			src, _ := os.ReadFile(filepath.Join("..", f))
+			candidates = append(candidates, string(src))
+		}
+		for _, m := range faultyManifests {
+			if m.opts == (pageOptions{}) {
+				candidates = append(candidates, m.text)
+			}
+		}
+		for _, c := range candidates {
+			r := validate.Validate(fileName, []byte(c), validate.Options{})
+			for i, f := range r.Findings {
+				if f.Fix != nil && len(f.Fix.Edits) > 0 {
+					text, fixIndex, safe = c, i, f.Fix.Applicability == manifest.Safe
+					break
+				}
+			}
+			if fixIndex >= 0 {
+				break
+			}
+		}
+		if fixIndex < 0 {
+			t.Skip("no example or faulty manifest has a finding with a fix (validate fills none yet)")
+		}
+		s := b.setText(text)
+		want, _ := applyFixes([]byte(text), []*manifest.Fix{validate.Validate(fileName, []byte(text), validate.Options{}).Findings[fixIndex].Fix})
+		b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .fix').click()`, fixIndex))
+		s = b.waitLint(s.Seq)
+		if s.Text != string(want) {
+			t.Errorf("the fix button made\n%s\nwant\n%s", s.Text, want)
+		}
+		compare(t, "after a fix", s)
+		if safe {
+			s = b.setText(text)
+			wantAll, _ := fixSafe([]byte(text), pageOptions{})
+			b.eval(`document.getElementById("fixAll").click()`)
+			s = b.waitLint(s.Seq)
+			if s.Text != string(wantAll) {
+				t.Errorf("apply all safe fixes made\n%s\nwant\n%s", s.Text, wantAll)
+			}
+		}
+	})
+
+	t.Run("share link", func(t *testing.T) {
+		b.t = t
+		text := "manifestVersion: 2.0\ndeviceId: ÄBCDE 😀\nfileSystem: NTFS\n"
+		hash := "#manifest=" + base64.RawURLEncoding.EncodeToString([]byte(text)) + "&jobType=export&region=eu-west-1"
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(b.base+hash)); err != nil {
+			t.Fatal(err)
+		}
+		s := b.waitLint(0)
+		if s.Text != text || s.JobType != "export" || s.Region != "eu-west-1" {
+			t.Errorf("the link restored text %q, job type %q, region %q", s.Text, s.JobType, s.Region)
+		}
+		compare(t, "share link", s)
+		// The page's own link is the same.
+		b.setOption("jobType", "import")
+		b.eval(`document.getElementById("share").click()`)
+		got := evalAs[string](b, `location.hash`)
+		want := "#manifest=" + base64.RawURLEncoding.EncodeToString([]byte(text)) + "&jobType=import&region=eu-west-1"
+		if got != want {
+			t.Errorf("the share button made %q, want %q", got, want)
+		}
+		if u, _ := url.Parse(evalAs[string](b, `location.href`)); u.RawQuery != "" {
+			t.Errorf("the link has a query (sent to the server): %q", u.RawQuery)
+		}
+	})
+
+	t.Run("screenshots", func(t *testing.T) {
+		b.t = t
+		dir := os.Getenv("PLAYGROUND_SCREENSHOTS")
+		if dir == "" {
+			dir = t.TempDir()
+		} else if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(b.base)); err != nil {
+			t.Fatal(err)
+		}
+		b.waitLint(0)
+		for _, shot := range []struct {
+			name          string
+			width, height int64
+			scheme        string
+			explain       bool
+		}{
+			{"wide-light", 1280, 800, "light", false},
+			{"wide-dark", 1280, 800, "dark", true},
+			{"narrow-light", 390, 844, "light", false},
+			{"narrow-dark", 390, 844, "dark", false},
+		} {
+			err := chromedp.Do(ctx,
+				chromedp.EmulateViewport(shot.width, shot.height),
+				chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+					_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+						Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: shot.scheme}}})
+					return err
+				}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if shot.explain {
+				b.eval(`document.querySelector("#findings .finding .code").click()`)
+			} else {
+				b.eval(`document.getElementById("explainClose").click()`)
+			}
+			// Select a finding with a fix, when there is one.
+			b.eval(`(document.querySelector('#findings .finding .fix') || document.querySelector('#findings .finding[data-index="1"] .msg')).closest(".finding").querySelector(".msg").click()`)
+			shoot := chromedp.CaptureScreenshot()
+			if shot.width < 900 {
+				shoot = chromedp.FullScreenshot(100) // one column: the whole page
+			}
+			png, err := chromedp.Run(ctx, shoot)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(dir, "playground-"+shot.name+".png")
+			if err := os.WriteFile(p, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("screenshot %s", p)
+		}
+	})
+}

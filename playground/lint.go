@@ -1,0 +1,250 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/explain"
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// fileName is the name the page's manifest is linted under.
+const fileName = "manifest.yaml"
+
+// pageOptions are the page's options, named as in the share link.
+type pageOptions struct {
+	JobType     string // "", "import" or "export"
+	Region      string // "" or one of manifest.Regions
+	AccessKeyID string
+}
+
+// validateOptions are the validate.Options the command line builds from
+// --job-type, --region and --access-key-id with no configuration file.
+func (o pageOptions) validateOptions() validate.Options {
+	var v validate.Options
+	if jt, ok := manifest.ParseJobType(o.JobType); ok {
+		v.JobType = jt
+	}
+	if manifest.IsRegion(o.Region) {
+		v.Region, v.RegionSource = o.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
+	}
+	if o.AccessKeyID != "" {
+		v.AccessKeyID, v.AccessKeySource = o.AccessKeyID, manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
+	}
+	return v
+}
+
+// lintResult is what lint returns: one file object of `--format json`
+// (file, jobKind, findings, notes) with what the page needs besides.
+type lintResult struct {
+	File         string          `json:"file"`
+	JobKind      manifest.Kind   `json:"jobKind"`
+	KindEvidence kindEvidence    `json:"kindEvidence"`
+	Findings     []pageFinding   `json:"findings"`
+	Notes        []validate.Note `json:"notes"`
+	Errors       int             `json:"errors"`
+	Warnings     int             `json:"warnings"`
+}
+
+// kindEvidence is manifest.KindEvidence: the job type that fixed the kind,
+// or the fields that decided it.
+type kindEvidence struct {
+	JobType string   `json:"jobType"`
+	Fields  []string `json:"fields"`
+}
+
+// pageFinding is a finding with the fields and names of `--format json`
+// (message is the specifics, serviceMessage the service's sentence for
+// code), and what the page needs besides.
+type pageFinding struct {
+	Code      manifest.Code     `json:"code"`
+	Status    int               `json:"status"`
+	Severity  manifest.Severity `json:"severity"`
+	Rule      string            `json:"rule"`
+	Path      string            `json:"path"`
+	Line      int               `json:"line"`
+	Column    int               `json:"column"`
+	EndLine   int               `json:"endLine"`
+	EndColumn int               `json:"endColumn"`
+	Message   string            `json:"message"`
+	// ServiceMessage is the service's own sentence for Code ("" for a
+	// warning); Message holds the specifics (the sentence when there are
+	// none).
+	ServiceMessage string `json:"serviceMessage"`
+	// From and To are the range to select in the editor, in UTF-16 code
+	// units of the text (what a textarea's selection counts).
+	From int      `json:"from"`
+	To   int      `json:"to"`
+	Fix  *pageFix `json:"fix,omitempty"`
+}
+
+// pageFix is a manifest.Fix: the page shows its title and applicability;
+// applyFixes applies its edits in Go.
+type pageFix struct {
+	Title         string `json:"title"`
+	Applicability string `json:"applicability"`
+}
+
+// lintJSON lints src and encodes the result.
+func lintJSON(src []byte, o pageOptions) []byte {
+	return mustJSON(lint(src, o))
+}
+
+// lint runs validate.Validate, as the command line does.
+func lint(src []byte, o pageOptions) lintResult {
+	r := validate.Validate(fileName, src, o.validateOptions())
+	out := lintResult{File: r.File, JobKind: r.Kind, Notes: r.Notes,
+		KindEvidence: kindEvidence{JobType: string(r.KindEvidence.JobType), Fields: r.KindEvidence.Fields},
+		Findings:     make([]pageFinding, 0, len(r.Findings))}
+	if out.KindEvidence.Fields == nil {
+		out.KindEvidence.Fields = []string{}
+	}
+	if out.Notes == nil {
+		out.Notes = []validate.Note{}
+	}
+	out.Errors, out.Warnings = manifest.Count(r.Findings)
+	ix := newIndex(src)
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		pf := pageFinding{Code: f.Code, Status: f.Status, Severity: f.Severity, Rule: f.Rule, Path: f.Path,
+			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+			Message: f.Message, ServiceMessage: f.Code.Message()}
+		if pf.Message == "" {
+			pf.Message = pf.ServiceMessage
+		}
+		pf.From, pf.To = ix.span(f)
+		if f.Fix != nil && len(f.Fix.Edits) > 0 {
+			pf.Fix = &pageFix{Title: f.Fix.Title, Applicability: string(f.Fix.Applicability)}
+		}
+		out.Findings = append(out.Findings, pf)
+	}
+	return out
+}
+
+// explainText is `manifestlint explain NAME`'s output.
+func explainText(name string) (string, error) {
+	var b strings.Builder
+	err := explain.Lookup(&b, name)
+	return b.String(), err
+}
+
+// mustJSON encodes v as the command line does (HTML not escaped).
+func mustJSON(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		// Only strings, numbers and slices of them: cannot happen.
+		panic(err)
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+// index converts the positions of findings into UTF-16 offsets of src,
+// with the line index every part of manifestlint uses (manifest.Lines).
+type index struct {
+	src   []byte
+	lines *manifest.Lines
+}
+
+func newIndex(src []byte) *index {
+	return &index{src: src, lines: manifest.NewLines(src)}
+}
+
+// utf16 is the number of UTF-16 code units in src[:off].
+func (ix *index) utf16(off int) int {
+	off = max(0, min(off, len(ix.src)))
+	n := 0
+	for _, r := range string(ix.src[:off]) {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// span is the range of f to select, in UTF-16 offsets: its byte range when
+// it covers text, else (a place, such as where a missing field belongs)
+// the word that starts there.
+func (ix *index) span(f *manifest.Finding) (from, to int) {
+	start, end := f.Start, f.End
+	if end <= start {
+		start = ix.lines.Offset(manifest.Pos{Line: f.Line, Column: f.Column})
+		end = start
+		lineEnd := ix.lines.End(min(max(f.Line, 1), ix.lines.Count()))
+		for end < lineEnd && ix.src[end] != ' ' && ix.src[end] != '\t' {
+			end++
+		}
+	}
+	return ix.utf16(start), ix.utf16(end)
+}
+
+// fixOne applies the fix of finding i (in lint's order) to src.
+func fixOne(src []byte, o pageOptions, i int) ([]byte, int) {
+	r := validate.Validate(fileName, src, o.validateOptions())
+	if i < 0 || i >= len(r.Findings) || r.Findings[i].Fix == nil {
+		return src, 0
+	}
+	return applyFixes(src, []*manifest.Fix{r.Findings[i].Fix})
+}
+
+// fixSafe applies every safe fix, relinting and repeating (at most ten
+// rounds) while some apply, as a fix can uncover another.
+func fixSafe(src []byte, o pageOptions) ([]byte, int) {
+	total := 0
+	for range 10 {
+		r := validate.Validate(fileName, src, o.validateOptions())
+		var fixes []*manifest.Fix
+		for _, f := range r.Findings {
+			if f.Fix != nil && f.Fix.Applicability == manifest.Safe {
+				fixes = append(fixes, f.Fix)
+			}
+		}
+		out, n := applyFixes(src, fixes)
+		if n == 0 {
+			break
+		}
+		src, total = out, total+n
+	}
+	return src, total
+}
+
+// applyFixes applies fixes to src, each whole or not at all: a fix whose
+// edits overlap an earlier fix's is left for the next round.
+func applyFixes(src []byte, fixes []*manifest.Fix) ([]byte, int) {
+	var edits []manifest.Edit
+	applied := 0
+	overlaps := func(e manifest.Edit) bool {
+		for _, d := range edits {
+			if e.Start < d.End && d.Start < e.End || e.Start == d.Start {
+				return true
+			}
+		}
+		return false
+	}
+next:
+	for _, f := range fixes {
+		for _, e := range f.Edits {
+			if e.Start < 0 || e.End < e.Start || e.End > len(src) || overlaps(e) {
+				continue next
+			}
+		}
+		edits = append(edits, f.Edits...)
+		applied++
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+	var b bytes.Buffer
+	last := 0
+	for _, e := range edits {
+		b.Write(src[last:e.Start])
+		b.WriteString(e.New)
+		last = e.End
+	}
+	b.Write(src[last:])
+	return b.Bytes(), applied
+}

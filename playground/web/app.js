@@ -1,0 +1,529 @@
+// manifestlint playground: the page around manifestlint.wasm (validate
+// compiled to WebAssembly, see playground/main.go). Everything runs here;
+// the manifest is never sent anywhere (a share link keeps it after the #,
+// which browsers do not send to servers).
+"use strict";
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const ta = $("manifest");
+  const gutter = $("gutter");
+  const backdrop = $("backdrop");
+  const list = $("findings");
+  const summary = $("summary");
+  const statusEl = $("status");
+  const fixAll = $("fixAll");
+  const kindEl = $("kind");
+  const exampleSel = $("example");
+  const jobTypeSel = $("jobType");
+  const regionSel = $("region");
+  const keyInput = $("accessKeyId");
+  const explainPane = $("explain");
+  const panes = document.querySelector(".panes");
+  const body = document.body;
+
+  const DEBOUNCE_MS = 120;
+  const KIND_TITLES = {
+    "s3-import": "S3 import",
+    "s3-export": "S3 export",
+    "ebs-import": "EBS import",
+    "glacier-import": "Glacier import",
+  };
+
+  let ready = false;
+  let timer = 0;
+  let result = null; // the last lint result
+  let lintedText = null; // the text result is for
+  let lineCount = 0;
+  let examples = [];
+
+  // ---- Share links: #manifest=<base64url, no padding>&jobType=&region= ----
+
+  function toBase64url(text) {
+    const bytes = new TextEncoder().encode(text);
+    let bin = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function fromBase64url(s) {
+    s = s.replace(/-/g, "+").replace(/_/g, "/");
+    while (s.length % 4) s += "=";
+    const bin = atob(s);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new TextDecoder().decode(bytes);
+  }
+
+  function shareHash() {
+    const p = ["manifest=" + toBase64url(ta.value)];
+    if (jobTypeSel.value) p.push("jobType=" + jobTypeSel.value);
+    if (regionSel.value) p.push("region=" + encodeURIComponent(regionSel.value));
+    return "#" + p.join("&");
+  }
+
+  // restoreFromHash sets the page from a share link; false when the
+  // address has none.
+  function restoreFromHash() {
+    const h = location.hash.replace(/^#/, "");
+    if (!h) return false;
+    const params = new URLSearchParams(h);
+    if (!params.has("manifest")) return false;
+    let text;
+    try {
+      text = fromBase64url(params.get("manifest"));
+    } catch (e) {
+      setStatus("The link's manifest is not valid base64url: " + e.message);
+      return false;
+    }
+    const jt = (params.get("jobType") || "").toLowerCase();
+    jobTypeSel.value = jt === "import" || jt === "export" ? jt : "";
+    const region = params.get("region") || "";
+    if (region && !Array.from(regionSel.options).some((o) => o.value === region)) {
+      setStatus("The link's region " + region + " is not one the service ran in; ignored.");
+      regionSel.value = "";
+    } else {
+      regionSel.value = region;
+    }
+    exampleSel.value = "";
+    setText(text, false);
+    return true;
+  }
+
+  // ---- Editor ----
+
+  function options() {
+    return { jobType: jobTypeSel.value, region: regionSel.value, accessKeyId: keyInput.value };
+  }
+
+  // setText replaces the editor's text; undoable keeps it in the
+  // textarea's undo history (a fix can be undone with Ctrl+Z).
+  function setText(text, undoable) {
+    if (undoable && document.activeElement !== null) {
+      ta.focus();
+      ta.select();
+      if (document.execCommand && document.execCommand("insertText", false, text) && ta.value === text) {
+        afterEdit(true);
+        return;
+      }
+    }
+    ta.value = text;
+    ta.scrollTop = 0;
+    afterEdit(true);
+  }
+
+  function afterEdit(now) {
+    updateLines();
+    clearTimeout(timer);
+    if (now) lint();
+    else timer = setTimeout(lint, DEBOUNCE_MS);
+  }
+
+  function countLines(text) {
+    let n = 1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+    return n;
+  }
+
+  // updateLines keeps the gutter's numbers and the backdrop's rows at the
+  // text's line count, and the marks of the last lint on them.
+  function updateLines() {
+    const n = countLines(ta.value);
+    if (n !== lineCount) {
+      lineCount = n;
+      let g = "";
+      let b = "";
+      for (let i = 1; i <= n; i++) {
+        g += "<div>" + i + "</div>";
+        b += "<div></div>";
+      }
+      gutter.innerHTML = g + "<div></div>";
+      backdrop.innerHTML = b;
+      markLines();
+    }
+    syncScroll();
+  }
+
+  function markLines() {
+    const rows = backdrop.children;
+    const nums = gutter.children;
+    for (let i = 0; i < rows.length; i++) {
+      rows[i].className = "";
+      nums[i].className = "";
+    }
+    if (!result) return;
+    for (const f of result.findings) {
+      const i = f.line - 1;
+      if (i < 0 || i >= rows.length) continue;
+      // An error outranks a warning on the same line.
+      if (rows[i].className !== "error") {
+        rows[i].className = f.severity;
+        nums[i].className = f.severity;
+      }
+    }
+  }
+
+  function syncScroll() {
+    gutter.scrollTop = ta.scrollTop;
+    backdrop.scrollTop = ta.scrollTop;
+    backdrop.scrollLeft = ta.scrollLeft;
+  }
+
+  function lineHeight() {
+    return parseFloat(getComputedStyle(ta).lineHeight) || 20;
+  }
+
+  function showCursor() {
+    const before = ta.value.slice(0, ta.selectionStart);
+    const line = countLines(before);
+    const col = Array.from(before.slice(before.lastIndexOf("\n") + 1)).length + 1;
+    $("cursor").textContent = "Ln " + line + ", Col " + col;
+  }
+
+  // ---- Lint and findings ----
+
+  function lint() {
+    if (!ready) return;
+    const text = ta.value;
+    const t0 = performance.now();
+    let res;
+    try {
+      res = JSON.parse(globalThis.manifestlint.lint(text, options()));
+    } catch (e) {
+      showLoadError("manifestlint failed on this text: " + e.message);
+      return;
+    }
+    result = res;
+    lintedText = text;
+    render();
+    const ms = performance.now() - t0;
+    body.dataset.lintMs = ms.toFixed(2);
+    body.dataset.lintCount = String(res.findings.length);
+    body.dataset.lintSeq = String(Number(body.dataset.lintSeq || 0) + 1);
+    if (!body.dataset.firstLintAt) body.dataset.firstLintAt = performance.now().toFixed(1);
+    setStatus("Linted in " + ms.toFixed(1) + " ms · " + new TextEncoder().encode(text).length + " bytes");
+  }
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function plural(n, word) {
+    return n + " " + word + (n === 1 ? "" : "s");
+  }
+
+  function render() {
+    const res = result;
+    const kindTitle = KIND_TITLES[res.jobKind] || res.jobKind;
+    kindEl.textContent = "";
+    kindEl.append("Checked as ", el("strong", "", kindTitle + " manifest"));
+    const ev = res.kindEvidence;
+    if (ev.jobType) {
+      kindEl.append(" — from the job type " + ev.jobType);
+    } else if (ev.fields.length) {
+      kindEl.append(" — inferred from " + ev.fields.join(", "));
+    } else {
+      kindEl.append(" — no kind-specific field found; choose a job type");
+    }
+
+    list.textContent = "";
+    if (res.findings.length === 0) {
+      summary.textContent = "No findings";
+      summary.className = "clean";
+      const empty = el("li", "empty");
+      empty.append(el("strong", "", "The service would accept this manifest."), "No error, no warning.");
+      list.append(empty);
+    } else {
+      summary.className = "";
+      const parts = [];
+      if (res.errors) parts.push(plural(res.errors, "error"));
+      if (res.warnings) parts.push(plural(res.warnings, "warning"));
+      summary.textContent = parts.join(", ");
+    }
+    let safe = 0;
+    res.findings.forEach((f, i) => {
+      if (f.fix && f.fix.applicability === "safe") safe++;
+      list.append(findingItem(f, i));
+    });
+    const notes = $("notes");
+    notes.textContent = "";
+    for (const n of res.notes) {
+      const li = el("li", "note", n.message);
+      li.dataset.note = n.id;
+      notes.append(li);
+    }
+    fixAll.disabled = safe === 0;
+    fixAll.textContent = safe ? "Apply " + plural(safe, "safe fix") : "Apply all safe fixes";
+    markLines();
+  }
+
+  function findingItem(f, i) {
+    const li = el("li", "finding " + f.severity);
+    li.tabIndex = 0;
+    li.dataset.rule = f.rule;
+    li.dataset.code = f.code;
+    li.dataset.line = String(f.line);
+    li.dataset.column = String(f.column);
+    li.dataset.endLine = String(f.endLine);
+    li.dataset.endColumn = String(f.endColumn);
+    li.dataset.severity = f.severity;
+    li.dataset.index = String(i);
+    li.append(el("span", "sev", f.severity));
+
+    const head = el("div", "head");
+    head.append(el("span", "pos", f.line + ":" + f.column));
+    if (f.code) {
+      const code = el("button", "code", f.code);
+      code.type = "button";
+      code.title = "Explain " + f.code;
+      code.dataset.explain = f.code;
+      head.append(code);
+    }
+    const rule = el("button", "rule", "[" + f.rule + "]");
+    rule.type = "button";
+    rule.title = "Explain the rule " + f.rule;
+    rule.dataset.explain = f.rule;
+    head.append(rule);
+    li.append(head);
+
+    // The specifics first, then the service's own sentence for the code.
+    const msg = el("p", "msg");
+    msg.append(el("span", "detail", f.message));
+    if (f.serviceMessage && f.serviceMessage !== f.message) {
+      msg.append(el("span", "service", f.serviceMessage));
+    }
+    li.append(msg);
+
+    const actions = el("div", "actions");
+    if (f.fix) {
+      const b = el("button", "fix " + f.fix.applicability, "Fix: " + f.fix.title);
+      b.type = "button";
+      b.dataset.fix = String(i);
+      if (f.fix.applicability !== "safe") b.title = "A likely repair that changes meaning: check the result";
+      actions.append(b);
+    }
+    const ex = el("button", "explain-btn", "Explain");
+    ex.type = "button";
+    ex.dataset.explain = f.code || f.rule;
+    actions.append(ex);
+    li.append(actions);
+    return li;
+  }
+
+  // select puts the editor's selection on finding i's range.
+  function select(i) {
+    if (!result || lintedText !== ta.value) return;
+    const f = result.findings[i];
+    if (!f) return;
+    for (const a of list.querySelectorAll(".finding.active")) a.classList.remove("active");
+    const li = list.querySelector('.finding[data-index="' + i + '"]');
+    if (li) {
+      li.classList.add("active");
+      li.scrollIntoView({ block: "nearest" });
+    }
+    ta.focus({ preventScroll: true });
+    ta.setSelectionRange(f.from, Math.max(f.from, f.to));
+    const lh = lineHeight();
+    const top = (f.line - 1) * lh;
+    if (top < ta.scrollTop || top + lh > ta.scrollTop + ta.clientHeight - 16) {
+      ta.scrollTop = Math.max(0, top - ta.clientHeight / 3);
+    }
+    syncScroll();
+    showCursor();
+  }
+
+  function applyFix(which) {
+    if (!ready) return;
+    const out = JSON.parse(globalThis.manifestlint.applyFixes(ta.value, options(), which));
+    if (out.applied > 0) {
+      setText(out.text, true);
+      setStatus("Applied " + plural(out.applied, "fix") + ". Ctrl+Z undoes.");
+    } else {
+      setStatus("No fix applied.");
+    }
+  }
+
+  // ---- Explain ----
+
+  function explain(name) {
+    if (!ready) return;
+    const out = JSON.parse(globalThis.manifestlint.explain(name));
+    $("explainTitle").textContent = "explain " + name;
+    $("explainText").textContent = out.error ? out.error : reflow(out.text);
+    explainPane.hidden = false;
+    panes.classList.add("explaining");
+    if (window.matchMedia("(max-width: 900px)").matches) explainPane.scrollIntoView({ block: "nearest" });
+  }
+
+  // reflow joins the lines of a paragraph that `explain` wrapped for a
+  // terminal (indented two spaces, each but the last long), so that the
+  // panel wraps them at its own width; deeper-indented lines (the example
+  // manifests) stay as they are.
+  function reflow(text) {
+    const src = text.split("\n");
+    const out = [];
+    const para = (l) => /^  \S/.test(l);
+    for (let i = 0; i < src.length; i++) {
+      let line = src[i];
+      while (para(line) && line.length > 60 && i + 1 < src.length && para(src[i + 1]) && !/^  (- |\d+\. )/.test(src[i + 1])) {
+        line += " " + src[++i].trim();
+      }
+      out.push(line);
+    }
+    return out.join("\n");
+  }
+
+  function closeExplain() {
+    explainPane.hidden = true;
+    panes.classList.remove("explaining");
+  }
+
+  // ---- Status ----
+
+  function setStatus(text) {
+    statusEl.textContent = text;
+  }
+
+  function showLoadError(text) {
+    summary.textContent = "manifestlint could not start";
+    list.textContent = "";
+    list.append(el("li", "loaderror", text));
+    body.dataset.loadError = text;
+  }
+
+  // ---- Wiring ----
+
+  ta.addEventListener("input", () => afterEdit(false));
+  ta.addEventListener("scroll", syncScroll);
+  ta.addEventListener("keyup", showCursor);
+  ta.addEventListener("click", showCursor);
+  ta.addEventListener("keydown", (e) => {
+    if (e.key === "Tab" && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      // YAML forbids tabs for indentation: Tab inserts two spaces.
+      e.preventDefault();
+      document.execCommand("insertText", false, "  ");
+    } else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      if (!result || !result.findings.length) return;
+      const at = ta.selectionEnd;
+      let next = result.findings.findIndex((f) => f.from > at);
+      if (next < 0) next = 0;
+      select(next);
+    }
+  });
+
+  list.addEventListener("click", (e) => {
+    const t = e.target.closest("button, .finding");
+    if (!t) return;
+    if (t.dataset.explain) explain(t.dataset.explain);
+    else if (t.dataset.fix !== undefined) applyFix(Number(t.dataset.fix));
+    else if (t.dataset.index !== undefined) select(Number(t.dataset.index));
+  });
+  list.addEventListener("keydown", (e) => {
+    const li = e.target.closest(".finding");
+    if (li && e.target === li && (e.key === "Enter" || e.key === " ")) {
+      e.preventDefault();
+      select(Number(li.dataset.index));
+    }
+  });
+  fixAll.addEventListener("click", () => applyFix("safe"));
+  $("explainClose").addEventListener("click", closeExplain);
+  for (const input of [jobTypeSel, regionSel]) input.addEventListener("change", () => afterEdit(true));
+  keyInput.addEventListener("input", () => afterEdit(false));
+  exampleSel.addEventListener("change", () => {
+    const ex = examples[Number(exampleSel.value)];
+    if (ex) loadExample(ex);
+  });
+  $("share").addEventListener("click", async () => {
+    const hash = shareHash();
+    history.replaceState(null, "", hash);
+    const url = location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus("Link copied (" + url.length + " characters). It holds the manifest after the #: no server sees it.");
+    } catch (e) {
+      setStatus("The address now holds the link: copy it from the address bar.");
+    }
+  });
+  window.addEventListener("hashchange", () => restoreFromHash());
+
+  async function loadExample(ex) {
+    const r = await fetch(ex.file);
+    if (!r.ok) throw new Error(ex.file + ": " + r.status);
+    const text = await r.text();
+    if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+    setText(text, false);
+  }
+
+  async function loadExamples() {
+    const r = await fetch("examples.json");
+    examples = await r.json();
+    examples.forEach((ex, i) => {
+      const o = el("option", "", ex.label);
+      o.value = String(i);
+      exampleSel.append(o);
+    });
+  }
+
+  async function loadWasm() {
+    const go = new Go();
+    const started = new Promise((resolve) => {
+      globalThis.manifestlintReady = resolve;
+    });
+    let inst;
+    if (WebAssembly.instantiateStreaming) {
+      try {
+        inst = await WebAssembly.instantiateStreaming(fetch("manifestlint.wasm"), go.importObject);
+      } catch (e) {
+        inst = null; // a server without application/wasm: fall back below
+      }
+    }
+    if (!inst) {
+      const r = await fetch("manifestlint.wasm");
+      if (!r.ok) throw new Error("manifestlint.wasm: HTTP " + r.status);
+      inst = await WebAssembly.instantiate(await r.arrayBuffer(), go.importObject);
+    }
+    go.run(inst.instance);
+    await started;
+    for (const r of globalThis.manifestlint.regions) {
+      regionSel.append(el("option", "", r));
+    }
+  }
+
+  async function start() {
+    const wasm = loadWasm();
+    try {
+      await loadExamples();
+    } catch (e) {
+      setStatus("Examples not loaded: " + e.message);
+    }
+    try {
+      await wasm;
+    } catch (e) {
+      showLoadError("manifestlint.wasm did not load: " + e.message);
+      return;
+    }
+    ready = true;
+    if (restoreFromHash()) {
+      // the share link's state
+    } else if (ta.value !== "") {
+      afterEdit(true); // typed or pasted while the module loaded: keep it
+    } else {
+      const i = Math.max(0, examples.findIndex((ex) => !/: valid$/.test(ex.label)));
+      if (examples[i]) {
+        exampleSel.value = String(i);
+        await loadExample(examples[i]);
+      } else {
+        lint();
+      }
+    }
+    showCursor();
+  }
+
+  start();
+})();

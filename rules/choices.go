@@ -1,0 +1,54 @@
+package rules
+
+import "sort"
+
+// Choice is one accepted value with its name, for editor completion.
+type Choice struct {
+	// Value is what the manifest holds (an ISO alpha-2 code, a USPS code).
+	Value string
+	// Name is what the value stands for ("Germany", "Washington").
+	Name string
+}
+
+// CountryChoices returns every ISO 3166-1 country the address rules accept,
+// by alpha-2 code, in code order.
+func CountryChoices() []Choice {
+	out := make([]Choice, 0, len(countryTable))
+	for _, c := range countryTable {
+		out = append(out, Choice{c.alpha2, c.name})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
+	return out
+}
+
+// StateChoices returns the stateOrProvince codes accepted for country
+// (an alpha-2 code): the USPS codes for the US, Canada Post's for Canada,
+// nil for any other country.
+func StateChoices(alpha2 string) []Choice {
+	var tables []map[string]string
+	switch alpha2 {
+	case "US":
+		tables = []map[string]string{usStates, usMilitary}
+	case "CA":
+		tables = []map[string]string{caProvinces}
+	default:
+		return nil
+	}
+	var out []Choice
+	for _, t := range tables {
+		for code, name := range t {
+			out = append(out, Choice{code, name})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
+	return out
+}
+
+// CountryCode returns the alpha-2 code of a country as a manifest may name
+// it (code, alpha-3, name, in any letter case), or "".
+func CountryCode(s string) string {
+	if c := lookupCountry(s); c != nil {
+		return c.alpha2
+	}
+	return ""
+}
