@@ -119,7 +119,7 @@ func TestRobustInputs(t *testing.T) {
 			},
 			code:     exitUsage,
 			out:      []string{"0 errors, 0 warnings in 1 file"},
-			errOut:   []string{"huge.yaml: file too large: 52428800 bytes, over --max-bytes 10485760"},
+			errOut:   []string{"huge.yaml: file too large: 52428800 bytes, over --max-bytes 1048576"},
 			maxAlloc: 4 << 20,
 		},
 		{
@@ -127,12 +127,15 @@ func TestRobustInputs(t *testing.T) {
 			setup:    func(*testing.T, string) []string { return []string{"-"} },
 			stdin:    &lazyReader{b: 'a', n: 50 << 20},
 			code:     exitUsage,
-			errOut:   []string{"-: file too large: over --max-bytes 10485760"},
+			errOut:   []string{"-: file too large: over --max-bytes 1048576"},
 			maxAlloc: 64 << 20, // io.ReadAll grows its buffer up to the cap
 		},
 		{
-			name:     "a line of 10 MB is linted",
-			setup:    writeFile("longline.yaml", testmanifest.With("deviceId: ABCDE", "deviceId:"+strings.Repeat("g", 10_000_000))),
+			name: "a line of 10 MB is linted (with --max-bytes raised above the default)",
+			setup: func(t *testing.T, dir string) []string {
+				args := writeFile("longline.yaml", testmanifest.With("deviceId: ABCDE", "deviceId:"+strings.Repeat("g", 10_000_000)))(t, dir)
+				return append([]string{"--max-bytes", "20000000"}, args...)
+			},
 			code:     exitOK,
 			out:      []string{"longline.yaml:2:9: warning: [*] No space after the colon in `deviceId:gggg", "…` (10000009 characters)", "0 errors, 1 warning in 1 file"},
 			maxAlloc: 400 << 20,

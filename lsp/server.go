@@ -18,10 +18,12 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/manifestlint/manifestlint/validate"
 )
 
 // DefaultMaxBytes is the largest document linted, as the CLI's --max-bytes.
-const DefaultMaxBytes = 10 << 20
+const DefaultMaxBytes = validate.DefaultMaxBytes
 
 // Options configure a Server.
 type Options struct {

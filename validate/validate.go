@@ -16,6 +16,14 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// DefaultMaxBytes is the largest manifest the command line and the language
+// server lint unless told otherwise (--max-bytes): 1 MiB. A real manifest is
+// a few kilobytes; linting is linear in the size of the file but keeps a
+// few hundred bytes per byte of a hostile one (a node and a finding for each
+// of its keys), so this bound keeps a run under a second and half a
+// gigabyte whatever a repository holds.
+const DefaultMaxBytes = 1 << 20
+
 // Options is what the linter was told about the job and the account
 // (spec §6). The zero value lints with nothing known.
 type Options struct {

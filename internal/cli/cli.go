@@ -37,7 +37,7 @@ const (
 )
 
 // defaultMaxBytes caps how much of one file is read (--max-bytes).
-const defaultMaxBytes = 10 << 20
+const defaultMaxBytes = validate.DefaultMaxBytes
 
 // subcommands are the commands beside linting (explain, codes, schema,
 // version), keyed by their first argument.
