@@ -48,8 +48,10 @@ func looksLikeManifest(src []byte) bool {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	found := map[string]bool{}
 	for len(src) > 0 {
+		// Lines end at LF, CR LF or a lone CR (old Mac files), as in
+		// manifest's line index.
 		line := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		if i := bytes.IndexAny(src, "\r\n"); i >= 0 {
 			line, src = src[:i], src[i+1:]
 		} else {
 			src = nil

@@ -23,6 +23,12 @@ func TestLooksLikeManifest(t *testing.T) {
 		{"- manifestVersion: 2.0\n", false},
 		{"version: '3'\nservices: {}\n", false},
 		{"", false},
+		// Old Mac line ends (CR only) and CR LF: a leading comment must not
+		// hide the keys after it.
+		{"# import job\rmanifestVersion: 2.0\rdeviceId: A\r", true},
+		{"# import job\r\nmanifestVersion: 2.0\r\n", true},
+		{"# a\rdeviceId: A\reraseDevice: yes\r", true},
+		{"# a\rservices:\r  web: {}\r", false},
 	}
 	for _, tt := range tests {
 		if got := looksLikeManifest([]byte(tt.src)); got != tt.want {
