@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -536,6 +537,32 @@ func TestUsageDocumentsEveryFlag(t *testing.T) {
 	}
 }
 
+// TestUsageDocumentsEveryCommand checks that the commands table of
+// docs/usage.md has every command manifestlint --help names.
+func TestUsageDocumentsEveryCommand(t *testing.T) {
+	usage, err := os.ReadFile(filepath.Join("docs", "usage.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`Commands: (.*)`).FindStringSubmatch(helpOf(t, ""))
+	if m == nil {
+		t.Fatal("manifestlint --help names no commands")
+	}
+	n := 0
+	for _, w := range regexp.MustCompile(`[a-z]+`).FindAllString(strings.TrimPrefix(m[1], "manifestlint "), -1) {
+		if w == "manifestlint" || strings.ToUpper(w) == w {
+			continue
+		}
+		n++
+		if !bytes.Contains(usage, []byte("| `manifestlint "+w)) {
+			t.Errorf("docs/usage.md's commands table lacks manifestlint %s", w)
+		}
+	}
+	if n < 8 {
+		t.Errorf("found only %d commands in --help", n)
+	}
+}
+
 // ciRecipe returns the YAML block of docs/ci.md that holds marker.
 func ciRecipe(t *testing.T, marker string) map[string]any {
 	t.Helper()
@@ -713,4 +740,39 @@ func TestNothingPointsOutside(t *testing.T) {
 	if n < 100 {
 		t.Errorf("only %d files scanned", n)
 	}
+}
+
+// TestDocsGoVersion: the Go version the README asks for is go.mod's.
+func TestDocsGoVersion(t *testing.T) {
+	mod, err := os.ReadFile("go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^go (\d+\.\d+)`).FindSubmatch(mod)
+	if m == nil {
+		t.Fatal("go.mod has no go directive")
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "You need Go " + string(m[1]) + " or newer."; !bytes.Contains(readme, []byte(want)) {
+		t.Errorf("README.md should say %q (go.mod: go %s)", want, m[1])
+	}
+	ci, err := os.ReadFile(filepath.Join("docs", "ci.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range regexp.MustCompile(`image: golang:(\d+\.\d+)`).FindAllSubmatch(ci, -1) {
+		if minorOf(string(v[1])) < minorOf(string(m[1])) {
+			t.Errorf("docs/ci.md uses golang:%s, older than go.mod's %s", v[1], m[1])
+		}
+	}
+}
+
+// minorOf returns the minor number of a Go version "1.N".
+func minorOf(v string) int {
+	_, minor, _ := strings.Cut(v, ".")
+	n, _ := strconv.Atoi(minor)
+	return n
 }

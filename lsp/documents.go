@@ -546,7 +546,7 @@ func findingRange(idx *lineIndex, f manifest.Finding) (start, end int) {
 
 // RuleDocs is where a rule's documentation is: its section of
 // docs/rules.md, by rule id (the diagnostics' codeDescription).
-const RuleDocs = "https://github.com/manifestlint/manifestlint/blob/main/docs/rules.md#"
+const RuleDocs = manifest.RulesDocURI + "#" // as (*manifest.Rule).HelpURI and SARIF's helpUri
 
 var (
 	ruleIDsOnce sync.Once

@@ -117,9 +117,10 @@ func (f *Finding) Span() Span {
 	return Span{Start: f.Start, End: f.End, From: Pos{f.Line, f.Column}, To: Pos{f.EndLine, f.EndColumn}}
 }
 
-// Text is the finding's whole message as every output format shows it: the
-// service's sentence for its Code (kept by an error the config file turned
-// into a warning), then Message.
+// Text is the finding's whole message as the github, junit and xml formats
+// and --verbose text show it: the service's sentence for its Code (kept by
+// an error the config file turned into a warning), then Message. Default
+// text, JSON and SARIF show Message and the sentence apart.
 func (f *Finding) Text() string {
 	sentence := f.Code.Message()
 	switch {

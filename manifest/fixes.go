@@ -61,6 +61,9 @@ func PlainSafe(s string) bool {
 	if strings.HasPrefix(s, "---") || strings.HasPrefix(s, "...") {
 		return false
 	}
+	if simplePlain(s) {
+		return true
+	}
 	// Confirm with the parser, as a value and as a key.
 	for _, doc := range []string{"k: " + s + "\n", s + ": v\n"} {
 		var n yaml.Node
@@ -78,6 +81,30 @@ func PlainSafe(s string) bool {
 		if got.Kind != yaml.ScalarNode || got.Value != s || got.Style != 0 {
 			return false
 		}
+	}
+	return true
+}
+
+// simplePlain reports text that is plain YAML for certain without asking
+// the parser: a letter or digit first, then letters, digits, spaces and
+// `-_./@;+`, with no `: ` or ` #` (already ruled out by the caller) and
+// not a word YAML reads otherwise (null, ~): the keys, codes, addresses and
+// postal codes fixes write. A fix is made for each finding, even when no
+// fix is applied, so this keeps lint runs from parsing YAML per finding.
+func simplePlain(s string) bool {
+	c := s[0]
+	if !('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || strings.IndexByte(" -_./@;+", c) >= 0) {
+			return false
+		}
+	}
+	switch strings.ToLower(s) {
+	case "null", "~":
+		return false
 	}
 	return true
 }

@@ -47,3 +47,17 @@ func TestScalarAs(t *testing.T) {
 		}
 	}
 }
+
+// TestSimplePlainAgrees: the fast path says plain only where the parser
+// does.
+func TestSimplePlainAgrees(t *testing.T) {
+	for _, s := range []string{"CA", "a@example.com;b@example.com", "M5V 3L9", "98101-1234", "eraseDevice", "exports/photos", "2.0", "x-amz-meta-owner", "Null", "a+b", "1e3", "0x1F", "yes", "NO"} {
+		if !simplePlain(s) {
+			continue
+		}
+		var n yaml.Node
+		if err := yaml.Unmarshal([]byte("k: "+s+"\n"), &n); err != nil || n.Content[0].Content[1].Value != s {
+			t.Errorf("simplePlain(%q) but the parser reads otherwise", s)
+		}
+	}
+}

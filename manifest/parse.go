@@ -492,7 +492,11 @@ func syntaxFinding(doc *Document, err error) Finding {
 	}
 	if strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "mapping values are not allowed") ||
 		strings.Contains(msg, "did not find expected '-' indicator") {
-		if p, detail, ok := findBadIndent(doc, line); ok {
+		p, detail, ok := findBadIndent(doc, line)
+		if !ok {
+			p, detail, ok = findBadIndentIn(doc, line, doc.Lines().Count())
+		}
+		if ok {
 			return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(p), "",
 				fmt.Sprintf("YAML syntax error at line %d: %s", p.Line, detail))
 		}
@@ -570,6 +574,15 @@ func findReservedStart(doc *Document, line int) (Pos, byte, bool) {
 // yaml.v3 reports the first case on the line before the fault, and the
 // second as a value holding `: `.
 func findBadIndent(doc *Document, line int) (Pos, string, bool) {
+	return findBadIndentIn(doc, line-1, line+1)
+}
+
+// findBadIndentIn is findBadIndent for a fault on a line from `from` to
+// `to`. When the top-level mapping does not start on line 1 (a comment
+// above it), yaml.v3 reports a key indented too little at the line where
+// that mapping starts, far above the fault: syntaxFinding then searches
+// from there to the end.
+func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 	type level struct {
 		indent int
 		key    string // the key whose block this level is, "" at the top
@@ -577,7 +590,7 @@ func findBadIndent(doc *Document, line int) (Pos, string, bool) {
 	stack := []level{{0, ""}}
 	opens, openKey := false, ""
 	lastKey, lastLine := "", 0
-	for l := 1; l <= line+1 && l <= doc.Lines().Count(); l++ {
+	for l := 1; l <= to && l <= doc.Lines().Count(); l++ {
 		text := doc.Line(l)
 		t := strings.TrimLeft(text, " ")
 		if t == "" || strings.HasPrefix(t, "#") {
@@ -593,7 +606,7 @@ func findBadIndent(doc *Document, line int) (Pos, string, bool) {
 		switch {
 		case ind > top.indent && opens:
 			stack = append(stack, level{ind, openKey})
-		case ind > top.indent && l >= line-1:
+		case ind > top.indent && l >= from:
 			if hasColon && lastKey != "" {
 				fix := fmt.Sprintf("Indent it %d spaces, like the keys beside it.", top.indent)
 				if top.indent == 0 {
@@ -606,7 +619,7 @@ func findBadIndent(doc *Document, line int) (Pos, string, bool) {
 			for len(stack) > 1 && stack[len(stack)-1].indent > ind {
 				stack = stack[:len(stack)-1]
 			}
-			if stack[len(stack)-1].indent != ind && l >= line-1 {
+			if stack[len(stack)-1].indent != ind && l >= from {
 				inner := top
 				outer := stack[len(stack)-1]
 				where := "the top level"

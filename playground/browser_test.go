@@ -16,6 +16,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -24,6 +25,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -36,6 +38,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/manifestlint/manifestlint/explain"
+	"github.com/manifestlint/manifestlint/fix"
 	"github.com/manifestlint/manifestlint/internal/cli"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
@@ -94,6 +97,9 @@ type pageState struct {
 	LintMs      float64        `json:"lintMs"`
 	Findings    []shownFinding `json:"findings"`
 	Notes       []string       `json:"notes"`
+	// Marks are the gutter's marked lines: line number to "error" or
+	// "warning".
+	Marks map[string]string `json:"marks"`
 }
 
 const readState = `(() => {
@@ -117,6 +123,7 @@ const readState = `(() => {
       fix: (li.querySelector(".fix") || {}).textContent || "",
     })),
     notes: Array.from(document.querySelectorAll("#notes li")).map(li => li.textContent),
+    marks: Object.fromEntries(Array.from(document.querySelectorAll("#gutter div")).map((d, i) => [i + 1, d.className]).filter(e => e[1])),
   };
 })()`
 
@@ -230,7 +237,7 @@ func cliFindings(t *testing.T, src string, o pageOptions) (manifest.Kind, []show
 		}
 		fs = append(fs, f.shownFinding)
 	}
-	// Until --format json carries fixes, validate says which findings have one.
+	// validate must agree on which findings have a fix.
 	res := validate.Validate(fileName, []byte(src), o.validateOptions())
 	if len(res.Findings) != len(fs) {
 		t.Fatalf("validate gives %d findings, the command %d", len(res.Findings), len(fs))
@@ -260,6 +267,16 @@ func compare(t *testing.T, name string, s pageState) {
 	}
 	if s.Count != len(s.Findings) {
 		t.Errorf("%s: body.dataset.lintCount is %d, the page lists %d", name, s.Count, len(s.Findings))
+	}
+	// The faulty lines are marked, an error outranking a warning.
+	marks := map[string]string{}
+	for _, f := range want {
+		if k := strconv.Itoa(f.Line); marks[k] != "error" {
+			marks[k] = f.Severity
+		}
+	}
+	if !maps.Equal(s.Marks, marks) {
+		t.Errorf("%s: the gutter marks %v, the findings are on %v", name, s.Marks, marks)
 	}
 	if wantKind := kind.Title() + " manifest"; s.Kind != wantKind {
 		t.Errorf("%s: the page says %q, the command %q", name, s.Kind, wantKind)
@@ -312,6 +329,7 @@ bucket:my bucket!
 	{"region and access key id", "manifestVersion: 2.0\naccessKeyId: AKIAIOSFODNN7EXAMPLE\ndeviceId: ABCDE\nbucket: my-bucket\n" +
 		"notificationEmail: a@example.com\nreturnAddress:\n  name: A\n  street1: Hauptstr. 1\n  city: Berlin\n  postalCode: 10115\n" +
 		"  phoneNumber: 030 1234\n  country: Germany\n", pageOptions{Region: "us-east-1", AccessKeyID: "AKIAI44QH8DHBEXAMPLE"}},
+	{"a warning before an error on one line", "manifestVersion: 2.0\ndeviceId: ABCDE\nbucket:My_Bucket!\n", pageOptions{}},
 	{"duplicate and anchors", "manifestVersion: 2.0\ndeviceId: &d ABCDE\nbucket: *d\nbucket: again\n", pageOptions{}},
 	{"secrets are not echoed", "manifestVersion: 2.0\ndeviceId: ABCDE\nfileSystem: NTFS\ntrueCryptPassword: \"x\"\npinCode: 12\n", pageOptions{}},
 	{"markup in values", "manifestVersion: 2.0\ndeviceId: <img src=x onerror=alert(1)>\nbucket: \"</script><b>x</b>\"\n", pageOptions{}},
@@ -503,6 +521,25 @@ func TestBrowser(t *testing.T) {
 		b.setOption("accessKeyId", "")
 	})
 
+	t.Run("too large", func(t *testing.T) {
+		b.t = t
+		big := "manifestVersion: 2.0\n" + strings.Repeat("# padding padding padding padding\n", validate.DefaultMaxBytes/34+1)
+		s := b.setText(big)
+		shown := evalAs[string](b, `document.getElementById("findings").textContent`)
+		if s.Count != 0 || !strings.Contains(shown, "--max-bytes") {
+			t.Errorf("a %d-byte text shows %d findings and %q", len(big), s.Count, shown)
+		}
+		var stdout, stderr bytes.Buffer
+		cli.Main([]string{"--no-config", "--format", "json", "-"}, strings.NewReader(big), &stdout, &stderr)
+		if !strings.Contains(stdout.String(), `"error":`) {
+			t.Errorf("the command lints what the page refuses: %.300s", stdout.String())
+		}
+		// Back under the bound, it lints again.
+		if s := b.setText("manifestVersion: 2.0\n"); s.Count == 0 {
+			t.Error("no findings after the large text")
+		}
+	})
+
 	t.Run("typing a fault", func(t *testing.T) {
 		b.t = t
 		valid, err := os.ReadFile(filepath.Join("..", "testdata", "cases", "s1-valid-s3-import.yaml"))
@@ -615,10 +652,8 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("fixes", func(t *testing.T) {
 		b.t = t
-		// The first example or faulty manifest with a fix.
-		var text string
-		var fixIndex = -1
-		var safe bool
+		// Every example and faulty manifest (without options) with a fix:
+		// each fix button, then "apply all safe fixes" where a safe fix is.
 		var candidates []string
 		files, _ := examples(t)
 		for _, f := range files {
@@ -630,38 +665,54 @@ func TestBrowser(t *testing.T) {
 				candidates = append(candidates, m.text)
 			}
 		}
-		for _, c := range candidates {
-			r := validate.Validate(fileName, []byte(c), validate.Options{})
-			for i, f := range r.Findings {
-				if f.Fix != nil && len(f.Fix.Edits) > 0 {
-					text, fixIndex, safe = c, i, f.Fix.Applicability == manifest.Safe
-					break
+		var fixes, safeRuns int
+		for _, text := range candidates {
+			r := validate.Validate(fileName, []byte(text), validate.Options{})
+			hasSafe, nSafe := false, 0
+			for _, f := range r.Findings {
+				if f.Fix != nil && len(f.Fix.Edits) > 0 && f.Fix.Applicability == manifest.Safe {
+					nSafe++
 				}
 			}
-			if fixIndex >= 0 {
-				break
+			for i, f := range r.Findings {
+				if f.Fix == nil || len(f.Fix.Edits) == 0 {
+					continue
+				}
+				hasSafe = hasSafe || f.Fix.Applicability == manifest.Safe
+				s := b.setText(text)
+				// What the fix package (the engine of --fix) makes of it.
+				want, _ := fix.Apply([]byte(text), []*manifest.Fix{f.Fix})
+				b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .fix').click()`, i))
+				s = b.waitLint(s.Seq)
+				if s.Text != string(want) {
+					t.Errorf("the button %q made\n%s\nwant\n%s", f.Fix.Title, s.Text, want)
+				}
+				compare(t, "after "+f.Fix.Title, s)
+				fixes++
+			}
+			if hasSafe {
+				s := b.setText(text)
+				if evalAs[bool](b, `document.getElementById("fixAll").disabled`) {
+					t.Errorf("apply all safe fixes is disabled on a manifest with a safe fix")
+				}
+				label := evalAs[string](b, `document.getElementById("fixAll").textContent`)
+				if want := fmt.Sprintf("Apply %d safe fix", nSafe); !strings.HasPrefix(label, want) || nSafe > 1 && label != want+"es" {
+					t.Errorf("the button says %q, for %d safe fixes", label, nSafe)
+				}
+				want := fix.Run(fileName, []byte(text), validate.Options{}, fix.Options{}).Source
+				b.eval(`document.getElementById("fixAll").click()`)
+				s = b.waitLint(s.Seq)
+				if s.Text != string(want) {
+					t.Errorf("apply all safe fixes made\n%s\nwant (manifestlint --fix)\n%s", s.Text, want)
+				}
+				compare(t, "after all safe fixes", s)
+				safeRuns++
 			}
 		}
-		if fixIndex < 0 {
-			t.Skip("no example or faulty manifest has a finding with a fix (validate fills none yet)")
+		if fixes == 0 || safeRuns == 0 {
+			t.Errorf("no fix button (%d) or no safe fix (%d) among the examples and faulty manifests", fixes, safeRuns)
 		}
-		s := b.setText(text)
-		want, _ := applyFixes([]byte(text), []*manifest.Fix{validate.Validate(fileName, []byte(text), validate.Options{}).Findings[fixIndex].Fix})
-		b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .fix').click()`, fixIndex))
-		s = b.waitLint(s.Seq)
-		if s.Text != string(want) {
-			t.Errorf("the fix button made\n%s\nwant\n%s", s.Text, want)
-		}
-		compare(t, "after a fix", s)
-		if safe {
-			s = b.setText(text)
-			wantAll, _ := fixSafe([]byte(text), pageOptions{})
-			b.eval(`document.getElementById("fixAll").click()`)
-			s = b.waitLint(s.Seq)
-			if s.Text != string(wantAll) {
-				t.Errorf("apply all safe fixes made\n%s\nwant\n%s", s.Text, wantAll)
-			}
-		}
+		t.Logf("%d fix buttons and %d runs of apply all safe fixes checked", fixes, safeRuns)
 	})
 
 	t.Run("share link", func(t *testing.T) {

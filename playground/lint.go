@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"sort"
+	"fmt"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/explain"
+	"github.com/manifestlint/manifestlint/fix"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
@@ -47,6 +48,9 @@ type lintResult struct {
 	Notes        []validate.Note `json:"notes"`
 	Errors       int             `json:"errors"`
 	Warnings     int             `json:"warnings"`
+	// Error says why the text was not linted (over validate.DefaultMaxBytes,
+	// which the command line refuses to read as well); absent otherwise.
+	Error string `json:"error,omitempty"`
 }
 
 // kindEvidence is manifest.KindEvidence: the job type that fixed the kind,
@@ -95,6 +99,12 @@ func lintJSON(src []byte, o pageOptions) []byte {
 
 // lint runs validate.Validate, as the command line does.
 func lint(src []byte, o pageOptions) lintResult {
+	if len(src) > validate.DefaultMaxBytes {
+		return lintResult{File: fileName, Findings: []pageFinding{}, Notes: []validate.Note{},
+			KindEvidence: kindEvidence{Fields: []string{}},
+			Error: fmt.Sprintf("Not linted: %d bytes, over the %d that manifestlint reads (--max-bytes); a manifest is a few kilobytes.",
+				len(src), validate.DefaultMaxBytes)}
+	}
 	r := validate.Validate(fileName, src, o.validateOptions())
 	out := lintResult{File: r.File, JobKind: r.Kind, Notes: r.Notes,
 		KindEvidence: kindEvidence{JobType: string(r.KindEvidence.JobType), Fields: r.KindEvidence.Fields},
@@ -184,67 +194,21 @@ func (ix *index) span(f *manifest.Finding) (from, to int) {
 	return ix.utf16(start), ix.utf16(end)
 }
 
-// fixOne applies the fix of finding i (in lint's order) to src.
+// fixOne applies the fix of finding i (in lint's order) to src, with the
+// fix package, as `manifestlint --fix` applies edits.
 func fixOne(src []byte, o pageOptions, i int) ([]byte, int) {
 	r := validate.Validate(fileName, src, o.validateOptions())
 	if i < 0 || i >= len(r.Findings) || r.Findings[i].Fix == nil {
 		return src, 0
 	}
-	return applyFixes(src, []*manifest.Fix{r.Findings[i].Fix})
+	out, applied := fix.Apply(src, []*manifest.Fix{r.Findings[i].Fix})
+	return out, len(applied)
 }
 
-// fixSafe applies every safe fix, relinting and repeating (at most ten
-// rounds) while some apply, as a fix can uncover another.
+// fixSafe applies every safe fix as `manifestlint --fix` does (fix.Run:
+// lint, apply, relint, repeat while some apply; a fix that breaks the
+// manifest is reverted).
 func fixSafe(src []byte, o pageOptions) ([]byte, int) {
-	total := 0
-	for range 10 {
-		r := validate.Validate(fileName, src, o.validateOptions())
-		var fixes []*manifest.Fix
-		for _, f := range r.Findings {
-			if f.Fix != nil && f.Fix.Applicability == manifest.Safe {
-				fixes = append(fixes, f.Fix)
-			}
-		}
-		out, n := applyFixes(src, fixes)
-		if n == 0 {
-			break
-		}
-		src, total = out, total+n
-	}
-	return src, total
-}
-
-// applyFixes applies fixes to src, each whole or not at all: a fix whose
-// edits overlap an earlier fix's is left for the next round.
-func applyFixes(src []byte, fixes []*manifest.Fix) ([]byte, int) {
-	var edits []manifest.Edit
-	applied := 0
-	overlaps := func(e manifest.Edit) bool {
-		for _, d := range edits {
-			if e.Start < d.End && d.Start < e.End || e.Start == d.Start {
-				return true
-			}
-		}
-		return false
-	}
-next:
-	for _, f := range fixes {
-		for _, e := range f.Edits {
-			if e.Start < 0 || e.End < e.Start || e.End > len(src) || overlaps(e) {
-				continue next
-			}
-		}
-		edits = append(edits, f.Edits...)
-		applied++
-	}
-	sort.Slice(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
-	var b bytes.Buffer
-	last := 0
-	for _, e := range edits {
-		b.Write(src[last:e.Start])
-		b.WriteString(e.New)
-		last = e.End
-	}
-	b.Write(src[last:])
-	return b.Bytes(), applied
+	out := fix.Run(fileName, src, o.validateOptions(), fix.Options{})
+	return out.Source, out.Fixed
 }

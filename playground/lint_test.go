@@ -40,20 +40,6 @@ func TestSpanUTF16(t *testing.T) {
 	}
 }
 
-func TestApplyFixes(t *testing.T) {
-	src := []byte("deviceId:ABCDE\nbucket: b\n")
-	fixes := []*manifest.Fix{
-		{Title: "space", Edits: []manifest.Edit{{Start: 9, End: 9, New: " "}}},
-		{Title: "overlaps the first", Edits: []manifest.Edit{{Start: 9, End: 9, New: "  "}}},
-		{Title: "two edits", Edits: []manifest.Edit{{Start: 15, End: 21, New: "Bucket"}, {Start: 23, End: 24, New: "c"}}},
-		{Title: "out of range", Edits: []manifest.Edit{{Start: 20, End: 99, New: ""}}},
-	}
-	out, n := applyFixes(src, fixes)
-	if want := "deviceId: ABCDE\nBucket: c\n"; string(out) != want || n != 2 {
-		t.Errorf("applyFixes = %q, %d; want %q, 2", out, n, want)
-	}
-}
-
 // TestLintShape: the page's result carries the JSON names of
 // `--format json` for every finding, and the counts.
 func TestLintShape(t *testing.T) {

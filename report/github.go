@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -30,12 +31,56 @@ import (
 // message `%`, CR and LF become %25, %0D and %0A; property values (file,
 // title) also escape `:` and `,` as %3A and %2C. A finding is always
 // exactly one line. A file that could not be read (or was over --max-bytes)
-// is an error annotation titled read-error on the file. A clean run writes
+// is an error annotation titled read-error on the file. The checks that did
+// not run for lack of context (Result.Notes) come last, as notices titled
+// checks-not-run, so that a clean run in CI does not pass in silence: one
+// per file for up to five files with the same note, else one naming the
+// count (unless opt.Quiet). A clean run with nothing left unchecked writes
 // nothing.
 // GitHub shows at most 10 error and 10 warning annotations per step: keep a
 // text report in the log too, or upload SARIF.
 func GitHub(w io.Writer, results []manifest.Result, opt Options) error {
+	return writeAll(NewGitHubStream(w, opt), results)
+}
+
+// githubStream is the github format written file by file; the notes wait
+// for Close.
+type githubStream struct {
+	w     io.Writer
+	opt   Options
+	notes noteGroups
+}
+
+// NewGitHubStream returns the github format as a Stream.
+func NewGitHubStream(w io.Writer, opt Options) Stream { return &githubStream{w: w, opt: opt} }
+
+// File writes one file's annotations and records its notes.
+func (s *githubStream) File(r manifest.Result) error {
+	if len(r.Notes) > 0 && !s.opt.Quiet {
+		s.notes.add(filePath(r.File), noteText(r.Notes))
+	}
+	return githubFile(s.w, r)
+}
+
+// Close writes the notices of the checks that did not run.
+func (s *githubStream) Close() error {
+	bw := bufio.NewWriter(s.w)
+	for _, g := range s.notes.groups {
+		if g.n <= maxNamedNotes {
+			for _, f := range g.files {
+				bw.WriteString("::notice file=" + ghProperty(f) + ",title=checks-not-run::" + ghData(g.msg) + "\n")
+			}
+			continue
+		}
+		bw.WriteString("::notice title=checks-not-run::" + ghData(fmt.Sprintf("%s (%d files, %s to %s)", g.msg, g.n, g.files[0], g.last)) + "\n")
+	}
+	return bw.Flush()
+}
+
+// githubFile writes the annotations of one file.
+func githubFile(w io.Writer, r manifest.Result) error {
 	bw := bufio.NewWriter(w)
+	results := []manifest.Result{r}
 	var line []byte
 	for _, r := range results {
 		file := ghProperty(filePath(r.File))

@@ -69,3 +69,36 @@ func TestSARIFNotes(t *testing.T) {
 		t.Errorf("no notes, yet an invocation:\n%s", b.String())
 	}
 }
+
+// TestGitHubNotes: the checks that did not run are notices after the
+// annotations, one per file for a few files, one for many; Quiet drops
+// them; the stream and the whole-run formatter agree.
+func TestGitHubNotes(t *testing.T) {
+	note := []manifest.Note{{ID: manifest.NoteRegionUnknown, Rules: []string{"customs-required"}, Message: "job region unknown"}}
+	results := func(n int) []manifest.Result {
+		var rs []manifest.Result
+		for i := range n {
+			rs = append(rs, manifest.Result{File: fmt.Sprintf("c%d.yaml", i), Notes: note})
+		}
+		return rs
+	}
+	var b bytes.Buffer
+	if err := GitHub(&b, results(2), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::notice file=c0.yaml,title=checks-not-run::job region unknown\n::notice file=c1.yaml,title=checks-not-run::job region unknown\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	b.Reset()
+	if err := GitHub(&b, results(100), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != "::notice title=checks-not-run::job region unknown (100 files, c0.yaml to c99.yaml)\n" {
+		t.Errorf("100 files: %s", b.String())
+	}
+	b.Reset()
+	if err := GitHub(&b, results(3), Options{Quiet: true}); err != nil || b.Len() != 0 {
+		t.Errorf("Quiet: %q %v", b.String(), err)
+	}
+}

@@ -36,20 +36,3 @@ func writeAll(s Stream, results []manifest.Result) error {
 	}
 	return s.Close()
 }
-
-// perFile streams a format whose output is the concatenation of each file's
-// output (github): File runs the Formatter on that file alone.
-type perFile struct {
-	w      io.Writer
-	opt    Options
-	format Formatter
-}
-
-func (p perFile) File(r manifest.Result) error {
-	return p.format(p.w, []manifest.Result{r}, p.opt)
-}
-
-func (p perFile) Close() error { return nil }
-
-// NewGitHubStream returns the github format as a Stream.
-func NewGitHubStream(w io.Writer, opt Options) Stream { return perFile{w, opt, GitHub} }

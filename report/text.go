@@ -52,11 +52,10 @@ type textStream struct {
 	// are written by Close: one line per file for a few files, one line
 	// for many, so that ten thousand clean files do not print ten
 	// thousand identical notes.
-	notes     []*noteGroup
-	noteIndex map[string]*noteGroup
+	notes noteGroups
 }
 
-// noteGroup is one note message and the clean files it applies to.
+// noteGroup is one note message and the files it applies to.
 type noteGroup struct {
 	msg   string
 	files []string // the first maxNamedNotes
@@ -64,25 +63,40 @@ type noteGroup struct {
 	n     int
 }
 
-// maxNamedNotes is how many clean files a note names one by one.
+// noteGroups gathers notes by message, in order of first appearance.
+type noteGroups struct {
+	groups []*noteGroup
+	index  map[string]*noteGroup
+}
+
+// maxNamedNotes is how many files a note names one by one.
 const maxNamedNotes = 5
 
-// cleanNote records the note of a file without findings.
-func (s *textStream) cleanNote(file, msg string) {
-	g := s.noteIndex[msg]
+// add records that msg applies to file.
+func (ng *noteGroups) add(file, msg string) {
+	g := ng.index[msg]
 	if g == nil {
-		if s.noteIndex == nil {
-			s.noteIndex = map[string]*noteGroup{}
+		if ng.index == nil {
+			ng.index = map[string]*noteGroup{}
 		}
 		g = &noteGroup{msg: msg}
-		s.noteIndex[msg] = g
-		s.notes = append(s.notes, g)
+		ng.index[msg] = g
+		ng.groups = append(ng.groups, g)
 	}
 	g.n++
 	g.last = file
 	if len(g.files) < maxNamedNotes {
 		g.files = append(g.files, file)
 	}
+}
+
+// noteText joins a result's notes into one line's text.
+func noteText(notes []manifest.Note) string {
+	msgs := make([]string, len(notes))
+	for i, n := range notes {
+		msgs[i] = n.Message
+	}
+	return strings.Join(msgs, "; ")
 }
 
 // NewTextStream returns the text format as a Stream.
@@ -141,15 +155,11 @@ func (s *textStream) File(r manifest.Result) error {
 			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
 	}
 	if len(r.Notes) > 0 && !opt.Quiet {
-		msgs := make([]string, len(r.Notes))
-		for i, n := range r.Notes {
-			msgs[i] = n.Message
-		}
-		msg := escape.Line(strings.Join(msgs, "; "))
+		msg := escape.Line(noteText(r.Notes))
 		if len(r.Findings) > 0 {
 			fmt.Fprintf(bw, "%s: note: %s\n", file, msg)
 		} else {
-			s.cleanNote(file, msg)
+			s.notes.add(file, msg)
 		}
 	}
 	return nil
@@ -162,7 +172,7 @@ func (s *textStream) Close() error {
 	if s.nfiles == 0 || s.opt.Quiet && s.errs == 0 {
 		return s.bw.Flush()
 	}
-	for _, g := range s.notes {
+	for _, g := range s.notes.groups {
 		if g.n <= maxNamedNotes {
 			for _, f := range g.files {
 				fmt.Fprintf(s.bw, "%s: note: %s\n", f, g.msg)

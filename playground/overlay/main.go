@@ -18,6 +18,7 @@ package main
 
 import (
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -79,11 +80,17 @@ func main() {
 }
 
 func write(dir string) error {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/xeipuuv/gojsonschema").Output()
+	// go mod download fetches the version go.mod names when the module
+	// cache lacks it (a fresh CI machine) and says where it is.
+	out, err := exec.Command("go", "mod", "download", "-json", "github.com/xeipuuv/gojsonschema").Output()
 	if err != nil {
-		return fmt.Errorf("go list -m github.com/xeipuuv/gojsonschema: %v", err)
+		return fmt.Errorf("go mod download github.com/xeipuuv/gojsonschema: %v", err)
 	}
-	mod := strings.TrimSpace(string(out))
+	var dl struct{ Dir, Error string }
+	if err := json.Unmarshal(out, &dl); err != nil || dl.Error != "" || dl.Dir == "" {
+		return fmt.Errorf("go mod download github.com/xeipuuv/gojsonschema: %v %s", err, dl.Error)
+	}
+	mod := dl.Dir
 	out, err = exec.Command("go", "env", "GOMOD").Output()
 	if err != nil {
 		return fmt.Errorf("go env GOMOD: %v", err)

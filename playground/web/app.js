@@ -214,11 +214,22 @@
   }
 
   function plural(n, word) {
-    return n + " " + word + (n === 1 ? "" : "s");
+    return n + " " + word + (n === 1 ? "" : /(s|x|ch|sh)$/.test(word) ? "es" : "s");
   }
 
   function render() {
     const res = result;
+    if (res.error) {
+      kindEl.textContent = "";
+      summary.textContent = "Not linted";
+      summary.className = "";
+      list.textContent = "";
+      list.append(el("li", "loaderror", res.error));
+      $("notes").textContent = "";
+      fixAll.disabled = true;
+      markLines();
+      return;
+    }
     const kindTitle = KIND_TITLES[res.jobKind] || res.jobKind;
     kindEl.textContent = "";
     kindEl.append("Checked as ", el("strong", "", kindTitle + " manifest"));
