@@ -776,3 +776,35 @@ func minorOf(v string) int {
 	n, _ := strconv.Atoi(minor)
 	return n
 }
+
+// TestNoExampleNamesAMissingTag: no example installs or pins manifestlint
+// at a version tag the repository does not have (pre-commit `rev:`,
+// `go install ...@vX`, `go get ...@vX`, an image or checkout `#vX`). Until a
+// release is tagged, examples pin a commit. Stamping a version into a build
+// (`release.sh v1.2.3`, `-X ...buildVersion=`) names no existing tag and is
+// allowed.
+func TestNoExampleNamesAMissingTag(t *testing.T) {
+	tags := map[string]bool{}
+	if out, err := exec.Command("git", "tag", "--list").Output(); err == nil {
+		for _, tag := range strings.Fields(string(out)) {
+			tags[tag] = true
+		}
+	} else if os.Getenv("CI") == "true" {
+		t.Fatalf("git tag: %v", err)
+	}
+	pin := regexp.MustCompile(`(?:rev:\s*|manifestlint@|manifestlint\.git#)(v\d+\.\d+\.\d+[\w.-]*)`)
+	files := append(docPages(t), ".pre-commit-hooks.yaml")
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range pin.FindAllSubmatchIndex(src, -1) {
+			tag := string(src[m[2]:m[3]])
+			if !tags[tag] {
+				t.Errorf("%s:%d: pins manifestlint at %s, a tag the repository does not have; pin a commit",
+					f, bytes.Count(src[:m[0]], []byte("\n"))+1, tag)
+			}
+		}
+	}
+}
