@@ -777,6 +777,13 @@ func minorOf(v string) int {
 	return n
 }
 
+// minorOf returns the minor number of a Go version "1.N".
+func minorOf(v string) int {
+	_, minor, _ := strings.Cut(v, ".")
+	n, _ := strconv.Atoi(minor)
+	return n
+}
+
 // TestNoExampleNamesAMissingTag: no example installs or pins manifestlint
 // at a version tag the repository does not have (pre-commit `rev:`,
 // `go install ...@vX`, `go get ...@vX`, an image or checkout `#vX`). Until a
