@@ -156,7 +156,7 @@ func (s *jsonStream) File(r manifest.Result) error {
 		s.bw.WriteByte(',')
 	}
 	s.summary.Files++
-	e, wn := manifest.Count(fs)
+	e, wn := r.Count()
 	s.summary.Errors += e
 	s.summary.Warnings += wn
 	s.buf.Reset()
