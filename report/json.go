@@ -14,7 +14,8 @@ import (
 //
 //	{"files":[{"file":"a.yaml","jobKind":"s3-import","findings":[{"code":...,"status":400,
 //	  "severity":"error","rule":"required-field","path":"returnAddress.city","line":3,
-//	  "column":1,"endLine":3,"endColumn":9,"message":"..."}],"notes":[{"id":"region-unknown","rules":[...],"message":"..."}]}],
+//	  "column":1,"endLine":3,"endColumn":9,"message":"...","related":[{"line":2,"column":1,
+//	  "endLine":2,"endColumn":7,"message":"..."}]}],"notes":[{"id":"region-unknown","rules":[...],"message":"..."}]}],
 //	 "summary":{"files":1,"errors":1,"warnings":0},"configFile":".manifestlint.yaml"}
 //
 // A file whose name is not UTF-8 also has "fileBytes", the name's bytes in
@@ -65,8 +66,22 @@ type jsonFinding struct {
 	// ServiceMessage is the service's own sentence for Code ("" for a
 	// warning); Message holds the specifics.
 	ServiceMessage string `json:"serviceMessage"`
+	// Related are other places that explain the finding (the first
+	// occurrence of a duplicate key), absent when there are none: SARIF's
+	// relatedLocations, the language server's relatedInformation.
+	Related []jsonRelated `json:"related,omitempty"`
 	// Fix is the finding's repair, absent when it has none.
 	Fix *jsonFix `json:"fix,omitempty"`
+}
+
+// jsonRelated is one related place of a finding: its range (1-based,
+// columns in code points, the end exclusive) and what it is.
+type jsonRelated struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Message   string `json:"message"`
 }
 
 // jsonFix is a finding's fix in --format json: a title, "safe" or "unsafe"
@@ -103,6 +118,10 @@ func jsonFindings(doc *manifest.Document, fs []manifest.Finding) []jsonFinding {
 			Message: f.Message, ServiceMessage: f.Code.Message()}
 		if out[i].Message == "" {
 			out[i].Message = out[i].ServiceMessage
+		}
+		for _, rel := range f.Related {
+			out[i].Related = append(out[i].Related, jsonRelated{Line: rel.Line, Column: rel.Column,
+				EndLine: rel.EndLine, EndColumn: rel.EndColumn, Message: rel.Message})
 		}
 		if edits := fixEdits(doc, f.Fix); edits != nil {
 			jf := &jsonFix{Title: f.Fix.Title, Applicability: f.Fix.Applicability, Edits: make([]jsonEdit, len(edits))}
