@@ -622,6 +622,9 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		_, invalid := manifest.Family(loc.path)
 		detail, fix := c.unknownDetail(loc, prop)
 		f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, detail)
+		if fix.present != nil {
+			f.Relate(c.doc.Span(fix.present), "`"+fix.present.Value+"` is here")
+		}
 		switch {
 		case fix.rename != "" && k.Kind == yaml.ScalarNode:
 			sp := c.doc.Span(k)
