@@ -378,10 +378,10 @@ func (o *options) runNotes(w io.Writer, sk skipped, notManifest []string) {
 	if n := len(notManifest); n > 0 {
 		if o.verbose || n == 1 {
 			for _, p := range notManifest {
-				fmt.Fprintf(w, "manifestlint: note: skipped %s: not a manifest (no top-level manifestVersion key); naming a file lints it\n", safeName(p))
+				fmt.Fprintf(w, "manifestlint: note: skipped %s: not a manifest (no top-level manifestVersion key, nor two manifest keys, nor a manifest name); naming a file lints it\n", safeName(p))
 			}
 		} else {
-			fmt.Fprintf(w, "manifestlint: note: skipped %s (no top-level manifestVersion key); --verbose lists them, naming a file lints it\n",
+			fmt.Fprintf(w, "manifestlint: note: skipped %s (no top-level manifestVersion key, nor two manifest keys, nor a manifest name); --verbose lists them, naming a file lints it\n",
 				notManifests(n))
 		}
 	}

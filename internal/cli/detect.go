@@ -8,6 +8,8 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
 )
@@ -38,7 +40,8 @@ const detectLimit = 64 << 10
 // by --files-from) must pass to be linted: a top-level `manifestVersion`
 // key (every manifest kind requires it), or two distinct manifest keys at
 // the top level (a broken manifest whose version line is missing or
-// misspelt). The test reads lines, not YAML, so that a manifest with a
+// misspelt). A file named like a manifest (isManifestName) is linted
+// without this test. The test reads lines, not YAML, so that a manifest with a
 // syntax error is still linted, and reports the error. A file named on the
 // command line is always linted.
 func looksLikeManifest(src []byte) bool {
@@ -85,6 +88,21 @@ func topLevelKey(line []byte) string {
 	}
 	key := bytes.Trim(bytes.TrimSpace(line[:i]), `"'{ `) // `{manifestVersion: 2.0, ...}` too
 	return manifest.FoldName(string(key))
+}
+
+// isManifestName reports whether a file's name says it is a manifest: the
+// pre-commit hook's pattern, `manifest.yaml` or `*.manifest.yaml` (`.yml`
+// too). Such a file found by a walk or listed by --files-from is linted
+// whatever its content, so that an empty or broken manifest fails the run
+// instead of being skipped as other YAML.
+func isManifestName(path string) bool {
+	base := filepath.Base(path)
+	for _, ext := range []string{".yaml", ".yml"} {
+		if stem, ok := strings.CutSuffix(base, ext); ok {
+			return stem == "manifest" || strings.HasSuffix(stem, ".manifest")
+		}
+	}
+	return false
 }
 
 // headLooksLikeManifest applies looksLikeManifest to the first detectLimit
