@@ -20,6 +20,8 @@ import (
 //
 // A file whose name is not UTF-8 also has "fileBytes", the name's bytes in
 // base64 ("file" shows each such byte as U+FFFD).
+// A file with more findings than --max-findings lists the first ones and has
+// "omitted":{"errors":N,"warnings":M}, which the summary counts too.
 // A file that could not be read (or was over --max-bytes) has "error" set
 // to why, and no findings. "configFile" names the configuration file the
 // run used, and is left out when it used none.
@@ -39,6 +41,9 @@ type jsonFile struct {
 	// Notes name the checks that did not run for lack of context; always
 	// an array.
 	Notes []manifest.Note `json:"notes"`
+	// Omitted counts the findings past --max-findings, which findings
+	// leaves out (the note findings-omitted says so); absent when none.
+	Omitted *jsonCounts `json:"omitted,omitempty"`
 	// Error says why the file could not be read; absent for a file read.
 	Error string `json:"error,omitempty"`
 	// FileBytes holds the name's exact bytes, base64, when they are not
@@ -135,6 +140,12 @@ func jsonFindings(doc *manifest.Document, fs []manifest.Finding) []jsonFinding {
 	return out
 }
 
+// jsonCounts counts the findings of a file that are not listed.
+type jsonCounts struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+}
+
 type jsonSummary struct {
 	Files    int `json:"files"`
 	Errors   int `json:"errors"`
@@ -183,7 +194,11 @@ func (s *jsonStream) File(r manifest.Result) error {
 	if notes == nil {
 		notes = []manifest.Note{}
 	}
-	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}); err != nil {
+	jf := jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}
+	if r.OmittedErrors+r.OmittedWarnings > 0 {
+		jf.Omitted = &jsonCounts{Errors: r.OmittedErrors, Warnings: r.OmittedWarnings}
+	}
+	if err := s.enc.Encode(jf); err != nil {
 		return err
 	}
 	_, err := s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))

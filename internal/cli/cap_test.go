@@ -50,6 +50,7 @@ func TestMaxFindingsBoundsOutput(t *testing.T) {
 		Files []struct {
 			Findings []json.RawMessage
 			Notes    []struct{ ID string }
+			Omitted  struct{ Errors, Warnings int }
 		}
 		Summary struct{ Errors, Warnings int }
 	}
@@ -58,6 +59,9 @@ func TestMaxFindingsBoundsOutput(t *testing.T) {
 	}
 	if len(doc.Files) != 1 || len(doc.Files[0].Findings) != 1000 || len(doc.Files[0].Notes) == 0 || doc.Files[0].Notes[0].ID != "findings-omitted" {
 		t.Fatalf("json: %+v", doc.Files)
+	}
+	if o := doc.Files[0].Omitted; o.Errors+o.Warnings != 10006-1000 || o.Errors < 4000 || o.Warnings < 4000 {
+		t.Errorf("json omitted %+v, want 9006 findings, most of them errors and warnings alike", o)
 	}
 	if doc.Summary.Errors != 5006 || doc.Summary.Warnings != 5000 {
 		t.Errorf("json summary %+v, want 5006 errors and 5000 warnings (the omitted ones counted)", doc.Summary)
