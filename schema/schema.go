@@ -453,30 +453,33 @@ func Check(doc *manifest.Document, kind manifest.Kind) []manifest.Finding {
 		path string
 		code manifest.Code
 	}
-	type ranked struct {
-		f    manifest.Finding
-		rank int
-	}
-	best := make(map[key]ranked, len(res.Errors()))
-	var order []key
-	for _, e := range res.Errors() {
+	errs := res.Errors()
+	res = nil
+	// One finding per (path, code), in the order first seen: at is its
+	// index in out (not a copy of it, which would double the findings of a
+	// file of 100,000 unknown keys), ranks its rank.
+	at := make(map[key]int, len(errs))
+	out := make([]manifest.Finding, 0, len(errs))
+	var ranks []int
+	for i, e := range errs {
+		// Each error is dropped once mapped: on a file of 100,000 unknown
+		// keys gojsonschema's errors (a map, a context and a formatted
+		// description each) outweigh the findings made of them.
+		errs[i] = nil
 		f, rank, ok := c.finding(e)
 		if !ok {
 			continue
 		}
 		k := key{f.Path, f.Code}
-		if old, seen := best[k]; seen {
-			if rank < old.rank || (rank == old.rank && f.Message < old.f.Message) {
-				best[k] = ranked{f, rank}
+		if j, seen := at[k]; seen {
+			if rank < ranks[j] || (rank == ranks[j] && f.Message < out[j].Message) {
+				out[j], ranks[j] = f, rank
 			}
 			continue
 		}
-		best[k] = ranked{f, rank}
-		order = append(order, k)
-	}
-	out := make([]manifest.Finding, 0, len(order))
-	for _, k := range order {
-		out = append(out, best[k].f)
+		at[k] = len(out)
+		out = append(out, f)
+		ranks = append(ranks, rank)
 	}
 	manifest.Sort(out)
 	return out
@@ -622,6 +625,9 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		_, invalid := manifest.Family(loc.path)
 		detail, fix := c.unknownDetail(loc, prop)
 		f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, detail)
+		if fix.present != nil {
+			f.Relate(c.doc.Span(fix.present), "`"+fix.present.Value+"` is here")
+		}
 		switch {
 		case fix.rename != "" && k.Kind == yaml.ScalarNode:
 			sp := c.doc.Span(k)
