@@ -401,8 +401,12 @@ func TestBrowser(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
 	defer srv.Close()
 
+	// Chromium's own temporary files (an org.chromium.Chromium.* folder
+	// it leaves behind) go to a folder of this test, removed with it.
+	browserTmp := t.TempDir()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
+		chromedp.Env("TMPDIR="+browserTmp),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),
@@ -418,6 +422,16 @@ func TestBrowser(t *testing.T) {
 	// Start the browser before timing the page.
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatalf("starting %s: %v", chromium, err)
+	}
+	// The browser runs with the test's TMPDIR, not the shared one.
+	if p := chromedp.FromContext(ctx).Browser.Process(); p == nil {
+		t.Error("no browser process")
+	} else if env, err := os.ReadFile(fmt.Sprintf("/proc/%d/environ", p.Pid)); err == nil {
+		if !slices.Contains(strings.Split(string(env), "\x00"), "TMPDIR="+browserTmp) {
+			t.Errorf("chromium runs without TMPDIR=%s: it leaves its temporary folders in the shared one", browserTmp)
+		}
+	} else if _, statErr := os.Stat("/proc/self/environ"); statErr == nil {
+		t.Errorf("reading chromium's environment: %v", err)
 	}
 	// Every request the page makes, and every uncaught exception.
 	var mu sync.Mutex
@@ -737,6 +751,69 @@ func TestBrowser(t *testing.T) {
 		}
 		if u, _ := url.Parse(evalAs[string](b, `location.href`)); u.RawQuery != "" {
 			t.Errorf("the link has a query (sent to the server): %q", u.RawQuery)
+		}
+	})
+
+	t.Run("broken share links", func(t *testing.T) {
+		b.t = t
+		valid := "manifestVersion: 2.0\ndeviceId: ABCDE\n"
+		for _, link := range []struct {
+			name, hash string
+			text       string   // what the editor must hold
+			notice     []string // what the notice must say
+		}{
+			{"qa report", "#manifest=%%%invalid***&jobType=bogus&region=mars", "",
+				[]string{"manifest cannot be read", "not base64url", `"bogus"`, `"mars"`}},
+			{"not UTF-8", "#manifest=" + base64.RawURLEncoding.EncodeToString([]byte("a: \xff\xfe\n")), "",
+				[]string{"not UTF-8"}},
+			{"standard base64", "#manifest=" + base64.StdEncoding.EncodeToString([]byte("a: ??>\n")), "",
+				[]string{"not base64url"}},
+			{"no manifest", "#jobType=export", "", []string{"holds no manifest"}},
+			{"bad region only", "#manifest=" + base64.RawURLEncoding.EncodeToString([]byte(valid)) + "&jobType=Export&region=eu-west-9",
+				valid, []string{`"eu-west-9"`}},
+		} {
+			if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(b.base+link.hash)); err != nil {
+				t.Fatal(err)
+			}
+			s := b.waitLint(0)
+			// A later lint must not hide the notice either.
+			s = b.setText(s.Text)
+			notice := evalAs[string](b, `(() => { const n = document.getElementById("notice"); return n.hidden ? "" : n.textContent; })()`)
+			for _, want := range link.notice {
+				if !strings.Contains(notice, want) {
+					t.Errorf("%s: the notice says %q, nothing of %s", link.name, notice, want)
+				}
+			}
+			if s.Text != link.text {
+				t.Errorf("%s: the editor holds %q, want %q", link.name, s.Text, link.text)
+			}
+			wantJobType := ""
+			if strings.Contains(strings.ToLower(link.hash), "jobtype=export") {
+				wantJobType = "export"
+			}
+			if s.JobType != wantJobType || s.Region != "" {
+				t.Errorf("%s: job type %q and region %q, want %q and none", link.name, s.JobType, s.Region, wantJobType)
+			}
+			if ex := evalAs[string](b, `document.getElementById("example").value`); ex != "" {
+				t.Errorf("%s: the example %s is chosen", link.name, ex)
+			}
+			compare(t, link.name, s)
+			// Choosing an example closes the notice.
+			seq := s.Seq
+			b.eval(`(() => { const s = document.getElementById("example"); s.value = "0"; s.dispatchEvent(new Event("change")); })()`)
+			b.waitLint(seq)
+			if !evalAs[bool](b, `document.getElementById("notice").hidden`) {
+				t.Errorf("%s: the notice stays after choosing an example", link.name)
+			}
+		}
+		// A good link shows no notice.
+		good := "#manifest=" + base64.RawURLEncoding.EncodeToString([]byte("manifestVersion: 2.0\n")) + "&jobType=import&region=us-east-1"
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(b.base+good)); err != nil {
+			t.Fatal(err)
+		}
+		b.waitLint(0)
+		if n := evalAs[string](b, `(() => { const n = document.getElementById("notice"); return n.hidden ? "" : n.textContent; })()`); n != "" {
+			t.Errorf("a good link shows the notice %q", n)
 		}
 	})
 

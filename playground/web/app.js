@@ -12,6 +12,8 @@
   const list = $("findings");
   const summary = $("summary");
   const statusEl = $("status");
+  const notice = $("notice");
+  const noticeText = $("noticeText");
   const fixAll = $("fixAll");
   const kindEl = $("kind");
   const exampleSel = $("example");
@@ -48,13 +50,22 @@
     return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
+  // fromBase64url decodes a share link's manifest; it throws an Error that
+  // says what is wrong with it (not base64url, or not UTF-8).
   function fromBase64url(s) {
+    if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) {
+      throw new Error("not base64url (letters, digits, - and _ only)");
+    }
     s = s.replace(/-/g, "+").replace(/_/g, "/");
     while (s.length % 4) s += "=";
     const bin = atob(s);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new TextDecoder().decode(bytes);
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (e) {
+      throw new Error("its bytes are not UTF-8 text");
+    }
   }
 
   function shareHash() {
@@ -65,28 +76,41 @@
   }
 
   // restoreFromHash sets the page from a share link; false when the
-  // address has none.
+  // address has none. What is wrong with a link is shown in the notice
+  // (which stays until closed, unlike the status line that every lint
+  // rewrites) and ignored: a manifest that cannot be read leaves the editor
+  // empty, never showing other text as if it were the link's.
   function restoreFromHash() {
     const h = location.hash.replace(/^#/, "");
     if (!h) return false;
     const params = new URLSearchParams(h);
-    if (!params.has("manifest")) return false;
-    let text;
-    try {
-      text = fromBase64url(params.get("manifest"));
-    } catch (e) {
-      setStatus("The link's manifest is not valid base64url: " + e.message);
-      return false;
+    if (!["manifest", "jobType", "region"].some((k) => params.has(k))) return false;
+    const problems = [];
+    let text = "";
+    if (!params.has("manifest")) {
+      problems.push("The link holds no manifest (#manifest=…): the editor is empty.");
+    } else {
+      try {
+        text = fromBase64url(params.get("manifest"));
+      } catch (e) {
+        problems.push("The link's manifest cannot be read, " + e.message + ": the editor is empty.");
+      }
     }
-    const jt = (params.get("jobType") || "").toLowerCase();
-    jobTypeSel.value = jt === "import" || jt === "export" ? jt : "";
+    const jt = params.get("jobType") || "";
+    if (jt === "" || /^(import|export)$/i.test(jt)) {
+      jobTypeSel.value = jt.toLowerCase();
+    } else {
+      problems.push("The link's job type " + JSON.stringify(jt) + " is not import or export: ignored, the job type is inferred.");
+      jobTypeSel.value = "";
+    }
     const region = params.get("region") || "";
     if (region && !Array.from(regionSel.options).some((o) => o.value === region)) {
-      setStatus("The link's region " + region + " is not one the service ran in; ignored.");
+      problems.push("The link's region " + JSON.stringify(region) + " is not one the service ran in: ignored.");
       regionSel.value = "";
     } else {
       regionSel.value = region;
     }
+    showNotice(problems);
     exampleSel.value = "";
     setText(text, false);
     return true;
@@ -400,6 +424,14 @@
     statusEl.textContent = text;
   }
 
+  // showNotice shows problems (sentences) in the notice above the editor,
+  // or hides it when there are none.
+  function showNotice(problems) {
+    noticeText.textContent = "";
+    for (const p of problems) noticeText.append(el("span", "", p));
+    notice.hidden = problems.length === 0;
+  }
+
   function showLoadError(text) {
     summary.textContent = "manifestlint could not start";
     list.textContent = "";
@@ -444,11 +476,15 @@
   });
   fixAll.addEventListener("click", () => applyFix("safe"));
   $("explainClose").addEventListener("click", closeExplain);
+  $("noticeClose").addEventListener("click", () => showNotice([]));
   for (const input of [jobTypeSel, regionSel]) input.addEventListener("change", () => afterEdit(true));
   keyInput.addEventListener("input", () => afterEdit(false));
   exampleSel.addEventListener("change", () => {
     const ex = examples[Number(exampleSel.value)];
-    if (ex) loadExample(ex);
+    if (ex) {
+      showNotice([]);
+      loadExample(ex);
+    }
   });
   $("share").addEventListener("click", async () => {
     const hash = shareHash();
