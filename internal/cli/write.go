@@ -17,7 +17,9 @@ import (
 // page of the file system, and cost a --fix of a large tree seconds. A symbolic link is written through (the link
 // stays a link) only when its target lies inside root, the tree the file
 // was found in; a link out of the tree is refused with an error, never
-// followed silently.
+// followed silently. A file the user may not write (a 0444 file) is
+// refused with a permission error, as gofmt -w and ruff do, although the
+// rename would only need the folder to be writable.
 func writeInPlace(path, root string, data []byte) error {
 	target := path
 	lst, err := os.Lstat(path)
@@ -44,6 +46,9 @@ func writeInPlace(path, root string, data []byte) error {
 	}
 	if !st.Mode().IsRegular() {
 		return fmt.Errorf("is not a regular file: not fixed")
+	}
+	if err := checkWritable(target, st); err != nil {
+		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".manifestlint-*")
 	if err != nil {
