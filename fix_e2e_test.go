@@ -106,6 +106,15 @@ func TestFixSymlinks(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "link-out.yaml: is a symbolic link to "+out+", outside "+tree+": not fixed") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
+	if !strings.Contains(stderr, "manifestlint: fixed 2 findings in 1 file; 2 fixes not applied (symbolic link out of the tree)\n") {
+		t.Errorf("summary line does not count the refused fixes:\n%s", stderr)
+	}
+	// The refused link alone: the summary must not say "nothing to fix"
+	// (qa report item 7).
+	_, stderr, code = runFix(t, "", "--fix", filepath.Join(tree, "link-out.yaml"))
+	if code != 2 || !strings.Contains(stderr, "manifestlint: 2 fixes not applied (symbolic link out of the tree)\n") || strings.Contains(stderr, "nothing to fix") {
+		t.Errorf("the refused link alone: exit %d, stderr:\n%s", code, stderr)
+	}
 }
 
 // TestFixRefusesReadOnlyFile: --fix leaves a file the user may not write
@@ -130,7 +139,7 @@ func TestFixRefusesReadOnlyFile(t *testing.T) {
 	if got, _ := os.ReadFile(p); string(got) != fixable {
 		t.Errorf("the read-only file was rewritten:\n%s", got)
 	}
-	if code != exitUsage || !strings.Contains(stderr, "m.yaml: permission denied") {
+	if code != exitUsage || !strings.Contains(stderr, "m.yaml: permission denied") || !strings.Contains(stderr, "manifestlint: 2 fixes not applied (permission denied)\n") {
 		t.Errorf("exit %d, output:\n%s\nwant exit 2 and m.yaml: permission denied", code, stderr)
 	}
 	entries, err := os.ReadDir(dir)
