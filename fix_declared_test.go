@@ -15,7 +15,7 @@ import (
 // (what `explain` and docs/rules.md say of its fix) against the fixes its
 // findings really carry: a rule whose findings carry a fix declares one,
 // saying "(safe" or "(unsafe" for each applicability seen; a rule that
-// declares a fix has a case that shows it.
+// declares a fix, safe or unsafe, has a case that shows it.
 func TestRulesDeclareTheirFixes(t *testing.T) {
 	cleanEnv(t)
 	var files []string
@@ -74,6 +74,11 @@ func TestRulesDeclareTheirFixes(t *testing.T) {
 		for _, a := range apps {
 			if !strings.Contains(r.Fix, "("+a) {
 				t.Errorf("%s: findings carry a %s fix (%s), but its Fix does not say \"(%s\": %q", r.ID, a, where[r.ID], a, r.Fix)
+			}
+		}
+		for _, a := range []string{"safe", "unsafe"} {
+			if strings.Contains(r.Fix, "("+a) && len(apps) > 0 && !slices.Contains(apps, a) {
+				t.Errorf("%s: Fix says \"(%s\", but no finding of the cases carries a %s fix: add a case to testdata/fixes", r.ID, a, a)
 			}
 		}
 		if r.Fix != "" && !strings.Contains(r.Fix, "(safe") && !strings.Contains(r.Fix, "(unsafe") {
