@@ -69,6 +69,7 @@ var (
 			After:  "manifestVersion: 2.0\ndeviceId: 49382",
 		}}
 	duplicateKeyRule = &Rule{ID: RuleDuplicateKey, Severity: Error, Codes: []Code{MalformedManifest},
+		Fix: "Removes the second entry when its value is the first one's, written alike, and the entry has its lines to itself with no comment (unsafe: the lines go).",
 		Doc: "A key may appear only once in a mapping.",
 		Example: Example{Lang: "yaml",
 			Before: "bucket: my-bucket\nlogBucket: my-logs\nbucket: my-other-bucket",
@@ -99,6 +100,7 @@ var (
 			After:  "manifestVersion: 2.0\ngenerator: my tool",
 		}}
 	noSpaceAfterColonRule = &Rule{ID: RuleNoSpaceAfterColon, Severity: Warning,
+		Fix: "Inserts the missing space after the colon: `deviceId:ABCDE` becomes `deviceId: ABCDE` (safe).",
 		Doc: "`key:value` without a space is accepted, as the service did, but other YAML tools reject it: write `key: value`.",
 		Example: Example{Lang: "yaml",
 			Before: "manifestVersion:2.0\ndeviceId:49382",
