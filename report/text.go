@@ -167,7 +167,7 @@ func (s *textStream) File(r manifest.Result) error {
 
 // Close writes the count of errors, warnings and files, and flushes. No
 // file linted, or a quiet run without errors, prints no count: "0 errors
-// in 0 files" would read as a pass.
+// in 0 files" would read as a pass. A quiet run counts errors only.
 func (s *textStream) Close() error {
 	if s.nfiles == 0 || s.opt.Quiet && s.errs == 0 {
 		return s.bw.Flush()
@@ -180,6 +180,12 @@ func (s *textStream) Close() error {
 		} else {
 			fmt.Fprintf(s.bw, "note: %d files without findings, %s to %s: %s\n", g.n, g.files[0], g.last, g.msg)
 		}
+	}
+	if s.opt.Quiet {
+		// Only errors were shown: count those, and hint at no fix of a
+		// warning the run did not show.
+		fmt.Fprintf(s.bw, "%s in %s\n", plural(s.errs, "error"), plural(s.nfiles, "file"))
+		return s.bw.Flush()
 	}
 	fmt.Fprintf(s.bw, "%s, %s in %s\n", plural(s.errs, "error"), plural(s.warns, "warning"), plural(s.nfiles, "file"))
 	if hint := fixHint(s.safeFixes, s.unsafeFixes, s.opt.UnsafeFixes); hint != "" && !s.opt.Fixing {

@@ -443,8 +443,17 @@ func (o *options) resolve() (validate.Options, string, error) {
 		v.JobType = jt
 	}
 	if o.region != "" {
+		// Letter case is not a judgment call on the command line (as for
+		// --job-type): US-EAST-1 is us-east-1.
+		if r := strings.ToLower(o.region); manifest.IsRegion(r) {
+			o.region = r
+		}
 		if !manifest.IsRegion(o.region) {
-			return v, "", fmt.Errorf("--region %q is not a region the service ran in; use one of %s", o.region, strings.Join(manifest.Regions, ", "))
+			hint := ""
+			if near := manifest.Closest(o.region, manifest.Regions); near != "" {
+				hint = "did you mean " + near + "? "
+			}
+			return v, "", fmt.Errorf("--region %q is not a region the service ran in; %suse one of %s", o.region, hint, strings.Join(manifest.Regions, ", "))
 		}
 		v.Region, v.RegionSource = o.region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 	}

@@ -25,8 +25,10 @@ func TestQuiet(t *testing.T) {
 	if code != ExitFindings {
 		t.Errorf("--quiet on an error: exit %d", code)
 	}
-	wantIn(t, "stdout", out, "e.yaml:5:14: error", "1 error, 0 warnings in 2 files")
-	wantNotIn(t, "stdout", out, "warning:", "note:")
+	// The summary counts what is shown: no "0 warnings" for a warning it
+	// hid, and no hint to fix what it did not show.
+	wantIn(t, "stdout", out, "e.yaml:5:14: error", "\n1 error in 2 files\n")
+	wantNotIn(t, "stdout", out, "warning", "note:", "fixable")
 }
 
 func TestMaxWarnings(t *testing.T) {
@@ -87,12 +89,17 @@ func TestOutputFiles(t *testing.T) {
 		{"sairf=x", "unknown format \"sairf\""},
 		{"json=", "names no file"},
 		{"json=no/such/dir/x.json", "no such file or directory"},
+		{"json=-", "standard output is where --format writes"},
+		{"-", "standard output is where --format writes"},
 	} {
 		code, _, errOut := runMain(t, dir, "", "--no-config", "--output", bad.arg, "e.yaml")
 		if code != ExitUsage {
 			t.Errorf("--output %s: exit %d", bad.arg, code)
 		}
 		wantIn(t, "--output "+bad.arg, errOut, bad.msg)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
+		t.Error(`--output json=- created a file named "-"`)
 	}
 }
 
@@ -127,6 +134,17 @@ func TestUsageHints(t *testing.T) {
 	wantIn(t, "-region", errOut, "did you mean --region?")
 	_, _, errOut = runMain(t, dir, "", "schema", "--job-knd", "s3-export")
 	wantIn(t, "schema --job-knd", errOut, "manifestlint schema: unknown flag: --job-knd; did you mean --job-kind?")
+	// --region takes any letter case, as --job-type does, and a near miss
+	// is named.
+	dir2 := tree(t, map[string]string{"ok.yaml": validManifest})
+	if code, _, errOut := runMain(t, dir2, "", "--no-config", "--region", "US-EAST-1", "ok.yaml"); code != ExitOK {
+		t.Errorf("--region US-EAST-1: exit %d\n%s", code, errOut)
+	}
+	code, _, errOut = runMain(t, dir2, "", "--no-config", "--region", "us-east1", "ok.yaml")
+	if code != ExitUsage {
+		t.Errorf("--region us-east1: exit %d", code)
+	}
+	wantIn(t, "--region us-east1", errOut, "did you mean us-east-1?")
 }
 
 func TestHelpBoolFlags(t *testing.T) {

@@ -48,6 +48,12 @@ func (o *options) openSinks(format string, stdout io.Writer) (sinks, error) {
 			out.close()
 			return nil, fmt.Errorf("--output %q names no file", v)
 		}
+		if name == "-" {
+			// Standard output is --format's: two formats there would
+			// interleave, and a file named "-" is never what was meant.
+			out.close()
+			return nil, fmt.Errorf("--output %q: standard output is where --format writes; choose its format with --format and give --output a file name", v)
+		}
 		if seen[name] {
 			out.close()
 			return nil, fmt.Errorf("--output names %s twice", safeName(name))
