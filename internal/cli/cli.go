@@ -443,11 +443,9 @@ func (o *options) resolve() (validate.Options, string, error) {
 		v.JobType = jt
 	}
 	if o.region != "" {
-		// Letter case is not a judgment call on the command line (as for
-		// --job-type): US-EAST-1 is us-east-1.
-		if r := strings.ToLower(o.region); manifest.IsRegion(r) {
-			o.region = r
-		}
+		// Regions are written in lower case, as the service and AWS's tools
+		// take them (the strict reading, tested by the golden case
+		// s6-region-flag-uppercase-invalid); a near miss is named.
 		if !manifest.IsRegion(o.region) {
 			hint := ""
 			if near := manifest.Closest(o.region, manifest.Regions); near != "" {
