@@ -23,6 +23,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -30,6 +31,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -97,8 +99,8 @@ type pageState struct {
 	LintMs      float64        `json:"lintMs"`
 	Findings    []shownFinding `json:"findings"`
 	Notes       []string       `json:"notes"`
-	// Marks are the gutter's marked lines: line number to "error" or
-	// "warning".
+	// Marks are the gutter's marked rows: the row's number (the line it
+	// starts) to "error" or "warning".
 	Marks map[string]string `json:"marks"`
 }
 
@@ -123,7 +125,7 @@ const readState = `(() => {
       fix: (li.querySelector(".fix") || {}).textContent || "",
     })),
     notes: Array.from(document.querySelectorAll("#notes li")).map(li => li.textContent),
-    marks: Object.fromEntries(Array.from(document.querySelectorAll("#gutter div")).map((d, i) => [i + 1, d.className]).filter(e => e[1])),
+    marks: Object.fromEntries(Array.from(document.querySelectorAll("#gutter div")).map(d => [d.textContent, d.className]).filter(e => e[1])),
   };
 })()`
 
@@ -271,7 +273,7 @@ func compare(t *testing.T, name string, s pageState) {
 	// The faulty lines are marked, an error outranking a warning.
 	marks := map[string]string{}
 	for _, f := range want {
-		if k := strconv.Itoa(f.Line); marks[k] != "error" {
+		if k := strconv.Itoa(rowNumber(s.Text, f.Line)); marks[k] != "error" {
 			marks[k] = f.Severity
 		}
 	}
@@ -284,6 +286,89 @@ func compare(t *testing.T, name string, s pageState) {
 	if !slices.Equal(s.Findings, want) {
 		t.Errorf("%s: the page and `manifestlint --format json` disagree:\npage:\n%s\ncommand:\n%s", name, lines(s.Findings), lines(want))
 	}
+}
+
+// lineBreak is a line break as manifest.Lines counts them.
+var lineBreak = regexp.MustCompile("\r\n|[\r\n\u0085\u2028\u2029]")
+
+// rowNumber is the gutter's number for the editor row that holds line (as
+// findings count lines) of text: the editor breaks rows at CR LF, CR and LF
+// only (it turns the first two into LF), and numbers a row with the line it
+// starts.
+func rowNumber(text string, line int) int {
+	n, number := 1, 1
+	for _, row := range regexp.MustCompile("\r\n|[\r\n]").Split(text, -1) {
+		next := n + 1 + len(lineBreak.FindAllString(row, -1))
+		if line < next {
+			return n
+		}
+		n = next
+		number = n
+	}
+	return number
+}
+
+// position is the line and column (as findings count them) at the end of
+// before, the editor's text before a place: columns count code points
+// after a byte order mark.
+func position(before string) (line, column int) {
+	ls := lineBreak.Split(strings.TrimPrefix(before, "\ufeff"), -1)
+	return len(ls), utf8.RuneCountInString(ls[len(ls)-1]) + 1
+}
+
+// checkSelection clicks each finding of s and holds the editor's selection
+// to the finding's range.
+func checkSelection(t *testing.T, b *browser, s pageState) {
+	t.Helper()
+	textLines := lineBreak.Split(strings.TrimPrefix(s.Text, "\ufeff"), -1)
+	for i, f := range s.Findings {
+		b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .msg').click()`, i))
+		sel := evalAs[struct {
+			Start, End int
+			Before     string
+			Selected   string
+		}](b, `(() => { const t = document.getElementById("manifest");
+		return {start: t.selectionStart, end: t.selectionEnd, before: t.value.slice(0, t.selectionStart), selected: t.value.slice(t.selectionStart, t.selectionEnd)}; })()`)
+		line, col := position(sel.Before)
+		if line != f.Line || col != f.Column {
+			t.Errorf("clicking %s selects from %d:%d", f, line, col)
+		}
+		if sel.Selected == "" && f.Line <= len(textLines) && f.Column <= utf8.RuneCountInString(textLines[f.Line-1]) {
+			t.Errorf("clicking %s selects nothing", f)
+		}
+		// A finding with a range selects exactly that range.
+		if f.EndLine != f.Line || f.EndColumn != f.Column {
+			if endLine, endCol := position(sel.Before + sel.Selected); endLine != f.EndLine || endCol != f.EndColumn {
+				t.Errorf("clicking %s selects to %d:%d", f, endLine, endCol)
+			}
+		}
+	}
+}
+
+// shared clicks "Copy share link" and returns the manifest the link holds.
+func (b *browser) shared() string {
+	b.t.Helper()
+	b.eval(`document.getElementById("share").click()`)
+	q, err := url.ParseQuery(strings.TrimPrefix(evalAs[string](b, `location.hash`), "#"))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	text, err := base64.RawURLEncoding.DecodeString(q.Get("manifest"))
+	if err != nil {
+		b.t.Fatalf("the share link's manifest: %v", err)
+	}
+	return string(text)
+}
+
+// openLink follows a share link in the page already open (as a link
+// followed from another tab's address bar would load it).
+func (b *browser) openLink(hash string) pageState {
+	b.t.Helper()
+	b.eval(`location.hash = "#reset"`)
+	seq := b.state().Seq
+	js, _ := json.Marshal(hash)
+	b.eval(fmt.Sprintf(`location.hash = %s`, js))
+	return b.waitLint(seq)
 }
 
 func lines(fs []shownFinding) string {
@@ -401,8 +486,12 @@ func TestBrowser(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
 	defer srv.Close()
 
+	// Chromium's own temporary files (an org.chromium.Chromium.* folder
+	// it leaves behind) go to a folder of this test, removed with it.
+	browserTmp := t.TempDir()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
+		chromedp.Env("TMPDIR="+browserTmp),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),
@@ -418,6 +507,16 @@ func TestBrowser(t *testing.T) {
 	// Start the browser before timing the page.
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		t.Fatalf("starting %s: %v", chromium, err)
+	}
+	// The browser runs with the test's TMPDIR, not the shared one.
+	if p := chromedp.FromContext(ctx).Browser.Process(); p == nil {
+		t.Error("no browser process")
+	} else if env, err := os.ReadFile(fmt.Sprintf("/proc/%d/environ", p.Pid)); err == nil {
+		if !slices.Contains(strings.Split(string(env), "\x00"), "TMPDIR="+browserTmp) {
+			t.Errorf("chromium runs without TMPDIR=%s: it leaves its temporary folders in the shared one", browserTmp)
+		}
+	} else if _, statErr := os.Stat("/proc/self/environ"); statErr == nil {
+		t.Errorf("reading chromium's environment: %v", err)
 	}
 	// Every request the page makes, and every uncaught exception.
 	var mu sync.Mutex
@@ -596,37 +695,7 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 		for _, text := range texts {
-			s := b.setText(text)
-			for i, f := range s.Findings {
-				b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .msg').click()`, i))
-				sel := evalAs[struct {
-					Start, End int
-					Before     string
-					Selected   string
-				}](b, `(() => { const t = document.getElementById("manifest");
-				return {start: t.selectionStart, end: t.selectionEnd, before: t.value.slice(0, t.selectionStart), selected: t.value.slice(t.selectionStart, t.selectionEnd)}; })()`)
-				// Columns count from after a byte order mark.
-				sel.Before = strings.TrimPrefix(sel.Before, "\ufeff")
-				if got := strings.Count(sel.Before, "\n") + 1; got != f.Line {
-					t.Errorf("clicking %s selects on line %d", f, got)
-				}
-				col := len([]rune(sel.Before[strings.LastIndex(sel.Before, "\n")+1:])) + 1
-				if col != f.Column {
-					t.Errorf("clicking %s selects from column %d", f, col)
-				}
-				if sel.Selected == "" && f.Column <= len([]rune(strings.Split(s.Text, "\n")[f.Line-1])) {
-					t.Errorf("clicking %s selects nothing", f)
-				}
-				// A finding with a range selects exactly that range.
-				if f.EndLine != f.Line || f.EndColumn != f.Column {
-					upto := sel.Before + sel.Selected
-					endLine := strings.Count(upto, "\n") + 1
-					endCol := len([]rune(upto[strings.LastIndex(upto, "\n")+1:])) + 1
-					if endLine != f.EndLine || endCol != f.EndColumn {
-						t.Errorf("clicking %s selects to %d:%d", f, endLine, endCol)
-					}
-				}
-			}
+			checkSelection(t, b, b.setText(text))
 		}
 	})
 
@@ -737,6 +806,147 @@ func TestBrowser(t *testing.T) {
 		}
 		if u, _ := url.Parse(evalAs[string](b, `location.href`)); u.RawQuery != "" {
 			t.Errorf("the link has a query (sent to the server): %q", u.RawQuery)
+		}
+	})
+
+	t.Run("broken share links", func(t *testing.T) {
+		b.t = t
+		valid := "manifestVersion: 2.0\ndeviceId: ABCDE\n"
+		for _, link := range []struct {
+			name, hash string
+			text       string   // what the editor must hold
+			notice     []string // what the notice must say
+		}{
+			{"qa report", "#manifest=%%%invalid***&jobType=bogus&region=mars", "",
+				[]string{"manifest cannot be read", "not base64url", `"bogus"`, `"mars"`}},
+			{"not UTF-8", "#manifest=" + base64.RawURLEncoding.EncodeToString([]byte("a: \xff\xfe\n")), "",
+				[]string{"not UTF-8"}},
+			{"standard base64", "#manifest=" + base64.StdEncoding.EncodeToString([]byte("a: ??>\n")), "",
+				[]string{"not base64url"}},
+			{"no manifest", "#jobType=export", "", []string{"holds no manifest"}},
+			{"bad region only", "#manifest=" + base64.RawURLEncoding.EncodeToString([]byte(valid)) + "&jobType=Export&region=eu-west-9",
+				valid, []string{`"eu-west-9"`}},
+		} {
+			if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(b.base+link.hash)); err != nil {
+				t.Fatal(err)
+			}
+			s := b.waitLint(0)
+			// A later lint must not hide the notice either.
+			s = b.setText(s.Text)
+			notice := evalAs[string](b, `(() => { const n = document.getElementById("notice"); return n.hidden ? "" : n.textContent; })()`)
+			for _, want := range link.notice {
+				if !strings.Contains(notice, want) {
+					t.Errorf("%s: the notice says %q, nothing of %s", link.name, notice, want)
+				}
+			}
+			if s.Text != link.text {
+				t.Errorf("%s: the editor holds %q, want %q", link.name, s.Text, link.text)
+			}
+			wantJobType := ""
+			if strings.Contains(strings.ToLower(link.hash), "jobtype=export") {
+				wantJobType = "export"
+			}
+			if s.JobType != wantJobType || s.Region != "" {
+				t.Errorf("%s: job type %q and region %q, want %q and none", link.name, s.JobType, s.Region, wantJobType)
+			}
+			if ex := evalAs[string](b, `document.getElementById("example").value`); ex != "" {
+				t.Errorf("%s: the example %s is chosen", link.name, ex)
+			}
+			compare(t, link.name, s)
+			// Choosing an example closes the notice.
+			seq := s.Seq
+			b.eval(`(() => { const s = document.getElementById("example"); s.value = "0"; s.dispatchEvent(new Event("change")); })()`)
+			b.waitLint(seq)
+			if !evalAs[bool](b, `document.getElementById("notice").hidden`) {
+				t.Errorf("%s: the notice stays after choosing an example", link.name)
+			}
+		}
+		// A good link shows no notice.
+		good := "#manifest=" + base64.RawURLEncoding.EncodeToString([]byte("manifestVersion: 2.0\n")) + "&jobType=import&region=us-east-1"
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(b.base+good)); err != nil {
+			t.Fatal(err)
+		}
+		b.waitLint(0)
+		if n := evalAs[string](b, `(() => { const n = document.getElementById("notice"); return n.hidden ? "" : n.textContent; })()`); n != "" {
+			t.Errorf("a good link shows the notice %q", n)
+		}
+	})
+
+	t.Run("line ends", func(t *testing.T) {
+		b.t = t
+		// A textarea holds LF only; the linter's lines also end at CR LF,
+		// CR, NEL, LS and PS. The page lints, fixes and shares the link's
+		// own bytes, numbers and marks the rows as the findings count lines,
+		// and selects their ranges.
+		texts := map[string]string{"NEL, LS and PS": "manifestVersion: 2.0\u2028deviceId: ABCDE\nbucket: x\u0085acl: bad\u2029generator: 😀\u2028notificationEmail: a@b\n"}
+		for _, f := range []string{"s2-cr-line-ends-fault-position.yaml", "s2-crlf-line-ends-fault-position.yaml",
+			"s2-mixed-line-ends-fault-position.yaml", "s2-utf8-bom-crlf-line-ends.yaml", "s2-utf8-bom-cr-line-ends-fault-position.yaml"} {
+			src, err := os.ReadFile(filepath.Join("..", "testdata", "cases", f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts[f] = string(src)
+		}
+		for _, name := range slices.Sorted(maps.Keys(texts)) {
+			src := texts[name]
+			link := "#manifest=" + base64.RawURLEncoding.EncodeToString([]byte(src))
+			s := b.openLink(link)
+			if want := regexp.MustCompile("\r\n?").ReplaceAllString(src, "\n"); s.Text != want {
+				t.Errorf("%s: the editor holds %q, want %q", name, s.Text, want)
+			}
+			if got := b.shared(); got != src {
+				t.Errorf("%s: the page's share link holds %q, the link it opened %q", name, got, src)
+			}
+			// The page's findings are the command's for the link's bytes.
+			withBytes := s
+			withBytes.Text = src
+			compare(t, name, withBytes)
+			checkSelection(t, b, s)
+			// Fixes keep the line ends, as --fix does.
+			r := validate.Validate(fileName, []byte(src), validate.Options{})
+			safe := false
+			for i, f := range r.Findings {
+				if f.Fix == nil || len(f.Fix.Edits) == 0 {
+					continue
+				}
+				safe = safe || f.Fix.Applicability == manifest.Safe
+				s := b.openLink(link)
+				want, _ := fix.Apply([]byte(src), []*manifest.Fix{f.Fix})
+				b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .fix').click()`, i))
+				b.waitLint(s.Seq)
+				if got := b.shared(); got != string(want) {
+					t.Errorf("%s: the button %q made %q, want %q", name, f.Fix.Title, got, want)
+				}
+			}
+			if safe {
+				s := b.openLink(link)
+				b.eval(`document.getElementById("fixAll").click()`)
+				b.waitLint(s.Seq)
+				if got, want := b.shared(), fix.Run(fileName, []byte(src), validate.Options{}, fix.Options{}).Source; got != string(want) {
+					t.Errorf("%s: apply all safe fixes made %q, want (manifestlint --fix) %q", name, got, want)
+				}
+			}
+			// What is typed gets the text's line end.
+			b.openLink(link)
+			eol := regexp.MustCompile("\r\n|\r|\n").FindString(src)
+			b.eval(`(() => { const t = document.getElementById("manifest"); t.focus(); t.setSelectionRange(t.value.length, t.value.length); })()`)
+			if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#manifest"), "\nacl: private")); err != nil {
+				t.Fatal(err)
+			}
+			// Wait for the last key, then lint what the editor holds.
+			deadline := time.Now().Add(10 * time.Second)
+			for b.state().Text != regexp.MustCompile("\r\n?").ReplaceAllString(src, "\n")+"\nacl: private" && time.Now().Before(deadline) {
+				time.Sleep(10 * time.Millisecond)
+			}
+			b.setOption("jobType", "")
+			s = b.state()
+			want := strings.ReplaceAll(regexp.MustCompile("\r\n?").ReplaceAllString(src, "\n")+"\nacl: private", "\n", eol)
+			if got := b.shared(); got != want {
+				t.Errorf("%s: after typing, the link holds %q, want %q", name, got, want)
+			}
+			withBytes = s
+			withBytes.Text = want
+			compare(t, name+", typed", withBytes)
 		}
 	})
 

@@ -80,6 +80,7 @@ const s3ImportWithout = "manifestVersion: 2.0\nbucket: my-bucket\neraseDevice: y
 // The rules of schema findings.
 var (
 	requiredFieldRule = &manifest.Rule{ID: RuleRequiredField, Severity: manifest.Error,
+		Fix:   "When a key typed wrongly stands for the missing field (`erase_device`, `EraseDevice`), renames it: the same edit as that key's unknown-field fix, so one fix repairs both (safe).",
 		Codes: []manifest.Code{manifest.MissingManifestField, manifest.MissingCustoms},
 		Doc:   "A field the job kind always requires is absent (top level, returnAddress, customs or an operations entry).",
 		Example: manifest.Example{Lang: "yaml",
@@ -88,6 +89,7 @@ var (
 			After:  "deviceId: 49382\n" + s3ImportWithout,
 		}}
 	unknownFieldRule = &manifest.Rule{ID: RuleUnknownField, Severity: manifest.Error,
+		Fix:   "Renames a key that is a typo or another spelling of exactly one known key (`erasedevice` becomes `eraseDevice`), or indents returnAddress fields left at the top level beneath `returnAddress:` (safe).",
 		Codes: []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress, manifest.InvalidCustoms, manifest.InvalidFileSystem},
 		Doc:   "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level.",
 		Example: manifest.Example{Lang: "yaml",
@@ -102,6 +104,7 @@ var (
 			After:  "bucket: my-bucket\ngenerator: AWS Import/Export Tool",
 		}}
 	invalidValueRule = &manifest.Rule{ID: RuleInvalidValue, Severity: manifest.Error, Codes: invalidCodes,
+		Fix: "Writes the allowed value that a value spells in another letter case or form (`ntfs` becomes `NTFS`, `true` becomes `yes`, `2.0.` becomes `2.0`) (safe); writes the one nearest allowed value of a misspelt one (unsafe: a guess).",
 		Doc: "A value outside its allowed values, pattern or length, the wrong manifestVersion for the kind, or an operations list of the wrong length.",
 		Example: manifest.Example{Lang: "yaml",
 			Before: "bucket: my-bucket\nstorageClass: GLACIER",

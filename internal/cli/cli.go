@@ -298,8 +298,8 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 const usageText = "Usage: manifestlint [flags] FILE|DIR|- ...\n\n" +
 	"Checks AWS Import/Export manifests and reports each fault with the service's error code.\n" +
 	"A file named is always linted; a directory means the *.yaml and *.yml files below it that look\n" +
-	"like manifests (a top-level manifestVersion key, or two manifest keys); - reads standard input,\n" +
-	"as does a pipe when no file is named.\n\n" +
+	"like manifests (named manifest.yaml or *.manifest.yaml, a top-level manifestVersion key, or two\n" +
+	"manifest keys); - reads standard input, as does a pipe when no file is named.\n\n" +
 	"Commands: manifestlint explain CODE|RULE, codes, rules, schema, init, completion SHELL, version, lsp\n\nFlags:\n"
 
 func printUsage(w io.Writer, fl *pflag.FlagSet) {

@@ -12,6 +12,8 @@
   const list = $("findings");
   const summary = $("summary");
   const statusEl = $("status");
+  const notice = $("notice");
+  const noticeText = $("noticeText");
   const fixAll = $("fixAll");
   const kindEl = $("kind");
   const exampleSel = $("example");
@@ -33,8 +35,14 @@
   let ready = false;
   let timer = 0;
   let result = null; // the last lint result
-  let lintedText = null; // the text result is for
-  let lineCount = 0;
+  let lintedText = null; // the editor's text result is for
+  let gutterKey = "";
+  let lineRow = []; // line (as findings count them) - 1 -> the editor's row
+  // A textarea holds LF only: it turns CR LF and CR into LF. The manifest's
+  // own bytes are kept here, so that the page lints, fixes and shares the
+  // text it was given (a link's or an example's), line ends and all.
+  let rawText = null; // the text last put in the editor by the page
+  let eol = "\n"; // the line end of that text, given to what is typed
   let examples = [];
 
   // ---- Share links: #manifest=<base64url, no padding>&jobType=&region= ----
@@ -48,51 +56,107 @@
     return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
+  // fromBase64url decodes a share link's manifest; it throws an Error that
+  // says what is wrong with it (not base64url, or not UTF-8).
   function fromBase64url(s) {
+    if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) {
+      throw new Error("not base64url (letters, digits, - and _ only)");
+    }
     s = s.replace(/-/g, "+").replace(/_/g, "/");
     while (s.length % 4) s += "=";
     const bin = atob(s);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new TextDecoder().decode(bytes);
+    try {
+      // ignoreBOM: a byte order mark is part of the text, as in a file.
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch (e) {
+      throw new Error("its bytes are not UTF-8 text");
+    }
   }
 
   function shareHash() {
-    const p = ["manifest=" + toBase64url(ta.value)];
+    const p = ["manifest=" + toBase64url(docText())];
     if (jobTypeSel.value) p.push("jobType=" + jobTypeSel.value);
     if (regionSel.value) p.push("region=" + encodeURIComponent(regionSel.value));
     return "#" + p.join("&");
   }
 
   // restoreFromHash sets the page from a share link; false when the
-  // address has none.
+  // address has none. What is wrong with a link is shown in the notice
+  // (which stays until closed, unlike the status line that every lint
+  // rewrites) and ignored: a manifest that cannot be read leaves the editor
+  // empty, never showing other text as if it were the link's.
   function restoreFromHash() {
     const h = location.hash.replace(/^#/, "");
     if (!h) return false;
     const params = new URLSearchParams(h);
-    if (!params.has("manifest")) return false;
-    let text;
-    try {
-      text = fromBase64url(params.get("manifest"));
-    } catch (e) {
-      setStatus("The link's manifest is not valid base64url: " + e.message);
-      return false;
+    if (!["manifest", "jobType", "region"].some((k) => params.has(k))) return false;
+    const problems = [];
+    let text = "";
+    if (!params.has("manifest")) {
+      problems.push("The link holds no manifest (#manifest=…): the editor is empty.");
+    } else {
+      try {
+        text = fromBase64url(params.get("manifest"));
+      } catch (e) {
+        problems.push("The link's manifest cannot be read, " + e.message + ": the editor is empty.");
+      }
     }
-    const jt = (params.get("jobType") || "").toLowerCase();
-    jobTypeSel.value = jt === "import" || jt === "export" ? jt : "";
+    const jt = params.get("jobType") || "";
+    if (jt === "" || /^(import|export)$/i.test(jt)) {
+      jobTypeSel.value = jt.toLowerCase();
+    } else {
+      problems.push("The link's job type " + JSON.stringify(jt) + " is not import or export: ignored, the job type is inferred.");
+      jobTypeSel.value = "";
+    }
     const region = params.get("region") || "";
     if (region && !Array.from(regionSel.options).some((o) => o.value === region)) {
-      setStatus("The link's region " + region + " is not one the service ran in; ignored.");
+      problems.push("The link's region " + JSON.stringify(region) + " is not one the service ran in: ignored.");
       regionSel.value = "";
     } else {
       regionSel.value = region;
     }
+    showNotice(problems);
     exampleSel.value = "";
     setText(text, false);
     return true;
   }
 
   // ---- Editor ----
+
+  // normalizeBreaks is what a textarea makes of text: CR LF and CR become LF.
+  function normalizeBreaks(text) {
+    return text.replace(/\r\n?/g, "\n");
+  }
+
+  // docText is the manifest the editor shows, with its own line ends: the
+  // text the page put in when the editor still shows it, else the editor's
+  // text with that text's line end (as an editor keeps a file's line ends).
+  function docText() {
+    const v = ta.value;
+    if (rawText !== null && rawText.length >= v.length && normalizeBreaks(rawText) === v) return rawText;
+    return eol === "\n" ? v : v.replace(/\n/g, eol);
+  }
+
+  // editorOffset converts a UTF-16 offset of doc (docText) to one of the
+  // editor's text: each CR LF before it is one character there.
+  function editorOffsets(doc) {
+    const crlf = [];
+    if (doc.indexOf("\r") >= 0) {
+      for (let i = doc.indexOf("\r\n"); i >= 0; i = doc.indexOf("\r\n", i + 2)) crlf.push(i);
+    }
+    return (off) => {
+      let lo = 0;
+      let hi = crlf.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (crlf[mid] < off) lo = mid + 1;
+        else hi = mid;
+      }
+      return off - lo;
+    };
+  }
 
   function options() {
     return { jobType: jobTypeSel.value, region: regionSel.value, accessKeyId: keyInput.value };
@@ -104,12 +168,14 @@
     if (undoable && document.activeElement !== null) {
       ta.focus();
       ta.select();
-      if (document.execCommand && document.execCommand("insertText", false, text) && ta.value === text) {
+      if (document.execCommand && document.execCommand("insertText", false, text) && ta.value === normalizeBreaks(text)) {
+        rememberText(text);
         afterEdit(true);
         return;
       }
     }
     ta.value = text;
+    rememberText(text);
     ta.scrollTop = 0;
     afterEdit(true);
   }
@@ -121,22 +187,48 @@
     else timer = setTimeout(lint, DEBOUNCE_MS);
   }
 
+  function rememberText(text) {
+    rawText = text;
+    const m = /\r\n|\r|\n/.exec(text);
+    eol = m ? m[0] : "\n";
+  }
+
+  // The linter's lines (manifest.Lines) also end at NEL, LS and PS, which a
+  // textarea shows within a row: BREAKS are the line ends of the editor's
+  // text (it has no CR).
+  const BREAKS = /[\n\u0085\u2028\u2029]/g;
+
   function countLines(text) {
-    let n = 1;
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
-    return n;
+    const m = text.match(BREAKS);
+    return 1 + (m ? m.length : 0);
   }
 
   // updateLines keeps the gutter's numbers and the backdrop's rows at the
-  // text's line count, and the marks of the last lint on them.
+  // editor's rows, and the marks of the last lint on them. A row is numbered
+  // with the line (as findings count them) it starts; a row holding NEL, LS
+  // or PS holds more lines than one.
   function updateLines() {
-    const n = countLines(ta.value);
-    if (n !== lineCount) {
-      lineCount = n;
+    const rows = ta.value.split("\n");
+    const labels = [];
+    const rowOf = [];
+    let line = 1;
+    rows.forEach((row, r) => {
+      labels.push(line);
+      rowOf.push(r);
+      const extra = row.match(BREAKS);
+      for (let k = 0; extra && k < extra.length; k++) rowOf.push(r);
+      line += 1 + (extra ? extra.length : 0);
+    });
+    lineRow = rowOf;
+    const key = labels.join(",");
+    if (key !== gutterKey) {
+      gutterKey = key;
       let g = "";
       let b = "";
-      for (let i = 1; i <= n; i++) {
-        g += "<div>" + i + "</div>";
+      for (let i = 0; i < labels.length; i++) {
+        const next = i + 1 < labels.length ? labels[i + 1] : line;
+        const title = next - labels[i] > 1 ? ' title="lines ' + labels[i] + "–" + (next - 1) + '"' : "";
+        g += "<div" + title + ">" + labels[i] + "</div>";
         b += "<div></div>";
       }
       gutter.innerHTML = g + "<div></div>";
@@ -155,7 +247,8 @@
     }
     if (!result) return;
     for (const f of result.findings) {
-      const i = f.line - 1;
+      const i = lineRow[f.line - 1];
+      if (i === undefined) continue;
       if (i < 0 || i >= rows.length) continue;
       // An error outranks a warning on the same line.
       if (rows[i].className !== "error") {
@@ -178,7 +271,8 @@
   function showCursor() {
     const before = ta.value.slice(0, ta.selectionStart);
     const line = countLines(before);
-    const col = Array.from(before.slice(before.lastIndexOf("\n") + 1)).length + 1;
+    const lineStart = before.search(/[\n\u0085\u2028\u2029][^\n\u0085\u2028\u2029]*$/) + 1;
+    const col = Array.from(before.slice(lineStart)).length + 1;
     $("cursor").textContent = "Ln " + line + ", Col " + col;
   }
 
@@ -186,17 +280,23 @@
 
   function lint() {
     if (!ready) return;
-    const text = ta.value;
+    const text = docText();
     const t0 = performance.now();
     let res;
     try {
       res = JSON.parse(globalThis.manifestlint.lint(text, options()));
+      // from and to count in text; the editor's selection in its own text.
+      const at = editorOffsets(text);
+      for (const f of res.findings) {
+        f.editorFrom = at(f.from);
+        f.editorTo = at(f.to);
+      }
     } catch (e) {
       showLoadError("manifestlint failed on this text: " + e.message);
       return;
     }
     result = res;
-    lintedText = text;
+    lintedText = ta.value;
     render();
     const ms = performance.now() - t0;
     body.dataset.lintMs = ms.toFixed(2);
@@ -338,9 +438,9 @@
       li.scrollIntoView({ block: "nearest" });
     }
     ta.focus({ preventScroll: true });
-    ta.setSelectionRange(f.from, Math.max(f.from, f.to));
+    ta.setSelectionRange(f.editorFrom, Math.max(f.editorFrom, f.editorTo));
     const lh = lineHeight();
-    const top = (f.line - 1) * lh;
+    const top = (lineRow[f.line - 1] || 0) * lh;
     if (top < ta.scrollTop || top + lh > ta.scrollTop + ta.clientHeight - 16) {
       ta.scrollTop = Math.max(0, top - ta.clientHeight / 3);
     }
@@ -350,7 +450,7 @@
 
   function applyFix(which) {
     if (!ready) return;
-    const out = JSON.parse(globalThis.manifestlint.applyFixes(ta.value, options(), which));
+    const out = JSON.parse(globalThis.manifestlint.applyFixes(docText(), options(), which));
     if (out.applied > 0) {
       setText(out.text, true);
       setStatus("Applied " + plural(out.applied, "fix") + ". Ctrl+Z undoes.");
@@ -400,6 +500,14 @@
     statusEl.textContent = text;
   }
 
+  // showNotice shows problems (sentences) in the notice above the editor,
+  // or hides it when there are none.
+  function showNotice(problems) {
+    noticeText.textContent = "";
+    for (const p of problems) noticeText.append(el("span", "", p));
+    notice.hidden = problems.length === 0;
+  }
+
   function showLoadError(text) {
     summary.textContent = "manifestlint could not start";
     list.textContent = "";
@@ -422,7 +530,7 @@
       e.preventDefault();
       if (!result || !result.findings.length) return;
       const at = ta.selectionEnd;
-      let next = result.findings.findIndex((f) => f.from > at);
+      let next = result.findings.findIndex((f) => f.editorFrom > at);
       if (next < 0) next = 0;
       select(next);
     }
@@ -444,11 +552,15 @@
   });
   fixAll.addEventListener("click", () => applyFix("safe"));
   $("explainClose").addEventListener("click", closeExplain);
+  $("noticeClose").addEventListener("click", () => showNotice([]));
   for (const input of [jobTypeSel, regionSel]) input.addEventListener("change", () => afterEdit(true));
   keyInput.addEventListener("input", () => afterEdit(false));
   exampleSel.addEventListener("change", () => {
     const ex = examples[Number(exampleSel.value)];
-    if (ex) loadExample(ex);
+    if (ex) {
+      showNotice([]);
+      loadExample(ex);
+    }
   });
   $("share").addEventListener("click", async () => {
     const hash = shareHash();
