@@ -154,6 +154,11 @@ func (s *textStream) File(r manifest.Result) error {
 		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", file,
 			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
 	}
+	if opt.Quiet && r.OmittedErrors > 0 {
+		// --quiet drops notes, but the summary counts these errors: say
+		// why they are not listed.
+		fmt.Fprintf(bw, "%s: note: %s not listed (--max-findings)\n", file, plural(r.OmittedErrors, "more error"))
+	}
 	if len(r.Notes) > 0 && !opt.Quiet {
 		msg := escape.Line(noteText(r.Notes))
 		if len(r.Findings) > 0 {

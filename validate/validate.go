@@ -157,9 +157,9 @@ func Cap(res Result, max int) Result {
 	rest := res.Findings[max:]
 	res.OmittedErrors, res.OmittedWarnings = manifest.Count(rest)
 	seen := map[string]bool{}
-	var ruleIDs []string
+	ruleIDs := []string{} // JSON: always an array
 	for i := range rest {
-		if r := rest[i].Rule; !seen[r] {
+		if r := rest[i].Rule; r != "" && !seen[r] {
 			seen[r] = true
 			ruleIDs = append(ruleIDs, r)
 		}
@@ -169,11 +169,15 @@ func Cap(res Result, max int) Result {
 	kept := make([]manifest.Finding, max)
 	copy(kept, res.Findings)
 	res.Findings = kept
+	from := ""
+	if len(ruleIDs) > 0 {
+		from = ", from " + strings.Join(ruleIDs, ", ")
+	}
 	note := Note{ID: NoteFindingsOmitted, Rules: ruleIDs,
-		Message: fmt.Sprintf("%s not listed (%s, %s, from %s): the first %d end at line %d. "+
+		Message: fmt.Sprintf("%s not listed (%s, %s%s): the first %d end at line %d. "+
 			"Fix those and lint again, or raise --max-findings",
 			plural(len(rest), "more finding"), plural(res.OmittedErrors, "error"), plural(res.OmittedWarnings, "warning"),
-			strings.Join(ruleIDs, ", "), max, last)}
+			from, max, last)}
 	res.Notes = append([]Note{note}, res.Notes...)
 	return res
 }

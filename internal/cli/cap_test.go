@@ -18,6 +18,14 @@ func TestMaxFindingsExitStatus(t *testing.T) {
 	}
 	wantIn(t, "stdout", out, "warning:", "1 more finding not listed (1 error, 0 warnings, from unknown-field)", "1 error, 1 warning in 1 file")
 	wantNotIn(t, "stdout", out, "zzz")
+	// --quiet drops notes, but not the one line that says why errors the
+	// summary counts are not listed.
+	code, out, _ = runMain(t, dir, "", "--no-config", "--no-snippet", "--quiet", "--max-findings", "1", "m.yaml")
+	if code != ExitFindings {
+		t.Errorf("--quiet, error past --max-findings 1: exit %d", code)
+	}
+	wantIn(t, "stdout", out, "m.yaml: note: 1 more error not listed (--max-findings)", "1 error, 0 warnings in 1 file")
+	wantNotIn(t, "stdout", out, "warning:", "zzz")
 
 	dir = tree(t, map[string]string{"w.yaml": strings.Replace(warnManifest, "eraseDevice: yes", "eraseDevice:yes", 1)})
 	if code, out, _ := runMain(t, dir, "", "--no-config", "--max-findings", "1", "--max-warnings", "1", "w.yaml"); code != ExitFindings {
