@@ -8,9 +8,10 @@ import (
 )
 
 // versionPin matches a manifestlint version named in an example: a
-// pre-commit `rev: vX`, a `go install ...manifestlint@vX`, or a GitHub
-// Actions `MANIFESTLINT_VERSION: vX`.
-var versionPin = regexp.MustCompile(`(?:\brev:\s*|manifestlint@|MANIFESTLINT_VERSION:\s*)["']?(v[0-9][0-9A-Za-z.+\-]*)`)
+// pre-commit `rev: vX`, a `go install ...manifestlint@vX`, a GitHub
+// Actions `MANIFESTLINT_VERSION: vX`, or an image built from the repository
+// at `manifestlint.git#vX`.
+var versionPin = regexp.MustCompile(`(?:\brev:\s*|manifestlint@|manifestlint\.git#|MANIFESTLINT_VERSION:\s*)["']?(v[0-9][0-9A-Za-z.+\-]*)`)
 
 // TestDocPinsExistingTags checks that no page tells a user to pin a release
 // tag the repository does not have (issue 11: "no example may name a tag that

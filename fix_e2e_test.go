@@ -106,6 +106,47 @@ func TestFixSymlinks(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "link-out.yaml: is a symbolic link to "+out+", outside "+tree+": not fixed") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
+	if !strings.Contains(stderr, "manifestlint: fixed 2 findings in 1 file; 2 fixes not applied (symbolic link out of the tree)\n") {
+		t.Errorf("summary line does not count the refused fixes:\n%s", stderr)
+	}
+	// The refused link alone: the summary must not say "nothing to fix"
+	// (qa report item 7).
+	_, stderr, code = runFix(t, "", "--fix", filepath.Join(tree, "link-out.yaml"))
+	if code != 2 || !strings.Contains(stderr, "manifestlint: 2 fixes not applied (symbolic link out of the tree)\n") || strings.Contains(stderr, "nothing to fix") {
+		t.Errorf("the refused link alone: exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+// TestFixRefusesReadOnlyFile: --fix leaves a file the user may not write
+// (0444) as it is, with a permission error naming it and exit 2, although
+// the folder is writable and the rename would succeed (qa report item 19).
+// root may write any file, so as root the linter runs as user nobody, in a
+// folder nobody owns.
+func TestFixRefusesReadOnlyFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "m.yaml")
+	must0(t, os.WriteFile(p, []byte(fixable), 0o444))
+	must0(t, os.Chmod(p, 0o444))
+	var code int
+	var stderr string
+	if os.Geteuid() != 0 {
+		_, stderr, code = runFix(t, "", "--fix", p)
+	} else {
+		must0(t, os.Chown(dir, 65534, 65534))
+		must0(t, os.Chown(p, 65534, 65534))
+		code, stderr = runAsNobody(t, dir, "--fix", "m.yaml")
+	}
+	if got, _ := os.ReadFile(p); string(got) != fixable {
+		t.Errorf("the read-only file was rewritten:\n%s", got)
+	}
+	if code != exitUsage || !strings.Contains(stderr, "m.yaml: permission denied") || !strings.Contains(stderr, "manifestlint: 2 fixes not applied (permission denied)\n") {
+		t.Errorf("exit %d, output:\n%s\nwant exit 2 and m.yaml: permission denied", code, stderr)
+	}
+	entries, err := os.ReadDir(dir)
+	must0(t, err)
+	if len(entries) != 1 {
+		t.Errorf("%d entries in the folder, want 1 (a temporary file left behind?)", len(entries))
+	}
 }
 
 // TestDiffFlag: --diff writes nothing, exits 1 on a change and 0 on none,

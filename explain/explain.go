@@ -179,6 +179,9 @@ func writeRule(w io.Writer, r *manifest.Rule) error {
 			p.wrap("  ", codeLine(c))
 		}
 	}
+	p.line("")
+	p.line("Fix")
+	p.wrap("  ", fixText(r))
 	if r.Example.Before != "" {
 		p.line("")
 		p.example(&r.Example)
@@ -189,6 +192,21 @@ func writeRule(w io.Writer, r *manifest.Rule) error {
 	}
 	p.line("Documentation: " + r.HelpURI())
 	return p.err
+}
+
+// fixText is what `explain` and docs/rules.md say of a rule's fix: the
+// rule's Fix sentence, and which flag applies it.
+func fixText(r *manifest.Rule) string {
+	safe, unsafe := strings.Contains(r.Fix, "(safe"), strings.Contains(r.Fix, "(unsafe")
+	switch {
+	case r.Fix == "":
+		return "None: `--fix` leaves its findings to you."
+	case safe && unsafe:
+		return r.Fix + " `--fix` applies the safe fix, `--fix --unsafe-fixes` either; `--diff` shows what they would change."
+	case unsafe:
+		return r.Fix + " Only `--fix --unsafe-fixes` applies it; `--diff --unsafe-fixes` shows what it would change."
+	}
+	return r.Fix + " `--fix` applies it; `--diff` shows what it would change."
 }
 
 // noCodes is what a rule without a service code says about codes.

@@ -436,7 +436,7 @@ func TestRulesDocMatchesExplain(t *testing.T) {
 		}
 		text := strings.Join(strings.Fields(out.String()), " ")
 		flat := strings.Join(strings.Fields(section), " ")
-		for _, want := range []string{r.Doc, appliesTo(r)} {
+		for _, want := range []string{r.Doc, appliesTo(r), fixText(r)} {
 			if !strings.Contains(text, strings.Join(strings.Fields(want), " ")) || !strings.Contains(flat, strings.Join(strings.Fields(want), " ")) {
 				t.Errorf("%s: %q is not in both explain and rules.md", r.ID, want)
 			}

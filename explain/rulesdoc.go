@@ -52,6 +52,7 @@ is a fault the service accepted, and never fails a run. Which findings ` + "`--f
 				fmt.Fprintf(&b, "- [`%s`](codes.md#error-codes-returned-in-an-errorresponse) (HTTP %d): %s\n", c, c.Status(), c.Message())
 			}
 		}
+		fmt.Fprintf(&b, "\n**Fix:** %s\n", fixText(r))
 		if ex := r.Example; ex.Before != "" {
 			b.WriteString("\n**Example**")
 			if ex.Note != "" {

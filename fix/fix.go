@@ -57,8 +57,15 @@ type Outcome struct {
 func (o Outcome) Changed(src []byte) bool { return !bytes.Equal(o.Source, src) }
 
 // Run fixes one manifest: name and vopts are as for validate.Validate.
+// While fixing it lints without vopts.MaxFindings (a cap would hide
+// findings that the fixes reveal, and which Acceptable must see), and caps
+// the last result.
 func Run(name string, src []byte, vopts validate.Options, o Options) Outcome {
-	return run(src, func(b []byte) validate.Result { return validate.Validate(name, b, vopts) }, o)
+	all := vopts
+	all.MaxFindings = -1
+	out := run(src, func(b []byte) validate.Result { return validate.Validate(name, b, all) }, o)
+	out.Result = validate.Cap(out.Result, vopts.MaxFindings)
+	return out
 }
 
 // run is Run with the linter given, so that tests can drive it.

@@ -69,6 +69,7 @@ var (
 			After:  "manifestVersion: 2.0\ndeviceId: 49382",
 		}}
 	duplicateKeyRule = &Rule{ID: RuleDuplicateKey, Severity: Error, Codes: []Code{MalformedManifest},
+		Fix: "Removes the second entry when its value is the first one's, written alike, and the entry has its lines to itself with no comment (unsafe: the lines go).",
 		Doc: "A key may appear only once in a mapping.",
 		Example: Example{Lang: "yaml",
 			Before: "bucket: my-bucket\nlogBucket: my-logs\nbucket: my-other-bucket",
@@ -99,6 +100,7 @@ var (
 			After:  "manifestVersion: 2.0\ngenerator: my tool",
 		}}
 	noSpaceAfterColonRule = &Rule{ID: RuleNoSpaceAfterColon, Severity: Warning,
+		Fix: "Inserts the missing space after the colon: `deviceId:ABCDE` becomes `deviceId: ABCDE` (safe).",
 		Doc: "`key:value` without a space is accepted, as the service did, but other YAML tools reject it: write `key: value`.",
 		Example: Example{Lang: "yaml",
 			Before: "manifestVersion:2.0\ndeviceId:49382",
@@ -583,11 +585,17 @@ func findBadIndent(doc *Document, line int) (Pos, string, bool) {
 // that mapping starts, far above the fault: syntaxFinding then searches
 // from there to the end.
 func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
+	// level is an open block: a mapping's keys, a list's `- ` marks, or
+	// the keys of a list entry.
 	type level struct {
 		indent int
-		key    string // the key whose block this level is, "" at the top
+		key    string // the key the block is under, "" at the top
+		desc   string // "the keys of `returnAddress:`", for messages
+		keep   string // "under `returnAddress:`", "in the entry"
+		list   bool   // the `- ` marks of a list
+		entry  int    // for a list: the indentation of its entries' keys
 	}
-	stack := []level{{0, ""}}
+	stack := []level{{desc: "the top level", keep: "at the top level"}}
 	opens, openKey := false, ""
 	lastKey, lastLine := "", 0
 	for l := 1; l <= to && l <= doc.Lines().Count(); l++ {
@@ -600,12 +608,17 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 		if strings.HasPrefix(t, "\t") {
 			return Pos{}, "", false // tabs have their own message
 		}
+		item := strings.HasPrefix(t, "- ") || t == "-"
 		key, _, hasColon := strings.Cut(t, ":")
 		key = strings.TrimSpace(strings.TrimPrefix(key, "- "))
 		top := stack[len(stack)-1]
 		switch {
 		case ind > top.indent && opens:
-			stack = append(stack, level{ind, openKey})
+			lv := level{indent: ind, key: openKey, desc: "the keys of `" + openKey + ":`", keep: "under `" + openKey + ":`"}
+			if item {
+				lv.list, lv.desc = true, "the `- ` entries of `"+openKey+":`"
+			}
+			stack = append(stack, lv)
 		case ind > top.indent && l >= from:
 			if hasColon && lastKey != "" {
 				fix := fmt.Sprintf("Indent it %d spaces, like the keys beside it.", top.indent)
@@ -619,16 +632,19 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 			for len(stack) > 1 && stack[len(stack)-1].indent > ind {
 				stack = stack[:len(stack)-1]
 			}
-			if stack[len(stack)-1].indent != ind && l >= from {
-				inner := top
-				outer := stack[len(stack)-1]
-				where := "the top level"
-				if outer.key != "" {
-					where = "the keys of `" + outer.key + ":`"
+			if outer := stack[len(stack)-1]; outer.indent != ind && l >= from {
+				end := fmt.Sprintf(", or %d to end that block", outer.indent)
+				if outer.list {
+					end = ""
 				}
-				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %d spaces, between the keys of `%s:` (%d) and %s (%d): indent it %d spaces to keep it under `%s:`, or %d to end that block.",
-					key, ind, inner.key, inner.indent, where, outer.indent, inner.indent, inner.key, outer.indent), true
+				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %d spaces, between %s (%d) and %s (%d): indent it %d spaces to keep it %s%s.",
+					key, ind, top.desc, top.indent, outer.desc, outer.indent, top.indent, top.keep, end), true
 			}
+		}
+		cur := &stack[len(stack)-1]
+		if cur.list && cur.indent == ind && !item && l >= from && cur.entry > 0 {
+			return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %d spaces, as the `- ` of the entries of `%s:` are: indent it %d spaces to keep it in the entry above, or start a new entry with `- `.",
+				key, ind, cur.key, cur.entry), true
 		}
 		value := ""
 		if hasColon {
@@ -638,14 +654,19 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 		if i := strings.Index(value, " #"); i >= 0 || strings.HasPrefix(value, "#") {
 			value = strings.TrimSpace(value[:max(i, 0)])
 		}
-		opens = hasColon && value == "" || strings.HasPrefix(t, "- ") && !hasColon
+		if item {
+			// A list entry's keys sit after "- ".
+			inner := ind + 2 + len(t[min(2, len(t)):]) - len(strings.TrimLeft(t[min(2, len(t)):], " "))
+			listKey := cur.key
+			if cur.list && cur.indent == ind {
+				cur.entry = inner
+			}
+			stack = append(stack, level{indent: inner, key: listKey,
+				desc: "the keys of an entry of `" + listKey + ":`", keep: "in the entry"})
+		}
+		opens = hasColon && value == "" || item && !hasColon
 		if opens {
 			openKey = key
-		}
-		if strings.HasPrefix(t, "- ") {
-			// A list entry's keys sit after "- ".
-			inner := ind + 2 + len(t[2:]) - len(strings.TrimLeft(t[2:], " "))
-			stack = append(stack, level{inner, openKey})
 		}
 		if hasColon {
 			lastKey, lastLine = key, l

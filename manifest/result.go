@@ -11,8 +11,15 @@ type Result struct {
 	Kind Kind
 	// KindEvidence says what decided Kind: --job-type or the fields.
 	KindEvidence KindEvidence
-	// Findings are sorted by line, then column; one per fault.
+	// Findings are sorted by line, then column; one per fault. A manifest
+	// with more findings than the cap (validate's Options.MaxFindings)
+	// keeps the first ones in this order, and OmittedErrors and
+	// OmittedWarnings count the rest.
 	Findings []Finding
+	// OmittedErrors and OmittedWarnings count the findings left out of
+	// Findings by the cap; Notes then holds NoteFindingsOmitted. They
+	// count toward the summary and the exit status like listed ones.
+	OmittedErrors, OmittedWarnings int
 	// Notes name the checks that did not run for lack of context (spec
 	// §6), so that a clean result is not read as "everything checked".
 	Notes []Note
@@ -25,9 +32,11 @@ type Result struct {
 
 // Note says that some checks did not run on a manifest, and why.
 type Note struct {
-	// ID is stable: NoteRegionUnknown or NoteNoInventory.
+	// ID is stable: NoteRegionUnknown, NoteNoInventory or
+	// NoteFindingsOmitted.
 	ID string `json:"id"`
-	// Rules are the ids of the rules that did not run.
+	// Rules are the ids of the rules that did not run (for
+	// NoteFindingsOmitted: of the findings not listed).
 	Rules []string `json:"rules"`
 	// Message says what was not checked and how to give the context.
 	Message string `json:"message"`
@@ -40,7 +49,18 @@ const (
 	NoteRegionUnknown = "region-unknown"
 	// NoteNoInventory: no bucket inventory (the config file's buckets).
 	NoteNoInventory = "no-bucket-inventory"
+	// NoteFindingsOmitted: more findings than the cap; the first are
+	// listed, the others only counted (Result.OmittedErrors and
+	// OmittedWarnings).
+	NoteFindingsOmitted = "findings-omitted"
 )
 
-// Errors returns the number of error findings.
-func (r Result) Errors() int { e, _ := Count(r.Findings); return e }
+// Errors returns the number of error findings, omitted ones included.
+func (r Result) Errors() int { e, _ := r.Count(); return e }
+
+// Count returns the number of error and warning findings, those the cap
+// left out of Findings included: what a summary and the exit status count.
+func (r Result) Count() (errors, warnings int) {
+	e, w := Count(r.Findings)
+	return e + r.OmittedErrors, w + r.OmittedWarnings
+}

@@ -21,6 +21,11 @@ type Rule struct {
 	Doc string
 	// Example is a fragment the rule reports, and its fix.
 	Example Example
+	// Fix says in one sentence which fix the rule's findings carry, if any
+	// (what it writes, and whether it is safe or unsafe, in parentheses);
+	// empty when the rule has none. `explain` and docs/rules.md print it,
+	// and a test checks it against the fixes the findings really carry.
+	Fix string
 }
 
 // Example shows a rule at work, as staticcheck's Doc{Before, After}: Before

@@ -10,11 +10,21 @@ import (
 // (unknown keys, enum values, countries, rule names, config keys). It runs
 // only on the error path.
 func EditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+	// Keys and values are short: the runes and the row live on the stack
+	// (did-you-mean runs once per unknown key, a quarter of a million
+	// times on a hostile file).
+	var bufA, bufB [64]rune
+	var bufRow [65]int
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
 	if len(ra) < len(rb) {
 		ra, rb = rb, ra
 	}
-	row := make([]int, len(rb)+1)
+	row := bufRow[:0]
+	if len(rb)+1 > len(bufRow) {
+		row = make([]int, len(rb)+1)
+	} else {
+		row = row[:len(rb)+1]
+	}
 	for j := range row {
 		row[j] = j
 	}
@@ -32,6 +42,14 @@ func EditDistance(a, b string) int {
 		}
 	}
 	return row[len(rb)]
+}
+
+// appendRunes appends the runes of s to buf.
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // Closest suggests the candidate a user most likely meant by s: one equal

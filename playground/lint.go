@@ -115,7 +115,7 @@ func lint(src []byte, o pageOptions) lintResult {
 	if out.Notes == nil {
 		out.Notes = []validate.Note{}
 	}
-	out.Errors, out.Warnings = manifest.Count(r.Findings)
+	out.Errors, out.Warnings = r.Count()
 	ix := newIndex(src)
 	for i := range r.Findings {
 		f := &r.Findings[i]

@@ -51,7 +51,10 @@ const fixesManifest = "# manifestlint-ignore-file: customs-required -- none need
 // ciCases are the hand-made results every CI format is golden-tested with.
 var ciCases = map[string][]validate.Result{
 	"fixes": {validate.Validate("fixes.manifest.yaml", []byte(fixesManifest), validate.Options{})},
-	"none":  nil,
+	// A duplicate key: a finding with a related location (the first
+	// occurrence), which every format that has a place for one shows.
+	"related": {validate.Validate("dup.manifest.yaml", []byte("manifestVersion: 2.0\nbucket: a\nbucket: a\n"), validate.Options{})},
+	"none":    nil,
 	"clean": {
 		{File: "manifests/ok.manifest.yaml", Kind: manifest.S3Import},
 	},
@@ -140,7 +143,7 @@ var pinnedRules = []*manifest.Rule{
 }
 
 func TestGolden(t *testing.T) {
-	formats := map[string]Formatter{"sarif": SARIF, "github": GitHub, "junit": JUnit, "xml": XML}
+	formats := map[string]Formatter{"sarif": SARIF, "github": GitHub, "junit": JUnit, "xml": XML, "json": JSON}
 	for fname, f := range formats {
 		for cname, rs := range ciCases {
 			t.Run(fname+"_"+cname, func(t *testing.T) {

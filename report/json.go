@@ -14,11 +14,14 @@ import (
 //
 //	{"files":[{"file":"a.yaml","jobKind":"s3-import","findings":[{"code":...,"status":400,
 //	  "severity":"error","rule":"required-field","path":"returnAddress.city","line":3,
-//	  "column":1,"endLine":3,"endColumn":9,"message":"..."}],"notes":[{"id":"region-unknown","rules":[...],"message":"..."}]}],
+//	  "column":1,"endLine":3,"endColumn":9,"message":"...","related":[{"line":2,"column":1,
+//	  "endLine":2,"endColumn":7,"message":"..."}]}],"notes":[{"id":"region-unknown","rules":[...],"message":"..."}]}],
 //	 "summary":{"files":1,"errors":1,"warnings":0},"configFile":".manifestlint.yaml"}
 //
 // A file whose name is not UTF-8 also has "fileBytes", the name's bytes in
 // base64 ("file" shows each such byte as U+FFFD).
+// A file with more findings than --max-findings lists the first ones and has
+// "omitted":{"errors":N,"warnings":M}, which the summary counts too.
 // A file that could not be read (or was over --max-bytes) has "error" set
 // to why, and no findings. "configFile" names the configuration file the
 // run used, and is left out when it used none.
@@ -38,6 +41,9 @@ type jsonFile struct {
 	// Notes name the checks that did not run for lack of context; always
 	// an array.
 	Notes []manifest.Note `json:"notes"`
+	// Omitted counts the findings past --max-findings, which findings
+	// leaves out (the note findings-omitted says so); absent when none.
+	Omitted *jsonCounts `json:"omitted,omitempty"`
 	// Error says why the file could not be read; absent for a file read.
 	Error string `json:"error,omitempty"`
 	// FileBytes holds the name's exact bytes, base64, when they are not
@@ -65,8 +71,22 @@ type jsonFinding struct {
 	// ServiceMessage is the service's own sentence for Code ("" for a
 	// warning); Message holds the specifics.
 	ServiceMessage string `json:"serviceMessage"`
+	// Related are other places that explain the finding (the first
+	// occurrence of a duplicate key), absent when there are none: SARIF's
+	// relatedLocations, the language server's relatedInformation.
+	Related []jsonRelated `json:"related,omitempty"`
 	// Fix is the finding's repair, absent when it has none.
 	Fix *jsonFix `json:"fix,omitempty"`
+}
+
+// jsonRelated is one related place of a finding: its range (1-based,
+// columns in code points, the end exclusive) and what it is.
+type jsonRelated struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Message   string `json:"message"`
 }
 
 // jsonFix is a finding's fix in --format json: a title, "safe" or "unsafe"
@@ -104,6 +124,10 @@ func jsonFindings(doc *manifest.Document, fs []manifest.Finding) []jsonFinding {
 		if out[i].Message == "" {
 			out[i].Message = out[i].ServiceMessage
 		}
+		for _, rel := range f.Related {
+			out[i].Related = append(out[i].Related, jsonRelated{Line: rel.Line, Column: rel.Column,
+				EndLine: rel.EndLine, EndColumn: rel.EndColumn, Message: rel.Message})
+		}
 		if edits := fixEdits(doc, f.Fix); edits != nil {
 			jf := &jsonFix{Title: f.Fix.Title, Applicability: f.Fix.Applicability, Edits: make([]jsonEdit, len(edits))}
 			for j, e := range edits {
@@ -114,6 +138,12 @@ func jsonFindings(doc *manifest.Document, fs []manifest.Finding) []jsonFinding {
 		}
 	}
 	return out
+}
+
+// jsonCounts counts the findings of a file that are not listed.
+type jsonCounts struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
 }
 
 type jsonSummary struct {
@@ -156,7 +186,7 @@ func (s *jsonStream) File(r manifest.Result) error {
 		s.bw.WriteByte(',')
 	}
 	s.summary.Files++
-	e, wn := manifest.Count(fs)
+	e, wn := r.Count()
 	s.summary.Errors += e
 	s.summary.Warnings += wn
 	s.buf.Reset()
@@ -164,7 +194,11 @@ func (s *jsonStream) File(r manifest.Result) error {
 	if notes == nil {
 		notes = []manifest.Note{}
 	}
-	if err := s.enc.Encode(jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}); err != nil {
+	jf := jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}
+	if r.OmittedErrors+r.OmittedWarnings > 0 {
+		jf.Omitted = &jsonCounts{Errors: r.OmittedErrors, Warnings: r.OmittedWarnings}
+	}
+	if err := s.enc.Encode(jf); err != nil {
 		return err
 	}
 	_, err := s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))

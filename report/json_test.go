@@ -23,6 +23,8 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 		"unreadable": {{File: "a.yaml", Kind: manifest.S3Import}, {File: "big\x1b\xff.yaml", ReadError: "file too large: over --max-bytes 5"}},
 		"mixed": {{File: "a.yaml", Kind: manifest.S3Import, Findings: []manifest.Finding{w, f}},
 			{File: "b <c>.yaml", Kind: manifest.GlacierImport}, {File: "-", Kind: manifest.S3Export, Findings: []manifest.Finding{f}}},
+		"omitted": {{File: "a.yaml", Kind: manifest.S3Import, Findings: []manifest.Finding{w}, OmittedErrors: 3, OmittedWarnings: 2,
+			Notes: []manifest.Note{{ID: manifest.NoteFindingsOmitted, Rules: []string{"unknown-field"}, Message: "5 more findings not listed"}}}},
 	} {
 		var got bytes.Buffer
 		opt := Options{}
@@ -35,12 +37,16 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 		want := jsonOutput{Files: []jsonFile{}, ConfigFile: opt.ConfigFile}
 		for _, r := range results {
 			fs := r.Findings
-			e, wn := manifest.Count(fs)
+			e, wn := r.Count()
 			notes := r.Notes
 			if notes == nil {
 				notes = []validate.Note{}
 			}
-			want.Files = append(want.Files, jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)})
+			jf := jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}
+			if r.OmittedErrors+r.OmittedWarnings > 0 {
+				jf.Omitted = &jsonCounts{Errors: r.OmittedErrors, Warnings: r.OmittedWarnings}
+			}
+			want.Files = append(want.Files, jf)
 			want.Summary.Files++
 			want.Summary.Errors += e
 			want.Summary.Warnings += wn
@@ -56,6 +62,13 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 		}
 		if !json.Valid(got.Bytes()) {
 			t.Errorf("%s: not valid JSON", name)
+		}
+		if name == "omitted" {
+			for _, want := range []string{`"omitted":{"errors":3,"warnings":2}`, `"summary":{"files":1,"errors":3,"warnings":3}`} {
+				if !strings.Contains(got.String(), want) {
+					t.Errorf("omitted: output lacks %s:\n%s", want, got.String())
+				}
+			}
 		}
 	}
 }

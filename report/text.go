@@ -146,7 +146,7 @@ func (s *textStream) File(r manifest.Result) error {
 			}
 		}
 	}
-	e, wn := manifest.Count(r.Findings)
+	e, wn := r.Count()
 	s.errs += e
 	s.warns += wn
 	s.nfiles++

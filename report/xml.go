@@ -97,7 +97,7 @@ func XML(w io.Writer, results []manifest.Result, opt Options) error {
 	doc := xmlResults{Version: opt.Version, Files: make([]xmlFile, 0, len(results))}
 	for _, r := range results {
 		xf := xmlFile{Name: r.File, Kind: string(r.Kind), ReadError: r.ReadError}
-		xf.Errors, xf.Warnings = manifest.Count(r.Findings)
+		xf.Errors, xf.Warnings = r.Count()
 		for _, f := range r.Findings {
 			if f.Severity == manifest.Warning {
 				continue

@@ -76,6 +76,7 @@ const addressExampleUSPostalCode = "98101"
 var addressCountryRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleAddressCountry,
+		Fix:      "Writes the English name of the one country a misspelt value most likely means (`Germny` becomes `Germany`) (unsafe: a guess).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "returnAddress.country must be an ISO 3166 country: alpha-2 (`US`), alpha-3 (`USA`) or English name (`United States`), in any letter case.",
@@ -106,6 +107,7 @@ var addressUSCARequiredRule = Rule{
 var addressStateRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleAddressState,
+		Fix:      "Writes the code in capitals (`wa` becomes `WA`), or the code of a state or province written by name (`Ontario` becomes `ON`) (safe).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "For the United States, stateOrProvince is a USPS state or territory code (`WA`, `DC`, `PR`); for Canada a province or territory code (`ON`, `BC`); in capitals.",
@@ -121,6 +123,7 @@ var addressStateRule = Rule{
 var addressPostalCodeRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleAddressPostalCode,
+		Fix:      "Removes stray spaces, writes a ZIP+4 code with its hyphen and a Canadian code as `A1A 1A1` (safe); pads a four-digit ZIP code with the leading zero a spreadsheet dropped (unsafe: a guess).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "For the United States, postalCode is `NNNNN` or `NNNNN-NNNN`; for Canada `A1A 1A1`.",
@@ -184,6 +187,7 @@ var addressEURegionRule = Rule{
 var serviceLevelExpeditedRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleServiceLevelExpedited,
+		Fix:      "Sets serviceLevel to `standard` (unsafe: slower shipping).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Doc:      "serviceLevel `expeditedShipping` needs a US return address and, when the job region is known, a us-* region.",

@@ -58,6 +58,7 @@ var customsRequiredRule = Rule{
 var customsCountryRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleCustomsCountry,
+		Fix:      "Writes the English name of the one country a misspelt value most likely means (`Nederland` becomes `Netherlands`) (unsafe: a guess).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidCustoms},
 		Doc:      "customs.deviceCountryOfOrigin must be an ISO 3166 country: alpha-2, alpha-3 or English name, in any letter case.",

@@ -17,6 +17,7 @@ var importKinds = []manifest.Kind{manifest.S3Import, manifest.EBSImport, manifes
 var eraseDeviceRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleEraseDevice,
+		Fix:      "Sets eraseDevice to `yes` (unsafe: the device will be erased).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Kinds:    importKinds,

@@ -40,6 +40,7 @@ func directoryProblem(dir string) string {
 var exportDirectoriesRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleExportDirectoryRelative,
+		Fix:      "Removes the leading `/` of an absolute directory (`/exports/photos` becomes `exports/photos`) (safe).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Kinds:    []manifest.Kind{manifest.S3Export},

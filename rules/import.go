@@ -94,6 +94,7 @@ func checkIgnorePatterns(c *Context) []manifest.Finding {
 var expiresRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleExpiresDate,
+		Fix:      "Writes the weekday of the date (unsafe: the date itself may be the mistake).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Kinds:    []manifest.Kind{manifest.S3Import},
@@ -141,6 +142,7 @@ func checkExpires(c *Context) []manifest.Finding {
 var contentTypesRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleContentTypes,
+		Fix:      "Removes the leading dot of an extension key (`.jpg` becomes `jpg`) (safe).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Kinds:    []manifest.Kind{manifest.S3Import},
@@ -261,6 +263,7 @@ func isHTTPToken(s string) bool {
 var staticMetadataRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleStaticMetadataHeader,
+		Fix:      "Removes a trailing `:` and spaces from a header name (`x-amz-meta-owner:` becomes `x-amz-meta-owner`) (safe).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Kinds:    []manifest.Kind{manifest.S3Import},

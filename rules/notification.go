@@ -47,6 +47,7 @@ func emailProblem(item string) string {
 var notificationEmailRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleNotificationEmail,
+		Fix:      "Separates the addresses with `;` when only the separators are wrong (`,`, spaces, empty items) and every address is valid (safe).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Doc:      "notificationEmail is one or more bare addresses `local@domain` separated by `;`, with no empty item.",

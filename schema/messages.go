@@ -239,8 +239,12 @@ func (c *checker) keyPlaceAt(segs []string) *keyPlace {
 
 // unknownFix says how an unknown key can be repaired: renamed to a close
 // known key, or indented beneath the mapping it belongs to; zero for
-// neither.
-type unknownFix struct{ rename, under string }
+// neither. present is the key the unknown one resembles when that key is
+// already in the mapping (no rename then): the finding relates to it.
+type unknownFix struct {
+	rename, under string
+	present       *yaml.Node
+}
 
 func (c *checker) unknownDetail(loc location, prop string) (detail string, fix unknownFix) {
 	pl := c.keyPlaceAt(loc.segs)
@@ -273,7 +277,21 @@ func (c *checker) unknownDetail(loc location, prop string) (detail string, fix u
 			prop, place(loc), kindsPhrase(others), kindNoun(c.kind), jobTypeTip(c.kind, others)), unknownFix{}
 	}
 	if best, synonym := suggestKey(prop, pl.names); best != "" {
-		if k, _ := c.get(loc.val, best); k == nil && uniqueSuggestion(prop, best, pl.names.sorted) {
+		// The indexed lookup (c.get): one per unknown key, never a scan.
+		k, _ := c.get(loc.val, best)
+		if k != nil {
+			// The key it resembles is there already: naming it as the
+			// likely meaning would send the user to write a duplicate.
+			line := c.doc.Span(k).From.Line
+			fix.present = k
+			if synonym {
+				return fmt.Sprintf("Unknown field `%s` %s: it is another name for %s, which is already on line %d. Remove this one.",
+					prop, place(loc), best, line), fix
+			}
+			return fmt.Sprintf("Unknown field `%s` %s: it looks like `%s`, which is already on line %d. Remove this one, or rename it to the field you meant.",
+				prop, place(loc), best, line), fix
+		}
+		if uniqueSuggestion(prop, best, pl.names.sorted) {
 			fix.rename = best
 		}
 		if synonym {

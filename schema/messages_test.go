@@ -320,7 +320,7 @@ func TestQuotedPaths(t *testing.T) {
 			{imf, RuleUnknownField, `[""]`, 14, 1, nil},
 		}},
 		{"key with a space in returnAddress", s3Import + "  zip code: 1\n", []want{
-			{ia, RuleUnknownField, `returnAddress["zip code"]`, 14, 3, []string{"did you mean postalCode?"}},
+			{ia, RuleUnknownField, `returnAddress["zip code"]`, 14, 3, []string{"another name for postalCode, which is already on line 11"}},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { assertFindings(t, check(t, tc.src, ""), tc.wants) })

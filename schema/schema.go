@@ -80,6 +80,7 @@ const s3ImportWithout = "manifestVersion: 2.0\nbucket: my-bucket\neraseDevice: y
 // The rules of schema findings.
 var (
 	requiredFieldRule = &manifest.Rule{ID: RuleRequiredField, Severity: manifest.Error,
+		Fix:   "When a key typed wrongly stands for the missing field (`erase_device`, `EraseDevice`), renames it: the same edit as that key's unknown-field fix, so one fix repairs both (safe).",
 		Codes: []manifest.Code{manifest.MissingManifestField, manifest.MissingCustoms},
 		Doc:   "A field the job kind always requires is absent (top level, returnAddress, customs or an operations entry).",
 		Example: manifest.Example{Lang: "yaml",
@@ -88,6 +89,7 @@ var (
 			After:  "deviceId: 49382\n" + s3ImportWithout,
 		}}
 	unknownFieldRule = &manifest.Rule{ID: RuleUnknownField, Severity: manifest.Error,
+		Fix:   "Renames a key that is a typo or another spelling of exactly one known key (`erasedevice` becomes `eraseDevice`), or indents returnAddress fields left at the top level beneath `returnAddress:` (safe).",
 		Codes: []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress, manifest.InvalidCustoms, manifest.InvalidFileSystem},
 		Doc:   "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level.",
 		Example: manifest.Example{Lang: "yaml",
@@ -102,6 +104,7 @@ var (
 			After:  "bucket: my-bucket\ngenerator: AWS Import/Export Tool",
 		}}
 	invalidValueRule = &manifest.Rule{ID: RuleInvalidValue, Severity: manifest.Error, Codes: invalidCodes,
+		Fix: "Writes the allowed value that a value spells in another letter case or form (`ntfs` becomes `NTFS`, `true` becomes `yes`, `2.0.` becomes `2.0`) (safe); writes the one nearest allowed value of a misspelt one (unsafe: a guess).",
 		Doc: "A value outside its allowed values, pattern or length, the wrong manifestVersion for the kind, or an operations list of the wrong length.",
 		Example: manifest.Example{Lang: "yaml",
 			Before: "bucket: my-bucket\nstorageClass: GLACIER",
@@ -453,30 +456,33 @@ func Check(doc *manifest.Document, kind manifest.Kind) []manifest.Finding {
 		path string
 		code manifest.Code
 	}
-	type ranked struct {
-		f    manifest.Finding
-		rank int
-	}
-	best := make(map[key]ranked, len(res.Errors()))
-	var order []key
-	for _, e := range res.Errors() {
+	errs := res.Errors()
+	res = nil
+	// One finding per (path, code), in the order first seen: at is its
+	// index in out (not a copy of it, which would double the findings of a
+	// file of 100,000 unknown keys), ranks its rank.
+	at := make(map[key]int, len(errs))
+	out := make([]manifest.Finding, 0, len(errs))
+	var ranks []int
+	for i, e := range errs {
+		// Each error is dropped once mapped: on a file of 100,000 unknown
+		// keys gojsonschema's errors (a map, a context and a formatted
+		// description each) outweigh the findings made of them.
+		errs[i] = nil
 		f, rank, ok := c.finding(e)
 		if !ok {
 			continue
 		}
 		k := key{f.Path, f.Code}
-		if old, seen := best[k]; seen {
-			if rank < old.rank || (rank == old.rank && f.Message < old.f.Message) {
-				best[k] = ranked{f, rank}
+		if j, seen := at[k]; seen {
+			if rank < ranks[j] || (rank == ranks[j] && f.Message < out[j].Message) {
+				out[j], ranks[j] = f, rank
 			}
 			continue
 		}
-		best[k] = ranked{f, rank}
-		order = append(order, k)
-	}
-	out := make([]manifest.Finding, 0, len(order))
-	for _, k := range order {
-		out = append(out, best[k].f)
+		at[k] = len(out)
+		out = append(out, f)
+		ranks = append(ranks, rank)
 	}
 	manifest.Sort(out)
 	return out
@@ -622,6 +628,9 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		_, invalid := manifest.Family(loc.path)
 		detail, fix := c.unknownDetail(loc, prop)
 		f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, detail)
+		if fix.present != nil {
+			f.Relate(c.doc.Span(fix.present), "`"+fix.present.Value+"` is here")
+		}
 		switch {
 		case fix.rename != "" && k.Kind == yaml.ScalarNode:
 			sp := c.doc.Span(k)

@@ -23,6 +23,7 @@ var (
 			After:  "returnAddress:\n  street1: PO Box 1234  # manifestlint-ignore: address-po-box -- agreed with AWS support, case 1234",
 		}}
 	unusedRule = &manifest.Rule{ID: RuleUnusedSuppression, Severity: manifest.Warning,
+		Fix: "Removes the unused name from the comment, or the whole comment when none of its names is used (safe); a name that is no rule id or code is left for you to correct.",
 		Doc: "A `# manifestlint-ignore` comment names a rule id or code that no finding on its line (or, for -file, in its file) carries: remove it or fix the name. Reported once per name.",
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "a warning: the comment names a rule that reports nothing on its line",

@@ -6,6 +6,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -23,6 +24,13 @@ import (
 // of its keys), so this bound keeps a run under a second and half a
 // gigabyte whatever a repository holds.
 const DefaultMaxBytes = 1 << 20
+
+// DefaultMaxFindings is how many findings Validate lists for one manifest
+// unless Options.MaxFindings says otherwise. A real manifest has a few
+// dozen fields, so no real manifest comes near it; a hostile file of a
+// million bytes of unknown keys has a quarter of a million, and listing
+// them all would cost hundreds of megabytes of memory and of output.
+const DefaultMaxFindings = 1000
 
 // Options is what the linter was told about the job and the account
 // (spec §6). The zero value lints with nothing known.
@@ -48,6 +56,12 @@ type Options struct {
 	// Severity gives the findings of a rule id or code another severity
 	// (the config file's severity key): manifest.Error or manifest.Warning.
 	Severity map[string]manifest.Severity
+	// MaxFindings caps the findings listed for one manifest (--max-findings):
+	// the first in source order (line, then column) are kept, the others
+	// are counted in Result.OmittedErrors and OmittedWarnings and named by
+	// one note (NoteFindingsOmitted). Zero means DefaultMaxFindings; a
+	// negative number lists every finding.
+	MaxFindings int
 }
 
 // Result is the outcome of linting one manifest (manifest.Result, so that
@@ -61,6 +75,8 @@ type Note = manifest.Note
 const (
 	NoteRegionUnknown = manifest.NoteRegionUnknown
 	NoteNoInventory   = manifest.NoteNoInventory
+	// NoteFindingsOmitted: more findings than Options.MaxFindings.
+	NoteFindingsOmitted = manifest.NoteFindingsOmitted
 )
 
 // contextNotes lists the checks that could not run for what the linter
@@ -92,7 +108,8 @@ func Validate(name string, src []byte, opts Options) Result {
 		// The file could not be read, so its comments cannot be trusted to
 		// annotate it: only --ignore and the config file apply (spec §7).
 		res.Findings = clipMessages(applyOverrides(fs, &opts))
-		return res
+		manifest.Sort(res.Findings)
+		return Cap(res, opts.MaxFindings)
 	}
 	ctx := &rules.Context{
 		Doc: doc, Root: doc.Root, Kind: res.Kind,
@@ -116,10 +133,57 @@ func Validate(name string, src []byte, opts Options) Result {
 	// --ignore also drops still counts as used.
 	fs = suppress.Apply(doc, fs, UnknownName)
 	fs = applyOverrides(fs, &opts)
-	fs = clipMessages(fs)
 	manifest.Sort(fs)
 	res.Findings = fs
+	res = Cap(res, opts.MaxFindings)
+	res.Findings = clipMessages(res.Findings)
 	return res
+}
+
+// Cap keeps the first max findings of res (whose findings are sorted, as
+// Validate returns them) and counts the others in OmittedErrors and
+// OmittedWarnings, with a note (NoteFindingsOmitted) first in Notes. max is
+// as Options.MaxFindings: 0 is DefaultMaxFindings, a negative max keeps
+// all. Validate applies it; package fix lints without a cap while it
+// fixes, and caps the last result. The kept findings are copied out, so
+// that the dropped ones can be collected at once.
+func Cap(res Result, max int) Result {
+	if max == 0 {
+		max = DefaultMaxFindings
+	}
+	if max < 0 || len(res.Findings) <= max {
+		return res
+	}
+	rest := res.Findings[max:]
+	res.OmittedErrors, res.OmittedWarnings = manifest.Count(rest)
+	seen := map[string]bool{}
+	var ruleIDs []string
+	for i := range rest {
+		if r := rest[i].Rule; !seen[r] {
+			seen[r] = true
+			ruleIDs = append(ruleIDs, r)
+		}
+	}
+	slices.Sort(ruleIDs)
+	last := res.Findings[max-1].Line
+	kept := make([]manifest.Finding, max)
+	copy(kept, res.Findings)
+	res.Findings = kept
+	note := Note{ID: NoteFindingsOmitted, Rules: ruleIDs,
+		Message: fmt.Sprintf("%s not listed (%s, %s, from %s): the first %d end at line %d. "+
+			"Fix those and lint again, or raise --max-findings",
+			plural(len(rest), "more finding"), plural(res.OmittedErrors, "error"), plural(res.OmittedWarnings, "warning"),
+			strings.Join(ruleIDs, ", "), max, last)}
+	res.Notes = append([]Note{note}, res.Notes...)
+	return res
+}
+
+// plural is "1 error", "2 errors".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // endsChecks reports a finding after which the service reads no further

@@ -123,6 +123,7 @@ type options struct {
 	verbose       bool
 	outputs       []string
 	maxWarnings   int
+	maxFindings   int
 	// fix, unsafeFixes and diff are --fix, --unsafe-fixes and --diff.
 	fix, unsafeFixes, diff bool
 }
@@ -224,7 +225,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				fixOutErr = err
 			}
 		}
-		e, w := manifest.Count(r.Findings)
+		e, w := r.Count()
 		errs, warns = errs+e, warns+w
 		if r.ReadError == "" {
 			linted++
@@ -278,6 +279,7 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 	boolVar(fl, &o.quiet, "quiet", "q", "print errors only: no warnings, notes, or summary on success")
 	boolVar(fl, &o.verbose, "verbose", "v", "show the service's sentence before each finding's specifics, and list the files a walk skipped")
 	fl.IntVar(&o.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings (0: any warning fails)")
+	fl.IntVar(&o.maxFindings, "max-findings", validate.DefaultMaxFindings, "list at most `N` findings per file, the first by line; a note counts the rest, which still count toward the summary and the exit status (0: no limit)")
 	boolVar(fl, &o.noSnippet, "no-snippet", "", "do not show the source line under each finding (text format)")
 	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
 	fl.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "the largest file to read, in bytes")
@@ -296,8 +298,8 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 const usageText = "Usage: manifestlint [flags] FILE|DIR|- ...\n\n" +
 	"Checks AWS Import/Export manifests and reports each fault with the service's error code.\n" +
 	"A file named is always linted; a directory means the *.yaml and *.yml files below it that look\n" +
-	"like manifests (a top-level manifestVersion key, or two manifest keys); - reads standard input,\n" +
-	"as does a pipe when no file is named.\n\n" +
+	"like manifests (named manifest.yaml or *.manifest.yaml, a top-level manifestVersion key, or two\n" +
+	"manifest keys); - reads standard input, as does a pipe when no file is named.\n\n" +
 	"Commands: manifestlint explain CODE|RULE, codes, rules, schema, init, completion SHELL, version, lsp\n\nFlags:\n"
 
 func printUsage(w io.Writer, fl *pflag.FlagSet) {
@@ -467,6 +469,14 @@ func (o *options) resolve() (validate.Options, string, error) {
 	}
 	if o.maxBytes <= 0 {
 		return v, "", fmt.Errorf("--max-bytes must be positive")
+	}
+	switch {
+	case o.maxFindings < 0:
+		return v, "", fmt.Errorf("--max-findings must be 0 (no limit) or positive")
+	case o.maxFindings == 0:
+		v.MaxFindings = -1
+	default:
+		v.MaxFindings = o.maxFindings
 	}
 	if o.stdinFilename == "" {
 		return v, "", fmt.Errorf("--stdin-filename is empty: give the name to report standard input under, or leave the flag out (-)")

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -19,6 +20,10 @@ type fixSummary struct {
 	fixes, files, unsafeLeft int
 	// failed: a fixed file could not be written.
 	failed bool
+	// notApplied counts the fixes of the files not written, reasons says
+	// why (one entry per distinct reason, in the order met).
+	notApplied int
+	reasons    []string
 }
 
 // add counts one input's fixes, reports a file that could not be written,
@@ -28,6 +33,10 @@ func (s *fixSummary) add(l outcome, stdout, stderr io.Writer) error {
 	if f.err != nil {
 		fmt.Fprintf(stderr, "manifestlint: %s: %v\n", safeName(l.res.File), describe(f.err))
 		s.failed = true
+		s.notApplied += f.notApplied
+		if r := notWrittenReason(f.err); !slices.Contains(s.reasons, r) {
+			s.reasons = append(s.reasons, r)
+		}
 	}
 	s.fixes += f.n
 	if f.n > 0 {
@@ -49,10 +58,21 @@ func (s *fixSummary) line(would, unsafe bool) string {
 	}
 	var b strings.Builder
 	b.WriteString("manifestlint: ")
-	if s.fixes == 0 {
-		b.WriteString("nothing to fix")
-	} else {
+	switch {
+	case s.fixes > 0:
 		fmt.Fprintf(&b, "%s %s in %s", verb, plural(s.fixes, "finding"), plural(s.files, "file"))
+	case s.notApplied == 0:
+		b.WriteString("nothing to fix")
+	}
+	if s.notApplied > 0 {
+		if s.fixes > 0 {
+			b.WriteString("; ")
+		}
+		fixes := "1 fix"
+		if s.notApplied != 1 {
+			fixes = fmt.Sprintf("%d fixes", s.notApplied)
+		}
+		fmt.Fprintf(&b, "%s not applied (%s)", fixes, strings.Join(s.reasons, ", "))
 	}
 	if s.unsafeLeft > 0 && !unsafe {
 		fmt.Fprintf(&b, "; %d more fixable with --unsafe-fixes", s.unsafeLeft)

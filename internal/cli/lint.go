@@ -31,8 +31,10 @@ type fixed struct {
 	orig, out []byte
 	// n counts the findings fixed; unsafeLeft the unsafe fixes left.
 	n, unsafeLeft int
-	// err is why the fixed text could not be written (--fix).
-	err error
+	// err is why the fixed text could not be written (--fix); notApplied
+	// counts the fixes that were then not applied.
+	err        error
+	notApplied int
 }
 
 // lintAll reads and lints the inputs on a pool of GOMAXPROCS workers and
@@ -194,7 +196,7 @@ func fixOne(in input, name string, data []byte, opts validate.Options, o options
 	}
 	if err := writeInPlace(in.path, in.root, fo.Source); err != nil {
 		l.fixed.err = err
-		l.fixed.out, l.fixed.n = data, 0
+		l.fixed.out, l.fixed.n, l.fixed.notApplied = data, 0, fo.Fixed
 		l.res = validate.Validate(name, data, opts)
 	}
 	return l

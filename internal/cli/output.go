@@ -139,6 +139,7 @@ func (r *running) sinkOptions(i int) report.Options {
 func (r *running) view(i int, res validate.Result) validate.Result {
 	if i == 0 && r.opt.Quiet {
 		res.Findings = errorsOnly(res.Findings)
+		res.OmittedWarnings = 0
 	}
 	return res
 }

@@ -3,6 +3,7 @@ package cli
 // This file writes a fixed manifest back in place (--fix).
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -17,7 +18,9 @@ import (
 // page of the file system, and cost a --fix of a large tree seconds. A symbolic link is written through (the link
 // stays a link) only when its target lies inside root, the tree the file
 // was found in; a link out of the tree is refused with an error, never
-// followed silently.
+// followed silently. A file the user may not write (a 0444 file) is
+// refused with a permission error, as gofmt -w and ruff do, although the
+// rename would only need the folder to be writable.
 func writeInPlace(path, root string, data []byte) error {
 	target := path
 	lst, err := os.Lstat(path)
@@ -34,7 +37,7 @@ func writeInPlace(path, root string, data []byte) error {
 			return err
 		}
 		if !inside(realRoot, real) {
-			return fmt.Errorf("is a symbolic link to %s, outside %s: not fixed (fix the file itself)", safeName(real), safeName(root))
+			return refusal{fmt.Sprintf("is a symbolic link to %s, outside %s: not fixed (fix the file itself)", safeName(real), safeName(root)), "symbolic link out of the tree"}
 		}
 		target = real
 	}
@@ -43,7 +46,10 @@ func writeInPlace(path, root string, data []byte) error {
 		return err
 	}
 	if !st.Mode().IsRegular() {
-		return fmt.Errorf("is not a regular file: not fixed")
+		return refusal{"is not a regular file: not fixed", "not a regular file"}
+	}
+	if err := checkWritable(target, st); err != nil {
+		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".manifestlint-*")
 	if err != nil {
@@ -76,4 +82,23 @@ func writeInPlace(path, root string, data []byte) error {
 func inside(root, path string) bool {
 	rel, err := filepath.Rel(root, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// refusal is a file --fix will not write: msg is the error, reason what
+// the summary line says of it.
+type refusal struct{ msg, reason string }
+
+func (r refusal) Error() string { return r.msg }
+
+// notWrittenReason is why a fixed file was not written, in a few words for
+// the summary line ("2 fixes not applied (permission denied)").
+func notWrittenReason(err error) string {
+	var r refusal
+	switch {
+	case errors.As(err, &r):
+		return r.reason
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return "file not written"
 }

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// TestRulesDeclareTheirFixes lints every golden case (testdata/cases) and
+// fix case (testdata/fixes) in JSON and checks each rule's Fix sentence
+// (what `explain` and docs/rules.md say of its fix) against the fixes its
+// findings really carry: a rule whose findings carry a fix declares one,
+// saying "(safe" or "(unsafe" for each applicability seen; a rule that
+// declares a fix, safe or unsafe, has a case that shows it.
+func TestRulesDeclareTheirFixes(t *testing.T) {
+	cleanEnv(t)
+	var files []string
+	for _, glob := range []string{"testdata/cases/*", "testdata/fixes/*.yaml"} {
+		fs, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			if !strings.HasSuffix(f, ".golden") && !strings.HasSuffix(f, ".md") {
+				files = append(files, f)
+			}
+		}
+	}
+	seen := map[string][]string{} // rule id → applicabilities seen
+	where := map[string]string{}  // rule id → a case showing its fix
+	for _, f := range files {
+		stdout, stderr, _ := runCase(t, f, "--format", "json")
+		var out struct {
+			Files []struct {
+				Findings []struct {
+					Rule string
+					Fix  *struct{ Applicability string }
+				}
+			}
+		}
+		if stdout.Len() == 0 && stderr.Len() > 0 {
+			continue // a usage error (an invalid --job-type): no report
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+			t.Fatalf("%s: %v\nstderr: %s", f, err, stderr.String())
+		}
+		for _, file := range out.Files {
+			for _, fd := range file.Findings {
+				if fd.Fix == nil {
+					continue
+				}
+				where[fd.Rule] = f
+				if !slices.Contains(seen[fd.Rule], fd.Fix.Applicability) {
+					seen[fd.Rule] = append(seen[fd.Rule], fd.Fix.Applicability)
+				}
+			}
+		}
+	}
+	if len(seen) == 0 {
+		t.Fatal("no finding of any case carries a fix")
+	}
+	for _, r := range validate.Rules() {
+		apps := seen[r.ID]
+		switch {
+		case len(apps) > 0 && r.Fix == "":
+			t.Errorf("%s: findings carry a %s fix (%s), but the rule declares none: fill its Fix", r.ID, strings.Join(apps, " and "), where[r.ID])
+		case len(apps) == 0 && r.Fix != "":
+			t.Errorf("%s declares a fix (%q), but no finding of testdata/cases or testdata/fixes carries one: add a case to testdata/fixes", r.ID, r.Fix)
+		}
+		for _, a := range apps {
+			if !strings.Contains(r.Fix, "("+a) {
+				t.Errorf("%s: findings carry a %s fix (%s), but its Fix does not say \"(%s\": %q", r.ID, a, where[r.ID], a, r.Fix)
+			}
+		}
+		for _, a := range []string{"safe", "unsafe"} {
+			if strings.Contains(r.Fix, "("+a) && len(apps) > 0 && !slices.Contains(apps, a) {
+				t.Errorf("%s: Fix says \"(%s\", but no finding of the cases carries a %s fix: add a case to testdata/fixes", r.ID, a, a)
+			}
+		}
+		if r.Fix != "" && !strings.Contains(r.Fix, "(safe") && !strings.Contains(r.Fix, "(unsafe") {
+			t.Errorf("%s: Fix %q says neither \"(safe\" nor \"(unsafe\"", r.ID, r.Fix)
+		}
+	}
+}
