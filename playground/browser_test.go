@@ -587,10 +587,14 @@ func TestBrowser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// A textarea keeps no CR: the examples are LF files.
-			if s.Text != string(src) {
+			// A textarea keeps no CR; the page keeps the file's bytes.
+			if s.Text != regexp.MustCompile("\r\n?").ReplaceAllString(string(src), "\n") {
 				t.Errorf("%s: the editor holds other text than the file", f)
 			}
+			if got := b.shared(); got != string(src) {
+				t.Errorf("%s: the page's link holds other bytes than the file", f)
+			}
+			s.Text = string(src) // the bytes the page lints
 			compare(t, labels[i], s)
 		}
 	})
@@ -967,11 +971,15 @@ func TestBrowser(t *testing.T) {
 			width, height int64
 			scheme        string
 			explain       bool
+			link          string // a share link to open first
 		}{
-			{"wide-light", 1280, 800, "light", false},
-			{"wide-dark", 1280, 800, "dark", true},
-			{"narrow-light", 390, 844, "light", false},
-			{"narrow-dark", 390, 844, "dark", false},
+			{"wide-light", 1280, 800, "light", false, ""},
+			{"wide-dark", 1280, 800, "dark", true, ""},
+			{"narrow-light", 390, 844, "light", false, ""},
+			{"narrow-dark", 390, 844, "dark", false, ""},
+			// The notice of a link's bad region, and NEL/LS within rows.
+			{"link-notice-light", 1280, 800, "light", false, "#manifest=" + base64.RawURLEncoding.EncodeToString(
+				[]byte("# Line separators\nmanifestVersion: 2.0\u2028deviceId: ABCDE\nbucket: x\u0085acl: bad\nnotificationEmail: a@b\n")) + "&region=mars"},
 		} {
 			err := chromedp.Do(ctx,
 				chromedp.EmulateViewport(shot.width, shot.height),
@@ -982,6 +990,9 @@ func TestBrowser(t *testing.T) {
 				}))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if shot.link != "" {
+				b.openLink(shot.link)
 			}
 			if shot.explain {
 				b.eval(`document.querySelector("#findings .finding .code").click()`)

@@ -139,8 +139,9 @@
     return eol === "\n" ? v : v.replace(/\n/g, eol);
   }
 
-  // editorOffset converts a UTF-16 offset of doc (docText) to one of the
-  // editor's text: each CR LF before it is one character there.
+  // editorOffsets returns the function that converts a UTF-16 offset of doc
+  // (docText) to one of the editor's text: each CR LF before it is one
+  // character there.
   function editorOffsets(doc) {
     const crlf = [];
     if (doc.indexOf("\r") >= 0) {
