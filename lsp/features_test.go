@@ -467,3 +467,21 @@ func TestSuppressionCommentCompletionAndHover(t *testing.T) {
 		t.Errorf("hover on a suppressed name:\n%s", h)
 	}
 }
+
+func TestHoverInAnOperation(t *testing.T) {
+	const text = "manifestVersion: 3.0\noperations:\n  - destination: glacier\n    source: device\n    region: us-east-1\n    vaultName: v\n"
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	c.open("untitled:op", text, 1)
+	c.diagnostics(0, "untitled:op", 1)
+	got := hoverAt(t, c, "untitled:op", posOf(t, text, "region:", 1))
+	for _, want := range []string{"**region** — required for Glacier import", "`us-east-1`", "`ap-southeast-1`"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("hover on an operation's region lacks %q:\n%s", want, got)
+		}
+	}
+	got = hoverAt(t, c, "untitled:op", posOf(t, text, "operations:", 1))
+	if !strings.Contains(got, "**operations** — required for Glacier import") {
+		t.Errorf("hover on operations:\n%s", got)
+	}
+}

@@ -1,7 +1,8 @@
 ;;; eglot-lsp-test.el --- drive `manifestlint lsp' from Emacs's eglot  -*- lexical-binding: t -*-
 ;;
 ;; Run by scripts/test-eglot-lsp.sh (Emacs 28 with Debian's elpa-eglot, or
-;; Emacs 29 and later): opens MANIFEST_FILE with the docs/lsp.md setup,
+;; Emacs 29 and later): opens MANIFEST_FILE with the docs/lsp.md setup (read
+;; from LSP_DOCS and evaluated as written, manifestlint on PATH),
 ;; waits for the diagnostics and compares their count and messages with
 ;; `manifestlint --format json', asks for the code actions on the PO box
 ;; line and applies "Suppress InvalidAddressException on this line".
@@ -44,12 +45,25 @@
 
 (condition-case err
     (progn
-      ;; The docs/lsp.md setup, for the mode this Emacs opens YAML in.
-      (add-to-list 'eglot-server-programs `((yaml-mode yaml-ts-mode fundamental-mode) . (,mlt-bin "lsp")))
+      ;; The docs/lsp.md setup, read from it and evaluated as written
+      ;; (with manifestlint on PATH).
+      (with-temp-buffer
+        (insert-file-contents (getenv "LSP_DOCS"))
+        (re-search-forward "^## Emacs")
+        (re-search-forward "^```elisp\n")
+        (let ((start (point)))
+          (re-search-forward "^```$")
+          (goto-char start)
+          (while (< (point) (match-beginning 0))
+            (let ((form (read (current-buffer))))
+              (eval form t))
+            (skip-chars-forward " \t\n"))))
+      (require 'yaml-mode)
       (find-file mlt-file)
-      (unless (eq major-mode 'yaml-mode) (fundamental-mode))
-      ;; eglot-ensure connects after the next command, which batch mode
-      ;; never runs: connect as it would.
+      (unless (eq major-mode 'yaml-mode)
+        (mlt-fail "the manifest opened in %s, not yaml-mode" major-mode))
+      ;; The docs' hook called eglot-ensure, which connects after the next
+      ;; command, and batch mode runs none: connect as it would.
       (apply #'eglot--connect (eglot--guess-contact))
       (unless (mlt-wait (lambda () (eglot-current-server)) 20)
         (mlt-fail "no server"))

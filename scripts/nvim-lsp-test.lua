@@ -3,7 +3,11 @@
 -- `manifestlint --format json` on the same bytes, hovers, completes, applies a
 -- code action and checks the buffer and the diagnostics after it.
 --
--- Run by scripts/test-nvim-lsp.sh with MANIFESTLINT_BIN and MANIFEST_FILE set:
+-- The client is started by the Neovim 0.7 setup of docs/lsp.md, read from
+-- that file and run as it is.
+--
+-- Run by scripts/test-nvim-lsp.sh with MANIFESTLINT_BIN, MANIFEST_FILE and
+-- LSP_DOCS set, and manifestlint on PATH:
 --   nvim --headless --clean -c 'luafile scripts/nvim-lsp-test.lua'
 -- Exits 0 when every check passes, 1 (cquit) on the first failure.
 
@@ -99,19 +103,34 @@ local function request(bufnr, method, params)
   error(method .. ': empty answer', 0)
 end
 
+-- docs_snippet returns the Lua block of docs/lsp.md that follows the line
+-- starting with heading: the setup a user copies, run here as it is.
+local function docs_snippet(heading)
+  local docs = assert(os.getenv('LSP_DOCS'), 'LSP_DOCS is not set')
+  local lines, found, inside = {}, false, false
+  for line in io.lines(docs) do
+    if not found then
+      found = line:sub(1, #heading) == heading
+    elseif not inside then
+      inside = line == '```lua'
+    elseif line == '```' then
+      return table.concat(lines, '\n')
+    else
+      table.insert(lines, line)
+    end
+  end
+  error('no Lua block after ' .. heading .. ' in ' .. docs, 0)
+end
+
 local function run()
+  -- The Neovim 0.7 setup of docs/lsp.md, with `manifestlint` on PATH.
+  assert(loadstring(docs_snippet('Neovim 0.7 (')))()
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
   local uri = vim.uri_from_bufnr(bufnr)
-  local stderr_lines = {}
-  local client_id = vim.lsp.start_client({
-    name = 'manifestlint',
-    cmd = { bin, 'lsp' },
-    root_dir = vim.fn.fnamemodify(file, ':h'),
-    handlers = {},
-  })
-  check(client_id ~= nil, 'vim.lsp.start_client failed')
-  check(vim.lsp.buf_attach_client(bufnr, client_id), 'vim.lsp.buf_attach_client failed')
+  local client_id = _G.manifestlint_client
+  check(client_id ~= nil, 'the docs/lsp.md setup started no client')
+  check(vim.lsp.buf_is_attached(bufnr, client_id), 'the docs/lsp.md setup did not attach the buffer')
 
   -- 1. Diagnostics equal the CLI's findings.
   local findings = cli_findings(file)

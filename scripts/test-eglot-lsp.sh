@@ -14,7 +14,8 @@ mkdir -p "$work/repo/.git"
 (cd "$root" && go build -o "$work/manifestlint" .)
 cp "$root/testdata/sample/broken.manifest.yaml" "$work/repo/manifest.yaml"
 cd "$work/repo"
-MANIFESTLINT_BIN="$work/manifestlint" MANIFEST_FILE="$work/repo/manifest.yaml" \
+PATH="$work:$PATH" LSP_DOCS="$root/docs/lsp.md" \
+  MANIFESTLINT_BIN="$work/manifestlint" MANIFEST_FILE="$work/repo/manifest.yaml" \
   timeout 120 emacs --batch -Q \
     --eval '(dolist (d (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*")) (add-to-list (quote load-path) d))' \
     --eval '(package-initialize)' -l "$root/scripts/eglot-lsp-test.el"

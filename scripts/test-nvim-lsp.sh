@@ -2,7 +2,8 @@
 # Tests `manifestlint lsp` with a real editor: Neovim's built-in LSP client
 # (Debian's neovim, 0.7.2 or later), headless. Builds the binary, copies the
 # broken sample manifest into a scratch repository, and runs
-# scripts/nvim-lsp-test.lua, which compares the diagnostics with
+# scripts/nvim-lsp-test.lua, which starts the server with the Neovim 0.7
+# setup of docs/lsp.md (run as written), compares the diagnostics with
 # `manifestlint --format json`, hovers, completes and applies a code action.
 #
 # Usage: bash scripts/test-nvim-lsp.sh   (exit 0 = pass; 1 = fail)
@@ -27,5 +28,6 @@ mkdir -p "$work/repo/.git" # the config lookup stops here, for the CLI and the s
 cp "$root/testdata/sample/broken.manifest.yaml" "$work/repo/manifest.yaml"
 
 cd "$work/repo"
-MANIFESTLINT_BIN="$work/manifestlint" MANIFEST_FILE="$work/repo/manifest.yaml" \
+PATH="$work:$PATH" LSP_DOCS="$root/docs/lsp.md" \
+  MANIFESTLINT_BIN="$work/manifestlint" MANIFEST_FILE="$work/repo/manifest.yaml" \
   timeout 120 nvim --headless --clean -c "luafile $root/scripts/nvim-lsp-test.lua" </dev/null
