@@ -24,7 +24,7 @@ func TestMaxFindingsExitStatus(t *testing.T) {
 	if code != ExitFindings {
 		t.Errorf("--quiet, error past --max-findings 1: exit %d", code)
 	}
-	wantIn(t, "stdout", out, "m.yaml: note: 1 more error not listed (--max-findings)", "1 error, 0 warnings in 1 file")
+	wantIn(t, "stdout", out, "m.yaml: note: 1 more error not listed (--max-findings)", "\n1 error in 1 file\n")
 	wantNotIn(t, "stdout", out, "warning:", "zzz")
 
 	dir = tree(t, map[string]string{"w.yaml": strings.Replace(warnManifest, "eraseDevice: yes", "eraseDevice:yes", 1)})
