@@ -455,7 +455,7 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 	case err != nil:
 		lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
 		return lr
-	case excluded:
+	case excluded, !s.isManifest(snap):
 		lr.diags = []Diagnostic{}
 		return lr
 	}
@@ -471,6 +471,19 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 		lr.diags = append(lr.diags, toDiagnostic(snap.uri, snap.index, snap.enc, f))
 	}
 	return lr
+}
+
+// isManifest applies the CLI's walk test to a document, so that an editor
+// attached to every YAML file (a compose file, a CI workflow) shows nothing
+// on those: a document named like a manifest (manifest.yaml,
+// *.manifest.yaml), one the configuration file's include names, or one
+// whose text looks like a manifest (manifest.LooksLikeManifest) is linted.
+func (s *Server) isManifest(snap snapshot) bool {
+	if snap.path == "" || manifest.IsManifestName(snap.path) || manifest.LooksLikeManifest([]byte(snap.text)) {
+		return true
+	}
+	cfg, err := s.configFor(filepath.Dir(snap.path))
+	return err != nil || cfg != nil && cfg.Included(snap.path)
 }
 
 // validateOptions returns the options the CLI would lint the document's

@@ -170,8 +170,8 @@ func TestBinaryDocument(t *testing.T) {
 		bin[i] = byte(i * 7)
 	}
 	text := strings.ToValidUTF8(string(bin), "\uFFFD") // JSON carries only text
-	c.open("file:///bin.yaml", text, 1)
-	ds, _ := c.diagnostics(0, "file:///bin.yaml", 1)
+	c.open("file:///bin.manifest.yaml", text, 1)
+	ds, _ := c.diagnostics(0, "file:///bin.manifest.yaml", 1)
 	if len(ds) == 0 {
 		t.Errorf("a binary document got no diagnostic")
 	}
@@ -195,5 +195,27 @@ func TestFiftyMegabyteDocument(t *testing.T) {
 	}
 	if m := c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": "file:///huge.yaml"}, "position": map[string]any{"line": 0, "character": 2}}); m.Error != nil {
 		t.Errorf("hover on the huge document: %+v", m.Error)
+	}
+}
+
+// TestOtherYAMLIsLeftAlone: an editor attaches the server to every YAML
+// file; as the CLI's walk does, it reports nothing on one that is neither
+// named like a manifest nor looks like one (a compose file), and lints a
+// manifest by its name even when its text does not show it yet.
+func TestOtherYAMLIsLeftAlone(t *testing.T) {
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	compose := "services:\n  web:\n    image: nginx\n"
+	c.open("file:///docker-compose.yml", compose, 1)
+	if ds, _ := c.diagnostics(0, "file:///docker-compose.yml", 1); len(ds) != 0 {
+		t.Errorf("docker-compose.yml got %d diagnostics, want none: %+v", len(ds), ds)
+	}
+	c.open("file:///jobs/compose.manifest.yaml", compose, 1)
+	if ds, _ := c.diagnostics(0, "file:///jobs/compose.manifest.yaml", 1); len(ds) == 0 {
+		t.Errorf("a file named like a manifest got no diagnostic")
+	}
+	c.open("file:///jobs/job.yaml", "manifestVersion: 2.0\n", 1)
+	if ds, _ := c.diagnostics(0, "file:///jobs/job.yaml", 1); len(ds) == 0 {
+		t.Errorf("a YAML file that looks like a manifest got no diagnostic")
 	}
 }

@@ -26,7 +26,7 @@ type input struct {
 	stdin bool
 	// found says the file was found by a directory walk or listed by
 	// --files-from rather than named on the command line: it is linted
-	// only if it looks like a manifest (looksLikeManifest).
+	// only if it looks like a manifest (manifest.LooksLikeManifest).
 	found bool
 	// root is the tree the path was found in (the directory argument it
 	// was found under, or a file's own directory): --fix writes through a

@@ -92,7 +92,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				} else {
 					data, err = readFile(in.path, o.maxBytes)
 				}
-				if err != nil && in.found && errors.Is(err, errTooLarge) && !isManifestName(in.path) && !headLooksLikeManifest(in.path) {
+				if err != nil && in.found && errors.Is(err, errTooLarge) && !manifest.IsManifestName(in.path) && !headLooksLikeManifest(in.path) {
 					// A big YAML file a walk found (a data dump, a lock
 					// file) is skipped like any other non-manifest.
 					out <- done{i: i, skip: true}
@@ -103,7 +103,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 						res: outcome{res: validate.Result{File: name, ReadError: describe(err).Error()}, path: in.path}}
 					continue
 				}
-				if in.found && !isManifestName(in.path) && !looksLikeManifest(data) {
+				if in.found && !manifest.IsManifestName(in.path) && !manifest.LooksLikeManifest(data) {
 					out <- done{i: i, skip: true}
 					continue
 				}

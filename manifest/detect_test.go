@@ -1,0 +1,50 @@
+package manifest
+
+import "testing"
+
+func TestLooksLikeManifest(t *testing.T) {
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{"manifestVersion: 2.0\n", true},
+		{"manifestVersion:2.0\n", true},
+		{"\xef\xbb\xbfmanifestVersion: 2.0\n", true},
+		{"# a comment\n---\n\"manifestVersion\": 2.0\n", true},
+		{"ManifestVersion: 2.0\n", true}, // misspelt, still a manifest to report
+		{"{manifestVersion: 2.0, deviceId: A}\n", true},
+		{"deviceId: A\nreturnAddress:\n  name: x\n", true}, // version line missing
+		{"device_id: A\nerase-device: yes\n", true},
+		{"bucket: [oops\nmanifestVersion: 2.0\n", true}, // a syntax error does not hide it
+		{"deviceId: A\n", false},                        // one manifest key is not enough
+		{"bucket: b\nprefix: p\nacl: x\n", false},       // keys other YAML uses too
+		{"services:\n  web:\n    manifestVersion: 2\n", false},
+		{"  manifestVersion: 2.0\n", false}, // not at the top level
+		{"- manifestVersion: 2.0\n", false},
+		{"version: '3'\nservices: {}\n", false},
+		{"", false},
+		// Old Mac line ends (CR only) and CR LF: a leading comment must not
+		// hide the keys after it.
+		{"# import job\rmanifestVersion: 2.0\rdeviceId: A\r", true},
+		{"# import job\r\nmanifestVersion: 2.0\r\n", true},
+		{"# a\rdeviceId: A\reraseDevice: yes\r", true},
+		{"# a\rservices:\r  web: {}\r", false},
+	}
+	for _, tt := range tests {
+		if got := LooksLikeManifest([]byte(tt.src)); got != tt.want {
+			t.Errorf("LooksLikeManifest(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestIsManifestName: the pre-commit hook's name pattern.
+func TestIsManifestName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"manifest.yaml": true, "a/manifest.yml": true, "x.manifest.yaml": true, "x.y.manifest.yml": true,
+		"mymanifest.yaml": false, "manifest.yaml.bak": false, "manifest.json": false, "x.manifest": false,
+	} {
+		if got := IsManifestName(name); got != want {
+			t.Errorf("IsManifestName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
