@@ -161,3 +161,21 @@ func IsRegion(s string) bool {
 	}
 	return false
 }
+
+// FieldNames are the key names of every manifest field, at any depth, in
+// the four kinds' schemas (sorted; a test in package schema ties them to
+// the bundled schemas). A YAML syntax error names the one a key written
+// without a space after its colon (`erase_device:yes`) most likely meant.
+var FieldNames = []string{
+	"accessKeyId", "acl", "archiveComment", "beginMarker", "bucket", "cacheControl", "city",
+	"company", "contentDisposition", "contentLanguage", "contentTypes", "country", "customs",
+	"dataDescription", "destination", "deviceCapacityGreaterThan1TB", "deviceCountryOfOrigin",
+	"deviceHTS", "deviceId", "deviceType", "deviceValue", "diskTimestampMetadataKey", "encryptedData",
+	"encryptionClassification", "endMarker", "eraseDevice", "expires", "exportBucket",
+	"exportCertifierName", "fileSystem", "generator", "ignore", "logBucket", "logPrefix",
+	"manifestVersion", "name", "notificationEmail", "operations", "phoneNumber", "pinCode",
+	"postalCode", "prefix", "recoveryDirectory", "region", "requiresExportLicense", "returnAddress",
+	"serviceLevel", "setContentEncodingForGzFiles", "source", "stateOrProvince", "staticMetadata",
+	"storageClass", "street1", "street2", "street3", "substitutions", "targetDirectory",
+	"trueCryptPassword", "typeOfExport", "vaultName",
+}

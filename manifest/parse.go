@@ -492,6 +492,12 @@ func syntaxFinding(doc *Document, err error) Finding {
 				fmt.Sprintf("YAML syntax error at line %d: %s This looks like an unfilled template placeholder: replace it with the real value (or quote it).", p.Line, reservedWhy(c)))
 		}
 	}
+	if strings.Contains(msg, "could not find expected ':'") {
+		if p, detail, ok := findGluedKey(doc, line); ok {
+			return yamlSyntaxRule.Errorf(MalformedManifest, doc.PointSpan(p), "",
+				fmt.Sprintf("YAML syntax error at line %d: %s", p.Line, detail))
+		}
+	}
 	if strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "mapping values are not allowed") ||
 		strings.Contains(msg, "did not find expected '-' indicator") {
 		p, detail, ok := findBadIndent(doc, line)
@@ -526,6 +532,43 @@ func syntaxFinding(doc *Document, err error) Finding {
 	}
 	return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(pos), "",
 		fmt.Sprintf("YAML syntax error at line %d: %s.%s", pos.Line, msg, hint))
+}
+
+// gluedKey matches a line that is a key written without a space after its
+// colon (the service's `key:value` dialect) with a `_`, `-` or `.` in the
+// key, which the dialect rewrite leaves alone (spec: only
+// `[A-Za-z][A-Za-z0-9]*` keys are rewritten): YAML reads the line as one
+// plain scalar and fails on the line after it, or at the end.
+var gluedKey = regexp.MustCompile(`^( *(?:- +)?)([A-Za-z][A-Za-z0-9_.-]*[_.-][A-Za-z0-9_.-]*):([^ \t:#][^\t]*?)\s*$`)
+
+// findGluedKey finds, on the reported line or the one before or after it,
+// a key glued to its value (`erase_device:yes`): the message points at the
+// colon, says to add a space, and names the manifest field the key most
+// likely meant. A secret field's value is never repeated.
+func findGluedKey(doc *Document, line int) (Pos, string, bool) {
+	for _, l := range []int{line, line - 1, line + 1} {
+		if l < 1 || l > doc.Lines().Count() {
+			continue
+		}
+		text := doc.Line(l)
+		m := gluedKey.FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		lead, key, value := m[1], m[2], m[3]
+		best := Closest(key, FieldNames)
+		shown := value
+		if IsSecret(best) || utf8.RuneCountInString(value) > 40 || strings.ContainsAny(value, "`") {
+			shown = "…"
+		}
+		detail := fmt.Sprintf("`%s:` has no space after the colon, so YAML reads the whole line as text, not as a key and a value: write `%s: %s` (a space after the colon).",
+			key, key, shown)
+		if best != "" && best != key {
+			detail += fmt.Sprintf(" The manifest field is named `%s`: write `%s: %s`.", best, best, shown)
+		}
+		return Pos{l, column(text, len(lead)+len(key))}, detail, true
+	}
+	return Pos{}, "", false
 }
 
 // reservedWhy says why YAML refuses a plain value starting with c.

@@ -75,3 +75,40 @@ func TestKindKeysMatchSchemas(t *testing.T) {
 		t.Errorf("manifest.Destinations has %d entries, want EBS and Glacier", len(manifest.Destinations))
 	}
 }
+
+// TestFieldNamesMatchSchemas ties manifest.FieldNames, the key names a
+// YAML syntax error may suggest (`erase_device:yes`), to every property
+// name of the four bundled schemas, at any depth.
+func TestFieldNamesMatchSchemas(t *testing.T) {
+	set := map[string]bool{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if p, ok := x["properties"].(map[string]any); ok {
+				for k := range p {
+					set[k] = true
+				}
+			}
+			for _, c := range x {
+				walk(c)
+			}
+		case []any:
+			for _, c := range x {
+				walk(c)
+			}
+		}
+	}
+	for _, k := range manifest.Kinds {
+		_, sdoc := kindSchemas[k].must()
+		walk(sdoc)
+	}
+	want := make([]string, 0, len(set))
+	for k := range set {
+		want = append(want, k)
+	}
+	sort.Strings(want)
+	if got := manifest.FieldNames; !slices.Equal(got, want) {
+		t.Errorf("manifest.FieldNames = %q, but the schemas' property names are %q", got, want)
+	}
+}
