@@ -78,7 +78,7 @@ func TestInit(t *testing.T) {
 			if code != ExitUsage {
 				t.Errorf("second init: exit %d", code)
 			}
-			wantIn(t, "second init", errOut, ".manifestlint.yaml exists; nothing written")
+			wantIn(t, "second init", errOut, ".manifestlint.yaml exists; nothing written", kind+".manifest.yaml exists; nothing written")
 			after, _ := os.ReadFile(kind + ".manifest.yaml")
 			cfg, _ := os.ReadFile(config.FileName)
 			if !bytes.Equal(before, after) || string(cfg) != "region: us-east-1\n" {
@@ -86,7 +86,24 @@ func TestInit(t *testing.T) {
 			}
 		})
 	}
-	code, _, errOut := runMain(t, t.TempDir(), "", "init", "--job-kind", "s3-imprt")
+	// init, then init --job-kind: the starter is written, the config kept.
+	dir := t.TempDir()
+	if code, _, errOut := runMain(t, dir, "", "init"); code != ExitOK {
+		t.Fatalf("init: exit %d: %s", code, errOut)
+	}
+	os.WriteFile(config.FileName, []byte("region: us-east-1\n"), 0o644)
+	code, out, errOut := runMain(t, dir, "", "init", "--job-kind", "s3-export")
+	if code != ExitOK {
+		t.Errorf("init --job-kind after init: exit %d: %s", code, errOut)
+	}
+	wantIn(t, "init --job-kind after init", out, "wrote s3-export.manifest.yaml", "kept .manifestlint.yaml, which exists")
+	if cfg, _ := os.ReadFile(config.FileName); string(cfg) != "region: us-east-1\n" {
+		t.Errorf("init --job-kind overwrote the config: %q", cfg)
+	}
+	if _, err := os.Stat("s3-export.manifest.yaml"); err != nil {
+		t.Errorf("the starter was not written: %v", err)
+	}
+	code, _, errOut = runMain(t, t.TempDir(), "", "init", "--job-kind", "s3-imprt")
 	if code != ExitUsage {
 		t.Errorf("bad kind: exit %d", code)
 	}

@@ -106,7 +106,8 @@ var starters embed.FS
 // cmdInit is `manifestlint init [--job-kind KIND]`: a commented
 // .manifestlint.yaml in the current directory and, with --job-kind, a
 // valid starter manifest of that kind (KIND.manifest.yaml) that lints
-// clean. It never overwrites a file: when one exists, nothing is written.
+// clean. It never overwrites a file: it writes those that do not exist and
+// names those it kept; when all exist, nothing is written and it exits 2.
 func cmdInit(args []string, stdout, stderr io.Writer) int {
 	kinds := make([]string, len(manifest.Kinds))
 	for i, k := range manifest.Kinds {
@@ -138,17 +139,26 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 		}
 		files = append(files, file{"starters/" + k + ".manifest.yaml", k + ".manifest.yaml"})
 	}
+	var kept []string
+	todo := files[:0:0]
 	for _, f := range files {
 		p := filepath.Join(*dir, f.dst)
 		if _, err := os.Lstat(p); err == nil {
-			fmt.Fprintf(stderr, "manifestlint init: %s exists; nothing written (init never overwrites a file)\n", safeName(p))
-			return ExitUsage
+			kept = append(kept, p)
+			continue
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			fmt.Fprintf(stderr, "manifestlint init: %s: %v\n", safeName(p), describe(err))
 			return ExitUsage
 		}
+		todo = append(todo, f)
 	}
-	for _, f := range files {
+	if len(todo) == 0 {
+		for _, p := range kept {
+			fmt.Fprintf(stderr, "manifestlint init: %s exists; nothing written (init never overwrites a file)\n", safeName(p))
+		}
+		return ExitUsage
+	}
+	for _, f := range todo {
 		p := filepath.Join(*dir, f.dst)
 		src, _ := starters.ReadFile(f.src)
 		// O_EXCL: a file that appeared since the check is not overwritten.
@@ -164,6 +174,9 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 			return ExitUsage
 		}
 		fmt.Fprintf(stdout, "wrote %s\n", safeName(p))
+	}
+	for _, p := range kept {
+		fmt.Fprintf(stdout, "kept %s, which exists (init never overwrites a file)\n", safeName(p))
 	}
 	return ExitOK
 }
