@@ -240,7 +240,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, fixes.line(false, o.unsafeFixes))
 	}
 	nothing := linted == 0 && !c.failed && !sum.failed
-	if nothing {
+	if nothing && !o.verbose {
 		o.runNotes(stderr, c.skip, nil) // the line below counts them
 	} else {
 		o.runNotes(stderr, c.skip, sum.notManifest)

@@ -98,6 +98,7 @@ func TestWalkLintsManifestsOnly(t *testing.T) {
 	for _, p := range []string{".pre-commit-config.yaml", "docker-compose.yml", "k8s/bucket.yaml", "jobs/nested/deep/c.yaml"} {
 		wantIn(t, "--verbose stderr", errOut, "manifestlint: note: skipped "+p+": not a manifest")
 	}
+	wantNotIn(t, "--verbose stderr", errOut, "--verbose lists them")
 	// --quiet drops the note.
 	_, _, errOut = runMain(t, dir, "", "--no-config", "--quiet", ".")
 	wantNotIn(t, "--quiet stderr", errOut, "note:")
@@ -117,6 +118,12 @@ func TestWalkNothingToLint(t *testing.T) {
 		t.Errorf("exit %d, stdout %q; want 0 and no summary", code, out)
 	}
 	wantIn(t, "stderr", errOut, "no manifest was linted: found 1 YAML file that does not look like a manifest")
+	// --verbose names the skipped files there too.
+	dir = tree(t, map[string]string{"docker-compose.yml": "services: {}\n", "ci.yml": "on: push\n"})
+	_, _, errOut = runMain(t, dir, "", "--no-config", "--verbose", ".")
+	wantIn(t, "--verbose stderr", errOut, "manifestlint: note: skipped docker-compose.yml: not a manifest",
+		"manifestlint: note: skipped ci.yml: not a manifest", "no manifest was linted: found 2 YAML files")
+	wantNotIn(t, "--verbose stderr", errOut, "--verbose lists them")
 	// An empty folder says so too, with no "0 errors" line.
 	empty := t.TempDir()
 	code, out, errOut = runMain(t, empty, "", "--no-config", ".")
