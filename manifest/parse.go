@@ -641,6 +641,9 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 	stack := []level{{desc: "the top level", keep: "at the top level"}}
 	opens, openKey := false, ""
 	lastKey, lastLine := "", 0
+	// A block scalar (`notes: |`) open under a key indented blockKey
+	// spaces: its text is indented blockText (0 until its first line).
+	blockKey, blockName, blockHead, blockText, blockLine := -1, "", "", 0, 0
 	for l := 1; l <= to && l <= doc.Lines().Count(); l++ {
 		text := doc.Line(l)
 		t := strings.TrimLeft(text, " ")
@@ -650,6 +653,20 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 		ind := len(text) - len(t)
 		if strings.HasPrefix(t, "\t") {
 			return Pos{}, "", false // tabs have their own message
+		}
+		if blockKey >= 0 {
+			if ind > blockKey {
+				switch {
+				case blockText == 0:
+					blockText, blockLine = ind, l
+				case ind < blockText && l >= from:
+					// Text is not quoted: the line may hold a secret.
+					return Pos{l, ind + 1}, fmt.Sprintf("line %d is indented %s, less than the text of `%s: %s` (%s from line %d) but more than `%s:`: a block scalar's text ends at the first line indented less. Indent it %s to continue the text, or %s if it is the next key.",
+						l, spaces(ind), blockName, blockHead, spaces(blockText), blockLine, blockName, spaces(blockText), keyColumn(blockKey)), true
+				}
+				continue
+			}
+			blockKey = -1
 		}
 		item := strings.HasPrefix(t, "- ") || t == "-"
 		key, _, hasColon := strings.Cut(t, ":")
@@ -664,12 +681,12 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 			stack = append(stack, lv)
 		case ind > top.indent && l >= from:
 			if hasColon && lastKey != "" {
-				fix := fmt.Sprintf("Indent it %d spaces, like the keys beside it.", top.indent)
+				fix := fmt.Sprintf("Indent it %s, like the keys beside it.", spaces(top.indent))
 				if top.indent == 0 {
 					fix = "Start it in column 1, like the keys beside it."
 				}
-				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %d spaces, more than `%s:` on line %d, which already has a value. %s",
-					key, ind, lastKey, lastLine, fix), true
+				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, more than `%s:` on line %d, which already has a value. %s",
+					key, spaces(ind), lastKey, lastLine, fix), true
 			}
 		case ind < top.indent:
 			for len(stack) > 1 && stack[len(stack)-1].indent > ind {
@@ -680,14 +697,14 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 				if outer.list {
 					end = ""
 				}
-				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %d spaces, between %s (%d) and %s (%d): indent it %d spaces to keep it %s%s.",
-					key, ind, top.desc, top.indent, outer.desc, outer.indent, top.indent, top.keep, end), true
+				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, between %s (%d) and %s (%d): indent it %s to keep it %s%s.",
+					key, spaces(ind), top.desc, top.indent, outer.desc, outer.indent, spaces(top.indent), top.keep, end), true
 			}
 		}
 		cur := &stack[len(stack)-1]
 		if cur.list && cur.indent == ind && !item && l >= from && cur.entry > 0 {
-			return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %d spaces, as the `- ` of the entries of `%s:` are: indent it %d spaces to keep it in the entry above, or start a new entry with `- `.",
-				key, ind, cur.key, cur.entry), true
+			return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, as the `- ` of the entries of `%s:` are: indent it %s to keep it in the entry above, or start a new entry with `- `.",
+				key, spaces(ind), cur.key, spaces(cur.entry)), true
 		}
 		value := ""
 		if hasColon {
@@ -697,10 +714,23 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 		if i := strings.Index(value, " #"); i >= 0 || strings.HasPrefix(value, "#") {
 			value = strings.TrimSpace(value[:max(i, 0)])
 		}
+		keyInd := ind
+		if item {
+			keyInd = ind + 2 + len(t[min(2, len(t)):]) - len(strings.TrimLeft(t[min(2, len(t)):], " "))
+		}
+		if m := blockIndicator.FindStringSubmatch(value); hasColon && m != nil {
+			blockKey, blockName, blockHead, blockText, blockLine = keyInd, key, value, 0, l+1
+			if m[1] != "" {
+				blockText = keyInd + int(m[1][0]-'0')
+			}
+		}
 		if item {
 			// A list entry's keys sit after "- ".
-			inner := ind + 2 + len(t[min(2, len(t)):]) - len(strings.TrimLeft(t[min(2, len(t)):], " "))
+			inner := keyInd
 			listKey := cur.key
+			if opens && ind == top.indent && top.indent == cur.indent {
+				listKey = openKey // a list at its key's indentation (`operations:` then `- `)
+			}
 			if cur.list && cur.indent == ind {
 				cur.entry = inner
 			}
@@ -716,6 +746,27 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 		}
 	}
 	return Pos{}, "", false
+}
+
+// blockIndicator matches a block scalar's header (`|`, `>-`, `|2+`); its
+// group is the explicit indentation digit, if any.
+var blockIndicator = regexp.MustCompile(`^[|>][-+]?([1-9]?)[-+]?$`)
+
+// keyColumn is where a key indented n spaces starts, for "or … to start
+// the next key".
+func keyColumn(n int) string {
+	if n == 0 {
+		return "start it in column 1"
+	}
+	return "indent it " + spaces(n)
+}
+
+// spaces is "1 space" or "N spaces".
+func spaces(n int) string {
+	if n == 1 {
+		return "1 space"
+	}
+	return fmt.Sprintf("%d spaces", n)
 }
 
 // firstNonBlank is the 1-based column of a line's first character that is
