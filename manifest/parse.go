@@ -735,7 +735,7 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 				cur.entry = inner
 			}
 			stack = append(stack, level{indent: inner, key: listKey,
-				desc: "the keys of an entry of `" + listKey + ":`", keep: "in the entry"})
+				desc: entryDesc(key, hasColon, listKey), keep: "in the entry"})
 		}
 		opens = hasColon && value == "" || item && !hasColon
 		if opens {
@@ -751,6 +751,15 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 // blockIndicator matches a block scalar's header (`|`, `>-`, `|2+`); its
 // group is the explicit indentation digit, if any.
 var blockIndicator = regexp.MustCompile(`^[|>][-+]?([1-9]?)[-+]?$`)
+
+// entryDesc names the keys of a list entry for an indentation message:
+// "the keys of the entry `- exportBucket:` of `operations:`".
+func entryDesc(first string, hasColon bool, list string) string {
+	if !hasColon || first == "" {
+		return "the keys of an entry of `" + list + ":`"
+	}
+	return "the keys of the entry `- " + first + ":` of `" + list + ":`"
+}
 
 // keyColumn is where a key indented n spaces starts, for "or … to start
 // the next key".
