@@ -492,8 +492,8 @@ func syntaxFinding(doc *Document, err error) Finding {
 				fmt.Sprintf("YAML syntax error at line %d: %s This looks like an unfilled template placeholder: replace it with the real value (or quote it).", p.Line, reservedWhy(c)))
 		}
 	}
-	if strings.Contains(msg, "could not find expected ':'") {
-		if p, detail, ok := findGluedKey(doc, line); ok {
+	if strings.Contains(msg, "could not find expected ':'") || strings.Contains(msg, "mapping values are not allowed") {
+		if p, detail, ok := findGluedKey(doc, line, strings.Contains(msg, "mapping values")); ok {
 			return yamlSyntaxRule.Errorf(MalformedManifest, doc.PointSpan(p), "",
 				fmt.Sprintf("YAML syntax error at line %d: %s", p.Line, detail))
 		}
@@ -544,9 +544,17 @@ var gluedKey = regexp.MustCompile(`^( *(?:- +)?)([A-Za-z][A-Za-z0-9_.-]*[_.-][A-
 // findGluedKey finds, on the reported line or the one before or after it,
 // a key glued to its value (`erase_device:yes`): the message points at the
 // colon, says to add a space, and names the manifest field the key most
-// likely meant. A secret field's value is never repeated.
-func findGluedKey(doc *Document, line int) (Pos, string, bool) {
-	for _, l := range []int{line, line - 1, line + 1} {
+// likely meant. A secret field's value is never repeated. When the glued
+// line is the first key of its mapping, YAML reads it and the next line as
+// one text that is then given a value ("mapping values are not allowed" on
+// the next line, after): only the line before, with its key at the
+// reported line's indentation, is then looked at.
+func findGluedKey(doc *Document, line int, after bool) (Pos, string, bool) {
+	look := []int{line, line - 1, line + 1}
+	if after {
+		look = []int{line - 1}
+	}
+	for _, l := range look {
 		if l < 1 || l > doc.Lines().Count() {
 			continue
 		}
@@ -556,6 +564,9 @@ func findGluedKey(doc *Document, line int) (Pos, string, bool) {
 			continue
 		}
 		lead, key, value := m[1], m[2], m[3]
+		if after && len(lead) != firstNonBlank(doc.Line(line))-1 {
+			continue
+		}
 		best := Closest(key, FieldNames)
 		shown := value
 		if IsSecret(best) || utf8.RuneCountInString(value) > 40 || strings.ContainsAny(value, "`") {
