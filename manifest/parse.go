@@ -714,8 +714,10 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 		}
 		cur := &stack[len(stack)-1]
 		if cur.list && cur.indent == ind && !item && l >= from && cur.entry > 0 {
-			return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, as the `- ` of the entries of `%s:` are: indent it %s to keep it in the entry above, or start a new entry with `- `.",
-				key, spaces(ind), cur.key, spaces(cur.entry)), true
+			// The list sits under its key, one level down the stack.
+			parent := stack[len(stack)-2].indent
+			return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, as the `- ` of the entries of `%s:` are: indent it %s to keep it in the entry above, %s if it comes after the list, or start a new entry with `- `.",
+				key, spaces(ind), cur.key, spaces(cur.entry), keyColumn(parent)), true
 		}
 		value := ""
 		if hasColon {
