@@ -544,7 +544,8 @@ var gluedKey = regexp.MustCompile(`^( *(?:- +)?)([A-Za-z][A-Za-z0-9_.-]*[_.-][A-
 // findGluedKey finds, on the reported line or the one before or after it,
 // a key glued to its value (`erase_device:yes`): the message points at the
 // colon, says to add a space, and names the manifest field the key most
-// likely meant. A secret field's value is never repeated. When the glued
+// likely meant. The value of a key that is or looks like a secret field is
+// never repeated. When the glued
 // line is the first key of its mapping, YAML reads it and the next line as
 // one text that is then given a value ("mapping values are not allowed" on
 // the next line, after): only the line before, with its key at the
@@ -569,7 +570,7 @@ func findGluedKey(doc *Document, line int, after bool) (Pos, string, bool) {
 		}
 		best := Closest(key, FieldNames)
 		shown := value
-		if IsSecret(best) || utf8.RuneCountInString(value) > 40 || strings.ContainsAny(value, "`") {
+		if IsSecret(best) || secretish(key) || mentionsSecret([]byte(key)) || utf8.RuneCountInString(value) > 40 || strings.ContainsAny(value, "`") {
 			shown = "…"
 		}
 		detail := fmt.Sprintf("`%s:` has no space after the colon, so YAML reads the whole line as text, not as a key and a value: write `%s: %s` (a space after the colon).",

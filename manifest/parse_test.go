@@ -106,3 +106,44 @@ func TestScalarsStayText(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedKeySyntaxError: a key with `_`, `-` or `.` written without a
+// space after its colon (which the dialect rewrite leaves alone) is
+// reported at its colon with the space to add and the field it most likely
+// meant; a secret's value, a long one, is never repeated.
+func TestGluedKeySyntaxError(t *testing.T) {
+	tests := []struct {
+		src, at string
+		want    []string
+		never   string
+	}{
+		{"manifestVersion: 2.0\nbucket: b\nerase_device:yes\n", "3:13",
+			[]string{"write `erase_device: yes` (a space after the colon)", "named `eraseDevice`"}, ""},
+		{"manifestVersion: 2.0\nerase.device:yes\nbucket: b\n", "2:13",
+			[]string{"write `erase.device: yes`", "named `eraseDevice`"}, ""},
+		{"foo-bar:1\nmanifestVersion: 2.0\n", "1:8", []string{"write `foo-bar: 1`"}, "named"},
+		{"manifestVersion: 2.0\noperations:\n  - export_bucket:b\n    targetDirectory: x\n", "3:18",
+			[]string{"write `export_bucket: b`", "named `exportBucket`"}, ""},
+		{"manifestVersion: 2.0\nPIN_code:4827\nbucket: b\n", "2:9", []string{"write `PIN_code: …`", "named `pinCode`"}, "4827"},
+		{"manifestVersion: 2.0\ntrue-crypt-pasword:s3cr3t\nbucket: b\n", "2:19", []string{"write `true-crypt-pasword: …`"}, "s3cr3t"},
+	}
+	for _, tc := range tests {
+		doc, fs := Parse("t.yaml", []byte(tc.src))
+		if doc.Root != nil || len(fs) != 1 {
+			t.Errorf("%q: root %v, findings %+v", tc.src, doc.Root != nil, fs)
+			continue
+		}
+		f := fs[0]
+		if at := strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column); at != tc.at || f.Code != MalformedManifest {
+			t.Errorf("%q: %s %s, want %s at the colon", tc.src, f.Code, at, tc.at)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(f.Message, w) {
+				t.Errorf("%q: message %q lacks %q", tc.src, f.Message, w)
+			}
+		}
+		if tc.never != "" && strings.Contains(f.Message, tc.never) {
+			t.Errorf("%q: message %q holds %q", tc.src, f.Message, tc.never)
+		}
+	}
+}
