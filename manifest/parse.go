@@ -545,11 +545,11 @@ var gluedKey = regexp.MustCompile(`^( *(?:- +)?)([A-Za-z][A-Za-z0-9_.-]*[_.-][A-
 // a key glued to its value (`erase_device:yes`): the message points at the
 // colon, says to add a space, and names the manifest field the key most
 // likely meant. The value of a key that is or looks like a secret field is
-// never repeated. When the glued
-// line is the first key of its mapping, YAML reads it and the next line as
-// one text that is then given a value ("mapping values are not allowed" on
-// the next line, after): only the line before, with its key at the
-// reported line's indentation, is then looked at.
+// never repeated. When the glued line is the first key of its mapping,
+// YAML reads it and the next line as one text that is then given a value
+// ("mapping values are not allowed" on the next line, after): only the
+// line before, with its key at the reported line's indentation, is then
+// looked at.
 func findGluedKey(doc *Document, line int, after bool) (Pos, string, bool) {
 	look := []int{line, line - 1, line + 1}
 	if after {
