@@ -54,10 +54,28 @@ func readFrames(r io.Reader, out chan<- map[string]json.RawMessage) {
 // diagnostic with the same code (rule id for warnings), message, severity
 // and start, and nothing else.
 func TestLSPDiagnosticsEqualCLIJSON(t *testing.T) {
-	path, err := filepath.Abs(filepath.Join("..", "..", "testdata", "sample", "broken.manifest.yaml"))
+	sample, err := filepath.Abs(filepath.Join("..", "..", "testdata", "sample", "broken.manifest.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A duplicate key has a related location: the first occurrence.
+	dup := filepath.Join(t.TempDir(), "dup.manifest.yaml")
+	if err := os.WriteFile(dup, []byte("manifestVersion: 2.0\ndeviceId: A\nbucket: b\ndeviceId: B\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{sample, dup} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			if n := lspEqualsCLI(t, path); path == dup && n == 0 {
+				t.Errorf("no related location compared")
+			}
+		})
+	}
+}
+
+// lspEqualsCLI compares the server's diagnostics for path with the CLI's
+// --format json findings, and returns the number of related locations
+// compared.
+func lspEqualsCLI(t *testing.T, path string) (related int) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -72,6 +90,10 @@ func TestLSPDiagnosticsEqualCLIJSON(t *testing.T) {
 				Code, Severity, Rule, Message string
 				Line, Column                  int
 				EndLine, EndColumn            int
+				Related                       []struct {
+					Line, Column, EndLine, EndColumn int
+					Message                          string
+				}
 			}
 		}
 	}
@@ -101,9 +123,18 @@ func TestLSPDiagnosticsEqualCLIJSON(t *testing.T) {
 		Range struct {
 			Start, End struct{ Line, Character int }
 		}
-		Severity      int
-		Code, Message string
-		Source        string
+		Severity           int
+		Code, Message      string
+		Source             string
+		RelatedInformation []struct {
+			Location struct {
+				URI   string
+				Range struct {
+					Start, End struct{ Line, Character int }
+				}
+			}
+			Message string
+		}
 	}
 	timeout := time.After(20 * time.Second)
 wait:
@@ -149,5 +180,19 @@ wait:
 			d.Range.End.Line != f.EndLine-1 || d.Range.End.Character != f.EndColumn-1 {
 			t.Errorf("diagnostic %d %+v\nCLI finding %+v", i, d, f)
 		}
+		if len(d.RelatedInformation) != len(f.Related) {
+			t.Errorf("diagnostic %d: %d related locations, CLI %d", i, len(d.RelatedInformation), len(f.Related))
+			continue
+		}
+		for j, r := range f.Related {
+			related++
+			dr := d.RelatedInformation[j]
+			if dr.Message != r.Message || dr.Location.URI != uri ||
+				dr.Location.Range.Start.Line != r.Line-1 || dr.Location.Range.Start.Character != r.Column-1 ||
+				dr.Location.Range.End.Line != r.EndLine-1 || dr.Location.Range.End.Character != r.EndColumn-1 {
+				t.Errorf("diagnostic %d related %d: %+v, CLI %+v", i, j, dr, r)
+			}
+		}
 	}
+	return related
 }
