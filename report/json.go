@@ -56,7 +56,7 @@ type jsonFile struct {
 // 1-based, columns in code points; endLine/endColumn end the range at fault
 // (exclusive) and equal line/column when the finding points at a place
 // without covering text (a field missing from the document). message is the
-// service's sentence for code followed by the specifics.
+// specifics; serviceMessage is the service's sentence for code.
 type jsonFinding struct {
 	Code      manifest.Code     `json:"code"`
 	Status    int               `json:"status"`
