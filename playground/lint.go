@@ -9,6 +9,7 @@ import (
 	"github.com/manifestlint/manifestlint/explain"
 	"github.com/manifestlint/manifestlint/fix"
 	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/report/jsonwire"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -60,36 +61,16 @@ type kindEvidence struct {
 	Fields  []string `json:"fields"`
 }
 
-// pageFinding is a finding with the fields and names of `--format json`
-// (message is the specifics, serviceMessage the service's sentence for
-// code), and what the page needs besides.
+// pageFinding is a finding of `--format json` (the same wire type,
+// jsonwire.Finding: message is the specifics, serviceMessage the service's
+// sentence for code, fix the repair with its edits) and what the page needs
+// besides.
 type pageFinding struct {
-	Code      manifest.Code     `json:"code"`
-	Status    int               `json:"status"`
-	Severity  manifest.Severity `json:"severity"`
-	Rule      string            `json:"rule"`
-	Path      string            `json:"path"`
-	Line      int               `json:"line"`
-	Column    int               `json:"column"`
-	EndLine   int               `json:"endLine"`
-	EndColumn int               `json:"endColumn"`
-	Message   string            `json:"message"`
-	// ServiceMessage is the service's own sentence for Code ("" for a
-	// warning); Message holds the specifics (the sentence when there are
-	// none).
-	ServiceMessage string `json:"serviceMessage"`
+	jsonwire.Finding
 	// From and To are the range to select in the editor, in UTF-16 code
 	// units of the text (what a textarea's selection counts).
-	From int      `json:"from"`
-	To   int      `json:"to"`
-	Fix  *pageFix `json:"fix,omitempty"`
-}
-
-// pageFix is a manifest.Fix: the page shows its title and applicability;
-// applyFixes applies its edits in Go.
-type pageFix struct {
-	Title         string `json:"title"`
-	Applicability string `json:"applicability"`
+	From int `json:"from"`
+	To   int `json:"to"`
 }
 
 // lintJSON lints src and encodes the result.
@@ -117,18 +98,9 @@ func lint(src []byte, o pageOptions) lintResult {
 	}
 	out.Errors, out.Warnings = r.Count()
 	ix := newIndex(src)
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		pf := pageFinding{Code: f.Code, Status: f.Status, Severity: f.Severity, Rule: f.Rule, Path: f.Path,
-			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-			Message: f.Message, ServiceMessage: f.Code.Message()}
-		if pf.Message == "" {
-			pf.Message = pf.ServiceMessage
-		}
-		pf.From, pf.To = ix.span(f)
-		if f.Fix != nil && len(f.Fix.Edits) > 0 {
-			pf.Fix = &pageFix{Title: f.Fix.Title, Applicability: string(f.Fix.Applicability)}
-		}
+	for i, wf := range jsonwire.Findings(r.Doc, r.Findings) {
+		pf := pageFinding{Finding: wf}
+		pf.From, pf.To = ix.span(&r.Findings[i])
 		out.Findings = append(out.Findings, pf)
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/report/jsonwire"
 )
 
 // jsonOutput is the shape of --format json, which scripts read:
@@ -52,92 +53,14 @@ type jsonFile struct {
 	FileBytes []byte `json:"fileBytes,omitempty"`
 }
 
-// jsonFinding is one finding of --format json. Lines and columns are
-// 1-based, columns in code points; endLine/endColumn end the range at fault
-// (exclusive) and equal line/column when the finding points at a place
-// without covering text (a field missing from the document). message is the
-// specifics; serviceMessage is the service's sentence for code.
-type jsonFinding struct {
-	Code      manifest.Code     `json:"code"`
-	Status    int               `json:"status"`
-	Severity  manifest.Severity `json:"severity"`
-	Rule      string            `json:"rule"`
-	Path      string            `json:"path"`
-	Line      int               `json:"line"`
-	Column    int               `json:"column"`
-	EndLine   int               `json:"endLine"`
-	EndColumn int               `json:"endColumn"`
-	Message   string            `json:"message"`
-	// ServiceMessage is the service's own sentence for Code ("" for a
-	// warning); Message holds the specifics.
-	ServiceMessage string `json:"serviceMessage"`
-	// Related are other places that explain the finding (the first
-	// occurrence of a duplicate key), absent when there are none: SARIF's
-	// relatedLocations, the language server's relatedInformation.
-	Related []jsonRelated `json:"related,omitempty"`
-	// Fix is the finding's repair, absent when it has none.
-	Fix *jsonFix `json:"fix,omitempty"`
-}
-
-// jsonRelated is one related place of a finding: its range (1-based,
-// columns in code points, the end exclusive) and what it is.
-type jsonRelated struct {
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	EndLine   int    `json:"endLine"`
-	EndColumn int    `json:"endColumn"`
-	Message   string `json:"message"`
-}
-
-// jsonFix is a finding's fix in --format json: a title, "safe" or "unsafe"
-// (--fix applies the safe ones, --unsafe-fixes both), and edits of the
-// original source. Each edit replaces the range from line/column to
-// endLine/endColumn (exclusive; columns in code points), which is the
-// byte range [startOffset, endOffset) of the file as read, with text; an
-// empty range inserts, an empty text deletes. Apply the edits of one fix
-// together, from the last to the first.
-type jsonFix struct {
-	Title         string                 `json:"title"`
-	Applicability manifest.Applicability `json:"applicability"`
-	Edits         []jsonEdit             `json:"edits"`
-}
-
-type jsonEdit struct {
-	Line        int    `json:"line"`
-	Column      int    `json:"column"`
-	EndLine     int    `json:"endLine"`
-	EndColumn   int    `json:"endColumn"`
-	StartOffset int    `json:"startOffset"`
-	EndOffset   int    `json:"endOffset"`
-	Text        string `json:"text"`
-}
+// jsonFinding is one finding of --format json: the wire type the
+// playground shares (package jsonwire).
+type jsonFinding = jsonwire.Finding
 
 // jsonFindings converts findings to the wire type, their fixes resolved
 // against doc; never nil.
 func jsonFindings(doc *manifest.Document, fs []manifest.Finding) []jsonFinding {
-	out := make([]jsonFinding, len(fs))
-	for i := range fs {
-		f := &fs[i]
-		out[i] = jsonFinding{Code: f.Code, Status: f.Status, Severity: f.Severity, Rule: f.Rule, Path: f.Path,
-			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-			Message: f.Message, ServiceMessage: f.Code.Message()}
-		if out[i].Message == "" {
-			out[i].Message = out[i].ServiceMessage
-		}
-		for _, rel := range f.Related {
-			out[i].Related = append(out[i].Related, jsonRelated{Line: rel.Line, Column: rel.Column,
-				EndLine: rel.EndLine, EndColumn: rel.EndColumn, Message: rel.Message})
-		}
-		if edits := fixEdits(doc, f.Fix); edits != nil {
-			jf := &jsonFix{Title: f.Fix.Title, Applicability: f.Fix.Applicability, Edits: make([]jsonEdit, len(edits))}
-			for j, e := range edits {
-				jf.Edits[j] = jsonEdit{Line: e.From.Line, Column: e.From.Column, EndLine: e.To.Line, EndColumn: e.To.Column,
-					StartOffset: e.Start, EndOffset: e.End, Text: e.New}
-			}
-			out[i].Fix = jf
-		}
-	}
-	return out
+	return jsonwire.Findings(doc, fs)
 }
 
 // jsonCounts counts the findings of a file that are not listed.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/report/jsonwire"
 )
 
 // SARIF schema and tool identity written in every SARIF log.
@@ -130,7 +131,7 @@ type sarifFullRegion struct {
 // sarifFixes is the fixes of finding f of result r: its fix, the title
 // saying when it is unsafe; nil without one.
 func sarifFixes(r manifest.Result, uri string, f manifest.Finding) []sarifFix {
-	edits := fixEdits(r.Doc, f.Fix)
+	edits := jsonwire.Edits(r.Doc, f.Fix)
 	if edits == nil {
 		return nil
 	}
@@ -141,9 +142,9 @@ func sarifFixes(r manifest.Result, uri string, f manifest.Finding) []sarifFix {
 	change := sarifArtifactChange{ArtifactLocation: sarifArtifact{URI: uri}}
 	for _, e := range edits {
 		rep := sarifReplacement{DeletedRegion: sarifFullRegion{
-			StartLine: e.From.Line, StartColumn: e.From.Column, EndLine: e.To.Line, EndColumn: e.To.Column}}
-		if e.New != "" {
-			rep.InsertedContent = &sarifText{Text: e.New}
+			StartLine: e.Line, StartColumn: e.Column, EndLine: e.EndLine, EndColumn: e.EndColumn}}
+		if e.Text != "" {
+			rep.InsertedContent = &sarifText{Text: e.Text}
 		}
 		change.Replacements = append(change.Replacements, rep)
 	}
