@@ -80,27 +80,7 @@ func startBench(b *testing.B) *benchClient {
 	c := &benchClient{w: cw, published: make(chan int, 1024), status: make(chan int, 1)}
 	srv := New(sr, sw, Options{Getenv: func(string) string { return "" }})
 	go func() { c.status <- srv.Serve(); sw.Close() }()
-	go func() {
-		r := newReader(cr, 1<<30)
-		for {
-			body, err := r.read()
-			if err != nil {
-				close(c.published)
-				return
-			}
-			var m struct {
-				Method string
-				Params struct{ Version *int }
-			}
-			json.Unmarshal(body, &m)
-			if m.Method == "textDocument/publishDiagnostics" && m.Params.Version != nil {
-				c.published <- *m.Params.Version
-			}
-		}
-	}()
-	c.send(b, map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{
-		"capabilities": map[string]any{"textDocument": map[string]any{"publishDiagnostics": map[string]any{"versionSupport": true}}}}})
-	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+	c.start(b, cr)
 	b.Cleanup(func() {
 		c.send(b, map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
 		c.send(b, map[string]any{"jsonrpc": "2.0", "method": "exit"})
@@ -282,27 +262,7 @@ func BenchmarkBinaryChange1MB(b *testing.B) {
 		b.Fatal(err)
 	}
 	c := &benchClient{w: in, published: make(chan int, 1024)}
-	go func() {
-		r := newReader(bufio.NewReader(out), 1<<30)
-		for {
-			body, err := r.read()
-			if err != nil {
-				close(c.published)
-				return
-			}
-			var m struct {
-				Method string
-				Params struct{ Version *int }
-			}
-			json.Unmarshal(body, &m)
-			if m.Method == "textDocument/publishDiagnostics" && m.Params.Version != nil {
-				c.published <- *m.Params.Version
-			}
-		}
-	}()
-	c.send(b, map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{
-		"capabilities": map[string]any{"textDocument": map[string]any{"publishDiagnostics": map[string]any{"versionSupport": true}}}}})
-	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+	c.start(b, bufio.NewReader(out))
 	text := bigManifest(1 << 20)
 	uri := "untitled:big"
 	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
@@ -336,4 +296,30 @@ func BenchmarkBinaryChange1MB(b *testing.B) {
 	c.send(b, map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
 	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "exit"})
 	cmd.Wait()
+}
+
+// start reads the server's messages from r, passing on the versions of
+// published diagnostics, and initializes the server.
+func (c *benchClient) start(b *testing.B, r io.Reader) {
+	go func() {
+		rd := newReader(r, 1<<30)
+		for {
+			body, err := rd.read()
+			if err != nil {
+				close(c.published)
+				return
+			}
+			var m struct {
+				Method string
+				Params struct{ Version *int }
+			}
+			json.Unmarshal(body, &m)
+			if m.Method == "textDocument/publishDiagnostics" && m.Params.Version != nil {
+				c.published <- *m.Params.Version
+			}
+		}
+	}()
+	c.send(b, map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{
+		"capabilities": map[string]any{"textDocument": map[string]any{"publishDiagnostics": map[string]any{"versionSupport": true}}}}})
+	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
 }
