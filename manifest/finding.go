@@ -43,6 +43,11 @@ type Finding struct {
 	// without the service's sentence for Code. Text joins the two, as
 	// every output format shows them.
 	Message string `json:"message"`
+	// Help is how to fix it, as a person reads it below the headline
+	// (Message): "give a street address where a carrier can hand over the
+	// device". Empty when the headline says it all. Message is the
+	// headline: what is wrong, with the value, in at most ~90 characters.
+	Help string `json:"help,omitempty"`
 
 	// EndLine and EndColumn end the range at fault (exclusive, 1-based,
 	// columns in code points); zero when the finding has no extent.

@@ -18,6 +18,13 @@ func (f Finding) WithFix(fix *Fix) Finding {
 	return f
 }
 
+// WithHelp returns f with help as its Help: how to fix what the headline
+// (Message) says is wrong.
+func (f Finding) WithHelp(help string) Finding {
+	f.Help = help
+	return f
+}
+
 // ScalarAs renders s as YAML scalar text in the style of the node it
 // replaces: in single or double quotes when n was so quoted, else plain
 // when plain text reads back as s, else double-quoted. A nil n is plain.
