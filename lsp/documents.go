@@ -578,14 +578,19 @@ func ruleDocumented(id string) bool {
 	return ruleIDs[id]
 }
 
-// findingMessage is a finding's message as --format json and the text
-// format give it: the specifics (the diagnostic's code names the service
-// error), or the service's sentence when there are none.
+// findingMessage is a diagnostic's message: the headline, as --format
+// json's message, then the help on the next line (editors show a
+// diagnostic's message whole, and have no other place for it); the
+// service's sentence when the finding has no headline.
 func findingMessage(f manifest.Finding) string {
-	if f.Message != "" {
-		return f.Message
+	msg := f.Message
+	if msg == "" {
+		msg = f.Text()
 	}
-	return f.Text()
+	if f.Help != "" {
+		msg += "\n" + f.Help
+	}
+	return msg
 }
 
 // toDiagnostic turns a finding into an LSP diagnostic.

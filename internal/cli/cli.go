@@ -126,6 +126,8 @@ type options struct {
 	maxFindings   int
 	// fix, unsafeFixes and diff are --fix, --unsafe-fixes and --diff.
 	fix, unsafeFixes, diff bool
+	// statistics and exitZero are --statistics and --exit-zero.
+	statistics, exitZero bool
 }
 
 // fixing reports whether the run fixes (in place, to standard output, or
@@ -213,7 +215,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	ropts := report.Options{Color: useColor(o.color, out), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, ConfigFile: cfg.file(), Rules: validate.Rules(), UnsafeFixes: o.unsafeFixes, Fixing: o.fixing()}
+	ropts := report.Options{Color: useColor(o.color, out), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, ConfigFile: cfg.file(), Rules: validate.Rules(), UnsafeFixes: o.unsafeFixes, Fixing: o.fixing(), Statistics: o.statistics}
 	run := sinks.start(ropts)
 	errs, warns, linted := 0, 0, 0
 	var fixes fixSummary
@@ -255,6 +257,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case c.failed || sum.failed || fixes.failed:
 		return ExitUsage
+	case o.exitZero:
+		return ExitOK
 	case errs > 0:
 		return ExitFindings
 	case o.maxWarnings >= 0 && warns > o.maxWarnings:
@@ -282,6 +286,8 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 	fl.IntVar(&o.maxFindings, "max-findings", validate.DefaultMaxFindings, "list at most `N` findings per file, the first by line; a note counts the rest, which still count toward the summary and the exit status (0: no limit)")
 	boolVar(fl, &o.noSnippet, "no-snippet", "", "do not show the source line under each finding (text format)")
 	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
+	boolVar(fl, &o.statistics, "statistics", "", "print a count per rule and code instead of the findings (text and concise formats)")
+	boolVar(fl, &o.exitZero, "exit-zero", "", "exit 0 even when there are errors (2 still means a usage or I/O error)")
 	fl.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "the largest file to read, in bytes")
 	boolVar(fl, &o.showVersion, "version", "", "print the version and exit")
 	fl.StringVar(&o.configFile, "config", "", "the configuration file (default: "+config.FileName+" in the current directory or above, up to the repository root)")
@@ -468,6 +474,9 @@ func (o *options) resolve() (validate.Options, string, error) {
 	}
 	if report.Formats[format] == nil {
 		return v, "", fmt.Errorf("unknown --format %q; use one of %s", format, strings.Join(formatNames(), ", "))
+	}
+	if o.statistics && format != "text" && format != "concise" {
+		return v, "", fmt.Errorf("--statistics counts findings in the text formats; --format %s lists every finding (drop --format, or use --format concise)", format)
 	}
 	switch o.color {
 	case "auto", "always", "never":
