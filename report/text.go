@@ -230,9 +230,9 @@ func kindReason(ev manifest.KindEvidence) string {
 	case ev.JobType != manifest.JobTypeUnknown:
 		return "from --job-type " + string(ev.JobType)
 	case len(ev.Fields) == 0:
-		return "no kind-specific field found; set --job-type to choose"
+		return "no kind-specific field found; set --job-kind to choose"
 	}
-	return "inferred from " + strings.Join(ev.Fields, ", ") + "; set --job-type to override"
+	return "inferred from " + strings.Join(ev.Fields, ", ") + "; set --job-kind to override"
 }
 
 // article is the article a kind's title takes when read aloud ("an S3
