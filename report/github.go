@@ -125,7 +125,7 @@ func githubFile(w io.Writer, r manifest.Result) error {
 			line = append(line, ghProperty(headline(f))...)
 			line = append(line, "::"...)
 			msg := ghBody(f)
-			line = append(line, ghData(msg)...)
+			line = append(line, msg...)
 			line = append(line, '\n')
 			if _, err := bw.Write(line); err != nil {
 				return err
@@ -140,18 +140,19 @@ var (
 	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-// ghBody is an annotation's message under its title (the headline): the
-// help, then a line naming the code and the rule, `InvalidAddressException
-// [address-po-box]` (the rule alone for a warning without a code).
+// ghBody is an annotation's message under its title (the headline),
+// escaped: the help, a blank line, then a line naming the code and the
+// rule, `InvalidAddressException [address-po-box]` (the rule alone for a
+// warning without a code); that line alone when there is no help.
 func ghBody(f manifest.Finding) string {
 	label := "[" + ruleID(f) + "]"
 	if f.Code != "" {
 		label = string(f.Code) + " " + label
 	}
 	if f.Help == "" {
-		return label
+		return ghData(label)
 	}
-	return f.Help + "\n\n" + label
+	return ghData(f.Help) + "%0A%0A" + ghData(label)
 }
 
 // ghData escapes a workflow command's message.

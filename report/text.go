@@ -398,8 +398,12 @@ func (s *textStream) writeConcise(file string, f manifest.Finding) {
 	if f.Code != "" { // an error downgraded to a warning keeps its code
 		code = " " + c(ansiBold, string(f.Code))
 	}
-	fmt.Fprintf(s.bw, "%s:%d:%d: %s%s: %s%s %s\n", c(ansiBold, file), f.Line, f.Column,
-		s.severityWord(f), code, s.fixMark(f), escape.Line(headline(f)), c(ansiDim, "["+f.Rule+"]"))
+	rule := ""
+	if f.Rule != "" {
+		rule = " " + c(ansiDim, "["+f.Rule+"]")
+	}
+	fmt.Fprintf(s.bw, "%s:%d:%d: %s%s: %s%s%s\n", c(ansiBold, file), f.Line, f.Column,
+		s.severityWord(f), code, s.fixMark(f), escape.Line(headline(f)), rule)
 }
 
 // gutter is the width of the snippet's line-number column ("%5d | "): the
@@ -423,7 +427,7 @@ func (s *textStream) writeFull(file string, doc *manifest.Document, f manifest.F
 		label = string(f.Code)
 	}
 	rule := "" // a warning without a code names its rule once, in the brackets
-	if f.Code != "" {
+	if f.Code != "" && f.Rule != "" {
 		rule = " " + c(ansiDim, "["+f.Rule+"]")
 	}
 	fmt.Fprintf(bw, "%s%s: %s%s%s\n", c(ansiBold, s.severityWord(f)), c(ansiBold, "["+label+"]"),
