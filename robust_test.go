@@ -259,7 +259,7 @@ func TestRobustInputs(t *testing.T) {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			start := time.Now()
-			code := run(append([]string{"--color=never"}, args...), stdin, &stdout, &stderr)
+			code := run(append([]string{"--color=never", "--format=concise"}, args...), stdin, &stdout, &stderr)
 			elapsed := time.Since(start)
 			runtime.ReadMemStats(&after)
 			out, errOut := stdout.String(), stderr.String()

@@ -518,7 +518,8 @@ func (o *options) resolve() (validate.Options, string, error) {
 
 // parseJobType reads --job-type in any letter case. The error names the
 // values, the one meant when the value is a near miss (imprt), and
-// --job-kind when the value is a kind (s3-export).
+// --job-kind when the value is a kind (s3-export), then the service's code
+// for a bad job type (spec: InvalidParameterException, a usage error).
 func parseJobType(s string) (manifest.JobType, error) {
 	if jt, ok := manifest.ParseJobType(s); ok {
 		return jt, nil
@@ -531,7 +532,8 @@ func parseJobType(s string) (manifest.JobType, error) {
 		}
 		hint = " (or --job-kind " + k + "?)"
 	}
-	return "", fmt.Errorf("unknown job type `%s`: use import or export%s", escape.Line(s), hint)
+	// The service's code comes last: the line says first what to do.
+	return "", fmt.Errorf("unknown job type `%s`: use import or export%s [%s]", escape.Line(s), hint, manifest.InvalidParameter)
 }
 
 // parseJobKind reads --job-kind in any letter case. The error names the

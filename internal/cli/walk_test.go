@@ -17,7 +17,7 @@ const validManifest = testmanifest.S3Import
 // file (unless args name one); stdin is given.
 func runMain(t *testing.T, dir, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	for _, k := range []string{"AWS_ACCESS_KEY_ID", "GITHUB_ACTIONS", "NO_COLOR"} {
+	for _, k := range []string{"AWS_ACCESS_KEY_ID", "GITHUB_ACTIONS", "NO_COLOR", "COLUMNS"} {
 		t.Setenv(k, "")
 	}
 	if dir != "" {
