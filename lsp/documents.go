@@ -5,6 +5,7 @@ package lsp
 // published) and turns findings into diagnostics.
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -254,6 +255,12 @@ func (s *Server) fetchConfiguration() {
 // dropped with a warning that says why.
 func parseSettings(raw json.RawMessage) (Settings, string) {
 	var st Settings
+	if emptyTable(raw) {
+		// Neovim's Lua sends `init_options = {}` (and an empty settings
+		// table) as [], since an empty Lua table is also an empty list:
+		// no settings, not an error.
+		return st, ""
+	}
 	if err := json.Unmarshal(raw, &st); err != nil {
 		return Settings{}, "manifestlint: settings ignored: " + err.Error()
 	}
@@ -276,6 +283,13 @@ func parseSettings(raw json.RawMessage) (Settings, string) {
 		return st, "manifestlint settings: " + strings.Join(warns, "; ")
 	}
 	return st, ""
+}
+
+// emptyTable reports whether raw is an empty JSON list, `[]` (spaces
+// allowed), as an editor writing a Lua table sends an empty one.
+func emptyTable(raw json.RawMessage) bool {
+	t := bytes.TrimSpace(raw)
+	return len(t) >= 2 && t[0] == '[' && len(bytes.TrimSpace(t[1:len(t)-1])) == 0 && t[len(t)-1] == ']'
 }
 
 // configChangedLocked forgets every configuration file read and re-lints
