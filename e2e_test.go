@@ -97,9 +97,9 @@ func TestEndToEnd(t *testing.T) {
 	}{
 		{name: "clean file exits 0", args: []string{good}, code: 0, stdout: []string{"0 errors, 0 warnings in 1 file"}},
 		{name: "faulty file exits 1 with code, position and caret", args: []string{bad}, code: 1,
-			stdout: []string{"error[InvalidManifestFieldException]: eraseDevice is `no`", "[erase-device]\n     --> " + bad + ":5:14\n",
+			stdout: []string{"error[InvalidManifestFieldException]: eraseDevice is `no`", "     --> " + bad + ":5:14 [erase-device]\n",
 				"    5 | eraseDevice: no", "      |              ^~", "1 error, 0 warnings in 1 file"}},
-		{name: "no snippet", args: []string{"--no-snippet", bad}, code: 1, stdout: []string{"[erase-device]\n     --> " + bad + ":5:14\n\n" + bad + ": note: checked as an S3 import manifest"}},
+		{name: "no snippet", args: []string{"--no-snippet", bad}, code: 1, stdout: []string{"     --> " + bad + ":5:14 [erase-device]\n\n" + bad + ": note: checked as an S3 import manifest"}},
 		{name: "concise: one line per finding", args: []string{"--format", "concise", bad}, code: 1,
 			stdout: []string{"bad.yml:5:14: error InvalidManifestFieldException: eraseDevice is `no`", "[erase-device]\n" + bad + ": note: checked"}},
 		{name: "directory means every yaml below it, sorted", args: []string{dir}, code: 1,

@@ -25,8 +25,8 @@ func TestFullFormatBlock(t *testing.T) {
 	if err := Text(&b, res, Options{Snippet: true, Quiet: true}); err != nil {
 		t.Fatal(err)
 	}
-	want := "error[MalformedManifestException]: `bucket` appears twice [duplicate-key]\n" +
-		"     --> m.yaml:3:1\n" +
+	want := "error[MalformedManifestException]: `bucket` appears twice\n" +
+		"     --> m.yaml:3:1 [duplicate-key]\n" +
 		"    3 | bucket: a\n" +
 		"      | ^~~~~~\n" +
 		"      = help: keep the first one and remove the second, keep the first one and remove the second,\n" +

@@ -24,17 +24,17 @@ const (
 // Text writes the human format, the default (full) one. Each finding is a
 // block, rustc's and ruff's shape:
 //
-//	error[Code]: headline [rule-id]
-//	     --> file:line:col
+//	error[Code]: headline
+//	     --> file:line:col [rule-id]
 //	    8 |   street1: PO Box 1234
 //	      |            ^~~~~~~~~~~
 //	      = help: how to fix it
 //	      = note: 2:1: a related place
 //
-// (a warning without a code is `warning[rule-id]: headline`, its rule named
-// once; `[*]` before
-// the headline marks a finding --fix repairs). The headline line does not
-// carry the file name, so that a long path does not push it past the
+// (a warning without a code is `warning[rule-id]: headline`, its rule
+// named once, and no rule on the arrow line; `[*]` before the headline
+// marks a finding --fix repairs). The headline line carries neither the
+// file name nor the rule id, so that a long path does not push it past the
 // terminal's width; the arrow line is the `file:line:col` editors and
 // terminals open. With opt.Snippet the source line and a caret under the
 // value at fault follow it (the help and notes stay without). After a file
@@ -426,13 +426,16 @@ func (s *textStream) writeFull(file string, doc *manifest.Document, f manifest.F
 	if f.Code != "" { // an error downgraded to a warning keeps its code
 		label = string(f.Code)
 	}
-	rule := "" // a warning without a code names its rule once, in the brackets
+	// An error's rule goes on the arrow line, so that the headline line
+	// holds only the code and the headline; a warning without a code
+	// names its rule once, in the brackets.
+	rule := ""
 	if f.Code != "" && f.Rule != "" {
 		rule = " " + c(ansiDim, "["+f.Rule+"]")
 	}
-	fmt.Fprintf(bw, "%s%s: %s%s%s\n", c(ansiBold, s.severityWord(f)), c(ansiBold, "["+label+"]"),
-		s.fixMark(f), c(ansiBold, escape.Line(headline(f))), rule)
-	fmt.Fprintf(bw, "%s%s %s:%d:%d\n", gutter[:5], c(ansiCyan, "-->"), file, f.Line, f.Column)
+	fmt.Fprintf(bw, "%s%s: %s%s\n", c(ansiBold, s.severityWord(f)), c(ansiBold, "["+label+"]"),
+		s.fixMark(f), c(ansiBold, escape.Line(headline(f))))
+	fmt.Fprintf(bw, "%s%s %s:%d:%d%s\n", gutter[:5], c(ansiCyan, "-->"), file, f.Line, f.Column, rule)
 	if opt.Snippet && doc != nil && !documentLevel(f) {
 		if line, col, width, ok := doc.Snippet(f.Line, f.Column, caretWidth(doc, f)); ok {
 			f.Column = col // moved past any shorter secret mask before it
