@@ -65,6 +65,7 @@ func completionData() completion {
 			"format":   formatNames(),
 			"region":   manifest.Regions,
 			"job-type": {"import", "export"},
+			"job-kind": kindNames(),
 			"color":    {"auto", "always", "never"},
 		},
 		files: map[string]bool{"config": true, "files-from": true, "output": true},
