@@ -276,6 +276,10 @@ func lintFlags(o *options, stdout, stderr io.Writer) *pflag.FlagSet {
 	fl.SetOutput(stderr)
 	fl.SortFlags = false
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(formatNames(), ", ")+" (default text; github when GITHUB_ACTIONS=true)")
+	// ruff's spelling, for those who type it: the same variable, not in
+	// --help (one flag is documented).
+	fl.StringVar(&o.format, "output-format", "", "the same as --format")
+	_ = fl.MarkHidden("output-format")
 	fl.StringArrayVarP(&o.outputs, "output", "o", nil, "write a format to a file: `FORMAT=FILE` (repeatable; e.g. sarif=results.sarif beside the text on the terminal), or FILE for the --format output instead of standard output")
 	fl.StringVar(&o.jobType, "job-type", "", "the job's type, import or export (default: inferred from each manifest)")
 	fl.StringVar(&o.jobKind, "job-kind", "", "the job's kind, "+strings.Join(kindNames(), ", ")+" (instead of --job-type: also fixes which import)")

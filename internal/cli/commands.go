@@ -112,6 +112,7 @@ func cmdCodes(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint codes: unexpected argument %q (to explain one code: manifestlint explain %s)\n", fl.Arg(0), fl.Arg(0))
 		return ExitUsage
 	}
+	*format = strings.ToLower(*format) // -f JSON, as the lint's -f
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "manifestlint codes: unknown --format %q; use text or json\n", *format)
 		return ExitUsage

@@ -165,6 +165,8 @@ func TestUsageHints(t *testing.T) {
 	if code != ExitFindings || !strings.Contains(out, `"jobKind":"s3-export"`) {
 		t.Errorf("-f JSON --job-kind S3-Export: exit %d\n%s", code, out)
 	}
+	_, out, _ = runMain(t, dir3, "", "--no-config", "--output-format", "concise", "e.yaml")
+	wantIn(t, "--output-format concise", out, "e.yaml:5:14: error InvalidManifestFieldException: ")
 	_, out, _ = runMain(t, dir3, "", "--no-config", "--job-kind", "s3-export", "e.yaml")
 	wantIn(t, "--job-kind", out, "note: checked as an S3 export manifest (from --job-kind s3-export)")
 	// --exit-zero: the findings are reported, the status is 0; a usage

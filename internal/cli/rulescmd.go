@@ -62,7 +62,7 @@ func cmdRules(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	rows := ruleRows()
-	switch *format {
+	switch strings.ToLower(*format) { // -f JSON, as the lint's -f
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
