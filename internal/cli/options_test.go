@@ -240,7 +240,7 @@ func TestContextSources(t *testing.T) {
 func TestVerboseServiceSentence(t *testing.T) {
 	dir := tree(t, map[string]string{"e.yaml": errManifest})
 	_, out, _ := runMain(t, dir, "", "--no-config", "--format", "text", "e.yaml")
-	wantIn(t, "default", out, "error[InvalidManifestFieldException]: eraseDevice is `no`", "     --> e.yaml:5:14\n")
+	wantIn(t, "default", out, "error[InvalidManifestFieldException]: eraseDevice is `no`", "     --> e.yaml:5:14 [erase-device]\n")
 	wantNotIn(t, "default", out, "Please correct and resubmit")
 	_, out, _ = runMain(t, dir, "", "--no-config", "--format", "text", "--verbose", "e.yaml")
 	wantIn(t, "--verbose", out, "      = service: One or more manifest fields was invalid. Please correct and resubmit.\n")
