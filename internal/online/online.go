@@ -33,6 +33,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/manifestlint/manifestlint/rules"
 )
 
@@ -144,6 +147,10 @@ func (c *Checker) setup() error {
 	c.initOnce.Do(func() {
 		opts := []func(*config.LoadOptions) error{
 			config.WithHTTPClient(newHTTPClient(c.cfg.CallTimeout)),
+			config.WithLogger(logging.Nop{}), // the SDK's warnings are no user's business
+			config.WithAPIOptions([]func(*middleware.Stack) error{func(st *middleware.Stack) error {
+				return st.Deserialize.Add(limitBody{}, middleware.After)
+			}}),
 			config.WithRetryer(func() aws.Retryer {
 				return retry.AddWithMaxBackoffDelay(retry.AddWithMaxAttempts(retry.NewStandard(), maxAttempts), 500*time.Millisecond)
 			}),
@@ -375,29 +382,29 @@ func short(err error) string {
 // stamp is the time of an answer, for evidence.
 func stamp() string { return time.Now().UTC().Format(time.RFC3339) }
 
-// newHTTPClient is the SDK's HTTP client: each exchange bounded by
-// timeout (a slow drip ends), no redirect followed (S3's 301 carries the
-// region; a redirect loop is not walked), and answers cut at maxBody.
-func newHTTPClient(timeout time.Duration) *http.Client {
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.ResponseHeaderTimeout = timeout
-	tr.Proxy = http.ProxyFromEnvironment
-	return &http.Client{
-		Timeout:       timeout,
-		Transport:     limitTransport{tr},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+// newHTTPClient is the SDK's HTTP client (the SDK's own buildable client,
+// so that AWS_CA_BUNDLE still applies): each exchange bounded by timeout,
+// so a slow drip ends; like every SDK client it follows no redirect (S3's
+// 301 carries the region; a redirect loop is not walked).
+func newHTTPClient(timeout time.Duration) *awshttp.BuildableClient {
+	return awshttp.NewBuildableClient().WithTimeout(timeout).WithTransportOptions(func(tr *http.Transport) {
+		tr.ResponseHeaderTimeout = timeout
+	})
 }
 
-// limitTransport cuts every answer's body at maxBody bytes.
-type limitTransport struct{ rt http.RoundTripper }
+// limitBody cuts every answer's body at maxBody bytes: it sits at the
+// end of the deserialize step, nearest the wire, so the SDK's decoders
+// read through it.
+type limitBody struct{}
 
-func (t limitTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := t.rt.RoundTrip(r)
-	if err == nil && resp.Body != nil {
+func (limitBody) ID() string { return "manifestlintLimitBody" }
+
+func (limitBody) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
+	out, md, err := next.HandleDeserialize(ctx, in)
+	if resp, ok := out.RawResponse.(*smithyhttp.Response); ok && resp != nil && resp.Body != nil {
 		resp.Body = &limitedBody{r: io.LimitReader(resp.Body, maxBody+1), c: resp.Body}
 	}
-	return resp, err
+	return out, md, err
 }
 
 // limitedBody fails once more than maxBody bytes were read.
