@@ -1,16 +1,5 @@
-// Package online asks the AWS account about what a manifest names, for
-// `manifestlint --online` and `manifestlint inventory`: STS
-// GetCallerIdentity once per run and S3 HeadBucket once per distinct
-// bucket, read-only, with the AWS SDK's standard credential chain. It
-// gathers facts (validate.OnlineFacts) and never decides findings: the
-// rules do, from the facts, so that validate stays free of I/O.
-//
-// Every call has a per-call timeout and bounded retries, and the whole run
-// a total budget; an answer that does not settle a fact (no credentials, a
-// network error, a timeout, 5xx, throttling, a 403 without a region) is
-// counted as "not run" with its reason, never as a pass. Nothing here
-// prints or returns a secret access key, a session token or a signed
-// header.
+//go:build online
+
 package online
 
 import (
@@ -39,46 +28,8 @@ import (
 	"github.com/manifestlint/manifestlint/rules"
 )
 
-// Defaults of Config.
-const (
-	// DefaultTimeout is the total budget of a run's online checks.
-	DefaultTimeout = 20 * time.Second
-	// DefaultCallTimeout bounds one call, retries included.
-	DefaultCallTimeout = 5 * time.Second
-	// DefaultConcurrency is how many HeadBucket calls run at a time.
-	DefaultConcurrency = 4
-	// maxBody bounds what is read of one answer: S3 and STS answer a few
-	// hundred bytes.
-	maxBody = 64 << 10
-	// maxAttempts is how many times one call is tried (5xx, throttling).
-	maxAttempts = 2
-)
-
-// Config is how to reach the account. Only flags and the environment set
-// it, never the repository's .manifestlint.yaml: a repository must not be
-// able to spend the runner's credentials or redirect signed requests.
-type Config struct {
-	// Profile is the shared-config profile (--profile); "" means the SDK's
-	// default (AWS_PROFILE, else default).
-	Profile string
-	// EndpointURL is --endpoint-url, for S3 and STS alike; the SDK also
-	// reads AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL_STS.
-	// With any endpoint, S3 is addressed path-style.
-	EndpointURL string
-	// Timeout is the total budget (--online-timeout); 0 is DefaultTimeout.
-	Timeout time.Duration
-	// CallTimeout bounds one call; 0 is DefaultCallTimeout (or Timeout
-	// when that is shorter).
-	CallTimeout time.Duration
-	// IMDS lets the credential chain ask the EC2 instance metadata
-	// service (--online-imds); off by default.
-	IMDS bool
-	// Concurrency is how many HeadBucket calls run at a time; 0 is
-	// DefaultConcurrency.
-	Concurrency int
-	// Getenv reads the environment (os.Getenv when nil).
-	Getenv func(string) string
-}
+// Available reports whether this build can ask the account.
+const Available = true
 
 // Checker asks the account, caching every answer for the run: each bucket
 // is asked once however many manifests name it. Its methods are safe for
