@@ -21,6 +21,9 @@ package online
 
 import "time"
 
+// NotBuilt is why no online check runs in a build without the tag online.
+const NotBuilt = "this manifestlint is built without online checks (the AWS SDK): use the manifestlint-online release artifact, or go install -tags online"
+
 // Defaults of Config.
 const (
 	// DefaultTimeout is the total budget of a run's online checks.

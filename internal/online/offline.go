@@ -13,9 +13,6 @@ import (
 // it was built without the build tag `online`.
 const Available = false
 
-// NotBuilt is why no online check runs in this build.
-const NotBuilt = "this manifestlint is built without online checks (the AWS SDK): use the manifestlint-online release artifact, or go install -tags online"
-
 // Checker, in a build without the tag `online`, asks nothing: every check
 // is counted as not run, with NotBuilt as the reason.
 type Checker struct {
