@@ -163,10 +163,10 @@ var LogStatusCodes = []CodeMeaning{
 // code: which answer of the account reports it (docs/online.md).
 var onlineDetection = map[Code]string{
 	BucketPermission:     "no (no read-only call proves write access)",
-	InvalidAccessKeyID:   "yes with --signer=current: accessKeyId is not the key of the credentials in use",
-	InvalidClientTokenID: "yes: STS rejects the manifest's own AKIA key (403 InvalidClientTokenId)",
-	MultipleRegions:      "yes: the x-amz-bucket-region of HeadBucket's answers",
-	NoSuchBucket:         "yes: HeadBucket answers 404",
+	InvalidAccessKeyID:   "with --signer=current",
+	InvalidClientTokenID: "yes: STS rejects the manifest's AKIA key",
+	MultipleRegions:      "yes: HeadBucket's region",
+	NoSuchBucket:         "yes: HeadBucket 404",
 }
 
 // Online says whether and how `--online` reports the code, in codes.md's
