@@ -171,7 +171,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, configErrorText(err))
 		return ExitUsage
 	}
-	if err := o.online.resolve(getenv); err != nil {
+	if err := o.online.resolve(onlineGetenv); err != nil {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}

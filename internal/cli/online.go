@@ -125,5 +125,5 @@ func (o *onlineOptions) finish(w io.Writer, verbose, quiet bool) (failClosed boo
 	return o.mode == "strict" && notRun > 0
 }
 
-// getenv is the environment lookup of a run (a variable for tests).
-var getenv = os.Getenv
+// onlineGetenv reads $MANIFESTLINT_ONLINE and the like (a variable for tests).
+var onlineGetenv = os.Getenv
