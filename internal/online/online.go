@@ -131,7 +131,7 @@ func (c *Checker) setup() error {
 		}
 		creds, err := ac.Credentials.Retrieve(ctx)
 		if err != nil {
-			c.initErr = fmt.Errorf("no AWS credentials: %s", short(err))
+			c.initErr = credentialsError(err)
 			return
 		}
 		c.aws, c.keyID, c.source = ac, creds.AccessKeyID, creds.Source
@@ -152,7 +152,7 @@ func (c *Checker) Source() (source, keyID string) { return c.source, c.keyID }
 func (c *Checker) Identity() *rules.Identity {
 	c.idOnce.Do(func() {
 		if err := c.setup(); err != nil {
-			c.notChecked("GetCallerIdentity", err.Error())
+			c.notChecked("", err.Error())
 			return
 		}
 		ctx, cancel := context.WithTimeout(c.ctx, c.cfg.CallTimeout)
@@ -214,7 +214,7 @@ func (c *Checker) Facts(names []string) *rules.OnlineFacts {
 func (c *Checker) head(name string, e *entry) {
 	defer close(e.done)
 	if err := c.setup(); err != nil {
-		c.notChecked("HeadBucket "+name, err.Error())
+		c.notChecked("", err.Error())
 		return
 	}
 	select {
@@ -280,7 +280,10 @@ func (c *Checker) notChecked(call, why string) {
 	defer c.mu.Unlock()
 	c.notRun++
 	r := call + ": " + why
-	if strings.HasPrefix(call, "HeadBucket ") {
+	switch {
+	case call == "": // the credentials: one reason for every call
+		r = why
+	case strings.HasPrefix(call, "HeadBucket "):
 		r = "HeadBucket: " + why // one reason for many buckets
 	}
 	for _, have := range c.reasons {
@@ -289,6 +292,20 @@ func (c *Checker) notChecked(call, why string) {
 		}
 	}
 	c.reasons = append(c.reasons, r)
+}
+
+// credentialsError says why the credential chain gave no credentials, in
+// a few words: an expired SSO session, or none found.
+func credentialsError(err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "SSO") || strings.Contains(msg, "sso"):
+		return errors.New("no AWS credentials: the SSO session could not be used (expired? run aws sso login)")
+	case strings.Contains(msg, "failed to refresh cached credentials, no EC2 IMDS role found") ||
+		strings.Contains(msg, "EC2 IMDS") || strings.Contains(msg, "AWS_EC2_METADATA_DISABLED"):
+		return errors.New("no AWS credentials found (environment, shared files, SSO, web identity, credential_process; instance metadata only with --online-imds)")
+	}
+	return fmt.Errorf("no AWS credentials: %s", short(err))
 }
 
 // httpAnswer returns the HTTP status of an error that carries an answer

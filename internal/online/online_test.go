@@ -181,6 +181,23 @@ func TestCredentialSources(t *testing.T) {
 			}
 		})
 	}
+	t.Run("expired SSO", func(t *testing.T) {
+		home := isolate(t, srv.URL)
+		must(t, os.WriteFile(filepath.Join(home, "config"), []byte("[profile corp]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = ReadOnly\n"+
+			"[sso-session corp]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\n"), 0o600))
+		before := srv.Total()
+		c := online.New(online.Config{Profile: "corp", Timeout: 5 * time.Second})
+		defer c.Close()
+		if f := c.Facts([]string{"b"}); len(f.Buckets) != 0 || f.Identity != nil {
+			t.Errorf("facts with an expired SSO session: %+v", f)
+		}
+		if rs := c.Reasons(); len(rs) != 1 || !strings.Contains(rs[0], "SSO session") {
+			t.Errorf("reasons %q", rs)
+		}
+		if srv.Total() != before {
+			t.Errorf("asked the double without credentials")
+		}
+	})
 	t.Run("none", func(t *testing.T) {
 		isolate(t, srv.URL)
 		before := srv.Total()
@@ -190,7 +207,7 @@ func TestCredentialSources(t *testing.T) {
 		if len(f.Buckets) != 0 || f.Identity != nil {
 			t.Errorf("facts without credentials: %+v", f)
 		}
-		if rs := strings.Join(c.Reasons(), "|"); !strings.Contains(rs, "no AWS credentials") {
+		if rs := c.Reasons(); len(rs) != 1 || !strings.Contains(rs[0], "no AWS credentials found") {
 			t.Errorf("reasons %q", rs)
 		}
 		if srv.Total() != before {
