@@ -216,7 +216,8 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 			// anything else (403 without a region) proves nothing.
 			if f.Missing() {
 				e := c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
-					fmt.Sprintf("%s `%s` does not exist (HeadBucket answered 404).", b.path, b.name))
+					fmt.Sprintf("%s `%s` does not exist (HeadBucket answered 404).", b.path, b.name)).
+					WithHelp("Create the bucket, or name one the account has (`manifestlint inventory` lists them with their regions).")
 				e.Evidence = f.Evidence
 				fs = append(fs, e)
 			}
