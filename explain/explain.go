@@ -139,6 +139,8 @@ func writeCode(w io.Writer, c manifest.CodeInfo) error {
 	switch {
 	case c.Detect == manifest.WithInventory:
 		p.wrap("  ", "Only with a bucket inventory (config file key `buckets`): without one, the check does not run.")
+	case c.Detect == manifest.WithOnline:
+		p.wrap("  ", "Only with --online (docs/online.md): it needs the account's answer.")
 	case !c.Detectable():
 		p.wrap("  ", "No: "+strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(c.Local, "no"), " ("), ")")+
 			". The service decides it from what it knows beyond the manifest, so manifestlint never reports it.")
@@ -374,12 +376,14 @@ func (p *printer) example(ex *manifest.Example) {
 
 // ErrorCodeEntry is one error code in `manifestlint codes --format json`.
 type ErrorCodeEntry struct {
-	Code       string   `json:"code"`
-	HTTPStatus int      `json:"httpStatus"`
-	Message    string   `json:"message"`
-	Detectable bool     `json:"detectable"`
-	Local      string   `json:"local"`
-	Rules      []string `json:"rules"`
+	Code       string `json:"code"`
+	HTTPStatus int    `json:"httpStatus"`
+	Message    string `json:"message"`
+	Detectable bool   `json:"detectable"`
+	Local      string `json:"local"`
+	// Online says whether and how --online reports the code ("—": not).
+	Online string   `json:"online"`
+	Rules  []string `json:"rules"`
 }
 
 // StatusEntry is one job progress, device location or log status code in
@@ -409,7 +413,7 @@ func AllCodes() Catalog {
 		}
 		c.ErrorCodes = append(c.ErrorCodes, ErrorCodeEntry{
 			Code: string(e.Code), HTTPStatus: e.Status, Message: e.Message,
-			Detectable: e.Detectable(), Local: e.Local, Rules: rules,
+			Detectable: e.Detectable(), Local: e.Local, Online: e.Online(), Rules: rules,
 		})
 	}
 	conv := func(ms []manifest.CodeMeaning) []StatusEntry {
@@ -446,9 +450,9 @@ func Codes(w io.Writer, format string, width int) error {
 	p.line("")
 	var rows [][]string
 	for _, e := range cat.ErrorCodes {
-		rows = append(rows, []string{e.Code, strconv.Itoa(e.HTTPStatus), e.Local, e.Message})
+		rows = append(rows, []string{e.Code, strconv.Itoa(e.HTTPStatus), e.Local, e.Online, e.Message})
 	}
-	if err := WriteTable(w, width, []string{"CODE", "HTTP", "DETECTED", "SERVICE MESSAGE"}, rows); err != nil {
+	if err := WriteTable(w, width, []string{"CODE", "HTTP", "DETECTED", "ONLINE", "SERVICE MESSAGE"}, rows); err != nil {
 		return err
 	}
 	status := func(title string, es []StatusEntry, withStatus bool) {

@@ -452,6 +452,9 @@ func (s *textStream) writeFull(file string, doc *manifest.Document, f manifest.F
 	if opt.Verbose && f.Message != "" && f.Code.Message() != "" {
 		writeWrapped(bw, c(ansiCyan, "= service:"), len("= service:"), f.Code.Message())
 	}
+	if opt.Verbose && f.Evidence != "" { // where an online check got its answer
+		writeWrapped(bw, c(ansiCyan, "= evidence:"), len("= evidence:"), escape.Line(f.Evidence))
+	}
 	bw.WriteByte('\n')
 }
 
