@@ -43,7 +43,8 @@ const (
 // (manifest.Note), unless opt.Quiet. The notes of files without findings
 // come last, one line per file for up to five files with the same note,
 // else one line for them all. A last line counts errors, warnings and
-// files; opt.Statistics adds a count per rule and code before it.
+// files; with opt.Statistics a count per rule and code comes before it,
+// in place of the findings and their notes.
 func Text(w io.Writer, results []manifest.Result, opt Options) error {
 	return writeAll(NewTextStream(w, opt), results)
 }
