@@ -1,0 +1,14 @@
+//go:build !unix
+
+package cli
+
+import "os"
+
+// openInput opens a file to lint.
+func openInput(path string) (*os.File, error) { return os.Open(path) }
+
+// setBlocking does nothing: openInput opens files blocking here.
+func setBlocking(*os.File) {}
+
+// readFIFO reads a named pipe to its end.
+func readFIFO(f *os.File, limit int64) ([]byte, error) { return readSized(f, limit, 0) }
