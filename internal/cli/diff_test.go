@@ -48,7 +48,9 @@ func gitApply(t *testing.T, git, name string, a []byte, patch []byte) []byte {
 }
 
 // TestDiffGitApply checks that `git apply` turns a into b with the diff,
-// for hand-picked and random edits in every line-end style.
+// for hand-picked and random edits with LF and CR LF line ends (and that a
+// file with CR line ends, whose CRs the diff shows escaped, is marked as
+// not appliable).
 func TestDiffGitApply(t *testing.T) {
 	git := gitOrFail(t)
 	type pair struct{ name, a, b string }
@@ -109,8 +111,20 @@ func TestDiffGitApply(t *testing.T) {
 	}
 	for _, c := range cases {
 		var patch bytes.Buffer
-		_, err := writeDiff(&patch, "dir/m.yaml", []byte(c.a), []byte(c.b), nil, nil)
+		masked, err := writeDiff(&patch, "dir/m.yaml", []byte(c.a), []byte(c.b), nil, nil)
 		must(t, err)
+		if strings.Contains(strings.ReplaceAll(c.a+c.b, "\r\n", ""), "\r") {
+			// A CR that does not end a line before LF (a file with CR line
+			// ends) is shown escaped, as ␍: git cannot apply such a diff,
+			// and the caller is told.
+			if c.a != c.b && (!masked || strings.Contains(strings.ReplaceAll(patch.String(), "\r\n", ""), "\r")) {
+				t.Errorf("%s: a lone CR: masked %v, diff %q", c.name, masked, patch.String())
+			}
+			continue
+		}
+		if masked {
+			t.Errorf("%s: an ordinary file's diff is marked as not appliable", c.name)
+		}
 		if c.a == c.b {
 			if patch.Len() != 0 {
 				t.Errorf("%s: a diff of equal texts: %q", c.name, patch.String())
