@@ -4,8 +4,10 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"syscall"
 	"time"
@@ -70,4 +72,22 @@ func readFIFO(f *os.File, limit int64) ([]byte, error) {
 	}
 	setBlocking(f)
 	return readSized(io.MultiReader(bytes.NewReader(first), f), limit, 0)
+}
+
+// nonBlocking is the open flag that keeps opening the FIFO st describes
+// from waiting for the other end; 0 for any other file.
+func nonBlocking(st fs.FileInfo) int {
+	if st.Mode()&fs.ModeNamedPipe != 0 {
+		return syscall.O_NONBLOCK
+	}
+	return 0
+}
+
+// noReader explains the error of opening a FIFO for writing without
+// waiting: no program reads it.
+func noReader(st fs.FileInfo, err error) error {
+	if st.Mode()&fs.ModeNamedPipe != 0 && errors.Is(err, syscall.ENXIO) {
+		return errors.New("no program reads this FIFO: not written")
+	}
+	return err
 }

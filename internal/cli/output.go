@@ -110,8 +110,14 @@ func openOutput(name string) (f *os.File, final string, err error) {
 	case err == nil && st.IsDir():
 		return nil, "", errors.New("is a directory")
 	case err == nil && !st.Mode().IsRegular():
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_TRUNC, 0)
-		return f, "", err
+		// A FIFO is opened without waiting for a reader: with none, the
+		// open fails (ENXIO) instead of blocking the run forever.
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_TRUNC|nonBlocking(st), 0)
+		if err != nil {
+			return nil, "", noReader(st, err)
+		}
+		setBlocking(f)
+		return f, "", nil
 	case err == nil:
 		target, err := filepath.EvalSymlinks(name)
 		if err != nil {

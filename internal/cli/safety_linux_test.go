@@ -511,6 +511,31 @@ func TestNamedFIFO(t *testing.T) {
 		t.Errorf("a FIFO with a writer: exit %d\n%s%s", code, out, errOut)
 	}
 
+	// --output to a FIFO: refused at once with no reader, written with one.
+	must(t, os.WriteFile(filepath.Join(dir, "ok.yaml"), []byte(validManifest), 0o644))
+	outFIFO := filepath.Join(dir, "report.fifo")
+	must(t, syscall.Mkfifo(outFIFO, 0o644))
+	code, _, errOut = runWithin("--no-config", "-o", "json="+outFIFO, filepath.Join(dir, "ok.yaml"))
+	if code != ExitUsage {
+		t.Errorf("--output to a FIFO with no reader: exit %d, want 2", code)
+	}
+	wantIn(t, "--output FIFO stderr", errOut, "report.fifo: no program reads this FIFO: not written")
+	got := make(chan string, 1)
+	go func() {
+		b, _ := os.ReadFile(outFIFO) // blocks until the run opens it
+		got <- string(b)
+	}()
+	// The reader may not have opened its end yet: run again until it has.
+	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		code, _, errOut = runWithin("--no-config", "-o", "json="+outFIFO, filepath.Join(dir, "ok.yaml"))
+		if !strings.Contains(errOut, "no program reads this FIFO") || time.Now().After(deadline) {
+			break
+		}
+	}
+	if report := <-got; code != ExitOK || !strings.Contains(report, `"summary"`) {
+		t.Errorf("--output to a FIFO with a reader: exit %d, report %q\n%s", code, report, errOut)
+	}
+
 	// A pipe that already holds the manifest, as `<(cat m.yaml)` gives.
 	r, w, err := os.Pipe()
 	must(t, err)
