@@ -549,3 +549,30 @@ func TestNamedFIFO(t *testing.T) {
 		t.Errorf("a pipe: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// TestOutputSignalLeavesNoTemporaryFile: SIGTERM while a report is being
+// written (the run waits on a FIFO no program writes to) removes the
+// report's temporary file and leaves the older report as it was.
+func TestOutputSignalLeavesNoTemporaryFile(t *testing.T) {
+	dir := tree(t, map[string]string{"r.json": "old report\n"})
+	must(t, syscall.Mkfifo(filepath.Join(dir, "m.yaml"), 0o644))
+	cmd := helper(t, dir, "run", "--no-config", "-o", "json=r.json", "m.yaml")
+	must(t, cmd.Start())
+	defer cmd.Process.Kill()
+	deadline := time.Now().Add(5 * time.Second)
+	for len(entries(t, dir)) < 3 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if n := len(entries(t, dir)); n != 3 {
+		t.Fatalf("%d entries while the run waits, want the FIFO, the report and its temporary file: %q", n, entries(t, dir))
+	}
+	must(t, cmd.Process.Signal(syscall.SIGTERM))
+	err := cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGTERM {
+		t.Errorf("the process did not die of SIGTERM: %v", err)
+	}
+	wantOnly(t, dir, "m.yaml", "r.json")
+	if got := readString(t, filepath.Join(dir, "r.json")); got != "old report\n" {
+		t.Errorf("r.json: %q", got)
+	}
+}

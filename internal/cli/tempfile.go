@@ -43,9 +43,12 @@ func createTemp(path string, perm fs.FileMode) (*os.File, error) {
 	for range 100 {
 		name := filepath.Join(dir, "."+base+".manifestlint-"+strconv.FormatUint(rand.Uint64()%1e12, 36))
 		temps.Lock()
+		catchLocked() // before the file exists: a signal then finds it tracked
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 		if err == nil {
-			trackLocked(name)
+			temps.names[name] = true
+		} else if len(temps.names) == 0 {
+			signal.Stop(temps.ch)
 		}
 		temps.Unlock()
 		if errors.Is(err, fs.ErrExist) {
@@ -74,13 +77,6 @@ func catchLocked() {
 			signal.Notify(temps.ch, s)
 		}
 	}
-}
-
-// trackLocked adds a temporary file (temps is locked); the first one
-// starts catching the signals.
-func trackLocked(name string) {
-	catchLocked()
-	temps.names[name] = true
 }
 
 // untrackLocked forgets a temporary file (temps is locked): it was renamed
