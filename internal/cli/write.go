@@ -66,9 +66,8 @@ func writeInPlace(path, root string, orig, data []byte) error {
 	if err := checkWritable(target, st); err != nil {
 		return err
 	}
-	unchanged := func() error { return stillHolds(target, st, orig) }
 	if links(st) > 1 {
-		return writeThrough(target, orig, data, unchanged)
+		return writeThrough(target, st, orig, data)
 	}
 	tmp, err := createTemp(target, 0o600)
 	if err != nil {
@@ -97,7 +96,11 @@ func writeInPlace(path, root string, orig, data []byte) error {
 	if beforeReplace != nil {
 		beforeReplace(target)
 	}
-	return renameTemp(tmp.Name(), target, unchanged)
+	seen, err := stillHolds(target, st, orig)
+	if err != nil {
+		return fail(err)
+	}
+	return renameTemp(tmp.Name(), target, func() error { return sameStat(target, seen) })
 }
 
 // beforeReplace, when set (by tests), runs after the fixed text is ready
@@ -111,41 +114,61 @@ var errChanged = refusal{"changed while manifestlint was fixing it: not fixed (r
 // stillHolds reports errChanged unless the file at path is still the one
 // st describes (same device and inode: not replaced by a rename) and holds
 // orig, the text that was fixed. Content is compared, not only size and
-// time, as a save within the same second keeps both.
-func stillHolds(path string, st fs.FileInfo, orig []byte) error {
+// time, as a save within the same clock tick keeps both. It returns what
+// the file's status was when its content was found unchanged: sameStat
+// then tells, cheaply, with signals held off, that it is still so just
+// before the file is replaced.
+func stillHolds(path string, st fs.FileInfo, orig []byte) (fs.FileInfo, error) {
+	now, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !os.SameFile(st, now) || now.Size() != int64(len(orig)) {
+		return nil, errChanged
+	}
+	cur, err := readFile(path, int64(len(orig)))
+	if errors.Is(err, errTooLarge) {
+		return nil, errChanged
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.Equal(cur, orig) {
+		return nil, errChanged
+	}
+	return now, nil
+}
+
+// sameStat reports errChanged unless the file at path is the one seen
+// describes, with the same size and modification time.
+func sameStat(path string, seen fs.FileInfo) error {
 	now, err := os.Stat(path)
 	if err != nil {
 		return err
 	}
-	if !os.SameFile(st, now) || now.Size() != int64(len(orig)) {
-		return errChanged
-	}
-	cur, err := readFile(path, int64(len(orig)))
-	if errors.Is(err, errTooLarge) {
-		return errChanged
-	}
-	if err != nil {
-		return err
-	}
-	if !bytes.Equal(cur, orig) {
+	if !os.SameFile(seen, now) || now.Size() != seen.Size() || !now.ModTime().Equal(seen.ModTime()) {
 		return errChanged
 	}
 	return nil
 }
 
 // writeThrough writes data over the file at path in place (a file with
-// hard links), after unchanged. The bytes past the old end are written
+// hard links, st), once it is found to hold orig still (stillHolds). The bytes past the old end are written
 // first: a full disk or a file-size limit fails there, and the file is cut
 // back to its old length, its text untouched. The old text is then
 // overwritten where it lies (its blocks are allocated already) and the
 // file cut to the new length. Should that fail all the same, the old text
 // is put back.
-func writeThrough(path string, orig, data []byte, unchanged func() error) error {
+func writeThrough(path string, st fs.FileInfo, orig, data []byte) error {
 	if beforeReplace != nil {
 		beforeReplace(path)
 	}
+	seen, err := stillHolds(path, st, orig)
+	if err != nil {
+		return err
+	}
 	return holdSignals(func() error {
-		if err := unchanged(); err != nil {
+		if err := sameStat(path, seen); err != nil {
 			return err
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY, 0)
