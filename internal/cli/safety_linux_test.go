@@ -576,3 +576,33 @@ func TestOutputSignalLeavesNoTemporaryFile(t *testing.T) {
 		t.Errorf("r.json: %q", got)
 	}
 }
+
+// TestFixFileSizeLimit: a fix that a file-size limit stops (the fixed text
+// is one byte longer than the limit allows) leaves the file whole, with
+// its one name (written through a temporary file) or two (written in
+// place: the byte past the old end is written first, and fails first).
+func TestFixFileSizeLimit(t *testing.T) {
+	limit := strconv.Itoa(len(fixableManifest)) // the fix adds a byte
+	for _, linked := range []bool{false, true} {
+		t.Run(fmt.Sprintf("hard link %v", linked), func(t *testing.T) {
+			dir := tree(t, map[string]string{"m.yaml": fixableManifest})
+			names := []string{"m.yaml"}
+			if linked {
+				must(t, os.Link(filepath.Join(dir, "m.yaml"), filepath.Join(dir, "n.yaml")))
+				names = append(names, "n.yaml")
+			}
+			out, err := helper(t, dir, "fsize="+limit, "--no-config", "--fix", "m.yaml").CombinedOutput()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != ExitUsage {
+				t.Errorf("exit: %v, want 2\n%s", err, out)
+			}
+			wantIn(t, "output", string(out), "manifestlint: m.yaml: file too large", "1 fix not applied (file not written)")
+			for _, n := range names {
+				if got := readString(t, filepath.Join(dir, n)); got != fixableManifest {
+					t.Errorf("%s: %q", n, got)
+				}
+			}
+			wantOnly(t, dir, names...)
+		})
+	}
+}
