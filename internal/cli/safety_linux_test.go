@@ -499,9 +499,9 @@ func TestNamedFIFO(t *testing.T) {
 	}
 	wantIn(t, "--files-from stderr", errOut, "no program wrote to this FIFO within 300ms")
 
-	// A writer that comes after the run started, and writes in two parts.
+	// A writer that comes after the run started (its open waits for the
+	// run's), and writes in two parts.
 	go func() {
-		time.Sleep(100 * time.Millisecond)
 		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
 		if err != nil {
 			return
