@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -20,45 +21,131 @@ type Secrets struct {
 	ranges [][2]int // sorted, disjoint [start, end) byte offsets
 }
 
-// secretish reports whether key is a secret field or a near miss of one:
-// equal but for case, '_', '-' and spaces (`truecryptpassword`,
-// `PIN_CODE`), or one edit away for pinCode and two for trueCryptPassword
-// (`pinCod`, `trueCryptPasword`), as the did-you-mean would suggest it.
-// The value a user meant as a password is a password, whatever the key's
-// spelling. (`zipCode`, two edits from pinCode, is not.)
+// secretish reports whether key is, or is read as, a secret field: the
+// key a did-you-mean would answer with trueCryptPassword or pinCode. That
+// is a key equal to one but for case, '_', '-' and spaces
+// (`truecryptpassword`, `PIN_CODE`), a common name of one (`password`,
+// `pass_word`, `truecrypt`, `PIN`, `p_i_n`: secretFolded), or one within
+// Closest's reach of one (at most 2 edits ignoring case, and fewer edits
+// than the key has characters: `pinCod`, `trueCryptPasword`, `zipCode`,
+// which the top level reads as pinCode). The value a user meant as a
+// password is a password, whatever the key's spelling.
+//
+// It runs on every key of every manifest, so it is built to reject the
+// keys of a real manifest without allocating or measuring an edit
+// distance: a key of the wrong length, or whose letters differ from a
+// secret name's by more than 2 (secretLetters), is not one.
 func secretish(key string) bool {
 	if IsSecret(key) {
 		return true
 	}
-	if len(key) < 6 || len(key) > 40 {
-		return false // too short or long to be one (and cheap to tell)
+	n := len(key)
+	if n == 0 {
+		return false
 	}
-	for name := range secretKeys {
-		if foldedEqual(key, name) {
+	for i := 0; i < n; i++ {
+		if key[i] >= 0x80 {
+			return secretishSlow(key)
+		}
+	}
+	for _, f := range secretFolded {
+		if foldedEqual(key, f) {
 			return true
 		}
-		n, edits := utf8.RuneCountInString(name), utf8.RuneCountInString(name)/7
-		if d := utf8.RuneCountInString(key) - n; d <= edits && -d <= edits &&
-			EditDistance(strings.ToLower(key), strings.ToLower(name)) <= edits {
+	}
+	// Closest: at most 2 edits, fewer than the key's characters, case
+	// ignored; the edit distance is at least the difference in length and
+	// at least the number of distinct characters one has and the other
+	// lacks (each edit adds or removes at most one).
+	var km uint64
+	for i := 0; i < n; i++ {
+		km |= charBit(key[i])
+	}
+	for i := range secretLower {
+		name := secretLower[i]
+		if d := n - len(name); d > 2 || d < -2 {
+			continue
+		}
+		nm := secretLetters[i]
+		if bits.OnesCount64(km&^nm) > 2 || bits.OnesCount64(nm&^km) > 2 {
+			continue
+		}
+		if d := EditDistance(strings.ToLower(key), name); d <= 2 && d < n {
 			return true
 		}
 	}
 	return false
 }
 
-// foldedEqual is FoldName(key) == FoldName(name) for an ASCII name,
-// without allocating for the ASCII keys of nearly every manifest.
+// secretishSlow is secretish for a key that is not ASCII (rare: no
+// manifest field is).
+func secretishSlow(key string) bool {
+	f := FoldName(key)
+	if slices.Contains(secretFolded, f) {
+		return true
+	}
+	l, n := strings.ToLower(key), utf8.RuneCountInString(key)
+	for _, name := range secretLower {
+		if d := EditDistance(l, name); d <= 2 && d < n {
+			return true
+		}
+	}
+	return false
+}
+
+// The names a key is read as a secret field by, precomputed once.
+var (
+	// secretFolded are the folded spellings (FoldName) that name a secret
+	// field: the fields and their common names (the did-you-mean's
+	// synonyms of trueCryptPassword and pinCode, which package schema's
+	// tests keep in step with its own table).
+	secretFolded  = []string{"truecryptpassword", "pincode", "password", "truecrypt", "pin"}
+	secretLower   []string // the secret fields, lower-cased
+	secretLetters []uint64 // the charBit set of each
+)
+
+func init() {
+	for name := range secretKeys {
+		l := strings.ToLower(name)
+		secretLower = append(secretLower, l)
+		var m uint64
+		for i := 0; i < len(l); i++ {
+			m |= charBit(l[i])
+		}
+		secretLetters = append(secretLetters, m)
+	}
+}
+
+// SecretSynonyms returns the folded common names (FoldName) that are read
+// as a secret field, such as "password" and "pin": the did-you-mean's
+// table must name a secret field for each (package schema tests it).
+func SecretSynonyms() []string { return slices.Clone(secretFolded) }
+
+// charBit is the bit of an ASCII byte, case folded, in a 64-bit set: one
+// for each letter and digit, and one shared by every other byte (a
+// shared bit undercounts, which keeps the test a necessary condition).
+func charBit(c byte) uint64 {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return 1 << (c - 'a')
+	case c >= 'A' && c <= 'Z':
+		return 1 << (c - 'A')
+	case c >= '0' && c <= '9':
+		return 1 << (26 + c - '0')
+	}
+	return 1 << 63
+}
+
+// foldedEqual is FoldName(key) == name for an ASCII key and a folded
+// ASCII name, without allocating.
 func foldedEqual(key, name string) bool {
 	i := 0
 	for k := 0; k < len(key); k++ {
 		c := key[k]
-		if c >= 0x80 {
-			return FoldName(key) == FoldName(name)
-		}
 		if c == '_' || c == '-' || c == ' ' {
 			continue
 		}
-		if i >= len(name) || c|0x20 != name[i]|0x20 {
+		if i >= len(name) || c|0x20 != name[i] {
 			return false
 		}
 		i++
