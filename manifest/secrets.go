@@ -19,6 +19,10 @@ import (
 // scalar), and an alias's anchored node. Snippets mask them (SnippetLine).
 type Secrets struct {
 	ranges [][2]int // sorted, disjoint [start, end) byte offsets
+	// values are the texts a message could quote of them: each range's
+	// source text and every scalar (key or value) under a secret key as
+	// YAML reads it (`correct horse` of `{correct horse}`), longest first.
+	values []string
 }
 
 // secretish reports whether key is, or is read as, a secret field: the
@@ -156,13 +160,31 @@ func foldedEqual(key, name string) bool {
 // findSecrets collects the secret ranges of the tree under n.
 func findSecrets(d *Document, n *yaml.Node) *Secrets {
 	var ranges [][2]int
+	var values []string
+	seen := map[*yaml.Node]bool{}
+	var collect func(v *yaml.Node)
+	collect = func(v *yaml.Node) {
+		if v == nil || seen[v] {
+			return
+		}
+		seen[v] = true
+		if v.Kind == yaml.ScalarNode {
+			values = append(values, v.Value)
+		}
+		for _, c := range v.Content {
+			collect(c)
+		}
+		collect(v.Alias)
+	}
 	add := func(v *yaml.Node) {
 		if v == nil || v.Line == 0 {
 			return
 		}
 		if s := d.Span(v); !s.Empty() {
 			ranges = append(ranges, [2]int{s.Start, s.End})
+			values = append(values, string(d.Source[s.Start:s.End]))
 		}
+		collect(v)
 	}
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
@@ -191,7 +213,115 @@ func findSecrets(d *Document, n *yaml.Node) *Secrets {
 		}
 		merged = append(merged, r)
 	}
-	return &Secrets{ranges: merged}
+	return &Secrets{ranges: merged, values: secretValues(values)}
+}
+
+// secretValues keeps the values worth looking for in a message (not
+// blank, not the mask itself), each once, longest first (so that a value
+// holding a shorter one is masked whole).
+func secretValues(vs []string) []string {
+	out := vs[:0]
+	for _, v := range vs {
+		v = strings.TrimSpace(v)
+		if v != "" && v != SecretMask && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
+}
+
+// Mask returns text with every secret value of the document replaced by
+// SecretMask: the value as written in the source or as YAML reads it,
+// where it stands as a whole word (not inside a longer run of letters and
+// digits). Text without one is returned as it is. A nil Secrets masks
+// nothing.
+func (s *Secrets) Mask(text string) string {
+	if s == nil || len(s.values) == 0 || text == "" {
+		return text
+	}
+	for _, v := range s.values {
+		text = maskWord(text, v)
+	}
+	return text
+}
+
+// Holds reports whether text quotes a secret value (as Mask would mask it).
+func (s *Secrets) Holds(text string) bool {
+	return s != nil && s.Mask(text) != text
+}
+
+// maskWord replaces each whole-word occurrence of v in text by SecretMask.
+func maskWord(text, v string) string {
+	var b strings.Builder
+	at := 0
+	for i := 0; ; {
+		j := strings.Index(text[i:], v)
+		if j < 0 {
+			break
+		}
+		j += i
+		end := j + len(v)
+		if (j > 0 && wordByte(text[j-1]) && wordByte(v[0])) || (end < len(text) && wordByte(text[end]) && wordByte(v[len(v)-1])) {
+			i = j + 1
+			continue
+		}
+		b.WriteString(text[at:j])
+		b.WriteString(SecretMask)
+		at, i = end, end
+	}
+	if at == 0 {
+		return text
+	}
+	b.WriteString(text[at:])
+	return b.String()
+}
+
+// wordByte: an ASCII letter or digit (a secret value inside a longer word
+// is not masked there: a PIN of 12 in "line 123").
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// MaskFindings masks the secret values of doc in what fs show: their
+// messages, help, related notes and fix titles (Secrets.Mask); and drops a
+// fix whose edits would write a secret value (a fix is shown as its edits
+// in --diff, SARIF, JSON, the language server and the playground). Every
+// finding validate returns has been through it: masking is a property of
+// the value's position (Secrets), applied once here rather than by each
+// message.
+func MaskFindings(doc *Document, fs []Finding) {
+	if doc == nil || doc.Secrets == nil || len(doc.Secrets.values) == 0 {
+		return
+	}
+	s := doc.Secrets
+	for i := range fs {
+		f := &fs[i]
+		f.Message = s.Mask(f.Message)
+		f.Help = s.Mask(f.Help)
+		for j := range f.Related {
+			if m := s.Mask(f.Related[j].Message); m != f.Related[j].Message {
+				f.Related = slices.Clone(f.Related)
+				f.Related[j].Message = m
+			}
+		}
+		if f.Fix == nil {
+			continue
+		}
+		carries := false
+		for _, e := range f.Fix.Edits {
+			carries = carries || s.Holds(e.New)
+		}
+		if carries {
+			f.Fix = nil
+			continue
+		}
+		if t := s.Mask(f.Fix.Title); t != f.Fix.Title {
+			fix := *f.Fix
+			fix.Title = t
+			f.Fix = &fix
+		}
+	}
 }
 
 // SnippetLine returns line n of the source as a snippet may show it: each
