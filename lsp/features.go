@@ -91,7 +91,10 @@ func (s *Server) hover(params json.RawMessage) (func(context.Context) (any, *rpc
 		return nil, err
 	}
 	return func(ctx context.Context) (any, *rpcError) {
-		lr := s.current(ctx, snap)
+		lr, rerr := s.current(ctx, snap)
+		if rerr != nil {
+			return nil, rerr
+		}
 		h := hoverText(lr, snap.index.offset(p.Position, snap.enc), snap.enc)
 		if h == nil {
 			return nil, nil
