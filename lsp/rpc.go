@@ -94,8 +94,9 @@ func (e *errFrame) Error() string { return "malformed message: " + e.reason }
 type reader struct {
 	br     *bufio.Reader
 	maxMsg int64
-	resync bool   // skip to the next "Content-Length:" before reading on
-	prefix string // read before the next header line (the resync's match)
+	resync bool    // skip to the next "Content-Length:" before reading on
+	prefix string  // read before the next header line (the resync's match)
+	unread *string // the next header line, already read
 }
 
 func newReader(r io.Reader, maxMsg int64) *reader {
@@ -105,6 +106,10 @@ func newReader(r io.Reader, maxMsg int64) *reader {
 // readLine reads one header line without its line end. A line longer than
 // maxHeaderLine is consumed and reported as too long.
 func (r *reader) readLine() (string, bool, error) {
+	if l := r.unread; l != nil {
+		r.unread = nil
+		return *l, false, nil
+	}
 	buf := []byte(r.prefix)
 	r.prefix = ""
 	tooLong := false
@@ -205,6 +210,21 @@ func (r *reader) read() ([]byte, error) {
 		}
 		if lines >= maxHeaderLines && fault == "" {
 			fault = "more than " + strconv.Itoa(maxHeaderLines) + " header lines"
+		}
+		if i := strings.Index(strings.ToLower(line), contentLength); i > 0 {
+			// Bytes glued before a header (the body of a message without
+			// a header): they are the fault; the message from the header
+			// on is read next, or skipped with this one when it is part of
+			// a bad block.
+			rest := line[i:]
+			if lines == 0 {
+				r.unread = &rest
+				return nil, &errFrame{reason: fmt.Sprintf("%.40q before a header", line[:i])}
+			}
+			if fault == "" {
+				fault = fmt.Sprintf("%.40q before a header", line[:i])
+			}
+			line = rest
 		}
 		name, value, ok := strings.Cut(line, ":")
 		if !ok {
