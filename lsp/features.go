@@ -142,6 +142,10 @@ func hoverText(lr *lintResult, off int, enc encoding) *hover {
 			sp := doc.Span(n.node)
 			r := Range{idx.position(sp.Start, enc), idx.position(sp.End, enc)}
 			rng = &r
+			if doc.Secrets.Covers(sp.Start, sp.End) {
+				// A key inside a secret value is the secret.
+				n.key = manifest.SecretMask
+			}
 			if n.isKey || len(hits) == 0 {
 				fieldHover(&b, lr.kind, n)
 			}

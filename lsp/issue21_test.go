@@ -215,3 +215,71 @@ func TestNothingAfterShutdown(t *testing.T) {
 		t.Errorf("exit after shutdown: status %d, want 0", st)
 	}
 }
+
+// secretManifest holds secret values under the keys issue 21 items 5-7
+// found unmasked: braces, keys read as a secret field, a list entry.
+const secretManifest = `manifestVersion: 2.0
+deviceId: ABCDE
+bucket: my-bucket
+eraseDevice: yes
+acl: PRIVATE
+trueCryptPassword: {Brace5ecret}
+password: Syn0nymSecret
+PIN: 4242424242
+ignore: [{trueCryptPassword: L1stSecret}]
+notificationEmail: a@example.com, b@example.com
+`
+
+var secretValues = []string{"Brace5ecret", "Syn0nymSecret", "4242424242", "L1stSecret"}
+
+// TestNoSecretInDiagnosticsHoverOrFixes: diagnostics, hover anywhere on
+// the document, and the quick fixes and fixAll edits show no secret value
+// (fixAll's edits carry only the bytes the fixes change, not the secret
+// lines between them).
+func TestNoSecretInDiagnosticsHoverOrFixes(t *testing.T) {
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	uri := "untitled:secrets"
+	c.open(uri, secretManifest, 1)
+	ds, _ := c.diagnostics(0, uri, 1)
+	check := func(what string, v any) {
+		t.Helper()
+		data, _ := json.Marshal(v)
+		for _, s := range secretValues {
+			if strings.Contains(string(data), s) {
+				t.Errorf("%s shows %q: %s", what, s, data)
+			}
+		}
+	}
+	if len(ds) == 0 {
+		t.Fatal("no diagnostics")
+	}
+	check("published diagnostics", ds)
+	var pulled fullDocumentDiagnosticReport
+	c.result("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": uri}}, &pulled)
+	check("pulled diagnostics", pulled)
+	idx := newLineIndex(secretManifest)
+	for off := 0; off < len(secretManifest); off++ {
+		var h *hover
+		c.result("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": idx.position(off, utf16)}, &h)
+		check(fmt.Sprintf("hover at %d", off), h)
+	}
+	whole := Range{Position{0, 0}, idx.position(len(secretManifest), utf16)}
+	acts := actionsAt(t, c, uri, whole, []string{kindQuickFix, kindFixAll})
+	var fixAll *codeAction
+	for i, a := range acts {
+		check("code action "+a.Title, a)
+		if a.Kind == kindFixAll {
+			fixAll = &acts[i]
+		}
+	}
+	if fixAll == nil {
+		t.Fatalf("no fixAll among %d actions", len(acts))
+	}
+	got := applyEdits(t, secretManifest, uri, fixAll.Edit)
+	for _, want := range []string{"acl: private\n", "pinCode: 4242424242\n", "a@example.com;b@example.com\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("fixAll result lacks %q:\n%s", want, got)
+		}
+	}
+}

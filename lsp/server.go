@@ -526,10 +526,7 @@ func (s *Server) background(fn func()) {
 func (s *Server) shutdown(json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
 	s.mu.Lock()
 	s.state = stateShutdown
-	clear(s.pending) // queued lints are of no more use
-	for _, f := range s.flights {
-		f.cancel()
-	}
+	clear(s.pending) // queued lints are of no more use (a request's still ends)
 	s.mu.Unlock()
 	return func(context.Context) (any, *rpcError) { return nil, nil }, nil
 }

@@ -246,6 +246,22 @@ func (s *Secrets) Mask(text string) string {
 	return text
 }
 
+// Covers reports whether the byte range [start, end) lies in a secret
+// value (a key inside one, such as `correct horse` of `{correct horse}`,
+// is part of the secret).
+func (s *Secrets) Covers(start, end int) bool {
+	if s == nil {
+		return false
+	}
+	i, _ := slices.BinarySearchFunc(s.ranges, start, func(r [2]int, off int) int {
+		if r[1] <= off {
+			return -1
+		}
+		return 1
+	})
+	return i < len(s.ranges) && s.ranges[i][0] <= start && end <= s.ranges[i][1]
+}
+
 // Holds reports whether text quotes a secret value (as Mask would mask it).
 func (s *Secrets) Holds(text string) bool {
 	return s != nil && s.Mask(text) != text
