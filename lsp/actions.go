@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/fix"
 	"github.com/manifestlint/manifestlint/manifest"
@@ -92,7 +91,7 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 				fixes = append(fixes, codeAction{
 					Title: title, Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
 					IsPreferred: f.Fix.Applicability == manifest.Safe,
-					Edit:        b.edit(minimalEdits(src, fixed)),
+					Edit:        b.edit(fix.MinimalEdits(src, fixed)),
 				})
 			}
 			if f.Rule == suppress.RuleSuppressionWithoutReason || f.Rule == suppress.RuleUnusedSuppression {
@@ -132,7 +131,7 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 // fixAll runs the fix engine of `manifestlint --fix` (package fix: every
 // safe fix, lint again, repeat, a fix that breaks the text reverted) on the
 // linted text with its options, and returns the change as the minimal
-// edits of the bytes that differ (minimalEdits: the lines between two
+// edits of the bytes that differ (fix.MinimalEdits: the lines between two
 // fixes, a secret value's among them, are sent nowhere), with the number
 // of fixes applied; ok is false when nothing changes.
 func (b actionBuilder) fixAll() (es []manifest.Edit, fixed int, ok bool) {
@@ -144,28 +143,7 @@ func (b actionBuilder) fixAll() (es []manifest.Edit, fixed int, ok bool) {
 	if !out.Changed(src) {
 		return nil, 0, false
 	}
-	return minimalEdits(src, out.Source), out.Fixed, true
-}
-
-// minimalEdit is the one edit that turns src into fixedSrc: the bytes
-// between their common prefix and suffix, whole characters.
-func minimalEdit(src, fixedSrc []byte) manifest.Edit {
-	pre := 0
-	for pre < len(src) && pre < len(fixedSrc) && src[pre] == fixedSrc[pre] {
-		pre++
-	}
-	// Keep whole characters at both ends of the edit.
-	for pre > 0 && !utf8.RuneStart(src[pre]) {
-		pre--
-	}
-	suf := 0
-	for suf < len(src)-pre && suf < len(fixedSrc)-pre && src[len(src)-1-suf] == fixedSrc[len(fixedSrc)-1-suf] {
-		suf++
-	}
-	for suf > 0 && !utf8.RuneStart(src[len(src)-suf]) {
-		suf--
-	}
-	return manifest.Edit{Start: pre, End: len(src) - suf, New: string(fixedSrc[pre : len(fixedSrc)-suf])}
+	return fix.MinimalEdits(src, out.Source), out.Fixed, true
 }
 
 // lineSuppression comments out name on LSP line l: at the end of the line

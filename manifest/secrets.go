@@ -451,3 +451,58 @@ func mentionsSecret(src []byte) bool {
 	}
 	return false
 }
+
+// WithoutSecrets returns the source with every secret value replaced by
+// SecretMask: the copy of a manifest that may leave the machine (the
+// playground's share link), as the value of no secret field does. For a
+// source that could not be parsed (Secrets nil) that names a secret field,
+// a line that mentions one keeps only its text up to the first colon, and
+// the lines indented deeper after it (where its value may go on) are left
+// out.
+func (d *Document) WithoutSecrets() []byte {
+	if d.Secrets != nil {
+		if len(d.Secrets.ranges) == 0 {
+			return d.Source
+		}
+		var b bytes.Buffer
+		at := 0
+		for _, r := range d.Secrets.ranges {
+			b.Write(d.Source[at:r[0]])
+			b.WriteString(SecretMask)
+			at = r[1]
+		}
+		b.Write(d.Source[at:])
+		return b.Bytes()
+	}
+	if !mentionsSecret(d.Source) {
+		return d.Source
+	}
+	l := d.Lines()
+	var b bytes.Buffer
+	b.Write(d.Source[:l.Start(1)]) // a byte order mark
+	hidden := -1                    // the indentation of the line whose value is hidden, or -1
+	for n := 1; n <= l.Count(); n++ {
+		text := l.Line(n)
+		brk := d.Source[l.End(n):l.End(n)]
+		if n < l.Count() {
+			brk = d.Source[l.End(n):l.Start(n+1)]
+		}
+		indent := len(text) - len(bytes.TrimLeft(text, " \t"))
+		blank := len(bytes.TrimSpace(text)) == 0
+		if hidden >= 0 && (blank || indent > hidden) {
+			continue
+		}
+		hidden = -1
+		if mentionsSecret(text) {
+			hidden = indent
+			if i := bytes.IndexByte(text, ':'); i >= 0 {
+				text = append(text[:i+1:i+1], " "+SecretMask...)
+			} else {
+				text = append(text[:indent:indent], SecretMask...)
+			}
+		}
+		b.Write(text)
+		b.Write(brk)
+	}
+	return b.Bytes()
+}

@@ -136,3 +136,26 @@ func BenchmarkSecretish(b *testing.B) {
 		}
 	}
 }
+
+// TestWithoutSecrets: the copy of a manifest that leaves the machine (a
+// share link) holds no secret value, and every other byte as it was.
+func TestWithoutSecrets(t *testing.T) {
+	for _, tt := range []struct{ name, src, want string }{
+		{"none", "bucket: b\r\nacl: private\r\n", "bucket: b\r\nacl: private\r\n"},
+		{"plain", "bucket: b\ntrueCryptPassword: hunter2 # c\n", "bucket: b\ntrueCryptPassword: ******** # c\n"},
+		{"braces", "pinCode: {4242}\nacl: x\n", "pinCode: ********\nacl: x\n"},
+		{"synonym keys", "password: hunter2\nPIN: 98765\n", "password: ********\nPIN: ********\n"},
+		{"list entry", "ignore: [{trueCryptPassword: hunter2}]\n", "ignore: [{trueCryptPassword: ********}]\n"},
+		{"block scalar", "trueCryptPassword: |\n  hunter2\n  more\nacl: x\n", "trueCryptPassword: ********\nacl: x\n"},
+		{"unparsed", "trueCryptPassword:\n  hunter2\n  more\nbad: [\n", "trueCryptPassword: ********\nbad: [\n"},
+		{"unparsed, no colon", "  pinCode\n    1234\nx: [\n", "  ********\nx: [\n"},
+		{"unparsed without secrets", "bad: [\n", "bad: [\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, _ := Parse("m.yaml", []byte(tt.src))
+			if got := string(doc.WithoutSecrets()); got != tt.want {
+				t.Errorf("WithoutSecrets(%q) = %q, want %q", tt.src, got, tt.want)
+			}
+		})
+	}
+}

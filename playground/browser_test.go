@@ -788,6 +788,76 @@ func TestBrowser(t *testing.T) {
 		t.Logf("%d fix buttons and %d runs of apply all safe fixes checked", fixes, safeRuns)
 	})
 
+	t.Run("fix on a large manifest", func(t *testing.T) {
+		b.t = t
+		// Issue 21 item 13: one fix on a 50 KB manifest froze the tab for
+		// 90-105 s (the whole text inserted again); the fix is now its
+		// edits, undone with one undo. And the first result on 1 MB comes
+		// in seconds.
+		for _, size := range []int{50 << 10, 1_000_000} {
+			text := largeManifest(size)
+			start := time.Now()
+			s := b.setText(text)
+			first := time.Since(start)
+			t.Logf("%d bytes: first result in %v (lint %.0f ms)", len(text), first, s.LintMs)
+			if first > 10*time.Second {
+				t.Errorf("%d bytes: the first result took %v", len(text), first)
+			}
+			r := validate.Validate(fileName, []byte(text), validate.Options{})
+			i := slices.IndexFunc(r.Findings, func(f manifest.Finding) bool {
+				return f.Rule == "invalid-value" && f.Fix != nil && strings.Contains(f.Path, "acl")
+			})
+			if i < 0 {
+				t.Fatalf("%d bytes: no fix of acl among %d findings", len(text), len(r.Findings))
+			}
+			want, _ := fix.Apply([]byte(text), []*manifest.Fix{r.Findings[i].Fix})
+			start = time.Now()
+			b.eval(fmt.Sprintf(`document.querySelector('#findings .finding[data-index="%d"] .fix').click()`, i))
+			s = b.waitLint(s.Seq)
+			took := time.Since(start)
+			t.Logf("%d bytes: the fix and the lint after it in %v", len(text), took)
+			if s.Text != string(want) {
+				t.Errorf("%d bytes: the fix made a text of %d bytes, want %d", len(text), len(s.Text), len(want))
+			}
+			if took > 10*time.Second {
+				t.Errorf("%d bytes: one fix took %v", len(text), took)
+			}
+			if status := evalAs[string](b, `document.getElementById("status").textContent`); !strings.Contains(status, "Ctrl+Z undoes") {
+				t.Errorf("%d bytes: the status after the fix says %q", len(text), status)
+			}
+			// One undo takes the fix back.
+			seq := s.Seq
+			b.eval(`(() => { document.getElementById("manifest").focus(); document.execCommand("undo"); })()`)
+			if s = b.waitLint(seq); s.Text != text {
+				t.Errorf("%d bytes: undo left a text of %d bytes, want the %d before the fix", len(text), len(s.Text), len(text))
+			}
+		}
+	})
+
+	t.Run("share link leaves secrets out", func(t *testing.T) {
+		b.t = t
+		const secret = "Hunter2Share"
+		text := "manifestVersion: 2.0\ndeviceId: ABCDE\ntrueCryptPassword: {" + secret + "}\npassword: " + secret + "\nignore: [{pinCode: " + secret + "}]\n"
+		b.setText(text)
+		shown := evalAs[string](b, `document.getElementById("findings").textContent`)
+		if strings.Contains(shown, secret) {
+			t.Errorf("the findings show the secret: %s", shown)
+		}
+		b.eval(`document.getElementById("share").click()`)
+		hash := evalAs[string](b, `location.hash`)
+		m, _ := url.ParseQuery(strings.TrimPrefix(hash, "#"))
+		shared, err := base64.RawURLEncoding.DecodeString(m.Get("manifest"))
+		if err != nil {
+			t.Fatalf("the link %q: %v", hash, err)
+		}
+		if strings.Contains(string(shared), secret) || !strings.Contains(string(shared), "trueCryptPassword: ********") {
+			t.Errorf("the link holds\n%s", shared)
+		}
+		if status := evalAs[string](b, `document.getElementById("status").textContent`); !strings.Contains(status, "left out") {
+			t.Errorf("the status does not say the secrets were left out: %q", status)
+		}
+	})
+
 	t.Run("share link", func(t *testing.T) {
 		b.t = t
 		text := "manifestVersion: 2.0\ndeviceId: ÄBCDE 😀\nfileSystem: NTFS\n"
@@ -1016,4 +1086,17 @@ func TestBrowser(t *testing.T) {
 			t.Logf("screenshot %s", p)
 		}
 	})
+}
+
+// largeManifest is an S3 import manifest of about size bytes (a long
+// ignore list) with one fault that has a safe fix (acl: PRIVATE).
+func largeManifest(size int) string {
+	var b strings.Builder
+	b.WriteString("manifestVersion: 2.0\ndeviceId: ABCDE\nbucket: my-bucket\neraseDevice: yes\nacl: PRIVATE\n" +
+		"notificationEmail: a@example.com\nreturnAddress:\n    name: Jane Roe\n    street1: 1 Main St\n    city: Seattle\n" +
+		"    stateOrProvince: WA\n    postalCode: 98101\n    phoneNumber: 206-555-0100\n    country: USA\nignore:\n")
+	for i := 0; b.Len() < size-40; i++ {
+		fmt.Fprintf(&b, "  - '^backup-%06d/'\n", i)
+	}
+	return b.String()
 }

@@ -1,4 +1,4 @@
-package lsp
+package fix
 
 import (
 	"github.com/manifestlint/manifestlint/manifest"
@@ -60,7 +60,7 @@ func TestMinimalEdits(t *testing.T) {
 			}
 		}
 		fixed := strings.Join(out, "")
-		es := minimalEdits([]byte(src), []byte(fixed))
+		es := MinimalEdits([]byte(src), []byte(fixed))
 		if got := applyByteEdits(t, src, es); got != fixed {
 			t.Fatalf("edits of %q make %q, want %q", src, got, fixed)
 		}

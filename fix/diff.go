@@ -1,12 +1,14 @@
-package lsp
+package fix
 
 // This file turns a fixed text back into the few edits that make it, so
-// that a code action carries only the bytes a fix changed: never the
-// unchanged lines between two fixes (which may hold a secret value, as
-// trueCryptPassword's does), nor a whole document.
+// that an editor (the language server's code actions, the playground)
+// gets only the bytes the fixes changed: never the unchanged lines
+// between two fixes (which may hold a secret value, as trueCryptPassword's
+// does), nor a whole document to re-insert.
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
 )
@@ -16,11 +18,11 @@ import (
 // bound the changes are given as one edit.
 const maxDiffEdits = 2000
 
-// minimalEdits returns edits of src that make fixed: one per run of
+// MinimalEdits returns edits of src that make fixed: one per run of
 // changed lines (a line diff), each cut to the bytes that differ, and one
 // per line where a run replaces as many lines as it removes. Unchanged
 // lines are in no edit. The edits are sorted and do not overlap.
-func minimalEdits(src, fixed []byte) []manifest.Edit {
+func MinimalEdits(src, fixed []byte) []manifest.Edit {
 	if bytes.Equal(src, fixed) {
 		return nil
 	}
@@ -165,4 +167,25 @@ func diffLines(a, b [][]byte) (hs []hunk, ok bool) {
 		hs = append(hs, e)
 	}
 	return hs, true
+}
+
+// minimalEdit is the one edit that turns src into fixedSrc: the bytes
+// between their common prefix and suffix, whole characters.
+func minimalEdit(src, fixedSrc []byte) manifest.Edit {
+	pre := 0
+	for pre < len(src) && pre < len(fixedSrc) && src[pre] == fixedSrc[pre] {
+		pre++
+	}
+	// Keep whole characters at both ends of the edit.
+	for pre > 0 && !utf8.RuneStart(src[pre]) {
+		pre--
+	}
+	suf := 0
+	for suf < len(src)-pre && suf < len(fixedSrc)-pre && src[len(src)-1-suf] == fixedSrc[len(fixedSrc)-1-suf] {
+		suf++
+	}
+	for suf > 0 && !utf8.RuneStart(src[len(src)-suf]) {
+		suf--
+	}
+	return manifest.Edit{Start: pre, End: len(src) - suf, New: string(fixedSrc[pre : len(fixedSrc)-suf])}
 }
