@@ -138,6 +138,17 @@ func (r *reader) readLine() (string, bool, error) {
 // contentLength is the header a resync looks for, lower-cased.
 const contentLength = "content-length:"
 
+// indexContentLength is the index of "Content-Length:" (any letter case)
+// in line, or -1.
+func indexContentLength(line string) int {
+	for i := 0; i+len(contentLength) <= len(line); i++ {
+		if strings.EqualFold(line[i:i+len(contentLength)], contentLength) {
+			return i
+		}
+	}
+	return -1
+}
+
 // skipToHeader discards bytes up to and including the next
 // "Content-Length:" (any letter case) and keeps that header's name for
 // readLine. No byte is held.
@@ -211,7 +222,7 @@ func (r *reader) read() ([]byte, error) {
 		if lines >= maxHeaderLines && fault == "" {
 			fault = "more than " + strconv.Itoa(maxHeaderLines) + " header lines"
 		}
-		if i := strings.Index(strings.ToLower(line), contentLength); i > 0 {
+		if i := indexContentLength(line); i > 0 {
 			// Bytes glued before a header (the body of a message without
 			// a header): they are the fault; the message from the header
 			// on is read next, or skipped with this one when it is part of

@@ -161,11 +161,14 @@ func foldedEqual(key, name string) bool {
 func findSecrets(d *Document, n *yaml.Node) *Secrets {
 	var ranges [][2]int
 	var values []string
-	seen := map[*yaml.Node]bool{}
+	var seen map[*yaml.Node]bool // made for the first secret: most files have none
 	var collect func(v *yaml.Node)
 	collect = func(v *yaml.Node) {
 		if v == nil || seen[v] {
 			return
+		}
+		if seen == nil {
+			seen = map[*yaml.Node]bool{}
 		}
 		seen[v] = true
 		if v.Kind == yaml.ScalarNode {

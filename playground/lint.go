@@ -97,6 +97,7 @@ func lint(src []byte, o pageOptions) lintResult {
 		out.Notes = []validate.Note{}
 	}
 	out.Errors, out.Warnings = r.Count()
+	remember(src, o, r.Findings)
 	ix := newIndex(src)
 	for i, wf := range jsonwire.Findings(r.Doc, r.Findings) {
 		pf := pageFinding{Finding: wf}
@@ -169,12 +170,48 @@ func (ix *index) span(f *manifest.Finding) (from, to int) {
 // fixOne applies the fix of finding i (in lint's order) to src, with the
 // fix package, as `manifestlint --fix` applies edits.
 func fixOne(src []byte, o pageOptions, i int) ([]byte, int) {
-	r := validate.Validate(fileName, src, o.validateOptions())
-	if i < 0 || i >= len(r.Findings) || r.Findings[i].Fix == nil {
+	fixes, ok := remembered(src, o)
+	if !ok {
+		r := validate.Validate(fileName, src, o.validateOptions())
+		fixes = fixesOf(r.Findings)
+	}
+	if i < 0 || i >= len(fixes) || fixes[i] == nil {
 		return src, 0
 	}
-	out, applied := fix.Apply(src, []*manifest.Fix{r.Findings[i].Fix})
+	out, applied := fix.Apply(src, []*manifest.Fix{fixes[i]})
 	return out, len(applied)
+}
+
+// last is what the last lint found fixes for: a fix button is pressed on
+// the text the page just linted, so fixOne need not lint it again (a lint
+// of 1 MB takes seconds in the browser). Only the fixes are kept, not the
+// result's tree.
+var last struct {
+	src   string
+	opts  pageOptions
+	fixes []*manifest.Fix
+}
+
+// remember keeps the fixes of the findings of src's lint.
+func remember(src []byte, o pageOptions, fs []manifest.Finding) {
+	last.src, last.opts, last.fixes = string(src), o, fixesOf(fs)
+}
+
+// remembered returns the fixes remember kept for src and o.
+func remembered(src []byte, o pageOptions) ([]*manifest.Fix, bool) {
+	if last.fixes == nil || last.opts != o || last.src != string(src) {
+		return nil, false
+	}
+	return last.fixes, true
+}
+
+// fixesOf is the fix of each finding, in order (nil where none).
+func fixesOf(fs []manifest.Finding) []*manifest.Fix {
+	out := make([]*manifest.Fix, len(fs))
+	for i := range fs {
+		out[i] = fs[i].Fix
+	}
+	return out
 }
 
 // fixSafe applies every safe fix as `manifestlint --fix` does (fix.Run:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -142,5 +143,36 @@ func TestPageEdits(t *testing.T) {
 	}
 	if size > 40 {
 		t.Errorf("the edits are %d code units for two words: %+v", size, es)
+	}
+}
+
+// TestFixOneReusesTheLint: a fix button's fix is the one the last lint of
+// the same text found (no second lint of a large text), and the same as a
+// fresh lint's.
+func TestFixOneReusesTheLint(t *testing.T) {
+	src := []byte("manifestVersion: 2.0\ndeviceId: ABCDE\nbucket: my-bucket\neraseDevice: yes\nacl: PRIVATE\n")
+	o := pageOptions{JobType: "import"}
+	res := lint(src, o)
+	i := slices.IndexFunc(res.Findings, func(f pageFinding) bool { return f.Fix != nil })
+	if i < 0 {
+		t.Fatalf("no fix in %+v", res.Findings)
+	}
+	if _, ok := remembered(src, o); !ok {
+		t.Fatal("the lint's fixes are not kept")
+	}
+	got, n := fixOne(src, o, i)
+	if n != 1 || !strings.Contains(string(got), "acl: private\n") {
+		t.Errorf("fixOne = %q, %d", got, n)
+	}
+	if _, ok := remembered(append([]byte("# other\n"), src...), o); ok {
+		t.Error("fixes kept for another text")
+	}
+	if _, ok := remembered(src, pageOptions{}); ok {
+		t.Error("fixes kept for other options")
+	}
+	// Another text: linted afresh.
+	other := append([]byte("# other\n"), src...)
+	if got, n := fixOne(other, o, i); n != 1 || !strings.Contains(string(got), "acl: private\n") {
+		t.Errorf("fixOne of an unlinted text = %q, %d", got, n)
 	}
 }

@@ -229,6 +229,9 @@
         b += "<div></div>";
       }
       gutter.innerHTML = g + "<div></div>";
+      // Rows off screen are not laid out (style.css): the widest number
+      // sets the gutter's width.
+      gutter.style.minWidth = "max(3.2em, calc(" + String(line).length + "ch + 24px))";
       backdrop.innerHTML = b;
       markLines();
     }
@@ -297,6 +300,7 @@
     render();
     const ms = performance.now() - t0;
     body.dataset.lintMs = ms.toFixed(2);
+    body.dataset.lintDoneAt = performance.now().toFixed(1);
     body.dataset.lintCount = String(res.findings.length);
     body.dataset.lintSeq = String(Number(body.dataset.lintSeq || 0) + 1);
     if (!body.dataset.firstLintAt) body.dataset.firstLintAt = performance.now().toFixed(1);
