@@ -229,9 +229,6 @@
         b += "<div></div>";
       }
       gutter.innerHTML = g + "<div></div>";
-      // Rows off screen are not laid out (style.css): the widest number
-      // sets the gutter's width.
-      gutter.style.minWidth = "max(3.2em, calc(" + String(line).length + "ch + 24px))";
       backdrop.innerHTML = b;
       markLines();
     }
