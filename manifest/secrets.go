@@ -483,7 +483,7 @@ func (d *Document) WithoutSecrets() []byte {
 	l := d.Lines()
 	var b bytes.Buffer
 	b.Write(d.Source[:l.Start(1)]) // a byte order mark
-	hidden := -1                    // the indentation of the line whose value is hidden, or -1
+	hidden := -1                   // the indentation of the line whose value is hidden, or -1
 	for n := 1; n <= l.Count(); n++ {
 		text := l.Line(n)
 		brk := d.Source[l.End(n):l.End(n)]
