@@ -31,9 +31,9 @@ type Secrets struct {
 // (`truecryptpassword`, `PIN_CODE`), a common name of one (`password`,
 // `pass_word`, `truecrypt`, `PIN`, `p_i_n`: secretFolded), or one within
 // Closest's reach of one (at most 2 edits ignoring case, and fewer edits
-// than the key has characters: `pinCod`, `trueCryptPasword`, `zipCode`,
-// which the top level reads as pinCode). The value a user meant as a
-// password is a password, whatever the key's spelling.
+// than the key has characters: `pinCod`, `trueCryptPasword`), but for a
+// common name of another field (otherFolded: `zipCode`). The value a user
+// meant as a password is a password, whatever the key's spelling.
 //
 // It runs on every key of every manifest, so it is built to reject the
 // keys of a real manifest without allocating or measuring an edit
@@ -55,6 +55,11 @@ func secretish(key string) bool {
 	for _, f := range secretFolded {
 		if foldedEqual(key, f) {
 			return true
+		}
+	}
+	for _, f := range otherFolded {
+		if foldedEqual(key, f) {
+			return false
 		}
 	}
 	// Closest: at most 2 edits, fewer than the key's characters, case
@@ -88,6 +93,9 @@ func secretishSlow(key string) bool {
 	if slices.Contains(secretFolded, f) {
 		return true
 	}
+	if slices.Contains(otherFolded, f) {
+		return false
+	}
 	l, n := strings.ToLower(key), utf8.RuneCountInString(key)
 	for _, name := range secretLower {
 		if d := EditDistance(l, name); d <= 2 && d < n {
@@ -103,7 +111,11 @@ var (
 	// field: the fields and their common names (the did-you-mean's
 	// synonyms of trueCryptPassword and pinCode, which package schema's
 	// tests keep in step with its own table).
-	secretFolded  = []string{"truecryptpassword", "pincode", "password", "truecrypt", "pin"}
+	secretFolded = []string{"truecryptpassword", "pincode", "password", "truecrypt", "pin"}
+	// otherFolded are the common names of other fields that are within
+	// two edits of a secret field: `zipCode` is a postal code (the
+	// did-you-mean reads it as postalCode in an address), not a PIN.
+	otherFolded   = []string{"zipcode"}
 	secretLower   []string // the secret fields, lower-cased
 	secretLetters []uint64 // the charBit set of each
 )
@@ -119,6 +131,12 @@ func init() {
 		secretLetters = append(secretLetters, m)
 	}
 }
+
+// ReadAsSecret reports whether the value of key is a secret: key is a
+// secret field (IsSecret) or a key manifestlint reads as one (a common
+// name, another spelling, or within two edits of one). Package schema's
+// tests keep it in step with the did-you-mean's table of common names.
+func ReadAsSecret(key string) bool { return secretish(key) }
 
 // SecretSynonyms returns the folded common names (FoldName) that are read
 // as a secret field, such as "password" and "pin": the did-you-mean's

@@ -339,6 +339,11 @@ func TestSecretSynonymsInStep(t *testing.T) {
 				t.Errorf("keySynonyms reads %q as %s, but manifest does not mask its value", name, w)
 			}
 		}
+		// A common name of another field is not a secret, even when it is
+		// within two edits of one (zipCode).
+		if secret := manifest.IsSecret(wants[0]); manifest.ReadAsSecret(name) != secret {
+			t.Errorf("keySynonyms reads %q as %s, but manifest.ReadAsSecret says %v", name, wants[0], !secret)
+		}
 	}
 	for _, name := range masked {
 		if manifest.IsSecret(name) || slices.ContainsFunc(manifest.FieldNames, func(f string) bool { return manifest.IsSecret(f) && manifest.FoldName(f) == name }) {
