@@ -124,17 +124,21 @@ func (f *Finding) Span() Span {
 
 // Text is the finding's whole message as the github, junit and xml formats
 // and --verbose text show it: the service's sentence for its Code (kept by
-// an error the config file turned into a warning), then Message. Default
-// text, JSON and SARIF show Message and the sentence apart.
+// an error the config file turned into a warning), then Message, then Help
+// after a colon. Default text, JSON and SARIF show the three apart.
 func (f *Finding) Text() string {
+	msg := f.Message
+	if f.Help != "" {
+		msg += ": " + f.Help
+	}
 	sentence := f.Code.Message()
 	switch {
 	case sentence == "":
-		return f.Message
-	case f.Message == "":
+		return msg
+	case msg == "":
 		return sentence
 	}
-	return sentence + " " + f.Message
+	return sentence + " " + msg
 }
 
 // Relate adds a related location: the span s in the same source, and what

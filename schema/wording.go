@@ -21,9 +21,9 @@ func place(loc location) string {
 
 // quote shows a scalar in backticks, shortened when long.
 func quote(s string) string {
-	if utf8.RuneCountInString(s) > 60 {
+	if utf8.RuneCountInString(s) > 40 {
 		r := []rune(s)
-		s = string(r[:57]) + "…"
+		s = string(r[:37]) + "…"
 	}
 	return "`" + s + "`"
 }
@@ -71,4 +71,16 @@ func lastKey(loc location) string {
 		return loc.key.Value
 	}
 	return loc.path
+}
+
+// helpText is help as a finding carries it: without the full stop that
+// ends the sentences it may be made of
+// and with a lower-case first letter, as the help of every finding starts
+// (a capital followed by a capital, EBS, stays).
+func helpText(help string) string {
+	help = strings.TrimSuffix(help, ".")
+	if len(help) > 1 && 'A' <= help[0] && help[0] <= 'Z' && 'a' <= help[1] && help[1] <= 'z' {
+		help = strings.ToLower(help[:1]) + help[1:]
+	}
+	return help
 }
