@@ -57,7 +57,9 @@ func checkAccessKeyMatches(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAccessKeyID, c.Span(n), "accessKeyId",
-		fmt.Sprintf("accessKeyId is `%s`, but the request will be signed with `%s`%s: set accessKeyId to `%s`, or sign with the key the manifest names.", v, c.AccessKeyID, fromSource(c.AccessKeySource), c.AccessKeyID))}
+		fmt.Sprintf("accessKeyId is `%s`, but the request is signed with `%s`", v, c.AccessKeyID)).
+		WithHelp(fmt.Sprintf("set accessKeyId to `%s`, or sign with the key the manifest names%s",
+			c.AccessKeyID, fromSource(c.AccessKeySource)))}
 }
 
 // fromSource is " (from SOURCE)", or "" when the source is unknown.

@@ -177,8 +177,8 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 			fix += fmt.Sprintf(" (such as `%s`)", s)
 		}
 		fs = append(fs, c.Warnf(c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is not a DNS-compliant bucket name: %s. The service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them; %s.",
-				b.path, b.name, strings.Join(probs, "; "), fix)))
+			fmt.Sprintf("%s `%s` is not a DNS-compliant name: %s", b.path, shortValue(b.name), strings.Join(probs, "; "))).
+			WithHelp("the service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them: "+fix))
 	}
 	return fs
 }
@@ -213,15 +213,24 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 		if _, ok := c.Buckets[b.name]; ok {
 			continue
 		}
-		hint := "Create the bucket, or name one the account has"
+		hint := "create the bucket, or name one the account has"
 		if alt := bucketCaseMatch(c.Buckets, b.name); alt != "" {
-			hint = fmt.Sprintf("Did you mean `%s`? Bucket names are case-sensitive", alt)
+			hint = fmt.Sprintf("did you mean `%s`? Bucket names are case-sensitive", alt)
 		}
 		fs = append(fs, c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is not in the bucket inventory (%s). %s.",
-				b.path, b.name, bucketCount(len(c.Buckets)), hint)))
+			fmt.Sprintf("%s `%s` is not in the bucket inventory (%s)", b.path, b.name, bucketCount(len(c.Buckets)))).
+			WithHelp(hint))
 	}
 	return fs
+}
+
+// shortValue shortens a long value for a headline: its first 37
+// characters and "…".
+func shortValue(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:37]) + "…"
+	}
+	return s
 }
 
 // bucketCount says how many buckets the inventory lists.
@@ -294,8 +303,8 @@ func checkBucketRegions(c *Context) []manifest.Finding {
 			continue
 		}
 		fs = append(fs, c.Errorf(manifest.MultipleRegions, c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is in `%s`, but %s. Use buckets of region `%s` only, or split the job by region.",
-				b.path, b.name, r, anchor, anchorRegion)))
+			fmt.Sprintf("%s `%s` is in `%s`, not `%s`", b.path, b.name, r, anchorRegion)).
+			WithHelp(fmt.Sprintf("%s: use buckets of region `%s` only, or split the job by region", anchor, anchorRegion)))
 	}
 	return fs
 }
