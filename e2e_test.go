@@ -194,7 +194,7 @@ func TestEndToEndJSON(t *testing.T) {
 	}
 	f := got.Files[0].Findings
 	if len(f) != 1 || f[0].Code != "MissingManifestFieldException" || f[0].Status != 400 || f[0].Severity != "error" ||
-		f[0].Path != "returnAddress.city" || f[0].Line != 7 || f[0].Column != 1 || f[0].EndLine != 7 || f[0].EndCol != 14 || !strings.HasPrefix(f[0].Message, "Missing: returnAddress.city.") ||
+		f[0].Path != "returnAddress.city" || f[0].Line != 7 || f[0].Column != 1 || f[0].EndLine != 7 || f[0].EndCol != 14 || !strings.HasPrefix(f[0].Message, "returnAddress.city is missing") ||
 		f[0].ServiceMessage != "One or more required fields were missing from the manifest file. Please correct and resubmit." {
 		t.Errorf("finding not as documented: %+v", f)
 	}
