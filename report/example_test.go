@@ -16,7 +16,7 @@ func ExampleText() {
 	res := validate.Validate("orders/manifest.yaml", src, validate.Options{})
 	_ = report.Text(os.Stdout, []validate.Result{res}, report.Options{})
 	// Output:
-	// orders/manifest.yaml:8:12: error InvalidAddressException: returnAddress.street1 is `PO Box 1234`, a post-office box (`PO Box`): the service does not ship to post-office boxes. Give a street address where a carrier can hand over the device. [address-po-box]
+	// orders/manifest.yaml:8:12: error InvalidAddressException: returnAddress.street1 is a post-office box (`PO Box 1234`) [address-po-box]
 	// orders/manifest.yaml: note: checked as an S3 import manifest (inferred from bucket, eraseDevice; set --job-type to override)
 	// orders/manifest.yaml: note: job region unknown (--region): customs, EU-address and expedited-shipping rules not checked; no bucket inventory (buckets in .manifestlint.yaml): bucket checks not run
 	// 1 error, 0 warnings in 1 file
