@@ -169,7 +169,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	lines := doc.Lines()
 	if isBlank(lines) {
 		return doc, []Finding{emptyManifestRule.Errorf(MissingParameter, doc.PointSpan(Pos{1, 1}), "",
-			"the manifest is empty: it holds no fields, only whitespace or comments")}
+			"the manifest holds no fields, only whitespace or comments")}
 	}
 
 	text, shifts := rewriteNoSpaceColons(lines)
@@ -187,7 +187,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 			line = 1
 		}
 		return doc, []Finding{multipleDocumentsRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{line, 1}), "",
-			fmt.Sprintf("the file holds more than one YAML document (a second begins near line %d)", line)).
+			fmt.Sprintf("the file holds a second YAML document (near line %d)", line)).
 			WithHelp("a manifest is one document: remove the `---` separator and what follows, or split it into files")}
 	case !errors.Is(err, io.EOF):
 		return doc, []Finding{syntaxFinding(doc, err)}
@@ -198,7 +198,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	}
 	if deep := tooDeep(&file); deep != nil {
 		return doc, []Finding{nestingDepthRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{deep.Line, deep.Column}), "",
-			fmt.Sprintf("the manifest nests mappings or lists more than %d levels deep", MaxDepth)).
+			fmt.Sprintf("the manifest nests more than %d levels deep", MaxDepth)).
 			WithHelp("a manifest nests 3 (operations, an entry, its fields): remove the extra levels")}
 	}
 	doc.Secrets = findSecrets(doc, &file)
@@ -355,8 +355,8 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 			kp := JoinPath(path, k.Value)
 			if dup != nil {
 				f := duplicateKeyRule.Errorf(MalformedManifest, doc.Span(k), kp,
-					fmt.Sprintf("the key %q appears twice in the same mapping (first at line %d)", k.Value, dup.Line)).
-					WithHelp("keep one")
+					fmt.Sprintf("the key `%s` appears twice (first at line %d)", k.Value, dup.Line)).
+					WithHelp("a mapping holds each key once: keep one")
 				f.Relate(doc.Span(dup), fmt.Sprintf("first occurrence of %q", k.Value))
 				if sameValue(doc, dupVal, v) {
 					f.Fix = removeEntryFix(doc, k, v, "Remove the second `"+k.Value+"` (its value is the first one's)")
@@ -724,15 +724,15 @@ func findBadIndentIn(doc *Document, from, to int) (at Pos, head, help string, ok
 				if outer.list {
 					end = fmt.Sprintf(" (%s are at %d)", outer.desc, outer.indent)
 				}
-				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, less than %s (%d)", key, spaces(ind), top.desc, top.indent),
-					fmt.Sprintf("indent it %s to keep it %s%s", spaces(top.indent), top.keep, end), true
+				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, less than the keys above it", key, spaces(ind)),
+					fmt.Sprintf("%s are at %d: indent it %s to keep it %s%s", top.desc, top.indent, spaces(top.indent), top.keep, end), true
 			}
 		}
 		cur := &stack[len(stack)-1]
 		if cur.list && cur.indent == ind && !item && l >= from && cur.entry > 0 {
 			// The list sits under its key, one level down the stack.
 			parent := stack[len(stack)-2].indent
-			return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, as the `- ` of the entries of `%s:` are", key, spaces(ind), cur.key),
+			return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, like the `- ` of `%s:`", key, spaces(ind), cur.key),
 				fmt.Sprintf("indent it %s to keep it in the entry above, %s if it comes after the list, or start a new entry with `- `",
 					spaces(cur.entry), keyColumn(parent)), true
 		}

@@ -18,7 +18,7 @@ func TestParseDialect(t *testing.T) {
 		hasRoot bool
 	}{
 		{name: "plain mapping", src: "manifestVersion: 2.0\ndeviceId: 1\n", hasRoot: true},
-		{name: "empty file", src: "", want: []string{"MissingParameterException empty-manifest  1:1"}, msg: "empty"},
+		{name: "empty file", src: "", want: []string{"MissingParameterException empty-manifest  1:1"}, msg: "holds no fields"},
 		{name: "only whitespace and comments", src: "\n  \n# a comment\n\t\n", want: []string{"MissingParameterException empty-manifest  1:1"}},
 		{name: "only a document marker", src: "---\n", want: []string{"MissingParameterException empty-manifest  1:1"}},
 		{name: "invalid UTF-8", src: "a: 1\nb: \xff\xfe\n", want: []string{"MalformedManifestException invalid-utf8  2:4"}, msg: "UTF-8"},
@@ -31,7 +31,7 @@ func TestParseDialect(t *testing.T) {
 		{name: "bracket opened lines above", src: "a: 1\nb: [x,\n  y\nc: 2\n", want: []string{"MalformedManifestException yaml-syntax  2:4"}, msg: "bracket"},
 		{name: "quote opened mid-line", src: "a: 1\ng: \"open\nh: 2\n", want: []string{"MalformedManifestException yaml-syntax  2:4"}, msg: "quote"},
 		{name: "colon inside a value", src: "a: 1\nd: x: y\n", want: []string{"MalformedManifestException yaml-syntax  2:5"}, msg: "quote it"},
-		{name: "two documents", src: "a: 1\n---\nb: 2\n", want: []string{"MalformedManifestException multiple-documents  2:1"}, msg: "more than one YAML document"},
+		{name: "two documents", src: "a: 1\n---\nb: 2\n", want: []string{"MalformedManifestException multiple-documents  2:1"}, msg: "a second YAML document"},
 		{name: "leading marker is one document", src: "---\na: 1\n...\n", hasRoot: true},
 		{name: "duplicate key", src: "a: 1\nb: 2\na: 3\n", want: []string{"MalformedManifestException duplicate-key a 3:1"}, msg: "first at line 1"},
 		{name: "nested duplicate key", src: "r:\n  x: 1\n  x: 2\n", want: []string{"MalformedManifestException duplicate-key r.x 3:3"}},

@@ -629,18 +629,22 @@ func checkServiceLevelExpedited(c *Context) []manifest.Finding {
 		return nil
 	}
 	var why []string
+	help := "expedited shipping is offered only for return addresses in the United States, on jobs in a us-* region: write `serviceLevel: standard` or remove the line"
 	if ra, ok := readReturnAddress(c.Root); ok && ra.country != nil && ra.country.alpha2 != "US" {
 		why = append(why, "returnAddress.country is "+countryDesc(ra.countryNode, ra.country))
 	}
 	if r := addrJobRegion(c); r != "" && !strings.HasPrefix(r, "us-") {
-		why = append(why, addrRegionDesc(c))
+		why = append(why, "the job region is `"+r+"`")
+		if src := c.RegionSource.String(); src != "" {
+			help = "the job region is from " + src + "; " + help
+		}
 	}
 	if len(why) == 0 {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "serviceLevel",
-		fmt.Sprintf("serviceLevel is `expeditedShipping`, but %s", strings.Join(why, ", and "))).
-		WithHelp("expedited shipping is offered only for return addresses in the United States, on jobs in a us-* region: write `serviceLevel: standard` or remove the line").
+		fmt.Sprintf("`expeditedShipping`, but %s", strings.Join(why, ", and "))).
+		WithHelp(help).
 		// Unsafe: the device comes back more slowly than asked for.
 		WithFix(c.setValue(n, "standard", manifest.Unsafe, "Set serviceLevel to `standard` (slower shipping)"))}
 }

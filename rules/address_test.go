@@ -450,7 +450,7 @@ func TestServiceLevelExpedited(t *testing.T) {
 		{name: "German address", rule: r, src: de,
 			want: bad("but returnAddress.country is `Germany`:")},
 		{name: "US address, eu-west-1", rule: r, region: "eu-west-1", src: exp,
-			want: bad("the job region is `eu-west-1` (from --region)")},
+			want: bad("but the job region is `eu-west-1`", "the job region is from --region")},
 		{name: "both", rule: r, region: "ap-southeast-1", src: strings.Replace(exp, "country: USA", "country: SG", 1),
 			want: bad("returnAddress.country is `SG` (Singapore)", ", and the job region is `ap-southeast-1`")},
 		{name: "Puerto Rico is not the US", rule: r,

@@ -176,9 +176,15 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 		if s := dnsSuggestion(b.name); s != "" {
 			fix += fmt.Sprintf(" (such as `%s`)", s)
 		}
-		fs = append(fs, c.Warnf(c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is not a DNS-compliant name: %s", b.path, shortValue(b.name), strings.Join(probs, "; "))).
-			WithHelp("the service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them: "+fix))
+		head := fmt.Sprintf("%s `%s` is not a DNS-compliant name", b.path, shortValue(b.name))
+		why := strings.Join(probs, "; ")
+		if len(probs) == 1 && len(head)+2+len(why) <= 80 {
+			head, why = head+": "+why, ""
+		} else {
+			why += ". The"
+		}
+		fs = append(fs, c.Warnf(c.Span(b.node), b.path, head).
+			WithHelp(strings.TrimPrefix(why+" service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them: "+fix, " ")))
 	}
 	return fs
 }

@@ -79,6 +79,9 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 			fix = fmt.Sprintf("write it relative to the root of the export device: `%s`", trimmed)
 			edit = c.setValue(n, trimmed, manifest.Safe, "Write `"+trimmed+"`, relative to the device's root")
 		}
+		if i := strings.Index(p, " ("); i >= 0 {
+			p = p[:i] // the value shows what it starts with
+		}
 		what := fmt.Sprintf("%s `%s` %s", path, v, p)
 		if v == "" {
 			what = path + " " + p

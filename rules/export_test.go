@@ -18,7 +18,7 @@ func TestExportDirectories(t *testing.T) {
 		{name: "backslash climbing", kind: manifest.S3Export, src: "recoveryDirectory: 'lost\\..'\n",
 			want: []famWant{famErr(ie, "recoveryDirectory", 1, 20, "`..` segment")}},
 		{name: "drive letter", kind: manifest.S3Export, src: "recoveryDirectory: 'C:\\lost'\n",
-			want: []famWant{famErr(ie, "recoveryDirectory", 1, 20, "absolute Windows path", "`C:`")}},
+			want: []famWant{famErr(ie, "recoveryDirectory", 1, 20, "absolute Windows path", "`C:\\lost` is an absolute Windows path")}},
 		{name: "empty recovery", kind: manifest.S3Export, src: "recoveryDirectory:\n",
 			want: []famWant{famErr(ie, "recoveryDirectory", 1, 19, "is empty", "remove the field to use the default")}},
 		{name: "absolute target", kind: manifest.S3Export, src: "operations:\n  - exportBucket: b\n    targetDirectory: /export\n",

@@ -260,11 +260,11 @@ func (c *checker) unknownDetail(loc location, prop string) (head, help string, f
 			continue
 		}
 		if parent.array {
-			return fmt.Sprintf("`%s` is a field of an %s entry, but it sits %s", prop, parent.name, place(loc)),
+			return fmt.Sprintf("`%s` belongs in an %s entry, not %s", prop, parent.name, place(loc)),
 				fmt.Sprintf("move it into an entry of the %s list (`- %s: ...` beneath `%s:`)", parent.name, prop, parent.name),
 				unknownFix{}
 		}
-		return fmt.Sprintf("`%s` is a %s field, but it sits %s", prop, parent.name, place(loc)),
+		return fmt.Sprintf("`%s` belongs under %s, not %s", prop, parent.name, place(loc)),
 			fmt.Sprintf("indent it beneath `%s:`", parent.name), unknownFix{under: parent.name}
 	}
 	// A field of another kind only.
@@ -275,7 +275,7 @@ func (c *checker) unknownDetail(loc location, prop string) (head, help string, f
 		}
 	}
 	if len(others) > 0 {
-		head = fmt.Sprintf("`%s` %s is not a field of %s", prop, place(loc), kindPhrase(c.kind))
+		head = fmt.Sprintf("%s is not a field of %s", manifest.JoinPath(loc.path, prop), kindPhrase(c.kind))
 		if note := c.operationsNote(loc, prop); note != "" {
 			return head, fmt.Sprintf("it belongs to %s. %s", kindsPhrase(others), note), unknownFix{}
 		}
@@ -386,8 +386,8 @@ func (c *checker) typeDetail(loc location, expected string) (head, help string) 
 	}
 	switch {
 	case loc.val.Kind == yaml.SequenceNode && loc.val.Style&yaml.FlowStyle != 0:
-		return fmt.Sprintf("%s is a list (square brackets make a YAML list), not text", loc.path),
-			"write the value without brackets, or quote it"
+		return fmt.Sprintf("%s is a list, not text", loc.path),
+			"square brackets make a YAML list: write the value without brackets, or quote it"
 	case loc.val.Kind == yaml.SequenceNode:
 		return fmt.Sprintf("%s is a list, not text", loc.path), fmt.Sprintf("write the value on the same line as `%s:`", name)
 	case loc.val.Kind == yaml.MappingNode && loc.val.Style&yaml.FlowStyle != 0:
@@ -395,8 +395,8 @@ func (c *checker) typeDetail(loc location, expected string) (head, help string) 
 			return fmt.Sprintf("%s is `{%s}`, an unfilled template placeholder", loc.path, ph),
 				"replace it with the real value: braces make a YAML mapping (quote a value that starts with `{`)"
 		}
-		return fmt.Sprintf("%s is a mapping (braces make a YAML mapping), not text", loc.path),
-			"write the value without braces, or quote it"
+		return fmt.Sprintf("%s is a mapping, not text", loc.path),
+			"braces make a YAML mapping: write the value without braces, or quote it"
 	case loc.val.Kind == yaml.MappingNode:
 		return fmt.Sprintf("%s is a mapping, not text", loc.path),
 			fmt.Sprintf("write the value on the same line as `%s:` (quote it if it holds `: `)", name)
@@ -417,10 +417,10 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, h
 		got := found(loc.val)
 		if loc.path == "manifestVersion" {
 			if c.kind != manifest.EBSImport && c.kind != manifest.GlacierImport && v == manifest.EBSImport.Version() {
-				return fmt.Sprintf("manifestVersion is %s (EBS and Glacier imports), but %s needs `%s`", got, kindPhrase(c.kind), want),
-					c.versionNote()
+				return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, kindNoun(c.kind), want),
+					got + " is the version of EBS and Glacier import manifests. " + c.versionNote()
 			}
-			return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, kindPhrase(c.kind), want), ""
+			return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, kindNoun(c.kind), want), ""
 		}
 		return fmt.Sprintf("%s is %s, but it must be `%s`", loc.path, got, want), ""
 	case "enum":
@@ -429,8 +429,8 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, h
 			return fmt.Sprintf("%s is %s, but it must be `%s`", loc.path, found(loc.val), allowed[0]), ""
 		}
 		head = fmt.Sprintf("%s is %s, not %s", loc.path, found(loc.val), joinList(allowed, "or"))
-		if utf8.RuneCountInString(head) > 90 {
-			head = fmt.Sprintf("%s is %s, which is not an allowed value", loc.path, found(loc.val))
+		if utf8.RuneCountInString(head) > headBudget {
+			head = fmt.Sprintf("%s is %s, not an allowed value", loc.path, found(loc.val))
 			help = "use one of " + strings.Join(allowed, ", ")
 		}
 		if best := closestValue(v, allowed); best != "" {
@@ -444,7 +444,7 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, h
 		return fmt.Sprintf("%s is an empty list", loc.path),
 			fmt.Sprintf("give at least one entry beneath `%s:`, starting with `- `", lastKey(loc))
 	case "array_max_items":
-		return fmt.Sprintf("%s has %d entries, but %s takes exactly one", loc.path, len(loc.val.Content), kindPhrase(c.kind)),
+		return fmt.Sprintf("%s has %d entries, but %s takes one", loc.path, len(loc.val.Content), kindNoun(c.kind)),
 			fmt.Sprintf("keep one entry, and use one job per device (the device becomes one %s)", map[manifest.Kind]string{
 				manifest.EBSImport: "snapshot", manifest.GlacierImport: "archive"}[c.kind])
 	}
@@ -463,11 +463,11 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, h
 		return secretDetail(loc.path, v, bad, h.want)
 	}
 	head = loc.path + " is " + found(loc.val)
-	if h.count && v != "" && bad == 0 {
+	switch {
+	case bad > 0:
+		head = fmt.Sprintf("%s %s has %s at character %d", loc.path, found(loc.val), showRune(badRune), bad)
+	case h.count && v != "":
 		head += fmt.Sprintf(" (%d characters)", utf8.RuneCountInString(v))
-	}
-	if bad > 0 {
-		head += fmt.Sprintf(": %s is not allowed (at character %d)", showRune(badRune), bad)
 	}
 	return head, h.want
 }
@@ -560,15 +560,16 @@ func listEntryTextDetail(loc location) (head, help string) {
 	if n := loc.val; n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[1].Kind == yaml.ScalarNode && n.Content[1].Value != "" {
 		example = n.Content[1].Value
 	}
-	what := manifest.KindName(loc.val)
+	why := ""
 	switch {
 	case loc.val.Style&yaml.FlowStyle != 0 && loc.val.Kind == yaml.MappingNode:
-		what += " (braces make a YAML mapping)"
+		why = ", and braces make a YAML mapping"
 	case loc.val.Style&yaml.FlowStyle != 0 && loc.val.Kind == yaml.SequenceNode:
-		what += " (square brackets make a YAML list)"
+		why = ", and square brackets make a YAML list"
 	}
-	return fmt.Sprintf("%s is %s, but each entry of %s must be text", loc.path, what, parent),
-		fmt.Sprintf("write each %s as a quoted string list item, e.g. `- '%s'`", noun, strings.ReplaceAll(example, "'", "''"))
+	return fmt.Sprintf("%s is %s, not text", loc.path, manifest.KindName(loc.val)),
+		fmt.Sprintf("each entry of %s is text%s: write each %s as a quoted string list item, e.g. `- '%s'`",
+			parent, why, noun, strings.ReplaceAll(example, "'", "''"))
 }
 
 // uniqueSuggestion reports whether best is the one close key for prop

@@ -59,7 +59,7 @@ func TestSecretsNotShown(t *testing.T) {
 			{imf, RuleInvalidType, "trueCryptPassword", 14, 20, []string{"square brackets"}},
 		}},
 		{"pin letters", s3Import + "pinCode: 98x7\n", "98x7", []want{
-			{imf, RuleInvalidValue, "pinCode", 14, 10, []string{"pinCode: character 3 of 4 is not allowed (the value is not shown): a PIN code is 4 to 12 digits"}},
+			{imf, RuleInvalidValue, "pinCode", 14, 10, []string{"pinCode: character 3 of 4 is not allowed (value not shown): a PIN code is 4 to 12 digits"}},
 		}},
 		{"pin too long", s3Import + "pinCode: 9876543210987\n", "9876543210987", []want{
 			{imf, RuleInvalidValue, "pinCode", 14, 10, []string{"pinCode has 13 characters (the value is not shown): a PIN code is 4 to 12 digits"}},
@@ -96,7 +96,7 @@ func TestSecretsNotShown(t *testing.T) {
 // operations entries look like EBS or Glacier ones says why.
 func TestDestinationNotes(t *testing.T) {
 	s3ish := edit(glacier, "manifestVersion: 3.0", "manifestVersion: 3.0\nbucket: b")
-	opsUnknown := "`operations` at the top level is not a field of an S3 import manifest: it belongs to S3 export, EBS import and Glacier import manifests."
+	opsUnknown := "operations is not a field of an S3 import manifest: it belongs to S3 export, EBS import and Glacier import manifests."
 	rule := "only when an operations entry has `destination: ebs-snapshot` or `destination: glacier`"
 	for _, tc := range []struct {
 		name  string
@@ -105,7 +105,7 @@ func TestDestinationNotes(t *testing.T) {
 		wants []want
 	}{
 		{"Glacier: did you mean glacier", "", edit(s3ish, "destination: glacier", "destination: Glacier"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `3.0` (EBS and Glacier imports), but an S3 import manifest needs `2.0`", rule, "here operations[0].destination is `Glacier`: did you mean `glacier`?"}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `3.0`, but an S3 import needs `2.0`: `3.0` is the version of EBS and Glacier import manifests", rule, "here operations[0].destination is `Glacier`: did you mean `glacier`?"}},
 			{imf, RuleUnknownField, "operations", 7, 1, []string{opsUnknown, "Its entries have destination, source, region, vaultName and archiveComment, fields of EBS and Glacier import manifests", "did you mean `glacier`?"}},
 		}},
 		{"ebs_snapshot", "", edit(edit(edit(s3ish, "destination: glacier", "destination: ebs_snapshot"), "    vaultName: vault\n", ""), "    archiveComment: comment\n", ""), []want{
@@ -133,17 +133,17 @@ func TestDestinationNotes(t *testing.T) {
 			{imf, RuleUnknownField, "operations", 7, 1, []string{"here operations is the text `Glacier`"}},
 		}},
 		{"no operations", "", edit(s3Import, "2.0", "3.0"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"it is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`"}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"It is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`"}},
 		}},
 		{"S3 export: destination key in an entry", "", edit(s3Export, "    prefix: a/\n", "    prefix: a/\n    destination: EBS\n"), []want{
-			{imf, RuleUnknownField, "operations[0].destination", 9, 5, []string{"`destination` in operations[0] is not a field of an S3 export manifest: it belongs to EBS import and Glacier import manifests. A manifest is an EBS or Glacier import " + rule, "`EBS`: did you mean `ebs-snapshot`?"}},
+			{imf, RuleUnknownField, "operations[0].destination", 9, 5, []string{"operations[0].destination is not a field of an S3 export manifest: it belongs to EBS import and Glacier import manifests. A manifest is an EBS or Glacier import " + rule, "`EBS`: did you mean `ebs-snapshot`?"}},
 		}},
 		{"S3 export: region in an entry", "", edit(s3Export, "    prefix: a/\n", "    prefix: a/\n    region: us-east-1\n"), []want{
 			{imf, RuleUnknownField, "operations[0].region", 9, 5, []string{"not a field of an S3 export manifest: it belongs to EBS import and Glacier import manifests. A manifest is an EBS or Glacier import", "otherwise remove region"}},
 		}},
 		{"S3 export by --job-type with a glacier entry", manifest.S3Export, glacier, []want{
 			{mmf, RuleRequiredField, "fileSystem", 1, 1, nil},
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"the operations[0] entry has `destination: glacier`: if the job is a Glacier import, lint it without --job-type export"}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"The operations[0] entry has `destination: glacier`: if the job is a Glacier import, lint it without --job-type export"}},
 			{imf, RuleUnknownField, "eraseDevice", 3, 1, nil},
 			{imf, RuleUnknownField, "operations[0].destination", 7, 5, []string{"lint it without --job-type export; otherwise remove it"}},
 			{mmf, RuleRequiredField, "operations[0].exportBucket", 7, 5, nil},
@@ -206,13 +206,13 @@ func TestListEntryText(t *testing.T) {
 		wants []want
 	}{
 		{"ignore entry a flow mapping", s3Import + "ignore:\n  - {pattern: bak}\n", []want{
-			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"ignore[0] is a mapping (braces make a YAML mapping), but each entry of ignore must be text: write each pattern as a quoted string list item, e.g. `- 'bak'`"}},
+			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"ignore[0] is a mapping, not text: each entry of ignore is text, and braces make a YAML mapping: write each pattern as a quoted string list item, e.g. `- 'bak'`"}},
 		}},
 		{"ignore entry a block mapping with two keys", s3Import + "ignore:\n  - a: b\n    c: d\n", []want{
 			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"write each pattern as a quoted string list item, e.g. `- '\\.tmp$'`"}},
 		}},
 		{"ignore entry a list", s3Import + "ignore:\n  - [a, b]\n", []want{
-			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"ignore[0] is a list (square brackets make a YAML list)"}},
+			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"ignore[0] is a list, not text: each entry of ignore is text, and square brackets make a YAML list"}},
 		}},
 		{"quote in the suggestion", s3Import + "ignore:\n  - {p: \"it's\"}\n", []want{
 			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"`- 'it''s'`"}},
@@ -304,28 +304,28 @@ func TestBadCharacter(t *testing.T) {
 		wants []want
 	}{
 		{"bucket !", edit(s3Import, "bucket: my-bucket", "bucket: my_bucket!"), []want{
-			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"bucket is `my_bucket!`: `!` is not allowed (at character 10): a bucket name is 1 to 255 letters, digits, '.', '-' or '_'"}},
+			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"bucket `my_bucket!` has `!` at character 10: a bucket name is 1 to 255 letters, digits, '.', '-' or '_'"}},
 		}},
 		{"bucket space", edit(s3Import, "bucket: my-bucket", "bucket: my bucket"), []want{
-			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"a space is not allowed (at character 3)"}},
+			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"has a space at character 3"}},
 		}},
 		{"bucket non-ASCII counts characters", edit(s3Import, "bucket: my-bucket", "bucket: café-data"), []want{
-			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"`café-data`: `é` is not allowed (at character 4)"}},
+			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"`café-data` has `é` at character 4"}},
 		}},
 		{"bucket too long but clean", edit(s3Import, "bucket: my-bucket", "bucket: "+strings.Repeat("a", 256)), []want{
 			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"(256 characters): a bucket name"}},
 		}},
 		{"logBucket backtick", s3Import + "logBucket: \"a`b\"\n", []want{
-			{imf, RuleInvalidValue, "logBucket", 14, 12, []string{"a backtick is not allowed (at character 2)"}},
+			{imf, RuleInvalidValue, "logBucket", 14, 12, []string{"has a backtick at character 2"}},
 		}},
 		{"exportBucket slash", edit(s3Export, "exportBucket: my-data", "exportBucket: my/data"), []want{
-			{imf, RuleInvalidValue, "operations[0].exportBucket", 7, 19, []string{"`/` is not allowed (at character 3)"}},
+			{imf, RuleInvalidValue, "operations[0].exportBucket", 7, 19, []string{"has `/` at character 3"}},
 		}},
 		{"accessKeyId lower case", s3Import + "accessKeyId: AKIAiOSFODNN7EXAMPLE\n", []want{
-			{iaki, RuleInvalidValue, "accessKeyId", 14, 14, []string{"`AKIAiOSFODNN7EXAMPLE`: `i` is not allowed (at character 5)"}},
+			{iaki, RuleInvalidValue, "accessKeyId", 14, 14, []string{"`AKIAiOSFODNN7EXAMPLE` has `i` at character 5"}},
 		}},
 		{"vaultName", edit(glacier, "vaultName: vault", "vaultName: my:vault"), []want{
-			{imf, RuleInvalidValue, "operations[0].vaultName", 10, 16, []string{"`:` is not allowed (at character 3)"}},
+			{imf, RuleInvalidValue, "operations[0].vaultName", 10, 16, []string{"has `:` at character 3"}},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { assertFindings(t, check(t, tc.src, ""), tc.wants) })

@@ -194,14 +194,14 @@ func TestValidExamples(t *testing.T) {
 func TestExampleFiles(t *testing.T) {
 	addr := func(key string, line int) want {
 		return want{imf, RuleUnknownField, key, line, 1,
-			[]string{"`" + key + "` is a returnAddress field", "indent it beneath `returnAddress:`", "indent it beneath `returnAddress:`"}}
+			[]string{"`" + key + "` belongs under returnAddress, not at the top level", "indent it beneath `returnAddress:`", "indent it beneath `returnAddress:`"}}
 	}
 	for _, tc := range []struct {
 		file  string
 		wants []want
 	}{
 		{"cli-create-job.yaml", []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `2.0;`, but an S3 import manifest needs `2.0`"}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `2.0;`, but an S3 import needs `2.0`"}},
 			{ia, RuleInvalidType, "returnAddress", 2, 15, []string{"returnAddress is empty", "not a mapping", "name, street1, city, phoneNumber and country"}},
 			addr("name", 3), addr("company", 4), addr("street1", 5), addr("city", 6),
 			addr("stateOrProvince", 7), addr("postalCode", 8), addr("phoneNumber", 9), addr("country", 10),
@@ -303,7 +303,7 @@ func TestCheck(t *testing.T) {
 			{imf, RuleUnknownField, `["a.b"]`, 14, 1, []string{"`a.b`"}},
 		}},
 		{"fileSystem in an import", manifest.S3Import, s3Import + "fileSystem: NTFS\n", []want{
-			{imf, RuleUnknownField, "fileSystem", 14, 1, []string{"`fileSystem` at the top level is not a field of an S3 import manifest: it belongs to S3 export manifests", "--job-type export"}},
+			{imf, RuleUnknownField, "fileSystem", 14, 1, []string{"fileSystem is not a field of an S3 import manifest: it belongs to S3 export manifests", "--job-type export"}},
 		}},
 		{"eraseDevice in an export", manifest.S3Export, s3Export + "eraseDevice: yes\n", []want{
 			{imf, RuleUnknownField, "eraseDevice", 15, 1, []string{"belongs to import manifests", "not a field of an S3 export manifest"}},
@@ -312,7 +312,7 @@ func TestCheck(t *testing.T) {
 			{imf, RuleUnknownField, "operations[0].vaultName", 10, 5, []string{"belongs to Glacier import manifests", "not a field of an EBS import manifest"}},
 		}},
 		{"exportBucket at the top level of an export", manifest.S3Export, s3Export + "exportBucket: b\n", []want{
-			{imf, RuleUnknownField, "exportBucket", 15, 1, []string{"`exportBucket` is a field of an operations entry, but it sits at the top level", "`- exportBucket: ...` beneath `operations:`"}},
+			{imf, RuleUnknownField, "exportBucket", 15, 1, []string{"`exportBucket` belongs in an operations entry, not at the top level", "`- exportBucket: ...` beneath `operations:`"}},
 		}},
 		{"operations entry not a mapping", manifest.GlacierImport, edit(glacier, "  - destination: glacier\n    source: device\n    region: us-east-1\n    vaultName: vault\n    archiveComment: comment\n", "  - glacier\n"), []want{
 			{imf, RuleInvalidType, "operations[0]", 7, 5, []string{"operations[0] is `glacier`, not a mapping: write each entry as `- destination: ...`, with source, region, vaultName and archiveComment indented beneath"}},
@@ -356,29 +356,29 @@ func TestCheck(t *testing.T) {
 		}},
 		{"yesno in any case", "", edit(s3Import, "eraseDevice: yes", "eraseDevice: YES") + "setContentEncodingForGzFiles: No\n", nil},
 		{"acl", "", s3Import + "acl: Private\n", []want{
-			{imf, RuleInvalidValue, "acl", 14, 6, []string{"not private, public-read, public-read-write or authenticated-read", "did you mean `private`?"}},
+			{imf, RuleInvalidValue, "acl", 14, 6, []string{"did you mean `private`? Allowed: private, public-read, public-read-write, authenticated-read", "did you mean `private`?"}},
 		}},
 		{"serviceLevel", "", s3Import + "serviceLevel: expedited\n", []want{
 			{imf, RuleInvalidValue, "serviceLevel", 14, 15, []string{"serviceLevel is `expedited`, not standard or expeditedShipping", "did you mean `expeditedShipping`?"}},
 		}},
 		{"manifestVersion 3.0 for S3", "", edit(s3Import, "2.0", "3.0"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `3.0` (EBS and Glacier imports), but an S3 import manifest needs `2.0`",
-				"it is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`"}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `3.0`, but an S3 import needs `2.0`: `3.0` is the version of EBS and Glacier import manifests",
+				"It is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`"}},
 		}},
 		{"manifestVersion 2.0 for Glacier", "", edit(glacier, "3.0", "2.0"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `2.0`, but a Glacier import manifest needs `3.0`"}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `2.0`, but a Glacier import needs `3.0`"}},
 		}},
 		{"manifestVersion 2", "", edit(s3Export, "2.0", "2"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `2`, but an S3 export manifest needs `2.0`"}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `2`, but an S3 export needs `2.0`"}},
 		}},
 		{"accessKeyId lower case", "", s3Import + "accessKeyId: akiaiosfodnn7example\n", []want{
-			{iaki, RuleInvalidValue, "accessKeyId", 14, 14, []string{"is not allowed (at character 1)", "A-Z and 0-9"}},
+			{iaki, RuleInvalidValue, "accessKeyId", 14, 14, []string{"has `a` at character 1", "A-Z and 0-9"}},
 		}},
 		{"bucket empty", "", edit(s3Import, "bucket: my-bucket", "bucket:"), []want{
 			{imf, RuleInvalidValue, "bucket", 3, 8, []string{"bucket is empty: a bucket name is 1 to 255"}},
 		}},
 		{"bucket bad character", "", edit(s3Import, "bucket: my-bucket", "bucket: my/bucket"), []want{
-			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"bucket is `my/bucket`: `/` is not allowed (at character 3)"}},
+			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"bucket `my/bucket` has `/` at character 3"}},
 		}},
 		{"trueCryptPassword too long", "", s3Import + "trueCryptPassword: " + long(65) + "\n", []want{
 			{imf, RuleInvalidValue, "trueCryptPassword", 14, 20, []string{"has 65 characters (the value is not shown)", "1 to 64 characters"}},
@@ -399,7 +399,7 @@ func TestCheck(t *testing.T) {
 			"  deviceHTS: 8471.70\n  encryptionClassification: 5F992\n  typeOfExport: Return\n", []want{
 			{ic, RuleInvalidValue, "customs.encryptedData", 16, 18, []string{"use yes or no"}},
 			{ic, RuleInvalidValue, "customs.deviceValue", 19, 16, []string{"`250.001`", "at most two decimals"}},
-			{ic, RuleInvalidValue, "customs.deviceType", 21, 15, []string{"not externalStorageDevice or sataDrive"}},
+			{ic, RuleInvalidValue, "customs.deviceType", 21, 15, []string{"not an allowed value: use one of externalStorageDevice, sataDrive"}},
 			{ic, RuleInvalidValue, "customs.deviceHTS", 22, 14, []string{"NNNN.NN.NNNN"}},
 			{ic, RuleInvalidValue, "customs.encryptionClassification", 23, 29, []string{"EAR99"}},
 			{ic, RuleInvalidValue, "customs.typeOfExport", 24, 17, []string{"but it must be `return`"}},
@@ -415,7 +415,7 @@ func TestCheck(t *testing.T) {
 			{imf, RuleInvalidValue, "operations[0].exportBucket", 7, 19, []string{"bucket name"}},
 		}},
 		{"ebs two operations", "", edit(ebs, "    region: us-east-1\n", "    region: us-east-1\n  - destination: ebs-snapshot\n    source: device\n    region: us-east-1\n"), []want{
-			{imf, RuleInvalidValue, "operations", 7, 3, []string{"operations has 2 entries, but an EBS import manifest takes exactly one", "snapshot"}},
+			{imf, RuleInvalidValue, "operations", 7, 3, []string{"operations has 2 entries, but an EBS import takes one", "snapshot"}},
 		}},
 		{"glacier region, source, vaultName, archiveComment", "", edit(edit(edit(edit(glacier, "us-east-1", "us-east-2"), "source: device", "source: disk"), "vaultName: vault", "vaultName: my vault"), "archiveComment: comment", "archiveComment: "+long(998)), []want{
 			{imf, RuleInvalidValue, "operations[0].source", 8, 13, []string{"must be `device`"}},

@@ -29,7 +29,7 @@ func secretDetail(path, v string, bad int, want string) (head, help string) {
 	}
 	head = fmt.Sprintf("%s has %s (the value is not shown)", path, plural(utf8.RuneCountInString(v), "character"))
 	if bad > 0 {
-		head = fmt.Sprintf("%s: character %d of %d is not allowed (the value is not shown)", path, bad, utf8.RuneCountInString(v))
+		head = fmt.Sprintf("%s: character %d of %d is not allowed (value not shown)", path, bad, utf8.RuneCountInString(v))
 	}
 	return head, want
 }

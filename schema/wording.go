@@ -19,11 +19,15 @@ func place(loc location) string {
 	return "in " + loc.path
 }
 
+// headBudget is the length a headline aims at: 120 columns less the
+// longest `error[Code]: ` and ` [rule]` around it.
+const headBudget = 64
+
 // quote shows a scalar in backticks, shortened when long.
 func quote(s string) string {
-	if utf8.RuneCountInString(s) > 40 {
+	if utf8.RuneCountInString(s) > 28 {
 		r := []rune(s)
-		s = string(r[:37]) + "…"
+		s = string(r[:25]) + "…"
 	}
 	return "`" + s + "`"
 }
