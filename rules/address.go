@@ -234,6 +234,15 @@ func countryDesc(n *yaml.Node, c *countryInfo) string {
 	return fmt.Sprintf("`%s` (%s)", n.Value, c.name)
 }
 
+// countryValue is " (`USA`)", the value that names a country, when it is
+// not the country's name; "" when it is.
+func countryValue(n *yaml.Node, c *countryInfo) string {
+	if strings.EqualFold(strings.TrimSpace(n.Value), c.name) {
+		return ""
+	}
+	return " (`" + n.Value + "`)"
+}
+
 // addrJobRegion returns the job's region in lower case, or "".
 func addrJobRegion(c *Context) string {
 	return strings.ToLower(strings.TrimSpace(c.Region))
@@ -252,7 +261,7 @@ func addrRegionDesc(c *Context) string {
 // unknownCountryDetail is the headline and help of a value that names no
 // country.
 func unknownCountryDetail(path, value string) (head, help string) {
-	head = fmt.Sprintf("%s is `%s`, which is not an ISO 3166 country", path, value)
+	head = fmt.Sprintf("%s is `%s`, not an ISO 3166 country", path, value)
 	s, c := nearestCountry(value)
 	if c != nil { // the example is the country meant
 		return head, fmt.Sprintf("did you mean %s? Write `%s`, `%s` or `%s`, in any letter case", c.name, c.alpha2, c.alpha3, c.name)
@@ -309,8 +318,9 @@ func checkAddressUSCARequired(c *Context) []manifest.Finding {
 			example = "ON"
 		}
 		fs = append(fs, c.Errorf(manifest.MissingManifestField, c.Span(ra.key), "returnAddress."+f,
-			fmt.Sprintf("returnAddress.%s is missing; country %s needs it", f, countryDesc(ra.countryNode, ra.country))).
-			WithHelp(fmt.Sprintf("add `%s: %s` (yours) indented beneath `returnAddress:`", f, example)))
+			"returnAddress."+f+" is missing").
+			WithHelp(fmt.Sprintf("an address in %s%s needs it: add `%s: %s` (yours) indented beneath `returnAddress:`",
+				facilityPlace(ra.country), countryValue(ra.countryNode, ra.country), f, example)))
 	}
 	return fs
 }
@@ -408,11 +418,11 @@ func checkAddressState(c *Context) []manifest.Finding {
 		detail = fmt.Sprintf("%s, the USPS code of %s, a country of its own", head, usFreelyAssociated[up])
 		help = fmt.Sprintf("write `country: %s` and leave stateOrProvince out", usFreelyAssociated[up])
 	case us:
-		detail = head + ", not a USPS state or territory code"
-		help = "for an address in the United States, use the two-letter code in capitals: a state (`WA`, `NY`), `DC`, or a territory (`PR`, `GU`, `VI`, `AS`, `MP`)"
+		detail = head + ", not a USPS state code"
+		help = "for an address in the United States, use the two-letter USPS code in capitals: a state (`WA`, `NY`), `DC`, or a territory (`PR`, `GU`, `VI`, `AS`, `MP`)"
 	default:
-		detail = head + ", not a Canadian province or territory code"
-		help = "for an address in Canada, use one of " + addrSortedCodes(caProvinces)
+		detail = head + ", not a Canadian province code"
+		help = "for an address in Canada, use the code of a province or territory: " + addrSortedCodes(caProvinces)
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
 		"returnAddress.stateOrProvince", detail).WithHelp(help).WithFix(fix)}
@@ -506,8 +516,8 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 			fix = fmt.Sprintf("; write it as `%s %s`", t[:3], t[3:])
 			edit = c.setValue(n, t[:3]+" "+t[3:], manifest.Safe, "Write the postal code as `"+t[:3]+" "+t[3:]+"`")
 		}
-		detail = head + ", not a Canadian postal code"
-		help = "a Canadian postal code is `A1A 1A1`, capital letters and digits alternating, with one space in the middle (`K1A 0B1`)" + fix
+		detail = head + ", not `A1A 1A1`"
+		help = "a Canadian postal code is capital letters and digits alternating, with one space in the middle (`K1A 0B1`)" + fix
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
 		"returnAddress.postalCode", detail).WithHelp(help).WithFix(edit)}
@@ -631,10 +641,10 @@ func checkServiceLevelExpedited(c *Context) []manifest.Finding {
 	var why []string
 	help := "expedited shipping is offered only for return addresses in the United States, on jobs in a us-* region: write `serviceLevel: standard` or remove the line"
 	if ra, ok := readReturnAddress(c.Root); ok && ra.country != nil && ra.country.alpha2 != "US" {
-		why = append(why, "returnAddress.country is "+countryDesc(ra.countryNode, ra.country))
+		why = append(why, "the country is "+countryDesc(ra.countryNode, ra.country))
 	}
 	if r := addrJobRegion(c); r != "" && !strings.HasPrefix(r, "us-") {
-		why = append(why, "the job region is `"+r+"`")
+		why = append(why, "the region is `"+r+"`")
 		if src := c.RegionSource.String(); src != "" {
 			help = "the job region is from " + src + "; " + help
 		}

@@ -224,8 +224,8 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 			hint = fmt.Sprintf("did you mean `%s`? Bucket names are case-sensitive", alt)
 		}
 		fs = append(fs, c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is not in the bucket inventory (%s)", b.path, b.name, bucketCount(len(c.Buckets)))).
-			WithHelp(hint))
+			fmt.Sprintf("%s `%s` is not in the bucket inventory", b.path, b.name)).
+			WithHelp("the inventory has "+bucketCount(len(c.Buckets))+": "+hint))
 	}
 	return fs
 }

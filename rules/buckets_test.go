@@ -40,7 +40,7 @@ func TestBucketsExist(t *testing.T) {
 		{name: "no inventory", kind: manifest.S3Import, src: "bucket: nope\n"},
 		{name: "listed", kind: manifest.S3Import, src: "bucket: my-data\nlogBucket: my-logs\n", ctx: inv},
 		{name: "not listed", kind: manifest.S3Import, src: "bucket: my-data\nlogBucket: other-logs\n", ctx: inv,
-			want: []famWant{famErr(manifest.NoSuchBucket, "logBucket", 2, 12, "logBucket `other-logs` is not in the bucket inventory (3 buckets listed)", "create the bucket")}},
+			want: []famWant{famErr(manifest.NoSuchBucket, "logBucket", 2, 12, "logBucket `other-logs` is not in the bucket inventory: the inventory has 3 buckets listed", "create the bucket")}},
 		{name: "case differs", kind: manifest.S3Import, src: "bucket: myBucket\n", ctx: inv,
 			want: []famWant{famErr(manifest.NoSuchBucket, "bucket", 1, 9, "did you mean `mybucket`?", "case-sensitive")}},
 		{name: "export buckets", kind: manifest.S3Export, src: "logBucket: my-logs\noperations:\n  - exportBucket: my-data\n  - exportBucket: gone\n", ctx: inv,

@@ -157,6 +157,6 @@ func checkCustomsEncryptionClassification(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.MissingCustoms, c.Span(k), "customs.encryptionClassification",
-		fmt.Sprintf("customs.encryptionClassification is missing; customs.encryptedData is `%s`", v)).
-		WithHelp("encrypted data needs its export control classification: add `encryptionClassification: 5D992` (or the ECCN of your encryption software, or `EAR99`) indented beneath `customs:`")}
+		"customs.encryptionClassification is missing").
+		WithHelp("customs.encryptedData is `"+v+"`, and encrypted data needs its export control classification: add `encryptionClassification: 5D992` (or the ECCN of your encryption software, or `EAR99`) indented beneath `customs:`")}
 }

@@ -169,7 +169,7 @@ func TestCountryTable(t *testing.T) {
 // not always Germany.
 func TestUnknownCountryExample(t *testing.T) {
 	head, help := unknownCountryDetail("returnAddress.country", "Frnace")
-	if head != "returnAddress.country is `Frnace`, which is not an ISO 3166 country" ||
+	if head != "returnAddress.country is `Frnace`, not an ISO 3166 country" ||
 		help != "did you mean France? Write `FR`, `FRA` or `France`, in any letter case" {
 		t.Errorf("got %q, help %q", head, help)
 	}

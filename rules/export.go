@@ -83,8 +83,8 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 			p = p[:i] // the value shows what it starts with
 		}
 		what := fmt.Sprintf("%s `%s` %s", path, v, p)
-		if v == "" {
-			what = path + " " + p
+		if v == "" || len(what) > 48 {
+			what = path + " " + p // the snippet shows the value, and the help the fix
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(n), path, what).WithHelp(fix).WithFix(edit))
 	}
@@ -128,8 +128,9 @@ func checkEmptyExportRange(c *Context) []manifest.Finding {
 			rel = "equal to"
 		}
 		fs = append(fs, c.Warnf(c.Span(en), manifest.JoinPath(path, "endMarker"),
-			fmt.Sprintf("%s exports nothing: beginMarker `%s` is %s endMarker `%s`", path, begin, rel, end)).
-			WithHelp("keys compare byte by byte, so the range holds no key: swap the markers, or set endMarker to a key after beginMarker"))
+			fmt.Sprintf("%s exports nothing (beginMarker is not before endMarker)", path)).
+			WithHelp(fmt.Sprintf("beginMarker `%s` is %s endMarker `%s` (keys compare byte by byte), so the range holds no key: swap the markers, or set endMarker to a key after beginMarker",
+				begin, rel, end)))
 	})
 	return fs
 }

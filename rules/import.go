@@ -296,8 +296,8 @@ func checkStaticMetadata(c *Context) []manifest.Finding {
 			edit = c.renameKey(manifest.Value(c.Root, "staticMetadata"), k, s, manifest.Safe)
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(k), manifest.JoinPath("staticMetadata", k.Value),
-			fmt.Sprintf("staticMetadata key `%s` is not an HTTP header name", k.Value)).
-			WithHelp("a header name holds letters, digits and !#$%&'*+-.^_`|~, no spaces or `:`: "+fix).WithFix(edit))
+			fmt.Sprintf("staticMetadata key `%s` is invalid", k.Value)).
+			WithHelp("it is not an HTTP header name, which holds letters, digits and !#$%&'*+-.^_`|~, no spaces or `:`: "+fix).WithFix(edit))
 	})
 	return fs
 }
@@ -327,8 +327,8 @@ func checkDiskTimestampMetadataKey(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "diskTimestampMetadataKey",
-		fmt.Sprintf("diskTimestampMetadataKey `%s` is not a metadata key name", v)).
-		WithHelp("it names an object metadata key: one or more letters, digits, `-` and `_`, such as `disk-timestamp`")}
+		fmt.Sprintf("diskTimestampMetadataKey `%s` is invalid", v)).
+		WithHelp("it names an object metadata key: write one or more letters, digits, `-` and `_`, such as `disk-timestamp`")}
 }
 
 func isMetadataKeyName(s string) bool {

@@ -94,7 +94,7 @@ func TestStaticMetadata(t *testing.T) {
 	runFamCases(t, &staticMetadataRule, []famCase{
 		{name: "fine", kind: manifest.S3Import, src: "staticMetadata:\n  x-amz-meta-owner: me\n  Cache_Control.v2: x\n"},
 		{name: "space", kind: manifest.S3Import, src: "staticMetadata:\n  x-amz-meta-owner: me\n  my header: v\n",
-			want: []famWant{famErr(famInvalid, `staticMetadata["my header"]`, 3, 3, "key `my header` is not an HTTP header name")}},
+			want: []famWant{famErr(famInvalid, `staticMetadata["my header"]`, 3, 3, "key `my header` is invalid: it is not an HTTP header name")}},
 		{name: "trailing colon", kind: manifest.S3Import, src: "staticMetadata:\n  'x-owner:': v\n",
 			want: []famWant{famErr(famInvalid, "staticMetadata.x-owner:", 2, 3, "write `x-owner`")}},
 		{name: "empty", kind: manifest.S3Import, src: "staticMetadata:\n  '': v\n",

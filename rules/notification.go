@@ -24,7 +24,7 @@ const RuleNotificationEmail = "notification-email"
 // refused.
 func emailProblem(item string) (problem, fix string) {
 	if item == "" {
-		return "is empty (two `;` in a row, or one at the start or end)", "remove the extra `;`"
+		return "is empty", "two `;` in a row, or one at the start or end, make an empty item: remove the extra `;`"
 	}
 	a, err := mail.ParseAddress(item)
 	if err != nil || a.Address != item {
@@ -86,9 +86,9 @@ func checkNotificationEmail(c *Context) []manifest.Finding {
 		desc := fmt.Sprintf("item %d", i+1)
 		switch {
 		case len(items) == 1:
-			desc = fmt.Sprintf("`%s`", item) // the whole value
+			desc = fmt.Sprintf("`%s`", shortValue(item)) // the whole value
 		case item != "":
-			desc += fmt.Sprintf(" `%s`", item)
+			desc += fmt.Sprintf(" `%s`", shortValue(item))
 		}
 		if head == "" {
 			head = "notificationEmail " + desc + " " + p

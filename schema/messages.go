@@ -89,8 +89,8 @@ func (c *checker) missingDetail(loc location, prop string) (head, help string) {
 		}
 	}
 	if k := c.nearMiss(loc, prop); k != nil {
-		return fmt.Sprintf("%s is missing (line %d has `%s`)", path, k.Line, k.Value),
-			fmt.Sprintf("rename `%s` to `%s`", k.Value, prop)
+		return fmt.Sprintf("%s is missing (typed `%s`?)", path, k.Value),
+			fmt.Sprintf("line %d has `%s`: rename it to `%s`", k.Line, k.Value, prop)
 	}
 	return path + " is missing", fmt.Sprintf("add %s %s%s", add, where, tail)
 }
@@ -264,7 +264,7 @@ func (c *checker) unknownDetail(loc location, prop string) (head, help string, f
 				fmt.Sprintf("move it into an entry of the %s list (`- %s: ...` beneath `%s:`)", parent.name, prop, parent.name),
 				unknownFix{}
 		}
-		return fmt.Sprintf("`%s` belongs under %s, not %s", prop, parent.name, place(loc)),
+		return fmt.Sprintf("`%s` belongs under %s", prop, parent.name),
 			fmt.Sprintf("indent it beneath `%s:`", parent.name), unknownFix{under: parent.name}
 	}
 	// A field of another kind only.
@@ -275,7 +275,7 @@ func (c *checker) unknownDetail(loc location, prop string) (head, help string, f
 		}
 	}
 	if len(others) > 0 {
-		head = fmt.Sprintf("%s is not a field of %s", manifest.JoinPath(loc.path, prop), kindPhrase(c.kind))
+		head = fmt.Sprintf("%s is not a field of %s", manifest.JoinPath(loc.path, prop), kindNoun(c.kind))
 		if note := c.operationsNote(loc, prop); note != "" {
 			return head, fmt.Sprintf("it belongs to %s. %s", kindsPhrase(others), note), unknownFix{}
 		}
@@ -466,6 +466,8 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, h
 	switch {
 	case bad > 0:
 		head = fmt.Sprintf("%s %s has %s at character %d", loc.path, found(loc.val), showRune(badRune), bad)
+	case h.count && utf8.RuneCountInString(v) > 28:
+		head = fmt.Sprintf("%s has %d characters", loc.path, utf8.RuneCountInString(v))
 	case h.count && v != "":
 		head += fmt.Sprintf(" (%d characters)", utf8.RuneCountInString(v))
 	}

@@ -20,7 +20,7 @@ func TestUnknownKeyFamily(t *testing.T) {
 			{imf, RuleUnknownField, "fileSystem", 14, 1, []string{"One or more manifest fields was invalid", "belongs to S3 export manifests"}},
 		}},
 		{"fileSystem at the top level of a Glacier import", manifest.GlacierImport, glacier + "fileSystem: NTFS\n", []want{
-			{imf, RuleUnknownField, "fileSystem", 18, 1, []string{"not a field of a Glacier import manifest: it belongs to S3 export manifests: remove it"}},
+			{imf, RuleUnknownField, "fileSystem", 18, 1, []string{"not a field of a Glacier import: it belongs to S3 export manifests: remove it"}},
 		}},
 		{"fileSystem under returnAddress", "", s3Import + "  fileSystem: NTFS\n", []want{
 			{ia, RuleUnknownField, "returnAddress.fileSystem", 14, 3, []string{"in returnAddress"}},
@@ -96,7 +96,7 @@ func TestSecretsNotShown(t *testing.T) {
 // operations entries look like EBS or Glacier ones says why.
 func TestDestinationNotes(t *testing.T) {
 	s3ish := edit(glacier, "manifestVersion: 3.0", "manifestVersion: 3.0\nbucket: b")
-	opsUnknown := "operations is not a field of an S3 import manifest: it belongs to S3 export, EBS import and Glacier import manifests."
+	opsUnknown := "operations is not a field of an S3 import: it belongs to S3 export, EBS import and Glacier import manifests."
 	rule := "only when an operations entry has `destination: ebs-snapshot` or `destination: glacier`"
 	for _, tc := range []struct {
 		name  string
@@ -136,10 +136,10 @@ func TestDestinationNotes(t *testing.T) {
 			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"It is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`"}},
 		}},
 		{"S3 export: destination key in an entry", "", edit(s3Export, "    prefix: a/\n", "    prefix: a/\n    destination: EBS\n"), []want{
-			{imf, RuleUnknownField, "operations[0].destination", 9, 5, []string{"operations[0].destination is not a field of an S3 export manifest: it belongs to EBS import and Glacier import manifests. A manifest is an EBS or Glacier import " + rule, "`EBS`: did you mean `ebs-snapshot`?"}},
+			{imf, RuleUnknownField, "operations[0].destination", 9, 5, []string{"operations[0].destination is not a field of an S3 export: it belongs to EBS import and Glacier import manifests. A manifest is an EBS or Glacier import " + rule, "`EBS`: did you mean `ebs-snapshot`?"}},
 		}},
 		{"S3 export: region in an entry", "", edit(s3Export, "    prefix: a/\n", "    prefix: a/\n    region: us-east-1\n"), []want{
-			{imf, RuleUnknownField, "operations[0].region", 9, 5, []string{"not a field of an S3 export manifest: it belongs to EBS import and Glacier import manifests. A manifest is an EBS or Glacier import", "otherwise remove region"}},
+			{imf, RuleUnknownField, "operations[0].region", 9, 5, []string{"not a field of an S3 export: it belongs to EBS import and Glacier import manifests. A manifest is an EBS or Glacier import", "otherwise remove region"}},
 		}},
 		{"S3 export by --job-type with a glacier entry", manifest.S3Export, glacier, []want{
 			{mmf, RuleRequiredField, "fileSystem", 1, 1, nil},
@@ -313,7 +313,7 @@ func TestBadCharacter(t *testing.T) {
 			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"`café-data` has `é` at character 4"}},
 		}},
 		{"bucket too long but clean", edit(s3Import, "bucket: my-bucket", "bucket: "+strings.Repeat("a", 256)), []want{
-			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"(256 characters): a bucket name"}},
+			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"bucket has 256 characters: a bucket name"}},
 		}},
 		{"logBucket backtick", s3Import + "logBucket: \"a`b\"\n", []want{
 			{imf, RuleInvalidValue, "logBucket", 14, 12, []string{"has a backtick at character 2"}},

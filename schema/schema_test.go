@@ -194,7 +194,7 @@ func TestValidExamples(t *testing.T) {
 func TestExampleFiles(t *testing.T) {
 	addr := func(key string, line int) want {
 		return want{imf, RuleUnknownField, key, line, 1,
-			[]string{"`" + key + "` belongs under returnAddress, not at the top level", "indent it beneath `returnAddress:`", "indent it beneath `returnAddress:`"}}
+			[]string{"`" + key + "` belongs under returnAddress", "indent it beneath `returnAddress:`", "indent it beneath `returnAddress:`"}}
 	}
 	for _, tc := range []struct {
 		file  string
@@ -303,13 +303,13 @@ func TestCheck(t *testing.T) {
 			{imf, RuleUnknownField, `["a.b"]`, 14, 1, []string{"`a.b`"}},
 		}},
 		{"fileSystem in an import", manifest.S3Import, s3Import + "fileSystem: NTFS\n", []want{
-			{imf, RuleUnknownField, "fileSystem", 14, 1, []string{"fileSystem is not a field of an S3 import manifest: it belongs to S3 export manifests", "--job-type export"}},
+			{imf, RuleUnknownField, "fileSystem", 14, 1, []string{"fileSystem is not a field of an S3 import: it belongs to S3 export manifests", "--job-type export"}},
 		}},
 		{"eraseDevice in an export", manifest.S3Export, s3Export + "eraseDevice: yes\n", []want{
-			{imf, RuleUnknownField, "eraseDevice", 15, 1, []string{"belongs to import manifests", "not a field of an S3 export manifest"}},
+			{imf, RuleUnknownField, "eraseDevice", 15, 1, []string{"belongs to import manifests", "not a field of an S3 export"}},
 		}},
 		{"vaultName in an EBS operation", manifest.EBSImport, edit(ebs, "    region: us-east-1\n", "    region: us-east-1\n    vaultName: v\n"), []want{
-			{imf, RuleUnknownField, "operations[0].vaultName", 10, 5, []string{"belongs to Glacier import manifests", "not a field of an EBS import manifest"}},
+			{imf, RuleUnknownField, "operations[0].vaultName", 10, 5, []string{"belongs to Glacier import manifests", "not a field of an EBS import"}},
 		}},
 		{"exportBucket at the top level of an export", manifest.S3Export, s3Export + "exportBucket: b\n", []want{
 			{imf, RuleUnknownField, "exportBucket", 15, 1, []string{"`exportBucket` belongs in an operations entry, not at the top level", "`- exportBucket: ...` beneath `operations:`"}},
@@ -421,7 +421,7 @@ func TestCheck(t *testing.T) {
 			{imf, RuleInvalidValue, "operations[0].source", 8, 13, []string{"must be `device`"}},
 			{imf, RuleInvalidValue, "operations[0].region", 9, 13, []string{"us-east-1, us-west-1", "did you mean `us-east-1`?"}},
 			{imf, RuleInvalidValue, "operations[0].vaultName", 10, 16, []string{"letters, digits"}},
-			{imf, RuleInvalidValue, "operations[0].archiveComment", 11, 21, []string{"(998 characters)", "1 to 997 characters"}},
+			{imf, RuleInvalidValue, "operations[0].archiveComment", 11, 21, []string{"has 998 characters", "1 to 997 characters"}},
 		}},
 		{"glacier destination in EBS-checked manifest", manifest.EBSImport, glacier, []want{
 			{imf, RuleInvalidValue, "operations[0].destination", 7, 18, []string{"must be `ebs-snapshot`"}},

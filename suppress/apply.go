@@ -127,7 +127,7 @@ func Apply(doc *manifest.Document, fs []manifest.Finding, unknown func(name stri
 		}
 		if d.Reason == "" {
 			out = append(out, withoutReasonRule.Warnf(comment, "",
-				fmt.Sprintf("the suppression `%s` gives no reason (it still applies)", strings.TrimSpace(d.Text))).
+				"the suppression gives no reason (it still applies)").
 				WithHelp(fmt.Sprintf("add one after ` -- ` (`%s -- why this finding is acceptable here`) so that reviewers know why",
 					strings.TrimSpace(d.Text))))
 		}

@@ -185,7 +185,7 @@ func TestContextSources(t *testing.T) {
 	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAI44QH8DHBEXAMPLE")
 	var b, e bytes.Buffer
 	Main([]string{"--no-snippet", "--verbose", "elsewhere/key.yaml"}, strings.NewReader(""), &b, &e) // --verbose: the help too
-	wantIn(t, "env key", b.String(), "signed with `AKIAI44QH8DHBEXAMPLE`")
+	wantIn(t, "env key", b.String(), "the signing key `AKIAI44QH8DHBEXAMPLE`")
 	wantIn(t, "env key", b.String(), "(from $AWS_ACCESS_KEY_ID)")
 }
 
