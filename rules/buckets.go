@@ -177,14 +177,13 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 			fix += fmt.Sprintf(" (such as `%s`)", s)
 		}
 		head := fmt.Sprintf("%s `%s` is not a DNS-compliant name", b.path, shortValue(b.name))
-		why := strings.Join(probs, "; ")
-		if len(probs) == 1 && len(head)+2+len(why) <= 80 {
-			head, why = head+": "+why, ""
+		help := "the service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them: " + fix
+		if why := strings.Join(probs, "; "); len(probs) == 1 && len(head)+2+len(why) <= 80 {
+			head += ": " + why
 		} else {
-			why += ". The"
+			help = why + ". T" + help[1:]
 		}
-		fs = append(fs, c.Warnf(c.Span(b.node), b.path, head).
-			WithHelp(strings.TrimPrefix(why+" service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them: "+fix, " ")))
+		fs = append(fs, c.Warnf(c.Span(b.node), b.path, head).WithHelp(help))
 	}
 	return fs
 }

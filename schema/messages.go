@@ -24,21 +24,23 @@ type hint struct {
 	want string
 	// count adds the number of characters the value has.
 	count bool
+	// not says what the value is not, in the headline: "not yes or no".
+	not string
 }
 
 var hints = map[string]hint{
-	"yesno":                    {want: "use yes or no"},
+	"yesno":                    {want: "use yes or no", not: "not yes or no"},
 	"bucket":                   {want: "a bucket name is 1 to 255 letters, digits, '.', '-' or '_'", count: true},
 	"accessKeyId":              {want: "an access key ID is 20 characters, A-Z and 0-9 only (the ID of the key that will sign the request)", count: true},
 	"trueCryptPassword":        {want: "a TrueCrypt password is 1 to 64 characters", count: true},
 	"pinCode":                  {want: "a PIN code is 4 to 12 digits, nothing else", count: true},
 	"s3Prefix":                 {want: "a prefix is at most 1024 characters", count: true},
 	"diskTimestampMetadataKey": {want: "a metadata key holds only letters, digits, '-' and '_'"},
-	"emailList":                {want: "give one or more e-mail addresses separated by ';'"},
+	"emailList":                {want: "give one or more e-mail addresses separated by ';'", not: "not an e-mail list"},
 	"nonEmptyText":             {want: "give a value"},
-	"deviceValue":              {want: "write the device's value in US dollars as a positive amount with at most two decimals and no currency sign, e.g. 250.00"},
-	"encryptionClassification": {want: "write an export control classification number (a digit, a letter A-E, three digits, an optional '.' suffix, e.g. 5D992) or EAR99"},
-	"deviceHTS":                {want: "write a harmonized tariff number as NNNN.NN.NNNN, e.g. 8471.70.5000"},
+	"deviceValue":              {want: "write the device's value in US dollars as a positive amount with at most two decimals and no currency sign, e.g. 250.00", not: "not a US dollar amount"},
+	"encryptionClassification": {want: "write an export control classification number (a digit, a letter A-E, three digits, an optional '.' suffix, e.g. 5D992) or EAR99", not: "not an ECCN or EAR99"},
+	"deviceHTS":                {want: "write a harmonized tariff number as NNNN.NN.NNNN, e.g. 8471.70.5000", not: "not NNNN.NN.NNNN"},
 	"vaultName":                {want: "a vault name is 1 to 255 letters, digits, '_', '-' or '.'", count: true},
 	"archiveComment":           {want: "an archive comment is 1 to 997 characters", count: true},
 }
@@ -470,6 +472,11 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, h
 		head = fmt.Sprintf("%s has %d characters", loc.path, utf8.RuneCountInString(v))
 	case h.count && v != "":
 		head += fmt.Sprintf(" (%d characters)", utf8.RuneCountInString(v))
+	case h.not != "" && v != "" && utf8.RuneCountInString(head)+2+len(h.not) <= headBudget:
+		head += ", " + h.not
+		if h.want == "use "+strings.TrimPrefix(h.not, "not ") {
+			return head, "" // "not yes or no" says it all
+		}
 	}
 	return head, h.want
 }

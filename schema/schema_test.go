@@ -352,7 +352,7 @@ func TestCheck(t *testing.T) {
 			{ifs, RuleInvalidValue, "fileSystem", 3, 13, []string{"not NTFS or EXT4"}},
 		}},
 		{"eraseDevice true", "", edit(s3Import, "eraseDevice: yes", "eraseDevice: true"), []want{
-			{imf, RuleInvalidValue, "eraseDevice", 4, 14, []string{"eraseDevice is `true`: use yes or no"}},
+			{imf, RuleInvalidValue, "eraseDevice", 4, 14, []string{"eraseDevice is `true`, not yes or no"}},
 		}},
 		{"yesno in any case", "", edit(s3Import, "eraseDevice: yes", "eraseDevice: YES") + "setContentEncodingForGzFiles: No\n", nil},
 		{"acl", "", s3Import + "acl: Private\n", []want{
@@ -397,7 +397,7 @@ func TestCheck(t *testing.T) {
 		}},
 		{"customs values", "", edit(edit(edit(s3Import+customsBlock, "250.00", "250.001"), "externalStorageDevice", "usb"), "encryptedData: no", "encryptedData: true") +
 			"  deviceHTS: 8471.70\n  encryptionClassification: 5F992\n  typeOfExport: Return\n", []want{
-			{ic, RuleInvalidValue, "customs.encryptedData", 16, 18, []string{"use yes or no"}},
+			{ic, RuleInvalidValue, "customs.encryptedData", 16, 18, []string{"customs.encryptedData is `true`, not yes or no"}},
 			{ic, RuleInvalidValue, "customs.deviceValue", 19, 16, []string{"`250.001`", "at most two decimals"}},
 			{ic, RuleInvalidValue, "customs.deviceType", 21, 15, []string{"not an allowed value: use one of externalStorageDevice, sataDrive"}},
 			{ic, RuleInvalidValue, "customs.deviceHTS", 22, 14, []string{"NNNN.NN.NNNN"}},
