@@ -158,5 +158,5 @@ func checkCustomsEncryptionClassification(c *Context) []manifest.Finding {
 	}
 	return []manifest.Finding{c.Errorf(manifest.MissingCustoms, c.Span(k), "customs.encryptionClassification",
 		"customs.encryptionClassification is missing").
-		WithHelp("customs.encryptedData is `"+v+"`, and encrypted data needs its export control classification: add `encryptionClassification: 5D992` (or the ECCN of your encryption software, or `EAR99`) indented beneath `customs:`")}
+		WithHelp("customs.encryptedData is `" + v + "`, and encrypted data needs its export control classification: add `encryptionClassification: 5D992` (or the ECCN of your encryption software, or `EAR99`) indented beneath `customs:`")}
 }
