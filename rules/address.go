@@ -368,6 +368,26 @@ func addrCodeForName(codes map[string]string, s string) string {
 	return ""
 }
 
+// addrNameTypo is "did you mean `WA` (Washington)? " when s is a name of
+// the table misspelt (`Washingon`), else "".
+func addrNameTypo(codes map[string]string, s string) string {
+	if len(strings.TrimSpace(s)) < 4 {
+		return "" // a code, not a name: any two letters are near some code
+	}
+	names := make([]string, 0, len(codes))
+	for _, name := range codes {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	best := manifest.Closest(s, names)
+	for code, name := range codes {
+		if name == best && best != "" {
+			return fmt.Sprintf("did you mean `%s` (%s)? ", code, name)
+		}
+	}
+	return ""
+}
+
 // addrSortedCodes lists the codes of a table, for messages.
 func addrSortedCodes(codes map[string]string) string {
 	ks := make([]string, 0, len(codes))
@@ -419,10 +439,10 @@ func checkAddressState(c *Context) []manifest.Finding {
 		help = fmt.Sprintf("write `country: %s` and leave stateOrProvince out", usFreelyAssociated[up])
 	case us:
 		detail = head + ", not a USPS state code"
-		help = "for an address in the United States, use the two-letter USPS code in capitals: a state (`WA`, `NY`), `DC`, or a territory (`PR`, `GU`, `VI`, `AS`, `MP`)"
+		help = addrNameTypo(codes, v) + "for an address in the United States, use the two-letter USPS code in capitals: a state (`WA`, `NY`), `DC`, or a territory (`PR`, `GU`, `VI`, `AS`, `MP`)"
 	default:
 		detail = head + ", not a Canadian province code"
-		help = "for an address in Canada, use the code of a province or territory: " + addrSortedCodes(caProvinces)
+		help = addrNameTypo(codes, v) + "for an address in Canada, use the code of a province or territory: " + addrSortedCodes(caProvinces)
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
 		"returnAddress.stateOrProvince", detail).WithHelp(help).WithFix(fix)}

@@ -320,6 +320,8 @@ func TestAddressState(t *testing.T) {
 			want: bad("`Washington`", "two-letter code instead: `WA`")},
 		{name: "unknown", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: XY"),
 			want: bad("`XY`", "not a USPS state code", "`DC`", "`PR`")},
+		{name: "misspelt name", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: Washingon"),
+			want: bad("`Washingon`", "did you mean `WA` (Washington)?")},
 		{name: "military", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: AE"),
 			want: bad("`AE`", "Armed Forces Europe", "APO/FPO/DPO", "cannot be delivered")},
 		{name: "freely associated", rule: r, src: addrWith("stateOrProvince: WA", "stateOrProvince: PW"),
