@@ -112,6 +112,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				if opts.JobType == manifest.JobTypeUnknown {
 					opts.JobType, opts.JobTypeSource = in.jobType, in.jobTypeSource
 				}
+				o.online.facts(name, data, &opts)
 				if !o.fixing() {
 					out <- done{i: i, res: outcome{res: validate.Validate(name, data, opts), stdin: in.stdin, path: in.path}}
 					continue
