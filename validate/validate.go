@@ -124,7 +124,9 @@ func Validate(name string, src []byte, opts Options) Result {
 	if doc.Root == nil {
 		// The file could not be read, so its comments cannot be trusted to
 		// annotate it: only --ignore and the config file apply (spec §7).
-		res.Findings = clipMessages(applyOverrides(fs, &opts))
+		fs = applyOverrides(fs, &opts)
+		manifest.MaskFindings(doc, fs)
+		res.Findings = clipMessages(fs)
 		manifest.Sort(res.Findings)
 		return Cap(res, opts.MaxFindings)
 	}
@@ -151,6 +153,8 @@ func Validate(name string, src []byte, opts Options) Result {
 	// --ignore also drops still counts as used.
 	fs = suppress.Apply(doc, fs, UnknownName)
 	fs = applyOverrides(fs, &opts)
+	// Before clipping, which could cut a secret value in two.
+	manifest.MaskFindings(doc, fs)
 	manifest.Sort(fs)
 	res.Findings = fs
 	res = Cap(res, opts.MaxFindings)

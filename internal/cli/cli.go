@@ -214,7 +214,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.fix && hasStdin(inputs) {
 		out = stderr
 	}
-	sinks, err := o.openSinks(format, out)
+	sinks, err := o.openSinks(format, out, c.seen)
 	if err != nil {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage

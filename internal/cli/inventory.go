@@ -99,9 +99,9 @@ func cmdInventory(args []string, stdout, stderr io.Writer) int {
 		return ExitOK
 	}
 	if old == nil {
-		err = os.WriteFile(path, updated, 0o644)
+		err = writeNew(path, updated) // never half a file, never over one that appeared
 	} else {
-		err = writeInPlace(path, "", updated)
+		err = writeInPlace(path, "", old, updated) // only if it still holds old
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "manifestlint inventory: writing %s: %v\n", safeName(path), describe(err))
