@@ -606,7 +606,8 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		case len(loc.segs) > 0:
 			at = c.doc.Span(loc.val)
 		}
-		f := requiredFieldRule.Errorf(missing, at, path, c.missingDetail(loc, prop))
+		head, help := c.missingDetail(loc, prop)
+		f := requiredFieldRule.Errorf(missing, at, path, head).WithHelp(helpText(help))
 		// A key typed wrongly for this one (`erase_device`): the same
 		// rename as the unknown key's finding carries, so that one fix
 		// repairs both findings.
@@ -626,8 +627,8 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		// name: a stray top-level fileSystem in an import is a manifest
 		// field, not a file system.
 		_, invalid := manifest.Family(loc.path)
-		detail, fix := c.unknownDetail(loc, prop)
-		f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, detail)
+		head, help, fix := c.unknownDetail(loc, prop)
+		f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, head).WithHelp(helpText(help))
 		if fix.present != nil {
 			f.Relate(c.doc.Span(fix.present), "`"+fix.present.Value+"` is here")
 		}
@@ -642,10 +643,12 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 	case "invalid_type":
 		_, invalid := manifest.Family(loc.path)
 		expected, _ := e.Details()["expected"].(string)
-		return invalidTypeRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, c.typeDetail(loc, expected)), rank, true
+		head, help := c.typeDetail(loc, expected)
+		return invalidTypeRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, head).WithHelp(helpText(help)), rank, true
 	}
 	_, invalid := manifest.Family(loc.path)
-	return invalidValueRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, c.valueDetail(loc, e)).
+	head, help := c.valueDetail(loc, e)
+	return invalidValueRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, head).WithHelp(helpText(help)).
 		WithFix(c.valueFix(loc, e)), rank, true
 }
 
