@@ -49,6 +49,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/xeipuuv/gojsonschema"
@@ -131,6 +132,11 @@ type kindSchema struct {
 
 	quickOnce sync.Once
 	quick     *quick // nil when the schema uses a keyword quick does not know
+
+	// places caches, across files, the keyPlace of each place of the schema
+	// an unknown key was found in (keyPlaceAt); placeCount bounds it.
+	places     sync.Map
+	placeCount atomic.Int64
 }
 
 // quickSchema returns the kind's quick validator, compiled once, or nil.
