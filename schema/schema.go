@@ -248,8 +248,8 @@ func editorFlavor(src []byte) []byte {
 	}
 	indented.WriteByte('\n')
 	// Lists of scalars on one line, as a person writes them, when short.
-	return scalarList.ReplaceAllFunc(indented.Bytes(), func(m []byte) []byte {
-		items := scalarItem.FindAll(m, -1)
+	return scalarList().ReplaceAllFunc(indented.Bytes(), func(m []byte) []byte {
+		items := scalarItem().FindAll(m, -1)
 		line := append([]byte("["), bytes.Join(items, []byte(", "))...)
 		line = append(line, ']')
 		if len(line) > 80 {
@@ -260,8 +260,10 @@ func editorFlavor(src []byte) []byte {
 }
 
 var (
-	scalarItem = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*`)
-	scalarList = regexp.MustCompile(`\[\n(?:[ ]+(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*),?\n)+[ ]*\]`)
+	scalarItem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*`) })
+	scalarList = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\[\n(?:[ ]+(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*),?\n)+[ ]*\]`)
+	})
 )
 
 // yesNoPattern is the strict schema's yes/no pattern (the yesno definition).
@@ -309,7 +311,7 @@ func editorNode(n *yaml.Node, prop string) {
 		case k.Value == "type" && v.Kind == yaml.ScalarNode && v.Value == "string":
 			n.Content[i+1] = strSeq([]string{"string"})
 			n.Content[i+1].Content = append(n.Content[i+1].Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "number"})
-		case k.Value == "const" && v.Kind == yaml.ScalarNode && numericText.MatchString(v.Value):
+		case k.Value == "const" && v.Kind == yaml.ScalarNode && numericText().MatchString(v.Value):
 			k.Value = "enum"
 			n.Content[i+1] = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{
 				strNode(v.Value), {Kind: yaml.ScalarNode, Tag: "!!float", Value: v.Value}}}
@@ -330,7 +332,7 @@ func editorNode(n *yaml.Node, prop string) {
 	}
 }
 
-var numericText = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+var numericText = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`) })
 
 func strNode(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
