@@ -6,7 +6,7 @@
 #   bench/run.sh -n 2000    # another corpus size
 #   bench/run.sh --seed 7   # another (still deterministic) corpus
 #   bench/run.sh --runs 5   # 5 paired runs per corpus measurement (default 3)
-#   bench/run.sh --smoke    # 1,000 files, no installs: CI's check that the
+#   bench/run.sh --smoke    # 2,000 files, no installs: CI's check that the
 #                           # generator, the floor and the script work, and
 #                           # that manifestlint stays within 1.6x of the floor
 #
@@ -26,12 +26,12 @@
 # the median of the per-pair ratios, so a noisy neighbour slows both sides.
 # Wall and CPU (user + system) are the best of the runs; one file: hyperfine
 # means over 20 runs each, or the median of 10 runs without hyperfine. Peak
-# memory is the child's maximum resident set size (wait4). Every tool's exit
+# memory is GNU time's maximum resident set size. Every tool's exit
 # status is checked (manifestlint: 0 or 1, ajv-cli and yamllint: 0 or 1, the
 # floor and hello-world: 0); any other status stops the script with exit 1.
 #
 # Installs what it needs itself: ajv-cli from npm into bench/out/npm, yamllint,
-# and hyperfine from Debian (apt-get; skipped with a note where that is
+# time and hyperfine from Debian (apt-get; skipped with a note where that is
 # not possible). Everything it writes is under bench/out/ (git-ignored).
 set -euo pipefail
 
@@ -46,7 +46,7 @@ while [ $# -gt 0 ]; do
 	-n) N=$2; shift 2 ;;
 	--seed) SEED=$2; shift 2 ;;
 	--runs) RUNS=$2; shift 2 ;;
-	--smoke) SMOKE=1; N=1000; shift ;;
+	--smoke) SMOKE=1; N=2000; shift ;;
 	-h | --help) sed -n '2,37p' "$0"; exit 0 ;;
 	*) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
 	esac
@@ -69,6 +69,9 @@ apt_install_now() { # apt_install_now PACKAGE: install even in smoke mode (for w
 	fi
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1
 }
+if [ ! -x /usr/bin/time ]; then
+	apt_install_now time || { note "GNU time is missing and cannot be installed: peak memory needs /usr/bin/time"; exit 1; }
+fi
 if ! command -v hyperfine >/dev/null; then
 	apt_install hyperfine || note "hyperfine not installed: one-file times are the median of 10 runs"
 fi
@@ -144,9 +147,11 @@ fi
 # allowed ones, else the script stops: a tool that gave up early would time
 # less work than the others and make its row a lie.
 FAILED=0
-# timed OK CMD...: runs CMD once; sets T_WALL (s), T_CPU (s, user + system)
-# and T_RSS (KB, peak resident size), from the child's own rusage (wait4), to
-# the microsecond. OK is a regexp of the allowed exit statuses (^[01]$).
+# timed OK CMD...: runs CMD once; sets T_WALL (s), T_CPU (s, user + system,
+# from the rusage wait4 gives, to the microsecond) and T_RSS (KB, the peak
+# resident size, from GNU time: a child forked from Python would count
+# Python's own pages in its peak). OK is a regexp of the allowed exit
+# statuses (^[01]$).
 timed() {
 	local ok=$1 st
 	shift
@@ -158,15 +163,16 @@ with open(os.devnull, "wb") as null, open(sys.argv[1], "wb") as err:
     p = subprocess.Popen(sys.argv[3:], stdout=null, stderr=err)
     _, status, ru = os.wait4(p.pid, 0)
     t1 = time.perf_counter()
-open(sys.argv[2], "w").write("%.6f %.6f %d\n" % (t1 - t0, ru.ru_utime + ru.ru_stime, ru.ru_maxrss))
+open(sys.argv[2], "w").write("%.6f %.6f\n" % (t1 - t0, ru.ru_utime + ru.ru_stime))
 sys.exit(os.waitstatus_to_exitcode(status) % 256)
-' "$OUT/stderr.txt" "$OUT/time.txt" "$@" || st=$?
+' "$OUT/stderr.txt" "$OUT/time.txt" /usr/bin/time -o "$OUT/rss.txt" -f '%M' "$@" || st=$?
 	if ! [[ $st =~ $ok ]]; then
 		note "FAIL: exit status $st (allowed: $ok) from: $*"
 		head -5 "$OUT/stderr.txt" >&2
 		exit 1
 	fi
-	read -r T_WALL T_CPU T_RSS <"$OUT/time.txt"
+	read -r T_WALL T_CPU <"$OUT/time.txt"
+	T_RSS=$(tail -1 "$OUT/rss.txt")
 }
 declare -A W C R   # per key: best wall (s), best CPU (s), largest peak RSS (KB)
 declare -A PW PC   # per key: the paired runs' wall and CPU, space-separated
