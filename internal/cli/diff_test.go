@@ -49,6 +49,9 @@ func gitApply(t *testing.T, git, name string, a []byte, patch []byte) []byte {
 // TestDiffGitApply checks that `git apply` turns a into b with the diff,
 // for hand-picked and random edits in every line-end style.
 func TestDiffGitApply(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a real client: runs git apply on some fifty diffs (about 10 s on 2 cores); the full suite (CI) runs it")
+	}
 	git := gitOrFail(t)
 	type pair struct{ name, a, b string }
 	cases := []pair{
