@@ -30,9 +30,16 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// binary builds manifestlint once for the end-to-end tests.
+// binary builds manifestlint once for the end-to-end tests, as the release
+// script and the Dockerfile build it (static: CGO_ENABLED=0, -trimpath,
+// -s -w), so that TestDockerfile and TestConfigEndToEnd check this same
+// binary: each building its own, with its own cgo setting, compiled the
+// program twice more (30 s of the suite on 2 cores).
 func binary(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: needs the built binary (go build, several seconds); the full suite (CI) runs it")
+	}
 	binOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "manifestlint-e2e")
 		if err != nil {
@@ -40,7 +47,9 @@ func binary(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(dir, "manifestlint")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", binPath, ".")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		out, err := cmd.CombinedOutput()
 		if err != nil {
 			binErr = errors.New(string(out))
 		}

@@ -67,6 +67,9 @@ func (r *lazyReader) Read(p []byte) (int, error) {
 // finding or a clean I/O error: the right exit status, the expected words,
 // no panic or stack trace, quickly and with bounded allocation.
 func TestRobustInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: lints a dozen hostile inputs of up to 50 MB (about 14 s on 2 cores); the full suite (CI) runs it")
+	}
 	t.Setenv("AWS_ACCESS_KEY_ID", "")
 	t.Setenv("GITHUB_ACTIONS", "")
 	crlf := strings.ReplaceAll(robustValid, "\n", "\r\n")

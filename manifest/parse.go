@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -466,7 +467,7 @@ func keyPathsAt(root *yaml.Node, shifts []shift) map[int]keyAt {
 	return paths
 }
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlErrLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // syntaxFinding turns a yaml.v3 error into a MalformedManifestException
 // with a hint for the usual causes. yaml.v3 reports only a line, and often
@@ -476,7 +477,7 @@ var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func syntaxFinding(doc *Document, err error) Finding {
 	msg := err.Error()
 	line := 1
-	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlErrLine().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {
@@ -543,7 +544,9 @@ func syntaxFinding(doc *Document, err error) Finding {
 // key, which the dialect rewrite leaves alone (spec: only
 // `[A-Za-z][A-Za-z0-9]*` keys are rewritten): YAML reads the line as one
 // plain scalar and fails on the line after it, or at the end.
-var gluedKey = regexp.MustCompile(`^( *(?:- +)?)([A-Za-z][A-Za-z0-9_.-]*[_.-][A-Za-z0-9_.-]*):([^ \t:#][^\t]*?)\s*$`)
+var gluedKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^( *(?:- +)?)([A-Za-z][A-Za-z0-9_.-]*[_.-][A-Za-z0-9_.-]*):([^ \t:#][^\t]*?)\s*$`)
+})
 
 // findGluedKey finds, on the reported line or the one before or after it,
 // a key glued to its value (`erase_device:yes`): the message points at the
@@ -564,7 +567,7 @@ func findGluedKey(doc *Document, line int, after bool) (at Pos, head, help strin
 			continue
 		}
 		text := doc.Line(l)
-		m := gluedKey.FindStringSubmatch(text)
+		m := gluedKey().FindStringSubmatch(text)
 		if m == nil {
 			continue
 		}
@@ -748,7 +751,7 @@ func findBadIndentIn(doc *Document, from, to int) (at Pos, head, help string, ok
 		if item {
 			keyInd = ind + 2 + len(t[min(2, len(t)):]) - len(strings.TrimLeft(t[min(2, len(t)):], " "))
 		}
-		if m := blockIndicator.FindStringSubmatch(value); hasColon && m != nil {
+		if m := blockIndicator().FindStringSubmatch(value); hasColon && m != nil {
 			blockKey, blockName, blockHead, blockText, blockLine = keyInd, key, value, 0, l+1
 			if m[1] != "" {
 				blockText = keyInd + int(m[1][0]-'0')
@@ -780,7 +783,7 @@ func findBadIndentIn(doc *Document, from, to int) (at Pos, head, help string, ok
 
 // blockIndicator matches a block scalar's header (`|`, `>-`, `|2+`); its
 // group is the explicit indentation digit, if any.
-var blockIndicator = regexp.MustCompile(`^[|>][-+]?([1-9]?)[-+]?$`)
+var blockIndicator = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[|>][-+]?([1-9]?)[-+]?$`) })
 
 // entryDesc names the keys of a list entry for an indentation message:
 // "the keys of the entry `- exportBucket:` of `operations:`".

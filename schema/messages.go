@@ -198,11 +198,22 @@ func newKeyNames(node map[string]any) keyNames {
 	return n
 }
 
-// keyPlaceAt returns the keyPlace of segs, from the checker's cache.
+// keyPlaceAt returns the keyPlace of segs, from the checker's cache, or
+// from the kind's cache shared by every file (a keyPlace depends on the kind
+// and the place only, and is never changed once made): 10,000 files must not
+// sort and fold the same key names 10,000 times.
 func (c *checker) keyPlaceAt(segs []string) *keyPlace {
 	id := strings.Join(segs, "\x00")
 	if p, ok := c.places[id]; ok {
 		return p
+	}
+	ks := kindSchemas[c.kind]
+	if ks != nil {
+		if v, ok := ks.places.Load(id); ok {
+			p := v.(*keyPlace)
+			c.remember(id, p)
+			return p
+		}
 	}
 	here, _ := schemaAt(c.sdoc, segs)
 	p := &keyPlace{here: here, names: newKeyNames(here)}
@@ -235,11 +246,25 @@ func (c *checker) keyPlaceAt(segs []string) *keyPlace {
 			p.others = append(p.others, keyOther{k, there})
 		}
 	}
+	c.remember(id, p)
+	if ks != nil && ks.placeCount.Load() < maxSharedPlaces {
+		if _, loaded := ks.places.LoadOrStore(id, p); !loaded {
+			ks.placeCount.Add(1)
+		}
+	}
+	return p
+}
+
+// maxSharedPlaces bounds a kind's shared keyPlace cache: a place's id holds
+// list indexes, so a hostile manifest could otherwise fill it.
+const maxSharedPlaces = 256
+
+// remember keeps p in the checker's own cache of places.
+func (c *checker) remember(id string, p *keyPlace) {
 	if c.places == nil {
 		c.places = map[string]*keyPlace{}
 	}
 	c.places[id] = p
-	return p
 }
 
 // unknownFix says how an unknown key can be repaired: renamed to a close

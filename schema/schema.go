@@ -49,6 +49,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/xeipuuv/gojsonschema"
@@ -131,6 +132,11 @@ type kindSchema struct {
 
 	quickOnce sync.Once
 	quick     *quick // nil when the schema uses a keyword quick does not know
+
+	// places caches, across files, the keyPlace of each place of the schema
+	// an unknown key was found in (keyPlaceAt); placeCount bounds it.
+	places     sync.Map
+	placeCount atomic.Int64
 }
 
 // quickSchema returns the kind's quick validator, compiled once, or nil.
@@ -242,8 +248,8 @@ func editorFlavor(src []byte) []byte {
 	}
 	indented.WriteByte('\n')
 	// Lists of scalars on one line, as a person writes them, when short.
-	return scalarList.ReplaceAllFunc(indented.Bytes(), func(m []byte) []byte {
-		items := scalarItem.FindAll(m, -1)
+	return scalarList().ReplaceAllFunc(indented.Bytes(), func(m []byte) []byte {
+		items := scalarItem().FindAll(m, -1)
 		line := append([]byte("["), bytes.Join(items, []byte(", "))...)
 		line = append(line, ']')
 		if len(line) > 80 {
@@ -254,8 +260,10 @@ func editorFlavor(src []byte) []byte {
 }
 
 var (
-	scalarItem = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*`)
-	scalarList = regexp.MustCompile(`\[\n(?:[ ]+(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*),?\n)+[ ]*\]`)
+	scalarItem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*`) })
+	scalarList = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\[\n(?:[ ]+(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*),?\n)+[ ]*\]`)
+	})
 )
 
 // yesNoPattern is the strict schema's yes/no pattern (the yesno definition).
@@ -303,7 +311,7 @@ func editorNode(n *yaml.Node, prop string) {
 		case k.Value == "type" && v.Kind == yaml.ScalarNode && v.Value == "string":
 			n.Content[i+1] = strSeq([]string{"string"})
 			n.Content[i+1].Content = append(n.Content[i+1].Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "number"})
-		case k.Value == "const" && v.Kind == yaml.ScalarNode && numericText.MatchString(v.Value):
+		case k.Value == "const" && v.Kind == yaml.ScalarNode && numericText().MatchString(v.Value):
 			k.Value = "enum"
 			n.Content[i+1] = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{
 				strNode(v.Value), {Kind: yaml.ScalarNode, Tag: "!!float", Value: v.Value}}}
@@ -324,7 +332,7 @@ func editorNode(n *yaml.Node, prop string) {
 	}
 }
 
-var numericText = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+var numericText = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`) })
 
 func strNode(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
