@@ -86,9 +86,6 @@ func (c *checker) missingDetail(loc location, prop string) string {
 			tail = " (" + strings.ToLower(d[:1]) + d[1:] + ")"
 		}
 	}
-	if k := c.nearMiss(loc, prop); k != nil {
-		return fmt.Sprintf("Missing: %s. Line %d has `%s`, probably this key: rename it to `%s`.", path, k.Line, k.Value, prop)
-	}
 	return fmt.Sprintf("Missing: %s. Add %s %s%s.", path, add, where, tail)
 }
 

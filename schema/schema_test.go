@@ -283,12 +283,10 @@ func TestCheck(t *testing.T) {
 
 		// Unknown keys.
 		{"erasedevice", "", edit(s3Import, "eraseDevice:", "erasedevice:"), []want{
-			{mmf, RuleRequiredField, "eraseDevice", 1, 1, nil},
-			{imf, RuleUnknownField, "erasedevice", 4, 1, []string{"Unknown field `erasedevice` at the top level: did you mean eraseDevice?"}},
+			{mmf, RuleRequiredField, "eraseDevice", 4, 1, []string{"Missing: eraseDevice, probably written as `erasedevice`"}},
 		}},
 		{"erase_device", "", edit(s3Import, "eraseDevice:", "erase_device:"), []want{
-			{mmf, RuleRequiredField, "eraseDevice", 1, 1, nil},
-			{imf, RuleUnknownField, "erase_device", 4, 1, []string{"did you mean eraseDevice?"}},
+			{mmf, RuleRequiredField, "eraseDevice", 4, 1, []string{"Missing: eraseDevice, probably written as `erase_device`"}},
 		}},
 		{"stateOrProvence", "", edit(s3Import, "stateOrProvince:", "stateOrProvence:"), []want{
 			{ia, RuleUnknownField, "returnAddress.stateOrProvence", 10, 3, []string{"Unknown field `stateOrProvence` in returnAddress: did you mean stateOrProvince?"}},
