@@ -27,8 +27,9 @@ package rules
 //     the spec writes it.
 //   - Post-office boxes: `PO Box`, `P.O. Box`, `P O Box`, `POBox`,
 //     `GPO Box`, `Post Office Box`, and `POB` followed by a number, in any
-//     case, in street1, street2 or street3. Boxes in other languages
-//     (`Postfach`, `Apartado`) are not recognized.
+//     case, in street1, street2 or street3; and a box in the words of the
+//     address's own country (`Postfach` in Germany, `BP 12` in France: the
+//     table of pobox.go), in that country only.
 //   - stateOrProvince or postalCode present but empty for the US or Canada is
 //     an invalid value (InvalidAddressException at the value), not a missing
 //     field: a missing field is an absent key (spec §5).
@@ -157,7 +158,7 @@ var addressPOBoxRule = Rule{
 		ID:       RuleAddressPOBox,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
-		Doc:      "The service does not ship to post-office boxes: street1, street2 and street3 must not be a PO Box.",
+		Doc:      "The service does not ship to post-office boxes: street1, street2 and street3 must not be a PO Box, nor a box in the words of the address's country (`Postfach`, `Packstation`, `Case postale`, `C.P.`, `Boîte postale`, `BP`, `Apartado`, `Casella postale`, `Postbus`).",
 		Example: manifest.Example{Lang: "yaml",
 			Before: exampleAddressWith("street1: 123 Any Street", "street1: PO Box 1234"),
 			After:  exampleAddress,
@@ -570,6 +571,18 @@ func checkAddressPOBox(c *Context) []manifest.Finding {
 			continue
 		}
 		m := poBox.FindString(v)
+		if m == "" && ra.country != nil {
+			if lm, what := localPOBox(ra.country.alpha2, v); lm != "" {
+				head := fmt.Sprintf("returnAddress.%s is %s in %s: `%s`", f, what, ra.country, v)
+				if len(head) > 90 {
+					head = fmt.Sprintf("returnAddress.%s is %s in %s: `%s…`", f, what, ra.country, lm)
+				}
+				fs = append(fs, c.Errorf(manifest.InvalidAddress, c.Span(n), "returnAddress."+f, head).
+					WithHelp(fmt.Sprintf("`%s` is %s in %s, and the service does not ship to post-office boxes or parcel lockers: give a street address where a carrier can hand over the device.",
+						lm, what, ra.country.name)))
+				continue
+			}
+		}
 		if m == "" {
 			continue
 		}

@@ -416,6 +416,59 @@ func TestAddressPOBox(t *testing.T) {
 	})
 }
 
+// TestAddressPOBoxLocalWords: a post-office box in the words of the
+// address's country is found there, and only there (spec §4.6).
+func TestAddressPOBoxLocalWords(t *testing.T) {
+	r := addressPOBoxRule
+	in := func(country, street string) string {
+		return addrWith("street1: 123 Any Street", "street1: "+street, "country: USA", "country: "+country,
+			"  stateOrProvince: WA\n", "", "  postalCode: 98101\n", "")
+	}
+	bad := func(what, match, country string) []addrWant {
+		return []addrWant{{manifest.InvalidAddress, "returnAddress.street1", 4, 12,
+			[]string{"returnAddress.street1 is " + what + " in " + country + ": `" + match}}}
+	}
+	addrRunCases(t, []addrCase{
+		{name: "Postfach in Germany", rule: r, src: in("Germany", "Postfach 10 01 01"), want: bad("a post-office box", "Postfach", "Germany (DE)")},
+		{name: "Postfach in Austria", rule: r, src: in("AT", "postfach 12"), want: bad("a post-office box", "postfach", "Austria (AT)")},
+		{name: "Packstation in Germany", rule: r, src: in("DEU", "Packstation 105"), want: bad("a parcel locker", "Packstation", "Germany (DE)")},
+		{name: "Postfach in Switzerland", rule: r, src: in("Switzerland", "Postfach"), want: bad("a post-office box", "Postfach", "Switzerland (CH)")},
+		{name: "Case postale in Switzerland", rule: r, src: in("CH", "Case postale 1234"), want: bad("a post-office box", "Case postale", "Switzerland (CH)")},
+		{name: "C.P. in Canada", rule: r, src: addrWith("street1: 123 Any Street", "street1: C.P. 6000 succ. Centre-ville", "country: USA", "country: Canada",
+			"stateOrProvince: WA", "stateOrProvince: QC", "postalCode: 98101", "postalCode: H3C 3J7"), want: bad("a post-office box", "C.P.", "Canada (CA)")},
+		{name: "BP in France", rule: r, src: in("France", "BP 123"), want: bad("a post-office box", "BP", "France (FR)")},
+		{name: "B.P. in Belgium", rule: r, src: in("Belgium", "Rue Royale 1, B.P. 7"), want: bad("a post-office box", "Rue Royale 1, B.P. 7", "Belgium (BE)")},
+		{name: "Boîte postale in France", rule: r, src: in("FR", "Boîte postale 42"), want: bad("a post-office box", "Boîte postale", "France (FR)")},
+		{name: "Apartado in Spain", rule: r, src: in("Spain", "Apartado de Correos 1234"), want: bad("a post-office box", "Apartado", "Spain (ES)")},
+		{name: "Casella postale in Italy", rule: r, src: in("Italy", "Casella Postale 55"), want: bad("a post-office box", "Casella Postale", "Italy (IT)")},
+		{name: "Postbus in the Netherlands", rule: r, src: in("NL", "Postbus 1234"), want: bad("a post-office box", "Postbus", "Netherlands (NL)")},
+		// Only in the right country, and only as the box word.
+		{name: "Apartado in Germany is a street", rule: r, src: in("Germany", "Apartadostraße 3")},
+		{name: "Apartado street in Germany", rule: r, src: in("Germany", "Calle Apartado 3")},
+		{name: "a street named BP in the US", rule: r, src: addrWith("street1: 123 Any Street", "street1: 1 BP Way")},
+		{name: "BP 2 in the UK", rule: r, src: in("United Kingdom", "BP 2, 1 St James's Square")},
+		{name: "BP without a number in France", rule: r, src: in("France", "Station BP, 3 rue de Paris")},
+		{name: "lower-case bp in France", rule: r, src: in("France", "12 rue bp 4")},
+		{name: "Postbus in Germany", rule: r, src: in("Germany", "Postbus 12")},
+		{name: "Postfach in Italy", rule: r, src: in("Italy", "Via Postfach 3")},
+		{name: "Postfachstraße in Germany", rule: r, src: in("Germany", "Postfachstraße 3")},
+		{name: "CP without dots in Canada", rule: r, src: addrWith("street1: 123 Any Street", "street1: 12 CP Rail Way", "country: USA", "country: Canada",
+			"stateOrProvince: WA", "stateOrProvince: QC", "postalCode: 98101", "postalCode: H3C 3J7")},
+		{name: "unknown country", rule: r, src: in("Narnia", "Postfach 1")},
+		{name: "a long street keeps the headline short", rule: r, src: in("Germany", "Postfach "+strings.Repeat("1", 80)),
+			want: bad("a post-office box", "Postfach…", "Germany (DE)")},
+	})
+	fs := addrRun(t, r, "", in("Germany", "Postfach 10 01 01"))
+	if len(fs) != 1 || !strings.Contains(fs[0].Help, "`Postfach` is a post-office box in Germany, and the service does not ship to post-office boxes") {
+		t.Errorf("the help does not say why: %+v", fs)
+	}
+	for _, f := range addrRun(t, r, "", in("Germany", "Postfach "+strings.Repeat("1", 80))) {
+		if len(f.Message) > 90 {
+			t.Errorf("headline over 90 characters: %q", f.Message)
+		}
+	}
+}
+
 func TestAddressEURegion(t *testing.T) {
 	r := addressEURegionRule
 	de := addrWith("country: USA", "country: Germany")
