@@ -36,7 +36,7 @@ var codeDocs = map[manifest.Code]codeDoc{
 		Cause: "The manifest's accessKeyId is not the AWS Access Key ID that signs the CreateJob request, " +
 			"or is not an access key ID at all (20 characters, A-Z and 0-9).",
 		Example: &manifest.Example{Lang: "yaml",
-			Note:   "accessKeyId is optional: deleting the line is a fix too. With --access-key-id (or AWS_ACCESS_KEY_ID) the two must be equal.",
+			Note:   "accessKeyId is optional: deleting the line is a fix too. With --access-key-id (`env` for $AWS_ACCESS_KEY_ID) the two must be equal.",
 			Before: "accessKeyId: AKIAIOSFODNN7EXAMPL   # 19 characters",
 			After:  "accessKeyId: AKIAIOSFODNN7EXAMPLE",
 		},
