@@ -124,10 +124,10 @@ var addressStateRule = Rule{
 var addressPostalCodeRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleAddressPostalCode,
-		Fix:      "Removes stray spaces, writes a ZIP+4 code with its hyphen and a Canadian code as `A1A 1A1` (safe); pads a four-digit ZIP code with the leading zero a spreadsheet dropped (unsafe: a guess).",
+		Fix:      "Removes stray spaces, writes a ZIP+4 code with its hyphen and a Canadian code as `A1A 1A1` (safe); pads a four-digit ZIP code with the leading zero a spreadsheet dropped, only when the padded code belongs to the address's state (unsafe: a guess).",
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
-		Doc:      "For the United States, postalCode is `NNNNN` or `NNNNN-NNNN`; for Canada `A1A 1A1`.",
+		Doc:      "For the United States, postalCode is `NNNNN` or `NNNNN-NNNN`, and its first three digits belong to stateOrProvince (USPS prefix table); for Canada `A1A 1A1`.",
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "a leading zero lost, or a digit missing",
 			Before: exampleAddressWith("postalCode: 98101", "postalCode: 9810"),
@@ -469,8 +469,9 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 	var detail string
 	var edit *manifest.Fix
 	if ra.country.alpha2 == "US" {
+		state, _ := manifest.Text(manifest.Value(ra.m, "stateOrProvince"))
 		if validUSZip(v) {
-			return nil
+			return c.zipStateFinding(n, v, state)
 		}
 		fix := ""
 		t := strings.TrimSpace(v)
@@ -485,9 +486,13 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 			fix = fmt.Sprintf(" Write ZIP+4 with a hyphen: `%s-%s`.", t[:5], t[6:])
 			edit = c.setValue(n, t[:5]+"-"+t[6:], manifest.Safe, "Write ZIP+4 with a hyphen: `"+t[:5]+"-"+t[6:]+"`")
 		case len(t) == 4 && addrIsDigits(t):
-			fix = fmt.Sprintf(" If a leading zero was lost, write `0%s`.", t)
-			// Unsafe: a guess that the zero was lost.
-			edit = c.setValue(n, "0"+t, manifest.Unsafe, "Pad the ZIP code with a leading zero: `0"+t+"` (a guess)")
+			// Unsafe: a guess that the zero was lost; offered only when the
+			// padded ZIP belongs to the address's state (`9810` in WA is
+			// not `09810`, a Massachusetts ZIP).
+			if fits, _ := zipFitsState("0"+t, state); fits {
+				fix = fmt.Sprintf(" If a leading zero was lost, write `0%s`.", t)
+				edit = c.setValue(n, "0"+t, manifest.Unsafe, "Pad the ZIP code with a leading zero: `0"+t+"` (a guess)")
+			}
 		}
 		detail = fmt.Sprintf("%s, which is not a US ZIP code: five digits (`%s`) or ZIP+4 (`%s-1234`).%s",
 			head, addressExampleUSPostalCode, addressExampleUSPostalCode, fix)
@@ -505,6 +510,42 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
 		"returnAddress.postalCode", detail).WithFix(edit)}
+}
+
+// zipStateFinding reports a well-formed US ZIP code zip (the node n) whose
+// 3-digit prefix does not belong to the address's state (spec §4.6 [D],
+// the USPS prefix table of zipstate.go); nil when it does, or when the
+// state is not a code of the table (address-state reports that).
+func (c *Context) zipStateFinding(n *yaml.Node, zip, state string) []manifest.Finding {
+	fits, known := zipFitsState(zip, state)
+	if fits || !known {
+		return nil
+	}
+	state = strings.TrimSpace(state)
+	belongs := "no state"
+	if st := zipStates(zip); st != "" {
+		belongs = st
+	}
+	var starts []string
+	for _, r := range zipStateRanges[state] {
+		if r[0] == r[1] {
+			starts = append(starts, fmt.Sprintf("%03d", r[0]))
+		} else {
+			starts = append(starts, fmt.Sprintf("%03d to %03d", r[0], r[1]))
+		}
+	}
+	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n), "returnAddress.postalCode",
+		fmt.Sprintf("returnAddress.postalCode `%s` is not a ZIP code of %s (%s is %s)", zip, state, zip[:3], belongs)).
+		WithHelp(fmt.Sprintf("ZIP codes of %s start with %s (USPS 3-digit prefixes); a ZIP code starting %s belongs to %s. Correct the postal code or stateOrProvince.",
+			state, joinOr(starts), zip[:3], belongs))}
+}
+
+// joinOr joins items as "a, b or c".
+func joinOr(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }
 
 // phoneMinDigits is the fewest digits a phone number can have (spec §4.6).
