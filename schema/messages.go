@@ -143,6 +143,26 @@ func placeholder(m *yaml.Node) string {
 	return k
 }
 
+// bracketPlaceholder returns the source text of a flow list that is a
+// template placeholder, `[Your name]` or `[Enter 20 character id]`: one
+// entry that reads as an instruction (manifest.BracketPlaceholder; a real
+// value in brackets, such as `[Suite 400]`, does not); "" otherwise.
+func bracketPlaceholder(doc *manifest.Document, n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.SequenceNode || n.Style&yaml.FlowStyle == 0 || len(n.Content) != 1 {
+		return ""
+	}
+	e := n.Content[0]
+	if e.Kind != yaml.ScalarNode || e.Style != 0 || !manifest.BracketPlaceholder(e.Value) {
+		return ""
+	}
+	sp := doc.Span(n)
+	text := string(doc.Source[sp.Start:sp.End])
+	if strings.ContainsAny(text, "\n\r`") {
+		return ""
+	}
+	return text
+}
+
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
 
 // keyPlace is what unknownDetail needs to know about one place of the
@@ -375,6 +395,10 @@ func (c *checker) typeDetail(loc location, expected string) string {
 	}
 	if loc.key == nil && len(loc.segs) > 0 && loc.val.Kind != yaml.ScalarNode {
 		return listEntryTextDetail(loc)
+	}
+	if ph := bracketPlaceholder(c.doc, loc.val); ph != "" && !secret(loc) {
+		// AWS's templates: `[Your name]`. Never "write it without brackets".
+		return fmt.Sprintf("%s is the template placeholder `%s`, never filled in: replace it with the real value (square brackets make a YAML list).", loc.path, ph)
 	}
 	switch {
 	case loc.val.Kind == yaml.SequenceNode && loc.val.Style&yaml.FlowStyle != 0:

@@ -385,3 +385,29 @@ func TestNearMissIsOneFinding(t *testing.T) {
 		})
 	}
 }
+
+// TestBracketPlaceholder: a value in square brackets with words in it
+// (`[Your name]`, AWS's templates) is named a placeholder, never told to
+// drop its brackets or be quoted; a secret's placeholder is not shown.
+func TestBracketPlaceholder(t *testing.T) {
+	for _, tc := range []struct{ name, src, path string }{
+		{"name", edit(s3Import, "name: Jane Roe", "name: [Your name]"), "returnAddress.name"},
+		{"bucket", edit(s3Import, "bucket: my-bucket", "bucket: [Name of your bucket]"), "bucket"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := check(t, tc.src, "")
+			if len(fs) != 1 || fs[0].Path != tc.path {
+				t.Fatalf("got %+v", fs)
+			}
+			if m := fs[0].Message; !strings.Contains(m, "template placeholder `[") || strings.Contains(m, "without brackets") || strings.Contains(m, "quote it") {
+				t.Errorf("message: %s", m)
+			}
+		})
+	}
+	fs := check(t, s3Import+"pinCode: [Your PIN here]\n", manifest.S3Export)
+	for _, f := range fs {
+		if strings.Contains(f.Text(), "Your PIN") {
+			t.Errorf("a secret's placeholder is shown: %s", f.Text())
+		}
+	}
+}

@@ -324,7 +324,10 @@ func TestCheck(t *testing.T) {
 			{ia, RuleInvalidType, "returnAddress", 6, 16, []string{"returnAddress is text (`none`), but it must be a mapping"}},
 		}},
 		{"accessKeyId list", "", s3Import + "accessKeyId: [Enter 20 character id]\n", []want{
-			{iaki, RuleInvalidType, "accessKeyId", 14, 14, []string{"square brackets make a YAML list", "must be text"}},
+			{iaki, RuleInvalidType, "accessKeyId", 14, 14, []string{"the template placeholder `[Enter 20 character id]`", "replace it with the real value", "square brackets make a YAML list"}},
+		}},
+		{"a list that is not a placeholder", "", s3Import + "accessKeyId: [AKIAIOSFODNN7EXAMPLE]\n", []want{
+			{iaki, RuleInvalidType, "accessKeyId", 14, 14, []string{"square brackets make a YAML list", "must be text", "write the value without brackets, or quote it"}},
 		}},
 		{"bucket mapping", "", edit(s3Import, "bucket: my-bucket\n", "bucket:\n  name: x\n"), []want{
 			{imf, RuleInvalidType, "bucket", 4, 3, []string{"bucket is a mapping, but it must be text"}},
