@@ -152,6 +152,9 @@ func (s *Server) didChange(params json.RawMessage) {
 	// new one): drop its tree now rather than keep it alive while the next
 	// lint allocates as much again.
 	d.lint = nil
+	if f := s.flights[d.uri]; f != nil {
+		f.cancel() // its version is superseded: a lint waiting for a slot does not start
+	}
 	s.scheduleLocked(d.uri)
 }
 
@@ -323,19 +326,18 @@ func (s *Server) linter() {
 			}
 			delete(s.pending, uri)
 			snap, ok := s.snapshotLocked(uri)
-			st := s.settingsLocked()
 			s.mu.Unlock()
 			if !ok {
 				continue
 			}
-			var lr *lintResult
-			s.safely("lint", func() { lr = s.lint(snap, st) })
+			lr := s.sharedLint(s.baseCtx, snap)
 			if lr == nil {
 				continue
 			}
 			s.mu.Lock()
 			d, ok := s.docs[uri]
-			if ok && d.version == lr.version && d.text == lr.text {
+			// Nothing is published after shutdown (LSP: only exit then).
+			if ok && d.version == lr.version && d.text == lr.text && s.state != stateShutdown {
 				d.lint = lr
 				var version *int
 				if s.caps.versionSupport {
@@ -425,6 +427,7 @@ var errTooLarge = errors.New("file too large")
 
 // lint lints one snapshot with the options the CLI would use for the file.
 func (s *Server) lint(snap snapshot, st Settings) *lintResult {
+	s.lintRuns.Add(1)
 	lr := &lintResult{version: snap.version, text: snap.text, index: snap.index}
 	defer func() {
 		// After the options were read (a configuration file found changed
@@ -627,22 +630,100 @@ func toDiagnostic(uri string, idx *lineIndex, enc encoding, f manifest.Finding) 
 	return d
 }
 
-// current returns the lint result of the snapshot's version, linting it now
-// when the linter has not yet.
-func (s *Server) current(ctx context.Context, snap snapshot) *lintResult {
+// current returns the lint result of the snapshot's version: the one the
+// linter or another request made, else the one a lint under way will
+// make (sharedLint). The error is ServerCancelled when the document
+// changed before it was linted (the client asks again for the new text).
+func (s *Server) current(ctx context.Context, snap snapshot) (*lintResult, *rpcError) {
 	if snap.lint != nil && snap.lint.version == snap.version && snap.lint.text == snap.text {
-		return snap.lint
+		return snap.lint, nil
+	}
+	lr := s.sharedLint(ctx, snap)
+	if lr == nil {
+		return nil, &rpcError{codeServerCancelled, "server cancelled: the document changed before it was linted"}
+	}
+	return lr, nil
+}
+
+// flight is the lint of one version of one document, shared by the
+// linter and every request that needs it: N requests after one change
+// lint once (a lint of a 1 MB manifest allocates hundreds of megabytes).
+type flight struct {
+	version int
+	text    string
+	gen     uint64
+	ctx     context.Context // cancelled when the version is superseded or the server stops
+	cancel  context.CancelFunc
+	done    chan struct{} // closed when lr is set (nil if cancelled first)
+	lr      *lintResult
+}
+
+// sharedLint returns the lint result of snap's version, joining the lint
+// under way for it or starting one; nil when ctx is cancelled or the
+// version is superseded (a change cancels the lint of the one before)
+// before the result is there. At most cap(s.lintSlots) lints run at once.
+func (s *Server) sharedLint(ctx context.Context, snap snapshot) *lintResult {
+	s.mu.Lock()
+	if d, ok := s.docs[snap.uri]; ok && d.lint != nil && d.lint.version == snap.version && d.lint.text == snap.text && d.lint.gen == s.gen {
+		lr := d.lint
+		s.mu.Unlock()
+		return lr
+	}
+	f := s.flights[snap.uri]
+	if f == nil || f.version != snap.version || f.text != snap.text || f.gen != s.gen || f.ctx.Err() != nil {
+		if f != nil {
+			f.cancel() // superseded
+		}
+		f = &flight{version: snap.version, text: snap.text, gen: s.gen, done: make(chan struct{})}
+		f.ctx, f.cancel = context.WithCancel(s.baseCtx)
+		s.flights[snap.uri] = f
+		st := s.settingsLocked()
+		s.wg.Add(1)
+		go s.fly(snap, st, f)
+	}
+	s.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.lr
+	case <-f.ctx.Done():
+		return nil
+	case <-ctx.Done():
+		return nil
+	}
+}
+
+// fly runs a flight's lint when a lint slot is free, unless the flight is
+// cancelled first.
+func (s *Server) fly(snap snapshot, st Settings, f *flight) {
+	defer s.wg.Done()
+	defer func() {
+		s.mu.Lock()
+		if s.flights[snap.uri] == f {
+			delete(s.flights, snap.uri)
+		}
+		s.mu.Unlock()
+	}()
+	select {
+	case s.lintSlots <- struct{}{}:
+	case <-f.ctx.Done():
+		return
+	}
+	defer func() { <-s.lintSlots }()
+	if f.ctx.Err() != nil {
+		return
+	}
+	var lr *lintResult
+	s.safely("lint", func() { lr = s.lint(snap, st) })
+	if lr == nil {
+		return
 	}
 	s.mu.Lock()
-	st := s.settingsLocked()
-	s.mu.Unlock()
-	lr := s.lint(snap, st)
-	s.mu.Lock()
-	if d, ok := s.docs[snap.uri]; ok && d.version == lr.version && d.text == lr.text && d.lint == nil {
+	if d, ok := s.docs[snap.uri]; ok && d.version == lr.version && d.text == lr.text && s.state != stateShutdown {
 		d.lint = lr
 	}
 	s.mu.Unlock()
-	return lr
+	f.lr = lr
+	close(f.done)
 }
 
 func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
@@ -655,7 +736,10 @@ func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) 
 		return nil, err
 	}
 	return func(ctx context.Context) (any, *rpcError) {
-		lr := s.current(ctx, snap)
+		lr, rerr := s.current(ctx, snap)
+		if rerr != nil {
+			return nil, rerr
+		}
 		// The result id names the text and settings linted: the same id
 		// means the same diagnostics.
 		id := strconv.Itoa(lr.version) + "." + strconv.FormatUint(lr.gen, 10)

@@ -29,8 +29,8 @@ var accessKeyMatchesRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleAccessKeyMatches,
 		Severity: manifest.Error,
-		Codes:    []manifest.Code{manifest.InvalidAccessKeyID},
-		Doc:      "accessKeyId must equal the key that signs the request, when given (--access-key-id or the config file's accessKeyId; `env` in either reads AWS_ACCESS_KEY_ID).",
+		Codes:    []manifest.Code{manifest.InvalidAccessKeyID, manifest.InvalidClientTokenID},
+		Doc:      "accessKeyId must equal the key that signs the request, when given (--access-key-id or the config file's accessKeyId, `env` in either reading AWS_ACCESS_KEY_ID; or with --online --signer=current the key of the credentials in use); with --online, STS must not reject the manifest's own AKIA key (InvalidClientTokenIdException).",
 		Example: manifest.Example{Lang: "yaml",
 			Note:        "run as `manifestlint --access-key-id AKIAIOSFODNN7EXAMPLE manifest.yaml` (or `--access-key-id env` with AWS_ACCESS_KEY_ID set)",
 			AccessKeyID: "AKIAIOSFODNN7EXAMPLE",
@@ -38,7 +38,7 @@ var accessKeyMatchesRule = Rule{
 			After:       "accessKeyId: AKIAIOSFODNN7EXAMPLE",
 		},
 	},
-	Check: checkAccessKeyMatches,
+	Check: withClientToken(checkAccessKeyMatches),
 }
 
 // checkAccessKeyMatches reports an accessKeyId that differs from the key

@@ -126,6 +126,8 @@ type options struct {
 	maxFindings   int
 	// fix, unsafeFixes and diff are --fix, --unsafe-fixes and --diff.
 	fix, unsafeFixes, diff bool
+	// online is --online and its flags (online.go).
+	online onlineOptions
 }
 
 // fixing reports whether the run fixes (in place, to standard output, or
@@ -169,6 +171,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, configErrorText(err))
 		return ExitUsage
 	}
+	if err := o.online.resolve(onlineGetenv); err != nil {
+		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
+		return ExitUsage
+	}
 	cfg.printNotes(stderr, o.verbose, o.quiet)
 	c := newCollector(cfg, stderr)
 	for _, a := range fl.Args() {
@@ -208,7 +214,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.fix && hasStdin(inputs) {
 		out = stderr
 	}
-	sinks, err := o.openSinks(format, out)
+	sinks, err := o.openSinks(format, out, c.seen)
 	if err != nil {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
@@ -239,6 +245,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.fix && !o.quiet {
 		fmt.Fprintln(stderr, fixes.line(false, o.unsafeFixes))
 	}
+	onlineFailed := o.online.finish(stderr, o.verbose, o.quiet)
 	nothing := linted == 0 && !c.failed && !sum.failed
 	if nothing && !o.verbose {
 		o.runNotes(stderr, c.skip, nil) // the line below counts them
@@ -253,7 +260,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	switch {
-	case c.failed || sum.failed || fixes.failed:
+	case c.failed || sum.failed || fixes.failed || onlineFailed:
 		return ExitUsage
 	case errs > 0:
 		return ExitFindings
@@ -290,6 +297,7 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 	boolVar(fl, &o.fix, "fix", "", "apply the safe fixes in place (with -, write the fixed text to standard output and the report to standard error), then report what is left")
 	boolVar(fl, &o.unsafeFixes, "unsafe-fixes", "", "with --fix or --diff, apply the unsafe fixes too (they change meaning: review them); alone, mark them [*] as fixable")
 	boolVar(fl, &o.diff, "diff", "", "print what --fix would change as a unified diff, write nothing, and exit 1 when there is a change")
+	addOnlineFlags(fl, &o.online)
 	fl.Usage = func() { printUsage(stderr, fl) }
 	return fl
 }

@@ -303,12 +303,35 @@ func TestNoSecretInOutput(t *testing.T) {
 		"truecryptpassword: " + secret + "\n",
 		"truecryptpassword:" + secret + "\n",
 		"trueCryptPassword: |\n  " + secret + "\n",
+		// Issue 21 item 5: braces (the placeholder message quoted them).
+		"trueCryptPassword: {" + secret + "}\n",
+		"pinCode: {" + secret + "}\n",
+		"trueCryptPassword: {" + secret + ": x}\n",
+		// Item 6: keys the did-you-mean reads as a secret field.
+		"password: " + secret + "\n",
+		"PIN: " + secret + "\n",
+		"truecrypt: " + secret + "\n",
+		"pass_word: " + secret + "\n",
+		"p_i_n: " + secret + "\n",
+		"trueCryptPasswrd: " + secret + "\n",
+		"password: {" + secret + "}\n",
+		// Item 7: in a list entry (the message quoted it as a suggestion).
+		"ignore: [{trueCryptPassword: " + secret + "}]\n",
+		"ignore:\n  - {password: " + secret + "}\n",
+		"operations:\n  - exportBucket: b\n    pinCode: " + secret + "\n",
 	} {
 		p := writeTemp(t, "m.yaml", validManifest+src)
 		for _, format := range []string{"text", "json", "sarif", "github", "junit", "xml"} {
 			_, out, errOut := runHostile(t, "", "--no-config", "--color=never", "-f", format, p)
 			if strings.Contains(out+errOut, secret) {
 				t.Errorf("%s shows the secret of %q:\n%s%s", format, src, out, errOut)
+			}
+		}
+		for _, args := range [][]string{{"-v"}, {"--diff"}, {"--diff", "--unsafe-fixes"}, {"-f", "json", "--unsafe-fixes"}, {"-f", "sarif", "--unsafe-fixes"}} {
+			args = append([]string{"--no-config", "--color=never"}, append(args, p)...)
+			_, out, errOut := runHostile(t, "", args...)
+			if strings.Contains(out+errOut, secret) {
+				t.Errorf("%v shows the secret of %q:\n%s%s", args, src, out, errOut)
 			}
 		}
 	}

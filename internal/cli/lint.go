@@ -112,6 +112,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				if opts.JobType == manifest.JobTypeUnknown {
 					opts.JobType, opts.JobTypeSource = in.jobType, in.jobTypeSource
 				}
+				o.online.facts(name, data, &opts)
 				if !o.fixing() {
 					out <- done{i: i, res: outcome{res: validate.Validate(name, data, opts), stdin: in.stdin, path: in.path}}
 					continue
@@ -194,7 +195,7 @@ func fixOne(in input, name string, data []byte, opts validate.Options, o options
 	if o.diff || in.stdin || !fo.Changed(data) {
 		return l
 	}
-	if err := writeInPlace(in.path, in.root, fo.Source); err != nil {
+	if err := writeInPlace(in.path, in.root, data, fo.Source); err != nil {
 		l.fixed.err = err
 		l.fixed.out, l.fixed.n, l.fixed.notApplied = data, 0, fo.Fixed
 		l.res = validate.Validate(name, data, opts)

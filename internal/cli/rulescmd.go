@@ -161,15 +161,7 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 	for _, f := range todo {
 		p := filepath.Join(*dir, f.dst)
 		src, _ := starters.ReadFile(f.src)
-		// O_EXCL: a file that appeared since the check is not overwritten.
-		w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			_, err = w.Write(src)
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
+		if err := writeNew(p, src); err != nil {
 			fmt.Fprintf(stderr, "manifestlint init: %s: %v\n", safeName(p), describe(err))
 			return ExitUsage
 		}
@@ -189,4 +181,37 @@ func commandNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// writeNew writes a new file at p, never over an existing one, and never
+// half: the text goes to a temporary file beside p, which is then linked
+// to p (a link fails when p exists: a file that appeared since init
+// looked is not overwritten) and removed. A full disk or a file-size limit
+// fails before p exists, so that no cut config is left for the next run to
+// use and the next init to keep. Where the file system has no hard links,
+// the temporary file is renamed to p after a last check that p is absent.
+func writeNew(p string, data []byte) error {
+	tmp, err := createTemp(p, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		removeTemp(tmp)
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		removeTemp(tmp)
+		return err
+	}
+	err = os.Link(tmp.Name(), p)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		removeTemp(tmp)
+		return err
+	}
+	return renameTemp(tmp.Name(), p, func() error {
+		if _, err := os.Lstat(p); err == nil {
+			return &fs.PathError{Op: "create", Path: p, Err: fs.ErrExist}
+		}
+		return nil
+	})
 }

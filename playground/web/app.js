@@ -75,11 +75,16 @@
     }
   }
 
+  // shareHash is the share link of the page: the manifest with its secret
+  // values left out (trueCryptPassword, pinCode and the keys read as them,
+  // as manifestlint.shareText masks them), the job type and the region;
+  // never the access key ID. secretsLeftOut says a value was left out.
   function shareHash() {
-    const p = ["manifest=" + toBase64url(docText())];
+    const shared = JSON.parse(globalThis.manifestlint.shareText(docText()));
+    const p = ["manifest=" + toBase64url(shared.text)];
     if (jobTypeSel.value) p.push("jobType=" + jobTypeSel.value);
     if (regionSel.value) p.push("region=" + encodeURIComponent(regionSel.value));
-    return "#" + p.join("&");
+    return { hash: "#" + p.join("&"), secretsLeftOut: shared.secretsLeftOut };
   }
 
   // restoreFromHash sets the page from a share link; false when the
@@ -119,7 +124,7 @@
     }
     showNotice(problems);
     exampleSel.value = "";
-    setText(text, false);
+    setText(text);
     return true;
   }
 
@@ -163,18 +168,9 @@
     return { jobType: jobTypeSel.value, region: regionSel.value, accessKeyId: keyInput.value };
   }
 
-  // setText replaces the editor's text; undoable keeps it in the
-  // textarea's undo history (a fix can be undone with Ctrl+Z).
-  function setText(text, undoable) {
-    if (undoable && document.activeElement !== null) {
-      ta.focus();
-      ta.select();
-      if (document.execCommand && document.execCommand("insertText", false, text) && ta.value === normalizeBreaks(text)) {
-        rememberText(text);
-        afterEdit(true);
-        return;
-      }
-    }
+  // setText replaces the editor's text (a link's or an example's; a fix
+  // edits it with applyEdits, in the undo history).
+  function setText(text) {
     ta.value = text;
     rememberText(text);
     ta.scrollTop = 0;
@@ -301,6 +297,7 @@
     render();
     const ms = performance.now() - t0;
     body.dataset.lintMs = ms.toFixed(2);
+    body.dataset.lintDoneAt = performance.now().toFixed(1);
     body.dataset.lintCount = String(res.findings.length);
     body.dataset.lintSeq = String(Number(body.dataset.lintSeq || 0) + 1);
     if (!body.dataset.firstLintAt) body.dataset.firstLintAt = performance.now().toFixed(1);
@@ -451,13 +448,54 @@
 
   function applyFix(which) {
     if (!ready) return;
-    const out = JSON.parse(globalThis.manifestlint.applyFixes(docText(), options(), which));
+    const doc = docText();
+    const out = JSON.parse(globalThis.manifestlint.applyFixes(doc, options(), which));
     if (out.applied > 0) {
-      setText(out.text, true);
-      setStatus("Applied " + plural(out.applied, "fix") + ". Ctrl+Z undoes.");
+      const undoable = applyEdits(doc, out.text, out.edits);
+      setStatus("Applied " + plural(out.applied, "fix") + "." + (undoable ? " Ctrl+Z undoes." : ""));
     } else {
       setStatus("No fix applied.");
     }
+  }
+
+  // MAX_EDITS bounds the edits applied one by one; more are applied by
+  // setting the whole text (fast, but not in the undo history).
+  const MAX_EDITS = 200;
+
+  // applyEdits turns the editor's text (doc, as docText gave it) into text
+  // by applying edits ({from, to, text} in UTF-16 offsets of doc, in order)
+  // as typing would: only the changed characters are inserted, so a fix
+  // on a large manifest costs what it changes, and Ctrl+Z undoes it.
+  // (Inserting the whole text again froze the tab for 90 s on 50 KB.)
+  // It returns whether the change is in the undo history.
+  function applyEdits(doc, text, edits) {
+    const want = normalizeBreaks(text);
+    if (edits && edits.length <= MAX_EDITS && document.execCommand) {
+      const at = editorOffsets(doc);
+      ta.focus({ preventScroll: true });
+      const top = ta.scrollTop;
+      let ok = true;
+      // From the last: each edit leaves the offsets before it as they were.
+      for (let k = edits.length - 1; k >= 0 && ok; k--) {
+        const e = edits[k];
+        const ins = normalizeBreaks(e.text);
+        const from = at(e.from);
+        const to = at(e.to);
+        if (from === to && ins === "") continue;
+        ta.setSelectionRange(from, to);
+        ok = ins === "" ? document.execCommand("delete") : document.execCommand("insertText", false, ins);
+      }
+      ta.scrollTop = top;
+      if (ok && ta.value === want) {
+        rememberText(text);
+        afterEdit(true);
+        return true;
+      }
+    }
+    ta.value = text;
+    rememberText(text);
+    afterEdit(true);
+    return false;
   }
 
   // ---- Explain ----
@@ -564,14 +602,16 @@
     }
   });
   $("share").addEventListener("click", async () => {
-    const hash = shareHash();
+    if (!ready) return;
+    const { hash, secretsLeftOut } = shareHash();
     history.replaceState(null, "", hash);
     const url = location.href;
+    const left = secretsLeftOut ? " Secret values (trueCryptPassword, pinCode) are left out of it." : "";
     try {
       await navigator.clipboard.writeText(url);
-      setStatus("Link copied (" + url.length + " characters). It holds the manifest after the #: no server sees it.");
+      setStatus("Link copied (" + url.length + " characters). It holds the manifest after the #: no server sees it." + left);
     } catch (e) {
-      setStatus("The address now holds the link: copy it from the address bar.");
+      setStatus("The address now holds the link: copy it from the address bar." + left);
     }
   });
   window.addEventListener("hashchange", () => restoreFromHash());
@@ -581,7 +621,7 @@
     if (!r.ok) throw new Error(ex.file + ": " + r.status);
     const text = await r.text();
     if (location.hash) history.replaceState(null, "", location.pathname + location.search);
-    setText(text, false);
+    setText(text);
   }
 
   async function loadExamples() {
