@@ -294,7 +294,7 @@ func lintFlags(o *options, stdout, stderr io.Writer) *pflag.FlagSet {
 	fl.StringVar(&o.jobType, "job-type", "", "the job's type, import or export (default: inferred from each manifest)")
 	fl.StringVar(&o.jobKind, "job-kind", "", "the job's kind, "+strings.Join(kindNames(), ", ")+" (instead of --job-type: also fixes which import)")
 	fl.StringVar(&o.region, "region", "", "the job's region: "+strings.Join(manifest.Regions, ", "))
-	fl.StringVar(&o.accessKeyID, "access-key-id", "", "the AWS access key id that will sign the request (default $AWS_ACCESS_KEY_ID)")
+	fl.StringVar(&o.accessKeyID, "access-key-id", "", "the AWS access key id that will sign the request; env reads $AWS_ACCESS_KEY_ID")
 	fl.StringVar(&o.filesFrom, "files-from", "", "also lint the paths listed in `FILE`, one per line or NUL-separated (- for standard input), filtered as a directory walk is")
 	fl.StringVar(&o.stdinFilename, "stdin-filename", "-", "the name to report standard input under")
 	boolVar(fl, &o.quiet, "quiet", "q", "print errors only: no warnings, notes, or summary on success")
@@ -492,7 +492,7 @@ func (o *options) resolve() (validate.Options, string, error) {
 		}
 		v.Region, v.RegionSource = o.region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 	}
-	// AWS_ACCESS_KEY_ID is read after the config file (configure).
+	// `env` is resolved after the config file (configure).
 	if o.accessKeyID != "" {
 		v.AccessKeyID, v.AccessKeySource = o.accessKeyID, manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
 	}
