@@ -186,32 +186,39 @@ var schema []byte
 // editors and `manifestlint schema --config`.
 func Schema() []byte { return slices.Clone(schema) }
 
-// Find looks for FileName in startDir and its parents, stopping after the
-// repository root (a directory holding `.git`) or the file system root. It
-// returns the path of the file found (startDir made absolute joined with
-// the way up), or "" when there is none.
+// Find looks for FileName in startDir (the folder of the file to lint) and
+// its parents, stopping after the repository root (a directory holding
+// `.git`) or the file system root: the configuration file nearest the file,
+// as ruff and ESLint find theirs. It returns the path of the file found
+// (startDir made absolute joined with the way up), or "" when there is
+// none. roots are the folders being linted (the working directory, the
+// directories named): a file inside one of them, or inside the repository,
+// is trusted whatever its owner (see untrusted).
 //
 // A folder the search may not look into (an ancestor without search
 // permission) or a working directory that no longer exists ends the search
 // there, with a note saying so: the run goes on without a configuration
 // file rather than failing. A directory named FileName is an error.
 //
-// A file another user could have written (see untrusted: owned by someone
-// else, or in a folder others may write, such as a shared temporary folder
-// above the repository) is not used: the search stops there with a note,
-// for such a file could turn every check off.
-func Find(startDir string) (path string, notes []string, err error) {
+// A file another user could have written (see untrusted: a file planted in
+// a folder others may write, such as a shared temporary folder above the
+// repository) is not used: the search stops there with a note, for such a
+// file could turn every check off. The caller shows that note as a warning.
+func Find(startDir string, roots ...string) (path string, notes []string, err error) {
 	dir, err := filepath.Abs(startDir)
 	if err != nil {
 		return "", []string{fmt.Sprintf("cannot tell the current directory (%v): no %s is used", describeErr(err), FileName)}, nil
 	}
+	below := dir
 	for {
 		p := filepath.Join(dir, FileName)
 		switch st, err := os.Stat(p); {
 		case err == nil && !st.IsDir():
 			// Not a regular file (a link to /dev/zero): Load refuses it.
-			if why := untrusted(p); why != "" && st.Mode().IsRegular() {
-				return "", append(notes, fmt.Sprintf("skipped %s: %s, so it may not be yours; no configuration file is used (name it with --config to use it)", p, why)), nil
+			if st.Mode().IsRegular() {
+				if why := untrusted(p, below, inTree(dir, roots)); why != "" {
+					return "", append(notes, fmt.Sprintf("skipped %s: %s, so it may not be yours; no configuration file is used (name it with --config to use it)", p, why)), nil
+				}
 			}
 			return p, notes, nil
 		case err == nil:
@@ -230,6 +237,30 @@ func Find(startDir string) (path string, notes []string, err error) {
 			return "", notes, nil
 		}
 		dir = parent
+	}
+}
+
+// inTree reports whether dir lies inside one of roots, or inside a git
+// repository (dir or a parent holds `.git`).
+func inTree(dir string, roots []string) bool {
+	for _, r := range roots {
+		abs, err := filepath.Abs(r)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(abs, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return false
+		}
+		d = parent
 	}
 }
 
