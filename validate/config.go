@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"slices"
+
 	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/manifest"
 )
@@ -36,6 +38,26 @@ func (o *Options) ApplyConfig(c *config.Config) error {
 			}
 			o.Severity[s.Name] = manifest.Severity(s.Level)
 		}
+	}
+	return nil
+}
+
+// ApplyConfigFor is ApplyConfig for one file: the configuration file's
+// per-path settings for path come first (a regions entry over region, a
+// jobTypes entry), flags (options already set) still win. c may be nil.
+func (o *Options) ApplyConfigFor(c *config.Config, path string) error {
+	if c == nil {
+		return nil
+	}
+	o.Ignore = slices.Clip(o.Ignore) // appending must not write into the caller's list
+	if o.Region == "" && path != "" {
+		o.Region, o.RegionSource = c.RegionFor(path)
+	}
+	if err := o.ApplyConfig(c); err != nil {
+		return err
+	}
+	if o.JobType == manifest.JobTypeUnknown && path != "" {
+		o.JobType, o.JobTypeSource = c.JobTypeSourceFor(path)
 	}
 	return nil
 }
