@@ -402,9 +402,16 @@ func (s *Server) configFor(dir string) (*config.Config, error) {
 		return c.cfg, c.err
 	}
 	c = configLookup{}
-	path, notes, err := config.Find(dir)
+	s.mu.Lock()
+	root := s.rootDir
+	s.mu.Unlock()
+	var roots []string
+	if root != "" {
+		roots = append(roots, root)
+	}
+	path, notes, err := config.Find(dir, roots...)
 	for _, n := range notes {
-		s.logf("%s", n)
+		s.logf("warning: %s", n)
 	}
 	if err == nil && path != "" {
 		c.path = path
@@ -479,11 +486,18 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 // *.manifest.yaml), one the configuration file's include names, or one
 // whose text looks like a manifest (manifest.LooksLikeManifest) is linted.
 func (s *Server) isManifest(snap snapshot) bool {
-	if snap.path == "" || manifest.IsManifestName(snap.path) || manifest.LooksLikeManifest([]byte(snap.text)) {
+	if snap.path == "" {
 		return true
 	}
 	cfg, err := s.configFor(filepath.Dir(snap.path))
-	return err != nil || cfg != nil && cfg.Included(snap.path)
+	if err != nil {
+		return true
+	}
+	ch := config.Select(cfg, snap.path, true, func() []byte { return []byte(snap.text) })
+	if ch.ByContent && ch.Lint {
+		s.logf("%s: linted as a manifest by its content: %s", clip(snap.path, 200), ch.Reason)
+	}
+	return ch.Lint
 }
 
 // validateOptions returns the options the CLI would lint the document's
@@ -516,11 +530,8 @@ func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Opt
 			if snap.path != "" && cfg.Excluded(snap.path) {
 				return vopts, true, nil
 			}
-			if err := vopts.ApplyConfig(cfg); err != nil {
+			if err := vopts.ApplyConfigFor(cfg, snap.path); err != nil {
 				return vopts, false, err
-			}
-			if vopts.JobType == manifest.JobTypeUnknown && snap.path != "" {
-				vopts.JobType, vopts.JobTypeSource = cfg.JobTypeSourceFor(snap.path)
 			}
 		}
 	}
