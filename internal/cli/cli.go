@@ -390,7 +390,7 @@ func (o *options) runNotes(w io.Writer, sk skipped, notManifest, why []string) {
 		return
 	}
 	if n := len(notManifest); n > 0 {
-		if o.verbose || n == 1 {
+		if o.verbose || o.onlyManifests || n == 1 {
 			for i, p := range notManifest {
 				reason := "no top-level manifestVersion key, nor two keys only manifests use, nor a manifest name"
 				if i < len(why) && why[i] != "" {

@@ -251,4 +251,3 @@ func configErrorText(err error) string {
 	}
 	return "manifestlint: " + escape.Line(err.Error())
 }
-
