@@ -253,7 +253,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, fixes.line(false, o.unsafeFixes))
 	}
 	nothing := linted == 0 && !c.failed && !sum.failed
-	if nothing && !o.verbose {
+	if nothing && !o.verbose && !o.onlyManifests {
 		o.runNotes(stderr, c.skip, nil, nil) // the line below counts them
 	} else {
 		o.runNotes(stderr, c.skip, sum.notManifest, sum.why)
