@@ -495,7 +495,13 @@ func (s *Server) isManifest(snap snapshot) bool {
 	}
 	ch := config.Select(cfg, snap.path, true, func() []byte { return []byte(snap.text) })
 	if ch.ByContent && ch.Lint {
-		s.logf("%s: linted as a manifest by its content: %s", clip(snap.path, 200), ch.Reason)
+		s.mu.Lock()
+		said := s.detected[snap.path] == ch.Reason
+		s.detected[snap.path] = ch.Reason
+		s.mu.Unlock()
+		if !said {
+			s.logf("%s: linted as a manifest by its content: %s", clip(snap.path, 200), ch.Reason)
+		}
 	}
 	return ch.Lint
 }

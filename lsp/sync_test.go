@@ -490,4 +490,10 @@ func TestNestedConfigAgreesWithCLI(t *testing.T) {
 	if ds, _ := c.diagnostics(0, uri, 1); len(ds) != 0 {
 		t.Errorf("Helm values: %d diagnostics, want none: %s", len(ds), codes(ds))
 	}
+	c.mu.Lock()
+	log := c.log.String()
+	c.mu.Unlock()
+	if want := filepath.Join(dir, "eu", "m.yaml") + ": linted as a manifest by its content: a top-level `manifestVersion` key (line 2)"; strings.Count(log, want) != 1 {
+		t.Errorf("the log should say once why eu/m.yaml was linted (%q):\n%s", want, log)
+	}
 }

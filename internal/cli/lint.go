@@ -134,7 +134,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 					res = fixOne(in, name, data, opts, o)
 				}
 				for _, w := range in.cfgSkipped {
-					res.res.Notes = append(res.res.Notes, manifest.Note{ID: NoteConfigSkipped, Rules: []string{}, Message: "warning: " + w})
+					res.res.Notes = append(res.res.Notes, manifest.Note{ID: NoteConfigSkipped, Rules: []string{}, Message: "warning: " + w, Severity: manifest.Warning})
 				}
 				out <- done{i: i, res: res}
 			}
