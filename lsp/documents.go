@@ -418,7 +418,14 @@ func (s *Server) configFor(dir string) (*config.Config, error) {
 		if st, serr := os.Stat(path); serr == nil {
 			c.mod, c.size = st.ModTime(), st.Size()
 		}
-		c.cfg, err = config.Load(path, path)
+		// Named as the CLI run from the workspace root names it.
+		name := path
+		if root != "" {
+			if rel, rerr := filepath.Rel(root, path); rerr == nil && !strings.HasPrefix(rel, "..") {
+				name = rel
+			}
+		}
+		c.cfg, err = config.Load(path, name)
 	}
 	c.err = err
 	s.mu.Lock()
