@@ -612,7 +612,7 @@ func runRecipe(t *testing.T, script string, files map[string]string) (int, strin
 			t.Fatalf("git add: %v\n%s", err, out)
 		}
 	}
-	cmd := exec.Command(bash, "-e", "-c", script)
+	cmd := exec.Command(bash, "-e", "-o", "pipefail", "-c", script) // as GitHub's shell: bash runs a step
 	cmd.Dir = repo
 	cmd.Env = []string{
 		"PATH=" + filepath.Dir(binary(t)) + string(os.PathListSeparator) + os.Getenv("PATH"),
