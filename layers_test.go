@@ -15,7 +15,7 @@ var layers = map[string]int{
 	"schema": 1, "rules": 1, "suppress": 1, "config": 1, "report/jsonwire": 1,
 	"validate": 2,
 	"report":   3, "explain": 3, "fix": 3,
-	"lsp": 4, "playground": 4,
+	"lsp": 4, "playground": 4, "internal/online": 4,
 	"internal/cli": 5,
 	"":             6, // the command, main.go
 }

@@ -53,8 +53,15 @@ var codeDocs = map[manifest.Code]codeDoc{
 		},
 	},
 	manifest.InvalidClientTokenID: {
-		Cause: "The AWS access key that signs the request does not exist (deleted, mistyped, or of another partition).",
-		Fix:   "Sign with an existing, active access key. manifestlint cannot check keys against the account.",
+		Cause: "The AWS access key that signs the request does not exist (deleted, mistyped, or of another partition). " +
+			"manifestlint reports it only with --online, when STS rejects the manifest's own long-term (AKIA) accessKeyId " +
+			"as InvalidClientTokenId; a rejection of another key is a note naming both keys.",
+		Fix: "Sign with an existing, active access key, and name it in accessKeyId.",
+		Example: &manifest.Example{Lang: "yaml",
+			Note:   "run with --online, signing with the deleted key AKIAI44QH8DHBEXAMPLE",
+			Before: "accessKeyId: AKIAI44QH8DHBEXAMPLE",
+			After:  "accessKeyId: AKIAIOSFODNN7EXAMPLE",
+		},
 	},
 	manifest.InvalidCustoms: {
 		Cause: "A customs subfield is present but bad (a yesno that is not yes/no, a device value that is not an " +
@@ -159,7 +166,8 @@ var codeDocs = map[manifest.Code]codeDoc{
 	},
 	manifest.NoSuchBucket: {
 		Cause: "A bucket the manifest names (bucket, logBucket, exportBucket) does not exist in the account. " +
-			"manifestlint checks this only against a bucket inventory (config file key `buckets`).",
+			"manifestlint checks this against a bucket inventory (config file key `buckets`, which " +
+			"`manifestlint inventory` writes), or with --online, where HeadBucket answers 404.",
 		Example: &manifest.Example{Lang: "yaml",
 			Note:   "with the bucket inventory `buckets: {my-bucket: us-east-1}` in the config file",
 			Before: "bucket: my-buckt",

@@ -140,6 +140,8 @@ func writeCode(w io.Writer, c manifest.CodeInfo) error {
 	switch {
 	case c.Detect == manifest.WithInventory:
 		p.wrap("  ", "Only with a bucket inventory (config file key `buckets`): without one, the check does not run.")
+	case c.Detect == manifest.WithOnline:
+		p.wrap("  ", "Only with --online (docs/online.md): it needs the account's answer.")
 	case !c.Detectable():
 		p.wrap("  ", "No: "+strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(c.Local, "no"), " ("), ")")+
 			". The service decides it from what it knows beyond the manifest, so manifestlint never reports it.")
@@ -375,12 +377,14 @@ func (p *printer) example(ex *manifest.Example) {
 
 // ErrorCodeEntry is one error code in `manifestlint codes --format json`.
 type ErrorCodeEntry struct {
-	Code       string   `json:"code"`
-	HTTPStatus int      `json:"httpStatus"`
-	Message    string   `json:"message"`
-	Detectable bool     `json:"detectable"`
-	Local      string   `json:"local"`
-	Rules      []string `json:"rules"`
+	Code       string `json:"code"`
+	HTTPStatus int    `json:"httpStatus"`
+	Message    string `json:"message"`
+	Detectable bool   `json:"detectable"`
+	Local      string `json:"local"`
+	// Online says whether and how --online reports the code ("—": not).
+	Online string   `json:"online"`
+	Rules  []string `json:"rules"`
 }
 
 // StatusEntry is one job progress, device location or log status code in
@@ -410,7 +414,7 @@ func AllCodes() Catalog {
 		}
 		c.ErrorCodes = append(c.ErrorCodes, ErrorCodeEntry{
 			Code: string(e.Code), HTTPStatus: e.Status, Message: e.Message,
-			Detectable: e.Detectable(), Local: e.Local, Rules: rules,
+			Detectable: e.Detectable(), Local: e.Local, Online: e.Online(), Rules: rules,
 		})
 	}
 	conv := func(ms []manifest.CodeMeaning) []StatusEntry {
@@ -444,9 +448,9 @@ func Codes(w io.Writer, format string) error {
 	p.line("Error codes (returned in an ErrorResponse; manifestlint reports those it can detect)")
 	p.line("")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CODE\tHTTP\tDETECTED\tSERVICE MESSAGE")
+	fmt.Fprintln(tw, "CODE\tHTTP\tDETECTED\tONLINE\tSERVICE MESSAGE")
 	for _, e := range cat.ErrorCodes {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", e.Code, e.HTTPStatus, e.Local, e.Message)
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", e.Code, e.HTTPStatus, e.Local, e.Online, e.Message)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -116,15 +116,18 @@ func TestCoverageOfCodesMD(t *testing.T) {
 			if r.cells[2] != e.Message {
 				t.Errorf("%s: message %q, codes.md says %q", code, e.Message, r.cells[2])
 			}
-			if len(r.cells) != 5 {
-				t.Errorf("%s: codes.md row has %d cells, want 5 (code, HTTP, message, detected, rules)", code, len(r.cells))
+			if len(r.cells) != 6 {
+				t.Errorf("%s: codes.md row has %d cells, want 6 (code, HTTP, message, detected, online, rules)", code, len(r.cells))
 				continue
 			}
 			if r.cells[3] != e.Local {
 				t.Errorf("%s: detected %q, codes.md says %q", code, e.Local, r.cells[3])
 			}
+			if r.cells[4] != e.Online {
+				t.Errorf("%s: online %q, codes.md says %q", code, e.Online, r.cells[4])
+			}
 			var links []string
-			for _, m := range regexp.MustCompile("\\[`([a-z0-9-]+)`\\]\\(rules\\.md#([a-z0-9-]+)\\)").FindAllStringSubmatch(r.cells[4], -1) {
+			for _, m := range regexp.MustCompile("\\[`([a-z0-9-]+)`\\]\\(rules\\.md#([a-z0-9-]+)\\)").FindAllStringSubmatch(r.cells[5], -1) {
 				if m[1] != m[2] {
 					t.Errorf("%s: codes.md links rule %s to #%s", code, m[1], m[2])
 				}

@@ -44,6 +44,8 @@ const (
 	Detected
 	// WithInventory: only with a bucket inventory (config file `buckets`).
 	WithInventory
+	// WithOnline: only with --online, from the account's answers.
+	WithOnline
 )
 
 // CodeInfo describes one error code: its HTTP status, the service's own
@@ -70,7 +72,7 @@ var ErrorCodes = []CodeInfo{
 	{ExpiredJobID, 400, "The specified job ID has expired.", Undetectable, "no (job state)"},
 	{InvalidAccessKeyID, 400, "The AWS Access Key ID specified in the request did not match the manifest's accessKeyId value. The manifest and the request authentication must use the same AWS Access Key ID.", Detected, "yes: malformed accessKeyId, or one that differs from --access-key-id"},
 	{InvalidAddress, 400, "The address specified in the manifest is invalid.", Detected, "yes"},
-	{InvalidClientTokenID, 403, "The AWS access key does not exist.", Undetectable, "no (needs the account)"},
+	{InvalidClientTokenID, 403, "The AWS access key does not exist.", WithOnline, "only with --online"},
 	{InvalidCustoms, 400, "One or more customs parameters was invalid. Please correct and resubmit.", Detected, "yes"},
 	{InvalidFileSystem, 400, "File system specified in export manifest is invalid.", Detected, "yes"},
 	{InvalidJobID, 400, "The JOBID was missing, not found, or not associated with the AWS account.", Undetectable, "no (job state)"},
@@ -155,4 +157,23 @@ var LogStatusCodes = []CodeMeaning{
 	{Code: "OK", Status: 200, Meaning: "S3 stored (or, for an export, read) the object"},
 	{Code: "InvalidArgument", Status: 400, Meaning: "an S3 error: S3 refused the object's key or metadata as invalid"},
 	{Code: "AccessDenied", Status: 403, Meaning: "an S3 error: the account may not write (or read) the object in the bucket"},
+}
+
+// onlineDetection says, in codes.md's words, what `--online` adds for a
+// code: which answer of the account reports it (docs/online.md).
+var onlineDetection = map[Code]string{
+	BucketPermission:     "no (no read-only call proves write access)",
+	InvalidAccessKeyID:   "with --signer=current",
+	InvalidClientTokenID: "yes: STS rejects the manifest's AKIA key",
+	MultipleRegions:      "yes: HeadBucket's region",
+	NoSuchBucket:         "yes: HeadBucket 404",
+}
+
+// Online says whether and how `--online` reports the code, in codes.md's
+// words; "—" when the account's answers add nothing.
+func (i CodeInfo) Online() string {
+	if s, ok := onlineDetection[i.Code]; ok {
+		return s
+	}
+	return "—"
 }

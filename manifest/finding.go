@@ -48,6 +48,10 @@ type Finding struct {
 	// device". Empty when the headline says it all. Message is the
 	// headline: what is wrong, with the value, in at most ~90 characters.
 	Help string `json:"help,omitempty"`
+	// Evidence says where a finding of an online check (--online) got its
+	// facts: "HeadBucket: 404 at 2026-12-06T05:10:00Z". Empty for the
+	// findings made from the manifest and the flags alone.
+	Evidence string `json:"evidence,omitempty"`
 
 	// EndLine and EndColumn end the range at fault (exclusive, 1-based,
 	// columns in code points); zero when the finding has no extent.

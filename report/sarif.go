@@ -157,6 +157,8 @@ type sarifResultFields struct {
 	ServiceMessage string `json:"serviceMessage,omitempty"`
 	Path           string `json:"path"`
 	JobKind        string `json:"jobKind,omitempty"`
+	// Evidence is where an online finding got its facts (--online).
+	Evidence string `json:"evidence,omitempty"`
 }
 
 type sarifLocation struct {
@@ -262,6 +264,7 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 				}}},
 				Properties: sarifResultFields{
 					Code: string(f.Code), HTTPStatus: f.Status, ServiceMessage: f.Code.Message(), Path: f.Path, JobKind: string(r.Kind),
+					Evidence: f.Evidence,
 				},
 			}
 			if i, ok := index[id]; ok {

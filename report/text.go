@@ -139,6 +139,9 @@ func (s *textStream) File(r manifest.Result) error {
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s%s %s\n", c(ansiBold, file), f.Line, f.Column,
 			sev, code, mark, escape.Line(msg), c(ansiDim, "["+f.Rule+"]"))
+		if opt.Verbose && f.Evidence != "" {
+			fmt.Fprintf(bw, "  evidence: %s\n", escape.Line(f.Evidence))
+		}
 		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
 			if line, col, width, ok := r.Doc.Snippet(f.Line, f.Column, caretWidth(r.Doc, f)); ok {
 				f.Column = col // moved past any shorter secret mask before it

@@ -28,8 +28,8 @@ var accessKeyMatchesRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleAccessKeyMatches,
 		Severity: manifest.Error,
-		Codes:    []manifest.Code{manifest.InvalidAccessKeyID},
-		Doc:      "accessKeyId must equal the key that signs the request (--access-key-id or AWS_ACCESS_KEY_ID), when that is given.",
+		Codes:    []manifest.Code{manifest.InvalidAccessKeyID, manifest.InvalidClientTokenID},
+		Doc:      "accessKeyId must equal the key that signs the request (--access-key-id or AWS_ACCESS_KEY_ID, or with --online --signer=current the key of the credentials in use), when that is given; with --online, STS must not reject the manifest's own AKIA key (InvalidClientTokenIdException).",
 		Example: manifest.Example{Lang: "yaml",
 			Note:        "run as `manifestlint --access-key-id AKIAIOSFODNN7EXAMPLE manifest.yaml` (or with AWS_ACCESS_KEY_ID set)",
 			AccessKeyID: "AKIAIOSFODNN7EXAMPLE",
@@ -37,7 +37,7 @@ var accessKeyMatchesRule = Rule{
 			After:       "accessKeyId: AKIAIOSFODNN7EXAMPLE",
 		},
 	},
-	Check: checkAccessKeyMatches,
+	Check: withClientToken(checkAccessKeyMatches),
 }
 
 // checkAccessKeyMatches reports an accessKeyId that differs from the key

@@ -189,7 +189,7 @@ var bucketsExistRule = Rule{
 		ID:       RuleBucketExists,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.NoSuchBucket},
-		Doc:      "With a bucket inventory, every bucket, logBucket and exportBucket must be listed in it.",
+		Doc:      "With a bucket inventory, every bucket, logBucket and exportBucket must be listed in it; with --online, HeadBucket must not answer 404 (its answer wins over the inventory).",
 		Example: manifest.Example{Lang: "yaml",
 			Note:    "with the bucket inventory `buckets: {my-bucket: us-east-1}` in the config file",
 			Buckets: map[string]string{"my-bucket": "us-east-1"},
@@ -205,11 +205,29 @@ var bucketsExistRule = Rule{
 // (bucket names are case-sensitive); a name that differs only in letter case
 // from a listed one is suggested.
 func checkBucketsExist(c *Context) []manifest.Finding {
-	if c.Buckets == nil {
+	if !c.knowsBuckets() {
 		return nil
 	}
 	var fs []manifest.Finding
 	for _, b := range manifestBuckets(c) {
+		if f, ok := c.onlineBucket(b.name); ok {
+			// An online answer wins over the inventory: a 404 proves the
+			// bucket missing, an answer with its region proves it there;
+			// anything else (403 without a region) proves nothing.
+			if f.Missing() {
+				e := c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
+					fmt.Sprintf("%s `%s` does not exist (HeadBucket answered 404).", b.path, b.name)).
+					WithHelp("Create the bucket, or name one the account has (`manifestlint inventory` lists them with their regions).")
+				e.Evidence = f.Evidence
+				fs = append(fs, e)
+			}
+			if f.Missing() || f.Exists() || c.Buckets == nil {
+				continue
+			}
+		}
+		if c.Buckets == nil {
+			continue
+		}
 		if _, ok := c.Buckets[b.name]; ok {
 			continue
 		}
@@ -250,7 +268,7 @@ var bucketRegionsRule = Rule{
 		ID:       RuleBucketRegions,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MultipleRegions},
-		Doc:      "With a bucket inventory, all buckets must be in one region, that of --region/config or operations[].region when given.",
+		Doc:      "With a bucket inventory or --online (HeadBucket's x-amz-bucket-region), all buckets must be in one region, that of --region/config or operations[].region when given.",
 		Example: manifest.Example{Lang: "yaml",
 			Note:    "with the bucket inventory `buckets: {my-bucket: us-east-1, my-logs: us-east-1, my-logs-eu: eu-west-1}` in the config file",
 			Buckets: map[string]string{"my-bucket": "us-east-1", "my-logs": "us-east-1", "my-logs-eu": "eu-west-1"},
@@ -269,7 +287,7 @@ var bucketRegionsRule = Rule{
 // region is reported at its value, naming both regions. Buckets the
 // inventory does not list are bucket-exists' findings and are skipped.
 func checkBucketRegions(c *Context) []manifest.Finding {
-	if c.Buckets == nil {
+	if !c.knowsBuckets() {
 		return nil
 	}
 	var anchorRegion, anchor string // anchor: "X is `us-east-1`", for messages
@@ -281,8 +299,11 @@ func checkBucketRegions(c *Context) []manifest.Finding {
 	}
 	var fs []manifest.Finding
 	for _, b := range manifestBuckets(c) {
-		r, ok := c.Buckets[b.name]
-		if !ok || r == "" {
+		if f, ok := c.onlineBucket(b.name); ok && f.Missing() {
+			continue // bucket-exists reports it
+		}
+		r, evidence, ok := c.bucketRegion(b.name)
+		if !ok {
 			continue
 		}
 		if anchorRegion == "" {
@@ -293,9 +314,11 @@ func checkBucketRegions(c *Context) []manifest.Finding {
 		if r == anchorRegion {
 			continue
 		}
-		fs = append(fs, c.Errorf(manifest.MultipleRegions, c.Span(b.node), b.path,
+		f := c.Errorf(manifest.MultipleRegions, c.Span(b.node), b.path,
 			fmt.Sprintf("%s `%s` is in `%s`, but %s. Use buckets of region `%s` only, or split the job by region.",
-				b.path, b.name, r, anchor, anchorRegion)))
+				b.path, b.name, r, anchor, anchorRegion))
+		f.Evidence = evidence
+		fs = append(fs, f)
 	}
 	return fs
 }

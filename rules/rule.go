@@ -47,6 +47,10 @@ type Context struct {
 	// Buckets is the account's bucket inventory, name to region; nil when
 	// none was given, and then the inventory checks do not run.
 	Buckets map[string]string
+	// Online is what --online learned from the account, or nil: bucket
+	// answers win over the inventory, and the access-key rule reads the
+	// identity (online.go).
+	Online *OnlineFacts
 
 	rule *manifest.Rule // the rule running (Run sets it)
 }

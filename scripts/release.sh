@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the release binaries: Linux, macOS and Windows on amd64 and arm64,
 # static (CGO_ENABLED=0), with the version and commit stamped in, into
-# dist/manifestlint_<version>_<os>_<arch>/, plus dist/SHA256SUMS.
+# dist/manifestlint_<version>_<os>_<arch>/, plus dist/SHA256SUMS. Each
+# folder holds manifestlint and manifestlint-online: the same linter built
+# with the tag online, which links the AWS SDK for --online and inventory
+# (docs/online.md says why it is a second binary: the SDK's start-up cost).
 #
 # Usage: scripts/release.sh VERSION        (e.g. v1.2.3; from anywhere)
 #        scripts/release.sh --check        (cross-build every target into a
@@ -18,6 +21,7 @@ if [ "${1:-}" = "--check" ]; then
   trap 'rm -rf "$out"' EXIT
   for t in $targets; do
     GOOS=${t%/*} GOARCH=${t#*/} CGO_ENABLED=0 go build -trimpath -o "$out/manifestlint-${t%/*}-${t#*/}" .
+    GOOS=${t%/*} GOARCH=${t#*/} CGO_ENABLED=0 go build -trimpath -tags online -o "$out/manifestlint-online-${t%/*}-${t#*/}" .
     echo "built $t"
   done
   exit 0
@@ -37,14 +41,17 @@ rm -rf dist
 mkdir -p dist
 for t in $targets; do
   os=${t%/*} arch=${t#*/}
-  exe=manifestlint
-  [ "$os" = windows ] && exe=manifestlint.exe
+  ext=
+  [ "$os" = windows ] && ext=.exe
   dir="dist/manifestlint_${version}_${os}_${arch}"
-  GOOS=$os GOARCH=$arch CGO_ENABLED=0 go build -trimpath \
-    -ldflags "-s -w -X $pkg.buildVersion=$version -X $pkg.buildCommit=$commit" \
-    -o "$dir/$exe" .
+  for tags in "" online; do
+    exe=manifestlint${tags:+-$tags}$ext
+    GOOS=$os GOARCH=$arch CGO_ENABLED=0 go build -trimpath -tags "$tags" \
+      -ldflags "-s -w -X $pkg.buildVersion=$version -X $pkg.buildCommit=$commit" \
+      -o "$dir/$exe" .
+    echo "built $dir/$exe"
+  done
   cp README.md "$dir/"
-  echo "built $dir/$exe"
 done
 (cd dist && find . -type f -name 'manifestlint*' | sort | xargs sha256sum > SHA256SUMS)
 echo "dist/SHA256SUMS written"

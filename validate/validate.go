@@ -50,6 +50,9 @@ type Options struct {
 	AccessKeySource manifest.Source
 	// Buckets is the account's bucket inventory, name to region, or nil.
 	Buckets map[string]string
+	// Online is what --online learned from the account (package
+	// internal/online gathers it; Validate does no I/O), or nil.
+	Online *OnlineFacts
 	// Ignore lists the rule ids and codes whose findings are dropped
 	// everywhere (--ignore, the config file's disable, severity off).
 	Ignore []string
@@ -71,12 +74,23 @@ type Result = manifest.Result
 // Note says that some checks did not run on a manifest, and why.
 type Note = manifest.Note
 
+// OnlineFacts, BucketFact and Identity are what --online learned from the
+// account: HeadBucket and GetCallerIdentity answers, with their evidence.
+type (
+	OnlineFacts = rules.OnlineFacts
+	BucketFact  = rules.BucketFact
+	Identity    = rules.Identity
+)
+
 // The notes of Result.Notes.
 const (
 	NoteRegionUnknown = manifest.NoteRegionUnknown
 	NoteNoInventory   = manifest.NoteNoInventory
 	// NoteFindingsOmitted: more findings than Options.MaxFindings.
 	NoteFindingsOmitted = manifest.NoteFindingsOmitted
+	// NoteOnline: what the online answers left open for this manifest (a
+	// bucket's region unknown, a key the online checks did not sign with).
+	NoteOnline = "online"
 )
 
 // contextNotes lists the checks that could not run for what the linter
@@ -88,7 +102,10 @@ func contextNotes(ctx *rules.Context) []Note {
 			Rules:   []string{rules.RuleCustomsRequired, rules.RuleAddressEURegion, rules.RuleServiceLevelExpedited},
 			Message: "job region unknown (--region): customs, EU-address and expedited-shipping rules not checked"})
 	}
-	if ctx.Buckets == nil && len(bucketNames(ctx.Doc)) > 0 {
+	for _, m := range rules.OnlineNotes(ctx) {
+		out = append(out, Note{ID: NoteOnline, Rules: []string{rules.RuleBucketRegions, rules.RuleAccessKeyMatches}, Message: m})
+	}
+	if ctx.Buckets == nil && !onlineAnswered(ctx) && len(bucketNames(ctx.Doc)) > 0 {
 		out = append(out, Note{ID: NoteNoInventory,
 			Rules:   []string{rules.RuleBucketExists, rules.RuleBucketRegions},
 			Message: "no bucket inventory (buckets in .manifestlint.yaml): bucket checks not run"})
@@ -115,9 +132,10 @@ func Validate(name string, src []byte, opts Options) Result {
 		Doc: doc, Root: doc.Root, Kind: res.Kind,
 		Region: opts.Region, RegionSource: opts.RegionSource,
 		AccessKeyID: opts.AccessKeyID, AccessKeySource: opts.AccessKeySource, Buckets: opts.Buckets,
+		Online: opts.Online,
 	}
 	if ctx.Region == "" {
-		ctx.Region, ctx.RegionSource = inferRegion(doc, res.Kind, opts.Buckets)
+		ctx.Region, ctx.RegionSource = inferRegion(doc, res.Kind, knownRegions(opts))
 	}
 	// Rules run first so that, where a rule and the schema see the same
 	// fault, the rule's more specific message is the one kept.
@@ -306,6 +324,51 @@ func inferRegion(doc *manifest.Document, kind manifest.Kind, buckets map[string]
 		}
 	}
 	return "", manifest.Source{}
+}
+
+// knownRegions is the inventory with the regions the online answers gave
+// laid over it (nil when there is neither).
+func knownRegions(opts Options) map[string]string {
+	if opts.Online == nil || len(opts.Online.Buckets) == 0 {
+		return opts.Buckets
+	}
+	m := make(map[string]string, len(opts.Buckets)+len(opts.Online.Buckets))
+	for k, v := range opts.Buckets {
+		m[k] = v
+	}
+	for k, f := range opts.Online.Buckets {
+		if f.Region != "" {
+			m[k] = f.Region
+		}
+	}
+	return m
+}
+
+// onlineAnswered reports whether an online answer covers every bucket of
+// the manifest, so that "no bucket inventory" is no reason left unchecked.
+func onlineAnswered(ctx *rules.Context) bool {
+	if ctx.Online == nil {
+		return false
+	}
+	names := bucketNames(ctx.Doc)
+	for _, b := range names {
+		f, ok := ctx.Online.Buckets[b]
+		if !ok || !f.Missing() && !f.Exists() {
+			return false
+		}
+	}
+	return len(names) > 0
+}
+
+// BucketNames lists the buckets the manifest src names (bucket, logBucket,
+// operations[].exportBucket), for the online checks to ask about before
+// linting; none when it cannot be parsed.
+func BucketNames(name string, src []byte) []string {
+	doc, _ := manifest.Parse(name, src)
+	if doc == nil || doc.Root == nil {
+		return nil
+	}
+	return bucketNames(doc)
 }
 
 // bucketNames lists the buckets a manifest names: bucket, logBucket and

@@ -128,6 +128,8 @@ type options struct {
 	maxFindings   int
 	// fix, unsafeFixes and diff are --fix, --unsafe-fixes and --diff.
 	fix, unsafeFixes, diff bool
+	// online is --online and its flags (online.go).
+	online onlineOptions
 }
 
 // fixing reports whether the run fixes (in place, to standard output, or
@@ -177,6 +179,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				cfg.roots = append(cfg.roots, abs)
 			}
 		}
+	}
+	if err := o.online.resolve(onlineGetenv); err != nil {
+		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
+		return ExitUsage
 	}
 	c := newCollector(cfg, stderr)
 	for _, a := range fl.Args() {
@@ -252,6 +258,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.fix && !o.quiet {
 		fmt.Fprintln(stderr, fixes.line(false, o.unsafeFixes))
 	}
+	onlineFailed := o.online.finish(stderr, o.verbose, o.quiet)
 	nothing := linted == 0 && !c.failed && !sum.failed
 	if nothing && !o.verbose && !o.onlyManifests {
 		o.runNotes(stderr, c.skip, nil, nil) // the line below counts them
@@ -266,7 +273,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	switch {
-	case c.failed || sum.failed || fixes.failed:
+	case c.failed || sum.failed || fixes.failed || onlineFailed:
 		return ExitUsage
 	case errs > 0:
 		return ExitFindings
@@ -304,6 +311,7 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 	boolVar(fl, &o.fix, "fix", "", "apply the safe fixes in place (with -, write the fixed text to standard output and the report to standard error), then report what is left")
 	boolVar(fl, &o.unsafeFixes, "unsafe-fixes", "", "with --fix or --diff, apply the unsafe fixes too (they change meaning: review them); alone, mark them [*] as fixable")
 	boolVar(fl, &o.diff, "diff", "", "print what --fix would change as a unified diff, write nothing, and exit 1 when there is a change")
+	addOnlineFlags(fl, &o.online)
 	fl.Usage = func() { printUsage(stderr, fl) }
 	return fl
 }

@@ -36,6 +36,7 @@ func commandTable() map[string]func(args []string, stdout, stderr io.Writer) int
 		"init":       cmdInit,
 		"completion": cmdCompletion,
 		"version":    cmdVersion,
+		"inventory":  cmdInventory,
 		"lsp":        func(args []string, stdout, stderr io.Writer) int { return cmdLSP(args, os.Stdin, stdout, stderr) },
 	}
 }

@@ -127,6 +127,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 					continue
 				}
 				envKey(&opts)
+				o.online.facts(name, data, &opts)
 				var res outcome
 				if !o.fixing() {
 					res = outcome{res: validate.Validate(name, data, opts), stdin: in.stdin, path: in.path}

@@ -32,6 +32,9 @@ type Finding struct {
 	Related []Related `json:"related,omitempty"`
 	// Fix is the finding's repair, absent when it has none.
 	Fix *Fix `json:"fix,omitempty"`
+	// Evidence is where a finding of an online check (--online) got its
+	// facts ("HeadBucket: 404 at 2026-12-06T05:10:00Z"), absent otherwise.
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // Related is one related place of a finding: its range (1-based, columns
@@ -75,7 +78,7 @@ func Findings(doc *manifest.Document, fs []manifest.Finding) []Finding {
 		f := &fs[i]
 		out[i] = Finding{Code: f.Code, Status: f.Status, Severity: f.Severity, Rule: f.Rule, Path: f.Path,
 			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-			Message: f.Message, ServiceMessage: f.Code.Message()}
+			Message: f.Message, ServiceMessage: f.Code.Message(), Evidence: f.Evidence}
 		if out[i].Message == "" {
 			out[i].Message = out[i].ServiceMessage
 		}
