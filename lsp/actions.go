@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/fix"
 	"github.com/manifestlint/manifestlint/manifest"
@@ -29,7 +28,10 @@ func (s *Server) codeAction(params json.RawMessage) (func(context.Context) (any,
 	docChanges := s.caps.documentChanges
 	s.mu.Unlock()
 	return func(ctx context.Context) (any, *rpcError) {
-		lr := s.current(ctx, snap)
+		lr, rerr := s.current(ctx, snap)
+		if rerr != nil {
+			return nil, rerr
+		}
 		b := actionBuilder{uri: snap.uri, version: snap.version, lr: lr, enc: snap.enc, docChanges: docChanges}
 		return b.actions(p), nil
 	}, nil
@@ -89,7 +91,7 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 				fixes = append(fixes, codeAction{
 					Title: title, Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
 					IsPreferred: f.Fix.Applicability == manifest.Safe,
-					Edit:        b.edit([]manifest.Edit{minimalEdit(src, fixed)}),
+					Edit:        b.edit(fix.MinimalEdits(src, fixed)),
 				})
 			}
 			if f.Rule == suppress.RuleSuppressionWithoutReason || f.Rule == suppress.RuleUnusedSuppression {
@@ -118,9 +120,9 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 		out = append(append(out, fixes...), suppressions...)
 	}
 	if wants(p.Context.Only, kindFixAll) {
-		if e, n, ok := b.fixAll(); ok {
+		if es, n, ok := b.fixAll(); ok {
 			title := "Fix all safe manifestlint problems (" + strconv.Itoa(n) + ")"
-			out = append(out, codeAction{Title: title, Kind: kindFixAll, Edit: b.edit([]manifest.Edit{e})})
+			out = append(out, codeAction{Title: title, Kind: kindFixAll, Edit: b.edit(es)})
 		}
 	}
 	return out
@@ -128,40 +130,20 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 
 // fixAll runs the fix engine of `manifestlint --fix` (package fix: every
 // safe fix, lint again, repeat, a fix that breaks the text reverted) on the
-// linted text with its options, and returns the change as one edit of the
-// bytes that differ, with the number of fixes applied; ok is false when
-// nothing changes.
-func (b actionBuilder) fixAll() (e manifest.Edit, fixed int, ok bool) {
+// linted text with its options, and returns the change as the minimal
+// edits of the bytes that differ (fix.MinimalEdits: the lines between two
+// fixes, a secret value's among them, are sent nowhere), with the number
+// of fixes applied; ok is false when nothing changes.
+func (b actionBuilder) fixAll() (es []manifest.Edit, fixed int, ok bool) {
 	if b.lr.res.Doc == nil || b.lr.res.Doc.Root == nil {
-		return e, 0, false
+		return nil, 0, false
 	}
 	src := []byte(b.lr.text)
 	out := fix.Run(b.lr.res.File, src, b.lr.vopts, fix.Options{})
 	if !out.Changed(src) {
-		return e, 0, false
+		return nil, 0, false
 	}
-	return minimalEdit(src, out.Source), out.Fixed, true
-}
-
-// minimalEdit is the one edit that turns src into fixedSrc: the bytes
-// between their common prefix and suffix, whole characters.
-func minimalEdit(src, fixedSrc []byte) manifest.Edit {
-	pre := 0
-	for pre < len(src) && pre < len(fixedSrc) && src[pre] == fixedSrc[pre] {
-		pre++
-	}
-	// Keep whole characters at both ends of the edit.
-	for pre > 0 && !utf8.RuneStart(src[pre]) {
-		pre--
-	}
-	suf := 0
-	for suf < len(src)-pre && suf < len(fixedSrc)-pre && src[len(src)-1-suf] == fixedSrc[len(fixedSrc)-1-suf] {
-		suf++
-	}
-	for suf > 0 && !utf8.RuneStart(src[len(src)-suf]) {
-		suf--
-	}
-	return manifest.Edit{Start: pre, End: len(src) - suf, New: string(fixedSrc[pre : len(fixedSrc)-suf])}
+	return fix.MinimalEdits(src, out.Source), out.Fixed, true
 }
 
 // lineSuppression comments out name on LSP line l: at the end of the line

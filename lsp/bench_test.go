@@ -8,9 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -322,4 +325,57 @@ func (c *benchClient) start(b *testing.B, r io.Reader) {
 	c.send(b, map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{
 		"capabilities": map[string]any{"textDocument": map[string]any{"publishDiagnostics": map[string]any{"versionSupport": true}}}}})
 	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+}
+
+// BenchmarkPull8After1MBChange: eight pull-diagnostic requests after one
+// change of a 1 MB manifest (issue 21 item 9: each request linted the
+// version again, 2.9 GB at the peak). It reports the heap's peak in use
+// (sampled) and the bytes allocated per change.
+func BenchmarkPull8After1MBChange(b *testing.B) {
+	c := startServer(b, Options{})
+	c.initialize(nil, nil)
+	uri := "untitled:pull8"
+	text := bigManifest(1 << 20)
+	c.open(uri, text, 1)
+	c.diagnostics(0, uri, 1)
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		text += "#\n"
+		c.notify("textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": i + 2},
+			"contentChanges": []any{map[string]any{"text": text}},
+		})
+		var wg sync.WaitGroup
+		for j := 0; j < 8; j++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				c.call("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": uri}})
+			}()
+		}
+		wg.Wait()
+	}
+	b.StopTimer()
+	close(stop)
+	<-sampled
+	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
 }

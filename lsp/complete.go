@@ -154,7 +154,10 @@ func (s *Server) completion(params json.RawMessage) (func(context.Context) (any,
 	snippets := s.caps.snippets
 	s.mu.Unlock()
 	return func(ctx context.Context) (any, *rpcError) {
-		lr := s.current(ctx, snap)
+		lr, rerr := s.current(ctx, snap)
+		if rerr != nil {
+			return nil, rerr
+		}
 		items := complete(lr, snap.index.offset(p.Position, snap.enc), snap.enc, snippets)
 		return completionList{Items: items}, nil
 	}, nil

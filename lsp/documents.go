@@ -5,6 +5,7 @@ package lsp
 // published) and turns findings into diagnostics.
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -152,6 +153,9 @@ func (s *Server) didChange(params json.RawMessage) {
 	// new one): drop its tree now rather than keep it alive while the next
 	// lint allocates as much again.
 	d.lint = nil
+	if f := s.flights[d.uri]; f != nil {
+		f.cancel() // its version is superseded: a lint waiting for a slot does not start
+	}
 	s.scheduleLocked(d.uri)
 }
 
@@ -254,6 +258,12 @@ func (s *Server) fetchConfiguration() {
 // dropped with a warning that says why.
 func parseSettings(raw json.RawMessage) (Settings, string) {
 	var st Settings
+	if emptyTable(raw) {
+		// Neovim's Lua sends `init_options = {}` (and an empty settings
+		// table) as [], since an empty Lua table is also an empty list:
+		// no settings, not an error.
+		return st, ""
+	}
 	if err := json.Unmarshal(raw, &st); err != nil {
 		return Settings{}, "manifestlint: settings ignored: " + err.Error()
 	}
@@ -276,6 +286,13 @@ func parseSettings(raw json.RawMessage) (Settings, string) {
 		return st, "manifestlint settings: " + strings.Join(warns, "; ")
 	}
 	return st, ""
+}
+
+// emptyTable reports whether raw is an empty JSON list, `[]` (spaces
+// allowed), as an editor writing a Lua table sends an empty one.
+func emptyTable(raw json.RawMessage) bool {
+	t := bytes.TrimSpace(raw)
+	return len(t) >= 2 && t[0] == '[' && len(bytes.TrimSpace(t[1:len(t)-1])) == 0 && t[len(t)-1] == ']'
 }
 
 // configChangedLocked forgets every configuration file read and re-lints
@@ -323,19 +340,18 @@ func (s *Server) linter() {
 			}
 			delete(s.pending, uri)
 			snap, ok := s.snapshotLocked(uri)
-			st := s.settingsLocked()
 			s.mu.Unlock()
 			if !ok {
 				continue
 			}
-			var lr *lintResult
-			s.safely("lint", func() { lr = s.lint(snap, st) })
+			lr := s.sharedLint(s.baseCtx, snap)
 			if lr == nil {
 				continue
 			}
 			s.mu.Lock()
 			d, ok := s.docs[uri]
-			if ok && d.version == lr.version && d.text == lr.text {
+			// Nothing is published after shutdown (LSP: only exit then).
+			if ok && d.version == lr.version && d.text == lr.text && s.state != stateShutdown {
 				d.lint = lr
 				var version *int
 				if s.caps.versionSupport {
@@ -439,6 +455,7 @@ var errTooLarge = errors.New("file too large")
 
 // lint lints one snapshot with the options the CLI would use for the file.
 func (s *Server) lint(snap snapshot, st Settings) *lintResult {
+	s.lintRuns.Add(1)
 	lr := &lintResult{version: snap.version, text: snap.text, index: snap.index}
 	defer func() {
 		// After the options were read (a configuration file found changed
@@ -602,14 +619,19 @@ func ruleDocumented(id string) bool {
 	return ruleIDs[id]
 }
 
-// findingMessage is a finding's message as --format json and the text
-// format give it: the specifics (the diagnostic's code names the service
-// error), or the service's sentence when there are none.
+// findingMessage is a diagnostic's message: the headline, as --format
+// json's message, then the help on the next line (editors show a
+// diagnostic's message whole, and have no other place for it); the
+// service's sentence when the finding has no headline.
 func findingMessage(f manifest.Finding) string {
-	if f.Message != "" {
-		return f.Message
+	msg := f.Message
+	if msg == "" {
+		msg = f.Text()
 	}
-	return f.Text()
+	if f.Help != "" {
+		msg += "\n" + f.Help
+	}
+	return msg
 }
 
 // toDiagnostic turns a finding into an LSP diagnostic.
@@ -652,22 +674,100 @@ func toDiagnostic(uri string, idx *lineIndex, enc encoding, f manifest.Finding) 
 	return d
 }
 
-// current returns the lint result of the snapshot's version, linting it now
-// when the linter has not yet.
-func (s *Server) current(ctx context.Context, snap snapshot) *lintResult {
+// current returns the lint result of the snapshot's version: the one the
+// linter or another request made, else the one a lint under way will
+// make (sharedLint). The error is ServerCancelled when the document
+// changed before it was linted (the client asks again for the new text).
+func (s *Server) current(ctx context.Context, snap snapshot) (*lintResult, *rpcError) {
 	if snap.lint != nil && snap.lint.version == snap.version && snap.lint.text == snap.text {
-		return snap.lint
+		return snap.lint, nil
+	}
+	lr := s.sharedLint(ctx, snap)
+	if lr == nil {
+		return nil, &rpcError{codeServerCancelled, "server cancelled: the document changed before it was linted"}
+	}
+	return lr, nil
+}
+
+// flight is the lint of one version of one document, shared by the
+// linter and every request that needs it: N requests after one change
+// lint once (a lint of a 1 MB manifest allocates hundreds of megabytes).
+type flight struct {
+	version int
+	text    string
+	gen     uint64
+	ctx     context.Context // cancelled when the version is superseded or the server stops
+	cancel  context.CancelFunc
+	done    chan struct{} // closed when lr is set (nil if cancelled first)
+	lr      *lintResult
+}
+
+// sharedLint returns the lint result of snap's version, joining the lint
+// under way for it or starting one; nil when ctx is cancelled or the
+// version is superseded (a change cancels the lint of the one before)
+// before the result is there. At most cap(s.lintSlots) lints run at once.
+func (s *Server) sharedLint(ctx context.Context, snap snapshot) *lintResult {
+	s.mu.Lock()
+	if d, ok := s.docs[snap.uri]; ok && d.lint != nil && d.lint.version == snap.version && d.lint.text == snap.text && d.lint.gen == s.gen {
+		lr := d.lint
+		s.mu.Unlock()
+		return lr
+	}
+	f := s.flights[snap.uri]
+	if f == nil || f.version != snap.version || f.text != snap.text || f.gen != s.gen || f.ctx.Err() != nil {
+		if f != nil {
+			f.cancel() // superseded
+		}
+		f = &flight{version: snap.version, text: snap.text, gen: s.gen, done: make(chan struct{})}
+		f.ctx, f.cancel = context.WithCancel(s.baseCtx)
+		s.flights[snap.uri] = f
+		st := s.settingsLocked()
+		s.wg.Add(1)
+		go s.fly(snap, st, f)
+	}
+	s.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.lr
+	case <-f.ctx.Done():
+		return nil
+	case <-ctx.Done():
+		return nil
+	}
+}
+
+// fly runs a flight's lint when a lint slot is free, unless the flight is
+// cancelled first.
+func (s *Server) fly(snap snapshot, st Settings, f *flight) {
+	defer s.wg.Done()
+	defer func() {
+		s.mu.Lock()
+		if s.flights[snap.uri] == f {
+			delete(s.flights, snap.uri)
+		}
+		s.mu.Unlock()
+	}()
+	select {
+	case s.lintSlots <- struct{}{}:
+	case <-f.ctx.Done():
+		return
+	}
+	defer func() { <-s.lintSlots }()
+	if f.ctx.Err() != nil {
+		return
+	}
+	var lr *lintResult
+	s.safely("lint", func() { lr = s.lint(snap, st) })
+	if lr == nil {
+		return
 	}
 	s.mu.Lock()
-	st := s.settingsLocked()
-	s.mu.Unlock()
-	lr := s.lint(snap, st)
-	s.mu.Lock()
-	if d, ok := s.docs[snap.uri]; ok && d.version == lr.version && d.text == lr.text && d.lint == nil {
+	if d, ok := s.docs[snap.uri]; ok && d.version == lr.version && d.text == lr.text && s.state != stateShutdown {
 		d.lint = lr
 	}
 	s.mu.Unlock()
-	return lr
+	f.lr = lr
+	close(f.done)
 }
 
 func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
@@ -680,7 +780,10 @@ func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) 
 		return nil, err
 	}
 	return func(ctx context.Context) (any, *rpcError) {
-		lr := s.current(ctx, snap)
+		lr, rerr := s.current(ctx, snap)
+		if rerr != nil {
+			return nil, rerr
+		}
 		// The result id names the text and settings linted: the same id
 		// means the same diagnostics.
 		id := strconv.Itoa(lr.version) + "." + strconv.FormatUint(lr.gen, 10)

@@ -91,7 +91,10 @@ func (s *Server) hover(params json.RawMessage) (func(context.Context) (any, *rpc
 		return nil, err
 	}
 	return func(ctx context.Context) (any, *rpcError) {
-		lr := s.current(ctx, snap)
+		lr, rerr := s.current(ctx, snap)
+		if rerr != nil {
+			return nil, rerr
+		}
 		h := hoverText(lr, snap.index.offset(p.Position, snap.enc), snap.enc)
 		if h == nil {
 			return nil, nil
@@ -139,6 +142,10 @@ func hoverText(lr *lintResult, off int, enc encoding) *hover {
 			sp := doc.Span(n.node)
 			r := Range{idx.position(sp.Start, enc), idx.position(sp.End, enc)}
 			rng = &r
+			if doc.Secrets.Covers(sp.Start, sp.End) {
+				// A key inside a secret value is the secret.
+				n.key = manifest.SecretMask
+			}
 			if n.isKey || len(hits) == 0 {
 				fieldHover(&b, lr.kind, n)
 			}
@@ -223,6 +230,9 @@ func findingHover(b *strings.Builder, f manifest.Finding) {
 		name = f.Rule
 	}
 	fmt.Fprintf(b, "**%s** (%s, rule `%s`)\n\n%s", mdEscape(name), f.Severity, f.Rule, mdEscape(f.Text()))
+	if f.Help != "" {
+		b.WriteString("\n\n" + mdEscape(f.Help))
+	}
 	var ex bytes.Buffer
 	if explain.Lookup(&ex, name) == nil && ex.Len() > 0 {
 		b.WriteString("\n\n" + textBlock(ex.String()))

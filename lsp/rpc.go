@@ -35,6 +35,7 @@ const (
 	codeInternalError        = -32603
 	codeServerNotInitialized = -32002
 	codeRequestCancelled     = -32800
+	codeServerCancelled      = -32802
 )
 
 // Framing limits.
@@ -73,16 +74,29 @@ type message struct {
 func (m *message) isRequest() bool { return m.Method != "" && len(m.ID) > 0 && string(m.ID) != "null" }
 
 // errFrame is a framing fault the reader recovered from: the next read
-// goes on with the next header block.
-type errFrame struct{ reason string }
+// goes on with the next message. id is the id of the request the bad
+// message was, when its body could be read and names one (else null).
+type errFrame struct {
+	reason string
+	id     json.RawMessage
+}
 
 func (e *errFrame) Error() string { return "malformed message: " + e.reason }
 
 // reader reads LSP frames: header lines ending in "\r\n" (a bare "\n" is
 // accepted), a blank line, then Content-Length bytes of JSON.
+//
+// A malformed frame never leaves the reader out of step: when its header
+// block still says how long the body is (one valid Content-Length), the
+// body is skipped; when it does not (`Content-Length: abc`, two that
+// disagree, none), the reader resynchronizes on the next
+// `Content-Length:` in the stream, which starts the next message.
 type reader struct {
 	br     *bufio.Reader
 	maxMsg int64
+	resync bool    // skip to the next "Content-Length:" before reading on
+	prefix string  // read before the next header line (the resync's match)
+	unread *string // the next header line, already read
 }
 
 func newReader(r io.Reader, maxMsg int64) *reader {
@@ -92,7 +106,12 @@ func newReader(r io.Reader, maxMsg int64) *reader {
 // readLine reads one header line without its line end. A line longer than
 // maxHeaderLine is consumed and reported as too long.
 func (r *reader) readLine() (string, bool, error) {
-	var buf []byte
+	if l := r.unread; l != nil {
+		r.unread = nil
+		return *l, false, nil
+	}
+	buf := []byte(r.prefix)
+	r.prefix = ""
 	tooLong := false
 	for {
 		chunk, err := r.br.ReadSlice('\n')
@@ -116,13 +135,67 @@ func (r *reader) readLine() (string, bool, error) {
 	}
 }
 
+// contentLength is the header a resync looks for, lower-cased.
+const contentLength = "content-length:"
+
+// indexContentLength is the index of "Content-Length:" (any letter case)
+// in line, or -1.
+func indexContentLength(line string) int {
+	for i := 0; i+len(contentLength) <= len(line); i++ {
+		if strings.EqualFold(line[i:i+len(contentLength)], contentLength) {
+			return i
+		}
+	}
+	return -1
+}
+
+// skipToHeader discards bytes up to and including the next
+// "Content-Length:" (any letter case) and keeps that header's name for
+// readLine. No byte is held.
+func (r *reader) skipToHeader() error {
+	i := 0
+	for {
+		c, err := r.br.ReadByte()
+		if err != nil {
+			return err
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case c == contentLength[i]:
+			i++
+		case c == contentLength[0]: // no other prefix of it is also a suffix
+			i = 1
+		default:
+			i = 0
+		}
+		if i == len(contentLength) {
+			r.prefix = "Content-Length:"
+			return nil
+		}
+	}
+}
+
 // read returns the body of the next message. A framing fault (a header
-// line that is not `Name: value`, a missing or invalid Content-Length, a
-// body over the limit) returns an *errFrame after skipping what it can:
-// the caller reports it and reads on. io.EOF means the stream ended
-// between messages.
+// line that is not `Name: value` or is over maxHeaderLine, more than
+// maxHeaderLines lines, a missing, invalid or repeated Content-Length, a
+// body over the limit) returns an *errFrame after skipping the message
+// (see reader): the caller answers it and reads on. io.EOF means the
+// stream ended between messages.
 func (r *reader) read() ([]byte, error) {
+	if r.resync {
+		r.resync = false
+		if err := r.skipToHeader(); err != nil {
+			if err == io.EOF {
+				return nil, io.EOF
+			}
+			return nil, err
+		}
+	}
 	length := int64(-1)
+	lengths := 0      // Content-Length headers seen
+	conflict := false // two that disagree, or one that is not a number
 	var fault string
 	for lines := 0; ; lines++ {
 		line, tooLong, err := r.readLine()
@@ -140,42 +213,72 @@ func (r *reader) read() ([]byte, error) {
 			}
 			break
 		}
-		if fault != "" {
+		if tooLong {
+			if fault == "" {
+				fault = "header line longer than " + strconv.Itoa(maxHeaderLine) + " bytes"
+			}
 			continue
 		}
-		switch {
-		case tooLong:
-			fault = "header line longer than " + strconv.Itoa(maxHeaderLine) + " bytes"
-		case lines >= maxHeaderLines:
+		if lines >= maxHeaderLines && fault == "" {
 			fault = "more than " + strconv.Itoa(maxHeaderLines) + " header lines"
-		default:
-			name, value, ok := strings.Cut(line, ":")
-			if !ok {
+		}
+		if i := indexContentLength(line); i > 0 {
+			// Bytes glued before a header (the body of a message without
+			// a header): they are the fault; the message from the header
+			// on is read next, or skipped with this one when it is part of
+			// a bad block.
+			rest := line[i:]
+			if lines == 0 {
+				r.unread = &rest
+				return nil, &errFrame{reason: fmt.Sprintf("%.40q before a header", line[:i])}
+			}
+			if fault == "" {
+				fault = fmt.Sprintf("%.40q before a header", line[:i])
+			}
+			line = rest
+		}
+		name, value, ok := strings.Cut(line, ":")
+		if !ok {
+			if fault == "" {
 				fault = fmt.Sprintf("header line %.40q is not `Name: value`", line)
-				continue
 			}
-			if strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
-				n, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
-				if err != nil || n < 0 {
-					fault = fmt.Sprintf("Content-Length %.40q is not a number of bytes", strings.TrimSpace(value))
-					continue
-				}
-				length = n
+			continue
+		}
+		if !strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
+			continue
+		}
+		// Read even after a fault: it says how much to skip.
+		lengths++
+		n, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+		switch {
+		case err != nil || n < 0:
+			conflict = true
+			if fault == "" {
+				fault = fmt.Sprintf("Content-Length %.40q is not a number of bytes", strings.TrimSpace(value))
 			}
+		case length >= 0 && n != length:
+			conflict = true
+		default:
+			length = n
+		}
+		if lengths == 2 && fault == "" {
+			fault = "two Content-Length headers"
 		}
 	}
-	if fault != "" {
-		return nil, &errFrame{fault}
-	}
-	if length < 0 {
-		return nil, &errFrame{"no Content-Length header"}
+	if length < 0 || conflict {
+		// Where the body ends is not known: read on from the next header.
+		r.resync = true
+		if fault == "" {
+			fault = "no Content-Length header"
+		}
+		return nil, &errFrame{reason: fault}
 	}
 	if length > r.maxMsg {
 		// Skip the body without holding it.
 		if _, err := io.CopyN(io.Discard, r.br, length); err != nil {
 			return nil, io.ErrUnexpectedEOF
 		}
-		return nil, &errFrame{fmt.Sprintf("Content-Length %d is over the limit of %d bytes; message skipped", length, r.maxMsg)}
+		return nil, &errFrame{reason: fmt.Sprintf("Content-Length %d is over the limit of %d bytes; message skipped", length, r.maxMsg)}
 	}
 	// Read in growing steps, so that a Content-Length the peer never sends
 	// does not reserve its size up front.
@@ -183,6 +286,18 @@ func (r *reader) read() ([]byte, error) {
 	body.Grow(int(min(length, 1<<20)))
 	if _, err := io.CopyN(&body, r.br, length); err != nil {
 		return nil, io.ErrUnexpectedEOF
+	}
+	if fault != "" {
+		// Skipped, but a request among them still gets its answer.
+		fe := &errFrame{reason: fault + "; message skipped"}
+		var m struct {
+			ID     json.RawMessage `json:"id"`
+			Method string          `json:"method"`
+		}
+		if json.Unmarshal(body.Bytes(), &m) == nil && m.Method != "" && len(m.ID) > 0 && validID(m.ID) {
+			fe.id = m.ID
+		}
+		return nil, fe
 	}
 	return body.Bytes(), nil
 }

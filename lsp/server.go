@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -62,6 +63,11 @@ type Server struct {
 	pending     map[string]bool // documents waiting for the linter
 	gen         uint64          // bumped when settings or a configuration file change
 	inflight    map[string]context.CancelFunc
+	flights     map[string]*flight // the lint under way of each document
+	lintSlots   chan struct{}      // one per lint allowed to run at once
+	lintRuns    atomic.Int64       // lints run (validate, config or size check), for tests
+	baseCtx     context.Context    // cancelled when the server stops
+	stopLints   context.CancelFunc
 	outRequests map[int64]chan *message
 	nextID      int64
 
@@ -116,7 +122,12 @@ func New(r io.Reader, w io.Writer, opts Options) *Server {
 	if opts.Getenv == nil {
 		opts.Getenv = os.Getenv
 	}
+	base, stopLints := context.WithCancel(context.Background())
 	return &Server{
+		flights:     map[string]*flight{},
+		lintSlots:   make(chan struct{}, maxConcurrentLints()),
+		baseCtx:     base,
+		stopLints:   stopLints,
 		opts:        opts,
 		in:          newReader(r, opts.MaxMessage),
 		out:         &writer{w: w},
@@ -142,7 +153,15 @@ func (s *Server) Serve() int {
 		body, err := s.in.read()
 		if err != nil {
 			if fe, ok := err.(*errFrame); ok {
+				// JSON-RPC: a message that cannot be parsed is answered
+				// with a parse error (id null unless the request's id
+				// could be read), and the server reads on.
 				s.logf("%v", fe)
+				id := fe.id
+				if id == nil {
+					id = json.RawMessage("null")
+				}
+				s.replyError(id, codeParseError, "parse error: "+fe.Error())
 				continue
 			}
 			if err != io.EOF {
@@ -180,6 +199,7 @@ func (s *Server) stop() {
 	for _, cancel := range s.inflight {
 		cancel()
 	}
+	s.stopLints()
 	for id, ch := range s.outRequests {
 		close(ch)
 		delete(s.outRequests, id)
@@ -189,6 +209,10 @@ func (s *Server) stop() {
 	s.lintWG.Wait()
 	s.wg.Wait()
 }
+
+// maxConcurrentLints bounds the lints running at once: each may hold the
+// tree and findings of a large document.
+func maxConcurrentLints() int { return max(1, min(2, runtime.GOMAXPROCS(0))) }
 
 // logf writes a line to the server's log and, when the client asked for a
 // trace ($/setTrace messages or verbose), sends it as $/logTrace too.
@@ -251,9 +275,12 @@ func (s *Server) dispatch(m *message) {
 	}
 	if !m.isRequest() {
 		s.mu.Lock()
-		ready := s.state != stateNew
+		ready := s.state == stateRunning
+		shutdown := s.state == stateShutdown
 		s.mu.Unlock()
-		if h, ok := notifications[m.Method]; ok && (ready || m.Method == "$/setTrace") {
+		// After shutdown only exit (handled by Serve) is read: a change is
+		// not applied, nothing is linted or published.
+		if h, ok := notifications[m.Method]; ok && (ready || m.Method == "$/setTrace" && !shutdown) {
 			s.safely(m.Method, func() { h(s, m.Params) })
 		}
 		// Unknown notifications, and any before initialize, are dropped
@@ -503,6 +530,7 @@ func (s *Server) background(fn func()) {
 func (s *Server) shutdown(json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
 	s.mu.Lock()
 	s.state = stateShutdown
+	clear(s.pending) // queued lints are of no more use (a request's still ends)
 	s.mu.Unlock()
 	return func(context.Context) (any, *rpcError) { return nil, nil }, nil
 }

@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -18,47 +19,155 @@ import (
 // scalar), and an alias's anchored node. Snippets mask them (SnippetLine).
 type Secrets struct {
 	ranges [][2]int // sorted, disjoint [start, end) byte offsets
+	// values are the texts a message could quote of them: each range's
+	// source text and every scalar (key or value) under a secret key as
+	// YAML reads it (`correct horse` of `{correct horse}`), longest first.
+	values []string
 }
 
-// secretish reports whether key is a secret field or a near miss of one:
-// equal but for case, '_', '-' and spaces (`truecryptpassword`,
-// `PIN_CODE`), or one edit away for pinCode and two for trueCryptPassword
-// (`pinCod`, `trueCryptPasword`), as the did-you-mean would suggest it.
-// The value a user meant as a password is a password, whatever the key's
-// spelling. (`zipCode`, two edits from pinCode, is not.)
+// secretish reports whether key is, or is read as, a secret field: the
+// key a did-you-mean would answer with trueCryptPassword or pinCode. That
+// is a key equal to one but for case, '_', '-' and spaces
+// (`truecryptpassword`, `PIN_CODE`), a common name of one (`password`,
+// `pass_word`, `truecrypt`, `PIN`, `p_i_n`: secretFolded), or one within
+// Closest's reach of one (at most 2 edits ignoring case, and fewer edits
+// than the key has characters: `pinCod`, `trueCryptPasword`), but for a
+// common name of another field (otherFolded: `zipCode`). The value a user
+// meant as a password is a password, whatever the key's spelling.
+//
+// It runs on every key of every manifest, so it is built to reject the
+// keys of a real manifest without allocating or measuring an edit
+// distance: a key of the wrong length, or whose letters differ from a
+// secret name's by more than 2 (secretLetters), is not one.
 func secretish(key string) bool {
 	if IsSecret(key) {
 		return true
 	}
-	if len(key) < 6 || len(key) > 40 {
-		return false // too short or long to be one (and cheap to tell)
+	n := len(key)
+	if n == 0 {
+		return false
 	}
-	for name := range secretKeys {
-		if foldedEqual(key, name) {
+	for i := 0; i < n; i++ {
+		if key[i] >= 0x80 {
+			return secretishSlow(key)
+		}
+	}
+	for _, f := range secretFolded {
+		if foldedEqual(key, f) {
 			return true
 		}
-		n, edits := utf8.RuneCountInString(name), utf8.RuneCountInString(name)/7
-		if d := utf8.RuneCountInString(key) - n; d <= edits && -d <= edits &&
-			EditDistance(strings.ToLower(key), strings.ToLower(name)) <= edits {
+	}
+	for _, f := range otherFolded {
+		if foldedEqual(key, f) {
+			return false
+		}
+	}
+	// Closest: at most 2 edits, fewer than the key's characters, case
+	// ignored; the edit distance is at least the difference in length and
+	// at least the number of distinct characters one has and the other
+	// lacks (each edit adds or removes at most one).
+	var km uint64
+	for i := 0; i < n; i++ {
+		km |= charBit(key[i])
+	}
+	for i := range secretLower {
+		name := secretLower[i]
+		if d := n - len(name); d > 2 || d < -2 {
+			continue
+		}
+		nm := secretLetters[i]
+		if bits.OnesCount64(km&^nm) > 2 || bits.OnesCount64(nm&^km) > 2 {
+			continue
+		}
+		if d := EditDistance(strings.ToLower(key), name); d <= 2 && d < n {
 			return true
 		}
 	}
 	return false
 }
 
-// foldedEqual is FoldName(key) == FoldName(name) for an ASCII name,
-// without allocating for the ASCII keys of nearly every manifest.
+// secretishSlow is secretish for a key that is not ASCII (rare: no
+// manifest field is).
+func secretishSlow(key string) bool {
+	f := FoldName(key)
+	if slices.Contains(secretFolded, f) {
+		return true
+	}
+	if slices.Contains(otherFolded, f) {
+		return false
+	}
+	l, n := strings.ToLower(key), utf8.RuneCountInString(key)
+	for _, name := range secretLower {
+		if d := EditDistance(l, name); d <= 2 && d < n {
+			return true
+		}
+	}
+	return false
+}
+
+// The names a key is read as a secret field by, precomputed once.
+var (
+	// secretFolded are the folded spellings (FoldName) that name a secret
+	// field: the fields and their common names (the did-you-mean's
+	// synonyms of trueCryptPassword and pinCode, which package schema's
+	// tests keep in step with its own table).
+	secretFolded = []string{"truecryptpassword", "pincode", "password", "truecrypt", "pin"}
+	// otherFolded are the common names of other fields that are within
+	// two edits of a secret field: `zipCode` is a postal code (the
+	// did-you-mean reads it as postalCode in an address), not a PIN.
+	otherFolded   = []string{"zipcode"}
+	secretLower   []string // the secret fields, lower-cased
+	secretLetters []uint64 // the charBit set of each
+)
+
+func init() {
+	for name := range secretKeys {
+		l := strings.ToLower(name)
+		secretLower = append(secretLower, l)
+		var m uint64
+		for i := 0; i < len(l); i++ {
+			m |= charBit(l[i])
+		}
+		secretLetters = append(secretLetters, m)
+	}
+}
+
+// ReadAsSecret reports whether the value of key is a secret: key is a
+// secret field (IsSecret) or a key manifestlint reads as one (a common
+// name, another spelling, or within two edits of one). Package schema's
+// tests keep it in step with the did-you-mean's table of common names.
+func ReadAsSecret(key string) bool { return secretish(key) }
+
+// SecretSynonyms returns the folded common names (FoldName) that are read
+// as a secret field, such as "password" and "pin": the did-you-mean's
+// table must name a secret field for each (package schema tests it).
+func SecretSynonyms() []string { return slices.Clone(secretFolded) }
+
+// charBit is the bit of an ASCII byte, case folded, in a 64-bit set: one
+// for each letter and digit, and one shared by every other byte (a
+// shared bit undercounts, which keeps the test a necessary condition).
+func charBit(c byte) uint64 {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return 1 << (c - 'a')
+	case c >= 'A' && c <= 'Z':
+		return 1 << (c - 'A')
+	case c >= '0' && c <= '9':
+		return 1 << (26 + c - '0')
+	}
+	return 1 << 63
+}
+
+// foldedEqual is FoldName(key) == name for an ASCII key and a folded
+// ASCII name, without allocating.
 func foldedEqual(key, name string) bool {
 	i := 0
 	for k := 0; k < len(key); k++ {
 		c := key[k]
-		if c >= 0x80 {
-			return FoldName(key) == FoldName(name)
-		}
 		if c == '_' || c == '-' || c == ' ' {
 			continue
 		}
-		if i >= len(name) || c|0x20 != name[i]|0x20 {
+		if i >= len(name) || c|0x20 != name[i] {
 			return false
 		}
 		i++
@@ -69,13 +178,34 @@ func foldedEqual(key, name string) bool {
 // findSecrets collects the secret ranges of the tree under n.
 func findSecrets(d *Document, n *yaml.Node) *Secrets {
 	var ranges [][2]int
+	var values []string
+	var seen map[*yaml.Node]bool // made for the first secret: most files have none
+	var collect func(v *yaml.Node)
+	collect = func(v *yaml.Node) {
+		if v == nil || seen[v] {
+			return
+		}
+		if seen == nil {
+			seen = map[*yaml.Node]bool{}
+		}
+		seen[v] = true
+		if v.Kind == yaml.ScalarNode {
+			values = append(values, v.Value)
+		}
+		for _, c := range v.Content {
+			collect(c)
+		}
+		collect(v.Alias)
+	}
 	add := func(v *yaml.Node) {
 		if v == nil || v.Line == 0 {
 			return
 		}
 		if s := d.Span(v); !s.Empty() {
 			ranges = append(ranges, [2]int{s.Start, s.End})
+			values = append(values, string(d.Source[s.Start:s.End]))
 		}
+		collect(v)
 	}
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
@@ -104,19 +234,143 @@ func findSecrets(d *Document, n *yaml.Node) *Secrets {
 		}
 		merged = append(merged, r)
 	}
-	return &Secrets{ranges: merged}
+	return &Secrets{ranges: merged, values: secretValues(values)}
+}
+
+// secretValues keeps the values worth looking for in a message (not
+// blank, not the mask itself), each once, longest first (so that a value
+// holding a shorter one is masked whole).
+func secretValues(vs []string) []string {
+	out := vs[:0]
+	for _, v := range vs {
+		v = strings.TrimSpace(v)
+		if v != "" && v != SecretMask && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
+}
+
+// Mask returns text with every secret value of the document replaced by
+// SecretMask: the value as written in the source or as YAML reads it,
+// where it stands as a whole word (not inside a longer run of letters and
+// digits). Text without one is returned as it is. A nil Secrets masks
+// nothing.
+func (s *Secrets) Mask(text string) string {
+	if s == nil || len(s.values) == 0 || text == "" {
+		return text
+	}
+	for _, v := range s.values {
+		text = maskWord(text, v)
+	}
+	return text
+}
+
+// Covers reports whether the byte range [start, end) lies in a secret
+// value (a key inside one, such as `correct horse` of `{correct horse}`,
+// is part of the secret).
+func (s *Secrets) Covers(start, end int) bool {
+	if s == nil {
+		return false
+	}
+	i, _ := slices.BinarySearchFunc(s.ranges, start, func(r [2]int, off int) int {
+		if r[1] <= off {
+			return -1
+		}
+		return 1
+	})
+	return i < len(s.ranges) && s.ranges[i][0] <= start && end <= s.ranges[i][1]
+}
+
+// Holds reports whether text quotes a secret value (as Mask would mask it).
+func (s *Secrets) Holds(text string) bool {
+	return s != nil && s.Mask(text) != text
+}
+
+// maskWord replaces each whole-word occurrence of v in text by SecretMask.
+func maskWord(text, v string) string {
+	var b strings.Builder
+	at := 0
+	for i := 0; ; {
+		j := strings.Index(text[i:], v)
+		if j < 0 {
+			break
+		}
+		j += i
+		end := j + len(v)
+		if (j > 0 && wordByte(text[j-1]) && wordByte(v[0])) || (end < len(text) && wordByte(text[end]) && wordByte(v[len(v)-1])) {
+			i = j + 1
+			continue
+		}
+		b.WriteString(text[at:j])
+		b.WriteString(SecretMask)
+		at, i = end, end
+	}
+	if at == 0 {
+		return text
+	}
+	b.WriteString(text[at:])
+	return b.String()
+}
+
+// wordByte: an ASCII letter or digit (a secret value inside a longer word
+// is not masked there: a PIN of 12 in "line 123").
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// MaskFindings masks the secret values of doc in what fs show: their
+// messages, help, related notes and fix titles (Secrets.Mask); and drops a
+// fix whose edits would write a secret value (a fix is shown as its edits
+// in --diff, SARIF, JSON, the language server and the playground). Every
+// finding validate returns has been through it: masking is a property of
+// the value's position (Secrets), applied once here rather than by each
+// message.
+func MaskFindings(doc *Document, fs []Finding) {
+	if doc == nil || doc.Secrets == nil || len(doc.Secrets.values) == 0 {
+		return
+	}
+	s := doc.Secrets
+	for i := range fs {
+		f := &fs[i]
+		f.Message = s.Mask(f.Message)
+		f.Help = s.Mask(f.Help)
+		for j := range f.Related {
+			if m := s.Mask(f.Related[j].Message); m != f.Related[j].Message {
+				f.Related = slices.Clone(f.Related)
+				f.Related[j].Message = m
+			}
+		}
+		if f.Fix == nil {
+			continue
+		}
+		carries := false
+		for _, e := range f.Fix.Edits {
+			carries = carries || s.Holds(e.New)
+		}
+		if carries {
+			f.Fix = nil
+			continue
+		}
+		if t := s.Mask(f.Fix.Title); t != f.Fix.Title {
+			fix := *f.Fix
+			fix.Title = t
+			f.Fix = &fix
+		}
+	}
 }
 
 // SnippetLine returns line n of the source as a snippet may show it: each
 // secret value replaced by SecretMask (a fixed length, which tells nothing
 // of the value's), and ok
 // false when the line must not be shown at all: the file could not be
-// parsed (Secrets unknown) and it mentions a secret field, so no line of
-// it can be shown as free of a secret value.
+// parsed (Secrets unknown) and the line may hold a secret value
+// (unparsedLineShown).
 func (d *Document) SnippetLine(n int) (line string, ok bool) {
 	text := d.Lines().Line(n)
 	if d.Secrets == nil {
-		if mentionsSecret(d.Source) {
+		if !d.unparsedLineShown(n) {
 			return "", false
 		}
 		return string(text), true
@@ -153,7 +407,7 @@ func (d *Document) SnippetLine(n int) (line string, ok bool) {
 func (d *Document) Snippet(n, col, width int) (line string, mcol, mwidth int, ok bool) {
 	text := d.Lines().Line(n)
 	if d.Secrets == nil {
-		if mentionsSecret(d.Source) {
+		if !d.unparsedLineShown(n) {
 			return "", 0, 0, false
 		}
 		return string(text), col, max(width, 1), true
@@ -207,6 +461,52 @@ func (d *Document) Snippet(n, col, width int) (line string, mcol, mwidth int, ok
 	return b.String(), mcol, max(mend-mcol, 1), true
 }
 
+// unparsedLineShown reports whether line n of a file that could not be
+// parsed (no Secrets) may be shown: its text alone tells, as no tree says
+// where a value ends. A file that names no secret field shows every line.
+// Otherwise a line is hidden when it names a secret field (in any
+// spelling, a comment too), or when it may continue the value of such a
+// line: blank lines and lines indented deeper than the line that named it,
+// a `:` (explicit `? key` then `: value`) or `- ` (a list at the key's
+// column) at its column, and every line after it while a quote opened
+// there is not closed. A file with a flow collection (`{`, `[`) or an
+// anchor (`&`) hides every line: a value may sit anywhere in a flow, and an
+// alias repeats a value written elsewhere.
+func (d *Document) unparsedLineShown(n int) bool {
+	if !mentionsSecret(d.Source) {
+		return true
+	}
+	if bytes.ContainsAny(d.Source, "{[&") {
+		return false
+	}
+	l := d.Lines()
+	region, keyIndent := false, 0
+	dq, sq := 0, 0 // quotes seen in the region
+	for i := 1; i <= n; i++ {
+		text := l.Line(i)
+		rest := bytes.TrimLeft(text, " \t")
+		ind := len(text) - len(rest)
+		switch {
+		case mentionsSecret(text):
+			if !region || ind < keyIndent {
+				keyIndent = ind
+			}
+			region = true
+		case !region:
+			continue
+		case dq%2 == 1 || sq%2 == 1, len(rest) == 0, ind > keyIndent,
+			rest[0] == ':', ind == keyIndent && rest[0] == '-':
+			// still the secret's value
+		default:
+			region, dq, sq = false, 0, 0
+			continue
+		}
+		dq += bytes.Count(text, []byte{'"'})
+		sq += bytes.Count(text, []byte{'\''})
+	}
+	return !region
+}
+
 // mentionsSecret reports whether src names a secret field in any spelling
 // (letter case, '_', '-' and spaces ignored).
 func mentionsSecret(src []byte) bool {
@@ -217,4 +517,59 @@ func mentionsSecret(src []byte) bool {
 		}
 	}
 	return false
+}
+
+// WithoutSecrets returns the source with every secret value replaced by
+// SecretMask: the copy of a manifest that may leave the machine (the
+// playground's share link), as the value of no secret field does. For a
+// source that could not be parsed (Secrets nil) that names a secret field,
+// a line that mentions one keeps only its text up to the first colon, and
+// the lines indented deeper after it (where its value may go on) are left
+// out.
+func (d *Document) WithoutSecrets() []byte {
+	if d.Secrets != nil {
+		if len(d.Secrets.ranges) == 0 {
+			return d.Source
+		}
+		var b bytes.Buffer
+		at := 0
+		for _, r := range d.Secrets.ranges {
+			b.Write(d.Source[at:r[0]])
+			b.WriteString(SecretMask)
+			at = r[1]
+		}
+		b.Write(d.Source[at:])
+		return b.Bytes()
+	}
+	if !mentionsSecret(d.Source) {
+		return d.Source
+	}
+	l := d.Lines()
+	var b bytes.Buffer
+	b.Write(d.Source[:l.Start(1)]) // a byte order mark
+	hidden := -1                   // the indentation of the line whose value is hidden, or -1
+	for n := 1; n <= l.Count(); n++ {
+		text := l.Line(n)
+		brk := d.Source[l.End(n):l.End(n)]
+		if n < l.Count() {
+			brk = d.Source[l.End(n):l.Start(n+1)]
+		}
+		indent := len(text) - len(bytes.TrimLeft(text, " \t"))
+		blank := len(bytes.TrimSpace(text)) == 0
+		if hidden >= 0 && (blank || indent > hidden) {
+			continue
+		}
+		hidden = -1
+		if mentionsSecret(text) {
+			hidden = indent
+			if i := bytes.IndexByte(text, ':'); i >= 0 {
+				text = append(text[:i+1:i+1], " "+SecretMask...)
+			} else {
+				text = append(text[:indent:indent], SecretMask...)
+			}
+		}
+		b.Write(text)
+		b.Write(brk)
+	}
+	return b.Bytes()
 }

@@ -96,7 +96,11 @@ func lint(src []byte, o pageOptions) lintResult {
 	if out.Notes == nil {
 		out.Notes = []validate.Note{}
 	}
+	for i, n := range out.Notes {
+		out.Notes[i].Message = pageNoteMessage(n)
+	}
 	out.Errors, out.Warnings = r.Count()
+	remember(src, o, r.Findings)
 	ix := newIndex(src)
 	for i, wf := range jsonwire.Findings(r.Doc, r.Findings) {
 		pf := pageFinding{Finding: wf}
@@ -104,6 +108,19 @@ func lint(src []byte, o pageOptions) lintResult {
 		out.Findings = append(out.Findings, pf)
 	}
 	return out
+}
+
+// pageNoteMessage is a note as the page words it: the command line's note
+// names a flag or the configuration file, which the page has not; it says
+// what to set in the page instead, or that the page cannot.
+func pageNoteMessage(n validate.Note) string {
+	switch n.ID {
+	case validate.NoteRegionUnknown:
+		return "job region unknown: customs, EU-address and expedited-shipping rules not checked (choose the Region above)"
+	case validate.NoteNoInventory:
+		return "no bucket inventory: bucket checks not run (the page has none; on the command line, list the account's buckets in the configuration file)"
+	}
+	return n.Message
 }
 
 // explainText is `manifestlint explain NAME`'s output.
@@ -169,12 +186,48 @@ func (ix *index) span(f *manifest.Finding) (from, to int) {
 // fixOne applies the fix of finding i (in lint's order) to src, with the
 // fix package, as `manifestlint --fix` applies edits.
 func fixOne(src []byte, o pageOptions, i int) ([]byte, int) {
-	r := validate.Validate(fileName, src, o.validateOptions())
-	if i < 0 || i >= len(r.Findings) || r.Findings[i].Fix == nil {
+	fixes, ok := remembered(src, o)
+	if !ok {
+		r := validate.Validate(fileName, src, o.validateOptions())
+		fixes = fixesOf(r.Findings)
+	}
+	if i < 0 || i >= len(fixes) || fixes[i] == nil {
 		return src, 0
 	}
-	out, applied := fix.Apply(src, []*manifest.Fix{r.Findings[i].Fix})
+	out, applied := fix.Apply(src, []*manifest.Fix{fixes[i]})
 	return out, len(applied)
+}
+
+// last is what the last lint found fixes for: a fix button is pressed on
+// the text the page just linted, so fixOne need not lint it again (a lint
+// of 1 MB takes seconds in the browser). Only the fixes are kept, not the
+// result's tree.
+var last struct {
+	src   string
+	opts  pageOptions
+	fixes []*manifest.Fix
+}
+
+// remember keeps the fixes of the findings of src's lint.
+func remember(src []byte, o pageOptions, fs []manifest.Finding) {
+	last.src, last.opts, last.fixes = string(src), o, fixesOf(fs)
+}
+
+// remembered returns the fixes remember kept for src and o.
+func remembered(src []byte, o pageOptions) ([]*manifest.Fix, bool) {
+	if last.fixes == nil || last.opts != o || last.src != string(src) {
+		return nil, false
+	}
+	return last.fixes, true
+}
+
+// fixesOf is the fix of each finding, in order (nil where none).
+func fixesOf(fs []manifest.Finding) []*manifest.Fix {
+	out := make([]*manifest.Fix, len(fs))
+	for i := range fs {
+		out[i] = fs[i].Fix
+	}
+	return out
 }
 
 // fixSafe applies every safe fix as `manifestlint --fix` does (fix.Run:
@@ -183,4 +236,49 @@ func fixOne(src []byte, o pageOptions, i int) ([]byte, int) {
 func fixSafe(src []byte, o pageOptions) ([]byte, int) {
 	out := fix.Run(fileName, src, o.validateOptions(), fix.Options{})
 	return out.Source, out.Fixed
+}
+
+// pageEdit is one edit of the page's text: replace the UTF-16 code units
+// [From, To) of the text the fix was asked for with Text.
+type pageEdit struct {
+	From int    `json:"from"`
+	To   int    `json:"to"`
+	Text string `json:"text"`
+}
+
+// pageEdits are the edits that turn src into out, as few bytes as differ
+// (fix.MinimalEdits), in UTF-16 offsets of src and in order: the page
+// applies them one by one as typing would (kept in the undo history),
+// instead of inserting the whole text again, which froze the tab for 90 s
+// on a 50 KB manifest.
+func pageEdits(src, out []byte) []pageEdit {
+	es := fix.MinimalEdits(src, out)
+	pes := make([]pageEdit, 0, len(es))
+	at, u := 0, 0 // a byte offset of src and its UTF-16 offset
+	conv := func(off int) int {
+		for _, r := range string(src[at:off]) {
+			u++
+			if r >= 0x10000 {
+				u++
+			}
+		}
+		at = off
+		return u
+	}
+	for _, e := range es {
+		from := conv(e.Start)
+		to := conv(e.End)
+		pes = append(pes, pageEdit{From: from, To: to, Text: e.New})
+	}
+	return pes
+}
+
+// shareText is the manifest as a share link holds it: every secret value
+// (trueCryptPassword, pinCode, and the keys read as them) replaced by
+// manifest.SecretMask, as the link leaves out the access key ID; changed
+// reports that one was.
+func shareText(src []byte) (text string, changed bool) {
+	doc, _ := manifest.Parse(fileName, src)
+	out := doc.WithoutSecrets()
+	return string(out), !bytes.Equal(out, src)
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -60,5 +62,117 @@ func TestLintShape(t *testing.T) {
 		if _, ok := r.Findings[0][k]; !ok {
 			t.Errorf("finding lacks %q: %s", k, b)
 		}
+	}
+}
+
+// secretPage holds secret values where issue 21 found them shown: in
+// braces, under keys read as a secret field, in a list entry.
+const secretPage = "manifestVersion: 2.0\ndeviceId: ABCDE\nbucket: my-bucket\neraseDevice: yes\nacl: PRIVATE\n" +
+	"trueCryptPassword: {Brace5ecret}\npassword: Syn0nymSecret\nPIN: 4242424242\nignore: [{pinCode: L1stSecret}]\n"
+
+var pageSecrets = []string{"Brace5ecret", "Syn0nymSecret", "4242424242", "L1stSecret"}
+
+// TestLintHidesSecrets: the page's lint result (messages, fix titles and
+// edits) and the fixes' edits show no secret value (issue 21 items 5-7).
+func TestLintHidesSecrets(t *testing.T) {
+	got := string(lintJSON([]byte(secretPage), pageOptions{}))
+	for _, s := range pageSecrets {
+		if strings.Contains(got, s) {
+			t.Errorf("lint shows %q: %s", s, got)
+		}
+	}
+	if !strings.Contains(got, "braces make a YAML mapping") {
+		t.Errorf("the braces finding is missing: %s", got)
+	}
+	out, n := fixSafe([]byte(secretPage), pageOptions{})
+	if n == 0 {
+		t.Fatal("no safe fix applied")
+	}
+	es, _ := json.Marshal(pageEdits([]byte(secretPage), out))
+	for _, s := range pageSecrets {
+		if strings.Contains(string(es), s) {
+			t.Errorf("the fixes' edits carry %q: %s", s, es)
+		}
+	}
+}
+
+// TestShareTextLeavesSecretsOut: a share link holds no secret value, and
+// says so; a manifest without one is shared as it is.
+func TestShareTextLeavesSecretsOut(t *testing.T) {
+	text, changed := shareText([]byte(secretPage))
+	if !changed {
+		t.Error("shareText says no secret was left out")
+	}
+	for _, s := range pageSecrets {
+		if strings.Contains(text, s) {
+			t.Errorf("the share text holds %q:\n%s", s, text)
+		}
+	}
+	if !strings.Contains(text, "acl: PRIVATE\n") || !strings.Contains(text, "password: ********\n") {
+		t.Errorf("the share text lost other bytes:\n%s", text)
+	}
+	plain := "manifestVersion: 2.0\r\ndeviceId: ÄBCDE 😀\r\n"
+	if got, changed := shareText([]byte(plain)); got != plain || changed {
+		t.Errorf("shareText(%q) = %q, %v", plain, got, changed)
+	}
+}
+
+// TestPageEdits: the page's edits, applied in UTF-16 offsets as the page
+// applies them, make the fixed text, and change only what differs.
+func TestPageEdits(t *testing.T) {
+	src := "deviceId: 😀 x\r\nacl: PRIVATE\r\n" + strings.Repeat("# padding 😀\r\n", 2000) + "fileSystem: ntfs\r\n"
+	out := strings.Replace(strings.Replace(src, "PRIVATE", "private", 1), "ntfs", "NTFS", 1)
+	es := pageEdits([]byte(src), []byte(out))
+	if len(es) != 2 {
+		t.Fatalf("%d edits, want 2: %+v", len(es), es)
+	}
+	u := u16(src)
+	var b []uint16
+	at := 0
+	for _, e := range es {
+		b = append(append(b, u[at:e.From]...), u16(e.Text)...)
+		at = e.To
+	}
+	b = append(b, u[at:]...)
+	if got := string(utf16.Decode(b)); got != out {
+		t.Errorf("the edits make\n%q\nwant\n%q", got, out)
+	}
+	size := 0
+	for _, e := range es {
+		size += len(e.Text) + e.To - e.From
+	}
+	if size > 40 {
+		t.Errorf("the edits are %d code units for two words: %+v", size, es)
+	}
+}
+
+// TestFixOneReusesTheLint: a fix button's fix is the one the last lint of
+// the same text found (no second lint of a large text), and the same as a
+// fresh lint's.
+func TestFixOneReusesTheLint(t *testing.T) {
+	src := []byte("manifestVersion: 2.0\ndeviceId: ABCDE\nbucket: my-bucket\neraseDevice: yes\nacl: PRIVATE\n")
+	o := pageOptions{JobType: "import"}
+	res := lint(src, o)
+	i := slices.IndexFunc(res.Findings, func(f pageFinding) bool { return f.Fix != nil })
+	if i < 0 {
+		t.Fatalf("no fix in %+v", res.Findings)
+	}
+	if _, ok := remembered(src, o); !ok {
+		t.Fatal("the lint's fixes are not kept")
+	}
+	got, n := fixOne(src, o, i)
+	if n != 1 || !strings.Contains(string(got), "acl: private\n") {
+		t.Errorf("fixOne = %q, %d", got, n)
+	}
+	if _, ok := remembered(append([]byte("# other\n"), src...), o); ok {
+		t.Error("fixes kept for another text")
+	}
+	if _, ok := remembered(src, pageOptions{}); ok {
+		t.Error("fixes kept for other options")
+	}
+	// Another text: linted afresh.
+	other := append([]byte("# other\n"), src...)
+	if got, n := fixOne(other, o, i); n != 1 || !strings.Contains(string(got), "acl: private\n") {
+		t.Errorf("fixOne of an unlinted text = %q, %d", got, n)
 	}
 }

@@ -7,7 +7,8 @@
 // never disagree:
 //
 //	manifestlint.lint(text, {jobType, region, accessKeyId}) -> JSON string
-//	manifestlint.applyFixes(text, options, which) -> JSON {text, applied}
+//	manifestlint.applyFixes(text, options, which) -> JSON {text, applied, edits}
+//	manifestlint.shareText(text) -> JSON {text, secretsLeftOut}
 //	manifestlint.explain(name) -> JSON {text} or {error}
 //	manifestlint.regions -> the regions the Region option offers
 //
@@ -31,6 +32,7 @@ func main() {
 		"lint":       js.FuncOf(jsLint),
 		"applyFixes": js.FuncOf(jsApplyFixes),
 		"explain":    js.FuncOf(jsExplain),
+		"shareText":  js.FuncOf(jsShareText),
 		"regions":    regions,
 	})
 	js.Global().Set("manifestlint", api)
@@ -59,7 +61,16 @@ func jsApplyFixes(_ js.Value, args []js.Value) any {
 	} else {
 		out, applied = fixSafe(src, opts)
 	}
-	return string(mustJSON(map[string]any{"text": string(out), "applied": applied}))
+	// The edits that make out ({from, to, text} in UTF-16 offsets of the
+	// text given): the page applies them, not the whole text.
+	return string(mustJSON(map[string]any{"text": string(out), "applied": applied, "edits": pageEdits(src, out)}))
+}
+
+// jsShareText is manifestlint.shareText(text): the text a share link
+// holds, secret values left out.
+func jsShareText(_ js.Value, args []js.Value) any {
+	text, changed := shareText([]byte(arg(args, 0).String()))
+	return string(mustJSON(map[string]any{"text": text, "secretsLeftOut": changed}))
 }
 
 // jsExplain is manifestlint.explain(name).

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -324,5 +325,32 @@ func TestQuotedPaths(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { assertFindings(t, check(t, tc.src, ""), tc.wants) })
+	}
+}
+
+// TestSecretSynonymsInStep: the common names the did-you-mean reads as a
+// secret field (keySynonyms) are the ones whose values manifest masks
+// (manifest.SecretSynonyms), and the other way round.
+func TestSecretSynonymsInStep(t *testing.T) {
+	masked := manifest.SecretSynonyms()
+	for name, wants := range keySynonyms {
+		for _, w := range wants {
+			if manifest.IsSecret(w) && !slices.Contains(masked, name) {
+				t.Errorf("keySynonyms reads %q as %s, but manifest does not mask its value", name, w)
+			}
+		}
+		// A common name of another field is not a secret, even when it is
+		// within two edits of one (zipCode).
+		if secret := manifest.IsSecret(wants[0]); manifest.ReadAsSecret(name) != secret {
+			t.Errorf("keySynonyms reads %q as %s, but manifest.ReadAsSecret says %v", name, wants[0], !secret)
+		}
+	}
+	for _, name := range masked {
+		if manifest.IsSecret(name) || slices.ContainsFunc(manifest.FieldNames, func(f string) bool { return manifest.IsSecret(f) && manifest.FoldName(f) == name }) {
+			continue
+		}
+		if ws := keySynonyms[name]; len(ws) == 0 || !manifest.IsSecret(ws[0]) {
+			t.Errorf("manifest masks %q, which keySynonyms does not read as a secret field", name)
+		}
 	}
 }

@@ -44,7 +44,8 @@ func (o *Options) ApplyConfig(c *config.Config) error {
 
 // ApplyConfigFor is ApplyConfig for one file: the configuration file's
 // per-path settings for path come first (a regions entry over region, a
-// jobTypes entry), flags (options already set) still win. c may be nil.
+// jobTypes entry, unless Kind is set), flags (options already set) still
+// win. c may be nil.
 func (o *Options) ApplyConfigFor(c *config.Config, path string) error {
 	if c == nil {
 		return nil
@@ -56,7 +57,7 @@ func (o *Options) ApplyConfigFor(c *config.Config, path string) error {
 	if err := o.ApplyConfig(c); err != nil {
 		return err
 	}
-	if o.JobType == manifest.JobTypeUnknown && path != "" {
+	if o.JobType == manifest.JobTypeUnknown && o.Kind == "" && path != "" {
 		o.JobType, o.JobTypeSource = c.JobTypeSourceFor(path)
 	}
 	return nil

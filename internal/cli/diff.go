@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
 )
 
@@ -53,14 +54,19 @@ func writeDiff(w io.Writer, path string, a, b []byte, da, db *manifest.Document)
 // diffName writes a header's file name as git does: as it is, or, when it
 // holds a control character, a double quote or a backslash, in double
 // quotes with C escapes (octal for control bytes), so that no file name can
-// end the header line or drive the terminal.
+// end the header line or drive the terminal. A character the text format
+// escapes (a bidirectional control such as U+202E, a line separator, a
+// zero-width character) and a byte that is not UTF-8 are written as octal
+// bytes too, as git does with core.quotePath, and `git apply` reads them
+// back.
 func diffName(name string) string {
-	if !strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7F || r == '"' || r == '\\' }) {
+	if !strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7F || r == '"' || r == '\\' }) && !needsEscape([]byte(name)) {
 		return name
 	}
 	var b strings.Builder
 	b.WriteByte('"')
-	for i := 0; i < len(name); i++ {
+	for i := 0; i < len(name); {
+		_, size := utf8.DecodeRuneInString(name[i:])
 		switch c := name[i]; {
 		case c == '"' || c == '\\':
 			b.WriteByte('\\')
@@ -71,47 +77,94 @@ func diffName(name string) string {
 			b.WriteString(`\n`)
 		case c < 0x20 || c == 0x7F:
 			fmt.Fprintf(&b, "\\%03o", c)
+		case c >= utf8.RuneSelf && needsEscape([]byte(name[i:i+size])):
+			for _, c := range []byte(name[i : i+size]) {
+				fmt.Fprintf(&b, "\\%03o", c)
+			}
 		default:
-			b.WriteByte(c)
+			b.WriteString(name[i : i+size])
 		}
+		i += size
 	}
 	b.WriteByte('"')
 	return b.String()
 }
 
-// showControls replaces the control characters of a diff line (but tab, CR
-// and LF, which end lines) by their Unicode pictures (ESC as ␛), so that manifest
-// content cannot drive the terminal, and reports whether it replaced any.
-func showControls(line []byte) ([]byte, bool) {
-	body := bytes.TrimRight(line, "\r\n")
-	if !bytes.ContainsFunc(body, isControlRune) {
-		return line, false
-	}
-	var out []byte
-	for _, r := range string(body) {
-		switch {
-		case isControlRune(r) && r < 0x20:
-			out = utf8.AppendRune(out, 0x2400+r)
-		case isControlRune(r):
-			out = utf8.AppendRune(out, 0x2421) // DEL and C1 controls
-		default:
-			out = utf8.AppendRune(out, r)
+// showControls escapes what a diff line must not carry to a terminal, as
+// the text format's snippets do (escape.Display): a C0 control as its
+// Unicode picture (ESC as ␛, a lone CR as ␍), DEL as ␡, a C1 control as
+// U+FFFD, and a line or paragraph separator, a bidirectional control or a
+// zero-width character as its escape (`\u202e`); a byte that is not UTF-8
+// shows as `\xff`. So `acl:private` CR `+eraseDevice: yes` cannot show as
+// an added line, nor U+202E reorder one. What an ordinary file holds is
+// kept, so that `git apply` takes its diff: a tab, the line's end (LF or
+// CR LF) and, on the file's first line (first), a byte-order mark. It
+// reports whether it escaped anything (the caller then says that `git
+// apply` cannot take the diff).
+func showControls(line []byte, first bool) ([]byte, bool) {
+	end := len(line)
+	if end > 0 && line[end-1] == '\n' {
+		end--
+		if end > 0 && line[end-1] == '\r' {
+			end--
 		}
 	}
-	return append(out, line[len(body):]...), true
+	body := line[:end]
+	start := 0
+	if first && bytes.HasPrefix(body, []byte("\ufeff")) {
+		start = len("\ufeff")
+	}
+	if !needsEscape(body[start:]) {
+		return line, false
+	}
+	out := append([]byte(nil), body[:start]...)
+	for i := start; i < len(body); {
+		r, size := utf8.DecodeRune(body[i:])
+		switch shown, _ := escape.Display(r); {
+		case r == utf8.RuneError && size <= 1:
+			out = fmt.Appendf(out, `\x%02x`, body[i])
+		case r == '\t':
+			out = append(out, '\t')
+		default:
+			out = append(out, shown...)
+		}
+		i += size
+	}
+	return append(out, line[end:]...), true
 }
 
-// isControlRune reports a C0 or C1 control character other than tab and
-// CR (a CR file's lines end in CR within one LF-split line).
-func isControlRune(r rune) bool {
-	return (r < 0x20 && r != '\t' && r != '\r' && r != '\n') || (r >= 0x7F && r <= 0x9F)
+// needsEscape reports whether a line's text holds anything showControls
+// escapes: a control character, a byte that is not UTF-8, or a character
+// escape.Display does not show as itself.
+func needsEscape(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\t') || c == 0x7F {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return true
+		}
+		if shown, _ := escape.Display(r); shown != string(r) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // shown is a diff line as printed: its text with secret values masked,
-// and whether that changed it.
+// and whether that changed it; first marks the file's first line (where a
+// byte-order mark is the file's own).
 type shown struct {
 	text   []byte
 	masked bool
+	first  bool
 }
 
 // shownLines returns the lines of a diff side (split after LF, as lines
@@ -125,7 +178,7 @@ func shownLines(d *manifest.Document, lines [][]byte) []shown {
 	for i, line := range lines {
 		start, end := off, off+len(line)
 		off = end
-		out[i] = shown{text: line}
+		out[i] = shown{text: line, first: i == 0}
 		if d == nil {
 			continue
 		}
@@ -151,7 +204,7 @@ func shownLines(d *manifest.Document, lines [][]byte) []shown {
 			pos = next
 		}
 		if changed {
-			out[i] = shown{text: b, masked: true}
+			out[i] = shown{text: b, masked: true, first: i == 0}
 		}
 	}
 	return out
@@ -356,7 +409,7 @@ func writeHunk(buf *bytes.Buffer, h []op, a, b []shown) (masked bool) {
 	aStart, bStart = max(aStart, 0), max(bStart, 0)
 	fmt.Fprintf(buf, "@@ -%s +%s @@\n", hunkRange(aStart, aLen), hunkRange(bStart, bLen))
 	line := func(mark byte, sl shown) {
-		l, c := showControls(sl.text)
+		l, c := showControls(sl.text, sl.first)
 		masked = masked || sl.masked || c
 		buf.WriteByte(mark)
 		buf.Write(l)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
 )
@@ -47,7 +48,9 @@ func gitApply(t *testing.T, git, name string, a []byte, patch []byte) []byte {
 }
 
 // TestDiffGitApply checks that `git apply` turns a into b with the diff,
-// for hand-picked and random edits in every line-end style.
+// for hand-picked and random edits with LF and CR LF line ends (and that a
+// file with CR line ends, whose CRs the diff shows escaped, is marked as
+// not appliable).
 func TestDiffGitApply(t *testing.T) {
 	git := gitOrFail(t)
 	type pair struct{ name, a, b string }
@@ -108,8 +111,20 @@ func TestDiffGitApply(t *testing.T) {
 	}
 	for _, c := range cases {
 		var patch bytes.Buffer
-		_, err := writeDiff(&patch, "dir/m.yaml", []byte(c.a), []byte(c.b), nil, nil)
+		masked, err := writeDiff(&patch, "dir/m.yaml", []byte(c.a), []byte(c.b), nil, nil)
 		must(t, err)
+		if strings.Contains(strings.ReplaceAll(c.a+c.b, "\r\n", ""), "\r") {
+			// A CR that does not end a line before LF (a file with CR line
+			// ends) is shown escaped, as ␍: git cannot apply such a diff,
+			// and the caller is told.
+			if c.a != c.b && (!masked || strings.Contains(strings.ReplaceAll(patch.String(), "\r\n", ""), "\r")) {
+				t.Errorf("%s: a lone CR: masked %v, diff %q", c.name, masked, patch.String())
+			}
+			continue
+		}
+		if masked {
+			t.Errorf("%s: an ordinary file's diff is marked as not appliable", c.name)
+		}
 		if c.a == c.b {
 			if patch.Len() != 0 {
 				t.Errorf("%s: a diff of equal texts: %q", c.name, patch.String())
@@ -180,4 +195,56 @@ func TestDiffControls(t *testing.T) {
 	if !strings.HasPrefix(out.String(), `--- "a/a\033[31m\"b\\.yaml"`+"\n") {
 		t.Errorf("header %q", out.String())
 	}
+}
+
+// TestDiffEscapesLoneCRAndBidi: a lone CR, U+202E, U+2028 and the other
+// controls and invisible characters of a line are shown escaped, as in the
+// text format's snippets (␍, \u202e), so that `acl:private` + CR +
+// `+eraseDevice: yes` cannot show as an added line; the caller is told
+// (git apply cannot take such a diff). A CR LF line end, a tab and a
+// byte-order mark at the start of the file are the file's own and stay
+// (issue 21 item 11).
+func TestDiffEscapesLoneCRAndBidi(t *testing.T) {
+	cases := []struct{ name, a, b, want string }{
+		{"lone CR", "acl:private\r+eraseDevice: yes\n", "acl: private\r+eraseDevice: yes\n", "-acl:private␍+eraseDevice: yes\n+acl: private␍+eraseDevice: yes\n"},
+		{"RLO", "a:1\nb: x\u202etxt.exe\n", "a: 1\nb: x\u202etxt.exe\n", " b: x\\u202etxt.exe\n"},
+		{"line separator", "a:1\nb: x\u2028+c: y\n", "a: 1\nb: x\u2028+c: y\n", " b: x\\u2028+c: y\n"},
+		{"paragraph separator, NEL, zero width", "a:1\u2029\u0085\u200b\n", "a: 1\u2029\u0085\u200b\n", "+a: 1\\u2029�\\u200b\n"},
+		{"CR file", "a:1\rb: 2\r", "a: 1\rb: 2\r", "-a:1␍b: 2␍\n"},
+		{"not UTF-8", "a:1\nb: \xff\n", "a: 1\nb: \xff\n", " b: \\xff\n"},
+	}
+	for _, c := range cases {
+		var out bytes.Buffer
+		masked, err := writeDiff(&out, "m.yaml", []byte(c.a), []byte(c.b), nil, nil)
+		must(t, err)
+		s := out.String()
+		if !masked || !strings.Contains(s, c.want) {
+			t.Errorf("%s: masked %v, diff:\n%q\nwant it to hold %q", c.name, masked, s, c.want)
+		}
+		if strings.ContainsAny(strings.ReplaceAll(s, "\r\n", ""), "\r\u202e\u2028\u2029\u0085\u200b") || !utf8.ValidString(s) {
+			t.Errorf("%s: a raw control, bidi or invalid byte is left:\n%q", c.name, s)
+		}
+	}
+	// The file's own CR LF, tab and leading BOM are kept: no note.
+	var out bytes.Buffer
+	masked, err := writeDiff(&out, "m.yaml", []byte("\ufeffa:\t1\r\nb: 2\r\n"), []byte("\ufeffa: \t1\r\nb: 2\r\n"), nil, nil)
+	must(t, err)
+	if masked || !strings.Contains(out.String(), "-\ufeffa:\t1\r\n+\ufeffa: \t1\r\n") {
+		t.Errorf("an ordinary CR LF file: masked %v\n%q", masked, out.String())
+	}
+	// A file name with a bidi control is quoted, the control in octal as
+	// git writes it.
+	out.Reset()
+	_, err = writeDiff(&out, "x\u202elmy.yaml", []byte("a:1\n"), []byte("a: 1\n"), nil, nil)
+	must(t, err)
+	if !strings.HasPrefix(out.String(), `--- "a/x\342\200\256lmy.yaml"`+"\n") {
+		t.Errorf("header %q", out.String())
+	}
+	// End to end: the note names the file, stdout holds no lone CR.
+	dir := tree(t, map[string]string{"m.yaml": strings.Replace(validManifest, "prefix: imported/\n", "prefix:imported/\r+eraseDevice: no\n", 1)})
+	code, stdout, stderr := runMain(t, dir, "", "--no-config", "--diff", "m.yaml")
+	if code != ExitFindings || strings.Contains(stdout, "\r") || !strings.Contains(stdout, "-prefix:imported/␍+eraseDevice: no\n") {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+	wantIn(t, "stderr", stderr, "m.yaml: the diff hides a secret value")
 }

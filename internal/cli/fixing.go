@@ -121,7 +121,7 @@ func diffAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 			writeErr = err
 		}
 		if masked {
-			fmt.Fprintf(stderr, "manifestlint: %s: the diff hides a secret value (trueCryptPassword, pinCode) or a control character, so `git apply` cannot apply it; use --fix\n", safeName(name))
+			fmt.Fprintf(stderr, "manifestlint: %s: the diff hides a secret value (trueCryptPassword, pinCode) or shows a control or invisible character escaped, so `git apply` cannot apply it; use --fix\n", safeName(name))
 		}
 	})
 	fmt.Fprintln(stderr, sum.line(true, o.unsafeFixes))

@@ -131,7 +131,7 @@ func TestInjectionThroughFileNames(t *testing.T) {
 	}
 	// The name is shown escaped, not dropped.
 	_, out, _ := runHostile(t, faulty, "--no-config", "--color=never", p)
-	if !strings.Contains(out, `x\n::add-mask::x\n::error file=evil::pwn\nx.yaml:1:1: error Fake: y\x1b]0;title\x07\x1b[2J\u202eevil\u200b.yaml:5:14: error`) {
+	if !strings.Contains(out, `/x\n::add-mask::x\n::error file=evil::pwn\nx.yaml:1:1: error Fake: y\x1b]0;title\x07\x1b[2J\u202eevil\u200b.yaml:5:14 [erase-device]`+"\n") {
 		t.Errorf("the file name is not shown escaped:\n%s", out)
 	}
 }
@@ -202,7 +202,7 @@ func TestUntrustedConfigSkipped(t *testing.T) {
 	must(t, os.WriteFile(filepath.Join(work, "m.yaml"), []byte(faulty), 0o644))
 	t.Chdir(work)
 	code, out, errOut := runHostile(t, "", "--color=never", "--verbose", "m.yaml")
-	if code != ExitFindings || !strings.Contains(out, "m.yaml:5:14: error") {
+	if code != ExitFindings || !strings.Contains(out, " --> m.yaml:5:14 [erase-device]\n") {
 		t.Errorf("exit %d, stdout %q; want the error reported (exit 1)", code, out)
 	}
 	if !strings.Contains(errOut, "warning: skipped "+cfg+": ") || !strings.Contains(errOut, "note: no configuration file") || !strings.Contains(out, "warning: skipped "+cfg) {
@@ -303,12 +303,35 @@ func TestNoSecretInOutput(t *testing.T) {
 		"truecryptpassword: " + secret + "\n",
 		"truecryptpassword:" + secret + "\n",
 		"trueCryptPassword: |\n  " + secret + "\n",
+		// Issue 21 item 5: braces (the placeholder message quoted them).
+		"trueCryptPassword: {" + secret + "}\n",
+		"pinCode: {" + secret + "}\n",
+		"trueCryptPassword: {" + secret + ": x}\n",
+		// Item 6: keys the did-you-mean reads as a secret field.
+		"password: " + secret + "\n",
+		"PIN: " + secret + "\n",
+		"truecrypt: " + secret + "\n",
+		"pass_word: " + secret + "\n",
+		"p_i_n: " + secret + "\n",
+		"trueCryptPasswrd: " + secret + "\n",
+		"password: {" + secret + "}\n",
+		// Item 7: in a list entry (the message quoted it as a suggestion).
+		"ignore: [{trueCryptPassword: " + secret + "}]\n",
+		"ignore:\n  - {password: " + secret + "}\n",
+		"operations:\n  - exportBucket: b\n    pinCode: " + secret + "\n",
 	} {
 		p := writeTemp(t, "m.yaml", validManifest+src)
 		for _, format := range []string{"text", "json", "sarif", "github", "junit", "xml"} {
 			_, out, errOut := runHostile(t, "", "--no-config", "--color=never", "-f", format, p)
 			if strings.Contains(out+errOut, secret) {
 				t.Errorf("%s shows the secret of %q:\n%s%s", format, src, out, errOut)
+			}
+		}
+		for _, args := range [][]string{{"-v"}, {"--diff"}, {"--diff", "--unsafe-fixes"}, {"-f", "json", "--unsafe-fixes"}, {"-f", "sarif", "--unsafe-fixes"}} {
+			args = append([]string{"--no-config", "--color=never"}, append(args, p)...)
+			_, out, errOut := runHostile(t, "", args...)
+			if strings.Contains(out+errOut, secret) {
+				t.Errorf("%v shows the secret of %q:\n%s%s", args, src, out, errOut)
 			}
 		}
 	}

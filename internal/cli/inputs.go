@@ -275,7 +275,7 @@ func describe(err error) error {
 var errTooLarge = errors.New("file too large")
 
 func readFile(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openInput(path) // a FIFO: without waiting for a writer
 	if err != nil {
 		return nil, err
 	}
@@ -284,6 +284,12 @@ func readFile(path string, limit int64) ([]byte, error) {
 	if st, err := f.Stat(); err == nil {
 		if st.IsDir() {
 			return nil, errors.New("is a directory")
+		}
+		if st.Mode()&fs.ModeNamedPipe != 0 {
+			return readFIFO(f, limit)
+		}
+		if !st.Mode().IsRegular() {
+			setBlocking(f)
 		}
 		if st.Mode().IsRegular() && st.Size() > limit {
 			return nil, fmt.Errorf("%w: %d bytes, over --max-bytes %d: a manifest is a few kilobytes", errTooLarge, st.Size(), limit)

@@ -226,7 +226,7 @@ func fixOne(in input, name string, data []byte, opts validate.Options, o options
 	if o.diff || in.stdin || !fo.Changed(data) {
 		return l
 	}
-	if err := writeInPlace(in.path, in.root, fo.Source); err != nil {
+	if err := writeInPlace(in.path, in.root, data, fo.Source); err != nil {
 		l.fixed.err = err
 		l.fixed.out, l.fixed.n, l.fixed.notApplied = data, 0, fo.Fixed
 		l.res = validate.Validate(name, data, opts)

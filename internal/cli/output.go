@@ -5,9 +5,12 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -22,54 +25,69 @@ type sink struct {
 	w      io.Writer
 	file   *os.File // nil for standard output
 	name   string   // the file's name, for messages
+	// final is where file, a temporary file, is renamed when the report
+	// is written whole; "" when file is written directly (a device or a
+	// FIFO: /dev/stdout, /dev/null).
+	final string
+	// werr records the first write error of file.
+	werr *errWriter
 }
 
 // sinks are a run's outputs; the first is the --format output.
 type sinks []sink
 
-// openSinks parses --output and creates its files. `FORMAT=FILE` adds an
+// openSinks parses --output and opens its files. `FORMAT=FILE` adds an
 // output beside --format's (which stays on standard output); a bare `FILE`
-// sends the --format output to FILE instead of standard output. A file is
-// created (truncated) before any manifest is read, so that a bad path
-// fails at once.
-func (o *options) openSinks(format string, stdout io.Writer) (sinks, error) {
+// sends the --format output to FILE instead of standard output. A file
+// that is one of the run's inputs (inputs holds their fileKey: by device
+// and inode, so through a link too) is refused. A report is written to a
+// temporary file beside FILE, created before any manifest is read so that
+// a bad path fails at once, and renamed over FILE once written whole (see
+// openOutput).
+func (o *options) openSinks(format string, stdout io.Writer, inputs map[any]bool) (sinks, error) {
 	out := sinks{{format: format, w: stdout}}
 	seen := map[string]bool{}
+	type named struct{ format, name string }
+	var files []named
 	for _, v := range o.outputs {
 		f, name, ok := strings.Cut(v, "=")
+		f = strings.ToLower(f)
 		if !ok || report.Formats[f] == nil {
 			if ok && !strings.ContainsAny(f, "/\\.") {
-				out.close()
-				return nil, fmt.Errorf("--output %q: unknown format %q; use FORMAT=FILE with one of %s", v, f, strings.Join(formatNames(), ", "))
+				return nil, fmt.Errorf("--output %q: unknown format `%s`: use FORMAT=FILE with one of %s%s", v, escape.Line(f), strings.Join(formatNames(), ", "), didYouMean(f, formatNames()))
 			}
 			f, name = "", v
 		}
 		if name == "" {
-			out.close()
 			return nil, fmt.Errorf("--output %q names no file", v)
 		}
 		if name == "-" {
 			// Standard output is --format's: two formats there would
 			// interleave, and a file named "-" is never what was meant.
-			out.close()
 			return nil, fmt.Errorf("--output %q: standard output is where --format writes; choose its format with --format and give --output a file name", v)
 		}
 		if seen[name] {
-			out.close()
 			return nil, fmt.Errorf("--output names %s twice", safeName(name))
 		}
 		seen[name] = true
-		file, err := os.Create(name)
-		if err != nil {
-			out.close()
-			return nil, fmt.Errorf("--output: %s: %v", safeName(name), describe(err))
+		if st, err := os.Stat(name); err == nil && inputs[fileKey(name, st)] {
+			return nil, fmt.Errorf("--output %s: is also an input: the report would replace it; write the report to another file", safeName(name))
 		}
-		s := sink{format: f, w: file, file: file, name: name}
-		if f == "" { // FILE alone: the --format output goes there
+		files = append(files, named{f, name})
+	}
+	for _, n := range files {
+		file, final, err := openOutput(n.name)
+		if err != nil {
+			out.discard()
+			return nil, fmt.Errorf("--output: %s: %v", safeName(n.name), describe(err))
+		}
+		ew := &errWriter{w: file}
+		s := sink{format: n.format, w: ew, file: file, name: n.name, final: final, werr: ew}
+		if n.format == "" { // FILE alone: the --format output goes there
 			if out[0].file != nil {
-				out.close()
-				file.Close()
-				return nil, fmt.Errorf("--output: two files (%s, %s) for the --format output; write FORMAT=FILE for the others", safeName(out[0].name), safeName(name))
+				out = append(out, s)
+				out.discard()
+				return nil, fmt.Errorf("--output: two files (%s, %s) for the --format output; write FORMAT=FILE for the others", safeName(out[0].name), safeName(n.name))
 			}
 			s.format = format
 			out[0] = s
@@ -80,14 +98,107 @@ func (o *options) openSinks(format string, stdout io.Writer) (sinks, error) {
 	return out, nil
 }
 
-// close closes the files of the sinks.
-func (ss sinks) close() error {
-	var first error
+// openOutput opens the file of an --output. A regular file, or a new one,
+// is written as a temporary file beside it (beside a symbolic link's
+// target), which final names: the report replaces the file only once
+// written whole, so that a full disk or a stopped run leaves the older
+// report as it was, and SIGINT or SIGTERM remove the temporary file. A
+// file replaced keeps its mode. Anything else (a device such as /dev/null
+// or /dev/stdout, a FIFO) is written directly, never replaced.
+func openOutput(name string) (f *os.File, final string, err error) {
+	st, err := os.Stat(name)
+	switch {
+	case err == nil && st.IsDir():
+		return nil, "", errors.New("is a directory")
+	case err == nil && !st.Mode().IsRegular():
+		// A FIFO is opened without waiting for a reader: with none, the
+		// open fails (ENXIO) instead of blocking the run forever.
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_TRUNC|nonBlocking(st), 0)
+		if err != nil {
+			return nil, "", noReader(st, err)
+		}
+		setBlocking(f)
+		return f, "", nil
+	case err == nil:
+		target, err := filepath.EvalSymlinks(name)
+		if err != nil {
+			return nil, "", err
+		}
+		f, err := createTemp(target, 0o666)
+		if err != nil {
+			return nil, "", err
+		}
+		if err := f.Chmod(st.Mode().Perm()); err != nil {
+			removeTemp(f)
+			return nil, "", err
+		}
+		return f, target, nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, "", err
+	}
+	if lst, err := os.Lstat(name); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		// A link to a file not there yet: create its target, as before.
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
+		return f, "", err
+	}
+	f, err = createTemp(name, 0o666)
+	return f, name, err
+}
+
+// errWriter writes to w and keeps the first error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	n, err := e.w.Write(p)
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	return n, err
+}
+
+// discard closes the files of the sinks of a run that ends before it
+// writes them, removing the temporary ones.
+func (ss sinks) discard() {
 	for _, s := range ss {
-		if s.file != nil {
-			if err := s.file.Close(); err != nil && first == nil {
-				first = fmt.Errorf("%s: %v", safeName(s.name), describe(err))
+		switch {
+		case s.file == nil:
+		case s.final != "":
+			removeTemp(s.file)
+		default:
+			s.file.Close()
+		}
+	}
+}
+
+// finish closes the files of the sinks; errs[i] is the error writing sink
+// i, if any. A temporary file written whole is renamed into place; one
+// that failed is removed, and the file it was to replace is left as it
+// was.
+func (ss sinks) finish(errs []error) error {
+	var first error
+	for i, s := range ss {
+		if s.file == nil {
+			continue
+		}
+		err := errs[i]
+		if err == nil && s.werr.err != nil {
+			err = s.werr.err
+		}
+		if cerr := s.file.Close(); err == nil {
+			err = cerr
+		}
+		if s.final != "" {
+			if err != nil {
+				removeTemp(s.file)
+			} else {
+				err = renameTemp(s.file.Name(), s.final, nil)
 			}
+		}
+		if err != nil && first == nil {
+			first = fmt.Errorf("%s: %v", safeName(s.name), describe(err))
 		}
 	}
 	return first
@@ -101,7 +212,8 @@ type running struct {
 	held    []validate.Result
 	hold    bool
 	opt     report.Options
-	err     error
+	// errs are the errors writing each sink.
+	errs []error
 }
 
 // start opens each sink's stream. A format that can stream writes each
@@ -110,7 +222,7 @@ type running struct {
 // are. Other formats get every result at once, each holding only what a
 // formatter reads (slim). Colour is for the terminal only.
 func (ss sinks) start(opt report.Options) *running {
-	r := &running{sinks: ss, streams: make([]report.Stream, len(ss)), opt: opt}
+	r := &running{sinks: ss, streams: make([]report.Stream, len(ss)), opt: opt, errs: make([]error, len(ss))}
 	for i, s := range ss {
 		sopt := r.sinkOptions(i)
 		if newStream := report.Streams[s.format]; newStream != nil {
@@ -155,8 +267,8 @@ func (r *running) view(i int, res validate.Result) validate.Result {
 func (r *running) file(res validate.Result) {
 	for i, st := range r.streams {
 		if st != nil {
-			if err := st.File(r.view(i, res)); err != nil && r.err == nil {
-				r.err = err
+			if err := st.File(r.view(i, res)); err != nil && r.errs[i] == nil {
+				r.errs[i] = err
 			}
 		}
 	}
@@ -165,7 +277,7 @@ func (r *running) file(res validate.Result) {
 	}
 }
 
-// close finishes every output and closes the files.
+// close finishes every output and closes the files (sinks.finish).
 func (r *running) close() error {
 	for i, s := range r.sinks {
 		var err error
@@ -181,17 +293,15 @@ func (r *running) close() error {
 			}
 			err = report.Formats[s.format](s.w, held, r.sinkOptions(i))
 		}
-		if err != nil && s.file != nil {
-			err = fmt.Errorf("%s: %v", safeName(s.name), err)
-		}
-		if err != nil && r.err == nil {
-			r.err = err
+		if err != nil && r.errs[i] == nil {
+			r.errs[i] = err
 		}
 	}
-	if err := r.sinks.close(); err != nil && r.err == nil {
-		r.err = err
+	err := r.sinks.finish(r.errs)
+	if err == nil && r.errs[0] != nil { // standard output
+		err = r.errs[0]
 	}
-	return r.err
+	return err
 }
 
 // safeName shows a path with its control characters escaped (`\n`,

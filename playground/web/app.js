@@ -75,11 +75,16 @@
     }
   }
 
+  // shareHash is the share link of the page: the manifest with its secret
+  // values left out (trueCryptPassword, pinCode and the keys read as them,
+  // as manifestlint.shareText masks them), the job type and the region;
+  // never the access key ID. secretsLeftOut says a value was left out.
   function shareHash() {
-    const p = ["manifest=" + toBase64url(docText())];
+    const shared = JSON.parse(globalThis.manifestlint.shareText(docText()));
+    const p = ["manifest=" + toBase64url(shared.text)];
     if (jobTypeSel.value) p.push("jobType=" + jobTypeSel.value);
     if (regionSel.value) p.push("region=" + encodeURIComponent(regionSel.value));
-    return "#" + p.join("&");
+    return { hash: "#" + p.join("&"), secretsLeftOut: shared.secretsLeftOut };
   }
 
   // restoreFromHash sets the page from a share link; false when the
@@ -119,7 +124,7 @@
     }
     showNotice(problems);
     exampleSel.value = "";
-    setText(text, false);
+    setText(text);
     return true;
   }
 
@@ -163,18 +168,9 @@
     return { jobType: jobTypeSel.value, region: regionSel.value, accessKeyId: keyInput.value };
   }
 
-  // setText replaces the editor's text; undoable keeps it in the
-  // textarea's undo history (a fix can be undone with Ctrl+Z).
-  function setText(text, undoable) {
-    if (undoable && document.activeElement !== null) {
-      ta.focus();
-      ta.select();
-      if (document.execCommand && document.execCommand("insertText", false, text) && ta.value === normalizeBreaks(text)) {
-        rememberText(text);
-        afterEdit(true);
-        return;
-      }
-    }
+  // setText replaces the editor's text (a link's or an example's; a fix
+  // edits it with applyEdits, in the undo history).
+  function setText(text) {
     ta.value = text;
     rememberText(text);
     ta.scrollTop = 0;
@@ -301,10 +297,28 @@
     render();
     const ms = performance.now() - t0;
     body.dataset.lintMs = ms.toFixed(2);
+    body.dataset.lintDoneAt = performance.now().toFixed(1);
     body.dataset.lintCount = String(res.findings.length);
     body.dataset.lintSeq = String(Number(body.dataset.lintSeq || 0) + 1);
     if (!body.dataset.firstLintAt) body.dataset.firstLintAt = performance.now().toFixed(1);
     setStatus("Linted in " + ms.toFixed(1) + " ms · " + new TextEncoder().encode(text).length + " bytes");
+  }
+
+  // richText is el with text whose `backticked` parts are shown as code,
+  // as the command line's messages mark values and keys. Text nodes only:
+  // nothing in a message is read as HTML.
+  function richText(tag, cls, text) {
+    const e = el(tag, cls);
+    const parts = String(text).split("`");
+    if (parts.length % 2 === 0) {
+      e.textContent = text; // an odd backtick: show the text as it is
+      return e;
+    }
+    parts.forEach((p, i) => {
+      if (i % 2 === 1) e.append(el("code", "", p));
+      else if (p) e.append(document.createTextNode(p));
+    });
+    return e;
   }
 
   function el(tag, cls, text) {
@@ -403,9 +417,11 @@
     head.append(rule);
     li.append(head);
 
-    // The specifics first, then the service's own sentence for the code.
+    // The headline, the help under it, then the service's own sentence
+    // for the code.
     const msg = el("p", "msg");
-    msg.append(el("span", "detail", f.message));
+    msg.append(richText("span", "detail", f.message));
+    if (f.help) msg.append(richText("span", "help", f.help));
     if (f.serviceMessage && f.serviceMessage !== f.message) {
       msg.append(el("span", "service", f.serviceMessage));
     }
@@ -451,13 +467,54 @@
 
   function applyFix(which) {
     if (!ready) return;
-    const out = JSON.parse(globalThis.manifestlint.applyFixes(docText(), options(), which));
+    const doc = docText();
+    const out = JSON.parse(globalThis.manifestlint.applyFixes(doc, options(), which));
     if (out.applied > 0) {
-      setText(out.text, true);
-      setStatus("Applied " + plural(out.applied, "fix") + ". Ctrl+Z undoes.");
+      const undoable = applyEdits(doc, out.text, out.edits);
+      setStatus("Applied " + plural(out.applied, "fix") + "." + (undoable ? " Ctrl+Z undoes." : ""));
     } else {
       setStatus("No fix applied.");
     }
+  }
+
+  // MAX_EDITS bounds the edits applied one by one; more are applied by
+  // setting the whole text (fast, but not in the undo history).
+  const MAX_EDITS = 200;
+
+  // applyEdits turns the editor's text (doc, as docText gave it) into text
+  // by applying edits ({from, to, text} in UTF-16 offsets of doc, in order)
+  // as typing would: only the changed characters are inserted, so a fix
+  // on a large manifest costs what it changes, and Ctrl+Z undoes it.
+  // (Inserting the whole text again froze the tab for 90 s on 50 KB.)
+  // It returns whether the change is in the undo history.
+  function applyEdits(doc, text, edits) {
+    const want = normalizeBreaks(text);
+    if (edits && edits.length <= MAX_EDITS && document.execCommand) {
+      const at = editorOffsets(doc);
+      ta.focus({ preventScroll: true });
+      const top = ta.scrollTop;
+      let ok = true;
+      // From the last: each edit leaves the offsets before it as they were.
+      for (let k = edits.length - 1; k >= 0 && ok; k--) {
+        const e = edits[k];
+        const ins = normalizeBreaks(e.text);
+        const from = at(e.from);
+        const to = at(e.to);
+        if (from === to && ins === "") continue;
+        ta.setSelectionRange(from, to);
+        ok = ins === "" ? document.execCommand("delete") : document.execCommand("insertText", false, ins);
+      }
+      ta.scrollTop = top;
+      if (ok && ta.value === want) {
+        rememberText(text);
+        afterEdit(true);
+        return true;
+      }
+    }
+    ta.value = text;
+    rememberText(text);
+    afterEdit(true);
+    return false;
   }
 
   // ---- Explain ----
@@ -518,7 +575,12 @@
 
   // ---- Wiring ----
 
-  ta.addEventListener("input", () => afterEdit(false));
+  ta.addEventListener("input", () => {
+    // The text is no longer the example's: the menu says so, and choosing
+    // the same example again reloads it.
+    exampleSel.value = "";
+    afterEdit(false);
+  });
   ta.addEventListener("scroll", syncScroll);
   ta.addEventListener("keyup", showCursor);
   ta.addEventListener("click", showCursor);
@@ -564,14 +626,16 @@
     }
   });
   $("share").addEventListener("click", async () => {
-    const hash = shareHash();
+    if (!ready) return;
+    const { hash, secretsLeftOut } = shareHash();
     history.replaceState(null, "", hash);
     const url = location.href;
+    const left = secretsLeftOut ? " Secret values (trueCryptPassword, pinCode) are left out of it." : "";
     try {
       await navigator.clipboard.writeText(url);
-      setStatus("Link copied (" + url.length + " characters). It holds the manifest after the #: no server sees it.");
+      setStatus("Link copied (" + url.length + " characters). It holds the manifest after the #: no server sees it." + left);
     } catch (e) {
-      setStatus("The address now holds the link: copy it from the address bar.");
+      setStatus("The address now holds the link: copy it from the address bar." + left);
     }
   });
   window.addEventListener("hashchange", () => restoreFromHash());
@@ -581,7 +645,7 @@
     if (!r.ok) throw new Error(ex.file + ": " + r.status);
     const text = await r.text();
     if (location.hash) history.replaceState(null, "", location.pathname + location.search);
-    setText(text, false);
+    setText(text);
   }
 
   async function loadExamples() {
@@ -612,8 +676,16 @@
       if (!r.ok) throw new Error("manifestlint.wasm: HTTP " + r.status);
       inst = await WebAssembly.instantiate(await r.arrayBuffer(), go.importObject);
     }
+    const t0 = performance.now();
     go.run(inst.instance);
     await started;
+    // The first call of the module builds what it keeps (the schemas, the
+    // rule tables): do it here, so that "Linted in" measures a lint and not
+    // the module's start.
+    globalThis.manifestlint.lint("manifestVersion: 2.0\ndeviceId: ABCDE\nbucket: b\neraseDevice: yes\n" +
+      "notificationEmail: a@example.com\nreturnAddress:\n  name: A\n  street1: 1 Main St\n  city: Seattle\n" +
+      "  stateOrProvince: WA\n  postalCode: 98101\n  phoneNumber: 206-555-0100\n  country: USA\n", {});
+    body.dataset.moduleStartMs = (performance.now() - t0).toFixed(1);
     for (const r of globalThis.manifestlint.regions) {
       regionSel.append(el("option", "", r));
     }

@@ -1,0 +1,191 @@
+package fix
+
+// This file turns a fixed text back into the few edits that make it, so
+// that an editor (the language server's code actions, the playground)
+// gets only the bytes the fixes changed: never the unchanged lines
+// between two fixes (which may hold a secret value, as trueCryptPassword's
+// does), nor a whole document to re-insert.
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// maxDiffEdits bounds the work of minimalEdits (the edit distance in
+// lines it searches to): the fix engine changes a few lines; past the
+// bound the changes are given as one edit.
+const maxDiffEdits = 2000
+
+// MinimalEdits returns edits of src that make fixed: one per run of
+// changed lines (a line diff), each cut to the bytes that differ, and one
+// per line where a run replaces as many lines as it removes. Unchanged
+// lines are in no edit. The edits are sorted and do not overlap.
+func MinimalEdits(src, fixed []byte) []manifest.Edit {
+	if bytes.Equal(src, fixed) {
+		return nil
+	}
+	a, b := splitLines(src), splitLines(fixed)
+	hunks, ok := diffLines(a, b)
+	if !ok {
+		return []manifest.Edit{minimalEdit(src, fixed)}
+	}
+	offA, offB := lineOffsets(a), lineOffsets(b)
+	var out []manifest.Edit
+	add := func(i0, i1, j0, j1 int) {
+		e := minimalEdit(src[offA[i0]:offA[i1]], fixed[offB[j0]:offB[j1]])
+		e.Start += offA[i0]
+		e.End += offA[i0]
+		out = append(out, e)
+	}
+	for _, h := range hunks {
+		if h.i1-h.i0 == h.j1-h.j0 {
+			for k := 0; k < h.i1-h.i0; k++ {
+				add(h.i0+k, h.i0+k+1, h.j0+k, h.j0+k+1)
+			}
+			continue
+		}
+		add(h.i0, h.i1, h.j0, h.j1)
+	}
+	return out
+}
+
+// splitLines cuts s after each line break (LF, CR LF or a lone CR).
+func splitLines(s []byte) [][]byte {
+	var out [][]byte
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			out = append(out, s[start:i+1])
+			start = i + 1
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				continue
+			}
+			out = append(out, s[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// lineOffsets are the byte offsets of each line's start, and of the end.
+func lineOffsets(lines [][]byte) []int {
+	off := make([]int, len(lines)+1)
+	for i, l := range lines {
+		off[i+1] = off[i] + len(l)
+	}
+	return off
+}
+
+// hunk replaces lines a[i0:i1] by b[j0:j1].
+type hunk struct{ i0, i1, j0, j1 int }
+
+// diffLines is a shortest line diff of a and b (Myers' O(ND) algorithm,
+// after their common first and last lines), as hunks in order; ok is
+// false when it would take more than maxDiffEdits edits.
+func diffLines(a, b [][]byte) (hs []hunk, ok bool) {
+	pre := 0
+	for pre < len(a) && pre < len(b) && bytes.Equal(a[pre], b[pre]) {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && bytes.Equal(a[len(a)-1-suf], b[len(b)-1-suf]) {
+		suf++
+	}
+	A, B := a[pre:len(a)-suf], b[pre:len(b)-suf]
+	n, m := len(A), len(B)
+	if n == 0 || m == 0 {
+		return []hunk{{pre, pre + n, pre, pre + m}}, true
+	}
+	maxD := min(n+m, maxDiffEdits)
+	off := maxD + 1
+	v := make([]int, 2*maxD+3)
+	var trace [][]int
+	found := false
+	for d := 0; d <= maxD && !found; d++ {
+		trace = append(trace, append([]int(nil), v...))
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
+				x = v[off+k+1]
+			} else {
+				x = v[off+k-1] + 1
+			}
+			y := x - k
+			for x < n && y < m && bytes.Equal(A[x], B[y]) {
+				x, y = x+1, y+1
+			}
+			v[off+k] = x
+			if x >= n && y >= m {
+				found = true
+				break
+			}
+		}
+	}
+	if !found {
+		return nil, false
+	}
+	// Walk back from (n, m): each step of d is a run of equal lines
+	// after one deletion or insertion.
+	var edits []hunk // single-line edits, from the end
+	x, y := n, m
+	for d := len(trace) - 1; d >= 0; d-- {
+		vd := trace[d]
+		k := x - y
+		pk := k - 1 // came by a deletion
+		if k == -d || k != d && vd[off+k-1] < vd[off+k+1] {
+			pk = k + 1 // came by an insertion
+		}
+		px := vd[off+pk]
+		py := px - pk
+		for x > px && y > py {
+			x, y = x-1, y-1
+		}
+		if d > 0 {
+			if x == px {
+				edits = append(edits, hunk{px, px, py, py + 1}) // insert B[py]
+			} else {
+				edits = append(edits, hunk{px, px + 1, py, py}) // delete A[px]
+			}
+		}
+		x, y = px, py
+	}
+	// Merge adjacent single-line edits into hunks, in order.
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		e.i0, e.i1, e.j0, e.j1 = e.i0+pre, e.i1+pre, e.j0+pre, e.j1+pre
+		if k := len(hs) - 1; k >= 0 && hs[k].i1 == e.i0 && hs[k].j1 == e.j0 {
+			hs[k].i1, hs[k].j1 = e.i1, e.j1
+			continue
+		}
+		hs = append(hs, e)
+	}
+	return hs, true
+}
+
+// minimalEdit is the one edit that turns src into fixedSrc: the bytes
+// between their common prefix and suffix, whole characters.
+func minimalEdit(src, fixedSrc []byte) manifest.Edit {
+	pre := 0
+	for pre < len(src) && pre < len(fixedSrc) && src[pre] == fixedSrc[pre] {
+		pre++
+	}
+	// Keep whole characters at both ends of the edit.
+	for pre > 0 && !utf8.RuneStart(src[pre]) {
+		pre--
+	}
+	suf := 0
+	for suf < len(src)-pre && suf < len(fixedSrc)-pre && src[len(src)-1-suf] == fixedSrc[len(fixedSrc)-1-suf] {
+		suf++
+	}
+	for suf > 0 && !utf8.RuneStart(src[len(src)-suf]) {
+		suf--
+	}
+	return manifest.Edit{Start: pre, End: len(src) - suf, New: string(fixedSrc[pre : len(fixedSrc)-suf])}
+}
