@@ -495,6 +495,8 @@ func TestNestedConfigAgreesWithCLI(t *testing.T) {
 	c.mu.Unlock()
 	if want := filepath.Join(dir, "eu", "m.yaml") + ": linted as a manifest by its content: a top-level `manifestVersion` key (line 2)"; strings.Count(log, want) != 1 {
 		t.Errorf("the log should say once why eu/m.yaml was linted (%q):\n%s", want, log)
+	}
+}
 
 // TestEmptyLuaTableSettings: Neovim's Lua sends `init_options = {}` and an
 // empty settings table as [], an empty list: that is no settings, not an
