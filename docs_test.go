@@ -678,7 +678,7 @@ func TestCIRecipes(t *testing.T) {
 		t.Errorf("GitHub recipe, a faulty manifest: exit %d, want 1 with the text report\n%s", status, out)
 	}
 	status, out, _ = runRecipe(t, script, hamburg)
-	if status != 1 || !strings.Contains(out, "jobs/manifest-hamburg.yaml:6:14: error InvalidManifestFieldException") || strings.Contains(out, "values.yaml:1") {
+	if status != 1 || !strings.Contains(out, " --> jobs/manifest-hamburg.yaml:6:14 [erase-device]") || strings.Contains(out, "values.yaml:1") {
 		t.Errorf("GitHub recipe, a broken manifest-hamburg.yaml beside Helm values: exit %d, want 1 with its error only\n%s", status, out)
 	}
 	sarif, err := os.ReadFile(filepath.Join(repo, "manifestlint.sarif"))
@@ -708,7 +708,7 @@ func TestCIRecipes(t *testing.T) {
 		t.Errorf("GitLab recipe, a faulty manifest: exit %d (want 1), report: %v\n%s", status, err, out)
 	}
 	status, out, _ = runRecipe(t, strings.Join(sh, "\n"), hamburg)
-	if status != 1 || !strings.Contains(out, "jobs/manifest-hamburg.yaml:6:14: error InvalidManifestFieldException") {
+	if status != 1 || !strings.Contains(out, " --> jobs/manifest-hamburg.yaml:6:14 [erase-device]") {
 		t.Errorf("GitLab recipe, a broken manifest-hamburg.yaml: exit %d, want 1\n%s", status, out)
 	}
 }

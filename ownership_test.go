@@ -31,7 +31,7 @@ func TestContainerRecipeOwnership(t *testing.T) {
 		}
 		return os.Chown(p, 1000, 1000)
 	}))
-	code, out := runAsNobody(t, src, "--no-snippet", "--format", "text", ".")
+	code, out := runAsNobody(t, src, "--no-snippet", "--format", "concise", ".")
 	if code != 1 || !strings.Contains(out, "jobs/orders.yaml:1:1: error MissingCustomsException") ||
 		!strings.Contains(out, "(from config file .manifestlint.yaml)") || strings.Contains(out, "skipped") {
 		t.Errorf("as uid 65534 over uid 1000's checkout: exit %d, want the config's region applied\n%s", code, out)
@@ -39,7 +39,7 @@ func TestContainerRecipeOwnership(t *testing.T) {
 	// The same checkout made writable by every user: the file is skipped,
 	// with a warning.
 	must0(t, os.Chmod(filepath.Join(src, "jobs"), 0o777))
-	code, out = runAsNobody(t, src, "--no-snippet", "--format", "text", ".")
+	code, out = runAsNobody(t, src, "--no-snippet", "--format", "concise", ".")
 	if code != 0 || !strings.Contains(out, "manifestlint: warning: skipped ") || !strings.Contains(out, "jobs can be written by every user") {
 		t.Errorf("a world-writable folder between: exit %d, want the config skipped with a warning\n%s", code, out)
 	}

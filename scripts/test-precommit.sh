@@ -66,14 +66,14 @@ if pre-commit try-repo "$root" manifestlint --files orders/broken.manifest.yaml 
   cat "$work/bad.log"; fail "the hook passed a broken manifest"
 fi
 grep -q "manifestlint.*Failed" "$work/bad.log" || { cat "$work/bad.log"; fail "no 'Failed' line for the bad manifest"; }
-grep -q "orders/broken.manifest.yaml:10:14: error InvalidAddressException" "$work/bad.log" ||
+grep -q -- "--> orders/broken.manifest.yaml:10:14 \[address-po-box\]" "$work/bad.log" ||
   { cat "$work/bad.log"; fail "the output lacks the expected finding"; }
 
 echo "== a broken manifest named manifest-hamburg.yaml fails"
 if pre-commit try-repo "$root" manifestlint --files orders/manifest-hamburg.yaml > "$work/hamburg.log" 2>&1; then
   cat "$work/hamburg.log"; fail "the hook passed a broken manifest not named *.manifest.yaml"
 fi
-grep -q "orders/manifest-hamburg.yaml:6:14: error InvalidManifestFieldException" "$work/hamburg.log" ||
+grep -q -- "--> orders/manifest-hamburg.yaml:6:14 \[erase-device\]" "$work/hamburg.log" ||
   { cat "$work/hamburg.log"; fail "the output lacks manifest-hamburg.yaml's finding"; }
 
 echo "== YAML that is no manifest is skipped, and the output says so"
