@@ -139,3 +139,155 @@ func mayHoldPlaceholder(v string) bool {
 	return strings.ContainsAny(v, "[<${@*") || strings.Contains(v, "TODO") || strings.Contains(v, "FIXME") ||
 		strings.Contains(v, "TBD") || strings.Contains(v, "CHANGE")
 }
+
+// RuleSampleValue is the id of the sample-value rule.
+const RuleSampleValue = "sample-value"
+
+// sampleValueRule names values copied from a sample and never replaced:
+// `manifestlint init`'s starter values, the names and access keys of AWS's
+// documentation, and e-mail addresses at the domains RFC 2606 reserves
+// for examples. The service accepts them (a device goes back to "Jane
+// Roe"), so the rule is a warning, and `init`'s starter, which holds them
+// on purpose, lints with exit status 0.
+//
+// A value is a sample when it is one of sampleValues as a whole (case and
+// surrounding spaces aside), an access key id that ends in EXAMPLE (every
+// key of AWS's documentation does), a secret from sampleSecrets (checked,
+// never shown), or holds an e-mail address at example.com, example.org,
+// example.net (or a subdomain), a `.example`, `.test` or `.invalid` name,
+// or with a sample person's local part (`john.doe@`).
+var sampleValueRule = Rule{
+	Rule: manifest.Rule{
+		ID:       RuleSampleValue,
+		Severity: manifest.Warning,
+		Doc: "A value is a sample never replaced: `init`'s starter values (`Jane Roe`, `123 Any Street`, `pinCode: 123456`), " +
+			"AWS's documentation values (`AKIAIOSFODNN7EXAMPLE`, `Joe Random`, `John Doe`), or an e-mail address at a domain reserved for examples " +
+			"(RFC 2606: example.com/.org/.net, *.example, *.test, *.invalid).",
+		Example: manifest.Example{Lang: "yaml",
+			Before: "notificationEmail: ops@example.com\nreturnAddress:\n  name: Jane Roe\n  street1: 123 Any Street",
+			After:  "notificationEmail: storage-team@mycompany.com\nreturnAddress:\n  name: Lena Ott\n  street1: 742 Oak Street",
+		},
+	},
+	Check: checkSampleValues,
+}
+
+// sampleValues are whole values that are samples (lower case), each with
+// where it comes from.
+var sampleValues = map[string]string{
+	"jane roe":       "`manifestlint init`'s starter",
+	"example corp.":  "`manifestlint init`'s starter",
+	"example corp":   "`manifestlint init`'s starter",
+	"123 any street": "`manifestlint init`'s starter and AWS's documentation",
+	"joe random":     "AWS's documentation",
+	"john doe":       "AWS's documentation",
+	"jane doe":       "AWS's documentation",
+	"richard roe":    "AWS's documentation",
+	"anycompany":     "AWS's documentation",
+}
+
+// sampleSecrets are sample values of a secret (pinCode,
+// trueCryptPassword): checked, never shown.
+var sampleSecrets = map[string]bool{"123456": true, "1234": true, "12345678": true, "0000": true}
+
+// sampleLocalParts are the local parts of e-mail addresses that name a
+// sample person (`john.doe@mycompany.com`), whatever the domain.
+var sampleLocalParts = map[string]bool{"john.doe": true, "jane.doe": true, "jane.roe": true, "joe.random": true}
+
+// sampleAccessKey matches the access key ids of AWS's documentation.
+var sampleAccessKey = regexp.MustCompile(`^(?:AKIA|ASIA)[A-Z0-9]{4,}EXAMPLE$`)
+
+// emailAddress finds the e-mail addresses of a value: local part and domain.
+var emailAddress = regexp.MustCompile(`([^\s;,<>"'@]+)@([A-Za-z0-9.-]+)`)
+
+// reservedDomain says whether domain is reserved for examples by RFC 2606.
+// A domain without a dot is left to the notification-email rule.
+func reservedDomain(domain string) bool {
+	d := strings.TrimSuffix(strings.ToLower(domain), ".")
+	if !strings.Contains(d, ".") {
+		return false
+	}
+	for _, base := range []string{"example.com", "example.org", "example.net"} {
+		if d == base || strings.HasSuffix(d, "."+base) {
+			return true
+		}
+	}
+	for _, tld := range []string{".example", ".test", ".invalid"} {
+		if strings.HasSuffix(d, tld) {
+			return true
+		}
+	}
+	return false
+}
+
+// sampleIn says what sample the value v of the field key is: the sample
+// (the address, for an e-mail value), where it comes from, and whether it
+// is an e-mail address; ok is false for none.
+func sampleIn(key, v string) (found, from string, email, ok bool) {
+	t := strings.TrimSpace(v)
+	if secretKeys[key] {
+		return "", "a common sample", false, sampleSecrets[t]
+	}
+	if f, ok := sampleValues[strings.ToLower(t)]; ok {
+		return t, f, false, true
+	}
+	if sampleAccessKey.MatchString(t) {
+		return t, "AWS's documentation", false, true
+	}
+	if strings.Contains(t, "@") {
+		for _, m := range emailAddress.FindAllStringSubmatch(t, -1) {
+			switch {
+			case reservedDomain(m[2]):
+				return m[0], "RFC 2606", true, true
+			case sampleLocalParts[strings.ToLower(m[1])]:
+				return m[0], "AWS's documentation", true, true
+			}
+		}
+	}
+	return "", "", false, false
+}
+
+func checkSampleValues(c *Context) []manifest.Finding {
+	var fs []manifest.Finding
+	var walk func(n *yaml.Node, path, key string)
+	walk = func(n *yaml.Node, path, key string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if k := n.Content[i]; k.Kind == yaml.ScalarNode {
+					walk(n.Content[i+1], manifest.JoinPath(path, k.Value), k.Value)
+				}
+			}
+		case yaml.SequenceNode:
+			for i, e := range n.Content {
+				walk(e, manifest.IndexPath(path, i), key)
+			}
+		case yaml.ScalarNode:
+			if n.Value == "" || path == "" {
+				return
+			}
+			found, from, email, ok := sampleIn(key, n.Value)
+			if !ok {
+				return
+			}
+			var head string
+			switch {
+			case secretKeys[key]:
+				head = fmt.Sprintf("%s is the sample value (not shown)", path)
+			case email:
+				head = fmt.Sprintf("%s holds the sample address `%s`", path, found)
+			default:
+				head = fmt.Sprintf("%s is the sample value `%s`", path, found)
+			}
+			if len(head) > 90 || strings.ContainsAny(found, "\n\r") {
+				head = path + " holds a sample value"
+			}
+			help := "replace it with the real value: it is a sample from " + from + ", and the service accepts it as it is"
+			if email {
+				help = "replace it with the real address: RFC 2606 reserves its domain for examples, so no mail about the job reaches anyone"
+			}
+			fs = append(fs, c.Warnf(c.Span(n), path, head).WithHelp(help))
+		}
+	}
+	walk(c.Root, "", "")
+	return fs
+}

@@ -48,4 +48,5 @@ var All = []*Rule{
 	&accessKeyMatchesRule,
 	// placeholder.go
 	&placeholderValueRule,
+	&sampleValueRule,
 }
