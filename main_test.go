@@ -108,11 +108,16 @@ var specExamples = []struct {
 			"no-space-after-colon@deviceId", "no-space-after-colon@eraseDevice", "no-space-after-colon@notificationEmail",
 			"no-space-after-colon@trueCryptPassword", "no-space-after-colon@acl", "no-space-after-colon@serviceLevel",
 			"no-space-after-colon@returnAddress.country", "no-space-after-colon@returnAddress.phoneNumber",
-			"bucket-name-not-dns-compliant@bucket"}},
-	{"sdk-live-test-2015.yaml", []string{"InvalidAddressException@returnAddress.postalCode"}, []string{}},
+			"bucket-name-not-dns-compliant@bucket",
+			// AWS's sample values, kept verbatim: the sample-value rule names them.
+			"sample-value@notificationEmail", "sample-value@returnAddress.name", "sample-value@returnAddress.company",
+			"sample-value@returnAddress.street1"}},
+	{"sdk-live-test-2015.yaml", []string{"InvalidAddressException@returnAddress.postalCode"},
+		[]string{"sample-value@accessKeyId", "sample-value@returnAddress.name", "sample-value@returnAddress.street1"}},
 	{"live-malformed.txt", []string{"MalformedManifestException@"}, []string{}},
-	{"dg-glacier-import.yaml", []string{"InvalidAddressException@returnAddress.postalCode"}, []string{}},
-	{"dg-export-customs.yaml", nil, []string{}},
+	{"dg-glacier-import.yaml", []string{"InvalidAddressException@returnAddress.postalCode"},
+		[]string{"sample-value@notificationEmail", "sample-value@returnAddress.name", "sample-value@returnAddress.street1"}},
+	{"dg-export-customs.yaml", nil, []string{"sample-value@customs.exportCertifierName"}},
 }
 
 // TestSpecExamples checks the real manifests of the specification.

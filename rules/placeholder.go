@@ -225,7 +225,7 @@ func reservedDomain(domain string) bool {
 func sampleIn(key, v string) (found, from string, email, ok bool) {
 	t := strings.TrimSpace(v)
 	if secretKeys[key] {
-		return "", "a common sample", false, sampleSecrets[t]
+		return "", "", false, sampleSecrets[t]
 	}
 	if f, ok := sampleValues[strings.ToLower(t)]; ok {
 		return t, f, false, true
@@ -282,8 +282,13 @@ func checkSampleValues(c *Context) []manifest.Finding {
 				head = path + " holds a sample value"
 			}
 			help := "replace it with the real value: it is a sample from " + from + ", and the service accepts it as it is"
-			if email {
+			switch {
+			case secretKeys[key]:
+				help = "replace it with a value of your own: it is a common sample, the first one anyone who finds the device tries"
+			case from == "RFC 2606":
 				help = "replace it with the real address: RFC 2606 reserves its domain for examples, so no mail about the job reaches anyone"
+			case email:
+				help = "replace it with the real address: it is a sample from " + from + ", and the service accepts it as it is"
 			}
 			fs = append(fs, c.Warnf(c.Span(n), path, head).WithHelp(help))
 		}

@@ -16,11 +16,11 @@ deviceId: ABCDE
 bucket: my-import-bucket
 prefix: imported/
 eraseDevice: yes
-notificationEmail: ops@example.com
+notificationEmail: ops@fjordlab.io
 returnAddress:
-    name: Joe Random
-    company: Example Corp.
-    street1: 123 Any Street
+    name: Ana Torres
+    company: Brandt Optics
+    street1: 742 Oak Street
     city: Seattle
     stateOrProvince: WA
     postalCode: 98101
