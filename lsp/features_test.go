@@ -61,7 +61,7 @@ func TestHover(t *testing.T) {
 		}
 	}
 
-	got = hoverAt(t, c, uri, posOf(t, brokenManifest, "Random", 0)) // a value with no finding
+	got = hoverAt(t, c, uri, posOf(t, brokenManifest, "Torres", 0)) // a value with no finding
 	if !strings.Contains(got, "**name** — required for S3 import") || strings.Contains(got, "Exception") {
 		t.Errorf("hover on a good value:\n%s", got)
 	}
@@ -415,7 +415,7 @@ func TestSuppressionKeepsCRLF(t *testing.T) {
 // `manifestlint --fix` on a real document: the safe fixes applied (to a
 // fixed point), the unsafe one left, and the edit as small as the change.
 func TestFixAll(t *testing.T) {
-	const text = "# a CR LF manifest\r\nmanifestVersion: 2.0\r\ndeviceId: ABCDE\r\nbucket: my-bucket\r\neraseDevice: no\r\nnotificationEmail: a@example.com, b@example.com\r\nacl: PRIVATE\r\nreturnAddress:\r\n    name: Jane Roe\r\n    street1: 1 Main St\r\n    city: Seattle\r\n    stateorprovince: wa\r\n    postalCode: 98101\r\n    phoneNumber: 206-555-0100\r\n    country: USA\r\n"
+	const text = "# a CR LF manifest\r\nmanifestVersion: 2.0\r\ndeviceId: ABCDE\r\nbucket: my-bucket\r\neraseDevice: no\r\nnotificationEmail: a@fjordlab.io, b@fjordlab.io\r\nacl: PRIVATE\r\nreturnAddress:\r\n    name: Lena Ott\r\n    street1: 1 Main St\r\n    city: Seattle\r\n    stateorprovince: wa\r\n    postalCode: 98101\r\n    phoneNumber: 206-555-0100\r\n    country: USA\r\n"
 	c := startServer(t, Options{})
 	c.initialize(nil, nil)
 	uri := "untitled:fixall"
@@ -431,7 +431,7 @@ func TestFixAll(t *testing.T) {
 		if got != string(want.Source) {
 			t.Errorf("fixAll gave\n%q\nthe fix engine\n%q", got, want.Source)
 		}
-		for _, s := range []string{"acl: private\r\n", "a@example.com;b@example.com\r\n", "    stateOrProvince: WA\r\n", "eraseDevice: no\r\n"} {
+		for _, s := range []string{"acl: private\r\n", "a@fjordlab.io;b@fjordlab.io\r\n", "    stateOrProvince: WA\r\n", "eraseDevice: no\r\n"} {
 			if !strings.Contains(got, s) {
 				t.Errorf("fixAll result lacks %q:\n%s", s, got)
 			}

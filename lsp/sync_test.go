@@ -20,7 +20,7 @@ bucket: myBucket
 eraseDevice: no
 erase_device: yes
 returnAddress:
-    name: Joe Random
+    name: Ana Torres
     street1: PO Box 123
     stateOrProvince: WA
     postalCode: 9810
@@ -449,7 +449,7 @@ func TestPullDiagnosticsResultID(t *testing.T) {
 // where the config file says `accessKeyId: env`, as the CLI does: an
 // editor's diagnostics do not depend on the shell it was started from.
 func TestAccessKeyEnvOnlyWhenAsked(t *testing.T) {
-	const src = "manifestVersion: 2.0\naccessKeyId: AKIAIOSFODNN7EXAMPLE\ndeviceId: ABCDE\nbucket: my-bucket\neraseDevice: yes\nnotificationEmail: a@b.co\n" +
+	const src = "manifestVersion: 2.0\naccessKeyId: AKIAJ7Q2ZK4XW5LRT3NB\ndeviceId: ABCDE\nbucket: my-bucket\neraseDevice: yes\nnotificationEmail: a@b.co\n" +
 		"returnAddress:\n  name: N\n  street1: 1 Main St\n  city: Seattle\n  stateOrProvince: WA\n  postalCode: 98101\n  phoneNumber: 206-555-0100\n  country: USA\n"
 	for _, tc := range []struct {
 		name, config string
@@ -471,7 +471,7 @@ func TestAccessKeyEnvOnlyWhenAsked(t *testing.T) {
 			uri := "file://" + filepath.ToSlash(filepath.Join(dir, "m.yaml"))
 			c := startServer(t, Options{Getenv: func(k string) string {
 				if k == "AWS_ACCESS_KEY_ID" {
-					return "AKIAI44QH8DHBEXAMPLE"
+					return "AKIAQ3RZ6MVN2TYHWK5D"
 				}
 				return ""
 			}})
@@ -503,7 +503,7 @@ func TestNestedConfigAgreesWithCLI(t *testing.T) {
 		"eu/.manifestlint.yaml": "region: eu-west-1\n",
 		"eu/m.yaml":             string(sample),
 		"ireland/m.yaml":        string(sample),
-		"chart/values.yaml":     "replicaCount: 2\nlogBucket: logs\nnotificationEmail: ops@example.com\n",
+		"chart/values.yaml":     "replicaCount: 2\nlogBucket: logs\nnotificationEmail: ops@fjordlab.io\n",
 	} {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -526,7 +526,7 @@ func TestNestedConfigAgreesWithCLI(t *testing.T) {
 	}
 	values := filepath.Join(dir, "chart", "values.yaml")
 	uri := "file://" + filepath.ToSlash(values)
-	c.open(uri, "replicaCount: 2\nlogBucket: logs\nnotificationEmail: ops@example.com\n", 1)
+	c.open(uri, "replicaCount: 2\nlogBucket: logs\nnotificationEmail: ops@fjordlab.io\n", 1)
 	if ds, _ := c.diagnostics(0, uri, 1); len(ds) != 0 {
 		t.Errorf("Helm values: %d diagnostics, want none: %s", len(ds), codes(ds))
 	}

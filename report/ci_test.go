@@ -44,7 +44,7 @@ func span(line, col, end int) manifest.Span {
 // space after a colon), replacements (a state's name, a key's name), a
 // deletion of a whole line (an unused suppression) and an unsafe fix.
 const fixesManifest = "# manifestlint-ignore-file: customs-required -- none needed\n" +
-	"manifestVersion:2.0\ndeviceId: ABCDE\nbucket: my-bucket\nerase_device: no\nnotificationEmail: a@example.com\n" +
+	"manifestVersion:2.0\ndeviceId: ABCDE\nbucket: my-bucket\nerase_device: no\nnotificationEmail: a@fjordlab.io\n" +
 	"returnAddress:\n    name: Jöe\n    street1: 1 Main St\n    city: Seattle\n    stateOrProvince: Washington\n" +
 	"    postalCode: 98101\n    phoneNumber: 206-555-0100\n    country: USA\n"
 

@@ -13,7 +13,7 @@ import (
 // one.
 func ExampleText() {
 	src := []byte("manifestVersion: 2.0\ndeviceId: ABCDE\nbucket: my-import-bucket\neraseDevice: yes\n" +
-		"notificationEmail: ops@example.com\nreturnAddress:\n  name: Jane Doe\n  street1: PO Box 1234\n" +
+		"notificationEmail: ops@fjordlab.io\nreturnAddress:\n  name: Ida Berg\n  street1: PO Box 1234\n" +
 		"  city: Seattle\n  stateOrProvince: WA\n  postalCode: 98101\n  phoneNumber: 206-555-0100\n  country: USA\n")
 	res := validate.Validate("orders/manifest.yaml", src, validate.Options{})
 	_ = report.Text(os.Stdout, []validate.Result{res}, report.Options{})

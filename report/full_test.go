@@ -63,7 +63,7 @@ func TestFullFormatBlock(t *testing.T) {
 // findings, then the summary.
 func TestStatistics(t *testing.T) {
 	src := []byte("manifestVersion:2.0\ndeviceId:ABCDE\nbucket: my-import-bucket\neraseDevice: no\n" +
-		"notificationEmail: ops@example.com\nreturnAddress:\n  name: Jane Doe\n  street1: PO Box 1234\n" +
+		"notificationEmail: ops@fjordlab.io\nreturnAddress:\n  name: Ida Berg\n  street1: PO Box 1234\n" +
 		"  city: Seattle\n  stateOrProvince: WA\n  postalCode: 98101\n  phoneNumber: 206-555-0100\n  country: USA\n")
 	res := validate.Validate("m.yaml", src, validate.Options{})
 	for _, format := range []Formatter{Text, Concise} {

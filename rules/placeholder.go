@@ -160,9 +160,8 @@ var sampleValueRule = Rule{
 	Rule: manifest.Rule{
 		ID:       RuleSampleValue,
 		Severity: manifest.Warning,
-		Doc: "A value is a sample never replaced: `init`'s starter values (`Jane Roe`, `123 Any Street`, `pinCode: 123456`), " +
-			"AWS's documentation values (`AKIAIOSFODNN7EXAMPLE`, `Joe Random`, `John Doe`), or an e-mail address at a domain reserved for examples " +
-			"(RFC 2606: example.com/.org/.net, *.example, *.test, *.invalid).",
+		Doc: "A value is a sample never replaced: `init`'s starter values (`Jane Roe`, `123 Any Street`), " +
+			"AWS's documentation values (`AKIAIOSFODNN7EXAMPLE`, `Joe Random`), or an e-mail address at an RFC 2606 example domain.",
 		Example: manifest.Example{Lang: "yaml",
 			Before: "notificationEmail: ops@example.com\nreturnAddress:\n  name: Jane Roe\n  street1: 123 Any Street",
 			After:  "notificationEmail: storage-team@mycompany.com\nreturnAddress:\n  name: Lena Ott\n  street1: 742 Oak Street",

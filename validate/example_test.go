@@ -16,9 +16,9 @@ func ExampleValidate() {
 deviceId: ABCDE
 bucket: my-import-bucket
 eraseDevice: yes
-notificationEmail: ops@example.com
+notificationEmail: ops@fjordlab.io
 returnAddress:
-  name: Jane Doe
+  name: Ida Berg
   street1: PO Box 1234
   city: Seattle
   stateOrProvince: WA
@@ -44,10 +44,10 @@ func ExampleValidate_options() {
 deviceId: ABCDE
 bucket: my-import-bucket
 eraseDevice: yes
-notificationEmail: ops@example.com
+notificationEmail: ops@fjordlab.io
 returnAddress:
-  name: Jane Doe
-  street1: 123 Any Street
+  name: Ida Berg
+  street1: 742 Oak Street
   city: Seattle
   stateOrProvince: WA
   postalCode: 98101

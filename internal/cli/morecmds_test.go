@@ -52,8 +52,8 @@ func TestRulesCommand(t *testing.T) {
 	}
 }
 
-// TestInit: the config file parses, each starter manifest lints clean with
-// it, and nothing is ever overwritten.
+// TestInit: the config file parses, each starter manifest lints without
+// errors with it (its sample values named as warnings), and nothing is ever overwritten.
 func TestInit(t *testing.T) {
 	for _, kind := range []string{"s3-import", "s3-export", "ebs-import", "glacier-import"} {
 		t.Run(kind, func(t *testing.T) {
@@ -66,10 +66,24 @@ func TestInit(t *testing.T) {
 			if _, err := config.Load(config.FileName, config.FileName); err != nil {
 				t.Errorf("the config written does not load: %v", err)
 			}
+			// The starter holds sample values on purpose: it lints with no
+			// error (exit 0), and its only warnings name those values.
 			for _, args := range [][]string{{"."}, {"--region", "us-east-1", "."}} {
 				code, out, errOut = runMain(t, dir, "", args...)
-				if code != ExitOK || !strings.Contains(out, "0 errors, 0 warnings in 1 file") {
-					t.Errorf("%q: the starter does not lint clean: exit %d\n%s%s", args, code, out, errOut)
+				if code != ExitOK || !strings.Contains(out, "0 errors, ") {
+					t.Errorf("%q: the starter does not lint without errors: exit %d\n%s%s", args, code, out, errOut)
+				}
+				wantIn(t, "starter "+kind, out, "returnAddress.name is the sample value `Jane Roe`",
+					"returnAddress.street1 is the sample value `123 Any Street`",
+					"notificationEmail holds the sample address `ops@example.com`")
+				if n, w := strings.Count(out, "[sample-value]"), strings.Count(out, ": warning: "); n != w {
+					t.Errorf("%q: %d warnings, %d of them sample-value:\n%s", args, w, n, out)
+				}
+				if kind == "s3-export" {
+					wantIn(t, "starter s3-export", out, "pinCode is the sample value (not shown)")
+					if strings.Contains(out, "123456") {
+						t.Errorf("the starter's pinCode is shown:\n%s", out)
+					}
 				}
 			}
 			before, _ := os.ReadFile(kind + ".manifest.yaml")
@@ -123,7 +137,7 @@ func TestInitDir(t *testing.T) {
 	}
 	wantIn(t, "init --dir", out, "wrote "+filepath.Join("sub", "jobs", ".manifestlint.yaml"), "wrote "+filepath.Join("sub", "jobs", "ebs-import.manifest.yaml"))
 	if code, out, errOut := runMain(t, dir, "", "--no-config", "sub/jobs/ebs-import.manifest.yaml"); code != ExitOK {
-		t.Errorf("the starter in sub/jobs does not lint clean: exit %d\n%s%s", code, out, errOut)
+		t.Errorf("the starter in sub/jobs does not lint without errors: exit %d\n%s%s", code, out, errOut)
 	}
 	os.WriteFile("file", nil, 0o644)
 	if code, _, errOut := runMain(t, dir, "", "init", "--dir", "file"); code != ExitUsage || !strings.Contains(errOut, "file") {

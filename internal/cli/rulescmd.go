@@ -114,7 +114,8 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 	}
 	fl := newFlags("init", "Usage: manifestlint init [--job-kind KIND] [--dir DIR]\n\n"+
 		"Writes a commented "+config.FileName+" and, with --job-kind, a starter manifest of that kind "+
-		"(KIND.manifest.yaml) that lints clean. An existing file is never overwritten.\n", stdout, stderr)
+		"(KIND.manifest.yaml) that lints without errors; its sample values are warnings until replaced. "+
+		"An existing file is never overwritten.\n", stdout, stderr)
 	kind := fl.String("job-kind", "", "also write a starter manifest of this kind: "+strings.Join(kinds, ", "))
 	dir := fl.String("dir", ".", "the folder to write in")
 	if st, done := parseFlags(fl, args); done {
