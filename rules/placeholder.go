@@ -289,7 +289,14 @@ func checkSampleValues(c *Context) []manifest.Finding {
 			case email:
 				help = "replace it with the real address: it is a sample from " + from + ", and the service accepts it as it is"
 			}
-			fs = append(fs, c.Warnf(c.Span(n), path, head).WithHelp(help))
+			at := c.Span(n)
+			if email && at.End <= len(c.Doc.Source) {
+				// Point at the address itself, not the whole list.
+				if i := strings.Index(string(c.Doc.Source[at.Start:at.End]), found); i >= 0 {
+					at = c.Doc.Lines().SpanOf(at.Start+i, at.Start+i+len(found))
+				}
+			}
+			fs = append(fs, c.Warnf(at, path, head).WithHelp(help))
 		}
 	}
 	walk(c.Root, "", "")

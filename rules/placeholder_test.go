@@ -62,7 +62,7 @@ func TestSampleValue(t *testing.T) {
 		{name: "AWS name", kind: manifest.S3Export, src: "customs:\n  exportCertifierName: John Doe\n",
 			want: warn("customs.exportCertifierName", 2, 24, "`John Doe`")},
 		{name: "example.com second in a list", kind: manifest.S3Import, src: "notificationEmail: a@mycorp.com;ops@example.com\n",
-			want: warn("notificationEmail", 1, 20, "notificationEmail holds the sample address `ops@example.com`")},
+			want: warn("notificationEmail", 1, 33, "notificationEmail holds the sample address `ops@example.com`")},
 		{name: "subdomain of example.org", kind: manifest.S3Import, src: "notificationEmail: ops@mail.example.org\n",
 			want: warn("notificationEmail", 1, 20, "`ops@mail.example.org`")},
 		{name: ".test domain", kind: manifest.S3Import, src: "notificationEmail: a@corp.test\n",
