@@ -506,7 +506,8 @@ func (s *Server) isManifest(snap snapshot) bool {
 // validateOptions returns the options the CLI would lint the document's
 // file with: the editor's settings as its flags, then the configuration
 // file found from the document's directory (or the workspace root for a
-// document that is not a file), then AWS_ACCESS_KEY_ID. excluded is true
+// document that is not a file), then $AWS_ACCESS_KEY_ID where the file
+// says `accessKeyId: env` (never unasked). excluded is true
 // when the configuration file excludes the file.
 func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Options, excluded bool, err error) {
 	if st.JobType != "" {
@@ -541,10 +542,8 @@ func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Opt
 			}
 		}
 	}
-	if vopts.AccessKeyID == "" {
-		if k := s.opts.Getenv("AWS_ACCESS_KEY_ID"); k != "" {
-			vopts.AccessKeyID, vopts.AccessKeySource = k, manifest.Source{Kind: manifest.SourceEnv, Name: "AWS_ACCESS_KEY_ID"}
-		}
+	if note := vopts.ResolveAccessKey(s.opts.Getenv); note != "" {
+		s.logf("%s", note)
 	}
 	return vopts, false, nil
 }

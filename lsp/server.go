@@ -36,7 +36,8 @@ type Options struct {
 	// Log receives the server's own log lines (stderr for the command);
 	// nil discards them.
 	Log io.Writer
-	// Getenv reads the environment (AWS_ACCESS_KEY_ID, as the CLI does);
+	// Getenv reads the environment ($AWS_ACCESS_KEY_ID where a config file
+	// says `accessKeyId: env`, as the CLI does);
 	// nil means os.Getenv.
 	Getenv func(string) string
 }

@@ -445,6 +445,46 @@ func TestPullDiagnosticsResultID(t *testing.T) {
 	}
 }
 
+// TestAccessKeyEnvOnlyWhenAsked: the server reads $AWS_ACCESS_KEY_ID only
+// where the config file says `accessKeyId: env`, as the CLI does: an
+// editor's diagnostics do not depend on the shell it was started from.
+func TestAccessKeyEnvOnlyWhenAsked(t *testing.T) {
+	const src = "manifestVersion: 2.0\naccessKeyId: AKIAIOSFODNN7EXAMPLE\ndeviceId: ABCDE\nbucket: my-bucket\neraseDevice: yes\nnotificationEmail: a@b.co\n" +
+		"returnAddress:\n  name: N\n  street1: 1 Main St\n  city: Seattle\n  stateOrProvince: WA\n  postalCode: 98101\n  phoneNumber: 206-555-0100\n  country: USA\n"
+	for _, tc := range []struct {
+		name, config string
+		want         bool // the mismatch is reported
+	}{
+		{"no config", "", false},
+		{"accessKeyId: env", "accessKeyId: env\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if tc.config != "" {
+				if err := os.WriteFile(filepath.Join(dir, ".manifestlint.yaml"), []byte(tc.config), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			uri := "file://" + filepath.ToSlash(filepath.Join(dir, "m.yaml"))
+			c := startServer(t, Options{Getenv: func(k string) string {
+				if k == "AWS_ACCESS_KEY_ID" {
+					return "AKIAI44QH8DHBEXAMPLE"
+				}
+				return ""
+			}})
+			c.initialize(nil, nil)
+			c.open(uri, src, 1)
+			ds, _ := c.diagnostics(0, uri, 1)
+			if got := strings.Contains(codes(ds), "InvalidAccessKeyIdException"); got != tc.want {
+				t.Errorf("InvalidAccessKeyIdException reported: %v, want %v (%s)", got, tc.want, codes(ds))
+			}
+		})
+	}
+}
+
 // TestEmptyLuaTableSettings: Neovim's Lua sends `init_options = {}` and an
 // empty settings table as [], an empty list: that is no settings, not an
 // error (the first message the editor shows is the next real one).

@@ -66,6 +66,18 @@ type Finding struct {
 	Related []Related `json:"-"`
 	// Fix repairs the finding, or is nil.
 	Fix *Fix `json:"-"`
+	// AlsoRule is a second rule id that names the finding, or "": a
+	// misspelt required key is one finding of required-field that is also
+	// an unknown-field (spec §5, a near miss is one fault), and --ignore,
+	// the config file's disable and inline suppressions silence it under
+	// either id (Silenced).
+	AlsoRule string `json:"-"`
+}
+
+// Named reports whether name is the finding's rule id, its AlsoRule or its
+// code: the names --ignore, disable and suppression comments match.
+func (f *Finding) Named(name string) bool {
+	return name != "" && (name == f.Rule || name == f.AlsoRule || (f.Code != "" && name == string(f.Code)))
 }
 
 // Related is a place in the same source that explains a finding.
@@ -126,19 +138,30 @@ func (f *Finding) Span() Span {
 	return Span{Start: f.Start, End: f.End, From: Pos{f.Line, f.Column}, To: Pos{f.EndLine, f.EndColumn}}
 }
 
-// Text is the finding's whole message as the xml format and the language
-// server's hover show it: the service's sentence for its Code (kept by an
-// error the config file turned into a warning), then Message. The other
-// formats show Message (the headline), Help and the sentence apart.
+// Text is the finding's whole message in one string, as the xml format
+// and the language server's hover show it: the service's sentence for its
+// Code (kept by an error the config file turned into a warning), then
+// Specifics (the headline, then the help after a colon). The other formats
+// show the headline, the help and the sentence apart.
 func (f *Finding) Text() string {
+	msg := f.Specifics()
 	sentence := f.Code.Message()
 	switch {
 	case sentence == "":
-		return f.Message
-	case f.Message == "":
+		return msg
+	case msg == "":
 		return sentence
 	}
-	return sentence + " " + f.Message
+	return sentence + " " + msg
+}
+
+// Specifics is the headline and the help in one line ("headline: help"),
+// for formats that have one field for both (the xml format's Detail).
+func (f *Finding) Specifics() string {
+	if f.Help == "" {
+		return f.Message
+	}
+	return f.Message + ": " + f.Help
 }
 
 // Relate adds a related location: the span s in the same source, and what

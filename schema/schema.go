@@ -49,6 +49,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/xeipuuv/gojsonschema"
@@ -80,7 +81,7 @@ const s3ImportWithout = "manifestVersion: 2.0\nbucket: my-bucket\neraseDevice: y
 // The rules of schema findings.
 var (
 	requiredFieldRule = &manifest.Rule{ID: RuleRequiredField, Severity: manifest.Error,
-		Fix:   "When a key typed wrongly stands for the missing field (`erase_device`, `EraseDevice`), renames it: the same edit as that key's unknown-field fix, so one fix repairs both (safe).",
+		Fix:   "When a key typed wrongly stands for the missing field (`bukcet`, `erase_device`, `EraseDevice`), renames it (safe): the typo and the absence are one finding, at the typo, which `unknown-field` silences too.",
 		Codes: []manifest.Code{manifest.MissingManifestField, manifest.MissingCustoms},
 		Doc:   "A field the job kind always requires is absent (top level, returnAddress, customs or an operations entry).",
 		Example: manifest.Example{Lang: "yaml",
@@ -89,13 +90,13 @@ var (
 			After:  "deviceId: 49382\n" + s3ImportWithout,
 		}}
 	unknownFieldRule = &manifest.Rule{ID: RuleUnknownField, Severity: manifest.Error,
-		Fix:   "Renames a key that is a typo or another spelling of exactly one known key (`erasedevice` becomes `eraseDevice`), or indents returnAddress fields left at the top level beneath `returnAddress:` (safe).",
+		Fix:   "Renames a key that is a typo or another spelling of exactly one known key (`logbucket` becomes `logBucket`), or indents returnAddress fields left at the top level beneath `returnAddress:` (safe).",
 		Codes: []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress, manifest.InvalidCustoms, manifest.InvalidFileSystem},
-		Doc:   "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level.",
+		Doc:   "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level. A typo of a required key that is absent is that key's required-field finding instead (one fault, one finding).",
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "keys are case-sensitive",
-			Before: "bucket: my-bucket\nerasedevice: yes",
-			After:  "bucket: my-bucket\neraseDevice: yes",
+			Before: "bucket: my-bucket\nlogbucket: my-logs",
+			After:  "bucket: my-bucket\nlogBucket: my-logs",
 		}}
 	invalidTypeRule = &manifest.Rule{ID: RuleInvalidType, Severity: manifest.Error, Codes: invalidCodes,
 		Doc: "A mapping or list where text belongs, or text (or nothing) where a mapping or list belongs.",
@@ -131,6 +132,11 @@ type kindSchema struct {
 
 	quickOnce sync.Once
 	quick     *quick // nil when the schema uses a keyword quick does not know
+
+	// places caches, across files, the keyPlace of each place of the schema
+	// an unknown key was found in (keyPlaceAt); placeCount bounds it.
+	places     sync.Map
+	placeCount atomic.Int64
 }
 
 // quickSchema returns the kind's quick validator, compiled once, or nil.
@@ -242,8 +248,8 @@ func editorFlavor(src []byte) []byte {
 	}
 	indented.WriteByte('\n')
 	// Lists of scalars on one line, as a person writes them, when short.
-	return scalarList.ReplaceAllFunc(indented.Bytes(), func(m []byte) []byte {
-		items := scalarItem.FindAll(m, -1)
+	return scalarList().ReplaceAllFunc(indented.Bytes(), func(m []byte) []byte {
+		items := scalarItem().FindAll(m, -1)
 		line := append([]byte("["), bytes.Join(items, []byte(", "))...)
 		line = append(line, ']')
 		if len(line) > 80 {
@@ -254,8 +260,10 @@ func editorFlavor(src []byte) []byte {
 }
 
 var (
-	scalarItem = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*`)
-	scalarList = regexp.MustCompile(`\[\n(?:[ ]+(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*),?\n)+[ ]*\]`)
+	scalarItem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*`) })
+	scalarList = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\[\n(?:[ ]+(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*),?\n)+[ ]*\]`)
+	})
 )
 
 // yesNoPattern is the strict schema's yes/no pattern (the yesno definition).
@@ -303,7 +311,7 @@ func editorNode(n *yaml.Node, prop string) {
 		case k.Value == "type" && v.Kind == yaml.ScalarNode && v.Value == "string":
 			n.Content[i+1] = strSeq([]string{"string"})
 			n.Content[i+1].Content = append(n.Content[i+1].Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "number"})
-		case k.Value == "const" && v.Kind == yaml.ScalarNode && numericText.MatchString(v.Value):
+		case k.Value == "const" && v.Kind == yaml.ScalarNode && numericText().MatchString(v.Value):
 			k.Value = "enum"
 			n.Content[i+1] = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{
 				strNode(v.Value), {Kind: yaml.ScalarNode, Tag: "!!float", Value: v.Value}}}
@@ -324,7 +332,7 @@ func editorNode(n *yaml.Node, prop string) {
 	}
 }
 
-var numericText = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+var numericText = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`) })
 
 func strNode(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
@@ -488,6 +496,43 @@ func Check(doc *manifest.Document, kind manifest.Kind) []manifest.Finding {
 	return out
 }
 
+// nearMissFinding is the one finding of a required key prop, absent at
+// loc, and the key k typed for it (`bukcet: my-bucket` for bucket): the
+// missing code at k, with the rename as its fix when prop is the one
+// nearest known key (safe), and unknown-field as its second rule id.
+func (c *checker) nearMissFinding(missing manifest.Code, path, prop string, k *yaml.Node, loc location) manifest.Finding {
+	f := requiredFieldRule.Errorf(missing, c.doc.Span(k), path,
+		fmt.Sprintf("%s is missing, written as `%s`?", path, k.Value)).
+		WithHelp(fmt.Sprintf("rename `%s` to `%s`: %s is required here and `%s` is not a field (keys are case-sensitive)",
+			k.Value, prop, prop, k.Value))
+	f.AlsoRule = RuleUnknownField
+	if k.Kind == yaml.ScalarNode && uniqueSuggestion(k.Value, prop, c.keyPlaceAt(loc.segs).names.sorted) {
+		sp := c.doc.Span(k)
+		f.Fix = manifest.ReplaceFix("Rename `"+k.Value+"` to `"+prop+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, prop))
+	}
+	return f
+}
+
+// mergedNearMiss reports whether the unknown key k (named prop) of the
+// mapping at loc is the typo of a required key that is absent there: then
+// the required key's finding reports it (nearMissFinding), and the key
+// gets no unknown-field finding of its own. An unknown key whose close key
+// is optional, present, or none stays unknown.
+func (c *checker) mergedNearMiss(loc location, prop string, k *yaml.Node) bool {
+	if k.Kind != yaml.ScalarNode {
+		return false
+	}
+	here, _ := schemaAt(c.sdoc, loc.segs)
+	best, _ := suggestKey(prop, c.keyPlaceAt(loc.segs).names)
+	if best == "" || !slices.Contains(stringList(here["required"]), best) {
+		return false
+	}
+	if present, _ := c.get(loc.val, best); present != nil {
+		return false
+	}
+	return c.nearMiss(loc, best) == k
+}
+
 // errorRank orders gojsonschema's error types by how useful their message
 // is when several concern the same (path, code): lower wins.
 var errorRank = map[string]int{
@@ -606,19 +651,19 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		case len(loc.segs) > 0:
 			at = c.doc.Span(loc.val)
 		}
-		f := requiredFieldRule.Errorf(missing, at, path, c.missingDetail(loc, prop))
-		// A key typed wrongly for this one (`erase_device`): the same
-		// rename as the unknown key's finding carries, so that one fix
-		// repairs both findings.
-		if k := c.nearMiss(loc, prop); k != nil && k.Kind == yaml.ScalarNode &&
-			uniqueSuggestion(k.Value, prop, c.keyPlaceAt(loc.segs).names.sorted) {
-			sp := c.doc.Span(k)
-			f.Fix = manifest.ReplaceFix("Rename `"+k.Value+"` to `"+prop+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, prop))
+		// A key typed wrongly for this one (`bukcet` for bucket): the typo
+		// and the absence are one fault (spec §5), reported once, at the
+		// typo, with the missing code and the rename as its fix; the
+		// unknown-field finding of the typo is not made (merged), and
+		// either rule id silences this one.
+		if k := c.nearMiss(loc, prop); k != nil {
+			return c.nearMissFinding(missing, path, prop, k, loc), rank, true
 		}
-		return f, rank, true
+		head, help := c.missingDetail(loc, prop)
+		return requiredFieldRule.Errorf(missing, at, path, head).WithHelp(helpText(help)), rank, true
 	case "additional_property_not_allowed":
 		k, _ := c.get(loc.val, prop)
-		if k == nil {
+		if k == nil || c.mergedNearMiss(loc, prop, k) {
 			return f, 0, false
 		}
 		path := manifest.JoinPath(loc.path, prop)
@@ -626,8 +671,8 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		// name: a stray top-level fileSystem in an import is a manifest
 		// field, not a file system.
 		_, invalid := manifest.Family(loc.path)
-		detail, fix := c.unknownDetail(loc, prop)
-		f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, detail)
+		head, help, fix := c.unknownDetail(loc, prop)
+		f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, head).WithHelp(helpText(help))
 		if fix.present != nil {
 			f.Relate(c.doc.Span(fix.present), "`"+fix.present.Value+"` is here")
 		}
@@ -642,10 +687,12 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 	case "invalid_type":
 		_, invalid := manifest.Family(loc.path)
 		expected, _ := e.Details()["expected"].(string)
-		return invalidTypeRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, c.typeDetail(loc, expected)), rank, true
+		head, help := c.typeDetail(loc, expected)
+		return invalidTypeRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, head).WithHelp(helpText(help)), rank, true
 	}
 	_, invalid := manifest.Family(loc.path)
-	return invalidValueRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, c.valueDetail(loc, e)).
+	head, help := c.valueDetail(loc, e)
+	return invalidValueRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, head).WithHelp(helpText(help)).
 		WithFix(c.valueFix(loc, e)), rank, true
 }
 

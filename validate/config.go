@@ -1,6 +1,9 @@
 package validate
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/manifest"
 )
@@ -38,4 +41,33 @@ func (o *Options) ApplyConfig(c *config.Config) error {
 		}
 	}
 	return nil
+}
+
+// AccessKeyFromEnv is the value of --access-key-id, or of the config file's
+// accessKeyId, that asks for the key in $AWS_ACCESS_KEY_ID (any letter
+// case; no access key id is three letters). The environment is read only
+// when asked (spec §6): a run's result must not depend on whose shell runs
+// it.
+const AccessKeyFromEnv = "env"
+
+// AccessKeyEnvVar is the variable AccessKeyFromEnv reads.
+const AccessKeyEnvVar = "AWS_ACCESS_KEY_ID"
+
+// ResolveAccessKey replaces an AccessKeyID of AccessKeyFromEnv with
+// getenv(AccessKeyEnvVar), with the source $AWS_ACCESS_KEY_ID. When the
+// variable is empty the key is left unknown (accessKeyId is then not
+// compared) and note says so; note is "" otherwise. Call it after the
+// command line and ApplyConfig have set AccessKeyID; getenv is os.Getenv
+// or a test's stand-in (the package does no I/O of its own).
+func (o *Options) ResolveAccessKey(getenv func(string) string) (note string) {
+	if !strings.EqualFold(o.AccessKeyID, AccessKeyFromEnv) {
+		return ""
+	}
+	asked := o.AccessKeySource.String()
+	o.AccessKeyID, o.AccessKeySource = "", manifest.Source{}
+	if k := strings.TrimSpace(getenv(AccessKeyEnvVar)); k != "" {
+		o.AccessKeyID, o.AccessKeySource = k, manifest.Source{Kind: manifest.SourceEnv, Name: AccessKeyEnvVar}
+		return ""
+	}
+	return fmt.Sprintf("the access key comes from $%s (%s says env), which is not set: accessKeyId is not compared", AccessKeyEnvVar, asked)
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/internal/escape"
-	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -23,7 +22,8 @@ type runConfig struct {
 // configure finds and loads the configuration file (--config, --no-config,
 // or the nearest .manifestlint.yaml from the current directory up to the
 // repository root), checks --ignore, and fills vopts: flags win over the
-// file, and AWS_ACCESS_KEY_ID is used only when neither gives a key.
+// file, and $AWS_ACCESS_KEY_ID is read only when the flag or the file
+// says `env` (validate.ResolveAccessKey), never by default.
 func (o *options) configure(vopts *validate.Options) (runConfig, error) {
 	for _, n := range o.ignore {
 		if !validate.KnownName(n) {
@@ -58,10 +58,8 @@ func (o *options) configure(vopts *validate.Options) (runConfig, error) {
 		}
 		rc.Config = c
 	}
-	if vopts.AccessKeyID == "" {
-		if k := os.Getenv("AWS_ACCESS_KEY_ID"); k != "" {
-			vopts.AccessKeyID, vopts.AccessKeySource = k, manifest.Source{Kind: manifest.SourceEnv, Name: "AWS_ACCESS_KEY_ID"}
-		}
+	if note := vopts.ResolveAccessKey(os.Getenv); note != "" {
+		rc.notes = append(rc.notes, note)
 	}
 	return rc, nil
 }
