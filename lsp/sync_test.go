@@ -485,6 +485,59 @@ func TestAccessKeyEnvOnlyWhenAsked(t *testing.T) {
 	}
 }
 
+// TestNestedConfigAgreesWithCLI (issue 17): a document below a nested
+// .manifestlint.yaml with region: eu-west-1 gets the findings the CLI
+// gives that file (cli.TestNestedConfigSameFromRootAndFolder: the region
+// errors), whatever folder the workspace is; a regions glob in the root
+// config does the same for another folder; Helm values that hold
+// logBucket and notificationEmail get no diagnostic.
+func TestNestedConfigAgreesWithCLI(t *testing.T) {
+	sample, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		".git/HEAD":             "ref: refs/heads/main\n",
+		".manifestlint.yaml":    "regions:\n  'ireland/**': eu-west-1\n",
+		"eu/.manifestlint.yaml": "region: eu-west-1\n",
+		"eu/m.yaml":             string(sample),
+		"ireland/m.yaml":        string(sample),
+		"chart/values.yaml":     "replicaCount: 2\nlogBucket: logs\nnotificationEmail: ops@example.com\n",
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	for _, f := range []string{"eu/m.yaml", "ireland/m.yaml"} {
+		path := filepath.Join(dir, f)
+		uri := "file://" + filepath.ToSlash(path)
+		c.open(uri, string(sample), 1)
+		ds, _ := c.diagnostics(0, uri, 1)
+		if got := codes(ds); !strings.Contains(got, "MissingCustomsException") || !strings.Contains(got, "InvalidAddressException") {
+			t.Errorf("%s: diagnostics %s, want the region's errors as the CLI gives", f, got)
+		}
+	}
+	values := filepath.Join(dir, "chart", "values.yaml")
+	uri := "file://" + filepath.ToSlash(values)
+	c.open(uri, "replicaCount: 2\nlogBucket: logs\nnotificationEmail: ops@example.com\n", 1)
+	if ds, _ := c.diagnostics(0, uri, 1); len(ds) != 0 {
+		t.Errorf("Helm values: %d diagnostics, want none: %s", len(ds), codes(ds))
+	}
+	c.mu.Lock()
+	log := c.log.String()
+	c.mu.Unlock()
+	if want := filepath.Join(dir, "eu", "m.yaml") + ": linted as a manifest by its content: a top-level `manifestVersion` key (line 2)"; strings.Count(log, want) != 1 {
+		t.Errorf("the log should say once why eu/m.yaml was linted (%q):\n%s", want, log)
+	}
+}
+
 // TestEmptyLuaTableSettings: Neovim's Lua sends `init_options = {}` and an
 // empty settings table as [], an empty list: that is no settings, not an
 // error (the first message the editor shows is the next real one).

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/config"
@@ -70,4 +71,25 @@ func (o *Options) ResolveAccessKey(getenv func(string) string) (note string) {
 		return ""
 	}
 	return fmt.Sprintf("the access key comes from $%s (%s says env), which is not set: accessKeyId is not compared", AccessKeyEnvVar, asked)
+}
+
+// ApplyConfigFor is ApplyConfig for one file: the configuration file's
+// per-path settings for path come first (a regions entry over region, a
+// jobTypes entry, unless Kind is set), flags (options already set) still
+// win. c may be nil.
+func (o *Options) ApplyConfigFor(c *config.Config, path string) error {
+	if c == nil {
+		return nil
+	}
+	o.Ignore = slices.Clip(o.Ignore) // appending must not write into the caller's list
+	if o.Region == "" && path != "" {
+		o.Region, o.RegionSource = c.RegionFor(path)
+	}
+	if err := o.ApplyConfig(c); err != nil {
+		return err
+	}
+	if o.JobType == manifest.JobTypeUnknown && o.Kind == "" && path != "" {
+		o.JobType, o.JobTypeSource = c.JobTypeSourceFor(path)
+	}
+	return nil
 }
