@@ -1,6 +1,13 @@
 #!/usr/bin/env python3
-"""Rewrite the test fixtures' sample values to realistic values of the same
-byte length, so no position in a golden moves."""
+"""Rewrite the test fixtures' sample values, which the sample-value rule
+names, to realistic values of the same byte length, so that no position in
+a golden moves.
+
+Usage: scripts/rewrite-sample-values.py FILE...  (fixtures only: never
+testdata/spec-examples, whose real manifests keep AWS's values, nor docs
+prose). The files used: git ls-files testdata/cases testdata/cases-inventory
+testdata/fixes testdata/docs testdata/sample internal/testmanifest, and the
+inline manifests of report/, validate/ and lsp/ tests."""
 import re, sys, pathlib
 MAP = [
     ("AKIAIOSFODNN7EXAMPLE", "AKIAJ7Q2ZK4XW5LRT3NB"),
