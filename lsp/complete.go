@@ -248,13 +248,9 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 			detail, sort = "required", "0"
 		}
 		detail += " for " + kind.Title()
-		doc := fieldDocs[name].doc
-		if doc == "" {
-			doc = f.desc
-		}
 		item := completionItem{
 			Label: name, Kind: completionKindProperty, Detail: detail, SortText: sort + name,
-			Documentation: &markupContent{"markdown", doc}, InsertTextFormat: insertPlainText,
+			Documentation: &markupContent{"markdown", f.desc}, InsertTextFormat: insertPlainText,
 			TextEdit: &textEdit{rng, name + ": "},
 		}
 		if f.typ == "object" || f.typ == "array" {

@@ -66,7 +66,7 @@ func TestHover(t *testing.T) {
 		t.Errorf("hover on a good value:\n%s", got)
 	}
 	got = hoverAt(t, c, uri, posOf(t, brokenManifest, "postalCode:", 0))
-	if !strings.Contains(got, "**postalCode** — optional for S3 import") || !strings.Contains(got, "NNNNN-NNNN") {
+	if !strings.Contains(got, "**postalCode** — optional for S3 import") || !strings.Contains(got, "98101-1234") {
 		t.Errorf("hover on postalCode:\n%s", got)
 	}
 	got = hoverAt(t, c, uri, posOf(t, brokenManifest, "erase_device", 1))

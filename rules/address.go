@@ -346,6 +346,18 @@ var caProvinces = map[string]string{
 	"SK": "Saskatchewan", "YT": "Yukon",
 }
 
+// stateCodes returns the stateOrProvince codes accepted for a country
+// (alpha-2), by name: what checkAddressState accepts and completion offers.
+func stateCodes(alpha2 string) map[string]string {
+	switch alpha2 {
+	case "US":
+		return usStates
+	case "CA":
+		return caProvinces
+	}
+	return nil
+}
+
 // addrCodeForName returns the code whose name is s (any case), or "".
 func addrCodeForName(codes map[string]string, s string) string {
 	s = strings.TrimSpace(s)
@@ -378,10 +390,7 @@ func checkAddressState(c *Context) []manifest.Finding {
 		return nil
 	}
 	us := ra.country.alpha2 == "US"
-	codes := caProvinces
-	if us {
-		codes = usStates
-	}
+	codes := stateCodes(ra.country.alpha2)
 	if _, ok := codes[v]; ok {
 		return nil
 	}
