@@ -134,11 +134,8 @@ func appendSeg(segs []string, s string) []string {
 }
 
 var (
-	// suppressPrefix is a suppression comment up to the cursor, which is in
-	// its list of names; the group is the name being typed.
-	suppressPrefix = regexp.MustCompile(`#\s*manifestlint-ignore(?:-file)?\s*:[\w\s,.-]*?([\w.-]*)$`)
-	keyPrefix      = regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]*)$`)
-	valuePrefix    = regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]+):(\s*)([^\s#]*)$`)
+	keyPrefix   = regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]*)$`)
+	valuePrefix = regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]+):(\s*)([^\s#]*)$`)
 )
 
 func (s *Server) completion(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
@@ -181,9 +178,9 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 		kind = manifest.S3Import
 	}
 	root := kindField(kind)
-	if m := suppressPrefix.FindStringSubmatch(prefix); m != nil {
+	if typed, ok := suppress.NameBeingTyped(prefix); ok {
 		// In a suppression comment: the rule ids and the codes it may name.
-		rng := Range{idx.position(off-len(m[1]), enc), idx.position(off, enc)}
+		rng := Range{idx.position(off-len(typed), enc), idx.position(off, enc)}
 		for i, n := range suppressibleNames() {
 			items = append(items, completionItem{
 				Label: n.Value, Kind: completionKindValue, Detail: n.Name, SortText: sortKey(i),
@@ -277,7 +274,7 @@ func suppressibleNames() []rules.Choice {
 		}
 	}
 	for _, r := range validate.Rules() {
-		if r.ID == suppress.RuleSuppressionWithoutReason || r.ID == suppress.RuleUnusedSuppression {
+		if !suppress.Silenceable(r.ID) {
 			continue
 		}
 		out = append(out, rules.Choice{Value: r.ID, Name: r.Doc})
