@@ -7,6 +7,7 @@
 package explain
 
 //go:generate go test . -run TestRulesDocUpToDate -update-rules-doc
+//go:generate go test . -run TestFixesDocUpToDate -update-fixes-doc
 
 import (
 	"encoding/json"
@@ -199,7 +200,7 @@ func writeRule(w io.Writer, r *manifest.Rule) error {
 // fixText is what `explain` and docs/rules.md say of a rule's fix: the
 // rule's Fix sentence, and which flag applies it.
 func fixText(r *manifest.Rule) string {
-	safe, unsafe := strings.Contains(r.Fix, "(safe"), strings.Contains(r.Fix, "(unsafe")
+	safe, unsafe := r.FixApplicabilities()
 	switch {
 	case r.Fix == "":
 		return "None: `--fix` leaves its findings to you."
