@@ -32,7 +32,7 @@ func TestCommands(t *testing.T) {
 		{args: []string{"explain", "Pending"}, stdout: []string{"Job progress code"}},
 		{args: []string{"explain", "InvalidAdress"}, status: exitUsage, stderr: []string{`unknown code or rule "InvalidAdress"`, "did you mean InvalidAddressException"}, noStdout: true},
 		{args: []string{"explain"}, status: exitUsage, stderr: []string{"name a code or a rule"}},
-		{args: []string{"explain", "--help"}, stderr: []string{"Usage: manifestlint explain"}},
+		{args: []string{"explain", "--help"}, stdout: []string{"Usage: manifestlint explain"}},
 		{args: []string{"codes"}, stdout: []string{"CODE", "OptInRequired", "UnsupportedPowerSupply", "NotReceived", "Ignored"}},
 		{args: []string{"codes", "--format", "json"}, jsonStdout: true, stdout: []string{`"errorCodes"`, `"logStatusCodes"`}},
 		{args: []string{"codes", "-f", "yaml"}, status: exitUsage, stderr: []string{`unknown --format "yaml"`}},
@@ -43,7 +43,8 @@ func TestCommands(t *testing.T) {
 		{args: []string{"schema", "--job-kind", "Glacier-Import"}, jsonStdout: true, stdout: []string{`"vaultName"`}},
 		{args: []string{"schema", "--config"}, jsonStdout: true, stdout: []string{`"$schema"`}},
 		{args: []string{"schema", "--config", "--job-kind", "s3-export"}, status: exitUsage, stderr: []string{"cannot be used together"}},
-		{args: []string{"schema", "--job-kind", "tape"}, status: exitUsage, stderr: []string{`unknown --job-kind "tape"`, "ebs-import"}},
+		{args: []string{"schema", "--job-kind", "tape"}, status: exitUsage, stderr: []string{"unknown job kind `tape`", "ebs-import"}},
+		{args: []string{"schema", "--job-kind", "export"}, status: exitUsage, stderr: []string{"unknown job kind `export`", "did you mean s3-export?"}},
 		{args: []string{"version"}, stdout: []string{"manifestlint ", "commit: ", "go: " + runtime.Version()}},
 		{args: []string{"--version"}, stdout: []string{"manifestlint ", "go: " + runtime.Version()}},
 	}

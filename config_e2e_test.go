@@ -104,7 +104,7 @@ exclude:
 	// address an error naming the file, and customs required; disable drops
 	// no-space-after-colon; the suppressed file is clean (a file and an
 	// end-of-line suppression); the excluded draft is not read.
-	r := run("--no-snippet", ".")
+	r := run("--format=concise", ".")
 	check("config found", r, 1, []string{
 		"nospace.yaml:1:1: error MissingCustomsException:",
 		"nospace.yaml:15:14: error InvalidAddressException:",
@@ -116,12 +116,12 @@ exclude:
 	}, []string{"draft.yaml", "no-space-after-colon", "suppressed.yaml:1", "suppressed.yaml: note: checked", "region unknown"})
 
 	// A directory walk skips the configuration file itself.
-	check("walk skips the config file", run("--no-snippet", "../.."), 1,
+	check("walk skips the config file", run("--format=concise", "../.."), 1,
 		[]string{"in 3 files"}, []string{".manifestlint.yaml:", "draft.yaml"})
 
 	// --region wins over the file: the US address is fine in us-east-1, and
 	// the file suppressions become stale, errors by the file's severity key.
-	check("--region wins", run("--region", "us-east-1", "--no-snippet", "."), 1, []string{
+	check("--region wins", run("--region", "us-east-1", "--format=concise", "."), 1, []string{
 		"suppressed.yaml:1:29: error: [*] The suppression of `customs-required` silences nothing",
 		"suppressed.yaml:1:47: error: [*] The suppression of `address-eu-region` silences nothing",
 		"2 errors, 0 warnings in 2 files",
@@ -133,7 +133,7 @@ exclude:
 	// --no-config: the draft is read, the warning is back, no region.
 	// With no region, the file suppression is unused (a warning: the
 	// file's severity key is not read either).
-	check("--no-config", run("--no-config", "--no-snippet", "."), 1, []string{
+	check("--no-config", run("--no-config", "--format=concise", "."), 1, []string{
 		"draft.yaml:3:1: error MalformedManifestException:",
 		"nospace.yaml:1:16: warning: [*] No space after the colon",
 		"suppressed.yaml:1:29: warning: [*] The suppression of `customs-required` silences nothing",
@@ -142,14 +142,14 @@ exclude:
 	}, []string{"InvalidAddressException"})
 
 	// --ignore, repeatable and comma-separated, on top of the file.
-	check("--ignore", run("--ignore", "address-eu-region,MalformedManifestException", "--ignore", "MissingCustomsException", "--no-snippet", "."), 0,
+	check("--ignore", run("--ignore", "address-eu-region,MalformedManifestException", "--ignore", "MissingCustomsException", "--format=concise", "."), 0,
 		[]string{"0 errors, 0 warnings in 2 files"}, nil)
 	check("--ignore unknown", run("--ignore", "adress-eu-region", "."), 2,
 		[]string{"manifestlint: --ignore: `adress-eu-region` is neither a rule id nor a service error code; did you mean `address-eu-region`?"}, nil)
 
 	// severity unused-suppression: error makes a stale suppression fail the run.
 	write("repo/jobs/east/stale.yaml", "# manifestlint-ignore-file: address-po-box -- old\n"+validManifest)
-	check("stale suppression", run("--region", "us-east-1", "--no-snippet", "stale.yaml"), 1,
+	check("stale suppression", run("--region", "us-east-1", "--format=concise", "stale.yaml"), 1,
 		[]string{"stale.yaml:1:29: error: [*] The suppression of `address-po-box` silences nothing", "[unused-suppression]"}, nil)
 
 	// jobTypes: the manifest under jobs/exports is an export.
@@ -170,7 +170,7 @@ exclude:
 	// NoSuchBucketException; an end-of-line suppression silences it.
 	write("repo/inventory.yaml", "buckets:\n  my-import-bucket: us-east-1\n")
 	write("repo/jobs/east/other.yaml", testmanifest.With("bucket: my-import-bucket", "bucket: other-bucket"))
-	check("buckets", run("--config", "../../inventory.yaml", "--no-snippet", "other.yaml", "nospace.yaml"), 1, []string{
+	check("buckets", run("--config", "../../inventory.yaml", "--format=concise", "other.yaml", "nospace.yaml"), 1, []string{
 		"other.yaml:3:9: error NoSuchBucketException:", "[bucket-exists]",
 		"nospace.yaml:1:16: warning: [*] No space after the colon", "1 error, 1 warning in 2 files",
 	}, nil)
@@ -193,7 +193,7 @@ exclude:
 	if err := os.Remove(filepath.Join(tmp, "repo", ".manifestlint.yaml")); err != nil {
 		t.Fatal(err)
 	}
-	check("stop at .git", run("--no-snippet", "nospace.yaml"), 0,
+	check("stop at .git", run("--format=concise", "nospace.yaml"), 0,
 		[]string{"0 errors, 1 warning in 1 file"}, []string{"config error"})
 
 	// schema --config prints the embedded JSON Schema.

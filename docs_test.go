@@ -544,7 +544,7 @@ func TestUsageDocumentsEveryCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`Commands: (.*)`).FindStringSubmatch(helpOf(t, ""))
+	m := regexp.MustCompile(`(?s)Commands: (.*?)\n\n`).FindStringSubmatch(helpOf(t, "")) // wrapped to the width
 	if m == nil {
 		t.Fatal("manifestlint --help names no commands")
 	}
@@ -665,7 +665,7 @@ func TestCIRecipes(t *testing.T) {
 		t.Errorf("GitHub recipe, no manifests: manifestlint.sarif was written; it would be uploaded")
 	}
 	status, out, repo = runRecipe(t, script, withManifest)
-	if status != 1 || !strings.Contains(out, "jobs/orders.manifest.yaml:6:14: error InvalidManifestFieldException") ||
+	if status != 1 || !strings.Contains(out, "error[InvalidManifestFieldException]: ") || !strings.Contains(out, " --> jobs/orders.manifest.yaml:6:14 [erase-device]\n") ||
 		!strings.Contains(out, "::add-matcher::") {
 		t.Errorf("GitHub recipe, a faulty manifest: exit %d, want 1 with the text report\n%s", status, out)
 	}

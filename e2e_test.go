@@ -97,9 +97,11 @@ func TestEndToEnd(t *testing.T) {
 	}{
 		{name: "clean file exits 0", args: []string{good}, code: 0, stdout: []string{"0 errors, 0 warnings in 1 file"}},
 		{name: "faulty file exits 1 with code, position and caret", args: []string{bad}, code: 1,
-			stdout: []string{"bad.yml:5:14: error InvalidManifestFieldException: eraseDevice is `no`", "[erase-device]",
+			stdout: []string{"error[InvalidManifestFieldException]: eraseDevice is `no`", "     --> " + bad + ":5:14 [erase-device]\n",
 				"    5 | eraseDevice: no", "      |              ^~", "1 error, 0 warnings in 1 file"}},
-		{name: "no snippet", args: []string{"--no-snippet", bad}, code: 1, stdout: []string{"[erase-device]\n" + bad + ": note: checked as an S3 import manifest"}},
+		{name: "no snippet", args: []string{"--no-snippet", bad}, code: 1, stdout: []string{"     --> " + bad + ":5:14 [erase-device]\n\n" + bad + ": note: checked as an S3 import manifest"}},
+		{name: "concise: one line per finding", args: []string{"--format", "concise", bad}, code: 1,
+			stdout: []string{"bad.yml:5:14: error InvalidManifestFieldException: eraseDevice is `no`", "[erase-device]\n" + bad + ": note: checked"}},
 		{name: "directory means every yaml below it, sorted", args: []string{dir}, code: 1,
 			stdout: []string{"sub/bad.yml:5:14", "2 files"}},
 		{name: "stdin with a name", stdin: e2eValidManifest, args: []string{"--stdin-filename", "from-stdin.yaml", "-"}, code: 0,
@@ -117,7 +119,7 @@ func TestEndToEnd(t *testing.T) {
 		{name: "no input", args: nil, code: 2, stderr: []string{"no input"}},
 		{name: "a mistyped command is a missing file, with a hint", args: []string{"explian", "duplicate-key"}, code: 2,
 			stderr: []string{"explian: no such file or directory (did you mean the command `manifestlint explain`?)"}},
-		{name: "help", args: []string{"--help"}, code: 0, stderr: []string{"Usage: manifestlint"}},
+		{name: "help goes to standard output", args: []string{"--help"}, code: 0, stdout: []string{"Usage: manifestlint"}},
 		{name: "empty stdin is MissingParameterException", stdin: "", args: []string{"-"}, code: 1, stdout: []string{"MissingParameterException"}},
 	}
 	for _, tc := range tests {
@@ -170,7 +172,9 @@ func TestEndToEndJSON(t *testing.T) {
 				EndLine  int    `json:"endLine"`
 				EndCol   int    `json:"endColumn"`
 				Message  string `json:"message"`
-				// the service's sentence; message holds the specifics
+				// how to fix it, "" when the headline says it all
+				Help string `json:"help"`
+				// the service's sentence; message holds the headline
 				ServiceMessage string `json:"serviceMessage"`
 			} `json:"findings"`
 			Notes []struct {

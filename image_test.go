@@ -98,7 +98,7 @@ func TestDockerfile(t *testing.T) {
 	if out, code := run("--no-snippet", "/src/manifest.yaml"); code != 0 || !strings.Contains(out, "0 errors") {
 		t.Errorf("in an empty root, a valid manifest: exit %d\n%s", code, out)
 	}
-	if out, code := run("--no-snippet", "/src/broken.manifest.yaml"); code != 1 || !strings.Contains(out, "error InvalidAddressException") {
+	if out, code := run("--no-snippet", "/src/broken.manifest.yaml"); code != 1 || !strings.Contains(out, "error[InvalidAddressException]") {
 		t.Errorf("in an empty root, a faulty manifest: exit %d\n%s", code, out)
 	}
 }

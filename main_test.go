@@ -16,10 +16,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/cases")
 
-// cleanEnv keeps the caller's environment from changing what a test sees.
+// cleanEnv keeps the caller's environment from changing what a test sees
+// (COLUMNS: help and tables are 80 columns wide off a terminal).
 func cleanEnv(t *testing.T) {
 	t.Helper()
-	for _, k := range []string{"AWS_ACCESS_KEY_ID", "GITHUB_ACTIONS", "NO_COLOR"} {
+	for _, k := range []string{"AWS_ACCESS_KEY_ID", "GITHUB_ACTIONS", "NO_COLOR", "COLUMNS"} {
 		t.Setenv(k, "")
 	}
 }

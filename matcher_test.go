@@ -14,23 +14,94 @@ import (
 // problemMatcher is the part of .github/manifestlint-matcher.json the
 // runner reads.
 type problemMatcher struct {
-	ProblemMatcher []struct {
-		Owner   string `json:"owner"`
-		Pattern []struct {
-			Regexp   string `json:"regexp"`
-			File     int    `json:"file"`
-			Line     int    `json:"line"`
-			Column   int    `json:"column"`
-			Severity int    `json:"severity"`
-			Code     int    `json:"code"`
-			Message  int    `json:"message"`
-		} `json:"pattern"`
-	} `json:"problemMatcher"`
+	ProblemMatcher []matcher `json:"problemMatcher"`
 }
 
-// TestProblemMatcher runs the matcher's regexp (JavaScript syntax that RE2
-// reads alike) over real text output, with and without colour: every
-// finding line must match with the right fields, and no other line may.
+// matcher is one owner's patterns: the runner matches pattern i on the
+// line after pattern i-1's, and takes each field from the pattern that
+// names its group.
+type matcher struct {
+	Owner   string `json:"owner"`
+	Pattern []struct {
+		Regexp   string `json:"regexp"`
+		File     int    `json:"file"`
+		Line     int    `json:"line"`
+		Column   int    `json:"column"`
+		Severity int    `json:"severity"`
+		Code     int    `json:"code"`
+		Message  int    `json:"message"`
+	} `json:"pattern"`
+}
+
+// matchedFinding is what a matcher reads off the output for one finding.
+type matchedFinding struct {
+	file                string
+	line, col           int
+	severity, code, msg string
+}
+
+// match runs m over lines as the Actions runner does: a finding is a run
+// of consecutive lines that the patterns match in order.
+func (m matcher) match(t *testing.T, lines []string) []matchedFinding {
+	t.Helper()
+	res := make([]*regexp.Regexp, len(m.Pattern))
+	for i, p := range m.Pattern {
+		re, err := regexp.Compile(p.Regexp)
+		if err != nil {
+			t.Fatalf("%s: regexp: %v", m.Owner, err)
+		}
+		res[i] = re
+	}
+	var out []matchedFinding
+	for i := 0; i+len(res) <= len(lines); i++ {
+		var f matchedFinding
+		ok := true
+		for j, re := range res {
+			g := re.FindStringSubmatch(lines[i+j])
+			if g == nil {
+				ok = false
+				break
+			}
+			p := m.Pattern[j]
+			get := func(k int) string {
+				if k == 0 {
+					return ""
+				}
+				return g[k]
+			}
+			if p.File > 0 {
+				f.file = g[p.File]
+			}
+			if p.Line > 0 {
+				f.line, _ = strconv.Atoi(g[p.Line])
+			}
+			if p.Column > 0 {
+				f.col, _ = strconv.Atoi(g[p.Column])
+			}
+			if p.Severity > 0 {
+				f.severity = get(p.Severity)
+			}
+			if p.Code > 0 {
+				f.code = get(p.Code)
+			}
+			if p.Message > 0 {
+				f.msg = get(p.Message)
+			}
+		}
+		if ok {
+			out = append(out, f)
+			i += len(res) - 1
+		}
+	}
+	return out
+}
+
+// TestProblemMatcher runs the matchers' regexps (JavaScript syntax that
+// RE2 reads alike) over real output of the concise and the full text
+// format, with and without colour: the concise matcher must read every
+// finding of the concise format with the right fields, the full one every
+// finding of the text format (its code is the rule id for a warning), and
+// neither may read anything else, nor a finding of the other format.
 func TestProblemMatcher(t *testing.T) {
 	raw, err := os.ReadFile(filepath.Join(".github", "manifestlint-matcher.json"))
 	if err != nil {
@@ -40,14 +111,11 @@ func TestProblemMatcher(t *testing.T) {
 	if err := json.Unmarshal(raw, &pm); err != nil {
 		t.Fatalf("matcher is not valid JSON: %v", err)
 	}
-	if len(pm.ProblemMatcher) != 1 || pm.ProblemMatcher[0].Owner != "manifestlint" || len(pm.ProblemMatcher[0].Pattern) != 1 {
-		t.Fatalf("want one matcher owned by manifestlint with one pattern: %+v", pm)
+	if len(pm.ProblemMatcher) != 2 || pm.ProblemMatcher[0].Owner != "manifestlint" || len(pm.ProblemMatcher[0].Pattern) != 1 ||
+		pm.ProblemMatcher[1].Owner != "manifestlint-full" || len(pm.ProblemMatcher[1].Pattern) != 2 {
+		t.Fatalf("want the matchers manifestlint (one line) and manifestlint-full (two lines): %+v", pm)
 	}
-	p := pm.ProblemMatcher[0].Pattern[0]
-	re, err := regexp.Compile(p.Regexp)
-	if err != nil {
-		t.Fatalf("regexp: %v", err)
-	}
+	concise, full := pm.ProblemMatcher[0], pm.ProblemMatcher[1]
 
 	dir := t.TempDir()
 	warn := filepath.Join(dir, "warn, odd: name.manifest.yaml")
@@ -73,17 +141,13 @@ func TestProblemMatcher(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	type want struct {
-		file                string
-		line, col           int
-		severity, code, msg string
-	}
 	// What the lines must yield: the same run's findings, read from --format json.
 	var js struct {
 		Files []struct {
 			File     string `json:"file"`
 			Findings []struct {
 				Code     string `json:"code"`
+				Rule     string `json:"rule"`
 				Severity string `json:"severity"`
 				Line     int    `json:"line"`
 				Column   int    `json:"column"`
@@ -96,46 +160,54 @@ func TestProblemMatcher(t *testing.T) {
 	if err := json.Unmarshal(jout.Bytes(), &js); err != nil {
 		t.Fatalf("json output: %v", err)
 	}
-	var wants []want
+	var wants, fullWants []matchedFinding
 	warnings := 0
 	for _, f := range js.Files {
 		for _, x := range f.Findings {
-			wants = append(wants, want{f.File, x.Line, x.Column, x.Severity, x.Code, x.Message})
-			if x.Severity == "warning" {
+			wants = append(wants, matchedFinding{f.File, x.Line, x.Column, x.Severity, x.Code, x.Message})
+			label := x.Code
+			if label == "" {
+				label = x.Rule
 				warnings++
 			}
+			fullWants = append(fullWants, matchedFinding{f.File, x.Line, x.Column, x.Severity, label, x.Message})
 		}
 	}
 	if len(wants) < 3 || warnings == 0 {
 		t.Fatalf("the test needs errors and a warning; got %+v", wants)
 	}
 	for _, color := range []string{"never", "always"} {
-		var out, errOut bytes.Buffer
-		status := run([]string{"--format", "text", "--color", color, broken, warn, mimic}, strings.NewReader(""), &out, &errOut)
-		if status != exitFindings {
-			t.Fatalf("--color %s: status %d, stderr %s", color, status, errOut.String())
-		}
-		var got []want
-		for _, line := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
-			m := re.FindStringSubmatch(line)
-			if m == nil {
-				continue
+		for _, tc := range []struct {
+			format   string
+			m, other matcher
+			want     []matchedFinding
+		}{
+			{"concise", concise, full, wants},
+			{"text", full, concise, fullWants},
+		} {
+			var out, errOut bytes.Buffer
+			status := run([]string{"--format", tc.format, "--color", color, broken, warn, mimic}, strings.NewReader(""), &out, &errOut)
+			if status != exitFindings {
+				t.Fatalf("--format %s --color %s: status %d, stderr %s", tc.format, color, status, errOut.String())
 			}
-			l, _ := strconv.Atoi(m[p.Line])
-			c, _ := strconv.Atoi(m[p.Column])
-			got = append(got, want{m[p.File], l, c, m[p.Severity], m[p.Code], m[p.Message]})
-			if strings.Contains(m[p.Message], "\x1b") || strings.HasSuffix(m[p.Message], "]") {
-				t.Errorf("--color %s: message keeps colour codes or the rule id: %q", color, m[p.Message])
+			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			got := tc.m.match(t, lines)
+			for _, g := range got {
+				if strings.Contains(g.msg, "\x1b") || strings.HasSuffix(g.msg, "]") {
+					t.Errorf("--format %s --color %s: message keeps colour codes or the rule id: %q", tc.format, color, g.msg)
+				}
 			}
-		}
-		if len(got) != len(wants) {
-			t.Fatalf("--color %s: %d lines matched, want %d (snippets, notes and the summary must not match):\n%s",
-				color, len(got), len(wants), out.String())
-		}
-		for i, w := range wants {
-			g := got[i]
-			if g != w {
-				t.Errorf("--color %s: match %d = %+v, want %+v", color, i, g, w)
+			if len(got) != len(tc.want) {
+				t.Fatalf("--format %s --color %s: %d findings matched, want %d (snippets, notes and the summary must not match):\n%s",
+					tc.format, color, len(got), len(tc.want), out.String())
+			}
+			for i, w := range tc.want {
+				if got[i] != w {
+					t.Errorf("--format %s --color %s: match %d = %+v, want %+v", tc.format, color, i, got[i], w)
+				}
+			}
+			if o := tc.other.match(t, lines); len(o) > 0 {
+				t.Errorf("--format %s --color %s: the %s matcher reads %+v", tc.format, color, tc.other.Owner, o)
 			}
 		}
 	}

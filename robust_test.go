@@ -162,9 +162,9 @@ func TestRobustInputs(t *testing.T) {
 		},
 		{
 			name:  "NUL byte",
-			setup: writeFile("nul.yaml", "manifestVersion: 2.0\ndeviceId: a\x00b\n"),
+			setup: textFormat(writeFile("nul.yaml", "manifestVersion: 2.0\ndeviceId: a\x00b\n")),
 			code:  exitFindings,
-			out:   []string{"nul.yaml:2:12: error MalformedManifestException", "control character U+0000", "    2 | deviceId: a\u2400b\n"},
+			out:   []string{"error[MalformedManifestException]: ", " --> ", "nul.yaml:2:12", "control character U+0000", "    2 | deviceId: a\u2400b\n"},
 		},
 		{
 			name:  "byte order mark",
@@ -180,9 +180,9 @@ func TestRobustInputs(t *testing.T) {
 		},
 		{
 			name:  "CRLF positions",
-			setup: writeFile("crlf.yaml", strings.ReplaceAll(testmanifest.With("postalCode: 98101", "postalCode: 9810"), "\n", "\r\n")),
+			setup: textFormat(writeFile("crlf.yaml", strings.ReplaceAll(testmanifest.With("postalCode: 98101", "postalCode: 9810"), "\n", "\r\n"))),
 			code:  exitFindings,
-			out:   []string{"crlf.yaml:13:17: error InvalidAddressException", "   13 |     postalCode: 9810\n"},
+			out:   []string{"error[InvalidAddressException]: ", "crlf.yaml:13:17 [address-postal-code]\n", "   13 |     postalCode: 9810\n"},
 		},
 		{
 			name:  "empty file",
@@ -259,7 +259,7 @@ func TestRobustInputs(t *testing.T) {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			start := time.Now()
-			code := run(append([]string{"--color=never"}, args...), stdin, &stdout, &stderr)
+			code := run(append([]string{"--color=never", "--format=concise"}, args...), stdin, &stdout, &stderr)
 			elapsed := time.Since(start)
 			runtime.ReadMemStats(&after)
 			out, errOut := stdout.String(), stderr.String()
@@ -303,6 +303,14 @@ func TestRobustInputs(t *testing.T) {
 }
 
 // writeFile returns a setup that writes one file.
+// textFormat runs a case in the text format (the tests run concise
+// otherwise), to check its snippet.
+func textFormat(setup func(t *testing.T, dir string) []string) func(t *testing.T, dir string) []string {
+	return func(t *testing.T, dir string) []string {
+		return append([]string{"--format=text"}, setup(t, dir)...)
+	}
+}
+
 func writeFile(name, content string) func(t *testing.T, dir string) []string {
 	return func(t *testing.T, dir string) []string {
 		p := filepath.Join(dir, name)

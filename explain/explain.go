@@ -16,7 +16,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
@@ -432,8 +431,9 @@ func AllCodes() Catalog {
 }
 
 // Codes writes every code of codes.md: format "text" (or "") is a table per
-// kind of code, "json" the Catalog. Any other format is an error.
-func Codes(w io.Writer, format string) error {
+// kind of code, fitted to width columns (0: no limit; see WriteTable),
+// "json" the Catalog. Any other format is an error.
+func Codes(w io.Writer, format string, width int) error {
 	cat := AllCodes()
 	switch format {
 	case "json":
@@ -446,34 +446,33 @@ func Codes(w io.Writer, format string) error {
 		return fmt.Errorf("unknown format %q for codes: use text or json", format)
 	}
 	p := &printer{w: w}
-	p.line("Error codes (returned in an ErrorResponse; manifestlint reports those it can detect)")
+	para := func(s string) { p.line(strings.TrimSuffix(wrapIndented(s, width, ""), "\n")) }
+	para("Error codes (returned in an ErrorResponse; manifestlint reports those it can detect)")
 	p.line("")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CODE\tHTTP\tDETECTED\tONLINE\tSERVICE MESSAGE")
+	var rows [][]string
 	for _, e := range cat.ErrorCodes {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", e.Code, e.HTTPStatus, e.Local, e.Online, e.Message)
+		rows = append(rows, []string{e.Code, strconv.Itoa(e.HTTPStatus), e.Local, e.Online, e.Message})
 	}
-	if err := tw.Flush(); err != nil {
+	if err := WriteTable(w, width, []string{"CODE", "HTTP", "DETECTED", "ONLINE", "SERVICE MESSAGE"}, rows); err != nil {
 		return err
 	}
 	status := func(title string, es []StatusEntry, withStatus bool) {
 		p.line("")
-		p.line(title)
+		para(title)
 		p.line("")
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		var rows [][]string
+		header := []string{"CODE", "MEANING"}
 		if withStatus {
-			fmt.Fprintln(tw, "STATUS\tCODE\tMEANING")
-		} else {
-			fmt.Fprintln(tw, "CODE\tMEANING")
+			header = []string{"STATUS", "CODE", "MEANING"}
 		}
 		for _, e := range es {
 			if withStatus {
-				fmt.Fprintf(tw, "%d\t%s\t%s\n", e.Status, e.Code, e.Meaning)
+				rows = append(rows, []string{strconv.Itoa(e.Status), e.Code, e.Meaning})
 			} else {
-				fmt.Fprintf(tw, "%s\t%s\n", e.Code, e.Meaning)
+				rows = append(rows, []string{e.Code, e.Meaning})
 			}
 		}
-		if err := tw.Flush(); err != nil && p.err == nil {
+		if err := WriteTable(w, width, header, rows); err != nil && p.err == nil {
 			p.err = err
 		}
 	}

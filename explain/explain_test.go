@@ -325,7 +325,7 @@ func TestUnknown(t *testing.T) {
 
 func TestCodes(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Codes(&buf, "text"); err != nil {
+	if err := Codes(&buf, "text", 0); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -337,7 +337,7 @@ func TestCodes(t *testing.T) {
 		}
 	}
 	buf.Reset()
-	if err := Codes(&buf, "json"); err != nil {
+	if err := Codes(&buf, "json", 80); err != nil {
 		t.Fatal(err)
 	}
 	var cat Catalog
@@ -355,8 +355,64 @@ func TestCodes(t *testing.T) {
 			t.Errorf("%s: rules must be a list, even empty", e.Code)
 		}
 	}
-	if err := Codes(&buf, "yaml"); err == nil {
+	if err := Codes(&buf, "yaml", 0); err == nil {
 		t.Error("Codes accepted format yaml")
+	}
+}
+
+// TestCodesFitWidth: at 80 and 120 columns no line of `codes` passes the
+// width, and every code and service message is still there, whole once
+// its wrapped lines are joined; with no limit, a code's row is one line.
+func TestCodesFitWidth(t *testing.T) {
+	for _, width := range []int{79, 119} {
+		var buf bytes.Buffer
+		if err := Codes(&buf, "text", width); err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(buf.String(), "\n") {
+			if n := len([]rune(line)); n > width {
+				t.Errorf("width %d: line %d has %d columns: %q", width, i+1, n, line)
+			}
+		}
+		joined := strings.Join(strings.Fields(buf.String()), " ")
+		for _, e := range AllCodes().ErrorCodes {
+			if !strings.Contains(joined, strings.Join(strings.Fields(e.Message), " ")) || !strings.Contains(joined, e.Code) {
+				t.Errorf("width %d: %s or its message is missing", width, e.Code)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := Codes(&buf, "text", 0); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "OptInRequired  ") {
+		t.Errorf("no limit: want the table with OptInRequired's row on one line:\n%s", buf.String())
+	}
+}
+
+// TestWriteTableWrapsUnderItsColumn: a long last cell goes on under the
+// last column; a table whose last column would be too narrow becomes one
+// paragraph per row.
+func TestWriteTableWrapsUnderItsColumn(t *testing.T) {
+	var buf bytes.Buffer
+	rows := [][]string{{"a-rule", "error", "one two three four five six seven eight nine ten eleven twelve"}}
+	if err := WriteTable(&buf, 50, []string{"RULE", "SEVERITY", "CHECKS"}, rows); err != nil {
+		t.Fatal(err)
+	}
+	want := "RULE    SEVERITY  CHECKS\n" +
+		"a-rule  error     one two three four five six\n" +
+		"                  seven eight nine ten eleven\n" +
+		"                  twelve\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+	buf.Reset()
+	if err := WriteTable(&buf, 30, []string{"RULE", "SEVERITY", "CHECKS"}, rows); err != nil {
+		t.Fatal(err)
+	}
+	want = "a-rule\n  severity: error\n  checks: one two three four\n    five six seven eight nine\n    ten eleven twelve\n"
+	if buf.String() != want {
+		t.Errorf("paragraphs: got\n%s\nwant\n%s", buf.String(), want)
 	}
 }
 

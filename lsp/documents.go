@@ -5,6 +5,7 @@ package lsp
 // published) and turns findings into diagnostics.
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -257,6 +258,12 @@ func (s *Server) fetchConfiguration() {
 // dropped with a warning that says why.
 func parseSettings(raw json.RawMessage) (Settings, string) {
 	var st Settings
+	if emptyTable(raw) {
+		// Neovim's Lua sends `init_options = {}` (and an empty settings
+		// table) as [], since an empty Lua table is also an empty list:
+		// no settings, not an error.
+		return st, ""
+	}
 	if err := json.Unmarshal(raw, &st); err != nil {
 		return Settings{}, "manifestlint: settings ignored: " + err.Error()
 	}
@@ -279,6 +286,13 @@ func parseSettings(raw json.RawMessage) (Settings, string) {
 		return st, "manifestlint settings: " + strings.Join(warns, "; ")
 	}
 	return st, ""
+}
+
+// emptyTable reports whether raw is an empty JSON list, `[]` (spaces
+// allowed), as an editor writing a Lua table sends an empty one.
+func emptyTable(raw json.RawMessage) bool {
+	t := bytes.TrimSpace(raw)
+	return len(t) >= 2 && t[0] == '[' && len(bytes.TrimSpace(t[1:len(t)-1])) == 0 && t[len(t)-1] == ']'
 }
 
 // configChangedLocked forgets every configuration file read and re-lints
@@ -581,14 +595,19 @@ func ruleDocumented(id string) bool {
 	return ruleIDs[id]
 }
 
-// findingMessage is a finding's message as --format json and the text
-// format give it: the specifics (the diagnostic's code names the service
-// error), or the service's sentence when there are none.
+// findingMessage is a diagnostic's message: the headline, as --format
+// json's message, then the help on the next line (editors show a
+// diagnostic's message whole, and have no other place for it); the
+// service's sentence when the finding has no headline.
 func findingMessage(f manifest.Finding) string {
-	if f.Message != "" {
-		return f.Message
+	msg := f.Message
+	if msg == "" {
+		msg = f.Text()
 	}
-	return f.Text()
+	if f.Help != "" {
+		msg += "\n" + f.Help
+	}
+	return msg
 }
 
 // toDiagnostic turns a finding into an LSP diagnostic.

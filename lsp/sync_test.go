@@ -444,3 +444,29 @@ func TestPullDiagnosticsResultID(t *testing.T) {
 		t.Errorf("report without items array: %s %+v", m.Result, m.Error)
 	}
 }
+
+// TestEmptyLuaTableSettings: Neovim's Lua sends `init_options = {}` and an
+// empty settings table as [], an empty list: that is no settings, not an
+// error (the first message the editor shows is the next real one).
+func TestEmptyLuaTableSettings(t *testing.T) {
+	for _, raw := range []string{"[]", " [ ] ", "{}"} {
+		if st, warn := parseSettings(json.RawMessage(raw)); warn != "" || st != (Settings{}) {
+			t.Errorf("parseSettings(%s) = %+v, %q; want no settings and no warning", raw, st, warn)
+		}
+	}
+	if _, warn := parseSettings(json.RawMessage(`[1]`)); warn == "" {
+		t.Error("a list with items must still be reported")
+	}
+	const export = "manifestVersion: 2.0\ndeviceId: ABCDE\n"
+	c := startServer(t, Options{})
+	c.initialize(nil, []any{})
+	c.open("untitled:lua", export, 1)
+	ds, _ := c.diagnostics(0, "untitled:lua", 1)
+	sameFindings(t, export, ds, validate.Validate("untitled:lua", []byte(export), validate.Options{}).Findings)
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": []any{}})
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"manifestlint": map[string]any{"region": "mars-1"}}})
+	m, _ := c.waitNote(0, func(m *message) bool { return m.Method == "window/showMessage" })
+	if !strings.Contains(string(m.Params), "mars-1") {
+		t.Errorf("the first message shown is %s; want the one about mars-1 (an empty table is no error)", m.Params)
+	}
+}

@@ -126,10 +126,10 @@ func (f *Finding) Span() Span {
 	return Span{Start: f.Start, End: f.End, From: Pos{f.Line, f.Column}, To: Pos{f.EndLine, f.EndColumn}}
 }
 
-// Text is the finding's whole message as the github, junit and xml formats
-// and --verbose text show it: the service's sentence for its Code (kept by
-// an error the config file turned into a warning), then Message. Default
-// text, JSON and SARIF show Message and the sentence apart.
+// Text is the finding's whole message as the xml format and the language
+// server's hover show it: the service's sentence for its Code (kept by an
+// error the config file turned into a warning), then Message. The other
+// formats show Message (the headline), Help and the sentence apart.
 func (f *Finding) Text() string {
 	sentence := f.Code.Message()
 	switch {

@@ -365,12 +365,12 @@ func MaskFindings(doc *Document, fs []Finding) {
 // secret value replaced by SecretMask (a fixed length, which tells nothing
 // of the value's), and ok
 // false when the line must not be shown at all: the file could not be
-// parsed (Secrets unknown) and it mentions a secret field, so no line of
-// it can be shown as free of a secret value.
+// parsed (Secrets unknown) and the line may hold a secret value
+// (unparsedLineShown).
 func (d *Document) SnippetLine(n int) (line string, ok bool) {
 	text := d.Lines().Line(n)
 	if d.Secrets == nil {
-		if mentionsSecret(d.Source) {
+		if !d.unparsedLineShown(n) {
 			return "", false
 		}
 		return string(text), true
@@ -407,7 +407,7 @@ func (d *Document) SnippetLine(n int) (line string, ok bool) {
 func (d *Document) Snippet(n, col, width int) (line string, mcol, mwidth int, ok bool) {
 	text := d.Lines().Line(n)
 	if d.Secrets == nil {
-		if mentionsSecret(d.Source) {
+		if !d.unparsedLineShown(n) {
 			return "", 0, 0, false
 		}
 		return string(text), col, max(width, 1), true
@@ -459,6 +459,52 @@ func (d *Document) Snippet(n, col, width int) (line string, mcol, mwidth int, ok
 		mend = endCol + endShift
 	}
 	return b.String(), mcol, max(mend-mcol, 1), true
+}
+
+// unparsedLineShown reports whether line n of a file that could not be
+// parsed (no Secrets) may be shown: its text alone tells, as no tree says
+// where a value ends. A file that names no secret field shows every line.
+// Otherwise a line is hidden when it names a secret field (in any
+// spelling, a comment too), or when it may continue the value of such a
+// line: blank lines and lines indented deeper than the line that named it,
+// a `:` (explicit `? key` then `: value`) or `- ` (a list at the key's
+// column) at its column, and every line after it while a quote opened
+// there is not closed. A file with a flow collection (`{`, `[`) or an
+// anchor (`&`) hides every line: a value may sit anywhere in a flow, and an
+// alias repeats a value written elsewhere.
+func (d *Document) unparsedLineShown(n int) bool {
+	if !mentionsSecret(d.Source) {
+		return true
+	}
+	if bytes.ContainsAny(d.Source, "{[&") {
+		return false
+	}
+	l := d.Lines()
+	region, keyIndent := false, 0
+	dq, sq := 0, 0 // quotes seen in the region
+	for i := 1; i <= n; i++ {
+		text := l.Line(i)
+		rest := bytes.TrimLeft(text, " \t")
+		ind := len(text) - len(rest)
+		switch {
+		case mentionsSecret(text):
+			if !region || ind < keyIndent {
+				keyIndent = ind
+			}
+			region = true
+		case !region:
+			continue
+		case dq%2 == 1 || sq%2 == 1, len(rest) == 0, ind > keyIndent,
+			rest[0] == ':', ind == keyIndent && rest[0] == '-':
+			// still the secret's value
+		default:
+			region, dq, sq = false, 0, 0
+			continue
+		}
+		dq += bytes.Count(text, []byte{'"'})
+		sq += bytes.Count(text, []byte{'\''})
+	}
+	return !region
 }
 
 // mentionsSecret reports whether src names a secret field in any spelling

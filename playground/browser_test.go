@@ -77,13 +77,15 @@ type shownFinding struct {
 	EndColumn int    `json:"endColumn"`
 	Severity  string `json:"severity"`
 	Message   string `json:"message"`
+	// Help is how to fix it, under the headline ("" when there is none).
+	Help string `json:"help"`
 	// ServiceMessage is the service's sentence for Code.
 	ServiceMessage string `json:"serviceMessage"`
 	Fix            string `json:"fix"` // the fix button's text, or ""
 }
 
 func (f shownFinding) String() string {
-	return fmt.Sprintf("%d:%d-%d:%d %s %s [%s] %q (%q) fix=%q", f.Line, f.Column, f.EndLine, f.EndColumn, f.Severity, f.Code, f.Rule, f.Message, f.ServiceMessage, f.Fix)
+	return fmt.Sprintf("%d:%d-%d:%d %s %s [%s] %q help=%q (%q) fix=%q", f.Line, f.Column, f.EndLine, f.EndColumn, f.Severity, f.Code, f.Rule, f.Message, f.Help, f.ServiceMessage, f.Fix)
 }
 
 // pageState is what the page shows after a lint.
@@ -106,6 +108,9 @@ type pageState struct {
 
 const readState = `(() => {
   const b = document.body.dataset;
+  // The text of a message as written: each <code> the page renders from
+  // backticks is read back as ` + "`" + `...` + "`" + `.
+  const md = (e) => e ? Array.from(e.childNodes).map(n => n.nodeName === "CODE" ? "` + "`" + `" + n.textContent + "` + "`" + `" : n.textContent).join("") : "";
   return {
     seq: Number(b.lintSeq || 0),
     count: Number(b.lintCount === undefined ? -1 : b.lintCount),
@@ -119,7 +124,8 @@ const readState = `(() => {
       rule: li.dataset.rule, code: li.dataset.code, line: Number(li.dataset.line),
       column: Number(li.dataset.column), endLine: Number(li.dataset.endLine),
       endColumn: Number(li.dataset.endColumn), severity: li.dataset.severity,
-      message: li.querySelector(".msg .detail").textContent,
+      message: md(li.querySelector(".msg .detail")),
+      help: md(li.querySelector(".msg .help")),
       // The service's sentence, shown once when it is the whole message.
       serviceMessage: (li.querySelector(".msg .service") || (li.dataset.code ? li.querySelector(".msg .detail") : {})).textContent || "",
       fix: (li.querySelector(".fix") || {}).textContent || "",
@@ -226,7 +232,10 @@ func cliFindings(t *testing.T, src string, o pageOptions) (manifest.Kind, []show
 					Title string `json:"title"`
 				} `json:"fix"`
 			}
-			Notes []struct{ Message string }
+			Notes []struct {
+				ID      string `json:"id"`
+				Message string `json:"message"`
+			}
 		}
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil || len(out.Files) != 1 {
@@ -254,7 +263,9 @@ func cliFindings(t *testing.T, src string, o pageOptions) (manifest.Kind, []show
 	}
 	var notes []string
 	for _, n := range out.Files[0].Notes {
-		notes = append(notes, n.Message)
+		// The page words the notes that name a flag or the
+		// configuration file for itself.
+		notes = append(notes, pageNoteMessage(validate.Note{ID: n.ID, Message: n.Message}))
 	}
 	return out.Files[0].JobKind, fs, notes
 }
@@ -553,6 +564,9 @@ func TestBrowser(t *testing.T) {
 			if !strings.HasPrefix(u, srv.URL+"/") && u != "about:blank" && !strings.HasPrefix(u, "data:") {
 				t.Errorf("the page requested %s, which is not its own site", u)
 			}
+			if strings.HasSuffix(u, "/favicon.ico") {
+				t.Errorf("the page requested %s, which is a 404", u)
+			}
 		}
 		if len(requests) == 0 {
 			t.Error("no request seen: the listener is broken")
@@ -708,6 +722,10 @@ func TestBrowser(t *testing.T) {
 		b.t = t
 		broken, _ := os.ReadFile(filepath.Join("..", "testdata", "sample", "broken.manifest.yaml"))
 		b.setText(string(broken))
+		// The editor keeps its width when the explanation opens: no line
+		// of the manifest is cut.
+		const editorWidth = `document.getElementById("manifest").clientWidth`
+		before := evalAs[float64](b, editorWidth)
 		for _, sel := range []string{`#findings .finding .code`, `#findings .finding .rule`} {
 			name := evalAs[string](b, fmt.Sprintf(`(() => { const e = document.querySelector(%q); e.click(); return e.dataset.explain; })()`, sel))
 			got := evalAs[string](b, `document.getElementById("explain").hidden ? "(hidden)" : document.getElementById("explainText").textContent`)
@@ -720,8 +738,49 @@ func TestBrowser(t *testing.T) {
 			if strings.Join(strings.Fields(got), " ") != strings.Join(strings.Fields(want.String()), " ") {
 				t.Errorf("explain %s: the panel shows\n%s\nthe command prints\n%s", name, got, want.String())
 			}
+			if after := evalAs[float64](b, editorWidth); after < before {
+				t.Errorf("explain %s: the editor shrinks from %.0f to %.0f pixels", name, before, after)
+			}
 		}
 		b.eval(`document.getElementById("explainClose").click()`)
+	})
+
+	t.Run("presentation", func(t *testing.T) {
+		b.t = t
+		// Backticks are shown as code, never as HTML; the help is under
+		// the headline.
+		s := b.setText("manifestVersion: 2.0\ndeviceId: ABCDE\nbucket: my-bucket\neraseDevice: no\n")
+		if n := evalAs[int](b, `document.querySelectorAll("#findings .msg .detail code").length`); n == 0 {
+			t.Errorf("no backticked value is shown as code: %v", s.Findings)
+		}
+		if n := evalAs[int](b, `Array.from(document.querySelectorAll("#findings .msg")).filter(m => m.textContent.includes("`+"`"+`")).length`); n != 0 {
+			t.Errorf("%d findings still show backticks", n)
+		}
+		// An edit unselects the example: the menu no longer names it.
+		seq := b.state().Seq
+		b.eval(`(() => { const s = document.getElementById("example"); s.value = "0"; s.dispatchEvent(new Event("change")); })()`)
+		b.waitLint(seq)
+		if v := evalAs[string](b, `document.getElementById("example").value`); v != "0" {
+			t.Fatalf("the example menu says %q after choosing example 0", v)
+		}
+		b.setText(b.state().Text + "# edited\n")
+		if v := evalAs[string](b, `document.getElementById("example").value`); v != "" {
+			t.Errorf("after an edit the example menu still says %q", v)
+		}
+		// The page's icon is in the page: no request for /favicon.ico.
+		if href := evalAs[string](b, `(document.querySelector("link[rel=icon]") || {}).href || ""`); !strings.HasPrefix(href, "data:") {
+			t.Errorf("no icon in the page (%q): the browser asks for /favicon.ico", href)
+		}
+		// No note sends the reader to a flag or a file the page has not.
+		for _, n := range b.state().Notes {
+			if strings.Contains(n, ".manifestlint.yaml") || strings.Contains(n, "--") {
+				t.Errorf("the note %q names what the page cannot set", n)
+			}
+		}
+		// The module's start is measured apart from the first lint.
+		if ms := evalAs[float64](b, `Number(document.body.dataset.moduleStartMs || -1)`); ms < 0 {
+			t.Error("body.dataset.moduleStartMs is not set: the first lint's time includes the module's start")
+		}
 	})
 
 	t.Run("fixes", func(t *testing.T) {

@@ -96,6 +96,9 @@ func lint(src []byte, o pageOptions) lintResult {
 	if out.Notes == nil {
 		out.Notes = []validate.Note{}
 	}
+	for i, n := range out.Notes {
+		out.Notes[i].Message = pageNoteMessage(n)
+	}
 	out.Errors, out.Warnings = r.Count()
 	remember(src, o, r.Findings)
 	ix := newIndex(src)
@@ -105,6 +108,19 @@ func lint(src []byte, o pageOptions) lintResult {
 		out.Findings = append(out.Findings, pf)
 	}
 	return out
+}
+
+// pageNoteMessage is a note as the page words it: the command line's note
+// names a flag or the configuration file, which the page has not; it says
+// what to set in the page instead, or that the page cannot.
+func pageNoteMessage(n validate.Note) string {
+	switch n.ID {
+	case validate.NoteRegionUnknown:
+		return "job region unknown: customs, EU-address and expedited-shipping rules not checked (choose the Region above)"
+	case validate.NoteNoInventory:
+		return "no bucket inventory: bucket checks not run (the page has none; on the command line, list the account's buckets in the configuration file)"
+	}
+	return n.Message
 }
 
 // explainText is `manifestlint explain NAME`'s output.

@@ -64,11 +64,11 @@ var ciCases = map[string][]validate.Result{
 			Kind: manifest.S3Import,
 			Findings: []manifest.Finding{
 				errorf(manifest.MissingManifestField, "required-field", span(1, 1, 1), "",
-					"Missing: deviceId. Add `deviceId: ABCDE` (the device's serial number)."),
+					"Missing: deviceId").WithHelp("Add `deviceId: ABCDE` (the device's serial number)."),
 				warnf(manifest.RuleNoSpaceAfterColon, span(2, 16, 20), "manifestVersion",
 					"No space after the colon in `manifestVersion:2.0`: write `manifestVersion: 2.0`."),
 				errorf(manifest.InvalidAddress, "address-po-box", span(9, 12, 30), "returnAddress.street1",
-					nasty),
+					nasty).WithHelp("Help, 100% too: a,b\nnext line %0A"),
 				errorf(manifest.InvalidManifestField, "", span(12, 3, 15), "operations[0].exportBucket",
 					"No rule id here; path has [brackets] & an ampersand."),
 			},
@@ -143,7 +143,7 @@ var pinnedRules = []*manifest.Rule{
 }
 
 func TestGolden(t *testing.T) {
-	formats := map[string]Formatter{"sarif": SARIF, "github": GitHub, "junit": JUnit, "xml": XML, "json": JSON}
+	formats := map[string]Formatter{"sarif": SARIF, "github": GitHub, "junit": JUnit, "xml": XML, "json": JSON, "text": Text, "concise": Concise}
 	for fname, f := range formats {
 		for cname, rs := range ciCases {
 			t.Run(fname+"_"+cname, func(t *testing.T) {
@@ -353,21 +353,25 @@ func TestGitHubEscaping(t *testing.T) {
 	if len(lines) != 6 {
 		t.Fatalf("%d lines, want one per finding (6):\n%s", len(lines), out)
 	}
+	// The headline is the title, the help and the code the message: never
+	// the service's sentence.
 	want := []string{
-		"::error file=dir/my manifest%2C1.yaml,line=1,col=1,title=MissingManifestFieldException::One or more required fields",
-		"::warning file=dir/my manifest%2C1.yaml,line=2,col=16,title=no-space-after-colon::No space after the colon in `manifestVersion:2.0`: write `manifestVersion: 2.0`. [no-space-after-colon]",
-		"::error file=dir/my manifest%2C1.yaml,line=9,col=12,title=InvalidAddressException::The address specified in the manifest is invalid. The key \"a<b>&c\" isn't 100%25 right: use x,y\\nsecond line\\r\\nthird",
-		"::error file=dir/my manifest%2C1.yaml,line=12,col=3,title=InvalidManifestFieldException::",
-		"::warning file=ü/a%3Ab%25.manifest.yaml,line=4,col=12,title=bucket-name-not-dns-compliant::Bucket `My_Bucket` breaks DNS rules:\\n<lowercase>, please & thanks, 100%25 [bucket-name-not-dns-compliant]",
-		"::error file=-,line=3,col=1,title=MalformedManifestException::Your manifest is not well-formed. YAML syntax error",
+		"::error file=dir/my manifest%2C1.yaml,line=1,col=1,endLine=1,title=Missing%3A deviceId::Add `deviceId: ABCDE` (the device's serial number).%0A%0AMissingManifestFieldException [required-field]",
+		"::warning file=dir/my manifest%2C1.yaml,line=2,col=16,endLine=2,endColumn=19,title=No space after the colon in `manifestVersion%3A2.0`%3A write `manifestVersion%3A 2.0`.::[no-space-after-colon]",
+		"::error file=dir/my manifest%2C1.yaml,line=9,col=12,endLine=9,endColumn=29,title=The key \"a<b>&c\" isn't 100%25 right%3A use x%2Cy\\nsecond line\\r\\nthird — ünïcødé ✓ 日本 'q' ]]> %250A::Help, 100%25 too: a,b\\nnext line %250A%0A%0AInvalidAddressException [address-po-box]",
+		"::error file=dir/my manifest%2C1.yaml,line=12,col=3,endLine=12,endColumn=14,title=No rule id here; path has [brackets] & an ampersand.::InvalidManifestFieldException [InvalidManifestFieldException]",
+		"::warning file=ü/a%3Ab%25.manifest.yaml,line=4,col=12,title=Bucket `My_Bucket` breaks DNS rules%3A\\n<lowercase>%2C please & thanks%2C 100%25::[bucket-name-not-dns-compliant]",
+		"::error file=-,line=3,col=1,endLine=3,endColumn=1,title=YAML syntax error at line 3%3A found character that cannot start any token. Indent with spaces%2C not tabs.::MalformedManifestException [yaml-syntax]",
 	}
 	for i, w := range want {
-		if !strings.HasPrefix(lines[i], w) {
-			t.Errorf("line %d:\n got %s\nwant %s...", i+1, lines[i], w)
+		if lines[i] != w {
+			t.Errorf("line %d:\n got %s\nwant %s", i+1, lines[i], w)
 		}
 	}
-	if !strings.HasSuffix(lines[2], "%250A [address-po-box]") {
-		t.Errorf("a literal %%0A in a message must become %%250A: %s", lines[2])
+	for _, l := range lines {
+		if strings.Contains(l, "The address specified") || strings.Contains(l, "Your manifest is not") {
+			t.Errorf("the service's sentence reaches an annotation: %s", l)
+		}
 	}
 	if got := render(t, GitHub, ciCases["clean"]); len(got) != 0 {
 		t.Errorf("clean run wrote %q", got)
@@ -408,12 +412,16 @@ func TestJUnitParses(t *testing.T) {
 		t.Errorf("a warning must be a passing testcase with system-out: %+v", c)
 	}
 	c := s.Cases[2]
-	if c.Failure == nil || c.Failure.Type != "InvalidAddressException" || c.Failure.Message != ciCases["mixed"][0].Findings[2].Text() ||
-		c.Name != "InvalidAddressException at returnAddress.street1 (line 9, column 12)" {
+	if c.Failure == nil || c.Failure.Type != "InvalidAddressException" || c.Failure.Message != ciCases["mixed"][0].Findings[2].Message ||
+		c.Name != "InvalidAddressException at returnAddress.street1 (line 9)" {
 		t.Errorf("error testcase: %+v", c)
 	}
-	if !strings.HasPrefix(c.Failure.Text, "dir/my manifest,1.yaml:9:12: error InvalidAddressException: The address") {
+	if !strings.HasPrefix(c.Failure.Text, "dir/my manifest,1.yaml:9:12: error InvalidAddressException: The key") ||
+		!strings.Contains(c.Failure.Text, "[address-po-box]\nhelp: Help, 100% too") {
 		t.Errorf("failure text: %q", c.Failure.Text)
+	}
+	if n := doc.Suites[2].Cases[0].Name; n != "MalformedManifestException on line 3" {
+		t.Errorf("a finding about the document: testcase %q", n)
 	}
 	clean := doc.Suites[3]
 	if clean.Tests != 1 || clean.Failures != 0 || clean.Cases[0].Failure != nil || clean.Cases[0].Name != "manifest is valid" {
@@ -567,8 +575,17 @@ func FuzzGitHub(f *testing.F) {
 		for _, l := range lines {
 			// The properties part ends at the first "::" after the command.
 			props := strings.SplitN(l[2:], "::", 2)[0]
-			if strings.Count(props, ",") > 3 || strings.ContainsAny(props, "\r\n") {
+			if strings.ContainsAny(props, "\r\n") {
 				t.Fatalf("unescaped property text: %q", l)
+			}
+			_, props, _ = strings.Cut(props, " ")
+			for _, p := range strings.Split(props, ",") {
+				k, _, _ := strings.Cut(p, "=")
+				switch k {
+				case "file", "line", "col", "endLine", "endColumn", "title":
+				default:
+					t.Fatalf("unescaped property text (%q): %q", p, l)
+				}
 			}
 			// Nothing that drives a terminal or hides text: no C0 or C1
 			// control, no line or paragraph separator, no bidirectional

@@ -8,7 +8,9 @@ import (
 )
 
 // The output formats take the results of validate.Validate: here the text
-// format, as the command prints it with --no-snippet --color never.
+// format, as the command prints it with --no-snippet --color never: the
+// headline, the arrow to the place, and the help under it when there is
+// one.
 func ExampleText() {
 	src := []byte("manifestVersion: 2.0\ndeviceId: ABCDE\nbucket: my-import-bucket\neraseDevice: yes\n" +
 		"notificationEmail: ops@example.com\nreturnAddress:\n  name: Jane Doe\n  street1: PO Box 1234\n" +
@@ -16,8 +18,10 @@ func ExampleText() {
 	res := validate.Validate("orders/manifest.yaml", src, validate.Options{})
 	_ = report.Text(os.Stdout, []validate.Result{res}, report.Options{})
 	// Output:
-	// orders/manifest.yaml:8:12: error InvalidAddressException: returnAddress.street1 is `PO Box 1234`, a post-office box (`PO Box`): the service does not ship to post-office boxes. Give a street address where a carrier can hand over the device. [address-po-box]
-	// orders/manifest.yaml: note: checked as an S3 import manifest (inferred from bucket, eraseDevice; set --job-type to override)
+	// error[InvalidAddressException]: returnAddress.street1 is `PO Box 1234`, a post-office box (`PO Box`): the service does not ship to post-office boxes. Give a street address where a carrier can hand over the device.
+	//      --> orders/manifest.yaml:8:12 [address-po-box]
+	//
+	// orders/manifest.yaml: note: checked as an S3 import manifest (inferred from bucket, eraseDevice; set --job-kind to override)
 	// orders/manifest.yaml: note: job region unknown (--region): customs, EU-address and expedited-shipping rules not checked; no bucket inventory (buckets in .manifestlint.yaml): bucket checks not run
 	// 1 error, 0 warnings in 1 file
 }

@@ -13,15 +13,17 @@ import (
 
 // GitHub writes GitHub Actions workflow commands, one line per finding:
 //
-//	::error file=F,line=L,col=C,title=Code::message [rule]
-//	::warning file=F,line=L,col=C,title=rule::message [rule]
+//	::error file=F,line=L,col=C,endLine=EL,endColumn=EC,title=headline::help%0A%0ACode [rule]
+//	::warning file=F,line=L,col=C,endLine=EL,endColumn=EC,title=headline::help%0A%0A[rule]
 //
-// GitHub turns each into an annotation on the file and line of the pull
-// request. The title is the service code, or the rule id for a warning
-// (which has no code); the message is the whole finding message followed by
-// the rule id in brackets, as in the text format. F is the file relative to
-// the working directory with forward slashes (the repository root in a
-// workflow); line and col are left out when unknown.
+// GitHub turns each into an annotation on the file and lines of the pull
+// request. The title is the finding's headline; the message is its help,
+// then a line naming the service code and the rule id (the rule alone when
+// there is no help). F is the file relative to the working directory with
+// forward slashes (the repository root in a workflow); line and col are
+// left out when unknown; endLine ends the range at fault, and endColumn
+// (its last column, inclusive, as GitHub counts) is given for a range on
+// one line.
 //
 // Escaping: every text is first made one safe line as in the text format
 // (escape.Line: control characters such as ESC, BEL and the C1 controls,
@@ -110,18 +112,20 @@ func githubFile(w io.Writer, r manifest.Result) error {
 					line = strconv.AppendInt(line, int64(f.Column), 10)
 				}
 			}
-			title := string(f.Code)
-			if title == "" {
-				title = ruleID(f)
+			if f.EndLine >= f.Line && f.Line >= 1 {
+				line = append(line, ",endLine="...)
+				line = strconv.AppendInt(line, int64(f.EndLine), 10)
+				if f.EndLine == f.Line && f.EndColumn > f.Column && f.Column >= 1 {
+					// GitHub's endColumn is the last column, inclusive.
+					line = append(line, ",endColumn="...)
+					line = strconv.AppendInt(line, int64(f.EndColumn-1), 10)
+				}
 			}
 			line = append(line, ",title="...)
-			line = append(line, ghProperty(title)...)
+			line = append(line, ghProperty(headline(f))...)
 			line = append(line, "::"...)
-			msg := f.Text()
-			if f.Rule != "" {
-				msg += " [" + f.Rule + "]"
-			}
-			line = append(line, ghData(msg)...)
+			msg := ghBody(f)
+			line = append(line, msg...)
 			line = append(line, '\n')
 			if _, err := bw.Write(line); err != nil {
 				return err
@@ -135,6 +139,21 @@ var (
 	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
+
+// ghBody is an annotation's message under its title (the headline),
+// escaped: the help, a blank line, then a line naming the code and the
+// rule, `InvalidAddressException [address-po-box]` (the rule alone for a
+// warning without a code); that line alone when there is no help.
+func ghBody(f manifest.Finding) string {
+	label := "[" + ruleID(f) + "]"
+	if f.Code != "" {
+		label = string(f.Code) + " " + label
+	}
+	if f.Help == "" {
+		return ghData(label)
+	}
+	return ghData(f.Help) + "%0A%0A" + ghData(label)
+}
 
 // ghData escapes a workflow command's message.
 func ghData(s string) string { return ghDataEscaper.Replace(escape.Line(s)) }

@@ -86,7 +86,7 @@ func TestJSONWireFormat(t *testing.T) {
 	}
 	want := `{"files":[{"file":"a.yaml","jobKind":"s3-import","findings":[{"code":"InvalidManifestFieldException","status":400,` +
 		`"severity":"error","rule":"erase-device","path":"eraseDevice","line":2,"column":14,"endLine":2,"endColumn":16,` +
-		`"message":"eraseDevice is ` + "`no`" + `.","serviceMessage":"` + manifest.InvalidManifestField.Message() + `"}],"notes":[]}],"summary":{"files":1,"errors":1,"warnings":0}}` + "\n"
+		`"message":"eraseDevice is ` + "`no`" + `.","help":"","serviceMessage":"` + manifest.InvalidManifestField.Message() + `"}],"notes":[]}],"summary":{"files":1,"errors":1,"warnings":0}}` + "\n"
 	if got.String() != want {
 		t.Errorf("got  %s\nwant %s", got.String(), want)
 	}

@@ -57,14 +57,17 @@ type junitFailure struct {
 // testcase named "manifest is valid" for a clean file.
 //
 // An error is a testcase with a <failure>: its type is the service code,
-// its message attribute the finding's message, and its text the finding as
-// the text format prints it (file:line:col: error Code: message [rule]).
+// its message attribute the finding's headline, and its text the finding as
+// the concise format prints it (file:line:col: error Code: headline
+// [rule]), then `help: ` and the help, and `service: ` and the service's
+// sentence for the code.
 //
 // A warning is a PASSING testcase whose <system-out> holds the warning:
 // warnings never fail a run (the exit status stays 0), so they do not fail
 // the report either, yet they are listed and readable in the test view.
 //
-// Testcase names are "<Code or rule> at <path> (line L, column C)"; the
+// Testcase names read as a sentence, "<Code or rule> at <path> (line L)",
+// or "<Code or rule> on line L" for a finding about the whole document; the
 // classname is the file, so a CI's per-class grouping is per-file too. The
 // job kind checked is a <property name="kind">. All text is escaped by
 // encoding/xml (characters XML cannot hold become U+FFFD).
@@ -99,7 +102,7 @@ func JUnit(w io.Writer, results []manifest.Result, opt Options) error {
 				if typ == "" {
 					typ = ruleID(f) // a warning raised to error has no code
 				}
-				c.Failure = &junitFailure{Message: f.Text(), Type: typ, Text: textLine(r.File, f)}
+				c.Failure = &junitFailure{Message: headline(f), Type: typ, Text: textLine(r.File, f)}
 				s.Failures++
 			}
 			s.Cases = append(s.Cases, c)
@@ -120,24 +123,30 @@ func junitCaseName(f manifest.Finding) string {
 	if what == "" {
 		what = ruleID(f)
 	}
-	path := f.Path
-	if path == "" {
-		path = "(document)"
+	if f.Path == "" {
+		return fmt.Sprintf("%s on line %d", what, f.Line)
 	}
-	return fmt.Sprintf("%s at %s (line %d, column %d)", what, path, f.Line, f.Column)
+	return fmt.Sprintf("%s at %s (line %d)", what, f.Path, f.Line)
 }
 
-// textLine renders a finding as the text format's first line does:
-// file:line:col: error Code: message [rule], or for a warning (no code)
-// file:line:col: warning: message [rule].
+// textLine renders a finding as the concise format does, `file:line:col:
+// error Code: headline [rule]` (a warning without a code: `file:line:col:
+// warning: headline [rule]`), then its help on a line of its own and the
+// service's sentence for its code.
 func textLine(file string, f manifest.Finding) string {
 	s := fmt.Sprintf("%s:%d:%d: %s", file, f.Line, f.Column, f.Severity)
 	if f.Code != "" {
 		s += " " + string(f.Code)
 	}
-	s += ": " + f.Text()
+	s += ": " + headline(f)
 	if f.Rule != "" {
 		s += " [" + f.Rule + "]"
+	}
+	if f.Help != "" {
+		s += "\nhelp: " + f.Help
+	}
+	if f.Message != "" && f.Code.Message() != "" {
+		s += "\nservice: " + f.Code.Message()
 	}
 	return s
 }

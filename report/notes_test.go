@@ -24,7 +24,7 @@ func TestTextNotes(t *testing.T) {
 		return rs
 	}
 	var b bytes.Buffer
-	if err := Text(&b, results(2), Options{}); err != nil {
+	if err := Concise(&b, results(2), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	want := "w.yaml:1:1: warning: w [no-space-after-colon]\nw.yaml: note: job region unknown\n" +
@@ -33,7 +33,7 @@ func TestTextNotes(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 	b.Reset()
-	if err := Text(&b, results(1000), Options{}); err != nil {
+	if err := Concise(&b, results(1000), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(b.String(), "\n"); n != 4 || !strings.Contains(b.String(), "note: 1000 files without findings, c0.yaml to c999.yaml: job region unknown\n") {

@@ -22,8 +22,8 @@ type Options struct {
 	Rules []*manifest.Rule
 	// Quiet drops notes and, on success, the summary (text format).
 	Quiet bool
-	// Verbose shows the service's sentence before each finding's
-	// specifics (text format); otherwise a line holds the specifics alone.
+	// Verbose adds the service's sentence for each finding's code under
+	// it (text format).
 	Verbose bool
 	// ConfigFile is the configuration file the run used, "" for none: json
 	// and sarif record it, so that a report says which settings (disabled
@@ -35,6 +35,9 @@ type Options struct {
 	// Fixing says the run fixes (--fix): its own summary line counts what
 	// is left fixable, so the text format gives no hint of its own.
 	Fixing bool
+	// Statistics replaces the findings of the text formats with a count
+	// per rule and code (--statistics), as ruff's --statistics does.
+	Statistics bool
 }
 
 // Fixable reports whether the text format marks f with [*]: it has a safe
@@ -50,10 +53,11 @@ type Formatter func(w io.Writer, results []manifest.Result, opt Options) error
 
 // Formats maps each --format name to its formatter.
 var Formats = map[string]Formatter{
-	"text":   Text,
-	"json":   JSON,
-	"sarif":  SARIF,
-	"github": GitHub,
-	"junit":  JUnit,
-	"xml":    XML,
+	"text":    Text,
+	"concise": Concise,
+	"json":    JSON,
+	"sarif":   SARIF,
+	"github":  GitHub,
+	"junit":   JUnit,
+	"xml":     XML,
 }

@@ -200,8 +200,9 @@ type sarifRelated struct {
 //
 // Each finding is one result: ruleId (the rule id, or the code when a
 // finding has no rule), level ("error" or "warning"), message.text (the
-// finding's specifics; the service's sentence is the serviceMessage
-// property), and one
+// finding's headline; the service's sentence is the serviceMessage
+// property), message.markdown (the headline and the help, when there is
+// help), and one
 // location: artifactLocation.uri is the file relative to the working
 // directory with forward slashes, percent-encoded as a URI reference (an
 // absolute path outside the working directory becomes a file:// URI; stdin
@@ -254,7 +255,7 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 			res := sarifResult{
 				RuleID:  id,
 				Level:   sarifLevel(f.Severity),
-				Message: sarifText{Text: sarifMessage(f)},
+				Message: sarifText{Text: sarifMessage(f), Markdown: sarifMarkdown(f)},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: sarifArtifact{URI: uri},
 				}}},
@@ -310,7 +311,7 @@ func sarifRegionOf(line, col, endLine, endCol int) *sarifRegion {
 	return reg
 }
 
-// sarifMessage is a result's message.text: the finding's specifics, which
+// sarifMessage is a result's message.text: the finding's headline, which
 // code scanning shows as the alert's text (the service's sentence is the
 // result's serviceMessage property); the sentence when there are none.
 func sarifMessage(f manifest.Finding) string {
@@ -318,6 +319,17 @@ func sarifMessage(f manifest.Finding) string {
 		return f.Text()
 	}
 	return f.Message
+}
+
+// sarifMarkdown is a result's message.markdown: the headline, a blank
+// line and the help, which viewers that render Markdown show whole (code
+// scanning shows `value` as code); "" for a finding without help, whose
+// message.text says it all.
+func sarifMarkdown(f manifest.Finding) string {
+	if f.Help == "" {
+		return ""
+	}
+	return sarifMessage(f) + "\n\n" + f.Help
 }
 
 // ruleID is the id a finding is reported under: its rule, else its code.

@@ -21,9 +21,10 @@ type Stream interface {
 // Streams maps the --format names that can be written file by file to their
 // Stream constructor. Formats[name] must give the same output.
 var Streams = map[string]func(w io.Writer, opt Options) Stream{
-	"text":   NewTextStream,
-	"json":   NewJSONStream,
-	"github": NewGitHubStream,
+	"text":    NewTextStream,
+	"concise": NewConciseStream,
+	"json":    NewJSONStream,
+	"github":  NewGitHubStream,
 }
 
 // writeAll writes results through a stream: the Formatter of a streamable

@@ -21,28 +21,51 @@ const (
 	ansiCyan   = "\x1b[36m"
 )
 
-// Text writes the human format, one finding per line:
+// Text writes the human format, the default (full) one. Each finding is a
+// block, rustc's and ruff's shape:
 //
-//	file:line:col: severity Code: message [rule-id]
+//	error[Code]: headline
+//	     --> file:line:col [rule-id]
+//	    8 |   street1: PO Box 1234
+//	      |            ^~~~~~~~~~~
+//	      = help: how to fix it
+//	      = note: 2:1: a related place
 //
-// (`[*]` before the message marks a finding --fix repairs),
-// (a warning has no code: `file:line:col: warning: message [rule-id]`,
-// unless it is an error the config file's severity key downgraded),
-// followed, with opt.Snippet, by the source line and a caret under the
-// value at fault. After a file with errors, a note names the job kind it
-// was checked as; one more note line names the checks that did not run for
-// lack of context (manifest.Note), unless opt.Quiet. The notes of files
-// without findings come last, one line per file for up to five files with
-// the same note, else one line for them all. A last line counts errors,
-// warnings and files.
+// (a warning without a code is `warning[rule-id]: headline`, its rule
+// named once, and no rule on the arrow line; `[*]` before the headline
+// marks a finding --fix repairs). The headline line carries neither the
+// file name nor the rule id, so that a long path does not push it past the
+// terminal's width; the arrow line is the `file:line:col` editors and
+// terminals open. With opt.Snippet the source line and a caret under the
+// value at fault follow it (the help and notes stay without). After a file
+// with errors, a note names the job kind it was checked as; one more note
+// line names the checks that did not run for lack of context
+// (manifest.Note), unless opt.Quiet. The notes of files without findings
+// come last, one line per file for up to five files with the same note,
+// else one line for them all. A last line counts errors, warnings and
+// files; with opt.Statistics a count per rule and code comes before it,
+// in place of the findings and their notes.
 func Text(w io.Writer, results []manifest.Result, opt Options) error {
 	return writeAll(NewTextStream(w, opt), results)
+}
+
+// Concise writes one line per finding and nothing else per finding:
+//
+//	file:line:col: severity Code: headline [rule-id]
+//
+// (a warning has no code: `file:line:col: warning: headline [rule-id]`,
+// unless it is an error the config file's severity key downgraded), the
+// line editors, Vim's quickfix (errorformat %f:%l:%c:\ %m) and the GitHub
+// problem matcher parse. The notes and the summary are the text format's.
+func Concise(w io.Writer, results []manifest.Result, opt Options) error {
+	return writeAll(NewConciseStream(w, opt), results)
 }
 
 // textStream is the text format written file by file (see Stream).
 type textStream struct {
 	bw                  *bufio.Writer
 	opt                 Options
+	concise             bool
 	c                   func(code, s string) string
 	errs, warns, nfiles int
 	// safeFixes and unsafeFixes count the findings --fix and --fix
@@ -53,6 +76,8 @@ type textStream struct {
 	// for many, so that ten thousand clean files do not print ten
 	// thousand identical notes.
 	notes noteGroups
+	// stats counts the findings per rule and code (--statistics).
+	stats statistics
 }
 
 // noteGroup is one note message and the files it applies to.
@@ -104,13 +129,18 @@ func NewTextStream(w io.Writer, opt Options) Stream {
 	return &textStream{bw: bufio.NewWriterSize(w, 64<<10), opt: opt, c: colorizer(opt.Color)}
 }
 
+// NewConciseStream returns the concise format as a Stream.
+func NewConciseStream(w io.Writer, opt Options) Stream {
+	return &textStream{bw: bufio.NewWriterSize(w, 64<<10), opt: opt, c: colorizer(opt.Color), concise: true}
+}
+
 // File writes one file's findings, their snippets and the kind note. A
 // file that could not be read is left out: the command said so on stderr.
 func (s *textStream) File(r manifest.Result) error {
 	if r.ReadError != "" {
 		return nil
 	}
-	bw, c, opt := s.bw, s.c, s.opt
+	bw, opt := s.bw, s.opt
 	file := escape.Line(r.File)
 	for _, f := range r.Findings {
 		if f.Fix != nil && len(f.Fix.Edits) > 0 {
@@ -121,38 +151,23 @@ func (s *textStream) File(r manifest.Result) error {
 				s.unsafeFixes++
 			}
 		}
-		sev := c(ansiYellow, "warning")
-		if f.Severity == manifest.Error {
-			sev = c(ansiRed, "error")
+		s.stats.add(f)
+		if s.opt.Statistics {
+			continue // counted, written by Close
 		}
-		code := ""
-		if f.Code != "" { // an error downgraded to a warning keeps its code
-			code = " " + c(ansiBold, string(f.Code))
-		}
-		msg := f.Message
-		if opt.Verbose || msg == "" {
-			msg = f.Text() // the service's sentence, then the specifics
-		}
-		mark := ""
-		if opt.Fixable(f) {
-			mark = c(ansiCyan, "[*]") + " "
-		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s%s: %s%s %s\n", c(ansiBold, file), f.Line, f.Column,
-			sev, code, mark, escape.Line(msg), c(ansiDim, "["+f.Rule+"]"))
-		if opt.Verbose && f.Evidence != "" {
-			fmt.Fprintf(bw, "  evidence: %s\n", escape.Line(f.Evidence))
-		}
-		if opt.Snippet && r.Doc != nil && !documentLevel(f) {
-			if line, col, width, ok := r.Doc.Snippet(f.Line, f.Column, caretWidth(r.Doc, f)); ok {
-				f.Column = col // moved past any shorter secret mask before it
-				writeSnippet(bw, line, f, width, c)
-			}
+		if s.concise {
+			s.writeConcise(file, f)
+		} else {
+			s.writeFull(file, r.Doc, f)
 		}
 	}
 	e, wn := r.Count()
 	s.errs += e
 	s.warns += wn
 	s.nfiles++
+	if opt.Statistics {
+		return nil // the table and the summary only
+	}
 	if e > 0 && r.Doc != nil && r.Doc.Root != nil && !opt.Quiet {
 		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", file,
 			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
@@ -189,6 +204,9 @@ func (s *textStream) Close() error {
 			fmt.Fprintf(s.bw, "note: %d files without findings, %s to %s: %s\n", g.n, g.files[0], g.last, g.msg)
 		}
 	}
+	if s.opt.Statistics {
+		s.stats.write(s.bw)
+	}
 	if s.opt.Quiet {
 		// Only errors were shown: count those, and hint at no fix of a
 		// warning the run did not show.
@@ -213,9 +231,9 @@ func kindReason(ev manifest.KindEvidence) string {
 	case ev.JobType != manifest.JobTypeUnknown:
 		return "from --job-type " + string(ev.JobType)
 	case len(ev.Fields) == 0:
-		return "no kind-specific field found; set --job-type to choose"
+		return "no kind-specific field found; set --job-kind to choose"
 	}
-	return "inferred from " + strings.Join(ev.Fields, ", ") + "; set --job-type to override"
+	return "inferred from " + strings.Join(ev.Fields, ", ") + "; set --job-kind to override"
 }
 
 // article is the article a kind's title takes when read aloud ("an S3
@@ -259,7 +277,7 @@ func caretWidth(doc *manifest.Document, f manifest.Finding) int {
 
 // writeSnippet prints the source line of f and a caret under n characters
 // of it from f's column (at least one). Columns count characters; tabs
-// before the caret are kept and wide characters take two cells, so that it
+// are expanded (tabWidth) and wide characters take two cells, so that it
 // lines up in a terminal.
 func writeSnippet(w io.Writer, line string, f manifest.Finding, n int, c func(string, string) string) {
 	if line == "" || !utf8.ValidString(line) {
@@ -283,12 +301,21 @@ func writeSnippet(w io.Writer, line string, f manifest.Finding, n int, c func(st
 	}
 	// Each character as shown (escape.Display) and its width in columns,
 	// so that the caret lines up under wide and escaped characters.
+	// A tab is expanded to the next multiple of tabWidth columns, here
+	// and under it, so that the caret sits under its character whatever
+	// the terminal's, the CI log's or the editor's tab stops are.
 	var shown strings.Builder
 	cols := make([]int, len(runes))
+	at := 0
 	for i, r := range runes {
 		d, n := escape.Display(r)
+		if r == '\t' {
+			n = tabWidth - at%tabWidth
+			d = strings.Repeat(" ", n)
+		}
 		shown.WriteString(d)
 		cols[i] = n
+		at += n
 	}
 	gutter := fmt.Sprintf("%5d | ", lineNo)
 	fmt.Fprintf(w, "%s%s\n", c(ansiDim, gutter), shown.String())
@@ -296,12 +323,8 @@ func writeSnippet(w io.Writer, line string, f manifest.Finding, n int, c func(st
 		return
 	}
 	var pad strings.Builder
-	for i, r := range runes[:col-1] {
-		if r == '\t' {
-			pad.WriteRune('\t')
-		} else {
-			pad.WriteString(strings.Repeat(" ", cols[i]))
-		}
+	for i := range runes[:col-1] {
+		pad.WriteString(strings.Repeat(" ", cols[i]))
 	}
 	n = min(len(runes)-(col-1), n)
 	width := 0
@@ -341,4 +364,119 @@ func fixHint(safe, unsafe int, unsafeAsked bool) string {
 		return fmt.Sprintf("%s fixable with --fix --unsafe-fixes (--diff --unsafe-fixes shows the changes)", plural(unsafe, "finding"))
 	}
 	return ""
+}
+
+// headline is the finding's headline as printed: Message, or the service's
+// sentence for a finding that has none.
+func headline(f manifest.Finding) string {
+	if f.Message == "" {
+		return f.Code.Message()
+	}
+	return f.Message
+}
+
+// severityWord is "error" or "warning", coloured.
+func (s *textStream) severityWord(f manifest.Finding) string {
+	if f.Severity == manifest.Error {
+		return s.c(ansiRed, "error")
+	}
+	return s.c(ansiYellow, "warning")
+}
+
+// fixMark is "[*] " before the headline of a finding --fix repairs.
+func (s *textStream) fixMark(f manifest.Finding) string {
+	if s.opt.Fixable(f) {
+		return s.c(ansiCyan, "[*]") + " "
+	}
+	return ""
+}
+
+// writeConcise writes f as one line, `file:line:col: severity Code:
+// headline [rule]`.
+func (s *textStream) writeConcise(file string, f manifest.Finding) {
+	c := s.c
+	code := ""
+	if f.Code != "" { // an error downgraded to a warning keeps its code
+		code = " " + c(ansiBold, string(f.Code))
+	}
+	rule := ""
+	if f.Rule != "" {
+		rule = " " + c(ansiDim, "["+f.Rule+"]")
+	}
+	fmt.Fprintf(s.bw, "%s:%d:%d: %s%s: %s%s%s\n", c(ansiBold, file), f.Line, f.Column,
+		s.severityWord(f), code, s.fixMark(f), escape.Line(headline(f)), rule)
+}
+
+// gutter is the width of the snippet's line-number column ("%5d | "): the
+// arrow, the bar and the `= help:` lines line up with its bar.
+const gutter = "      "
+
+// helpWidth is where a help or note line wraps: under the help's start,
+// so that no line the tool writes passes about 100 columns.
+const helpWidth = 100
+
+// tabWidth is the tab stop a snippet expands tabs to, as rustc's 4.
+const tabWidth = 4
+
+// writeFull writes f as a block: `severity[Code]: headline [rule]`, the
+// arrow to file:line:col, the snippet with its caret, the help and the
+// notes of related places, then a blank line.
+func (s *textStream) writeFull(file string, doc *manifest.Document, f manifest.Finding) {
+	bw, c, opt := s.bw, s.c, s.opt
+	label := f.Rule
+	if f.Code != "" { // an error downgraded to a warning keeps its code
+		label = string(f.Code)
+	}
+	// An error's rule goes on the arrow line, so that the headline line
+	// holds only the code and the headline; a warning without a code
+	// names its rule once, in the brackets.
+	rule := ""
+	if f.Code != "" && f.Rule != "" {
+		rule = " " + c(ansiDim, "["+f.Rule+"]")
+	}
+	fmt.Fprintf(bw, "%s%s: %s%s\n", c(ansiBold, s.severityWord(f)), c(ansiBold, "["+label+"]"),
+		s.fixMark(f), c(ansiBold, escape.Line(headline(f))))
+	fmt.Fprintf(bw, "%s%s %s:%d:%d%s\n", gutter[:5], c(ansiCyan, "-->"), file, f.Line, f.Column, rule)
+	if opt.Snippet && doc != nil && !documentLevel(f) {
+		if line, col, width, ok := doc.Snippet(f.Line, f.Column, caretWidth(doc, f)); ok {
+			f.Column = col // moved past any shorter secret mask before it
+			writeSnippet(bw, line, f, width, c)
+		}
+	}
+	if f.Help != "" {
+		writeWrapped(bw, c(ansiCyan, "= help:"), len("= help:"), escape.Line(f.Help))
+	}
+	for _, rel := range f.Related {
+		writeWrapped(bw, c(ansiCyan, "= note:"), len("= note:"),
+			fmt.Sprintf("%d:%d: %s", rel.Line, rel.Column, escape.Line(rel.Message)))
+	}
+	if opt.Verbose && f.Message != "" && f.Code.Message() != "" {
+		writeWrapped(bw, c(ansiCyan, "= service:"), len("= service:"), f.Code.Message())
+	}
+	if opt.Verbose && f.Evidence != "" { // where an online check got its answer
+		writeWrapped(bw, c(ansiCyan, "= evidence:"), len("= evidence:"), escape.Line(f.Evidence))
+	}
+	bw.WriteByte('\n')
+}
+
+// writeWrapped writes `<gutter>label text`, the text wrapped at spaces so
+// that a line stays within helpWidth columns, its further lines indented
+// under the text's start. A word longer than the width is not cut.
+func writeWrapped(w *bufio.Writer, label string, labelWidth int, text string) {
+	indent := len(gutter) + labelWidth + 1 // where the text starts
+	w.WriteString(gutter)
+	w.WriteString(label)
+	col := indent - 1 // columns written on this line
+	for i, word := range strings.Split(text, " ") {
+		n := utf8.RuneCountInString(word)
+		if i > 0 && col+1+n > helpWidth {
+			w.WriteByte('\n')
+			w.WriteString(strings.Repeat(" ", indent-1))
+			col = indent - 1
+		}
+		w.WriteByte(' ')
+		w.WriteString(word)
+		col += 1 + n
+	}
+	w.WriteByte('\n')
 }

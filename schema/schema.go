@@ -725,8 +725,8 @@ func (c *checker) valueFix(loc location, e gojsonschema.ResultError) *manifest.F
 // parent (the address fields of AWS's CLI example, left at the top level
 // beneath an empty `returnAddress:`). The fix indents the whole run, as
 // indenting one of its lines alone would not parse; every finding of the
-// run carries the same fix. The indent is that of parent's fields, or 4
-// spaces.
+// run carries the same fix. The indent is that of parent's fields, or, when
+// parent is empty, the file's own width (nestWidth), else 4: the file's own width (nestWidth), else 4.
 func (c *checker) indentFix(loc location, parent string, k *yaml.Node) *manifest.Fix {
 	m := loc.val
 	sub, _ := schemaAt(c.sdoc, appendSeg(loc.segs, parent))
@@ -745,7 +745,7 @@ func (c *checker) indentFix(loc location, parent string, k *yaml.Node) *manifest
 		return nil
 	}
 	pk, pv := m.Content[pi], m.Content[pi+1]
-	indent := 4
+	indent := nestWidth(c.doc.Root, 4)
 	switch {
 	case pv.Kind == yaml.MappingNode && pv.Style&yaml.FlowStyle == 0 && pv.Column > pk.Column:
 		indent = pv.Column - pk.Column
@@ -775,6 +775,37 @@ func (c *checker) indentFix(loc location, parent string, k *yaml.Node) *manifest
 		fix.Edits = append(fix.Edits, manifest.Edit{Start: at, End: at, New: pad})
 	}
 	return fix
+}
+
+// nestWidth is the indentation width the file nests block mappings and
+// lists with: the smallest step from a key to the block mapping or list
+// beneath it on later lines (2 in a file that writes `returnAddress:` then
+// `  name:`), or def when nothing is nested.
+func nestWidth(root *yaml.Node, def int) int {
+	width := 0
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n == nil {
+			return
+		}
+		if n.Kind == yaml.MappingNode && n.Style&yaml.FlowStyle == 0 {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if (v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode) && v.Style&yaml.FlowStyle == 0 &&
+					v.Line > k.Line && v.Column > k.Column && (width == 0 || v.Column-k.Column < width) {
+					width = v.Column - k.Column
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+	if width == 0 {
+		return def
+	}
+	return width
 }
 
 // fieldCount names the keys of a run: "`name`", or "the 8 fields from

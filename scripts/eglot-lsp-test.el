@@ -5,7 +5,9 @@
 ;; from LSP_DOCS and evaluated as written, manifestlint on PATH),
 ;; waits for the diagnostics and compares their count and messages with
 ;; `manifestlint --format json', asks for the code actions on the PO box
-;; line and applies "Suppress InvalidAddressException on this line".
+;; line and applies "Suppress InvalidAddressException on this line", then
+;; opens OTHER_YAML_FILE, a compose file of the same project, which the
+;; server must not take.
 ;; Exits 0 when every check passes, 1 otherwise.
 
 (require 'eglot)
@@ -31,12 +33,15 @@
                 (buffer-string)))
          (report (json-parse-string out :object-type 'alist :array-type 'list))
          (findings (alist-get 'findings (car (alist-get 'files report)))))
-    ;; eglot shows a diagnostic as "SOURCE [CODE]: MESSAGE".
+    ;; eglot shows a diagnostic as "SOURCE [CODE]: MESSAGE"; the server's
+    ;; message is the headline, then the help on the next line.
     (sort (mapcar (lambda (f)
-                    (let ((code (alist-get 'code f)))
-                      (format "manifestlint [%s]: %s"
+                    (let ((code (alist-get 'code f))
+                          (help (alist-get 'help f)))
+                      (format "manifestlint [%s]: %s%s"
                               (if (equal code "") (alist-get 'rule f) code)
-                              (alist-get 'message f))))
+                              (alist-get 'message f)
+                              (if (member help '(nil "")) "" (concat "\n" help)))))
                   findings)
           #'string<)))
 
@@ -51,17 +56,17 @@
         (insert-file-contents (getenv "LSP_DOCS"))
         (re-search-forward "^## Emacs")
         (re-search-forward "^```elisp\n")
-        (let ((start (point)))
-          (re-search-forward "^```$")
+        (let ((start (point))
+              (end (progn (re-search-forward "^```$") (match-beginning 0))))
+          ;; END is kept: evaluating a form (a require) changes the match data.
           (goto-char start)
-          (while (< (point) (match-beginning 0))
+          (while (< (point) end)
             (let ((form (read (current-buffer))))
               (eval form t))
             (skip-chars-forward " \t\n"))))
-      (require 'yaml-mode)
       (find-file mlt-file)
-      (unless (eq major-mode 'yaml-mode)
-        (mlt-fail "the manifest opened in %s, not yaml-mode" major-mode))
+      (unless (eq major-mode 'manifest-yaml-mode)
+        (mlt-fail "the manifest opened in %s, not manifest-yaml-mode" major-mode))
       ;; The docs' hook called eglot-ensure, which connects after the next
       ;; command, and batch mode runs none: connect as it would.
       (apply #'eglot--connect (eglot--guess-contact))
@@ -93,6 +98,14 @@
           (unless (mlt-wait (lambda () (equal (mlt-diag-messages) want)) 30)
             (mlt-fail "after the action: diagnostics %S, CLI %S" (mlt-diag-messages) want)))
         (princ "ok code action\n"))
+      ;; Another YAML file of the project stays in yaml-mode, and the
+      ;; manifestlint server does not take it.
+      (with-current-buffer (find-file-noselect (getenv "OTHER_YAML_FILE"))
+        (unless (eq major-mode 'yaml-mode)
+          (mlt-fail "%s opened in %s, not yaml-mode" buffer-file-name major-mode))
+        (when (or (bound-and-true-p eglot--managed-mode) (eglot-current-server))
+          (mlt-fail "the manifestlint server took %s" buffer-file-name)))
+      (princ "ok another YAML file is not taken\n")
       (princ "PASS eglot-lsp\n")
       (kill-emacs 0))
   (error (mlt-fail "%S" err)))

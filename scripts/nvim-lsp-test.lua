@@ -70,7 +70,10 @@ local function compare(bufnr, findings)
     end
     check(code == want_code, string.format('finding %d code %s, diagnostic %s', i, want_code, tostring(code)))
     check(d.severity == want_sev, string.format('finding %d severity %s, diagnostic %s', i, f.severity, tostring(d.severity)))
-    check(d.message == f.message, string.format('finding %d message %q, diagnostic %q', i, f.message, d.message))
+    -- The diagnostic's message is the headline, then the help on its own line.
+    local want_msg = f.message
+    if f.help and f.help ~= '' then want_msg = want_msg .. '\n' .. f.help end
+    check(d.message == want_msg, string.format('finding %d message %q, diagnostic %q', i, want_msg, d.message))
     check(d.source == 'manifestlint', 'diagnostic source ' .. tostring(d.source))
   end
 end

@@ -13,9 +13,10 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/repo/.git"
 (cd "$root" && go build -o "$work/manifestlint" .)
 cp "$root/testdata/sample/broken.manifest.yaml" "$work/repo/manifest.yaml"
+printf 'services:\n  web:\n    image: nginx\n' > "$work/repo/docker-compose.yml"
 cd "$work/repo"
 PATH="$work:$PATH" LSP_DOCS="$root/docs/lsp.md" \
-  MANIFESTLINT_BIN="$work/manifestlint" MANIFEST_FILE="$work/repo/manifest.yaml" \
+  MANIFESTLINT_BIN="$work/manifestlint" MANIFEST_FILE="$work/repo/manifest.yaml" OTHER_YAML_FILE="$work/repo/docker-compose.yml" \
   timeout 120 emacs --batch -Q \
     --eval '(dolist (d (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*")) (add-to-list (quote load-path) d))' \
     --eval '(package-initialize)' -l "$root/scripts/eglot-lsp-test.el"

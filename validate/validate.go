@@ -40,6 +40,11 @@ type Options struct {
 	// JobTypeSource says where JobType came from (--job-type, or a jobTypes
 	// entry of the config file), for messages; zero means --job-type.
 	JobTypeSource manifest.Source
+	// Kind fixes the job kind (--job-kind: s3-import, s3-export,
+	// ebs-import, glacier-import), whatever the manifest's fields say; ""
+	// leaves it to JobType and the fields. JobTypeSource says where it came
+	// from.
+	Kind manifest.Kind
 	// Region is the job's region (--region or the config file).
 	Region string
 	// RegionSource says where Region came from, for messages.
@@ -118,6 +123,13 @@ func Validate(name string, src []byte, opts Options) Result {
 	doc, fs := manifest.Parse(name, src)
 	res := Result{File: name, Doc: doc}
 	res.Kind, res.KindEvidence = manifest.InferKind(doc.Root, opts.JobType)
+	if opts.Kind != "" {
+		jt := manifest.JobTypeImport
+		if !opts.Kind.IsImport() {
+			jt = manifest.JobTypeExport
+		}
+		res.Kind, res.KindEvidence = opts.Kind, manifest.KindEvidence{JobType: jt}
+	}
 	if res.KindEvidence.JobType != manifest.JobTypeUnknown {
 		res.KindEvidence.Source = opts.JobTypeSource
 	}

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -108,6 +109,7 @@ func fitMemLimit(n int) {
 type options struct {
 	format        string
 	jobType       string
+	jobKind       string
 	region        string
 	accessKeyID   string
 	stdinFilename string
@@ -126,6 +128,8 @@ type options struct {
 	maxFindings   int
 	// fix, unsafeFixes and diff are --fix, --unsafe-fixes and --diff.
 	fix, unsafeFixes, diff bool
+	// statistics and exitZero are --statistics and --exit-zero.
+	statistics, exitZero bool
 	// online is --online and its flags (online.go).
 	online onlineOptions
 }
@@ -146,7 +150,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	var o options
-	fl := lintFlags(&o, stderr)
+	fl := lintFlags(&o, stdout, stderr)
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return ExitOK
@@ -219,7 +223,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	ropts := report.Options{Color: useColor(o.color, out), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, ConfigFile: cfg.file(), Rules: validate.Rules(), UnsafeFixes: o.unsafeFixes, Fixing: o.fixing()}
+	ropts := report.Options{Color: useColor(o.color, out), Snippet: !o.noSnippet, Version: version(), Quiet: o.quiet, Verbose: o.verbose, ConfigFile: cfg.file(), Rules: validate.Rules(), UnsafeFixes: o.unsafeFixes, Fixing: o.fixing(), Statistics: o.statistics}
 	run := sinks.start(ropts)
 	errs, warns, linted := 0, 0, 0
 	var fixes fixSummary
@@ -262,6 +266,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case c.failed || sum.failed || fixes.failed || onlineFailed:
 		return ExitUsage
+	case o.exitZero:
+		return ExitOK
 	case errs > 0:
 		return ExitFindings
 	case o.maxWarnings >= 0 && warns > o.maxWarnings:
@@ -272,23 +278,30 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // lintFlags defines the flags of a lint run.
-func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
+func lintFlags(o *options, stdout, stderr io.Writer) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("manifestlint", pflag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.SortFlags = false
 	fl.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(formatNames(), ", ")+" (default text; github when GITHUB_ACTIONS=true)")
+	// ruff's spelling, for those who type it: the same variable, not in
+	// --help (one flag is documented).
+	fl.StringVar(&o.format, "output-format", "", "the same as --format")
+	_ = fl.MarkHidden("output-format")
 	fl.StringArrayVarP(&o.outputs, "output", "o", nil, "write a format to a file: `FORMAT=FILE` (repeatable; e.g. sarif=results.sarif beside the text on the terminal), or FILE for the --format output instead of standard output")
 	fl.StringVar(&o.jobType, "job-type", "", "the job's type, import or export (default: inferred from each manifest)")
+	fl.StringVar(&o.jobKind, "job-kind", "", "the job's kind, "+strings.Join(kindNames(), ", ")+" (instead of --job-type: also fixes which import)")
 	fl.StringVar(&o.region, "region", "", "the job's region: "+strings.Join(manifest.Regions, ", "))
 	fl.StringVar(&o.accessKeyID, "access-key-id", "", "the AWS access key id that will sign the request (default $AWS_ACCESS_KEY_ID)")
 	fl.StringVar(&o.filesFrom, "files-from", "", "also lint the paths listed in `FILE`, one per line or NUL-separated (- for standard input), filtered as a directory walk is")
 	fl.StringVar(&o.stdinFilename, "stdin-filename", "-", "the name to report standard input under")
 	boolVar(fl, &o.quiet, "quiet", "q", "print errors only: no warnings, notes, or summary on success")
-	boolVar(fl, &o.verbose, "verbose", "v", "show the service's sentence before each finding's specifics, and list the files a walk skipped")
+	boolVar(fl, &o.verbose, "verbose", "v", "show the service's sentence under each finding, and list the files a walk skipped")
 	fl.IntVar(&o.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings (0: any warning fails)")
 	fl.IntVar(&o.maxFindings, "max-findings", validate.DefaultMaxFindings, "list at most `N` findings per file, the first by line; a note counts the rest, which still count toward the summary and the exit status (0: no limit)")
 	boolVar(fl, &o.noSnippet, "no-snippet", "", "do not show the source line under each finding (text format)")
 	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
+	boolVar(fl, &o.statistics, "statistics", "", "print a count per rule and code instead of the findings (text and concise formats)")
+	boolVar(fl, &o.exitZero, "exit-zero", "", "exit 0 even when there are errors (2 still means a usage or I/O error)")
 	fl.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "the largest file to read, in bytes")
 	boolVar(fl, &o.showVersion, "version", "", "print the version and exit")
 	fl.StringVar(&o.configFile, "config", "", "the configuration file (default: "+config.FileName+" in the current directory or above, up to the repository root)")
@@ -298,23 +311,25 @@ func lintFlags(o *options, stderr io.Writer) *pflag.FlagSet {
 	boolVar(fl, &o.unsafeFixes, "unsafe-fixes", "", "with --fix or --diff, apply the unsafe fixes too (they change meaning: review them); alone, mark them [*] as fixable")
 	boolVar(fl, &o.diff, "diff", "", "print what --fix would change as a unified diff, write nothing, and exit 1 when there is a change")
 	addOnlineFlags(fl, &o.online)
-	fl.Usage = func() { printUsage(stderr, fl) }
+	fl.Usage = func() { printUsage(stdout, fl) } // --help: standard output, status 0
 	return fl
 }
 
-// usageText is the head of --help.
+// usageText is the head of --help, a paragraph a line: printUsage wraps
+// it to the output's width.
 const usageText = "Usage: manifestlint [flags] FILE|DIR|- ...\n\n" +
-	"Checks AWS Import/Export manifests and reports each fault with the service's error code.\n" +
-	"A file named is always linted; a directory means the *.yaml and *.yml files below it that look\n" +
-	"like manifests (named manifest.yaml or *.manifest.yaml, a top-level manifestVersion key, or two\n" +
+	"Checks AWS Import/Export manifests and reports each fault with the service's error code.\n\n" +
+	"A file named is always linted; a directory means the *.yaml and *.yml files below it that look " +
+	"like manifests (named manifest.yaml or *.manifest.yaml, a top-level manifestVersion key, or two " +
 	"manifest keys); - reads standard input, as does a pipe when no file is named.\n\n" +
 	"Commands: manifestlint explain CODE|RULE, codes, rules, schema, init, completion SHELL, version, lsp\n\nFlags:\n"
 
 func printUsage(w io.Writer, fl *pflag.FlagSet) {
-	fmt.Fprint(w, usageText)
-	fmt.Fprint(w, fl.FlagUsages())
-	fmt.Fprintf(w, "\nExit status: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage or I/O error.\n")
-	fmt.Fprintf(w, "With --diff: 0 nothing to fix, 1 a fix would change a file, 2 usage or I/O error.\n")
+	width := outputWidth() - 1
+	fmt.Fprint(w, wrapLines(usageText, width))
+	fmt.Fprint(w, wrapFlagUsages(fl))
+	fmt.Fprint(w, wrapLines("\nExit status: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage or I/O error.\n"+
+		"With --diff: 0 nothing to fix, 1 a fix would change a file, 2 usage or I/O error.\n", width))
 }
 
 // boolVar defines a boolean flag that --help shows as `--quiet`, not as
@@ -443,12 +458,23 @@ func isTerminal(r io.Reader) bool {
 // a format name.
 func (o *options) resolve() (validate.Options, string, error) {
 	var v validate.Options
+	if o.jobType != "" && o.jobKind != "" {
+		return v, "", fmt.Errorf("--job-type and --job-kind both say what the job is: give one (--job-kind %s is the more precise)", escape.Line(o.jobKind))
+	}
 	if o.jobType != "" {
-		jt, ok := manifest.ParseJobType(o.jobType)
-		if !ok {
-			return v, "", fmt.Errorf("%s: %s --job-type is %q; use import or export", manifest.InvalidParameter, manifest.InvalidParameter.Message(), o.jobType)
+		jt, err := parseJobType(o.jobType)
+		if err != nil {
+			return v, "", err
 		}
 		v.JobType = jt
+	}
+	if o.jobKind != "" {
+		k, err := parseJobKind(o.jobKind, true)
+		if err != nil {
+			return v, "", err
+		}
+		v.Kind = k
+		v.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "--job-kind", Detail: string(k)}
 	}
 	if o.region != "" {
 		// Regions are written in lower case, as the service and AWS's tools
@@ -467,7 +493,7 @@ func (o *options) resolve() (validate.Options, string, error) {
 	if o.accessKeyID != "" {
 		v.AccessKeyID, v.AccessKeySource = o.accessKeyID, manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
 	}
-	format := o.format
+	format := strings.ToLower(o.format) // -f JSON, as --job-type takes any case
 	if format == "" {
 		format = "text"
 		if os.Getenv("GITHUB_ACTIONS") == "true" && report.Formats["github"] != nil {
@@ -475,7 +501,10 @@ func (o *options) resolve() (validate.Options, string, error) {
 		}
 	}
 	if report.Formats[format] == nil {
-		return v, "", fmt.Errorf("unknown --format %q; use one of %s", format, strings.Join(formatNames(), ", "))
+		return v, "", fmt.Errorf("unknown format `%s`: use one of %s%s", escape.Line(o.format), strings.Join(formatNames(), ", "), didYouMean(format, formatNames()))
+	}
+	if o.statistics && format != "text" && format != "concise" {
+		return v, "", fmt.Errorf("--statistics counts findings in the text formats; --format %s lists every finding (drop --format, or use --format concise)", format)
 	}
 	switch o.color {
 	case "auto", "always", "never":
@@ -497,6 +526,67 @@ func (o *options) resolve() (validate.Options, string, error) {
 		return v, "", fmt.Errorf("--stdin-filename is empty: give the name to report standard input under, or leave the flag out (-)")
 	}
 	return v, format, nil
+}
+
+// parseJobType reads --job-type in any letter case. The error names the
+// values, the one meant when the value is a near miss (imprt), and
+// --job-kind when the value is a kind (s3-export), then the service's code
+// for a bad job type (spec: InvalidParameterException, a usage error).
+func parseJobType(s string) (manifest.JobType, error) {
+	if jt, ok := manifest.ParseJobType(s); ok {
+		return jt, nil
+	}
+	low := strings.ToLower(s)
+	hint := didYouMean(low, []string{"import", "export"})
+	if k := manifest.Closest(low, kindNames()); k != "" || slices.Contains(kindNames(), low) {
+		if k == "" {
+			k = low
+		}
+		hint = " (or --job-kind " + k + "?)"
+	}
+	// The service's code comes last: the line says first what to do.
+	return "", fmt.Errorf("unknown job type `%s`: use import or export%s [%s]", escape.Line(s), hint, manifest.InvalidParameter)
+}
+
+// parseJobKind reads --job-kind in any letter case. The error names the
+// kinds, the one meant when the value is a near miss (s3-exprt), and, when
+// the value is a job type (export), --job-type if the command has it
+// (withJobType: lint), else the kinds of that type.
+func parseJobKind(s string, withJobType bool) (manifest.Kind, error) {
+	low := strings.ToLower(s)
+	for _, k := range manifest.Kinds {
+		if low == string(k) {
+			return k, nil
+		}
+	}
+	hint := didYouMean(low, kindNames())
+	switch jt, ok := manifest.ParseJobType(low); {
+	case ok && withJobType:
+		hint = " (or --job-type " + string(jt) + "?)"
+	case jt == manifest.JobTypeExport:
+		hint = " (did you mean s3-export?)"
+	case jt == manifest.JobTypeImport:
+		hint = " (did you mean s3-import, ebs-import or glacier-import?)"
+	}
+	return "", fmt.Errorf("unknown job kind `%s`: use %s%s", escape.Line(s), strings.Join(kindNames(), ", "), hint)
+}
+
+// kindNames are the job kinds, as --job-kind takes them.
+func kindNames() []string {
+	out := make([]string, len(manifest.Kinds))
+	for i, k := range manifest.Kinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+// didYouMean is " (did you mean X?)" for the value of names closest to s,
+// or "".
+func didYouMean(s string, names []string) string {
+	if c := manifest.Closest(s, names); c != "" {
+		return " (did you mean " + c + "?)"
+	}
+	return ""
 }
 
 func useColor(mode string, w io.Writer) bool {

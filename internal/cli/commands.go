@@ -42,14 +42,14 @@ func commandTable() map[string]func(args []string, stdout, stderr io.Writer) int
 }
 
 // newFlags makes a command's flag set: errors and usage go to stderr.
-func newFlags(name, usage string, stderr io.Writer) *pflag.FlagSet {
+func newFlags(name, usage string, stdout, stderr io.Writer) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("manifestlint "+name, pflag.ContinueOnError)
 	fl.SetOutput(stderr)
-	fl.Usage = func() {
-		fmt.Fprint(stderr, usage)
+	fl.Usage = func() { // --help: to standard output, status 0
+		fmt.Fprint(stdout, wrapLines(usage, outputWidth()-1))
 		if fl.HasFlags() {
-			fmt.Fprint(stderr, "\nFlags:\n")
-			fl.PrintDefaults()
+			fmt.Fprint(stdout, "\nFlags:\n")
+			fmt.Fprint(stdout, wrapFlagUsages(fl))
 		}
 	}
 	return fl
@@ -75,9 +75,9 @@ func parseFlags(fl *pflag.FlagSet, args []string) (status int, done bool) {
 // suggests close names.
 func cmdExplain(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("explain", "Usage: manifestlint explain CODE|RULE ...\n\n"+
-		"Explains a service error code (MissingManifestFieldException, or MissingManifestField), a rule id\n"+
+		"Explains a service error code (MissingManifestFieldException, or MissingManifestField), a rule id "+
 		"(duplicate-key), or a job progress, device location or log status code (Pending, AtAWS, 103).\n"+
-		"`manifestlint codes` lists every code.\n", stderr)
+		"`manifestlint codes` lists every code.\n", stdout, stderr)
 	if st, done := parseFlags(fl, args); done {
 		return st
 	}
@@ -103,8 +103,8 @@ func cmdExplain(args []string, stdout, stderr io.Writer) int {
 // detects it), job progress, device location and log status codes.
 func cmdCodes(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("codes", "Usage: manifestlint codes [--format text|json]\n\n"+
-		"Lists every code of the AWS Import/Export service: error codes with their HTTP status, the service's\n"+
-		"message and whether manifestlint detects them; job progress, device location and log status codes.\n", stderr)
+		"Lists every code of the AWS Import/Export service: error codes with their HTTP status, the service's "+
+		"message and whether manifestlint detects them; job progress, device location and log status codes.\n", stdout, stderr)
 	format := fl.StringP("format", "f", "text", "output format: text or json")
 	if st, done := parseFlags(fl, args); done {
 		return st
@@ -113,11 +113,12 @@ func cmdCodes(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint codes: unexpected argument %q (to explain one code: manifestlint explain %s)\n", fl.Arg(0), fl.Arg(0))
 		return ExitUsage
 	}
+	*format = strings.ToLower(*format) // -f JSON, as the lint's -f
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "manifestlint codes: unknown --format %q; use text or json\n", *format)
 		return ExitUsage
 	}
-	if err := explain.Codes(stdout, *format); err != nil {
+	if err := explain.Codes(stdout, *format, outputWidth()-1); err != nil {
 		fmt.Fprintf(stderr, "manifestlint codes: %v\n", err)
 		return ExitUsage
 	}
@@ -136,7 +137,7 @@ func cmdSchema(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("schema", "Usage: manifestlint schema [--job-kind KIND] > manifest.schema.json\n\n"+
 		"Prints the JSON Schema (draft-07) of a job kind, for editors with yaml-language-server:\n"+
 		"  # yaml-language-server: $schema=./manifest.schema.json\n"+
-		"With --config, prints the schema of the configuration file "+config.FileName+".\n", stderr)
+		"With --config, prints the schema of the configuration file "+config.FileName+".\n", stdout, stderr)
 	kind := fl.String("job-kind", string(manifest.S3Import), "the job kind: "+strings.Join(kinds, ", "))
 	cfg := fl.Bool("config", false, "print the JSON Schema of the configuration file "+config.FileName+" instead")
 	if st, done := parseFlags(fl, args); done {
@@ -157,7 +158,8 @@ func cmdSchema(args []string, stdout, stderr io.Writer) int {
 		src = schema.Source(manifest.Kind(strings.ToLower(*kind)))
 	}
 	if src == nil {
-		fmt.Fprintf(stderr, "manifestlint schema: unknown --job-kind %q; use one of %s\n", *kind, strings.Join(kinds, ", "))
+		_, err := parseJobKind(*kind, false)
+		fmt.Fprintf(stderr, "manifestlint schema: %v\n", err)
 		return ExitUsage
 	}
 	if _, err := stdout.Write(src); err != nil {
@@ -173,7 +175,7 @@ func cmdSchema(args []string, stdout, stderr io.Writer) int {
 // cmdVersion is `manifestlint version` (and --version): the version, the
 // commit and the Go version it was built with.
 func cmdVersion(args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("version", "Usage: manifestlint version\n\nPrints manifestlint's version, commit and Go version.\n", stderr)
+	fl := newFlags("version", "Usage: manifestlint version\n\nPrints manifestlint's version, commit and Go version.\n", stdout, stderr)
 	if st, done := parseFlags(fl, args); done {
 		return st
 	}
@@ -240,8 +242,8 @@ func version() string { return readBuildInfo().version }
 // come from validate, with the options the CLI would use for each file.
 func cmdLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fl := newFlags("lsp", "Usage: manifestlint lsp [--stdio]\n\n"+
-		"Runs the language server on standard input and output (LSP 3.17), for editors:\n"+
-		"diagnostics as you type, hover, completion and quick fixes. See docs/lsp.md.\n", stderr)
+		"Runs the language server on standard input and output (LSP 3.17), for editors: "+
+		"diagnostics as you type, hover, completion and quick fixes. See docs/lsp.md.\n", stdout, stderr)
 	fl.Bool("stdio", true, "talk over standard input and output (the only transport; accepted for editors that pass it)")
 	maxBytes := fl.Int64("max-bytes", defaultMaxBytes, "the largest document to lint, in bytes")
 	if st, done := parseFlags(fl, args); done {

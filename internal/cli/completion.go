@@ -16,9 +16,11 @@ import (
 func cmdCompletion(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("completion", "Usage: manifestlint completion bash|zsh|fish\n\n"+
 		"Prints a shell completion script. Load it with:\n"+
-		"  bash: source <(manifestlint completion bash)       (or save it in ~/.local/share/bash-completion/completions/manifestlint)\n"+
-		"  zsh:  manifestlint completion zsh > \"${fpath[1]}/_manifestlint\"   (then restart zsh)\n"+
-		"  fish: manifestlint completion fish > ~/.config/fish/completions/manifestlint.fish\n", stderr)
+		"  bash: source <(manifestlint completion bash)\n"+
+		"        (or save it in ~/.local/share/bash-completion/completions/manifestlint)\n"+
+		"  zsh:  manifestlint completion zsh > \"${fpath[1]}/_manifestlint\"\n"+
+		"        (then restart zsh)\n"+
+		"  fish: manifestlint completion fish > ~/.config/fish/completions/manifestlint.fish\n", stdout, stderr)
 	if st, done := parseFlags(fl, args); done {
 		return st
 	}
@@ -57,12 +59,13 @@ type completion struct {
 
 func completionData() completion {
 	var o options
-	fl := lintFlags(&o, io.Discard)
+	fl := lintFlags(&o, io.Discard, io.Discard)
 	c := completion{
 		values: map[string][]string{
 			"format":   formatNames(),
 			"region":   manifest.Regions,
 			"job-type": {"import", "export"},
+			"job-kind": kindNames(),
 			"color":    {"auto", "always", "never"},
 		},
 		files: map[string]bool{"config": true, "files-from": true, "output": true},

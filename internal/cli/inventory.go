@@ -22,18 +22,19 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// inventoryUsage is the head of `inventory --help`.
+// inventoryUsage is the head of `inventory --help`, a paragraph a line
+// (wrapped to the output's width).
 const inventoryUsage = "Usage: manifestlint inventory [--profile P] [--diff] [MANIFEST|DIR ...]\n\n" +
-	"Writes the buckets: map of " + config.FileName + " (the bucket inventory the offline bucket checks\n" +
-	"use) from the AWS account: ListBuckets (owned buckets) plus HeadBucket on every bucket the given\n" +
-	"manifests name (other accounts' buckets are not listed), with their regions. An existing file is\n" +
-	"edited in place: comments and other keys stay, entries are added or their region corrected, and a\n" +
-	"manifest bucket that does not exist is removed. A comment records the account, identity and date.\n" +
+	"Writes the buckets: map of " + config.FileName + " (the bucket inventory the offline bucket checks " +
+	"use) from the AWS account: ListBuckets (owned buckets) plus HeadBucket on every bucket the given " +
+	"manifests name (other accounts' buckets are not listed), with their regions. An existing file is " +
+	"edited in place: comments and other keys stay, entries are added or their region corrected, and a " +
+	"manifest bucket that does not exist is removed. A comment records the account, identity and date. " +
 	"Read-only calls; credentials and endpoints as for --online (see docs/online.md).\n"
 
 // cmdInventory is `manifestlint inventory`.
 func cmdInventory(args []string, stdout, stderr io.Writer) int {
-	fl := newFlags("inventory", inventoryUsage, stderr)
+	fl := newFlags("inventory", inventoryUsage, stdout, stderr)
 	var oo onlineOptions
 	addOnlineFlags(fl, &oo)
 	for _, n := range []string{"online", "signer"} {

@@ -109,7 +109,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				}
 				fitMemLimit(len(data))
 				opts := vopts
-				if opts.JobType == manifest.JobTypeUnknown {
+				if opts.JobType == manifest.JobTypeUnknown && opts.Kind == "" {
 					opts.JobType, opts.JobTypeSource = in.jobType, in.jobTypeSource
 				}
 				o.online.facts(name, data, &opts)

@@ -113,6 +113,45 @@ func TestInit(t *testing.T) {
 	}
 }
 
+// TestInitDir: init --dir creates the folder, and its parents, and writes
+// there; the starter manifests indent every level by the same 2 spaces.
+func TestInitDir(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := runMain(t, dir, "", "init", "--dir", "sub/jobs", "--job-kind", "ebs-import")
+	if code != ExitOK {
+		t.Fatalf("init --dir sub/jobs: exit %d: %s", code, errOut)
+	}
+	wantIn(t, "init --dir", out, "wrote "+filepath.Join("sub", "jobs", ".manifestlint.yaml"), "wrote "+filepath.Join("sub", "jobs", "ebs-import.manifest.yaml"))
+	if code, out, errOut := runMain(t, dir, "", "--no-config", "sub/jobs/ebs-import.manifest.yaml"); code != ExitOK {
+		t.Errorf("the starter in sub/jobs does not lint clean: exit %d\n%s%s", code, out, errOut)
+	}
+	os.WriteFile("file", nil, 0o644)
+	if code, _, errOut := runMain(t, dir, "", "init", "--dir", "file"); code != ExitUsage || !strings.Contains(errOut, "file") {
+		t.Errorf("init --dir naming a file: exit %d, %s", code, errOut)
+	}
+	for _, kind := range []string{"s3-import", "s3-export", "ebs-import", "glacier-import"} {
+		src, err := starters.ReadFile("starters/" + kind + ".manifest.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev := 0 // the indentation of the last line with a key
+		for i, line := range strings.Split(string(src), "\n") {
+			text := strings.TrimLeft(line, " ")
+			if text == "" || text[0] == '#' {
+				continue
+			}
+			ind := len(line) - len(text)
+			if ind > prev && ind != prev+2 {
+				t.Errorf("%s line %d: indented %d spaces under a line at %d: want 2 more\n%s", kind, i+1, ind, prev, line)
+			}
+			prev = ind
+			if strings.HasPrefix(text, "- ") {
+				prev += 2 // the entry's keys start after "- "
+			}
+		}
+	}
+}
+
 // TestCompletion: each script is valid for its shell (bash always; zsh
 // and fish where installed, and in CI, which installs them), and bash
 // completes flags, their values, commands and explain's names.
@@ -139,7 +178,7 @@ func TestCompletion(t *testing.T) {
 			t.Errorf("%s -n: %v\n%s", sh, err, out)
 		}
 	}
-	wantIn(t, "fish", scripts["fish"], "-l format -s f -x -a 'github json junit sarif text xml'", "-l quiet -s q")
+	wantIn(t, "fish", scripts["fish"], "-l format -s f -x -a 'concise github json junit sarif text xml'", "-l quiet -s q")
 	wantIn(t, "zsh", scripts["zsh"], "#compdef manifestlint", "'--no-snippet[")
 	if code, _, _ := runMain(t, "", "", "completion", "tcsh"); code != ExitUsage {
 		t.Errorf("completion tcsh: exit %d", code)

@@ -106,7 +106,7 @@ func TestOnlineNoSuchBucket(t *testing.T) {
 	// Text shows the evidence with --verbose, SARIF in the result's
 	// properties.
 	_, out, _ = runOnline(t, dir, "--online", "--verbose", "m.yaml")
-	if !regexp.MustCompile(`(?m)^  evidence: HeadBucket: 404 at 20`).MatchString(out) {
+	if !regexp.MustCompile(`(?m)^ += evidence: HeadBucket: 404 at 20`).MatchString(out) {
 		t.Errorf("text --verbose has no evidence line:\n%s", out)
 	}
 	_, out, _ = runOnline(t, dir, "--online", "--format", "sarif", "m.yaml")

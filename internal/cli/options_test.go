@@ -86,7 +86,7 @@ func TestOutputFiles(t *testing.T) {
 	wantIn(t, "only.json", string(js), `"errors":1`)
 
 	for _, bad := range []struct{ arg, msg string }{
-		{"sairf=x", "unknown format \"sairf\""},
+		{"sairf=x", "unknown format `sairf`: use FORMAT=FILE with one of concise, github, json, junit, sarif, text, xml (did you mean sarif?)"},
 		{"json=", "names no file"},
 		{"json=no/such/dir/x.json", "no such file or directory"},
 		{"json=-", "standard output is where --format writes"},
@@ -110,11 +110,11 @@ func TestUsageHints(t *testing.T) {
 		t.Errorf("help: exit %d", code)
 	}
 	wantIn(t, "help", out, "Usage: manifestlint")
-	code, _, errOut := runMain(t, dir, "", "help", "rules")
+	code, out, _ = runMain(t, dir, "", "help", "rules")
 	if code != ExitOK {
 		t.Errorf("help rules: exit %d", code)
 	}
-	wantIn(t, "help rules", errOut, "Usage: manifestlint rules")
+	wantIn(t, "help rules", out, "Usage: manifestlint rules")
 	for _, w := range []string{"lint", "check"} {
 		code, out, errOut := runMain(t, dir, "", w, "m.yaml")
 		if code != ExitUsage || out != "" {
@@ -123,7 +123,7 @@ func TestUsageHints(t *testing.T) {
 		wantIn(t, w, errOut, "`"+w+"` is not a command: manifestlint checks the files it is given")
 		wantNotIn(t, w, errOut, "no such file")
 	}
-	code, out, errOut = runMain(t, dir, "", "frobnicate")
+	code, out, errOut := runMain(t, dir, "", "frobnicate")
 	if code != ExitUsage || out != "" {
 		t.Errorf("unknown word: exit %d, stdout %q (no summary)", code, out)
 	}
@@ -134,6 +134,50 @@ func TestUsageHints(t *testing.T) {
 	wantIn(t, "-region", errOut, "did you mean --region?")
 	_, _, errOut = runMain(t, dir, "", "schema", "--job-knd", "s3-export")
 	wantIn(t, "schema --job-knd", errOut, "manifestlint schema: unknown flag: --job-knd; did you mean --job-kind?")
+	// Usage errors: standard error, exit 2, what is wrong first (never a
+	// service exception's name), the value meant, and the other spelling
+	// of the job's kind.
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--job-type", "s3-export"}, "manifestlint: unknown job type `s3-export`: use import or export (or --job-kind s3-export?) [InvalidParameterException]\n"},
+		{[]string{"--job-type", "imprt"}, "manifestlint: unknown job type `imprt`: use import or export (did you mean import?) [InvalidParameterException]\n"},
+		{[]string{"--job-kind", "Export"}, "manifestlint: unknown job kind `Export`: use s3-import, s3-export, ebs-import, glacier-import (or --job-type export?)\n"},
+		{[]string{"--job-kind", "s3-exprt"}, "(did you mean s3-export?)"},
+		{[]string{"--job-kind", "s3-export", "--job-type", "export"}, "--job-type and --job-kind both say what the job is: give one"},
+		{[]string{"-f", "jsn"}, "manifestlint: unknown format `jsn`: use one of concise, github, json, junit, sarif, text, xml (did you mean json?)\n"},
+		{[]string{"-o", "sairf=x.sarif"}, "(did you mean sarif?)"},
+		{[]string{"--statistics", "-f", "json"}, "--statistics counts findings in the text formats"},
+	} {
+		code, out, errOut := runMain(t, dir, "", append(tt.args, "m.yaml")...)
+		if code != ExitUsage || out != "" {
+			t.Errorf("%q: exit %d, stdout %q; want 2 and nothing on standard output", tt.args, code, out)
+		}
+		wantIn(t, strings.Join(tt.args, " "), errOut, tt.want)
+		if strings.HasPrefix(errOut, "manifestlint: Invalid") {
+			t.Errorf("%q: starts with an exception's name: %s", tt.args, errOut)
+		}
+	}
+	// -f takes any case, as --job-type does; --job-kind sets the kind.
+	dir3 := tree(t, map[string]string{"e.yaml": errManifest})
+	code, out, _ = runMain(t, dir3, "", "--no-config", "-f", "JSON", "--job-kind", "S3-Export", "e.yaml")
+	if code != ExitFindings || !strings.Contains(out, `"jobKind":"s3-export"`) {
+		t.Errorf("-f JSON --job-kind S3-Export: exit %d\n%s", code, out)
+	}
+	_, out, _ = runMain(t, dir3, "", "--no-config", "--output-format", "concise", "e.yaml")
+	wantIn(t, "--output-format concise", out, "e.yaml:5:14: error InvalidManifestFieldException: ")
+	_, out, _ = runMain(t, dir3, "", "--no-config", "--job-kind", "s3-export", "e.yaml")
+	wantIn(t, "--job-kind", out, "note: checked as an S3 export manifest (from --job-kind s3-export)")
+	// --exit-zero: the findings are reported, the status is 0; a usage
+	// error is still 2.
+	code, out, _ = runMain(t, dir3, "", "--no-config", "--exit-zero", "e.yaml")
+	if code != ExitOK || !strings.Contains(out, "1 error") {
+		t.Errorf("--exit-zero: exit %d\n%s", code, out)
+	}
+	if code, _, _ := runMain(t, dir3, "", "--exit-zero", "--job-type", "x", "e.yaml"); code != ExitUsage {
+		t.Errorf("--exit-zero with a usage error: exit %d", code)
+	}
 	// A --region near miss is named.
 	dir2 := tree(t, map[string]string{"ok.yaml": validManifest})
 	code, _, errOut = runMain(t, dir2, "", "--no-config", "--region", "us-east1", "ok.yaml")
@@ -144,9 +188,12 @@ func TestUsageHints(t *testing.T) {
 }
 
 func TestHelpBoolFlags(t *testing.T) {
-	_, _, errOut := runMain(t, "", "", "--help")
-	wantIn(t, "--help", errOut, "--no-snippet ", "--quiet", "--files-from FILE", "--max-warnings N")
-	wantNotIn(t, "--help", errOut, "[=true|false]")
+	code, out, errOut := runMain(t, "", "", "--help")
+	if code != ExitOK || errOut != "" {
+		t.Errorf("--help: exit %d, stderr %q; want 0 and the help on standard output", code, errOut)
+	}
+	wantIn(t, "--help", out, "--no-snippet ", "--quiet", "--files-from FILE", "--max-warnings N")
+	wantNotIn(t, "--help", out, "[=true|false]")
 }
 
 func TestStdinPipe(t *testing.T) {
@@ -188,15 +235,15 @@ func TestContextSources(t *testing.T) {
 	wantIn(t, "env key", b.String(), "will be signed with `AKIAI44QH8DHBEXAMPLE` (from $AWS_ACCESS_KEY_ID)")
 }
 
-// TestVerboseServiceSentence: a finding line holds the specifics; the
-// service's sentence is shown with --verbose.
+// TestVerboseServiceSentence: the default text format shows the headline
+// without the service's sentence; --verbose adds it under the finding.
 func TestVerboseServiceSentence(t *testing.T) {
 	dir := tree(t, map[string]string{"e.yaml": errManifest})
-	_, out, _ := runMain(t, dir, "", "--no-config", "--no-snippet", "e.yaml")
-	wantIn(t, "default", out, "e.yaml:5:14: error InvalidManifestFieldException: eraseDevice is `no`")
+	_, out, _ := runMain(t, dir, "", "--no-config", "--format", "text", "e.yaml")
+	wantIn(t, "default", out, "error[InvalidManifestFieldException]: eraseDevice is `no`", "     --> e.yaml:5:14 [erase-device]\n")
 	wantNotIn(t, "default", out, "Please correct and resubmit")
-	_, out, _ = runMain(t, dir, "", "--no-config", "--no-snippet", "--verbose", "e.yaml")
-	wantIn(t, "--verbose", out, "e.yaml:5:14: error InvalidManifestFieldException: One or more manifest fields was invalid. Please correct and resubmit. eraseDevice is `no`")
+	_, out, _ = runMain(t, dir, "", "--no-config", "--format", "text", "--verbose", "e.yaml")
+	wantIn(t, "--verbose", out, "      = service: One or more manifest fields was invalid. Please correct and resubmit.\n")
 }
 
 // TestConfigErrorsAtOnce: every problem of the config file is printed, one

@@ -51,9 +51,10 @@ func (o *options) openSinks(format string, stdout io.Writer, inputs map[any]bool
 	var files []named
 	for _, v := range o.outputs {
 		f, name, ok := strings.Cut(v, "=")
+		f = strings.ToLower(f)
 		if !ok || report.Formats[f] == nil {
 			if ok && !strings.ContainsAny(f, "/\\.") {
-				return nil, fmt.Errorf("--output %q: unknown format %q; use FORMAT=FILE with one of %s", v, f, strings.Join(formatNames(), ", "))
+				return nil, fmt.Errorf("--output %q: unknown format `%s`: use FORMAT=FILE with one of %s%s", v, escape.Line(f), strings.Join(formatNames(), ", "), didYouMean(f, formatNames()))
 			}
 			f, name = "", v
 		}

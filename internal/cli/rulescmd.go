@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/manifestlint/manifestlint/explain"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/manifest"
@@ -50,9 +50,9 @@ func ruleRows() []ruleRow {
 // file's disable and severity keys and suppressions take.
 func cmdRules(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("rules", "Usage: manifestlint rules [--format text|json]\n\n"+
-		"Lists every rule id with its default severity, the service codes it reports and what it checks.\n"+
-		"Rule ids and codes are the names --ignore, the config file's disable and severity keys, and\n"+
-		"`# manifestlint-ignore: NAME` comments take. `manifestlint explain RULE` tells more.\n", stderr)
+		"Lists every rule id with its default severity, the service codes it reports and what it checks. "+
+		"Rule ids and codes are the names --ignore, the config file's disable and severity keys, and "+
+		"`# manifestlint-ignore: NAME` comments take. `manifestlint explain RULE` tells more.\n", stdout, stderr)
 	format := fl.StringP("format", "f", "text", "output format: text or json")
 	if st, done := parseFlags(fl, args); done {
 		return st
@@ -62,7 +62,7 @@ func cmdRules(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	rows := ruleRows()
-	switch *format {
+	switch strings.ToLower(*format) { // -f JSON, as the lint's -f
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
@@ -74,16 +74,15 @@ func cmdRules(args []string, stdout, stderr io.Writer) int {
 			return ExitUsage
 		}
 	case "text":
-		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "RULE\tSEVERITY\tCHECKS [CODES]")
-		for _, r := range rows {
+		table := make([][]string, len(rows))
+		for i, r := range rows {
 			codes := ""
 			if len(r.Codes) > 0 {
 				codes = " [" + strings.Join(r.Codes, ", ") + "]"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s%s\n", r.ID, r.Severity, firstLine(r.Doc), codes)
+			table[i] = []string{r.ID, r.Severity, firstLine(r.Doc) + codes}
 		}
-		if err := tw.Flush(); err != nil {
+		if err := explain.WriteTable(stdout, outputWidth()-1, []string{"RULE", "SEVERITY", "CHECKS [CODES]"}, table); err != nil {
 			fmt.Fprintf(stderr, "manifestlint rules: %v\n", err)
 			return ExitUsage
 		}
@@ -114,8 +113,8 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 		kinds[i] = string(k)
 	}
 	fl := newFlags("init", "Usage: manifestlint init [--job-kind KIND] [--dir DIR]\n\n"+
-		"Writes a commented "+config.FileName+" and, with --job-kind, a starter manifest of that kind\n"+
-		"(KIND.manifest.yaml) that lints clean. An existing file is never overwritten.\n", stderr)
+		"Writes a commented "+config.FileName+" and, with --job-kind, a starter manifest of that kind "+
+		"(KIND.manifest.yaml) that lints clean. An existing file is never overwritten.\n", stdout, stderr)
 	kind := fl.String("job-kind", "", "also write a starter manifest of this kind: "+strings.Join(kinds, ", "))
 	dir := fl.String("dir", ".", "the folder to write in")
 	if st, done := parseFlags(fl, args); done {
@@ -128,15 +127,12 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 	type file struct{ src, dst string }
 	files := []file{{"starters/manifestlint.yaml", config.FileName}}
 	if *kind != "" {
-		k := strings.ToLower(*kind)
-		if _, err := fs.Stat(starters, "starters/"+k+".manifest.yaml"); err != nil {
-			msg := fmt.Sprintf("manifestlint init: unknown --job-kind %q; use one of %s", safeName(*kind), strings.Join(kinds, ", "))
-			if c := manifest.Closest(k, kinds); c != "" {
-				msg += " (did you mean " + c + "?)"
-			}
-			fmt.Fprintln(stderr, msg)
+		pk, err := parseJobKind(*kind, false)
+		if err != nil {
+			fmt.Fprintf(stderr, "manifestlint init: %v\n", err)
 			return ExitUsage
 		}
+		k := string(pk)
 		files = append(files, file{"starters/" + k + ".manifest.yaml", k + ".manifest.yaml"})
 	}
 	var kept []string
@@ -156,6 +152,12 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 		for _, p := range kept {
 			fmt.Fprintf(stderr, "manifestlint init: %s exists; nothing written (init never overwrites a file)\n", safeName(p))
 		}
+		return ExitUsage
+	}
+	// --dir names the folder to write in: create it (and its parents), as
+	// `git init DIR` does.
+	if err := os.MkdirAll(*dir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "manifestlint init: --dir %s: %v\n", safeName(*dir), describe(err))
 		return ExitUsage
 	}
 	for _, f := range todo {

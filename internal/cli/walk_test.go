@@ -17,7 +17,7 @@ const validManifest = testmanifest.S3Import
 // file (unless args name one); stdin is given.
 func runMain(t *testing.T, dir, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	for _, k := range []string{"AWS_ACCESS_KEY_ID", "GITHUB_ACTIONS", "NO_COLOR"} {
+	for _, k := range []string{"AWS_ACCESS_KEY_ID", "GITHUB_ACTIONS", "NO_COLOR", "COLUMNS"} {
 		t.Setenv(k, "")
 	}
 	if dir != "" {
@@ -25,7 +25,8 @@ func runMain(t *testing.T, dir, stdin string, args ...string) (code int, stdout,
 	}
 	var out, errb bytes.Buffer
 	if len(args) == 0 || subcommands[args[0]] == nil {
-		args = append([]string{"--color", "never"}, args...)
+		// The one-line format: these tests read findings line by line.
+		args = append([]string{"--color", "never", "--format", "concise"}, args...)
 	}
 	code = Main(args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()

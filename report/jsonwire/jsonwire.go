@@ -10,7 +10,8 @@ import "github.com/manifestlint/manifestlint/manifest"
 // columns in code points; EndLine/EndColumn end the range at fault
 // (exclusive) and equal Line/Column when the finding points at a place
 // without covering text (a field missing from the document). Message is the
-// specifics; ServiceMessage is the service's sentence for Code.
+// headline (what is wrong, with the value), Help how to fix it ("" when the
+// headline says it all); ServiceMessage is the service's sentence for Code.
 type Finding struct {
 	Code      manifest.Code     `json:"code"`
 	Status    int               `json:"status"`
@@ -22,6 +23,9 @@ type Finding struct {
 	EndLine   int               `json:"endLine"`
 	EndColumn int               `json:"endColumn"`
 	Message   string            `json:"message"`
+	// Help is how to fix the finding, shown below the headline; "" when
+	// the headline says it all.
+	Help string `json:"help"`
 	// ServiceMessage is the service's own sentence for Code ("" for a
 	// warning); Message holds the specifics (the sentence when there are
 	// none).
@@ -78,7 +82,7 @@ func Findings(doc *manifest.Document, fs []manifest.Finding) []Finding {
 		f := &fs[i]
 		out[i] = Finding{Code: f.Code, Status: f.Status, Severity: f.Severity, Rule: f.Rule, Path: f.Path,
 			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-			Message: f.Message, ServiceMessage: f.Code.Message(), Evidence: f.Evidence}
+			Message: f.Message, Help: f.Help, ServiceMessage: f.Code.Message(), Evidence: f.Evidence}
 		if out[i].Message == "" {
 			out[i].Message = out[i].ServiceMessage
 		}
