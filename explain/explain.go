@@ -53,24 +53,6 @@ func Lookup(w io.Writer, name string) error {
 	return unknown(name)
 }
 
-// Code explains an error code (any letter case, "Exception" suffix optional).
-func Code(w io.Writer, name string) error {
-	c, ok := findCode(name)
-	if !ok {
-		return unknown(name)
-	}
-	return writeCode(w, c)
-}
-
-// Rule explains a rule id (any letter case).
-func Rule(w io.Writer, id string) error {
-	r, ok := findRule(id)
-	if !ok {
-		return unknown(id)
-	}
-	return writeRule(w, r)
-}
-
 func findCode(name string) (manifest.CodeInfo, bool) {
 	for _, c := range manifest.ErrorCodes {
 		if strings.EqualFold(string(c.Code), name) || strings.EqualFold(string(c.Code), name+"Exception") {

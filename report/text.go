@@ -342,14 +342,6 @@ func colorizer(on bool) func(code, s string) string {
 	return func(code, s string) string { return code + s + ansiReset }
 }
 
-// lastKey is the last key of a field path (operations[0].pinCode: pinCode).
-func lastKey(path string) string {
-	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
-		return path[i+1:]
-	}
-	return path
-}
-
 // fixHint is the line after the summary that says how many findings --fix
 // repairs (ruff's "[*] N fixable with the --fix option"), or "".
 func fixHint(safe, unsafe int, unsafeAsked bool) string {

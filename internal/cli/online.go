@@ -31,8 +31,6 @@ type onlineOptions struct {
 	imds        bool
 	// checker asks the account during the run; nil when offline.
 	checker *online.Checker
-	// notes are run-level notes the facts gave (a temporary signing key).
-	notes []string
 }
 
 // addOnlineFlags defines the flags of --online on fl.
