@@ -27,16 +27,9 @@ func secretDetail(path, v string, bad int, want string) string {
 	if v == "" {
 		return fmt.Sprintf("%s is empty: %s.", path, want)
 	}
-	msg := fmt.Sprintf("%s has %s (the value is not shown)", path, plural(utf8.RuneCountInString(v), "character"))
+	msg := fmt.Sprintf("%s has %s (the value is not shown)", path, manifest.Plural(utf8.RuneCountInString(v), "character"))
 	if bad > 0 {
 		msg += fmt.Sprintf(", and the character at position %d is not allowed", bad)
 	}
 	return msg + ": " + want + "."
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
