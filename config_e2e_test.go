@@ -23,10 +23,7 @@ func TestConfigEndToEnd(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "manifestlint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	write := func(rel, text string) {
 		p := filepath.Join(tmp, rel)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -108,12 +105,14 @@ exclude:
 	check("config found", r, 1, []string{
 		"nospace.yaml:1:1: error MissingCustomsException:",
 		"nospace.yaml:15:14: error InvalidAddressException:",
-		"(from config file ../../.manifestlint.yaml)",
 		"[address-eu-region]",
 		"2 errors, 0 warnings in 2 files",
 		// the region is known; the bucket inventory is not
 		"suppressed.yaml: note: no bucket inventory (buckets in .manifestlint.yaml): bucket checks not run",
 	}, []string{"draft.yaml", "no-space-after-colon", "suppressed.yaml:1", "suppressed.yaml: note: checked", "region unknown"})
+
+	// The help (default format) names the file the region came from.
+	check("config named", run("."), 1, []string{"(from config file ../../.manifestlint.yaml)"}, nil)
 
 	// A directory walk skips the configuration file itself.
 	check("walk skips the config file", run("--format=concise", "../.."), 1,
@@ -122,8 +121,8 @@ exclude:
 	// --region wins over the file: the US address is fine in us-east-1, and
 	// the file suppressions become stale, errors by the file's severity key.
 	check("--region wins", run("--region", "us-east-1", "--format=concise", "."), 1, []string{
-		"suppressed.yaml:1:29: error: [*] The suppression of `customs-required` silences nothing",
-		"suppressed.yaml:1:47: error: [*] The suppression of `address-eu-region` silences nothing",
+		"suppressed.yaml:1:29: error: [*] the suppression of `customs-required` silences nothing",
+		"suppressed.yaml:1:47: error: [*] the suppression of `address-eu-region` silences nothing",
 		"2 errors, 0 warnings in 2 files",
 	}, []string{"nospace.yaml:1", "nospace.yaml: note: checked"})
 
@@ -135,9 +134,9 @@ exclude:
 	// file's severity key is not read either).
 	check("--no-config", run("--no-config", "--format=concise", "."), 1, []string{
 		"draft.yaml:3:1: error MalformedManifestException:",
-		"nospace.yaml:1:16: warning: [*] No space after the colon",
-		"suppressed.yaml:1:29: warning: [*] The suppression of `customs-required` silences nothing",
-		"suppressed.yaml:1:47: warning: [*] The suppression of `address-eu-region` silences nothing",
+		"nospace.yaml:1:16: warning: [*] no space after the colon",
+		"suppressed.yaml:1:29: warning: [*] the suppression of `customs-required` silences nothing",
+		"suppressed.yaml:1:47: warning: [*] the suppression of `address-eu-region` silences nothing",
 		"1 error, 3 warnings in 3 files",
 	}, []string{"InvalidAddressException"})
 
@@ -150,7 +149,7 @@ exclude:
 	// severity unused-suppression: error makes a stale suppression fail the run.
 	write("repo/jobs/east/stale.yaml", "# manifestlint-ignore-file: address-po-box -- old\n"+validManifest)
 	check("stale suppression", run("--region", "us-east-1", "--format=concise", "stale.yaml"), 1,
-		[]string{"stale.yaml:1:29: error: [*] The suppression of `address-po-box` silences nothing", "[unused-suppression]"}, nil)
+		[]string{"stale.yaml:1:29: error: [*] the suppression of `address-po-box` silences nothing", "[unused-suppression]"}, nil)
 
 	// jobTypes: the manifest under jobs/exports is an export.
 	r = run("--format", "json", "../exports/x.yaml")
@@ -172,7 +171,7 @@ exclude:
 	write("repo/jobs/east/other.yaml", testmanifest.With("bucket: my-import-bucket", "bucket: other-bucket"))
 	check("buckets", run("--config", "../../inventory.yaml", "--format=concise", "other.yaml", "nospace.yaml"), 1, []string{
 		"other.yaml:3:9: error NoSuchBucketException:", "[bucket-exists]",
-		"nospace.yaml:1:16: warning: [*] No space after the colon", "1 error, 1 warning in 2 files",
+		"nospace.yaml:1:16: warning: [*] no space after the colon", "1 error, 1 warning in 2 files",
 	}, nil)
 	write("repo/jobs/east/other.yaml", testmanifest.With("bucket: my-import-bucket",
 		"bucket: other-bucket # manifestlint-ignore: bucket-exists -- created when the job ships"))

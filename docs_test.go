@@ -634,6 +634,9 @@ func runRecipe(t *testing.T, script string, files map[string]string) (int, strin
 // file (an empty SARIF upload would close every alert); with a faulty
 // manifest they fail and write the report.
 func TestCIRecipes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: runs the CI recipes' scripts in bash with the built binary (about 11 s); the full suite (CI) runs it")
+	}
 	broken, err := os.ReadFile(filepath.Join("testdata", "sample", "broken.manifest.yaml"))
 	if err != nil {
 		t.Fatal(err)

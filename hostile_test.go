@@ -114,6 +114,9 @@ func TestConfigSearchDeletedWorkingDir(t *testing.T) {
 // own, with a temporary folder of its own, and checks that nothing is left
 // in it: every `go test` run left a 14 MB binary in the system temp folder.
 func TestNoBinaryLeftInTemp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: re-runs the end-to-end test in a test binary of its own, which builds manifestlint again (about 11 s); the full suite (CI) runs it")
+	}
 	exe, err := os.Executable()
 	must0(t, err)
 	tmp := t.TempDir()

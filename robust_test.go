@@ -67,6 +67,9 @@ func (r *lazyReader) Read(p []byte) (int, error) {
 // finding or a clean I/O error: the right exit status, the expected words,
 // no panic or stack trace, quickly and with bounded allocation.
 func TestRobustInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: lints a dozen hostile inputs of up to 50 MB (about 14 s on 2 cores); the full suite (CI) runs it")
+	}
 	t.Setenv("AWS_ACCESS_KEY_ID", "")
 	t.Setenv("GITHUB_ACTIONS", "")
 	crlf := strings.ReplaceAll(robustValid, "\n", "\r\n")
@@ -92,7 +95,7 @@ func TestRobustInputs(t *testing.T) {
 			name:     "flow nesting 100,000 deep",
 			setup:    writeFile("deep.yaml", strings.Repeat("[", 100000)+strings.Repeat("]", 100000)),
 			code:     exitFindings,
-			out:      []string{"deep.yaml:1:1: error MalformedManifestException", "exceeded max depth", "nests far deeper"},
+			out:      []string{"deep.yaml:1:1: error MalformedManifestException", "exceeded max depth"},
 			maxAlloc: 64 << 20,
 		},
 		{
@@ -137,7 +140,7 @@ func TestRobustInputs(t *testing.T) {
 				return append([]string{"--max-bytes", "20000000"}, args...)
 			},
 			code:     exitOK,
-			out:      []string{"longline.yaml:2:9: warning: [*] No space after the colon in `deviceId:gggg", "…` (10000009 characters)", "0 errors, 1 warning in 1 file"},
+			out:      []string{"longline.yaml:2:9: warning: [*] no space after the colon of `deviceId:`", "0 errors, 1 warning in 1 file"},
 			maxAlloc: 400 << 20,
 		},
 		{
@@ -158,7 +161,7 @@ func TestRobustInputs(t *testing.T) {
 			name:  "invalid UTF-8",
 			setup: writeFile("latin1.yaml", "manifestVersion: 2.0\ndeviceId: caf\xe9\n"),
 			code:  exitFindings,
-			out:   []string{"latin1.yaml:2:14: error MalformedManifestException", "save it as UTF-8"},
+			out:   []string{"latin1.yaml:2:14: error MalformedManifestException", "is not valid UTF-8 text"},
 		},
 		{
 			name:  "NUL byte",

@@ -58,6 +58,9 @@ func fixAllocPerByte(src []byte) float64 {
 // validate's TestLinearAllocation, without a clock; BenchmarkFixHostile
 // measures the time).
 func TestFixLinearAllocation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: fixes hostile generators at two sizes (about 4 s); the full suite (CI) runs it")
+	}
 	Run("warmup.yaml", []byte("manifestVersion:2.0\n"), validate.Options{}, Options{})
 	for name, gen := range hostileFixes {
 		small, large := fixAllocPerByte(gen(300)), fixAllocPerByte(gen(3000))

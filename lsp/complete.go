@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/rules"
@@ -26,7 +27,9 @@ type lineToken struct {
 	hasValue bool   // something follows the colon
 }
 
-var keyLine = regexp.MustCompile(`^([A-Za-z0-9_."'-][^:#]*?)\s*:(\s+[^#\s].*|\s*(#.*)?)$`)
+var keyLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([A-Za-z0-9_."'-][^:#]*?)\s*:(\s+[^#\s].*|\s*(#.*)?)$`)
+})
 
 func tokenize(line string) lineToken {
 	t := lineToken{dash: -1}
@@ -43,7 +46,7 @@ func tokenize(line string) lineToken {
 		trimmed = rest
 	}
 	t.keyCol = col
-	if m := keyLine.FindStringSubmatch(strings.TrimRight(trimmed, " \t\r")); m != nil {
+	if m := keyLine().FindStringSubmatch(strings.TrimRight(trimmed, " \t\r")); m != nil {
 		t.key = strings.Trim(m[1], `"'`)
 		t.hasValue = strings.TrimSpace(m[2]) != "" && !strings.HasPrefix(strings.TrimSpace(m[2]), "#")
 	}
@@ -134,8 +137,8 @@ func appendSeg(segs []string, s string) []string {
 }
 
 var (
-	keyPrefix   = regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]*)$`)
-	valuePrefix = regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]+):(\s*)([^\s#]*)$`)
+	keyPrefix   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]*)$`) })
+	valuePrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]+):(\s*)([^\s#]*)$`) })
 )
 
 func (s *Server) completion(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
@@ -189,7 +192,7 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 		}
 		return items
 	}
-	if m := valuePrefix.FindStringSubmatch(prefix); m != nil {
+	if m := valuePrefix().FindStringSubmatch(prefix); m != nil {
 		sc := scopeAt(lines, line, m[1]+m[2])
 		key := m[3]
 		f := root.lookup(appendSeg(sc.segs, key))
@@ -207,7 +210,7 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 		}
 		return items
 	}
-	m := keyPrefix.FindStringSubmatch(prefix)
+	m := keyPrefix().FindStringSubmatch(prefix)
 	if m == nil {
 		return items
 	}

@@ -221,9 +221,6 @@ func findingHover(b *strings.Builder, f manifest.Finding) {
 		name = f.Rule
 	}
 	fmt.Fprintf(b, "**%s** (%s, rule `%s`)\n\n%s", mdEscape(name), f.Severity, f.Rule, mdEscape(f.Text()))
-	if f.Help != "" {
-		b.WriteString("\n\n" + mdEscape(f.Help))
-	}
 	var ex bytes.Buffer
 	if explain.Lookup(&ex, name) == nil && ex.Len() > 0 {
 		b.WriteString("\n\n" + textBlock(ex.String()))

@@ -126,19 +126,30 @@ func (f *Finding) Span() Span {
 	return Span{Start: f.Start, End: f.End, From: Pos{f.Line, f.Column}, To: Pos{f.EndLine, f.EndColumn}}
 }
 
-// Text is the finding's whole message as the xml format and the language
-// server's hover show it: the service's sentence for its Code (kept by an
-// error the config file turned into a warning), then Message. The other
-// formats show Message (the headline), Help and the sentence apart.
+// Text is the finding's whole message in one string, as the xml format
+// and the language server's hover show it: the service's sentence for its
+// Code (kept by an error the config file turned into a warning), then
+// Specifics (the headline, then the help after a colon). The other formats
+// show the headline, the help and the sentence apart.
 func (f *Finding) Text() string {
+	msg := f.Specifics()
 	sentence := f.Code.Message()
 	switch {
 	case sentence == "":
-		return f.Message
-	case f.Message == "":
+		return msg
+	case msg == "":
 		return sentence
 	}
-	return sentence + " " + f.Message
+	return sentence + " " + msg
+}
+
+// Specifics is the headline and the help in one line ("headline: help"),
+// for formats that have one field for both (the xml format's Detail).
+func (f *Finding) Specifics() string {
+	if f.Help == "" {
+		return f.Message
+	}
+	return f.Message + ": " + f.Help
 }
 
 // Relate adds a related location: the span s in the same source, and what

@@ -26,3 +26,24 @@ func TestJoinPath(t *testing.T) {
 		t.Errorf("Family of a quoted returnAddress key: %s", inv)
 	}
 }
+
+// TestFindingText: the one-string form of a finding is the service's
+// sentence, the headline, and the help after a colon, each left out when
+// empty.
+func TestFindingText(t *testing.T) {
+	sentence := InvalidAddress.Message()
+	for _, tc := range []struct {
+		f    Finding
+		want string
+	}{
+		{Finding{Code: InvalidAddress, Message: "head", Help: "help"}, sentence + " head: help"},
+		{Finding{Code: InvalidAddress, Message: "head"}, sentence + " head"},
+		{Finding{Code: InvalidAddress}, sentence},
+		{Finding{Message: "head", Help: "help"}, "head: help"},
+		{Finding{Message: "head"}, "head"},
+	} {
+		if got := tc.f.Text(); got != tc.want {
+			t.Errorf("Text() = %q, want %q", got, tc.want)
+		}
+	}
+}

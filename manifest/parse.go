@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -170,12 +171,12 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	doc := &Document{Name: name, Source: src}
 	if !utf8.Valid(src) {
 		return doc, []Finding{invalidUTF8Rule.Errorf(MalformedManifest, doc.Lines().SpanOf(invalidUTF8Offset(src), invalidUTF8Offset(src)+1), "",
-			"The manifest is not valid UTF-8 text: save it as UTF-8.")}
+			"the manifest is not valid UTF-8 text").WithHelp("save it as UTF-8")}
 	}
 	lines := doc.Lines()
 	if isBlank(lines) {
 		return doc, []Finding{emptyManifestRule.Errorf(MissingParameter, doc.PointSpan(Pos{1, 1}), "",
-			"The manifest is empty: it holds no fields, only whitespace or comments.")}
+			"the manifest holds no fields, only whitespace or comments")}
 	}
 
 	text, shifts := rewriteNoSpaceColons(lines)
@@ -193,7 +194,8 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 			line = 1
 		}
 		return doc, []Finding{multipleDocumentsRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{line, 1}), "",
-			fmt.Sprintf("The file holds more than one YAML document (a second begins near line %d): a manifest is one document; remove the `---` separator and what follows, or split it into files.", line))}
+			fmt.Sprintf("the file holds a second YAML document (near line %d)", line)).
+			WithHelp("a manifest is one document: remove the `---` separator and what follows, or split it into files")}
 	case !errors.Is(err, io.EOF):
 		return doc, []Finding{syntaxFinding(doc, err)}
 	}
@@ -203,7 +205,8 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	}
 	if deep := tooDeep(&file); deep != nil {
 		return doc, []Finding{nestingDepthRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{deep.Line, deep.Column}), "",
-			fmt.Sprintf("The manifest nests mappings or lists more than %d levels deep (at line %d): a manifest nests 3 (operations, an entry, its fields); remove the extra levels.", MaxDepth, deep.Line))}
+			fmt.Sprintf("the manifest nests more than %d levels deep", MaxDepth)).
+			WithHelp("a manifest nests 3 (operations, an entry, its fields): remove the extra levels")}
 	}
 	doc.Secrets = findSecrets(doc, &file)
 	root := &file
@@ -212,7 +215,8 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	}
 	if root.Kind != yaml.MappingNode {
 		return doc, []Finding{rootNotMappingRule.Errorf(MalformedManifest, doc.Span(root), "",
-			fmt.Sprintf("The manifest is %s, not a mapping of `key: value` lines; start from `manifestVersion: 2.0` and one field per line.", KindName(root)))}
+			fmt.Sprintf("the manifest is %s, not a mapping of `key: value` lines", KindName(root))).
+			WithHelp("start from `manifestVersion: 2.0` and one field per line")}
 	}
 	var fs []Finding
 	checkStructure(doc, root, "", &fs)
@@ -233,8 +237,8 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 			at = lines.SpanOf(at.Start, max(at.Start+1, doc.Span(v).End))
 		}
 		fs = append(fs, noSpaceAfterColonRule.Warnf(at, path,
-			fmt.Sprintf("No space after the colon in `%s`: the service accepts it, but other YAML tools read the whole line as one word. Write `%s: %s`.",
-				s.key+":"+rest, s.key, rest)).WithFix(
+			fmt.Sprintf("no space after the colon of `%s:`", s.key)).
+			WithHelp(fmt.Sprintf("the service accepts it, but other YAML tools read the whole line as one word: write `%s: %s`", s.key, shorten(rest))).WithFix(
 			ReplaceFix("Insert a space after the colon of `"+s.key+":`", Safe, s.off, s.off, " ")))
 	}
 	return doc, fs
@@ -306,7 +310,8 @@ func unshift(n *yaml.Node, shifts []shift) {
 func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 	if badTag(n) {
 		*fs = append(*fs, yamlTagRule.Errorf(MalformedManifest, doc.Span(n), path,
-			fmt.Sprintf("The manifest uses the YAML tag %s: a manifest's values are plain text, and the service's YAML parser refuses a type it does not know; remove the tag.", n.Tag)))
+			fmt.Sprintf("the manifest uses the YAML tag %s", n.Tag)).
+			WithHelp("a manifest's values are plain text, and the service's YAML parser refuses a type it does not know: remove the tag"))
 	}
 	if n.Anchor != "" || n.Kind == yaml.AliasNode {
 		what := "anchor &" + n.Anchor
@@ -314,7 +319,8 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 			what = "alias *" + n.Value
 		}
 		*fs = append(*fs, anchorAliasRule.Errorf(MalformedManifest, doc.Span(n), path,
-			fmt.Sprintf("The manifest uses the YAML %s: anchors and aliases are not allowed in a manifest; write the value out.", what)))
+			fmt.Sprintf("the manifest uses the YAML %s", what)).
+			WithHelp("anchors and aliases are not allowed in a manifest: write the value out"))
 		if n.Kind == yaml.AliasNode {
 			return
 		}
@@ -331,7 +337,7 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
 				*fs = append(*fs, complexKeyRule.Errorf(MalformedManifest, doc.Span(k), path,
-					fmt.Sprintf("A key must be plain text, but this one is %s.", KindName(k))))
+					fmt.Sprintf("a key must be plain text, but this one is %s", KindName(k))))
 				continue
 			}
 			var dup, dupVal *yaml.Node
@@ -356,7 +362,8 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 			kp := JoinPath(path, k.Value)
 			if dup != nil {
 				f := duplicateKeyRule.Errorf(MalformedManifest, doc.Span(k), kp,
-					fmt.Sprintf("The key %q appears twice in the same mapping (first at line %d): keep one.", k.Value, dup.Line))
+					fmt.Sprintf("the key `%s` appears twice (first at line %d)", k.Value, dup.Line)).
+					WithHelp("a mapping holds each key once: keep one")
 				f.Relate(doc.Span(dup), fmt.Sprintf("first occurrence of %q", k.Value))
 				if sameValue(doc, dupVal, v) {
 					f.Fix = removeEntryFix(doc, k, v, "Remove the second `"+k.Value+"` (its value is the first one's)")
@@ -466,7 +473,7 @@ func keyPathsAt(root *yaml.Node, shifts []shift) map[int]keyAt {
 	return paths
 }
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlErrLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // syntaxFinding turns a yaml.v3 error into a MalformedManifestException
 // with a hint for the usual causes. yaml.v3 reports only a line, and often
@@ -476,7 +483,7 @@ var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func syntaxFinding(doc *Document, err error) Finding {
 	msg := err.Error()
 	line := 1
-	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlErrLine().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {
@@ -489,55 +496,53 @@ func syntaxFinding(doc *Document, err error) Finding {
 		if i, r := firstControl(doc.Source); i >= 0 {
 			p := doc.Lines().Pos(i)
 			return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(p), "",
-				fmt.Sprintf("YAML syntax error at line %d: control character U+%04X is not allowed in YAML. Remove it; if the file was saved by a word processor or is not text, save it again as plain UTF-8 text.", p.Line, r))
+				fmt.Sprintf("control character U+%04X is not allowed in YAML", r)).
+				WithHelp("remove it; if the file was saved by a word processor or is not text, save it again as plain UTF-8 text")
 		}
 	}
 	if strings.Contains(msg, "cannot start any token") || strings.Contains(msg, "alphabetic or numeric") {
 		if p, c, ok := findReservedStart(doc, line); ok {
-			return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(p), "",
-				fmt.Sprintf("YAML syntax error at line %d: %s This looks like an unfilled template placeholder: replace it with the real value (or quote it).", p.Line, reservedWhy(c)))
+			head, why := reservedWhy(c)
+			return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(p), "", head).
+				WithHelp(why + "; this looks like an unfilled template placeholder: replace it with the real value (or quote it)")
 		}
 	}
 	if strings.Contains(msg, "could not find expected ':'") || strings.Contains(msg, "mapping values are not allowed") {
-		if p, detail, ok := findGluedKey(doc, line, strings.Contains(msg, "mapping values")); ok {
-			return yamlSyntaxRule.Errorf(MalformedManifest, doc.PointSpan(p), "",
-				fmt.Sprintf("YAML syntax error at line %d: %s", p.Line, detail))
+		if p, head, help, ok := findGluedKey(doc, line, strings.Contains(msg, "mapping values")); ok {
+			return yamlSyntaxRule.Errorf(MalformedManifest, doc.PointSpan(p), "", head).WithHelp(help)
 		}
 	}
 	if strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "mapping values are not allowed") ||
 		strings.Contains(msg, "did not find expected '-' indicator") {
-		p, detail, ok := findBadIndent(doc, line)
+		p, head, help, ok := findBadIndent(doc, line)
 		if !ok {
-			p, detail, ok = findBadIndentIn(doc, line, doc.Lines().Count())
+			p, head, help, ok = findBadIndentIn(doc, line, doc.Lines().Count())
 		}
 		if ok {
-			return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(p), "",
-				fmt.Sprintf("YAML syntax error at line %d: %s", p.Line, detail))
+			return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(p), "", head).WithHelp(help)
 		}
 	}
 	switch {
 	case strings.Contains(msg, "tab") || (strings.Contains(msg, "cannot start any token") && findTab(doc, line, Pos{}) != Pos{}):
-		hint = " Indent with spaces, not tabs."
+		hint = "indent with spaces, not tabs"
 		pos = findTab(doc, line, pos)
 	case strings.Contains(msg, "end of stream") || strings.Contains(msg, "quoted"):
-		hint = " Close the quote that is still open."
+		hint = "close the quote that is still open"
 		pos = findOpenQuote(doc.Line(line), pos)
 	case strings.Contains(msg, "','") || strings.Contains(msg, "']'") || strings.Contains(msg, "'}'"):
-		hint = " Close the bracket that is still open."
+		hint = "close the bracket that is still open"
 		pos = findOpenBracket(doc, line, pos)
 	case strings.Contains(msg, "mapping values are not allowed"):
-		hint = " A value holds `: `: quote it (`key: 'a: b'`), or put the key on a line of its own."
+		hint = "a value holds `: `: quote it (`key: 'a: b'`), or put the key on a line of its own"
 		pos = findSecondColon(doc.Line(line), pos)
 	case strings.Contains(msg, "max depth"):
-		hint = " The manifest nests far deeper than any manifest field does."
+		hint = "the manifest nests far deeper than any manifest field does"
 	default:
-		hint = " Check the indentation and that each line is `key: value`."
+		hint = "check the indentation and that each line is `key: value`"
 	}
-	if pos.Line != line {
-		msg = fmt.Sprintf("%s (the parser noticed at line %d)", msg, line)
-	}
-	return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(pos), "",
-		fmt.Sprintf("YAML syntax error at line %d: %s.%s", pos.Line, msg, hint))
+	// yaml.v3's own words, without the line it names: that is often not
+	// the line at fault, which pos is (the finding's location).
+	return yamlSyntaxRule.Errorf(MalformedManifest, doc.TokenSpan(pos), "", "YAML syntax error: "+msg).WithHelp(hint)
 }
 
 // gluedKey matches a line that is a key written without a space after its
@@ -545,7 +550,9 @@ func syntaxFinding(doc *Document, err error) Finding {
 // key, which the dialect rewrite leaves alone (spec: only
 // `[A-Za-z][A-Za-z0-9]*` keys are rewritten): YAML reads the line as one
 // plain scalar and fails on the line after it, or at the end.
-var gluedKey = regexp.MustCompile(`^( *(?:- +)?)([A-Za-z][A-Za-z0-9_.-]*[_.-][A-Za-z0-9_.-]*):([^ \t:#][^\t]*?)\s*$`)
+var gluedKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^( *(?:- +)?)([A-Za-z][A-Za-z0-9_.-]*[_.-][A-Za-z0-9_.-]*):([^ \t:#][^\t]*?)\s*$`)
+})
 
 // findGluedKey finds, on the reported line or the one before or after it,
 // a key glued to its value (`erase_device:yes`): the message points at the
@@ -556,7 +563,7 @@ var gluedKey = regexp.MustCompile(`^( *(?:- +)?)([A-Za-z][A-Za-z0-9_.-]*[_.-][A-
 // ("mapping values are not allowed" on the next line, after): only the
 // line before, with its key at the reported line's indentation, is then
 // looked at.
-func findGluedKey(doc *Document, line int, after bool) (Pos, string, bool) {
+func findGluedKey(doc *Document, line int, after bool) (at Pos, head, help string, ok bool) {
 	look := []int{line, line - 1, line + 1}
 	if after {
 		look = []int{line - 1}
@@ -566,7 +573,7 @@ func findGluedKey(doc *Document, line int, after bool) (Pos, string, bool) {
 			continue
 		}
 		text := doc.Line(l)
-		m := gluedKey.FindStringSubmatch(text)
+		m := gluedKey().FindStringSubmatch(text)
 		if m == nil {
 			continue
 		}
@@ -579,27 +586,37 @@ func findGluedKey(doc *Document, line int, after bool) (Pos, string, bool) {
 		if IsSecret(best) || secretish(key) || mentionsSecret([]byte(key)) || utf8.RuneCountInString(value) > 40 || strings.ContainsAny(value, "`") {
 			shown = "…"
 		}
-		detail := fmt.Sprintf("`%s:` has no space after the colon, so YAML reads the whole line as text, not as a key and a value: write `%s: %s` (a space after the colon).",
-			key, key, shown)
+		help = fmt.Sprintf("YAML reads the whole line as text, not as a key and a value: write `%s: %s` (a space after the colon)", key, shown)
 		if best != "" && best != key {
-			detail += fmt.Sprintf(" The manifest field is named `%s`: write `%s: %s`.", best, best, shown)
+			help = fmt.Sprintf("YAML reads the whole line as text, not as a key and a value: write `%s: %s` (the manifest field's name, and a space after the colon)", best, shown)
 		}
-		return Pos{l, column(text, len(lead)+len(key))}, detail, true
+		return Pos{l, column(text, len(lead)+len(key))}, fmt.Sprintf("`%s:` has no space after the colon", key), help, true
 	}
-	return Pos{}, "", false
+	return Pos{}, "", "", false
 }
 
-// reservedWhy says why YAML refuses a plain value starting with c.
-func reservedWhy(c byte) string {
+// shorten cuts a long value to its first 37 characters and "…", for a
+// message that repeats it.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:37]) + "…"
+	}
+	return s
+}
+
+// reservedWhy is the headline of a plain value starting with c, and why
+// YAML refuses it.
+func reservedWhy(c byte) (head, why string) {
+	head = fmt.Sprintf("a value cannot start with `%c`", c)
 	switch c {
 	case '*':
-		return "a value cannot start with `*`: YAML reads `*name` as an alias (a reference to an `&name` anchor), and `*` followed by anything else as an error."
+		return head, "YAML reads `*name` as an alias (a reference to an `&name` anchor), and `*` followed by anything else as an error"
 	case '&':
-		return "a value cannot start with `&`: YAML reads `&name` as an anchor."
+		return head, "YAML reads `&name` as an anchor"
 	case '%':
-		return "a value cannot start with `%`: YAML reserves it for directives."
+		return head, "YAML reserves it for directives"
 	}
-	return fmt.Sprintf("a value cannot start with `%c`: YAML reserves that character.", c)
+	return head, "YAML reserves that character"
 }
 
 // findReservedStart finds, on the reported line or the next, a value that
@@ -636,7 +653,7 @@ func findReservedStart(doc *Document, line int) (Pos, byte, bool) {
 // parent, or more than the key above it, which already holds a value.
 // yaml.v3 reports the first case on the line before the fault, and the
 // second as a value holding `: `.
-func findBadIndent(doc *Document, line int) (Pos, string, bool) {
+func findBadIndent(doc *Document, line int) (at Pos, head, help string, ok bool) {
 	return findBadIndentIn(doc, line-1, line+1)
 }
 
@@ -645,7 +662,7 @@ func findBadIndent(doc *Document, line int) (Pos, string, bool) {
 // above it), yaml.v3 reports a key indented too little at the line where
 // that mapping starts, far above the fault: syntaxFinding then searches
 // from there to the end.
-func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
+func findBadIndentIn(doc *Document, from, to int) (at Pos, head, help string, ok bool) {
 	// level is an open block: a mapping's keys, a list's `- ` marks, or
 	// the keys of a list entry.
 	type level struct {
@@ -670,7 +687,7 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 		}
 		ind := len(text) - len(t)
 		if strings.HasPrefix(t, "\t") {
-			return Pos{}, "", false // tabs have their own message
+			return Pos{}, "", "", false // tabs have their own message
 		}
 		if blockKey >= 0 {
 			if ind > blockKey {
@@ -679,8 +696,9 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 					blockText, blockLine = ind, l
 				case ind < blockText && l >= from:
 					// Text is not quoted: the line may hold a secret.
-					return Pos{l, ind + 1}, fmt.Sprintf("line %d is indented %s, less than the text of `%s: %s` (%s from line %d) but more than `%s:`: a block scalar's text ends at the first line indented less. Indent it %s to continue the text, or %s if it is the next key.",
-						l, spaces(ind), blockName, blockHead, spaces(blockText), blockLine, blockName, spaces(blockText), keyColumn(blockKey)), true
+					return Pos{l, ind + 1}, fmt.Sprintf("the line is indented %s, less than the text of `%s: %s`", spaces(ind), blockName, blockHead),
+						fmt.Sprintf("a block scalar's text (%s from line %d) ends at the first line indented less: indent it %s to continue the text, or %s if it is the next key",
+							spaces(blockText), blockLine, spaces(blockText), keyColumn(blockKey)), true
 				}
 				continue
 			}
@@ -699,32 +717,33 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 			stack = append(stack, lv)
 		case ind > top.indent && l >= from:
 			if hasColon && lastKey != "" {
-				fix := fmt.Sprintf("Indent it %s, like the keys beside it.", spaces(top.indent))
+				fix := fmt.Sprintf("indent it %s, like the keys beside it", spaces(top.indent))
 				if top.indent == 0 {
-					fix = "Start it in column 1, like the keys beside it."
+					fix = "start it in column 1, like the keys beside it"
 				}
-				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, more than `%s:` on line %d, which already has a value. %s",
-					key, spaces(ind), lastKey, lastLine, fix), true
+				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, more than `%s:` on line %d", key, spaces(ind), lastKey, lastLine),
+					fmt.Sprintf("`%s:` already has a value: %s", lastKey, fix), true
 			}
 		case ind < top.indent:
 			for len(stack) > 1 && stack[len(stack)-1].indent > ind {
 				stack = stack[:len(stack)-1]
 			}
 			if outer := stack[len(stack)-1]; outer.indent != ind && l >= from {
-				end := fmt.Sprintf(", or %d to end that block", outer.indent)
+				end := fmt.Sprintf(", or %d to end that block and go on with %s", outer.indent, outer.desc)
 				if outer.list {
-					end = ""
+					end = fmt.Sprintf(" (%s are at %d)", outer.desc, outer.indent)
 				}
-				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, between %s (%d) and %s (%d): indent it %s to keep it %s%s.",
-					key, spaces(ind), top.desc, top.indent, outer.desc, outer.indent, spaces(top.indent), top.keep, end), true
+				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, less than the keys above it", key, spaces(ind)),
+					fmt.Sprintf("%s are at %d: indent it %s to keep it %s%s", top.desc, top.indent, spaces(top.indent), top.keep, end), true
 			}
 		}
 		cur := &stack[len(stack)-1]
 		if cur.list && cur.indent == ind && !item && l >= from && cur.entry > 0 {
 			// The list sits under its key, one level down the stack.
 			parent := stack[len(stack)-2].indent
-			return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, as the `- ` of the entries of `%s:` are: indent it %s to keep it in the entry above, %s if it comes after the list, or start a new entry with `- `.",
-				key, spaces(ind), cur.key, spaces(cur.entry), keyColumn(parent)), true
+			return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, like the `- ` of `%s:`", key, spaces(ind), cur.key),
+				fmt.Sprintf("indent it %s to keep it in the entry above, %s if it comes after the list, or start a new entry with `- `",
+					spaces(cur.entry), keyColumn(parent)), true
 		}
 		value := ""
 		if hasColon {
@@ -738,7 +757,7 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 		if item {
 			keyInd = ind + 2 + len(t[min(2, len(t)):]) - len(strings.TrimLeft(t[min(2, len(t)):], " "))
 		}
-		if m := blockIndicator.FindStringSubmatch(value); hasColon && m != nil {
+		if m := blockIndicator().FindStringSubmatch(value); hasColon && m != nil {
 			blockKey, blockName, blockHead, blockText, blockLine = keyInd, key, value, 0, l+1
 			if m[1] != "" {
 				blockText = keyInd + int(m[1][0]-'0')
@@ -765,12 +784,12 @@ func findBadIndentIn(doc *Document, from, to int) (Pos, string, bool) {
 			lastKey, lastLine = key, l
 		}
 	}
-	return Pos{}, "", false
+	return Pos{}, "", "", false
 }
 
 // blockIndicator matches a block scalar's header (`|`, `>-`, `|2+`); its
 // group is the explicit indentation digit, if any.
-var blockIndicator = regexp.MustCompile(`^[|>][-+]?([1-9]?)[-+]?$`)
+var blockIndicator = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[|>][-+]?([1-9]?)[-+]?$`) })
 
 // entryDesc names the keys of a list entry for an indentation message:
 // "the keys of the entry `- exportBucket:` of `operations:`".

@@ -18,7 +18,7 @@ func TestParseDialect(t *testing.T) {
 		hasRoot bool
 	}{
 		{name: "plain mapping", src: "manifestVersion: 2.0\ndeviceId: 1\n", hasRoot: true},
-		{name: "empty file", src: "", want: []string{"MissingParameterException empty-manifest  1:1"}, msg: "empty"},
+		{name: "empty file", src: "", want: []string{"MissingParameterException empty-manifest  1:1"}, msg: "holds no fields"},
 		{name: "only whitespace and comments", src: "\n  \n# a comment\n\t\n", want: []string{"MissingParameterException empty-manifest  1:1"}},
 		{name: "only a document marker", src: "---\n", want: []string{"MissingParameterException empty-manifest  1:1"}},
 		{name: "invalid UTF-8", src: "a: 1\nb: \xff\xfe\n", want: []string{"MalformedManifestException invalid-utf8  2:4"}, msg: "UTF-8"},
@@ -31,7 +31,7 @@ func TestParseDialect(t *testing.T) {
 		{name: "bracket opened lines above", src: "a: 1\nb: [x,\n  y\nc: 2\n", want: []string{"MalformedManifestException yaml-syntax  2:4"}, msg: "bracket"},
 		{name: "quote opened mid-line", src: "a: 1\ng: \"open\nh: 2\n", want: []string{"MalformedManifestException yaml-syntax  2:4"}, msg: "quote"},
 		{name: "colon inside a value", src: "a: 1\nd: x: y\n", want: []string{"MalformedManifestException yaml-syntax  2:5"}, msg: "quote it"},
-		{name: "two documents", src: "a: 1\n---\nb: 2\n", want: []string{"MalformedManifestException multiple-documents  2:1"}, msg: "more than one YAML document"},
+		{name: "two documents", src: "a: 1\n---\nb: 2\n", want: []string{"MalformedManifestException multiple-documents  2:1"}, msg: "a second YAML document"},
 		{name: "leading marker is one document", src: "---\na: 1\n...\n", hasRoot: true},
 		{name: "duplicate key", src: "a: 1\nb: 2\na: 3\n", want: []string{"MalformedManifestException duplicate-key a 3:1"}, msg: "first at line 1"},
 		{name: "nested duplicate key", src: "r:\n  x: 1\n  x: 2\n", want: []string{"MalformedManifestException duplicate-key r.x 3:3"}},
@@ -41,7 +41,7 @@ func TestParseDialect(t *testing.T) {
 		{name: "BOM", src: "\xef\xbb\xbfa: 1\n", hasRoot: true},
 		{name: "CRLF", src: "a: 1\r\nb: 2\r\n", hasRoot: true},
 		{name: "no space after colon", src: "manifestVersion:2.0\n", hasRoot: true,
-			want: []string{" no-space-after-colon manifestVersion 1:16"}, msg: "Write `manifestVersion: 2.0`"},
+			want: []string{" no-space-after-colon manifestVersion 1:16"}, msg: "write `manifestVersion: 2.0`"},
 		{name: "no space after colon in a list entry", src: "operations:\n  - exportBucket:my-bucket\n", hasRoot: true,
 			want: []string{" no-space-after-colon operations[0].exportBucket 2:17"}},
 		{name: "colon later in a value is untouched", src: "generator: a:b\n", hasRoot: true},
@@ -57,7 +57,7 @@ func TestParseDialect(t *testing.T) {
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("findings\n got  %q\n want %q", got, tc.want)
 			}
-			if tc.msg != "" && (len(fs) == 0 || !strings.Contains(fs[0].Message, tc.msg)) {
+			if tc.msg != "" && (len(fs) == 0 || !strings.Contains(fs[0].Text(), tc.msg)) {
 				t.Errorf("message lacks %q: %+v", tc.msg, fs)
 			}
 			if (doc.Root != nil) != tc.hasRoot {
@@ -118,13 +118,13 @@ func TestGluedKeySyntaxError(t *testing.T) {
 		never   string
 	}{
 		{"manifestVersion: 2.0\nbucket: b\nerase_device:yes\n", "3:13",
-			[]string{"write `erase_device: yes` (a space after the colon)", "named `eraseDevice`"}, ""},
+			[]string{"`erase_device:` has no space after the colon", "write `eraseDevice: yes` (the manifest field's name, and a space after the colon)"}, ""},
 		{"manifestVersion: 2.0\nerase.device:yes\nbucket: b\n", "2:13",
-			[]string{"write `erase.device: yes`", "named `eraseDevice`"}, ""},
-		{"foo-bar:1\nmanifestVersion: 2.0\n", "1:8", []string{"write `foo-bar: 1`"}, "named"},
+			[]string{"`erase.device:` has no space", "write `eraseDevice: yes` (the manifest field's name"}, ""},
+		{"foo-bar:1\nmanifestVersion: 2.0\n", "1:8", []string{"write `foo-bar: 1` (a space after the colon)"}, "field's name"},
 		{"manifestVersion: 2.0\noperations:\n  - export_bucket:b\n    targetDirectory: x\n", "3:18",
-			[]string{"write `export_bucket: b`", "named `exportBucket`"}, ""},
-		{"manifestVersion: 2.0\nPIN_code:4827\nbucket: b\n", "2:9", []string{"write `PIN_code: …`", "named `pinCode`"}, "4827"},
+			[]string{"`export_bucket:` has no space", "write `exportBucket: b` (the manifest field's name"}, ""},
+		{"manifestVersion: 2.0\nPIN_code:4827\nbucket: b\n", "2:9", []string{"`PIN_code:` has no space", "write `pinCode: …` (the manifest field's name"}, "4827"},
 		{"manifestVersion: 2.0\ntrue-crypt-pasword:s3cr3t\nbucket: b\n", "2:19", []string{"write `true-crypt-pasword: …`"}, "s3cr3t"},
 	}
 	for _, tc := range tests {
@@ -138,12 +138,33 @@ func TestGluedKeySyntaxError(t *testing.T) {
 			t.Errorf("%q: %s %s, want %s at the colon", tc.src, f.Code, at, tc.at)
 		}
 		for _, w := range tc.want {
-			if !strings.Contains(f.Message, w) {
-				t.Errorf("%q: message %q lacks %q", tc.src, f.Message, w)
+			if !strings.Contains(f.Text(), w) {
+				t.Errorf("%q: message %q lacks %q", tc.src, f.Text(), w)
 			}
 		}
-		if tc.never != "" && strings.Contains(f.Message, tc.never) {
+		if tc.never != "" && strings.Contains(f.Text(), tc.never) {
 			t.Errorf("%q: message %q holds %q", tc.src, f.Message, tc.never)
+		}
+	}
+}
+
+// TestSyntaxErrorNoParserLine: yaml.v3 often names a line other than the
+// one at fault (the line before a tab, the line an open bracket began on);
+// the finding sits at the fault, and its message never repeats the
+// parser's line ("the parser noticed at line 12").
+func TestSyntaxErrorNoParserLine(t *testing.T) {
+	for _, src := range []string{
+		"manifestVersion: 2.0\nreturnAddress:\n    name: Joe\n\tcity: Seattle\n",
+		"manifestVersion: 2.0\nnotificationEmail: [nobody@amazon.com\nreturnAddress:\n    name: Joe\n",
+		"manifestVersion: 2.0\ngenerator: \"AWS tool\nbucket: b\n",
+	} {
+		_, fs := Parse("m.yaml", []byte(src))
+		if len(fs) != 1 || fs[0].Rule != "yaml-syntax" {
+			t.Errorf("%q: want one yaml-syntax finding, got %+v", src, fs)
+			continue
+		}
+		if text := fs[0].Text(); strings.Contains(text, "noticed") || strings.Contains(text, "line ") || fs[0].Help == "" {
+			t.Errorf("%q: want a headline without the parser's line and a help: %q", src, text)
 		}
 	}
 }

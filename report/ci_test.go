@@ -455,8 +455,9 @@ func TestXMLParses(t *testing.T) {
 		e.Error.Message != manifest.InvalidAddress.Message() {
 		t.Errorf("ErrorResponse: %+v", e)
 	}
-	if g.Detail != strings.TrimSpace(strings.ReplaceAll(nasty, "\r\n", "\n")) && g.Detail != strings.TrimSpace(nasty) {
-		t.Errorf("Detail = %q, want the text after the service sentence", g.Detail)
+	wantDetail := nasty + ": Help, 100% too: a,b\nnext line %0A"
+	if g.Detail != strings.TrimSpace(strings.ReplaceAll(wantDetail, "\r\n", "\n")) && g.Detail != strings.TrimSpace(wantDetail) {
+		t.Errorf("Detail = %q, want the headline and the help after the service sentence", g.Detail)
 	}
 	uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 	seen := map[string]bool{}

@@ -18,8 +18,10 @@ func ExampleText() {
 	res := validate.Validate("orders/manifest.yaml", src, validate.Options{})
 	_ = report.Text(os.Stdout, []validate.Result{res}, report.Options{})
 	// Output:
-	// error[InvalidAddressException]: returnAddress.street1 is `PO Box 1234`, a post-office box (`PO Box`): the service does not ship to post-office boxes. Give a street address where a carrier can hand over the device.
+	// error[InvalidAddressException]: returnAddress.street1 is a post-office box (`PO Box 1234`)
 	//      --> orders/manifest.yaml:8:12 [address-po-box]
+	//       = help: the service does not ship to post-office boxes: give a street address where a carrier
+	//               can hand over the device
 	//
 	// orders/manifest.yaml: note: checked as an S3 import manifest (inferred from bucket, eraseDevice; set --job-kind to override)
 	// orders/manifest.yaml: note: job region unknown (--region): customs, EU-address and expedited-shipping rules not checked; no bucket inventory (buckets in .manifestlint.yaml): bucket checks not run

@@ -104,7 +104,7 @@ func XML(w io.Writer, results []manifest.Result, opt Options) error {
 			}
 			if f.Code == "" {
 				xf.Findings = append(xf.Findings, xmlFinding{
-					File: r.File, Line: f.Line, Column: f.Column, Path: f.Path, Rule: f.Rule, Detail: f.Text()})
+					File: r.File, Line: f.Line, Column: f.Column, Path: f.Path, Rule: f.Rule, Detail: f.Specifics()})
 				continue
 			}
 			sentence, detail := splitMessage(f)
@@ -129,9 +129,9 @@ func XML(w io.Writer, results []manifest.Result, opt Options) error {
 func splitMessage(f manifest.Finding) (sentence, detail string) {
 	sentence = f.Code.Message()
 	if sentence == "" {
-		return f.Message, ""
+		return f.Specifics(), ""
 	}
-	return sentence, f.Message
+	return sentence, f.Specifics()
 }
 
 // urlNamespace is the RFC 4122 namespace for URLs, in bytes.

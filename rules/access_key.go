@@ -57,7 +57,9 @@ func checkAccessKeyMatches(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAccessKeyID, c.Span(n), "accessKeyId",
-		fmt.Sprintf("accessKeyId is `%s`, but the request will be signed with `%s`%s: set accessKeyId to `%s`, or sign with the key the manifest names.", v, c.AccessKeyID, fromSource(c.AccessKeySource), c.AccessKeyID))}
+		fmt.Sprintf("accessKeyId is not the signing key `%s`", c.AccessKeyID)).
+		WithHelp(fmt.Sprintf("the manifest names `%s`, the request is signed with the other%s: set accessKeyId to the signing key, or sign with the key the manifest names",
+			v, fromSource(c.AccessKeySource)))}
 }
 
 // fromSource is " (from SOURCE)", or "" when the source is unknown.

@@ -13,7 +13,7 @@ func TestAccessKeyMatches(t *testing.T) {
 		{name: "same key", kind: manifest.S3Import, src: "accessKeyId: AKIAIOSFODNN7EXAMPLE\n", ctx: signer("AKIAIOSFODNN7EXAMPLE")},
 		{name: "other key", kind: manifest.S3Export, src: "deviceId: 1\naccessKeyId: AKIAIOSFODNN7EXAMPLE\n", ctx: signer("AKIAI44QH8DHBEXAMPLE"),
 			want: []famWant{famErr(manifest.InvalidAccessKeyID, "accessKeyId", 2, 14,
-				"accessKeyId is `AKIAIOSFODNN7EXAMPLE`", "signed with `AKIAI44QH8DHBEXAMPLE`", "set accessKeyId to `AKIAI44QH8DHBEXAMPLE`")}},
+				"the manifest names `AKIAIOSFODNN7EXAMPLE`", "the signing key `AKIAI44QH8DHBEXAMPLE`", "set accessKeyId to the signing key")}},
 		{name: "malformed is the schema's", kind: manifest.S3Import, src: "accessKeyId: 11118346FH746RYTE34\n", ctx: signer("AKIAI44QH8DHBEXAMPLE")},
 		{name: "lowercase is malformed", kind: manifest.S3Import, src: "accessKeyId: akiaiosfodnn7example\n", ctx: signer("AKIAIOSFODNN7EXAMPLE")},
 		{name: "absent", kind: manifest.S3Import, src: "deviceId: 1\n", ctx: signer("AKIAIOSFODNN7EXAMPLE")},

@@ -238,14 +238,23 @@ func readReturnAddress(root *yaml.Node) (ra returnAddress, ok bool) {
 	return ra, true
 }
 
-// countryDesc describes a country value for messages:
-// "`USA` (United States, US, line 9)", or "`Germany` (DE, line 9)" when the
-// value is the country's name.
+// countryDesc describes a country value for messages, each thing once:
+// "`USA` (United States)", or "`Germany`" when the value is the country's
+// name.
 func countryDesc(n *yaml.Node, c *countryInfo) string {
 	if strings.EqualFold(strings.TrimSpace(n.Value), c.name) {
-		return fmt.Sprintf("`%s` (%s, line %d)", n.Value, c.alpha2, n.Line)
+		return fmt.Sprintf("`%s`", n.Value)
 	}
-	return fmt.Sprintf("`%s` (%s, %s, line %d)", n.Value, c.name, c.alpha2, n.Line)
+	return fmt.Sprintf("`%s` (%s)", n.Value, c.name)
+}
+
+// countryValue is " (`USA`)", the value that names a country, when it is
+// not the country's name; "" when it is.
+func countryValue(n *yaml.Node, c *countryInfo) string {
+	if strings.EqualFold(strings.TrimSpace(n.Value), c.name) {
+		return ""
+	}
+	return " (`" + n.Value + "`)"
 }
 
 // addrJobRegion returns the job's region in lower case, or "".
@@ -263,18 +272,18 @@ func addrRegionDesc(c *Context) string {
 	return s
 }
 
-// unknownCountryDetail is the message detail of a value that names no
+// unknownCountryDetail is the headline and help of a value that names no
 // country.
-func unknownCountryDetail(path, value string) string {
-	d := fmt.Sprintf("%s is `%s`, which is not an ISO 3166 country.", path, value)
+func unknownCountryDetail(path, value string) (head, help string) {
+	head = fmt.Sprintf("%s is `%s`, not an ISO 3166 country", path, value)
 	s, c := nearestCountry(value)
-	if s != "" {
-		d += " Did you mean " + s + "?"
-	}
 	if c != nil { // the example is the country meant
-		return d + fmt.Sprintf(" Write it as its two-letter code (`%s`), three-letter code (`%s`) or English name (`%s`), in any letter case.", c.alpha2, c.alpha3, c.name)
+		return head, fmt.Sprintf("did you mean %s? Write `%s`, `%s` or `%s`, in any letter case", c.name, c.alpha2, c.alpha3, c.name)
 	}
-	return d + " Write the country as its two-letter code (`DE`), three-letter code (`DEU`) or English name (`Germany`), in any letter case."
+	if s != "" {
+		help = "did you mean " + s + "? "
+	}
+	return head, help + "write the country as its two-letter code (`DE`), three-letter code (`DEU`) or English name (`Germany`), in any letter case"
 }
 
 func checkAddressCountry(c *Context) []manifest.Finding {
@@ -282,8 +291,9 @@ func checkAddressCountry(c *Context) []manifest.Finding {
 	if !ok || ra.countryNode == nil || ra.country != nil || ra.countryNode.Value == "" {
 		return nil
 	}
-	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(ra.countryNode), "returnAddress.country",
-		unknownCountryDetail("returnAddress.country", ra.countryNode.Value)).WithFix(c.countryFix(ra.countryNode))}
+	head, help := unknownCountryDetail("returnAddress.country", ra.countryNode.Value)
+	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(ra.countryNode), "returnAddress.country", head).
+		WithHelp(help).WithFix(c.countryFix(ra.countryNode))}
 }
 
 // countryFix writes the English name of the one country an unknown country
@@ -322,8 +332,9 @@ func checkAddressUSCARequired(c *Context) []manifest.Finding {
 			example = "ON"
 		}
 		fs = append(fs, c.Errorf(manifest.MissingManifestField, c.Span(ra.key), "returnAddress."+f,
-			fmt.Sprintf("Missing: returnAddress.%s. It is required for an address in the United States or Canada, and returnAddress.country is %s. Add `%s: %s` (yours) under returnAddress.",
-				f, countryDesc(ra.countryNode, ra.country), f, example)))
+			"returnAddress."+f+" is missing").
+			WithHelp(fmt.Sprintf("an address in %s%s needs it: add `%s: %s` (yours) indented beneath `returnAddress:`",
+				facilityPlace(ra.country), countryValue(ra.countryNode, ra.country), f, example)))
 	}
 	return fs
 }
@@ -383,6 +394,26 @@ func addrCodeForName(codes map[string]string, s string) string {
 	return ""
 }
 
+// addrNameTypo is "did you mean `WA` (Washington)? " when s is a name of
+// the table misspelt (`Washingon`), else "".
+func addrNameTypo(codes map[string]string, s string) string {
+	if len(strings.TrimSpace(s)) < 4 {
+		return "" // a code, not a name: any two letters are near some code
+	}
+	names := make([]string, 0, len(codes))
+	for _, name := range codes {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	best := manifest.Closest(s, names)
+	for code, name := range codes {
+		if name == best && best != "" {
+			return fmt.Sprintf("did you mean `%s` (%s)? ", code, name)
+		}
+	}
+	return ""
+}
+
 // addrSortedCodes lists the codes of a table, for messages.
 func addrSortedCodes(codes map[string]string) string {
 	ks := make([]string, 0, len(codes))
@@ -413,27 +444,31 @@ func checkAddressState(c *Context) []manifest.Finding {
 		head = "returnAddress.stateOrProvince is empty"
 	}
 	up := strings.ToUpper(strings.TrimSpace(v))
-	var detail string
+	var detail, help string
 	var fix *manifest.Fix
 	switch {
 	case codes[up] != "":
-		detail = fmt.Sprintf("%s: write the code exactly, in capitals: `%s`.", head, up)
+		detail, help = head+", not in capitals", fmt.Sprintf("write the code exactly, in capitals: `%s`", up)
 		fix = c.setValue(n, up, manifest.Safe, "Write the code `"+up+"`")
 	case addrCodeForName(codes, v) != "":
 		code := addrCodeForName(codes, v)
-		detail = fmt.Sprintf("%s: write its two-letter code instead: `%s`.", head, code)
+		detail, help = head+", a name, not a code", fmt.Sprintf("write its two-letter code instead: `%s`", code)
 		fix = c.setValue(n, code, manifest.Safe, "Write the code `"+code+"` for "+codes[code])
 	case us && usMilitary[up] != "":
-		detail = fmt.Sprintf("%s (%s), a military APO/FPO/DPO code: such an address takes mail only, like a post-office box, and the device cannot be delivered there. Give a street address in a US state, DC or territory.", head, usMilitary[up])
+		detail = fmt.Sprintf("%s (%s), a military APO/FPO/DPO code", head, usMilitary[up])
+		help = "such an address takes mail only, like a post-office box, and the device cannot be delivered there: give a street address in a US state, DC or territory"
 	case us && usFreelyAssociated[up] != "":
-		detail = fmt.Sprintf("%s, the USPS code of %s, a country of its own: write `country: %s` and leave stateOrProvince out.", head, usFreelyAssociated[up], usFreelyAssociated[up])
+		detail = fmt.Sprintf("%s, the USPS code of %s, a country of its own", head, usFreelyAssociated[up])
+		help = fmt.Sprintf("write `country: %s` and leave stateOrProvince out", usFreelyAssociated[up])
 	case us:
-		detail = fmt.Sprintf("%s, which is not a USPS state or territory code. For an address in the United States (returnAddress.country %s), use the two-letter code in capitals: a state (`WA`, `NY`), `DC`, or a territory (`PR`, `GU`, `VI`, `AS`, `MP`).", head, countryDesc(ra.countryNode, ra.country))
+		detail = head + ", not a USPS state code"
+		help = addrNameTypo(codes, v) + "for an address in the United States, use the two-letter USPS code in capitals: a state (`WA`, `NY`), `DC`, or a territory (`PR`, `GU`, `VI`, `AS`, `MP`)"
 	default:
-		detail = fmt.Sprintf("%s, which is not a Canadian province or territory code. For an address in Canada, use one of %s.", head, addrSortedCodes(caProvinces))
+		detail = head + ", not a Canadian province code"
+		help = addrNameTypo(codes, v) + "for an address in Canada, use the code of a province or territory: " + addrSortedCodes(caProvinces)
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
-		"returnAddress.stateOrProvince", detail).WithFix(fix)}
+		"returnAddress.stateOrProvince", detail).WithHelp(help).WithFix(fix)}
 }
 
 // addrIsDigits reports whether s is non-empty and only ASCII digits.
@@ -488,7 +523,7 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 	if v == "" {
 		head = "returnAddress.postalCode is empty"
 	}
-	var detail string
+	var detail, help string
 	var edit *manifest.Fix
 	if ra.country.alpha2 == "US" {
 		if validUSZip(v) {
@@ -498,21 +533,22 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 		t := strings.TrimSpace(v)
 		switch {
 		case validUSZip(t):
-			fix = fmt.Sprintf(" Remove the spaces: `%s`.", t)
+			fix = fmt.Sprintf("; remove the spaces: `%s`", t)
 			edit = c.setValue(n, t, manifest.Safe, "Remove the spaces: `"+t+"`")
 		case len(t) == 9 && addrIsDigits(t):
-			fix = fmt.Sprintf(" Write ZIP+4 with a hyphen: `%s-%s`.", t[:5], t[5:])
+			fix = fmt.Sprintf("; write ZIP+4 with a hyphen: `%s-%s`", t[:5], t[5:])
 			edit = c.setValue(n, t[:5]+"-"+t[5:], manifest.Safe, "Write ZIP+4 with a hyphen: `"+t[:5]+"-"+t[5:]+"`")
 		case len(t) == 10 && t[5] == ' ' && validUSZip(t[:5]+"-"+t[6:]):
-			fix = fmt.Sprintf(" Write ZIP+4 with a hyphen: `%s-%s`.", t[:5], t[6:])
+			fix = fmt.Sprintf("; write ZIP+4 with a hyphen: `%s-%s`", t[:5], t[6:])
 			edit = c.setValue(n, t[:5]+"-"+t[6:], manifest.Safe, "Write ZIP+4 with a hyphen: `"+t[:5]+"-"+t[6:]+"`")
 		case len(t) == 4 && addrIsDigits(t):
-			fix = fmt.Sprintf(" If a leading zero was lost, write `0%s`.", t)
+			fix = fmt.Sprintf("; if a leading zero was lost, write `0%s`", t)
 			// Unsafe: a guess that the zero was lost.
 			edit = c.setValue(n, "0"+t, manifest.Unsafe, "Pad the ZIP code with a leading zero: `0"+t+"` (a guess)")
 		}
-		detail = fmt.Sprintf("%s, which is not a US ZIP code: five digits (`%s`) or ZIP+4 (`%s-1234`).%s",
-			head, addressExampleUSPostalCode, addressExampleUSPostalCode, fix)
+		detail = head + ", not a US ZIP code"
+		help = fmt.Sprintf("a ZIP code is five digits (`%s`) or ZIP+4 (`%s-1234`)%s",
+			addressExampleUSPostalCode, addressExampleUSPostalCode, fix)
 	} else {
 		if validCAPostal(v) {
 			return nil
@@ -520,13 +556,14 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 		fix := ""
 		t := strings.ToUpper(strings.Join(strings.Fields(v), ""))
 		if len(t) == 6 && validCAPostal(t[:3]+" "+t[3:]) {
-			fix = fmt.Sprintf(" Write it as `%s %s`.", t[:3], t[3:])
+			fix = fmt.Sprintf("; write it as `%s %s`", t[:3], t[3:])
 			edit = c.setValue(n, t[:3]+" "+t[3:], manifest.Safe, "Write the postal code as `"+t[:3]+" "+t[3:]+"`")
 		}
-		detail = fmt.Sprintf("%s, which is not a Canadian postal code: `A1A 1A1`, capital letters and digits alternating, with one space in the middle (`K1A 0B1`).%s", head, fix)
+		detail = head + ", not `A1A 1A1`"
+		help = "a Canadian postal code is capital letters and digits alternating, with one space in the middle (`K1A 0B1`)" + fix
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
-		"returnAddress.postalCode", detail).WithFix(edit)}
+		"returnAddress.postalCode", detail).WithHelp(help).WithFix(edit)}
 }
 
 // phoneMinDigits is the fewest digits a phone number can have (spec §4.6).
@@ -555,26 +592,47 @@ func checkAddressPhone(c *Context) []manifest.Finding {
 			}
 		}
 	}
-	var detail string
+	var detail, help string
 	switch {
 	case len(bad) > 0:
-		quoted := make([]string, len(bad))
-		for i, r := range bad {
-			quoted[i] = "`" + string(r) + "`"
-		}
-		detail = fmt.Sprintf("returnAddress.phoneNumber is `%s`, which holds %s: a phone number may hold only digits, spaces and `+ - ( ) . x` (`x` before an extension: `206-555-0100 x12`).",
-			v, strings.Join(quoted, ", "))
+		detail = fmt.Sprintf("returnAddress.phoneNumber `%s` holds %s", v, phoneBadKind(bad))
+		help = "a phone number may hold only digits, spaces and `+ - ( ) . x` (`x` before an extension: `206-555-0100 x12`)"
 		if digits < phoneMinDigits {
-			detail += fmt.Sprintf(" It also has %d digits, and needs at least %d.", digits, phoneMinDigits)
+			help += fmt.Sprintf("; it also has %d digits, and needs at least %d", digits, phoneMinDigits)
 		}
 	case digits < phoneMinDigits:
-		detail = fmt.Sprintf("returnAddress.phoneNumber is `%s`, which has %d digits: a phone number needs at least %d. Give the full number with its area code, and the country code from abroad (`+49 30 1234567`).",
-			v, digits, phoneMinDigits)
+		detail = fmt.Sprintf("returnAddress.phoneNumber `%s` has %d digits, fewer than %d", v, digits, phoneMinDigits)
+		help = "give the full number with its area code, and the country code from abroad (`+49 30 1234567`)"
 	default:
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
-		"returnAddress.phoneNumber", detail)}
+		"returnAddress.phoneNumber", detail).WithHelp(help)}
+}
+
+// phoneBadKind names the characters a phone number may not hold by kind,
+// once: "letters", "`/`", "letters and other characters".
+func phoneBadKind(bad []rune) string {
+	var letters, other []string
+	for _, r := range bad {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+			letters = append(letters, "`"+string(r)+"`")
+		} else {
+			other = append(other, "`"+string(r)+"`")
+		}
+	}
+	if len(letters) == 1 { // `X` for x: worth naming
+		other, letters = append(letters, other...), nil
+	}
+	switch {
+	case len(letters) > 0 && len(other) == 0:
+		return "letters"
+	case len(letters) > 0:
+		return "letters and " + strings.Join(other, " ")
+	case len(other) == 1:
+		return other[0]
+	}
+	return "characters " + strings.Join(other, " ")
 }
 
 // poBox matches a post-office box in a street line (see the file comment).
@@ -598,8 +656,8 @@ func checkAddressPOBox(c *Context) []manifest.Finding {
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidAddress, c.Span(n),
 			"returnAddress."+f,
-			fmt.Sprintf("returnAddress.%s is `%s`, a post-office box (`%s`): the service does not ship to post-office boxes. Give a street address where a carrier can hand over the device.",
-				f, v, m)))
+			fmt.Sprintf("returnAddress.%s is a post-office box (`%s`)", f, v)).
+			WithHelp("the service does not ship to post-office boxes: give a street address where a carrier can hand over the device"))
 	}
 	return fs
 }
@@ -613,8 +671,9 @@ func checkAddressEURegion(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(ra.countryNode), "returnAddress.country",
-		fmt.Sprintf("returnAddress.country is %s, but %s, served by the facility in Ireland, which returns devices only to addresses in the EU (the 28 member states of the service's time, the UK included). Give a return address in the EU, or create the job in the region that serves your country.",
-			countryDesc(ra.countryNode, ra.country), addrRegionDesc(c)))}
+		fmt.Sprintf("returnAddress.country is %s, not in the EU", countryDesc(ra.countryNode, ra.country))).
+		WithHelp(addrRegionDesc(c) +
+			", served by the facility in Ireland, which returns devices only to addresses in the EU (the 28 member states of the service's time, the UK included): give a return address in the EU, or create the job in the region that serves your country")}
 }
 
 func checkServiceLevelExpedited(c *Context) []manifest.Finding {
@@ -623,18 +682,22 @@ func checkServiceLevelExpedited(c *Context) []manifest.Finding {
 		return nil
 	}
 	var why []string
+	help := "expedited shipping is offered only for return addresses in the United States, on jobs in a us-* region: write `serviceLevel: standard` or remove the line"
 	if ra, ok := readReturnAddress(c.Root); ok && ra.country != nil && ra.country.alpha2 != "US" {
-		why = append(why, "returnAddress.country is "+countryDesc(ra.countryNode, ra.country))
+		why = append(why, "the country is "+countryDesc(ra.countryNode, ra.country))
 	}
 	if r := addrJobRegion(c); r != "" && !strings.HasPrefix(r, "us-") {
-		why = append(why, addrRegionDesc(c))
+		why = append(why, "the region is `"+r+"`")
+		if src := c.RegionSource.String(); src != "" {
+			help = "the job region is from " + src + "; " + help
+		}
 	}
 	if len(why) == 0 {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "serviceLevel",
-		fmt.Sprintf("serviceLevel is `expeditedShipping`, but %s: expedited shipping is offered only for return addresses in the United States, on jobs in a us-* region. Write `serviceLevel: standard` or remove the line.",
-			strings.Join(why, ", and "))).
+		fmt.Sprintf("`expeditedShipping`, but %s", strings.Join(why, ", and "))).
+		WithHelp(help).
 		// Unsafe: the device comes back more slowly than asked for.
 		WithFix(c.setValue(n, "standard", manifest.Unsafe, "Set serviceLevel to `standard` (slower shipping)"))}
 }

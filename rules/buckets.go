@@ -176,9 +176,14 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 		if s := dnsSuggestion(b.name); s != "" {
 			fix += fmt.Sprintf(" (such as `%s`)", s)
 		}
-		fs = append(fs, c.Warnf(c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is not a DNS-compliant bucket name: %s. The service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them; %s.",
-				b.path, b.name, strings.Join(probs, "; "), fix)))
+		head := fmt.Sprintf("%s `%s` is not a DNS-compliant name", b.path, shortValue(b.name))
+		help := "the service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them: " + fix
+		if why := strings.Join(probs, "; "); len(probs) == 1 && len(head)+2+len(why) <= 80 {
+			head += ": " + why
+		} else {
+			help = why + ". T" + help[1:]
+		}
+		fs = append(fs, c.Warnf(c.Span(b.node), b.path, head).WithHelp(help))
 	}
 	return fs
 }
@@ -216,8 +221,8 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 			// anything else (403 without a region) proves nothing.
 			if f.Missing() {
 				e := c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
-					fmt.Sprintf("%s `%s` does not exist (HeadBucket answered 404).", b.path, b.name)).
-					WithHelp("Create the bucket, or name one the account has (`manifestlint inventory` lists them with their regions).")
+					fmt.Sprintf("%s `%s` does not exist (HeadBucket answered 404)", b.path, b.name)).
+					WithHelp("create the bucket, or name one the account has (`manifestlint inventory` lists them with their regions)")
 				e.Evidence = f.Evidence
 				fs = append(fs, e)
 			}
@@ -231,15 +236,24 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 		if _, ok := c.Buckets[b.name]; ok {
 			continue
 		}
-		hint := "Create the bucket, or name one the account has"
+		hint := "create the bucket, or name one the account has"
 		if alt := bucketCaseMatch(c.Buckets, b.name); alt != "" {
-			hint = fmt.Sprintf("Did you mean `%s`? Bucket names are case-sensitive", alt)
+			hint = fmt.Sprintf("did you mean `%s`? Bucket names are case-sensitive", alt)
 		}
 		fs = append(fs, c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is not in the bucket inventory (%s). %s.",
-				b.path, b.name, bucketCount(len(c.Buckets)), hint)))
+			fmt.Sprintf("%s `%s` is not in the bucket inventory", b.path, b.name)).
+			WithHelp("the inventory has "+bucketCount(len(c.Buckets))+": "+hint))
 	}
 	return fs
+}
+
+// shortValue shortens a long value for a headline: its first 37
+// characters and "…".
+func shortValue(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:37]) + "…"
+	}
+	return s
 }
 
 // bucketCount says how many buckets the inventory lists.
@@ -315,8 +329,8 @@ func checkBucketRegions(c *Context) []manifest.Finding {
 			continue
 		}
 		f := c.Errorf(manifest.MultipleRegions, c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is in `%s`, but %s. Use buckets of region `%s` only, or split the job by region.",
-				b.path, b.name, r, anchor, anchorRegion))
+			fmt.Sprintf("%s `%s` is in `%s`, not `%s`", b.path, b.name, r, anchorRegion)).
+			WithHelp(fmt.Sprintf("%s: use buckets of region `%s` only, or split the job by region", anchor, anchorRegion))
 		f.Evidence = evidence
 		fs = append(fs, f)
 	}

@@ -119,25 +119,17 @@ func checkCustomsRequired(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.MissingCustoms, c.Doc.PointSpan(manifest.Pos{Line: 1, Column: 1}), "customs",
-		fmt.Sprintf("Missing: customs. %s, served by the facility in %s, and returnAddress.country is %s: a device returned to another country than the facility's (EU to EU excepted) needs a customs block. Add `customs:` with dataDescription, encryptedData, exportCertifierName, requiresExportLicense, deviceValue, deviceCountryOfOrigin and deviceType (and encryptionClassification when encryptedData is yes).",
-			addrUpperFirst(addrRegionDesc(c)), facilityPlace(fac), countryDesc(ra.countryNode, ra.country)))}
+		fmt.Sprintf("customs is missing (returned from %s to %s)", facilityPlace(fac), facilityPlace(ra.country))).
+		WithHelp(addrRegionDesc(c) + ": a device returned to another country than the facility's (EU to EU excepted) needs a customs block; add `customs:` with dataDescription, encryptedData, exportCertifierName, requiresExportLicense, deviceValue, deviceCountryOfOrigin and deviceType (and encryptionClassification when encryptedData is yes)")}
 }
 
-// facilityPlace names a facility's country as a sentence reads it: "the
-// United States (US)", "Ireland (IE)".
+// facilityPlace names a country as a sentence reads it: "the United
+// States", "Ireland".
 func facilityPlace(fac *countryInfo) string {
-	if strings.HasPrefix(fac.String(), "United ") {
-		return "the " + fac.String()
+	if strings.HasPrefix(fac.name, "United ") {
+		return "the " + fac.name
 	}
-	return fac.String()
-}
-
-// addrUpperFirst capitalizes the first byte of an ASCII sentence.
-func addrUpperFirst(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
+	return fac.name
 }
 
 func checkCustomsCountry(c *Context) []manifest.Finding {
@@ -150,8 +142,9 @@ func checkCustomsCountry(c *Context) []manifest.Finding {
 	if !ok || v == "" || lookupCountry(v) != nil {
 		return nil
 	}
+	head, help := unknownCountryDetail("customs.deviceCountryOfOrigin", v)
 	return []manifest.Finding{c.Errorf(manifest.InvalidCustoms, c.Span(n),
-		"customs.deviceCountryOfOrigin", unknownCountryDetail("customs.deviceCountryOfOrigin", v)).WithFix(c.countryFix(n))}
+		"customs.deviceCountryOfOrigin", head).WithHelp(help).WithFix(c.countryFix(n))}
 }
 
 func checkCustomsEncryptionClassification(c *Context) []manifest.Finding {
@@ -167,5 +160,6 @@ func checkCustomsEncryptionClassification(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.MissingCustoms, c.Span(k), "customs.encryptionClassification",
-		fmt.Sprintf("Missing: customs.encryptionClassification. customs.encryptedData is `%s`, and encrypted data needs its export control classification: add `encryptionClassification: 5D992` (or the ECCN of your encryption software, or `EAR99`) under customs.", v))}
+		"customs.encryptionClassification is missing").
+		WithHelp("customs.encryptedData is `" + v + "`, and encrypted data needs its export control classification: add `encryptionClassification: 5D992` (or the ECCN of your encryption software, or `EAR99`) indented beneath `customs:`")}
 }

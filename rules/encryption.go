@@ -43,5 +43,6 @@ func checkExportEncryption(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.MissingManifestField, c.Doc.PointSpan(manifest.Pos{Line: 1, Column: 1}), "trueCryptPassword",
-		"Missing: trueCryptPassword or pinCode. Every export device is encrypted: add `trueCryptPassword: <password of at most 64 characters>` for a TrueCrypt-encrypted device, or `pinCode: <4 to 12 digits>` for a hardware-encrypted device with a PIN.")}
+		"trueCryptPassword or pinCode is missing").
+		WithHelp("every export device is encrypted: add `trueCryptPassword: <password of at most 64 characters>` for a TrueCrypt-encrypted device, or `pinCode: <4 to 12 digits>` for a hardware-encrypted device with a PIN")}
 }

@@ -14,7 +14,7 @@ func TestExportEncryption(t *testing.T) {
 		{name: "empty password counts as given (schema says invalid)", kind: manifest.S3Export, src: "trueCryptPassword:\n"},
 		{name: "neither", kind: manifest.S3Export, src: "deviceId: 1\nfileSystem: NTFS\n",
 			want: []famWant{famErr(manifest.MissingManifestField, "trueCryptPassword", 1, 1,
-				"trueCryptPassword or pinCode", "Every export device is encrypted", "add `trueCryptPassword:", "`pinCode:")}},
+				"trueCryptPassword or pinCode", "every export device is encrypted", "add `trueCryptPassword:", "`pinCode:")}},
 		{name: "imports need neither", kind: manifest.S3Import, src: "deviceId: 1\n"},
 	})
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -50,7 +49,8 @@ func checkEraseDevice(c *Context) []manifest.Finding {
 		found = "eraseDevice is empty"
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "eraseDevice",
-		fmt.Sprintf("%s, but the service erases every imported device after the import and requires `eraseDevice: yes`: set it to `yes` (copy what you need to keep off the device first).", found)).
+		found+", but the service requires `eraseDevice: yes`").
+		WithHelp("the service erases every imported device after the import: set it to `yes` (copy what you need to keep off the device first)").
 		// Unsafe: the device will be erased.
 		WithFix(c.setValue(n, "yes", manifest.Unsafe, "Set eraseDevice to `yes` (the device will be erased)"))}
 }

@@ -74,16 +74,22 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 		if p == "" {
 			return
 		}
-		fix := "use a directory name relative to the device's root, such as `LostAndFound` or `exports/photos`"
+		fix := "use a directory relative to the device's root (no leading `/`, no `..`), such as `LostAndFound` or `exports/photos`"
 		var edit *manifest.Fix
 		if v == "" {
-			fix = "give a directory name relative to the device's root, or remove the field to use the default"
+			fix = "give a directory relative to the device's root (no leading `/`, no `..`), or remove the field to use the default"
 		} else if trimmed := strings.TrimLeft(v, `/\`); strings.HasPrefix(p, "is an absolute path") && trimmed != "" && directoryProblem(trimmed) == "" {
-			fix = fmt.Sprintf("write it relative to the device's root: `%s`", trimmed)
+			fix = fmt.Sprintf("write it relative to the root of the export device: `%s`", trimmed)
 			edit = c.setValue(n, trimmed, manifest.Safe, "Write `"+trimmed+"`, relative to the device's root")
 		}
-		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(n), path,
-			fmt.Sprintf("%s `%s` %s, but it must be a directory relative to the root of the export device (no leading `/`, no `..`): %s.", path, v, p, fix)).WithFix(edit))
+		if i := strings.Index(p, " ("); i >= 0 {
+			p = p[:i] // the value shows what it starts with
+		}
+		what := fmt.Sprintf("%s `%s` %s", path, v, p)
+		if v == "" || len(what) > 48 {
+			what = path + " " + p // the snippet shows the value, and the help the fix
+		}
+		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(n), path, what).WithHelp(fix).WithFix(edit))
 	}
 	check("recoveryDirectory", manifest.Value(c.Root, "recoveryDirectory"))
 	forEachOperation(c.Root, func(path string, op *yaml.Node) {
@@ -125,8 +131,9 @@ func checkEmptyExportRange(c *Context) []manifest.Finding {
 			rel = "equal to"
 		}
 		fs = append(fs, c.Warnf(c.Span(en), manifest.JoinPath(path, "endMarker"),
-			fmt.Sprintf("%s.beginMarker `%s` is %s endMarker `%s` (keys compare byte by byte): the range holds no key, so this operation exports nothing. Swap the markers, or set endMarker to a key after beginMarker.",
-				path, begin, rel, end)))
+			fmt.Sprintf("%s exports nothing (beginMarker is not before endMarker)", path)).
+			WithHelp(fmt.Sprintf("beginMarker `%s` is %s endMarker `%s` (keys compare byte by byte), so the range holds no key: swap the markers, or set endMarker to a key after beginMarker",
+				begin, rel, end)))
 	})
 	return fs
 }

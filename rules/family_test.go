@@ -73,10 +73,18 @@ func runFamCases(t *testing.T, r *Rule, cases []famCase) {
 				if w.code != "" && !strings.HasPrefix(g.Text(), w.code.Message()) {
 					t.Errorf("finding %d: text does not start with the service's sentence: %q", i, g.Text())
 				}
+				// The fragments may be in the headline or in the help.
+				whole := g.Message
+				if g.Help != "" {
+					whole += ": " + g.Help
+				}
 				for _, f := range w.frags {
-					if !strings.Contains(g.Message, f) {
-						t.Errorf("finding %d: message %q lacks %q", i, g.Message, f)
+					if !strings.Contains(whole, f) {
+						t.Errorf("finding %d: message %q lacks %q", i, whole, f)
 					}
+				}
+				if strings.HasSuffix(g.Message, ".") || strings.HasSuffix(g.Help, ".") {
+					t.Errorf("finding %d: a headline or help ends with a full stop: %q", i, whole)
 				}
 			}
 		})

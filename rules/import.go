@@ -45,8 +45,9 @@ func checkPrefixLength(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "prefix",
-		fmt.Sprintf("prefix is %d bytes long, but every object key starts with it and S3 keys have at most %d bytes: shorten it by at least %s.",
-			len(v), s3MaxKeyBytes, byteCount(len(v)-s3MaxKeyBytes)))}
+		fmt.Sprintf("prefix is %d bytes long, more than %d", len(v), s3MaxKeyBytes)).
+		WithHelp(fmt.Sprintf("every object key starts with the prefix, and S3 keys have at most %d bytes: shorten it by at least %s",
+			s3MaxKeyBytes, byteCount(len(v)-s3MaxKeyBytes)))}
 }
 
 // ignorePatternsRule is the ignore-pattern rule: see checkIgnorePatterns.
@@ -84,7 +85,7 @@ func checkIgnorePatterns(c *Context) []manifest.Finding {
 		if err := checkJavaRegex(p); err != nil {
 			path := manifest.IndexPath("ignore", i)
 			fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(e), path,
-				fmt.Sprintf("%s `%s` is not a valid Java regular expression: %s.", path, p, err.Msg)))
+				fmt.Sprintf("%s `%s` is not a valid Java regular expression", path, p)).WithHelp(err.Msg))
 		}
 	}
 	return fs
@@ -121,19 +122,20 @@ func checkExpires(c *Context) []manifest.Finding {
 	if !ok {
 		return nil
 	}
-	bad := func(detail string) []manifest.Finding {
+	bad := func(detail, help string) []manifest.Finding {
 		return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "expires",
-			fmt.Sprintf("expires `%s` %s. Allowed: an HTTP date such as `Thu, 01 Dec 2016 16:00:00 GMT`.", v, detail))}
+			fmt.Sprintf("expires `%s` %s", v, detail)).WithHelp(help)}
 	}
+	const allowed = "write an HTTP date (RFC 1123: weekday, day, month, year, time, `GMT`) such as `Thu, 01 Dec 2016 16:00:00 GMT`"
 	t, err := time.Parse(httpTimeFormat, v)
 	if err != nil {
 		if strings.Contains(err.Error(), "out of range") {
-			return bad("is not a date of the calendar (" + strings.TrimPrefix(err.Error(), `parsing time "`+v+`": `) + ")")
+			return bad("is not a date of the calendar ("+strings.TrimPrefix(err.Error(), `parsing time "`+v+`": `)+")", allowed)
 		}
-		return bad("is not an HTTP date (RFC 1123: weekday, day, month, year, time, `GMT`)")
+		return bad("is not an HTTP date", allowed)
 	}
 	if want := t.Format(httpTimeFormat); want != v {
-		fs := bad(fmt.Sprintf("has the wrong weekday: %s is a %s; write `%s`", t.Format("02 Jan 2006"), t.Weekday(), want))
+		fs := bad("has the wrong weekday", fmt.Sprintf("%s is a %s: write `%s`", t.Format("02 Jan 2006"), t.Weekday(), want))
 		// Unsafe: the weekday may be the part the user meant.
 		fs[0] = fs[0].WithFix(c.setValue(n, want, manifest.Unsafe, "Write the date's weekday: `"+want+"` (or was the date wrong?)"))
 		return fs
@@ -180,8 +182,9 @@ func checkContentTypes(c *Context) []manifest.Finding {
 				// `.jpg` is `jpg` with the dot a file name puts before it.
 				fix = c.renameKey(manifest.Value(c.Root, "contentTypes"), k, s, manifest.Safe)
 			}
+			problem, help, _ := strings.Cut(p, ": ")
 			fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(k), path,
-				fmt.Sprintf("The contentTypes key `%s` %s.", key, p)).WithFix(fix))
+				fmt.Sprintf("the contentTypes key `%s` %s", key, problem)).WithHelp(help).WithFix(fix))
 			return
 		}
 		val, ok := manifest.Text(v)
@@ -193,7 +196,8 @@ func checkContentTypes(c *Context) []manifest.Finding {
 			fix = fmt.Sprintf("for `.%s` files probably `%s`", key, t)
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(v), path,
-			fmt.Sprintf("contentTypes.%s is `%s`, not a media type `type/subtype` (without parameters): write one, %s.", key, val, fix)))
+			fmt.Sprintf("contentTypes.%s is `%s`, not a media type `type/subtype`", key, val)).
+			WithHelp("write a media type without parameters, "+fix))
 	})
 	return fs
 }
@@ -301,7 +305,8 @@ func checkStaticMetadata(c *Context) []manifest.Finding {
 			edit = c.renameKey(manifest.Value(c.Root, "staticMetadata"), k, s, manifest.Safe)
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(k), manifest.JoinPath("staticMetadata", k.Value),
-			fmt.Sprintf("The staticMetadata key `%s` is not an HTTP header name (letters, digits and !#$%%&'*+-.^_`|~, no spaces or `:`): %s.", k.Value, fix)).WithFix(edit))
+			fmt.Sprintf("staticMetadata key `%s` is invalid", k.Value)).
+			WithHelp("it is not an HTTP header name, which holds letters, digits and !#$%&'*+-.^_`|~, no spaces or `:`: "+fix).WithFix(edit))
 	})
 	return fs
 }
@@ -331,7 +336,8 @@ func checkDiskTimestampMetadataKey(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "diskTimestampMetadataKey",
-		fmt.Sprintf("diskTimestampMetadataKey is `%s`, but it must be one or more letters, digits, `-` and `_` (it names an object metadata key): write a name such as `disk-timestamp`.", v))}
+		fmt.Sprintf("diskTimestampMetadataKey `%s` is invalid", v)).
+		WithHelp("it names an object metadata key: write one or more letters, digits, `-` and `_`, such as `disk-timestamp`")}
 }
 
 func isMetadataKeyName(s string) bool {

@@ -14,7 +14,7 @@ func TestPrefixLength(t *testing.T) {
 		{name: "short", kind: manifest.S3Import, src: "prefix: imported/\n"},
 		{name: "1024 bytes", kind: manifest.S3Import, src: "prefix: " + strings.Repeat("p", 1024) + "\n"},
 		{name: "1025 bytes", kind: manifest.S3Import, src: "deviceId: 1\nprefix: " + strings.Repeat("p", 1025) + "\n",
-			want: []famWant{famErr(famInvalid, "prefix", 2, 9, "1025 bytes", "at most 1024 bytes", "by at least 1 byte.")}},
+			want: []famWant{famErr(famInvalid, "prefix", 2, 9, "1025 bytes", "at most 1024 bytes", "by at least 1 byte")}},
 		{name: "bytes not characters", kind: manifest.S3Import, src: "prefix: " + strings.Repeat("€", 342) + "\n",
 			want: []famWant{famErr(famInvalid, "prefix", 1, 9, "1026 bytes")}},
 		{name: "export prefixes are not checked", kind: manifest.S3Export, src: "prefix: " + strings.Repeat("p", 1025) + "\n"},
@@ -94,7 +94,7 @@ func TestStaticMetadata(t *testing.T) {
 	runFamCases(t, &staticMetadataRule, []famCase{
 		{name: "fine", kind: manifest.S3Import, src: "staticMetadata:\n  x-amz-meta-owner: me\n  Cache_Control.v2: x\n"},
 		{name: "space", kind: manifest.S3Import, src: "staticMetadata:\n  x-amz-meta-owner: me\n  my header: v\n",
-			want: []famWant{famErr(famInvalid, `staticMetadata["my header"]`, 3, 3, "key `my header` is not an HTTP header name")}},
+			want: []famWant{famErr(famInvalid, `staticMetadata["my header"]`, 3, 3, "key `my header` is invalid: it is not an HTTP header name")}},
 		{name: "trailing colon", kind: manifest.S3Import, src: "staticMetadata:\n  'x-owner:': v\n",
 			want: []famWant{famErr(famInvalid, "staticMetadata.x-owner:", 2, 3, "write `x-owner`")}},
 		{name: "empty", kind: manifest.S3Import, src: "staticMetadata:\n  '': v\n",

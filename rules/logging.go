@@ -49,8 +49,9 @@ func checkLogPrefixLength(c *Context) []manifest.Finding {
 	}
 	max := s3MaxKeyBytes - logKeyOverhead
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "logPrefix",
-		fmt.Sprintf("logPrefix is %d bytes long, but the log's key (logPrefix + `%s` + the 5-character job ID) must fit S3's %d-byte key limit, so logPrefix may have at most %d bytes: shorten it by %s.",
-			len(v), word, s3MaxKeyBytes, max, byteCount(len(v)-max)))}
+		fmt.Sprintf("logPrefix is %d bytes long, more than %d", len(v), max)).
+		WithHelp(fmt.Sprintf("the log's key (logPrefix + `%s` + the 5-character job ID) must fit S3's %d-byte key limit: shorten logPrefix by %s",
+			word, s3MaxKeyBytes, byteCount(len(v)-max)))}
 }
 
 // byteCount writes n bytes as a sentence reads it: "1 byte", "2 bytes".

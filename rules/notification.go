@@ -22,25 +22,25 @@ const RuleNotificationEmail = "notification-email"
 // service took addresses only. The domain must be a host name with a dot
 // (`example.com`): `localhost` and domain literals (`[192.0.2.1]`) are
 // refused.
-func emailProblem(item string) string {
+func emailProblem(item string) (problem, fix string) {
 	if item == "" {
-		return "is empty (two `;` in a row, or a `;` at the start or end): remove the extra `;`"
+		return "is empty", "two `;` in a row, or one at the start or end, make an empty item: remove the extra `;`"
 	}
 	a, err := mail.ParseAddress(item)
 	if err != nil || a.Address != item {
 		if strings.ContainsAny(item, "<>") || (err == nil && a.Name != "") {
-			return "is not a bare address: write only `local@domain`, without a name or angle brackets"
+			return "is not a bare address", "write only `local@domain`, without a name or angle brackets"
 		}
 		if strings.ContainsAny(item, " \t,") {
-			return "is not one address: separate addresses with `;`"
+			return "is more than one address", "separate addresses with `;`"
 		}
-		return "is not an email address of the form `local@domain`"
+		return "is not an email address", "write it as `local@domain`"
 	}
 	domain := item[strings.LastIndexByte(item, '@')+1:]
 	if strings.HasPrefix(domain, "[") || !strings.Contains(domain, ".") {
-		return "has no domain with a dot (such as `example.com`)"
+		return "has no domain with a dot", "give a domain such as `example.com`"
 	}
-	return ""
+	return "", ""
 }
 
 // notificationEmailRule is the notification-email rule: see checkNotificationEmail.
@@ -72,28 +72,40 @@ func checkNotificationEmail(c *Context) []manifest.Finding {
 	if !ok {
 		return nil
 	}
-	const allowed = " Allowed: one or more addresses `local@domain`, separated by `;` (`jane@example.com;john@example.com`)."
+	const allowed = "one or more addresses `local@domain`, separated by `;` (`jane@example.com;john@example.com`)"
 	if strings.TrimSpace(v) == "" {
 		return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "notificationEmail",
-			"notificationEmail is empty: give one or more email addresses."+allowed)}
+			"notificationEmail is empty").WithHelp("give " + allowed)}
 	}
 	items := strings.Split(v, ";")
-	var bad []string
+	var head string
+	var help []string
 	for i, raw := range items {
 		item := strings.Trim(raw, " \t")
-		if p := emailProblem(item); p != "" {
-			desc := fmt.Sprintf("item %d", i+1)
-			if item != "" {
-				desc += fmt.Sprintf(" `%s`", item)
-			}
-			bad = append(bad, desc+" "+p)
+		p, fix := emailProblem(item)
+		if p == "" {
+			continue
+		}
+		desc := fmt.Sprintf("item %d", i+1)
+		switch {
+		case len(items) == 1:
+			desc = fmt.Sprintf("`%s`", shortValue(item)) // the whole value
+		case item != "":
+			desc += fmt.Sprintf(" `%s`", shortValue(item))
+		}
+		if head == "" {
+			head = "notificationEmail " + desc + " " + p
+			help = append(help, fix)
+		} else {
+			help = append(help, desc+" "+p+": "+fix)
 		}
 	}
-	if len(bad) == 0 {
+	if head == "" {
 		return nil
 	}
-	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "notificationEmail",
-		fmt.Sprintf("notificationEmail `%s`: %s.%s", v, strings.Join(bad, "; "), allowed)).WithFix(emailListFix(c, n, v))}
+	help = append(help, "allowed: "+allowed)
+	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "notificationEmail", head).
+		WithHelp(strings.Join(help, "; ")).WithFix(emailListFix(c, n, v))}
 }
 
 // emailListFix joins the addresses of an email list with `;` when the list
@@ -105,7 +117,7 @@ func emailListFix(c *Context, n *yaml.Node, v string) *manifest.Fix {
 		return nil
 	}
 	for _, it := range items {
-		if emailProblem(it) != "" {
+		if p, _ := emailProblem(it); p != "" {
 			return nil
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"go.yaml.in/yaml/v3"
@@ -93,8 +94,8 @@ func checkOperationsRegions(c *Context) []manifest.Finding {
 			continue
 		}
 		f := c.Errorf(manifest.MultipleRegions, r.at, r.path,
-			fmt.Sprintf("%s is `%s`, but %s (line %d) is `%s`: a job runs in one region. Use one region for every operation, or split the devices into one job per region.",
-				r.path, r.region, first.path, first.at.From.Line, first.region))
+			fmt.Sprintf("%s is `%s`, %s `%s`", r.path, r.region, strings.TrimSuffix(first.path, ".region")+"'s", first.region)).
+			WithHelp("a job runs in one region: use one region for every operation, or split the devices into one job per region")
 		f.Relate(first.at, first.path+" names the job's first region")
 		fs = append(fs, f)
 	}
@@ -132,8 +133,8 @@ func checkJobRegionMismatch(c *Context) []manifest.Finding {
 			continue
 		}
 		fs = append(fs, c.Errorf(manifest.MultipleRegions, r.at, r.path,
-			fmt.Sprintf("%s is `%s`, but the job region from %s is `%s`: a job runs in one region. Set %s to `%s`, or create the job in `%s`.",
-				r.path, r.region, source, region, r.path, region, r.region)))
+			fmt.Sprintf("%s is `%s`, not the job region `%s`", r.path, r.region, region)).
+			WithHelp(fmt.Sprintf("the job region is from %s, and a job runs in one region: set %s to `%s`, or create the job in `%s`", source, r.path, region, r.region)))
 	}
 	return fs
 }

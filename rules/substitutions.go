@@ -36,7 +36,8 @@ func checkSubstitutions(c *Context) []manifest.Finding {
 			return
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(k), "substitutions",
-			"substitutions has an empty key: each key is the text to replace in the object keys and must not be empty. Remove the entry, or write the text to replace."))
+			"substitutions has an empty key").
+			WithHelp("each key is the text to replace in the object keys and must not be empty: remove the entry, or write the text to replace"))
 	})
 	return fs
 }

@@ -13,7 +13,7 @@ import (
 
 // charsetPattern matches the schema patterns that only bound a value's
 // character set and length: ^[A-Za-z0-9._-]{1,255}$.
-var charsetPattern = regexp.MustCompile(`^\^(\[[^\]]+\])(?:\{\d+(?:,\d*)?\}|\+|\*)\$$`)
+var charsetPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\^(\[[^\]]+\])(?:\{\d+(?:,\d*)?\}|\+|\*)\$$`) })
 
 // charsets caches, per schema pattern, the one-character regexp of its
 // character set (nil when the pattern is not a character-set pattern).
@@ -30,7 +30,7 @@ func charsetOf(sub map[string]any) *regexp.Regexp {
 		return re
 	}
 	var re *regexp.Regexp
-	if m := charsetPattern.FindStringSubmatch(p); m != nil {
+	if m := charsetPattern().FindStringSubmatch(p); m != nil {
 		re, _ = regexp.Compile("^" + m[1] + "$")
 	}
 	charsets.Store(p, re)

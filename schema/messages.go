@@ -24,21 +24,23 @@ type hint struct {
 	want string
 	// count adds the number of characters the value has.
 	count bool
+	// not says what the value is not, in the headline: "not yes or no".
+	not string
 }
 
 var hints = map[string]hint{
-	"yesno":                    {want: "use yes or no"},
+	"yesno":                    {want: "use yes or no", not: "not yes or no"},
 	"bucket":                   {want: "a bucket name is 1 to 255 letters, digits, '.', '-' or '_'", count: true},
 	"accessKeyId":              {want: "an access key ID is 20 characters, A-Z and 0-9 only (the ID of the key that will sign the request)", count: true},
 	"trueCryptPassword":        {want: "a TrueCrypt password is 1 to 64 characters", count: true},
 	"pinCode":                  {want: "a PIN code is 4 to 12 digits, nothing else", count: true},
 	"s3Prefix":                 {want: "a prefix is at most 1024 characters", count: true},
 	"diskTimestampMetadataKey": {want: "a metadata key holds only letters, digits, '-' and '_'"},
-	"emailList":                {want: "give one or more e-mail addresses separated by ';'"},
+	"emailList":                {want: "give one or more e-mail addresses separated by ';'", not: "not an e-mail list"},
 	"nonEmptyText":             {want: "give a value"},
-	"deviceValue":              {want: "write the device's value in US dollars as a positive amount with at most two decimals and no currency sign, e.g. 250.00"},
-	"encryptionClassification": {want: "write an export control classification number (a digit, a letter A-E, three digits, an optional '.' suffix, e.g. 5D992) or EAR99"},
-	"deviceHTS":                {want: "write a harmonized tariff number as NNNN.NN.NNNN, e.g. 8471.70.5000"},
+	"deviceValue":              {want: "write the device's value in US dollars as a positive amount with at most two decimals and no currency sign, e.g. 250.00", not: "not a US dollar amount"},
+	"encryptionClassification": {want: "write an export control classification number (a digit, a letter A-E, three digits, an optional '.' suffix, e.g. 5D992) or EAR99", not: "not an ECCN or EAR99"},
+	"deviceHTS":                {want: "write a harmonized tariff number as NNNN.NN.NNNN, e.g. 8471.70.5000", not: "not NNNN.NN.NNNN"},
 	"vaultName":                {want: "a vault name is 1 to 255 letters, digits, '_', '-' or '.'", count: true},
 	"archiveComment":           {want: "an archive comment is 1 to 997 characters", count: true},
 }
@@ -49,11 +51,13 @@ var examples = map[string]string{
 	"eraseDevice": "yes",
 }
 
-func (c *checker) missingDetail(loc location, prop string) string {
+// missingDetail is the headline and help of a missing field: the help
+// says what to add where, with the allowed values or an example.
+func (c *checker) missingDetail(loc location, prop string) (head, help string) {
 	where := "at the top level"
 	switch {
 	case loc.key != nil:
-		where = "under " + loc.path + ", indented beneath `" + loc.key.Value + ":`"
+		where = "indented beneath `" + loc.key.Value + ":`"
 	case len(loc.segs) > 0:
 		where = "to the " + loc.path + " entry"
 	}
@@ -87,9 +91,10 @@ func (c *checker) missingDetail(loc location, prop string) string {
 		}
 	}
 	if k := c.nearMiss(loc, prop); k != nil {
-		return fmt.Sprintf("Missing: %s. Line %d has `%s`, probably this key: rename it to `%s`.", path, k.Line, k.Value, prop)
+		return fmt.Sprintf("%s is missing (typed `%s`?)", path, k.Value),
+			fmt.Sprintf("line %d has `%s`: rename it to `%s`", k.Line, k.Value, prop)
 	}
-	return fmt.Sprintf("Missing: %s. Add %s %s%s.", path, add, where, tail)
+	return path + " is missing", fmt.Sprintf("add %s %s%s", add, where, tail)
 }
 
 // nearMissKeys bounds the mappings nearMiss reads: a manifest's mapping
@@ -193,11 +198,22 @@ func newKeyNames(node map[string]any) keyNames {
 	return n
 }
 
-// keyPlaceAt returns the keyPlace of segs, from the checker's cache.
+// keyPlaceAt returns the keyPlace of segs, from the checker's cache, or
+// from the kind's cache shared by every file (a keyPlace depends on the kind
+// and the place only, and is never changed once made): 10,000 files must not
+// sort and fold the same key names 10,000 times.
 func (c *checker) keyPlaceAt(segs []string) *keyPlace {
 	id := strings.Join(segs, "\x00")
 	if p, ok := c.places[id]; ok {
 		return p
+	}
+	ks := kindSchemas[c.kind]
+	if ks != nil {
+		if v, ok := ks.places.Load(id); ok {
+			p := v.(*keyPlace)
+			c.remember(id, p)
+			return p
+		}
 	}
 	here, _ := schemaAt(c.sdoc, segs)
 	p := &keyPlace{here: here, names: newKeyNames(here)}
@@ -230,11 +246,25 @@ func (c *checker) keyPlaceAt(segs []string) *keyPlace {
 			p.others = append(p.others, keyOther{k, there})
 		}
 	}
+	c.remember(id, p)
+	if ks != nil && ks.placeCount.Load() < maxSharedPlaces {
+		if _, loaded := ks.places.LoadOrStore(id, p); !loaded {
+			ks.placeCount.Add(1)
+		}
+	}
+	return p
+}
+
+// maxSharedPlaces bounds a kind's shared keyPlace cache: a place's id holds
+// list indexes, so a hostile manifest could otherwise fill it.
+const maxSharedPlaces = 256
+
+// remember keeps p in the checker's own cache of places.
+func (c *checker) remember(id string, p *keyPlace) {
 	if c.places == nil {
 		c.places = map[string]*keyPlace{}
 	}
 	c.places[id] = p
-	return p
 }
 
 // unknownFix says how an unknown key can be repaired: renamed to a close
@@ -246,7 +276,9 @@ type unknownFix struct {
 	present       *yaml.Node
 }
 
-func (c *checker) unknownDetail(loc location, prop string) (detail string, fix unknownFix) {
+// unknownDetail is the headline and help of an unknown key, and how it can
+// be repaired.
+func (c *checker) unknownDetail(loc location, prop string) (head, help string, fix unknownFix) {
 	pl := c.keyPlaceAt(loc.segs)
 	// A field of a mapping one level down, left at this level (the CLI
 	// example's address keys at the top level).
@@ -255,11 +287,12 @@ func (c *checker) unknownDetail(loc location, prop string) (detail string, fix u
 			continue
 		}
 		if parent.array {
-			return fmt.Sprintf("`%s` is a field of an %s entry, but it sits %s: it belongs in an entry of the %s list (`- %s: ...` beneath `%s:`).",
-				prop, parent.name, place(loc), parent.name, prop, parent.name), unknownFix{}
+			return fmt.Sprintf("`%s` belongs in an %s entry, not %s", prop, parent.name, place(loc)),
+				fmt.Sprintf("move it into an entry of the %s list (`- %s: ...` beneath `%s:`)", parent.name, prop, parent.name),
+				unknownFix{}
 		}
-		return fmt.Sprintf("`%s` is a %s field, but it sits %s: it belongs under %s; indent it beneath `%s:`.",
-			prop, parent.name, place(loc), parent.name, parent.name), unknownFix{under: parent.name}
+		return fmt.Sprintf("`%s` belongs under %s", prop, parent.name),
+			fmt.Sprintf("indent it beneath `%s:`", parent.name), unknownFix{under: parent.name}
 	}
 	// A field of another kind only.
 	var others []manifest.Kind
@@ -269,13 +302,13 @@ func (c *checker) unknownDetail(loc location, prop string) (detail string, fix u
 		}
 	}
 	if len(others) > 0 {
+		head = fmt.Sprintf("%s is not a field of %s", manifest.JoinPath(loc.path, prop), kindNoun(c.kind))
 		if note := c.operationsNote(loc, prop); note != "" {
-			return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s.%s",
-				prop, place(loc), kindsPhrase(others), kindNoun(c.kind), note), unknownFix{}
+			return head, fmt.Sprintf("it belongs to %s. %s", kindsPhrase(others), note), unknownFix{}
 		}
-		return fmt.Sprintf("`%s` %s belongs to %s, but this manifest is checked as %s: remove it%s.",
-			prop, place(loc), kindsPhrase(others), kindNoun(c.kind), jobTypeTip(c.kind, others)), unknownFix{}
+		return head, fmt.Sprintf("it belongs to %s: remove it%s", kindsPhrase(others), jobTypeTip(c.kind, others)), unknownFix{}
 	}
+	head = fmt.Sprintf("unknown field `%s` %s", prop, place(loc))
 	if best, synonym := suggestKey(prop, pl.names); best != "" {
 		// The indexed lookup (c.get): one per unknown key, never a scan.
 		k, _ := c.get(loc.val, best)
@@ -285,19 +318,20 @@ func (c *checker) unknownDetail(loc location, prop string) (detail string, fix u
 			line := c.doc.Span(k).From.Line
 			fix.present = k
 			if synonym {
-				return fmt.Sprintf("Unknown field `%s` %s: it is another name for %s, which is already on line %d. Remove this one.",
-					prop, place(loc), best, line), fix
+				return head, fmt.Sprintf("it is another name for %s, which is already on line %d: remove this one", best, line), fix
 			}
-			return fmt.Sprintf("Unknown field `%s` %s: it looks like `%s`, which is already on line %d. Remove this one, or rename it to the field you meant.",
-				prop, place(loc), best, line), fix
+			return head, fmt.Sprintf("it looks like `%s`, which is already on line %d: remove this one, or rename it to the field you meant", best, line), fix
 		}
 		if uniqueSuggestion(prop, best, pl.names.sorted) {
 			fix.rename = best
 		}
-		if synonym {
-			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? That is the manifest's name for it.", prop, place(loc), best), fix
+		switch {
+		case synonym:
+			return head, fmt.Sprintf("did you mean `%s`? That is the manifest's name for it", best), fix
+		case manifest.FoldName(prop) == manifest.FoldName(best):
+			return head, fmt.Sprintf("did you mean `%s`? Keys are case-sensitive", best), fix
 		}
-		return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? Keys are case-sensitive.", prop, place(loc), best), fix
+		return head, fmt.Sprintf("did you mean `%s`?", best), fix
 	}
 	// A common name of a field one mapping down (phone at the top level).
 	for _, parent := range pl.parents {
@@ -305,15 +339,14 @@ func (c *checker) unknownDetail(loc location, prop string) (detail string, fix u
 			continue
 		}
 		if best, synonym := suggestKey(prop, parent.names); best != "" && synonym {
-			return fmt.Sprintf("Unknown field `%s` %s: did you mean %s? It is a %s field: indent it beneath `%s:`.",
-				prop, place(loc), best, parent.name, parent.name), unknownFix{}
+			return head, fmt.Sprintf("did you mean `%s`? It is a %s field: indent it beneath `%s:`", best, parent.name, parent.name), unknownFix{}
 		}
 	}
-	msg := fmt.Sprintf("Unknown field `%s` %s: remove it", prop, place(loc))
+	help = "remove it"
 	if names := pl.names.sorted; len(names) > 0 && len(names) <= 12 {
-		msg += " (allowed here: " + strings.Join(names, ", ") + ")"
+		help += " (allowed here: " + strings.Join(names, ", ") + ")"
 	}
-	return msg + ".", unknownFix{}
+	return head, help, unknownFix{}
 }
 
 // kindsPhrase: "S3 export manifests", "import manifests", "EBS import and
@@ -347,14 +380,12 @@ func jobTypeTip(k manifest.Kind, others []manifest.Kind) string {
 	return ""
 }
 
-func (c *checker) typeDetail(loc location, expected string) string {
+// typeDetail is the headline and help of a value of the wrong YAML type.
+func (c *checker) typeDetail(loc location, expected string) (head, help string) {
 	name := lastKey(loc)
 	what := found(loc.val)
-	if loc.val.Kind == yaml.ScalarNode && loc.val.Value != "" {
-		what = "text (" + what + ")"
-		if secret(loc) {
-			what = "text"
-		}
+	if loc.val.Kind == yaml.ScalarNode && loc.val.Value != "" && secret(loc) {
+		what = "text"
 	}
 	switch expected {
 	case gojsonschema.TYPE_OBJECT:
@@ -369,33 +400,39 @@ func (c *checker) typeDetail(loc location, expected string) string {
 			if len(req) > 1 {
 				rest = joinList(req[1:], "and")
 			}
-			return fmt.Sprintf("%s is %s, but each entry must be a mapping: write it as `- %s: ...`, with %s indented beneath.",
-				loc.path, what, req[0], rest)
+			return fmt.Sprintf("%s is %s, not a mapping", loc.path, what),
+				fmt.Sprintf("write each entry as `- %s: ...`, with %s indented beneath", req[0], rest)
 		}
-		return fmt.Sprintf("%s is %s, but it must be a mapping: indent %s beneath `%s:`.", loc.path, what, fields, name)
+		return fmt.Sprintf("%s is %s, not a mapping", loc.path, what), fmt.Sprintf("indent %s beneath `%s:`", fields, name)
 	case gojsonschema.TYPE_ARRAY:
-		return fmt.Sprintf("%s is %s, but it must be a list: write each entry on its own line beneath `%s:`, starting with `- `.", loc.path, what, name)
+		return fmt.Sprintf("%s is %s, not a list", loc.path, what),
+			fmt.Sprintf("write each entry on its own line beneath `%s:`, starting with `- `", name)
 	}
 	if loc.key == nil && len(loc.segs) > 0 && loc.val.Kind != yaml.ScalarNode {
 		return listEntryTextDetail(loc)
 	}
 	switch {
 	case loc.val.Kind == yaml.SequenceNode && loc.val.Style&yaml.FlowStyle != 0:
-		return fmt.Sprintf("%s is a list (square brackets make a YAML list), but it must be text: write the value without brackets, or quote it.", loc.path)
+		return fmt.Sprintf("%s is a list, not text", loc.path),
+			"square brackets make a YAML list: write the value without brackets, or quote it"
 	case loc.val.Kind == yaml.SequenceNode:
-		return fmt.Sprintf("%s is a list, but it must be text: write the value on the same line as `%s:`.", loc.path, name)
+		return fmt.Sprintf("%s is a list, not text", loc.path), fmt.Sprintf("write the value on the same line as `%s:`", name)
 	case loc.val.Kind == yaml.MappingNode && loc.val.Style&yaml.FlowStyle != 0:
 		if ph := placeholder(loc.val); ph != "" {
-			return fmt.Sprintf("%s is `{%s}`: braces make a YAML mapping, and this looks like an unfilled template placeholder. Replace it with the real value (quote a value that starts with `{`).", loc.path, ph)
+			return fmt.Sprintf("%s is `{%s}`, an unfilled template placeholder", loc.path, ph),
+				"replace it with the real value: braces make a YAML mapping (quote a value that starts with `{`)"
 		}
-		return fmt.Sprintf("%s is a mapping (braces make a YAML mapping), but it must be text: write the value without braces, or quote it.", loc.path)
+		return fmt.Sprintf("%s is a mapping, not text", loc.path),
+			"braces make a YAML mapping: write the value without braces, or quote it"
 	case loc.val.Kind == yaml.MappingNode:
-		return fmt.Sprintf("%s is a mapping, but it must be text: write the value on the same line as `%s:` (quote it if it holds `: `).", loc.path, name)
+		return fmt.Sprintf("%s is a mapping, not text", loc.path),
+			fmt.Sprintf("write the value on the same line as `%s:` (quote it if it holds `: `)", name)
 	}
-	return fmt.Sprintf("%s is %s, but it must be text.", loc.path, what)
+	return fmt.Sprintf("%s is %s, not text", loc.path, what), ""
 }
 
-func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) string {
+// valueDetail is the headline and help of a value the schema refuses.
+func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, help string) {
 	sub, def := schemaAt(c.sdoc, loc.segs)
 	v := loc.val.Value
 	switch e.Type() {
@@ -404,36 +441,38 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) string {
 		if sub != nil && sub["const"] != nil {
 			want = fmt.Sprint(sub["const"])
 		}
-		got := "found " + quote(v)
-		if v == "" {
-			got = "found an empty value"
-		}
+		got := found(loc.val)
 		if loc.path == "manifestVersion" {
-			first := kindPhrase(c.kind)
-			first = strings.ToUpper(first[:1]) + first[1:]
 			if c.kind != manifest.EBSImport && c.kind != manifest.GlacierImport && v == manifest.EBSImport.Version() {
-				return fmt.Sprintf("%s needs `manifestVersion: %s`; %s, the version of EBS and Glacier import manifests. %s",
-					first, want, got, c.versionNote())
+				return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, kindNoun(c.kind), want),
+					got + " is the version of EBS and Glacier import manifests. " + c.versionNote()
 			}
-			return fmt.Sprintf("%s needs `manifestVersion: %s`; %s.", first, want, got)
+			return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, kindNoun(c.kind), want), ""
 		}
-		return fmt.Sprintf("%s must be `%s`; %s.", loc.path, want, got)
+		return fmt.Sprintf("%s is %s, but it must be `%s`", loc.path, got, want), ""
 	case "enum":
 		allowed := stringList(sub["enum"])
-		must := "one of " + strings.Join(allowed, ", ")
 		if len(allowed) == 1 {
-			must = "`" + allowed[0] + "`"
+			return fmt.Sprintf("%s is %s, but it must be `%s`", loc.path, found(loc.val), allowed[0]), ""
 		}
-		msg := fmt.Sprintf("%s is %s, but it must be %s", loc.path, found(loc.val), must)
-		if best := manifest.Closest(v, allowed); best != "" {
-			return msg + ": did you mean " + best + "?"
+		head = fmt.Sprintf("%s is %s, not %s", loc.path, found(loc.val), joinList(allowed, "or"))
+		if utf8.RuneCountInString(head) > headBudget {
+			head = fmt.Sprintf("%s is %s, not an allowed value", loc.path, found(loc.val))
+			help = "use one of " + strings.Join(allowed, ", ")
 		}
-		return msg + "."
+		if best := closestValue(v, allowed); best != "" {
+			if help != "" {
+				return head, "did you mean `" + best + "`? Allowed: " + strings.Join(allowed, ", ")
+			}
+			return head, "did you mean `" + best + "`?"
+		}
+		return head, help
 	case "array_min_items":
-		return fmt.Sprintf("%s is an empty list: give at least one entry beneath `%s:`, starting with `- `.", loc.path, lastKey(loc))
+		return fmt.Sprintf("%s is an empty list", loc.path),
+			fmt.Sprintf("give at least one entry beneath `%s:`, starting with `- `", lastKey(loc))
 	case "array_max_items":
-		return fmt.Sprintf("%s has %d entries, but %s takes exactly one (the device becomes one %s): keep one entry, and use one job per device.",
-			loc.path, len(loc.val.Content), kindPhrase(c.kind), map[manifest.Kind]string{
+		return fmt.Sprintf("%s has %d entries, but %s takes one", loc.path, len(loc.val.Content), kindNoun(c.kind)),
+			fmt.Sprintf("keep one entry, and use one job per device (the device becomes one %s)", map[manifest.Kind]string{
 				manifest.EBSImport: "snapshot", manifest.GlacierImport: "archive"}[c.kind])
 	}
 	h, ok := hints[def]
@@ -450,14 +489,46 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) string {
 	if secret(loc) {
 		return secretDetail(loc.path, v, bad, h.want)
 	}
-	got := "is " + found(loc.val)
-	if h.count && v != "" {
-		got += fmt.Sprintf(" (%d characters)", utf8.RuneCountInString(v))
+	head = loc.path + " is " + found(loc.val)
+	switch {
+	case bad > 0:
+		head = fmt.Sprintf("%s %s has %s at character %d", loc.path, found(loc.val), showRune(badRune), bad)
+	case h.count && utf8.RuneCountInString(v) > 28:
+		head = fmt.Sprintf("%s has %d characters", loc.path, utf8.RuneCountInString(v))
+	case h.count && v != "":
+		head += fmt.Sprintf(" (%d characters)", utf8.RuneCountInString(v))
+	case h.not != "" && v != "" && utf8.RuneCountInString(head)+2+len(h.not) <= headBudget:
+		head += ", " + h.not
+		if h.want == "use "+strings.TrimPrefix(h.not, "not ") {
+			return head, "" // "not yes or no" says it all
+		}
 	}
-	if bad > 0 {
-		got += fmt.Sprintf(", with %s at position %d", showRune(badRune), bad)
+	return head, h.want
+}
+
+// closestValue suggests the allowed value a user most likely meant by v:
+// manifest.Closest's (letter case, separators, a typo or two), else the one
+// allowed value that v begins, or that begins with v (`expedited` for
+// expeditedShipping); "" for none.
+func closestValue(v string, allowed []string) string {
+	if best := manifest.Closest(v, allowed); best != "" {
+		return best
 	}
-	return fmt.Sprintf("%s %s: %s.", loc.path, got, h.want)
+	fv := manifest.FoldName(v)
+	if len(fv) < 3 {
+		return ""
+	}
+	best := ""
+	for _, a := range allowed {
+		fa := manifest.FoldName(a)
+		if strings.HasPrefix(fa, fv) || strings.HasPrefix(fv, fa) && len(fa) >= 3 {
+			if best != "" {
+				return "" // two: a guess
+			}
+			best = a
+		}
+	}
+	return best
 }
 
 // keySynonyms maps common wrong names of fields (folded by manifest.FoldName) to the
@@ -510,7 +581,7 @@ func suggestKey(prop string, names keyNames) (best string, synonym bool) {
 
 // listEntryTextDetail: a mapping or list where a list of text wants a text
 // entry (ignore: [{pattern: bak}]).
-func listEntryTextDetail(loc location) string {
+func listEntryTextDetail(loc location) (head, help string) {
 	parent := loc.path
 	if i := strings.LastIndex(parent, "["); i >= 0 {
 		parent = parent[:i]
@@ -523,15 +594,16 @@ func listEntryTextDetail(loc location) string {
 	if n := loc.val; n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[1].Kind == yaml.ScalarNode && n.Content[1].Value != "" {
 		example = n.Content[1].Value
 	}
-	what := manifest.KindName(loc.val)
+	why := ""
 	switch {
 	case loc.val.Style&yaml.FlowStyle != 0 && loc.val.Kind == yaml.MappingNode:
-		what += " (braces make a YAML mapping)"
+		why = ", and braces make a YAML mapping"
 	case loc.val.Style&yaml.FlowStyle != 0 && loc.val.Kind == yaml.SequenceNode:
-		what += " (square brackets make a YAML list)"
+		why = ", and square brackets make a YAML list"
 	}
-	return fmt.Sprintf("%s is %s, but each entry of %s must be text: write each %s as a quoted string list item, e.g. `- '%s'`.",
-		loc.path, what, parent, noun, strings.ReplaceAll(example, "'", "''"))
+	return fmt.Sprintf("%s is %s, not text", loc.path, manifest.KindName(loc.val)),
+		fmt.Sprintf("each entry of %s is text%s: write each %s as a quoted string list item, e.g. `- '%s'`",
+			parent, why, noun, strings.ReplaceAll(example, "'", "''"))
 }
 
 // uniqueSuggestion reports whether best is the one close key for prop

@@ -21,7 +21,7 @@ func TestUnknownKeyFamily(t *testing.T) {
 			{imf, RuleUnknownField, "fileSystem", 14, 1, []string{"One or more manifest fields was invalid", "belongs to S3 export manifests"}},
 		}},
 		{"fileSystem at the top level of a Glacier import", manifest.GlacierImport, glacier + "fileSystem: NTFS\n", []want{
-			{imf, RuleUnknownField, "fileSystem", 18, 1, []string{"checked as a Glacier import: remove it."}},
+			{imf, RuleUnknownField, "fileSystem", 18, 1, []string{"not a field of a Glacier import: it belongs to S3 export manifests: remove it"}},
 		}},
 		{"fileSystem under returnAddress", "", s3Import + "  fileSystem: NTFS\n", []want{
 			{ia, RuleUnknownField, "returnAddress.fileSystem", 14, 3, []string{"in returnAddress"}},
@@ -48,19 +48,19 @@ func TestSecretsNotShown(t *testing.T) {
 		wants  []want
 	}{
 		{"password too long", s3Import + "trueCryptPassword: " + pw + "\n", pw, []want{
-			{imf, RuleInvalidValue, "trueCryptPassword", 14, 20, []string{"trueCryptPassword has 65 characters (the value is not shown): a TrueCrypt password is 1 to 64 characters."}},
+			{imf, RuleInvalidValue, "trueCryptPassword", 14, 20, []string{"trueCryptPassword has 65 characters (the value is not shown): a TrueCrypt password is 1 to 64 characters"}},
 		}},
 		{"password empty", s3Import + "trueCryptPassword: ''\n", "", []want{
-			{imf, RuleInvalidValue, "trueCryptPassword", 14, 20, []string{"trueCryptPassword is empty: a TrueCrypt password is 1 to 64 characters."}},
+			{imf, RuleInvalidValue, "trueCryptPassword", 14, 20, []string{"trueCryptPassword is empty: a TrueCrypt password is 1 to 64 characters"}},
 		}},
 		{"password a mapping", s3Import + "trueCryptPassword:\n  hunter2: hunter3\n", "hunter", []want{
-			{imf, RuleInvalidType, "trueCryptPassword", 15, 3, []string{"trueCryptPassword is a mapping, but it must be text"}},
+			{imf, RuleInvalidType, "trueCryptPassword", 15, 3, []string{"trueCryptPassword is a mapping, not text"}},
 		}},
 		{"password a flow list", s3Import + "trueCryptPassword: [hunter2]\n", "hunter", []want{
 			{imf, RuleInvalidType, "trueCryptPassword", 14, 20, []string{"square brackets"}},
 		}},
 		{"pin letters", s3Import + "pinCode: 98x7\n", "98x7", []want{
-			{imf, RuleInvalidValue, "pinCode", 14, 10, []string{"pinCode has 4 characters (the value is not shown), and the character at position 3 is not allowed: a PIN code is 4 to 12 digits"}},
+			{imf, RuleInvalidValue, "pinCode", 14, 10, []string{"pinCode: character 3 of 4 is not allowed (value not shown): a PIN code is 4 to 12 digits"}},
 		}},
 		{"pin too long", s3Import + "pinCode: 9876543210987\n", "9876543210987", []want{
 			{imf, RuleInvalidValue, "pinCode", 14, 10, []string{"pinCode has 13 characters (the value is not shown): a PIN code is 4 to 12 digits"}},
@@ -69,16 +69,16 @@ func TestSecretsNotShown(t *testing.T) {
 			{imf, RuleInvalidValue, "pinCode", 14, 10, []string{"pinCode has 3 characters"}},
 		}},
 		{"pin a list", s3Import + "pinCode:\n  - 9876\n", "9876", []want{
-			{imf, RuleInvalidType, "pinCode", 15, 3, []string{"pinCode is a list, but it must be text"}},
+			{imf, RuleInvalidType, "pinCode", 15, 3, []string{"pinCode is a list, not text"}},
 		}},
 		{"misspelt password key", s3Import + "truecryptpassword: " + pw + "\n", pw, []want{
-			{imf, RuleUnknownField, "truecryptpassword", 14, 1, []string{"did you mean trueCryptPassword?"}},
+			{imf, RuleUnknownField, "truecryptpassword", 14, 1, []string{"did you mean `trueCryptPassword`?"}},
 		}},
 		{"password under returnAddress", edit(s3Import, "  city: Seattle\n", "  city: Seattle\n  pinCode: 9876\n"), "9876", []want{
 			{ia, RuleUnknownField, "returnAddress.pinCode", 10, 3, []string{"`pinCode` in returnAddress"}},
 		}},
 		{"pin as password synonym", s3Import + "pin: 9876\n", "9876", []want{
-			{imf, RuleUnknownField, "pin", 14, 1, []string{"did you mean pinCode?"}},
+			{imf, RuleUnknownField, "pin", 14, 1, []string{"did you mean `pinCode`?"}},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -97,7 +97,7 @@ func TestSecretsNotShown(t *testing.T) {
 // operations entries look like EBS or Glacier ones says why.
 func TestDestinationNotes(t *testing.T) {
 	s3ish := edit(glacier, "manifestVersion: 3.0", "manifestVersion: 3.0\nbucket: b")
-	opsUnknown := "`operations` at the top level belongs to S3 export, EBS import and Glacier import manifests, but this manifest is checked as an S3 import."
+	opsUnknown := "operations is not a field of an S3 import: it belongs to S3 export, EBS import and Glacier import manifests."
 	rule := "only when an operations entry has `destination: ebs-snapshot` or `destination: glacier`"
 	for _, tc := range []struct {
 		name  string
@@ -106,20 +106,20 @@ func TestDestinationNotes(t *testing.T) {
 		wants []want
 	}{
 		{"Glacier: did you mean glacier", "", edit(s3ish, "destination: glacier", "destination: Glacier"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"found `3.0`, the version of EBS and Glacier import manifests.", rule, "here operations[0].destination is `Glacier`: did you mean glacier?"}},
-			{imf, RuleUnknownField, "operations", 7, 1, []string{opsUnknown, "Its entries have destination, source, region, vaultName and archiveComment, fields of EBS and Glacier import manifests", "did you mean glacier?"}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `3.0`, but an S3 import needs `2.0`: `3.0` is the version of EBS and Glacier import manifests", rule, "here operations[0].destination is `Glacier`: did you mean `glacier`?"}},
+			{imf, RuleUnknownField, "operations", 7, 1, []string{opsUnknown, "Its entries have destination, source, region, vaultName and archiveComment, fields of EBS and Glacier import manifests", "did you mean `glacier`?"}},
 		}},
 		{"ebs_snapshot", "", edit(edit(edit(s3ish, "destination: glacier", "destination: ebs_snapshot"), "    vaultName: vault\n", ""), "    archiveComment: comment\n", ""), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"operations[0].destination is `ebs_snapshot`: did you mean ebs-snapshot?"}},
-			{imf, RuleUnknownField, "operations", 7, 1, []string{"Its entries have destination, source and region", "did you mean ebs-snapshot?"}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"operations[0].destination is `ebs_snapshot`: did you mean `ebs-snapshot`?"}},
+			{imf, RuleUnknownField, "operations", 7, 1, []string{"Its entries have destination, source and region", "did you mean `ebs-snapshot`?"}},
 		}},
 		{"ebs", "", edit(s3ish, "destination: glacier", "destination: ebs"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"`ebs`: did you mean ebs-snapshot?"}},
-			{imf, RuleUnknownField, "operations", 7, 1, []string{"`ebs`: did you mean ebs-snapshot?"}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"`ebs`: did you mean `ebs-snapshot`?"}},
+			{imf, RuleUnknownField, "operations", 7, 1, []string{"`ebs`: did you mean `ebs-snapshot`?"}},
 		}},
 		{"far-off destination", "", edit(s3ish, "destination: glacier", "destination: tape"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"operations[0].destination is `tape`, which is neither."}},
-			{imf, RuleUnknownField, "operations", 7, 1, []string{"`tape`, which is neither."}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"operations[0].destination is `tape`, which is neither"}},
+			{imf, RuleUnknownField, "operations", 7, 1, []string{"`tape`, which is neither"}},
 		}},
 		{"no destination", "", edit(s3ish, "  - destination: glacier\n    source", "  - source"), []want{
 			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"here no entry has a destination", "add `destination: ebs-snapshot` or `destination: glacier` to the entry"}},
@@ -134,19 +134,19 @@ func TestDestinationNotes(t *testing.T) {
 			{imf, RuleUnknownField, "operations", 7, 1, []string{"here operations is the text `Glacier`"}},
 		}},
 		{"no operations", "", edit(s3Import, "2.0", "3.0"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"It is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`."}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"It is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`"}},
 		}},
 		{"S3 export: destination key in an entry", "", edit(s3Export, "    prefix: a/\n", "    prefix: a/\n    destination: EBS\n"), []want{
-			{imf, RuleUnknownField, "operations[0].destination", 9, 5, []string{"`destination` in operations[0] belongs to EBS import and Glacier import manifests, but this manifest is checked as an S3 export. A manifest is an EBS or Glacier import " + rule, "`EBS`: did you mean ebs-snapshot?"}},
+			{imf, RuleUnknownField, "operations[0].destination", 9, 5, []string{"operations[0].destination is not a field of an S3 export: it belongs to EBS import and Glacier import manifests. A manifest is an EBS or Glacier import " + rule, "`EBS`: did you mean `ebs-snapshot`?"}},
 		}},
 		{"S3 export: region in an entry", "", edit(s3Export, "    prefix: a/\n", "    prefix: a/\n    region: us-east-1\n"), []want{
-			{imf, RuleUnknownField, "operations[0].region", 9, 5, []string{"checked as an S3 export. A manifest is an EBS or Glacier import", "otherwise remove region."}},
+			{imf, RuleUnknownField, "operations[0].region", 9, 5, []string{"not a field of an S3 export: it belongs to EBS import and Glacier import manifests. A manifest is an EBS or Glacier import", "otherwise remove region"}},
 		}},
 		{"S3 export by --job-type with a glacier entry", manifest.S3Export, glacier, []want{
 			{mmf, RuleRequiredField, "fileSystem", 1, 1, nil},
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"The operations[0] entry has `destination: glacier`: if the job is a Glacier import, lint it without --job-type export."}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"The operations[0] entry has `destination: glacier`: if the job is a Glacier import, lint it without --job-type export"}},
 			{imf, RuleUnknownField, "eraseDevice", 3, 1, nil},
-			{imf, RuleUnknownField, "operations[0].destination", 7, 5, []string{"lint it without --job-type export; otherwise remove it."}},
+			{imf, RuleUnknownField, "operations[0].destination", 7, 5, []string{"lint it without --job-type export; otherwise remove it"}},
 			{mmf, RuleRequiredField, "operations[0].exportBucket", 7, 5, nil},
 			{imf, RuleUnknownField, "operations[0].source", 8, 5, nil},
 			{imf, RuleUnknownField, "operations[0].region", 9, 5, nil},
@@ -154,7 +154,7 @@ func TestDestinationNotes(t *testing.T) {
 			{imf, RuleUnknownField, "operations[0].archiveComment", 11, 5, nil},
 		}},
 		{"S3 export entries without import fields keep the plain message", "", s3Export + "eraseDevice: yes\n", []want{
-			{imf, RuleUnknownField, "eraseDevice", 15, 1, []string{"remove it (if the job is an import, lint it with --job-type import)."}},
+			{imf, RuleUnknownField, "eraseDevice", 15, 1, []string{"remove it (if the job is an import, lint it with --job-type import)"}},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { assertFindings(t, check(t, tc.src, tc.kind), tc.wants) })
@@ -172,6 +172,33 @@ func TestNearDestination(t *testing.T) {
 	}
 }
 
+// TestClosestValue: the did-you-mean of a refused enum value: a typo or
+// another letter case, or the start of one allowed value (`expedited`),
+// never a guess between two.
+func TestClosestValue(t *testing.T) {
+	levels := []string{"standard", "expeditedShipping"}
+	regions := []string{"us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1"}
+	for _, tc := range []struct {
+		in      string
+		allowed []string
+		want    string
+	}{
+		{"expedited", levels, "expeditedShipping"},
+		{"Expedited", levels, "expeditedShipping"},
+		{"expedited_shipping", levels, "expeditedShipping"},
+		{"standard-shipping", levels, "standard"},
+		{"overnight", levels, ""},
+		{"ex", levels, ""},
+		{"public", []string{"private", "public-read", "public-read-write"}, ""}, // two begin so: a guess
+		{"ap-southeast", regions, "ap-southeast-1"},
+		{"US-EAST-1", regions, "us-east-1"},
+	} {
+		if got := closestValue(tc.in, tc.allowed); got != tc.want {
+			t.Errorf("closestValue(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 // TestListEntryText: a mapping or list as an entry of a list of text.
 func TestListEntryText(t *testing.T) {
 	for _, tc := range []struct {
@@ -180,13 +207,13 @@ func TestListEntryText(t *testing.T) {
 		wants []want
 	}{
 		{"ignore entry a flow mapping", s3Import + "ignore:\n  - {pattern: bak}\n", []want{
-			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"ignore[0] is a mapping (braces make a YAML mapping), but each entry of ignore must be text: write each pattern as a quoted string list item, e.g. `- 'bak'`."}},
+			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"ignore[0] is a mapping, not text: each entry of ignore is text, and braces make a YAML mapping: write each pattern as a quoted string list item, e.g. `- 'bak'`"}},
 		}},
 		{"ignore entry a block mapping with two keys", s3Import + "ignore:\n  - a: b\n    c: d\n", []want{
-			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"write each pattern as a quoted string list item, e.g. `- '\\.tmp$'`."}},
+			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"write each pattern as a quoted string list item, e.g. `- '\\.tmp$'`"}},
 		}},
 		{"ignore entry a list", s3Import + "ignore:\n  - [a, b]\n", []want{
-			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"ignore[0] is a list (square brackets make a YAML list)"}},
+			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"ignore[0] is a list, not text: each entry of ignore is text, and square brackets make a YAML list"}},
 		}},
 		{"quote in the suggestion", s3Import + "ignore:\n  - {p: \"it's\"}\n", []want{
 			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"`- 'it''s'`"}},
@@ -213,56 +240,56 @@ func TestSynonyms(t *testing.T) {
 		wants []want
 	}{
 		{"zipCode", addr("postalCode", "zipCode"), []want{
-			{ia, RuleUnknownField, "returnAddress.zipCode", 11, 3, []string{"Unknown field `zipCode` in returnAddress: did you mean postalCode?"}},
+			{ia, RuleUnknownField, "returnAddress.zipCode", 11, 3, []string{"unknown field `zipCode` in returnAddress: did you mean `postalCode`?"}},
 		}},
-		{"zip", addr("postalCode", "zip"), []want{{ia, RuleUnknownField, "returnAddress.zip", 11, 3, []string{"did you mean postalCode?"}}}},
-		{"postcode", addr("postalCode", "postcode"), []want{{ia, RuleUnknownField, "returnAddress.postcode", 11, 3, []string{"did you mean postalCode?"}}}},
-		{"state", addr("stateOrProvince", "state"), []want{{ia, RuleUnknownField, "returnAddress.state", 10, 3, []string{"did you mean stateOrProvince?"}}}},
-		{"province", addr("stateOrProvince", "province"), []want{{ia, RuleUnknownField, "returnAddress.province", 10, 3, []string{"did you mean stateOrProvince?"}}}},
+		{"zip", addr("postalCode", "zip"), []want{{ia, RuleUnknownField, "returnAddress.zip", 11, 3, []string{"did you mean `postalCode`?"}}}},
+		{"postcode", addr("postalCode", "postcode"), []want{{ia, RuleUnknownField, "returnAddress.postcode", 11, 3, []string{"did you mean `postalCode`?"}}}},
+		{"state", addr("stateOrProvince", "state"), []want{{ia, RuleUnknownField, "returnAddress.state", 10, 3, []string{"did you mean `stateOrProvince`?"}}}},
+		{"province", addr("stateOrProvince", "province"), []want{{ia, RuleUnknownField, "returnAddress.province", 10, 3, []string{"did you mean `stateOrProvince`?"}}}},
 		{"telephone", addr("phoneNumber", "telephone"), []want{
 			{mmf, RuleRequiredField, "returnAddress.phoneNumber", 6, 1, nil},
-			{ia, RuleUnknownField, "returnAddress.telephone", 12, 3, []string{"did you mean phoneNumber?"}},
+			{ia, RuleUnknownField, "returnAddress.telephone", 12, 3, []string{"did you mean `phoneNumber`?"}},
 		}},
 		{"address1", addr("street1", "address1"), []want{
 			{mmf, RuleRequiredField, "returnAddress.street1", 6, 1, nil},
-			{ia, RuleUnknownField, "returnAddress.address1", 8, 3, []string{"did you mean street1?"}},
+			{ia, RuleUnknownField, "returnAddress.address1", 8, 3, []string{"did you mean `street1`?"}},
 		}},
 		{"Address_Line_1", addr("street1", "Address_Line_1"), []want{
 			{mmf, RuleRequiredField, "returnAddress.street1", 6, 1, nil},
-			{ia, RuleUnknownField, "returnAddress.Address_Line_1", 8, 3, []string{"did you mean street1?"}},
+			{ia, RuleUnknownField, "returnAddress.Address_Line_1", 8, 3, []string{"did you mean `street1`?"}},
 		}},
-		{"address2", s3Import + "  address2: Suite 1\n", []want{{ia, RuleUnknownField, "returnAddress.address2", 14, 3, []string{"did you mean street2?"}}}},
+		{"address2", s3Import + "  address2: Suite 1\n", []want{{ia, RuleUnknownField, "returnAddress.address2", 14, 3, []string{"did you mean `street2`?"}}}},
 		{"email", edit(s3Import, "notificationEmail:", "email:"), []want{
 			{mmf, RuleRequiredField, "notificationEmail", 1, 1, nil},
-			{imf, RuleUnknownField, "email", 5, 1, []string{"Unknown field `email` at the top level: did you mean notificationEmail?"}},
+			{imf, RuleUnknownField, "email", 5, 1, []string{"unknown field `email` at the top level: did you mean `notificationEmail`?"}},
 		}},
 		{"notifications", edit(s3Import, "notificationEmail:", "notifications:"), []want{
 			{mmf, RuleRequiredField, "notificationEmail", 1, 1, nil},
-			{imf, RuleUnknownField, "notifications", 5, 1, []string{"did you mean notificationEmail?"}},
+			{imf, RuleUnknownField, "notifications", 5, 1, []string{"did you mean `notificationEmail`?"}},
 		}},
 		{"version", edit(s3Import, "manifestVersion:", "version:"), []want{
-			{imf, RuleUnknownField, "version", 1, 1, []string{"did you mean manifestVersion?"}},
+			{imf, RuleUnknownField, "version", 1, 1, []string{"did you mean `manifestVersion`?"}},
 			{mmf, RuleRequiredField, "manifestVersion", 1, 1, nil},
 		}},
 		{"device", edit(s3Import, "deviceId:", "device:"), []want{
 			{mmf, RuleRequiredField, "deviceId", 1, 1, nil},
-			{imf, RuleUnknownField, "device", 2, 1, []string{"did you mean deviceId?"}},
+			{imf, RuleUnknownField, "device", 2, 1, []string{"did you mean `deviceId`?"}},
 		}},
 		{"deviceID", edit(s3Import, "deviceId:", "deviceID:"), []want{
 			{mmf, RuleRequiredField, "deviceId", 1, 1, nil},
-			{imf, RuleUnknownField, "deviceID", 2, 1, []string{"did you mean deviceId? Keys are case-sensitive."}},
+			{imf, RuleUnknownField, "deviceID", 2, 1, []string{"did you mean `deviceId`? Keys are case-sensitive"}},
 		}},
-		{"accessKey", s3Import + "accessKey: AKIAIOSFODNN7EXAMPLE\n", []want{{imf, RuleUnknownField, "accessKey", 14, 1, []string{"did you mean accessKeyId?"}}}},
-		{"accessKeyID", s3Import + "accessKeyID: AKIAIOSFODNN7EXAMPLE\n", []want{{imf, RuleUnknownField, "accessKeyID", 14, 1, []string{"did you mean accessKeyId?"}}}},
-		{"logbucket", s3Import + "logbucket: my-logs\n", []want{{imf, RuleUnknownField, "logbucket", 14, 1, []string{"did you mean logBucket?"}}}},
+		{"accessKey", s3Import + "accessKey: AKIAIOSFODNN7EXAMPLE\n", []want{{imf, RuleUnknownField, "accessKey", 14, 1, []string{"did you mean `accessKeyId`?"}}}},
+		{"accessKeyID", s3Import + "accessKeyID: AKIAIOSFODNN7EXAMPLE\n", []want{{imf, RuleUnknownField, "accessKeyID", 14, 1, []string{"did you mean `accessKeyId`?"}}}},
+		{"logbucket", s3Import + "logbucket: my-logs\n", []want{{imf, RuleUnknownField, "logbucket", 14, 1, []string{"did you mean `logBucket`?"}}}},
 		{"phone at the top level", s3Import + "phone: 206-555-0100\n", []want{
-			{imf, RuleUnknownField, "phone", 14, 1, []string{"did you mean phoneNumber? It is a returnAddress field: indent it beneath `returnAddress:`."}},
+			{imf, RuleUnknownField, "phone", 14, 1, []string{"did you mean `phoneNumber`? It is a returnAddress field: indent it beneath `returnAddress:`"}},
 		}},
 		{"synonym not offered where its field is absent", s3Export + "vault: v\n", []want{
-			{imf, RuleUnknownField, "vault", 15, 1, []string{"Unknown field `vault` at the top level: remove it"}},
+			{imf, RuleUnknownField, "vault", 15, 1, []string{"unknown field `vault` at the top level: remove it"}},
 		}},
 		{"Levenshtein still works", addr("stateOrProvince", "stateOrProvence"), []want{
-			{ia, RuleUnknownField, "returnAddress.stateOrProvence", 10, 3, []string{"did you mean stateOrProvince?"}},
+			{ia, RuleUnknownField, "returnAddress.stateOrProvence", 10, 3, []string{"did you mean `stateOrProvince`?"}},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { assertFindings(t, check(t, tc.src, ""), tc.wants) })
@@ -278,28 +305,28 @@ func TestBadCharacter(t *testing.T) {
 		wants []want
 	}{
 		{"bucket !", edit(s3Import, "bucket: my-bucket", "bucket: my_bucket!"), []want{
-			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"bucket is `my_bucket!` (10 characters), with `!` at position 10: a bucket name is 1 to 255 letters, digits, '.', '-' or '_'."}},
+			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"bucket `my_bucket!` has `!` at character 10: a bucket name is 1 to 255 letters, digits, '.', '-' or '_'"}},
 		}},
 		{"bucket space", edit(s3Import, "bucket: my-bucket", "bucket: my bucket"), []want{
-			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"with a space at position 3"}},
+			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"has a space at character 3"}},
 		}},
 		{"bucket non-ASCII counts characters", edit(s3Import, "bucket: my-bucket", "bucket: café-data"), []want{
-			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"(9 characters), with `é` at position 4"}},
+			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"`café-data` has `é` at character 4"}},
 		}},
 		{"bucket too long but clean", edit(s3Import, "bucket: my-bucket", "bucket: "+strings.Repeat("a", 256)), []want{
-			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"(256 characters): a bucket name"}},
+			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"bucket has 256 characters: a bucket name"}},
 		}},
 		{"logBucket backtick", s3Import + "logBucket: \"a`b\"\n", []want{
-			{imf, RuleInvalidValue, "logBucket", 14, 12, []string{"with a backtick at position 2"}},
+			{imf, RuleInvalidValue, "logBucket", 14, 12, []string{"has a backtick at character 2"}},
 		}},
 		{"exportBucket slash", edit(s3Export, "exportBucket: my-data", "exportBucket: my/data"), []want{
-			{imf, RuleInvalidValue, "operations[0].exportBucket", 7, 19, []string{"with `/` at position 3"}},
+			{imf, RuleInvalidValue, "operations[0].exportBucket", 7, 19, []string{"has `/` at character 3"}},
 		}},
 		{"accessKeyId lower case", s3Import + "accessKeyId: AKIAiOSFODNN7EXAMPLE\n", []want{
-			{iaki, RuleInvalidValue, "accessKeyId", 14, 14, []string{"(20 characters), with `i` at position 5"}},
+			{iaki, RuleInvalidValue, "accessKeyId", 14, 14, []string{"`AKIAiOSFODNN7EXAMPLE` has `i` at character 5"}},
 		}},
 		{"vaultName", edit(glacier, "vaultName: vault", "vaultName: my:vault"), []want{
-			{imf, RuleInvalidValue, "operations[0].vaultName", 10, 16, []string{"with `:` at position 3"}},
+			{imf, RuleInvalidValue, "operations[0].vaultName", 10, 16, []string{"has `:` at character 3"}},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { assertFindings(t, check(t, tc.src, ""), tc.wants) })

@@ -126,7 +126,7 @@ func (c *checker) gatherDestinations() destinationEvidence {
 			badPath, badVal = manifest.JoinPath(path, "destination"), found(d)
 			if d.Kind == yaml.ScalarNode {
 				if near := nearDestination(d.Value); near != "" {
-					badVal += ": did you mean " + near + "?"
+					badVal += ": did you mean `" + near + "`?"
 				}
 			}
 		}
@@ -145,7 +145,7 @@ func (c *checker) gatherDestinations() destinationEvidence {
 	return ev
 }
 
-// operationsNote is the end of the message for an unknown key of a
+// operationsNote is the end of the help for an unknown key of a
 // manifest checked as S3 when the operations entries point at an EBS or
 // Glacier import: `operations` itself (S3 import) or a key of an entry (S3
 // export); "" otherwise.
@@ -158,12 +158,12 @@ func (c *checker) operationsNote(loc location, prop string) string {
 	case ev.tail == "":
 		return ""
 	case ev.valid:
-		return " " + capitalize(ev.tail) + "; otherwise remove it."
+		return capitalize(ev.tail) + "; otherwise remove it"
 	case len(loc.segs) == 0 && len(ev.fields) > 0:
-		return fmt.Sprintf(" Its entries have %s, fields of EBS and Glacier import manifests, but %s; %s",
+		return fmt.Sprintf("Its entries have %s, fields of EBS and Glacier import manifests, but %s; %s",
 			joinList(ev.fields, "and"), destinationRule, ev.tail)
 	}
-	return " " + capitalize(destinationRule) + "; " + ev.tail
+	return capitalize(destinationRule) + "; " + ev.tail
 }
 
 // versionNote explains why a manifest with the EBS and Glacier version was

@@ -3,6 +3,7 @@ package schema
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -117,4 +118,64 @@ func FuzzQuickAgrees(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSetPatternsAgree: a character-set pattern the quick validator checks
+// without compiling it (`^[A-Za-z0-9._-]{1,255}$` as a set and a count)
+// accepts exactly what the compiled regexp accepts, for every pattern of
+// every bundled schema, on values at and around each bound.
+func TestSetPatternsAgree(t *testing.T) {
+	var srcs []string
+	seen := map[string]bool{}
+	for _, k := range manifest.Kinds {
+		_, doc, err := kindSchemas[k].bundled()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(v any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case map[string]any:
+				if p, ok := v["pattern"].(string); ok && !seen[p] {
+					seen[p] = true
+					srcs = append(srcs, p)
+				}
+				for _, c := range v {
+					walk(c)
+				}
+			case []any:
+				for _, c := range v {
+					walk(c)
+				}
+			}
+		}
+		walk(doc)
+	}
+	srcs = append(srcs, `^[a-c]?$`, `^x*$`, `^[0-9]{4}$`)
+	sets := 0
+	for _, src := range srcs {
+		l, ok := patternFor(src)
+		if !ok {
+			t.Fatalf("%s does not parse", src)
+		}
+		if l.class != nil {
+			sets++
+		}
+		re := regexp.MustCompile(src)
+		var probes []string
+		for _, c := range []string{"a", "A", "z", "0", "9", ".", "_", "-", "x", "b", "é", " ", "\n", "\xff", "Y"} {
+			for _, n := range []int{0, 1, 2, 3, 4, 5, 12, 13, 19, 20, 21, 254, 255, 256} {
+				probes = append(probes, strings.Repeat(c, n), "a"+strings.Repeat(c, n), strings.Repeat(c, n)+"\n")
+			}
+		}
+		probes = append(probes, "yes", "No", "1234.56.7890", "EAR99", "abc-DEF_1.2")
+		for _, p := range probes {
+			if got, want := l.matchString(p), re.MatchString(p); got != want {
+				t.Errorf("%s on %q (%d bytes): quick says %v, regexp %v", src, p, len(p), got, want)
+			}
+		}
+	}
+	if sets < 4 {
+		t.Errorf("only %d of %d patterns were read as a set and a count; want the bucket, vault, digits and the added ones", sets, len(srcs))
+	}
 }

@@ -49,6 +49,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/xeipuuv/gojsonschema"
@@ -144,6 +145,11 @@ type kindSchema struct {
 
 	quickOnce sync.Once
 	quick     *quick // nil when the schema uses a keyword quick does not know
+
+	// places caches, across files, the keyPlace of each place of the schema
+	// an unknown key was found in (keyPlaceAt); placeCount bounds it.
+	places     sync.Map
+	placeCount atomic.Int64
 }
 
 // quickSchema returns the kind's quick validator, compiled once, or nil.
@@ -255,8 +261,8 @@ func editorFlavor(src []byte) []byte {
 	}
 	indented.WriteByte('\n')
 	// Lists of scalars on one line, as a person writes them, when short.
-	return scalarList.ReplaceAllFunc(indented.Bytes(), func(m []byte) []byte {
-		items := scalarItem.FindAll(m, -1)
+	return scalarList().ReplaceAllFunc(indented.Bytes(), func(m []byte) []byte {
+		items := scalarItem().FindAll(m, -1)
 		line := append([]byte("["), bytes.Join(items, []byte(", "))...)
 		line = append(line, ']')
 		if len(line) > 80 {
@@ -267,8 +273,10 @@ func editorFlavor(src []byte) []byte {
 }
 
 var (
-	scalarItem = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*`)
-	scalarList = regexp.MustCompile(`\[\n(?:[ ]+(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*),?\n)+[ ]*\]`)
+	scalarItem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*`) })
+	scalarList = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\[\n(?:[ ]+(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.]*),?\n)+[ ]*\]`)
+	})
 )
 
 // yesNoPattern is the strict schema's yes/no pattern (the yesno definition).
@@ -316,7 +324,7 @@ func editorNode(n *yaml.Node, prop string) {
 		case k.Value == "type" && v.Kind == yaml.ScalarNode && v.Value == "string":
 			n.Content[i+1] = strSeq([]string{"string"})
 			n.Content[i+1].Content = append(n.Content[i+1].Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "number"})
-		case k.Value == "const" && v.Kind == yaml.ScalarNode && numericText.MatchString(v.Value):
+		case k.Value == "const" && v.Kind == yaml.ScalarNode && numericText().MatchString(v.Value):
 			k.Value = "enum"
 			n.Content[i+1] = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{
 				strNode(v.Value), {Kind: yaml.ScalarNode, Tag: "!!float", Value: v.Value}}}
@@ -337,7 +345,7 @@ func editorNode(n *yaml.Node, prop string) {
 	}
 }
 
-var numericText = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+var numericText = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`) })
 
 func strNode(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
@@ -619,7 +627,8 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		case len(loc.segs) > 0:
 			at = c.doc.Span(loc.val)
 		}
-		f := requiredFieldRule.Errorf(missing, at, path, c.missingDetail(loc, prop))
+		head, help := c.missingDetail(loc, prop)
+		f := requiredFieldRule.Errorf(missing, at, path, head).WithHelp(helpText(help))
 		// A key typed wrongly for this one (`erase_device`): the same
 		// rename as the unknown key's finding carries, so that one fix
 		// repairs both findings.
@@ -639,8 +648,8 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		// name: a stray top-level fileSystem in an import is a manifest
 		// field, not a file system.
 		_, invalid := manifest.Family(loc.path)
-		detail, fix := c.unknownDetail(loc, prop)
-		f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, detail)
+		head, help, fix := c.unknownDetail(loc, prop)
+		f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, head).WithHelp(helpText(help))
 		if fix.present != nil {
 			f.Relate(c.doc.Span(fix.present), "`"+fix.present.Value+"` is here")
 		}
@@ -655,10 +664,12 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 	case "invalid_type":
 		_, invalid := manifest.Family(loc.path)
 		expected, _ := e.Details()["expected"].(string)
-		return invalidTypeRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, c.typeDetail(loc, expected)), rank, true
+		head, help := c.typeDetail(loc, expected)
+		return invalidTypeRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, head).WithHelp(helpText(help)), rank, true
 	}
 	_, invalid := manifest.Family(loc.path)
-	return invalidValueRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, c.valueDetail(loc, e)).
+	head, help := c.valueDetail(loc, e)
+	return invalidValueRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, head).WithHelp(helpText(help)).
 		WithFix(c.valueFix(loc, e)), rank, true
 }
 

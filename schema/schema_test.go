@@ -194,20 +194,20 @@ func TestValidExamples(t *testing.T) {
 func TestExampleFiles(t *testing.T) {
 	addr := func(key string, line int) want {
 		return want{imf, RuleUnknownField, key, line, 1,
-			[]string{"`" + key + "` is a returnAddress field", "belongs under returnAddress", "indent it beneath `returnAddress:`"}}
+			[]string{"`" + key + "` belongs under returnAddress", "indent it beneath `returnAddress:`", "indent it beneath `returnAddress:`"}}
 	}
 	for _, tc := range []struct {
 		file  string
 		wants []want
 	}{
 		{"cli-create-job.yaml", []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"An S3 import manifest needs `manifestVersion: 2.0`; found `2.0;`"}},
-			{ia, RuleInvalidType, "returnAddress", 2, 15, []string{"returnAddress is empty", "must be a mapping", "name, street1, city, phoneNumber and country"}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `2.0;`, but an S3 import needs `2.0`"}},
+			{ia, RuleInvalidType, "returnAddress", 2, 15, []string{"returnAddress is empty", "not a mapping", "name, street1, city, phoneNumber and country"}},
 			addr("name", 3), addr("company", 4), addr("street1", 5), addr("city", 6),
 			addr("stateOrProvince", 7), addr("postalCode", 8), addr("phoneNumber", 9), addr("country", 10),
 		}},
 		{"dg-import-minimal.yaml", []want{
-			{mmf, RuleRequiredField, "notificationEmail", 1, 1, []string{"Missing: notificationEmail.", "Add `notificationEmail:` at the top level", "e-mail addresses"}},
+			{mmf, RuleRequiredField, "notificationEmail", 1, 1, []string{"notificationEmail is missing", "add `notificationEmail:` at the top level", "e-mail addresses"}},
 			{iaki, RuleInvalidValue, "accessKeyId", 2, 14, []string{"`11118346FH746RYTE34` (19 characters)", "20 characters, A-Z and 0-9"}},
 		}},
 	} {
@@ -231,10 +231,10 @@ func TestCheck(t *testing.T) {
 	}{
 		// Required fields.
 		{"s3 import: every required field", manifest.S3Import, "generator: x\n", []want{
-			{mmf, RuleRequiredField, "bucket", 1, 1, []string{"Missing: bucket.", "Add `bucket:` at the top level"}},
-			{mmf, RuleRequiredField, "deviceId", 1, 1, []string{"Missing: deviceId."}},
-			{mmf, RuleRequiredField, "eraseDevice", 1, 1, []string{"Add `eraseDevice: yes` at the top level."}},
-			{mmf, RuleRequiredField, "manifestVersion", 1, 1, []string{"Add `manifestVersion: 2.0` at the top level."}},
+			{mmf, RuleRequiredField, "bucket", 1, 1, []string{"bucket is missing", "add `bucket:` at the top level"}},
+			{mmf, RuleRequiredField, "deviceId", 1, 1, []string{"deviceId is missing"}},
+			{mmf, RuleRequiredField, "eraseDevice", 1, 1, []string{"add `eraseDevice: yes` at the top level"}},
+			{mmf, RuleRequiredField, "manifestVersion", 1, 1, []string{"add `manifestVersion: 2.0` at the top level"}},
 			{mmf, RuleRequiredField, "notificationEmail", 1, 1, nil},
 			{mmf, RuleRequiredField, "returnAddress", 1, 1, []string{"with name, street1, city, phoneNumber and country indented beneath it"}},
 		}},
@@ -265,80 +265,80 @@ func TestCheck(t *testing.T) {
 			{mmf, RuleRequiredField, "returnAddress", 1, 1, nil},
 		}},
 		{"returnAddress subfields missing", "", edit(edit(s3Import, "  city: Seattle\n", ""), "  name: Jane Roe\n", ""), []want{
-			{mmf, RuleRequiredField, "returnAddress.city", 6, 1, []string{"Missing: returnAddress.city. Add `city:` under returnAddress, indented beneath `returnAddress:`."}},
-			{mmf, RuleRequiredField, "returnAddress.name", 6, 1, []string{"Missing: returnAddress.name."}},
+			{mmf, RuleRequiredField, "returnAddress.city", 6, 1, []string{"returnAddress.city is missing: add `city:` indented beneath `returnAddress:`"}},
+			{mmf, RuleRequiredField, "returnAddress.name", 6, 1, []string{"returnAddress.name is missing"}},
 		}},
 		{"customs subfield missing", "", edit(s3Import+customsBlock, "  deviceType: externalStorageDevice\n", ""), []want{
-			{mc, RuleRequiredField, "customs.deviceType", 14, 1, []string{"Missing: customs.deviceType.", "(externalStorageDevice or sataDrive)"}},
+			{mc, RuleRequiredField, "customs.deviceType", 14, 1, []string{"customs.deviceType is missing", "(externalStorageDevice or sataDrive)"}},
 		}},
 		{"glacier operation field missing", "", edit(glacier, "    vaultName: vault\n", ""), []want{
-			{mmf, RuleRequiredField, "operations[0].vaultName", 7, 5, []string{"Missing: operations[0].vaultName. Add `vaultName:` to the operations[0] entry"}},
+			{mmf, RuleRequiredField, "operations[0].vaultName", 7, 5, []string{"operations[0].vaultName is missing: add `vaultName:` to the operations[0] entry"}},
 		}},
 		{"export operation field missing", "", edit(s3Export, "  - exportBucket: my-data\n    prefix", "  - prefix"), []want{
 			{mmf, RuleRequiredField, "operations[0].exportBucket", 7, 5, nil},
 		}},
 		{"ebs destination missing", manifest.EBSImport, edit(ebs, "  - destination: ebs-snapshot\n    source", "  - source"), []want{
-			{mmf, RuleRequiredField, "operations[0].destination", 7, 5, []string{"Add `destination: ebs-snapshot` to the operations[0] entry"}},
+			{mmf, RuleRequiredField, "operations[0].destination", 7, 5, []string{"add `destination: ebs-snapshot` to the operations[0] entry"}},
 		}},
 
 		// Unknown keys.
 		{"erasedevice", "", edit(s3Import, "eraseDevice:", "erasedevice:"), []want{
 			{mmf, RuleRequiredField, "eraseDevice", 1, 1, nil},
-			{imf, RuleUnknownField, "erasedevice", 4, 1, []string{"Unknown field `erasedevice` at the top level: did you mean eraseDevice?"}},
+			{imf, RuleUnknownField, "erasedevice", 4, 1, []string{"unknown field `erasedevice` at the top level: did you mean `eraseDevice`?"}},
 		}},
 		{"erase_device", "", edit(s3Import, "eraseDevice:", "erase_device:"), []want{
 			{mmf, RuleRequiredField, "eraseDevice", 1, 1, nil},
-			{imf, RuleUnknownField, "erase_device", 4, 1, []string{"did you mean eraseDevice?"}},
+			{imf, RuleUnknownField, "erase_device", 4, 1, []string{"did you mean `eraseDevice`?"}},
 		}},
 		{"stateOrProvence", "", edit(s3Import, "stateOrProvince:", "stateOrProvence:"), []want{
-			{ia, RuleUnknownField, "returnAddress.stateOrProvence", 10, 3, []string{"Unknown field `stateOrProvence` in returnAddress: did you mean stateOrProvince?"}},
+			{ia, RuleUnknownField, "returnAddress.stateOrProvence", 10, 3, []string{"unknown field `stateOrProvence` in returnAddress: did you mean `stateOrProvince`?"}},
 		}},
 		{"unknown key without suggestion", "", s3Import + "colour: red\n", []want{
-			{imf, RuleUnknownField, "colour", 14, 1, []string{"Unknown field `colour` at the top level: remove it."}},
+			{imf, RuleUnknownField, "colour", 14, 1, []string{"unknown field `colour` at the top level: remove it"}},
 		}},
 		{"unknown customs key", "", s3Import + customsBlock + "  color: red\n", []want{
-			{ic, RuleUnknownField, "customs.color", 22, 3, []string{"Unknown field `color` in customs", "allowed here:"}},
+			{ic, RuleUnknownField, "customs.color", 22, 3, []string{"unknown field `color` in customs", "allowed here:"}},
 		}},
 		{"key with a dot", "", s3Import + "a.b: c\n", []want{
 			{imf, RuleUnknownField, `["a.b"]`, 14, 1, []string{"`a.b`"}},
 		}},
 		{"fileSystem in an import", manifest.S3Import, s3Import + "fileSystem: NTFS\n", []want{
-			{imf, RuleUnknownField, "fileSystem", 14, 1, []string{"`fileSystem` at the top level belongs to S3 export manifests, but this manifest is checked as an S3 import", "--job-type export"}},
+			{imf, RuleUnknownField, "fileSystem", 14, 1, []string{"fileSystem is not a field of an S3 import: it belongs to S3 export manifests", "--job-type export"}},
 		}},
 		{"eraseDevice in an export", manifest.S3Export, s3Export + "eraseDevice: yes\n", []want{
-			{imf, RuleUnknownField, "eraseDevice", 15, 1, []string{"belongs to import manifests", "checked as an S3 export"}},
+			{imf, RuleUnknownField, "eraseDevice", 15, 1, []string{"belongs to import manifests", "not a field of an S3 export"}},
 		}},
 		{"vaultName in an EBS operation", manifest.EBSImport, edit(ebs, "    region: us-east-1\n", "    region: us-east-1\n    vaultName: v\n"), []want{
-			{imf, RuleUnknownField, "operations[0].vaultName", 10, 5, []string{"belongs to Glacier import manifests", "checked as an EBS import"}},
+			{imf, RuleUnknownField, "operations[0].vaultName", 10, 5, []string{"belongs to Glacier import manifests", "not a field of an EBS import"}},
 		}},
 		{"exportBucket at the top level of an export", manifest.S3Export, s3Export + "exportBucket: b\n", []want{
-			{imf, RuleUnknownField, "exportBucket", 15, 1, []string{"`exportBucket` is a field of an operations entry, but it sits at the top level", "`- exportBucket: ...` beneath `operations:`"}},
+			{imf, RuleUnknownField, "exportBucket", 15, 1, []string{"`exportBucket` belongs in an operations entry, not at the top level", "`- exportBucket: ...` beneath `operations:`"}},
 		}},
 		{"operations entry not a mapping", manifest.GlacierImport, edit(glacier, "  - destination: glacier\n    source: device\n    region: us-east-1\n    vaultName: vault\n    archiveComment: comment\n", "  - glacier\n"), []want{
-			{imf, RuleInvalidType, "operations[0]", 7, 5, []string{"operations[0] is text (`glacier`), but each entry must be a mapping: write it as `- destination: ...`, with source, region, vaultName and archiveComment indented beneath."}},
+			{imf, RuleInvalidType, "operations[0]", 7, 5, []string{"operations[0] is `glacier`, not a mapping: write each entry as `- destination: ...`, with source, region, vaultName and archiveComment indented beneath"}},
 		}},
 		{"customs field at the top level", "", s3Import + "deviceHTS: 8471.70.5000\n", []want{
-			{imf, RuleUnknownField, "deviceHTS", 14, 1, []string{"belongs under customs"}},
+			{imf, RuleUnknownField, "deviceHTS", 14, 1, []string{"indent it beneath `customs:`"}},
 		}},
 
 		// Wrong types.
 		{"returnAddress: none", "", edit(s3Import, "returnAddress:\n  name: Jane Roe\n  street1: 1 Main St\n  city: Seattle\n  stateOrProvince: WA\n  postalCode: 98101\n  phoneNumber: 206-555-0100\n  country: USA\n", "returnAddress: none\n"), []want{
-			{ia, RuleInvalidType, "returnAddress", 6, 16, []string{"returnAddress is text (`none`), but it must be a mapping"}},
+			{ia, RuleInvalidType, "returnAddress", 6, 16, []string{"returnAddress is `none`, not a mapping"}},
 		}},
 		{"accessKeyId list", "", s3Import + "accessKeyId: [Enter 20 character id]\n", []want{
-			{iaki, RuleInvalidType, "accessKeyId", 14, 14, []string{"square brackets make a YAML list", "must be text"}},
+			{iaki, RuleInvalidType, "accessKeyId", 14, 14, []string{"square brackets make a YAML list", ", not text"}},
 		}},
 		{"bucket mapping", "", edit(s3Import, "bucket: my-bucket\n", "bucket:\n  name: x\n"), []want{
-			{imf, RuleInvalidType, "bucket", 4, 3, []string{"bucket is a mapping, but it must be text"}},
+			{imf, RuleInvalidType, "bucket", 4, 3, []string{"bucket is a mapping, not text"}},
 		}},
 		{"operations text", "", edit(s3Export, "operations:\n  - exportBucket: my-data\n    prefix: a/\n", "operations: my-data\n"), []want{
-			{imf, RuleInvalidType, "operations", 6, 13, []string{"must be a list", "starting with `- `"}},
+			{imf, RuleInvalidType, "operations", 6, 13, []string{"not a list", "starting with `- `"}},
 		}},
 		{"customs empty", "", s3Import + "customs:\n", []want{
-			{ic, RuleInvalidType, "customs", 14, 9, []string{"customs is empty, but it must be a mapping", "dataDescription"}},
+			{ic, RuleInvalidType, "customs", 14, 9, []string{"customs is empty, not a mapping", "dataDescription"}},
 		}},
 		{"contentTypes value a list", "", s3Import + "contentTypes:\n  txt: [a, b]\n", []want{
-			{imf, RuleInvalidType, "contentTypes.txt", 15, 8, []string{"must be text"}},
+			{imf, RuleInvalidType, "contentTypes.txt", 15, 8, []string{", not text"}},
 		}},
 		{"ignore entry a mapping", "", s3Import + "ignore:\n  - a: b\n", []want{
 			{imf, RuleInvalidType, "ignore[0]", 15, 5, []string{"ignore[0] is a mapping"}},
@@ -346,39 +346,39 @@ func TestCheck(t *testing.T) {
 
 		// Values: enums, patterns, lengths, const, list lengths.
 		{"fileSystem ntfs", "", edit(s3Export, "NTFS", "ntfs"), []want{
-			{ifs, RuleInvalidValue, "fileSystem", 3, 13, []string{"fileSystem is `ntfs`, but it must be one of NTFS, EXT4: did you mean NTFS?"}},
+			{ifs, RuleInvalidValue, "fileSystem", 3, 13, []string{"fileSystem is `ntfs`, not NTFS or EXT4: did you mean `NTFS`?"}},
 		}},
 		{"fileSystem FAT32", "", edit(s3Export, "NTFS", "FAT32"), []want{
-			{ifs, RuleInvalidValue, "fileSystem", 3, 13, []string{"one of NTFS, EXT4."}},
+			{ifs, RuleInvalidValue, "fileSystem", 3, 13, []string{"not NTFS or EXT4"}},
 		}},
 		{"eraseDevice true", "", edit(s3Import, "eraseDevice: yes", "eraseDevice: true"), []want{
-			{imf, RuleInvalidValue, "eraseDevice", 4, 14, []string{"eraseDevice is `true`: use yes or no."}},
+			{imf, RuleInvalidValue, "eraseDevice", 4, 14, []string{"eraseDevice is `true`, not yes or no"}},
 		}},
 		{"yesno in any case", "", edit(s3Import, "eraseDevice: yes", "eraseDevice: YES") + "setContentEncodingForGzFiles: No\n", nil},
 		{"acl", "", s3Import + "acl: Private\n", []want{
-			{imf, RuleInvalidValue, "acl", 14, 6, []string{"one of private, public-read", "did you mean private?"}},
+			{imf, RuleInvalidValue, "acl", 14, 6, []string{"did you mean `private`? Allowed: private, public-read, public-read-write, authenticated-read", "did you mean `private`?"}},
 		}},
 		{"serviceLevel", "", s3Import + "serviceLevel: expedited\n", []want{
-			{imf, RuleInvalidValue, "serviceLevel", 14, 15, []string{"standard, expeditedShipping"}},
+			{imf, RuleInvalidValue, "serviceLevel", 14, 15, []string{"serviceLevel is `expedited`, not standard or expeditedShipping", "did you mean `expeditedShipping`?"}},
 		}},
 		{"manifestVersion 3.0 for S3", "", edit(s3Import, "2.0", "3.0"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"An S3 import manifest needs `manifestVersion: 2.0`; found `3.0`, the version of EBS and Glacier import manifests.",
-				"It is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`."}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `3.0`, but an S3 import needs `2.0`: `3.0` is the version of EBS and Glacier import manifests",
+				"It is not checked as one of those because no operations entry has `destination: ebs-snapshot` or `destination: glacier`"}},
 		}},
 		{"manifestVersion 2.0 for Glacier", "", edit(glacier, "3.0", "2.0"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"A Glacier import manifest needs `manifestVersion: 3.0`; found `2.0`."}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `2.0`, but a Glacier import needs `3.0`"}},
 		}},
 		{"manifestVersion 2", "", edit(s3Export, "2.0", "2"), []want{
-			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"An S3 export manifest needs `manifestVersion: 2.0`; found `2`."}},
+			{imf, RuleInvalidValue, "manifestVersion", 1, 18, []string{"manifestVersion is `2`, but an S3 export needs `2.0`"}},
 		}},
 		{"accessKeyId lower case", "", s3Import + "accessKeyId: akiaiosfodnn7example\n", []want{
-			{iaki, RuleInvalidValue, "accessKeyId", 14, 14, []string{"(20 characters)", "A-Z and 0-9"}},
+			{iaki, RuleInvalidValue, "accessKeyId", 14, 14, []string{"has `a` at character 1", "A-Z and 0-9"}},
 		}},
 		{"bucket empty", "", edit(s3Import, "bucket: my-bucket", "bucket:"), []want{
 			{imf, RuleInvalidValue, "bucket", 3, 8, []string{"bucket is empty: a bucket name is 1 to 255"}},
 		}},
 		{"bucket bad character", "", edit(s3Import, "bucket: my-bucket", "bucket: my/bucket"), []want{
-			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"`my/bucket` (9 characters)"}},
+			{imf, RuleInvalidValue, "bucket", 3, 9, []string{"bucket `my/bucket` has `/` at character 3"}},
 		}},
 		{"trueCryptPassword too long", "", s3Import + "trueCryptPassword: " + long(65) + "\n", []want{
 			{imf, RuleInvalidValue, "trueCryptPassword", 14, 20, []string{"has 65 characters (the value is not shown)", "1 to 64 characters"}},
@@ -387,22 +387,22 @@ func TestCheck(t *testing.T) {
 			{imf, RuleInvalidValue, "pinCode", 14, 10, []string{"4 to 12 digits"}},
 		}},
 		{"deviceId empty", "", edit(s3Import, "deviceId: ABCDE", "deviceId: ''"), []want{
-			{imf, RuleInvalidValue, "deviceId", 2, 11, []string{"deviceId is empty: give a value."}},
+			{imf, RuleInvalidValue, "deviceId", 2, 11, []string{"deviceId is empty: give a value"}},
 		}},
 		{"returnAddress city empty, street2 empty allowed", "", edit(s3Import, "city: Seattle", "city:\n  street2:"), []want{
-			{ia, RuleInvalidValue, "returnAddress.city", 9, 8, []string{"returnAddress.city is empty: give a value."}},
+			{ia, RuleInvalidValue, "returnAddress.city", 9, 8, []string{"returnAddress.city is empty: give a value"}},
 		}},
 		{"diskTimestampMetadataKey", "", s3Import + "diskTimestampMetadataKey: a b\n", []want{
 			{imf, RuleInvalidValue, "diskTimestampMetadataKey", 14, 27, []string{"letters, digits, '-' and '_'"}},
 		}},
 		{"customs values", "", edit(edit(edit(s3Import+customsBlock, "250.00", "250.001"), "externalStorageDevice", "usb"), "encryptedData: no", "encryptedData: true") +
 			"  deviceHTS: 8471.70\n  encryptionClassification: 5F992\n  typeOfExport: Return\n", []want{
-			{ic, RuleInvalidValue, "customs.encryptedData", 16, 18, []string{"use yes or no"}},
+			{ic, RuleInvalidValue, "customs.encryptedData", 16, 18, []string{"customs.encryptedData is `true`, not yes or no"}},
 			{ic, RuleInvalidValue, "customs.deviceValue", 19, 16, []string{"`250.001`", "at most two decimals"}},
-			{ic, RuleInvalidValue, "customs.deviceType", 21, 15, []string{"one of externalStorageDevice, sataDrive"}},
+			{ic, RuleInvalidValue, "customs.deviceType", 21, 15, []string{"not an allowed value: use one of externalStorageDevice, sataDrive"}},
 			{ic, RuleInvalidValue, "customs.deviceHTS", 22, 14, []string{"NNNN.NN.NNNN"}},
 			{ic, RuleInvalidValue, "customs.encryptionClassification", 23, 29, []string{"EAR99"}},
-			{ic, RuleInvalidValue, "customs.typeOfExport", 24, 17, []string{"did you mean return?"}},
+			{ic, RuleInvalidValue, "customs.typeOfExport", 24, 17, []string{"but it must be `return`"}},
 		}},
 		{"customs deviceValue zero", "", edit(s3Import+customsBlock, "250.00", "0.00"), []want{
 			{ic, RuleInvalidValue, "customs.deviceValue", 19, 16, []string{"positive amount"}},
@@ -415,13 +415,13 @@ func TestCheck(t *testing.T) {
 			{imf, RuleInvalidValue, "operations[0].exportBucket", 7, 19, []string{"bucket name"}},
 		}},
 		{"ebs two operations", "", edit(ebs, "    region: us-east-1\n", "    region: us-east-1\n  - destination: ebs-snapshot\n    source: device\n    region: us-east-1\n"), []want{
-			{imf, RuleInvalidValue, "operations", 7, 3, []string{"operations has 2 entries, but an EBS import manifest takes exactly one", "snapshot"}},
+			{imf, RuleInvalidValue, "operations", 7, 3, []string{"operations has 2 entries, but an EBS import takes one", "snapshot"}},
 		}},
 		{"glacier region, source, vaultName, archiveComment", "", edit(edit(edit(edit(glacier, "us-east-1", "us-east-2"), "source: device", "source: disk"), "vaultName: vault", "vaultName: my vault"), "archiveComment: comment", "archiveComment: "+long(998)), []want{
 			{imf, RuleInvalidValue, "operations[0].source", 8, 13, []string{"must be `device`"}},
-			{imf, RuleInvalidValue, "operations[0].region", 9, 13, []string{"us-east-1, us-west-1", "did you mean us-east-1?"}},
+			{imf, RuleInvalidValue, "operations[0].region", 9, 13, []string{"us-east-1, us-west-1", "did you mean `us-east-1`?"}},
 			{imf, RuleInvalidValue, "operations[0].vaultName", 10, 16, []string{"letters, digits"}},
-			{imf, RuleInvalidValue, "operations[0].archiveComment", 11, 21, []string{"(998 characters)", "1 to 997 characters"}},
+			{imf, RuleInvalidValue, "operations[0].archiveComment", 11, 21, []string{"has 998 characters", "1 to 997 characters"}},
 		}},
 		{"glacier destination in EBS-checked manifest", manifest.EBSImport, glacier, []want{
 			{imf, RuleInvalidValue, "operations[0].destination", 7, 18, []string{"must be `ebs-snapshot`"}},

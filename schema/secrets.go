@@ -23,13 +23,13 @@ func secret(loc location) bool {
 // secretDetail describes a bad secret value by its length and the position
 // of its first character that is not allowed (bad, 0 for none), never by
 // the value itself.
-func secretDetail(path, v string, bad int, want string) string {
+func secretDetail(path, v string, bad int, want string) (head, help string) {
 	if v == "" {
-		return fmt.Sprintf("%s is empty: %s.", path, want)
+		return path + " is empty", want
 	}
-	msg := fmt.Sprintf("%s has %s (the value is not shown)", path, manifest.Plural(utf8.RuneCountInString(v), "character"))
+	head = fmt.Sprintf("%s has %s (the value is not shown)", path, manifest.Plural(utf8.RuneCountInString(v), "character"))
 	if bad > 0 {
-		msg += fmt.Sprintf(", and the character at position %d is not allowed", bad)
+		head = fmt.Sprintf("%s: character %d of %d is not allowed (value not shown)", path, bad, utf8.RuneCountInString(v))
 	}
-	return msg + ": " + want + "."
+	return head, want
 }

@@ -19,11 +19,15 @@ func place(loc location) string {
 	return "in " + loc.path
 }
 
+// headBudget is the length a headline aims at: 120 columns less the
+// longest `error[Code]: ` and ` [rule]` around it.
+const headBudget = 64
+
 // quote shows a scalar in backticks, shortened when long.
 func quote(s string) string {
-	if utf8.RuneCountInString(s) > 60 {
+	if utf8.RuneCountInString(s) > 28 {
 		r := []rune(s)
-		s = string(r[:57]) + "…"
+		s = string(r[:25]) + "…"
 	}
 	return "`" + s + "`"
 }
@@ -50,9 +54,6 @@ func article(title string) string {
 // kindNoun: "an S3 import".
 func kindNoun(k manifest.Kind) string { return article(k.Title()) + " " + k.Title() }
 
-// kindPhrase: "an S3 import manifest".
-func kindPhrase(k manifest.Kind) string { return kindNoun(k) + " manifest" }
-
 // joinList: "a, b or c" (last is "or" or "and").
 func joinList(items []string, last string) string {
 	switch len(items) {
@@ -71,4 +72,16 @@ func lastKey(loc location) string {
 		return loc.key.Value
 	}
 	return loc.path
+}
+
+// helpText is help as a finding carries it: without the full stop that
+// ends the sentences it may be made of
+// and with a lower-case first letter, as the help of every finding starts
+// (a capital followed by a capital, EBS, stays).
+func helpText(help string) string {
+	help = strings.TrimSuffix(help, ".")
+	if len(help) > 1 && 'A' <= help[0] && help[0] <= 'Z' && 'a' <= help[1] && help[1] <= 'z' {
+		help = strings.ToLower(help[:1]) + help[1:]
+	}
+	return help
 }

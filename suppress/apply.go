@@ -125,21 +125,22 @@ func Apply(doc *manifest.Document, fs []manifest.Finding, unknown func(name stri
 		start := lines.Offset(manifest.Pos{Line: d.Line, Column: d.Column})
 		comment := lines.SpanOf(start, start+len(strings.TrimRight(d.Text, " \t")))
 		if d.Malformed != "" {
-			out = append(out, unusedRule.Warnf(comment, "",
-				fmt.Sprintf("This suppression silences nothing: %s.", d.Malformed)))
+			out = append(out, unusedRule.Warnf(comment, "", "this suppression silences nothing").WithHelp(d.Malformed))
 			continue
 		}
 		if d.Reason == "" {
 			out = append(out, withoutReasonRule.Warnf(comment, "",
-				fmt.Sprintf("The suppression `%s` gives no reason: add one after ` -- ` (`%s -- why this finding is acceptable here`) so that reviewers know why. It still applies.",
-					strings.TrimSpace(d.Text), strings.TrimSpace(d.Text))))
+				"the suppression gives no reason (it still applies)").
+				WithHelp(fmt.Sprintf("add one after ` -- ` (`%s -- why this finding is acceptable here`) so that reviewers know why",
+					strings.TrimSpace(d.Text))))
 		}
 		for ni, n := range d.Names {
 			if used[di][ni] {
 				continue
 			}
 			nstart := lines.Offset(manifest.Pos{Line: d.Line, Column: n.Column})
-			out = append(out, unusedRule.Warnf(lines.SpanOf(nstart, nstart+len(n.Text)), "", unusedMessage(d, n.Text, unknown)).
+			head, help := unusedMessage(d, n.Text, unknown)
+			out = append(out, unusedRule.Warnf(lines.SpanOf(nstart, nstart+len(n.Text)), "", head).WithHelp(help).
 				WithFix(unusedFix(lines, d, used[di], ni, start, unknown)))
 		}
 	}
@@ -192,26 +193,24 @@ func unusedFix(lines *manifest.Lines, d *Directive, used []bool, ni, start int, 
 	return manifest.ReplaceFix("Remove the unused suppression comment", manifest.Safe, from, to, "")
 }
 
-func unusedMessage(d *Directive, name string, unknown func(string) string) string {
+func unusedMessage(d *Directive, name string, unknown func(string) string) (head, help string) {
+	head = fmt.Sprintf("the suppression of `%s` silences nothing", name)
 	var where string
 	switch {
 	case d.File && d.Misplaced:
-		return fmt.Sprintf("The suppression of `%s` silences nothing: `# manifestlint-ignore-file` applies only in the comment block at the top of the file, before the first key; move it there.", name)
+		return head, "`# manifestlint-ignore-file` applies only in the comment block at the top of the file, before the first key: move it there"
 	case d.File:
 		where = "in this file"
 	case d.Target == 0:
-		return fmt.Sprintf("The suppression of `%s` silences nothing: no line follows it. Put it on the line above the field, or at the end of the field's line.", name)
+		return head + ": no line follows it", "put it on the line above the field, or at the end of the field's line"
 	case d.Target == d.Line:
 		where = "on this line"
 	default:
 		where = fmt.Sprintf("on line %d, the line it applies to", d.Target)
 	}
-	msg := fmt.Sprintf("The suppression of `%s` silences nothing: no finding with that code or rule id is reported %s.", name, where)
+	help = fmt.Sprintf("no finding with that code or rule id is reported %s", where)
 	if why := unknown(name); why != "" {
-		if !strings.HasSuffix(why, "?") {
-			why += "."
-		}
-		return msg + " " + why
+		return head, help + "; " + strings.TrimSuffix(why, ".")
 	}
-	return msg + " Remove it, or name the code or rule id of the finding to silence."
+	return head, help + ": remove it, or name the code or rule id of the finding to silence"
 }

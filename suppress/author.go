@@ -7,6 +7,7 @@ package suppress
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/manifestlint/manifestlint/manifest"
 )
@@ -77,13 +78,16 @@ func lineEnd(lines *manifest.Lines) string {
 
 // namePrefix is a suppression comment up to the end of the text, which is
 // in its list of names; the group is the name being typed.
-var namePrefix = regexp.MustCompile(`#\s*` + Marker + `(?:-file)?\s*:[\w\s,.-]*?([\w.-]*)$`)
+// Compiled on first use, as the language server's other patterns.
+var namePrefix = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`#\s*` + Marker + `(?:-file)?\s*:[\w\s,.-]*?([\w.-]*)$`)
+})
 
 // NameBeingTyped reports whether linePrefix, a line up to the cursor, ends
 // in the name list of a suppression comment, and returns the part of the
 // name typed so far.
 func NameBeingTyped(linePrefix string) (partial string, ok bool) {
-	m := namePrefix.FindStringSubmatch(linePrefix)
+	m := namePrefix().FindStringSubmatch(linePrefix)
 	if m == nil {
 		return "", false
 	}

@@ -124,7 +124,7 @@ func TestApply(t *testing.T) {
 		t.Fatalf("Apply kept %q, want %q", rulesOf(got), want)
 	}
 	unused := got[len(got)-1]
-	if unused.Fix == nil || !strings.Contains(unused.Message, "never-fires") {
+	if unused.Fix == nil || !strings.Contains(unused.Message+" "+unused.Help, "never-fires") {
 		t.Fatalf("the unused suppression has no fix or does not name the rule: %+v", unused)
 	}
 	fixed := src
@@ -144,18 +144,18 @@ func TestApplyMisplacedAndMalformed(t *testing.T) {
 	if want := "r@1 r@3 unused-suppression@2 unused-suppression@3"; rulesOf(got) != want {
 		t.Fatalf("Apply kept %q, want %q", rulesOf(got), want)
 	}
-	if !strings.Contains(got[2].Message, "top of the file") || got[2].Fix != nil {
+	if !strings.Contains(got[2].Message+" "+got[2].Help, "top of the file") || got[2].Fix != nil {
 		t.Errorf("a misplaced file suppression is to be moved, not removed: %+v", got[2])
 	}
-	if !strings.Contains(got[3].Message, "no `:`") {
-		t.Errorf("a malformed suppression says why: %s", got[3].Message)
+	if !strings.Contains(got[3].Message+" "+got[3].Help, "no `:`") {
+		t.Errorf("a malformed suppression says why: %+v", got[3])
 	}
 }
 
 func TestApplyUnknownName(t *testing.T) {
 	src := "acl: x # manifestlint-ignore: adress-po-box -- typo\n"
 	got := Apply(parsed(t, src), nil, func(n string) string { return "did you mean address-po-box?" })
-	if len(got) != 1 || got[0].Fix != nil || !strings.Contains(got[0].Message, "did you mean address-po-box?") {
+	if len(got) != 1 || got[0].Fix != nil || !strings.Contains(got[0].Message+" "+got[0].Help, "did you mean address-po-box?") {
 		t.Errorf("an unknown name is explained and left to correct: %+v", got)
 	}
 }

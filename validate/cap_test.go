@@ -90,6 +90,9 @@ func TestFindingCapCountsSuppressedOut(t *testing.T) {
 // one must hold less than half as much memory. (Reports hold results
 // until the end, so this is what SARIF, JUnit and XML pay per file.)
 func TestFindingCapBoundsRetained(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: lints 20,000 faulty lines twice and measures the heap (about 11 s); the full suite (CI) runs it")
+	}
 	src := hostileNoSpace(20000)
 	retained := func(opts Options) uint64 {
 		var before, after runtime.MemStats

@@ -82,6 +82,9 @@ func allocPerByte(src []byte) float64 {
 // of parts (a path string per visited key, an index per entry) fails it.
 // Speed itself is measured by the Hostile benchmarks.
 func TestLinearAllocation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: lints nine hostile generators at two sizes, up to 5,000 parts (about 16 s); the full suite (CI) runs it")
+	}
 	Validate("warmup.yaml", hostileKeys(10), Options{}) // compile the schemas
 	for name, gen := range hostileGenerators {
 		small, large := allocPerByte(gen(500)), allocPerByte(gen(5000))

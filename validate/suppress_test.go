@@ -164,7 +164,7 @@ func TestSuppressionGolden(t *testing.T) {
 				t.Errorf("findings\n got: %s\nwant: %s", got, tt.want)
 			}
 			if tt.msg != "" && len(res.Findings) > 0 {
-				if m := res.Findings[len(res.Findings)-1].Message; !strings.Contains(m, tt.msg) {
+				if m := res.Findings[len(res.Findings)-1].Text(); !strings.Contains(m, tt.msg) {
 					t.Errorf("message %q does not hold %q", m, tt.msg)
 				} else if strings.Contains(m, "?.") || strings.Contains(m, "..") {
 					t.Errorf("message %q has stray punctuation", m)

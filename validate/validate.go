@@ -234,23 +234,17 @@ const (
 	hardMax    = 4096 // beyond this the middle of the message is cut
 )
 
-// clipMessages applies clipMessage to the whole text of every finding (the
-// service's sentence and the specifics) and keeps the clipped specifics.
+// clipMessages applies clipMessage to the headline and the help of every
+// finding: each holds values quoted from the manifest, which may be huge.
 func clipMessages(fs []manifest.Finding) []manifest.Finding {
 	for i := range fs {
 		f := &fs[i]
-		if len(f.Code.Message())+1+len(f.Message) <= maxMessage {
-			continue // the whole text is short: nothing to clip, nothing to build
+		if len(f.Message) > maxMessage {
+			f.Message = clipMessage(f.Message)
 		}
-		clipped := clipMessage(f.Text())
-		if sentence := f.Code.Message(); sentence != "" {
-			rest, ok := strings.CutPrefix(clipped, sentence+" ")
-			if !ok { // cannot happen: the sentence is far shorter than hardMax/2
-				rest = clipMessage(f.Message)
-			}
-			clipped = rest
+		if len(f.Help) > maxMessage {
+			f.Help = clipMessage(f.Help)
 		}
-		f.Message = clipped
 	}
 	return fs
 }

@@ -32,7 +32,7 @@ func main() {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(20 << 20)
+		debug.SetMemoryLimit(23 << 20)
 	}
 	var files []string
 	for _, a := range os.Args[1:] {

@@ -52,6 +52,9 @@ func gitApply(t *testing.T, git, name string, a []byte, patch []byte) []byte {
 // file with CR line ends, whose CRs the diff shows escaped, is marked as
 // not appliable).
 func TestDiffGitApply(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a real client: runs git apply on some fifty diffs (about 10 s on 2 cores); the full suite (CI) runs it")
+	}
 	git := gitOrFail(t)
 	type pair struct{ name, a, b string }
 	cases := []pair{

@@ -278,7 +278,7 @@ func TestRaisedWarningInServiceFormats(t *testing.T) {
 			t.Errorf("xml holds %s:\n%s", bad, out)
 		}
 	}
-	if !strings.Contains(out, `rule="no-space-after-colon"`) || !strings.Contains(out, "<Detail>No space after the colon") {
+	if !strings.Contains(out, `rule="no-space-after-colon"`) || !strings.Contains(out, "<Detail>no space after the colon") {
 		t.Errorf("xml lacks the finding:\n%s", out)
 	}
 	_, out, _ = runHostile(t, "", "--config", cfg, "-f", "junit", m)

@@ -87,10 +87,10 @@ func lspEqualsCLI(t *testing.T, path string) (related int) {
 	var report struct {
 		Files []struct {
 			Findings []struct {
-				Code, Severity, Rule, Message string
-				Line, Column                  int
-				EndLine, EndColumn            int
-				Related                       []struct {
+				Code, Severity, Rule, Message, Help string
+				Line, Column                        int
+				EndLine, EndColumn                  int
+				Related                             []struct {
 					Line, Column, EndLine, EndColumn int
 					Message                          string
 				}
@@ -175,7 +175,13 @@ wait:
 		}
 		sev := map[string]int{"error": 1, "warning": 2}[f.Severity]
 		// The sample is ASCII: columns in UTF-16 units are code points.
-		if d.Code != code || d.Message != f.Message || d.Severity != sev || d.Source != "manifestlint" ||
+		// An editor shows a diagnostic's message whole: the headline, then
+		// the help on its own line.
+		msg := f.Message
+		if f.Help != "" {
+			msg += "\n" + f.Help
+		}
+		if d.Code != code || d.Message != msg || d.Severity != sev || d.Source != "manifestlint" ||
 			d.Range.Start.Line != f.Line-1 || d.Range.Start.Character != f.Column-1 ||
 			d.Range.End.Line != f.EndLine-1 || d.Range.End.Character != f.EndColumn-1 {
 			t.Errorf("diagnostic %d %+v\nCLI finding %+v", i, d, f)

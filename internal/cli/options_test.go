@@ -231,8 +231,9 @@ func TestContextSources(t *testing.T) {
 
 	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAI44QH8DHBEXAMPLE")
 	var b, e bytes.Buffer
-	Main([]string{"--no-snippet", "elsewhere/key.yaml"}, strings.NewReader(""), &b, &e)
-	wantIn(t, "env key", b.String(), "will be signed with `AKIAI44QH8DHBEXAMPLE` (from $AWS_ACCESS_KEY_ID)")
+	Main([]string{"--no-snippet", "--verbose", "elsewhere/key.yaml"}, strings.NewReader(""), &b, &e) // --verbose: the help too
+	wantIn(t, "env key", b.String(), "the signing key `AKIAI44QH8DHBEXAMPLE`")
+	wantIn(t, "env key", b.String(), "$AWS_ACCESS_KEY_ID") // one word: a wrapped help line cannot split it
 }
 
 // TestVerboseServiceSentence: the default text format shows the headline
