@@ -612,7 +612,7 @@ func runRecipe(t *testing.T, script string, files map[string]string) (int, strin
 			t.Fatalf("git add: %v\n%s", err, out)
 		}
 	}
-	cmd := exec.Command(bash, "-e", "-c", script)
+	cmd := exec.Command(bash, "-e", "-o", "pipefail", "-c", script) // as GitHub's shell: bash runs a step
 	cmd.Dir = repo
 	cmd.Env = []string{
 		"PATH=" + filepath.Dir(binary(t)) + string(os.PathListSeparator) + os.Getenv("PATH"),
@@ -642,6 +642,14 @@ func TestCIRecipes(t *testing.T) {
 		t.Fatal(err)
 	}
 	withManifest := map[string]string{"jobs/orders.manifest.yaml": string(broken), "other.yaml": "a: 1\n"}
+	// Issue 17: a broken manifest not named *.manifest.yaml fails the step
+	// as `manifestlint .` fails; Helm values are not linted.
+	sample, err := os.ReadFile(filepath.Join("testdata", "sample", "manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hamburg := map[string]string{"jobs/manifest-hamburg.yaml": strings.Replace(string(sample), "eraseDevice: yes", "eraseDevice: no", 1),
+		"chart/values.yaml": "replicaCount: 2\nlogBucket: logs\nnotificationEmail: ops@example.com\n"}
 	noManifest := map[string]string{"other.yaml": "a: 1\n", "README.md": "hi\n"}
 
 	// GitHub Actions: the step named manifestlint, then the upload's condition.
@@ -672,6 +680,10 @@ func TestCIRecipes(t *testing.T) {
 		!strings.Contains(out, "::add-matcher::") {
 		t.Errorf("GitHub recipe, a faulty manifest: exit %d, want 1 with the text report\n%s", status, out)
 	}
+	status, out, _ = runRecipe(t, script, hamburg)
+	if status != 1 || !strings.Contains(out, " --> jobs/manifest-hamburg.yaml:6:14 [erase-device]") || strings.Contains(out, "values.yaml:1") {
+		t.Errorf("GitHub recipe, a broken manifest-hamburg.yaml beside Helm values: exit %d, want 1 with its error only\n%s", status, out)
+	}
 	sarif, err := os.ReadFile(filepath.Join(repo, "manifestlint.sarif"))
 	if err != nil || !json.Valid(sarif) || !bytes.Contains(sarif, []byte(`"ruleId": "erase-device"`)) {
 		t.Errorf("GitHub recipe, a faulty manifest: manifestlint.sarif missing or without results (%v)", err)
@@ -697,6 +709,10 @@ func TestCIRecipes(t *testing.T) {
 	junit, err := os.ReadFile(filepath.Join(repo, report))
 	if status != 1 || err != nil || !bytes.Contains(junit, []byte(`type="InvalidManifestFieldException"`)) {
 		t.Errorf("GitLab recipe, a faulty manifest: exit %d (want 1), report: %v\n%s", status, err, out)
+	}
+	status, out, _ = runRecipe(t, strings.Join(sh, "\n"), hamburg)
+	if status != 1 || !strings.Contains(out, " --> jobs/manifest-hamburg.yaml:6:14 [erase-device]") {
+		t.Errorf("GitLab recipe, a broken manifest-hamburg.yaml: exit %d, want 1\n%s", status, out)
 	}
 }
 

@@ -70,15 +70,19 @@ func TestConfigSearchStopsAtUnsearchableFolder(t *testing.T) {
 		errOut, want string
 	}
 	note := func(dir string) string {
-		return "note: cannot look for .manifestlint.yaml in " + dir + " (permission denied): the search stops there"
+		return "cannot look for .manifestlint.yaml in " + dir + " (permission denied): the search stops there"
 	}
 	var got []result
 	if os.Geteuid() == 0 {
+		// The search starts at the linted file's folder: a manifest in
+		// work, whose parent nobody may not search.
 		t.Setenv("PWD", "")
-		for _, dir := range []string{closed, work} {
-			code, errOut := runAsNobody(t, dir, file)
-			got = append(got, result{code, errOut, note(dir)})
-		}
+		src, err := os.ReadFile(file)
+		must0(t, err)
+		must0(t, os.WriteFile(filepath.Join(work, "m.yaml"), src, 0o644))
+		must0(t, os.Chown(work, 65534, 65534))
+		code, errOut := runAsNobody(t, work, "m.yaml")
+		got = append(got, result{code, errOut, note(work)})
 	} else {
 		t.Chdir(work)
 		must0(t, os.Chmod(closed, 0))
@@ -95,7 +99,8 @@ func TestConfigSearchStopsAtUnsearchableFolder(t *testing.T) {
 }
 
 // TestConfigSearchDeletedWorkingDir: a working directory that no longer
-// exists lints the files given, with a note.
+// exists lints standard input (whose configuration is searched from the
+// working directory), with a note.
 func TestConfigSearchDeletedWorkingDir(t *testing.T) {
 	file := readableManifest(t)
 	gone := filepath.Join(t.TempDir(), "gone")
@@ -104,8 +109,10 @@ func TestConfigSearchDeletedWorkingDir(t *testing.T) {
 	t.Setenv("PWD", "")
 	must0(t, os.Remove(gone))
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"--color=never", file}, strings.NewReader(""), &stdout, &stderr)
-	if code != exitOK || !strings.Contains(stderr.String(), "note: cannot tell the current directory") {
+	src, err := os.ReadFile(file)
+	must0(t, err)
+	code := run([]string{"--color=never", "-"}, bytes.NewReader(src), &stdout, &stderr)
+	if code != exitOK || !strings.Contains(stderr.String(), "cannot tell the current directory") {
 		t.Errorf("exit %d, stderr %q; want exit 0 and a note", code, stderr.String())
 	}
 }

@@ -94,7 +94,8 @@ var specExamples = []struct {
 	warnings []string // nil: not checked
 }{
 	{"dg-import-minimal.yaml",
-		[]string{"InvalidAccessKeyIdException@accessKeyId", "InvalidManifestFieldException@eraseDevice", "MissingManifestFieldException@notificationEmail"},
+		[]string{"InvalidAccessKeyIdException@accessKeyId", "InvalidManifestFieldException@eraseDevice", "MissingManifestFieldException@notificationEmail",
+			"InvalidAddressException@returnAddress.postalCode"},
 		[]string{"bucket-name-not-dns-compliant@bucket"}},
 	{"cli-create-job.yaml",
 		[]string{"InvalidManifestFieldException@manifestVersion", "InvalidAddressException@returnAddress",
@@ -102,15 +103,15 @@ var specExamples = []struct {
 			"InvalidManifestFieldException@city", "InvalidManifestFieldException@stateOrProvince", "InvalidManifestFieldException@postalCode",
 			"InvalidManifestFieldException@phoneNumber", "InvalidManifestFieldException@country"},
 		nil},
-	{"cli-get-status-echo.yaml", nil,
+	{"cli-get-status-echo.yaml", []string{"InvalidAddressException@returnAddress.postalCode"},
 		[]string{"no-space-after-colon@manifestVersion", "no-space-after-colon@generator", "no-space-after-colon@bucket",
 			"no-space-after-colon@deviceId", "no-space-after-colon@eraseDevice", "no-space-after-colon@notificationEmail",
 			"no-space-after-colon@trueCryptPassword", "no-space-after-colon@acl", "no-space-after-colon@serviceLevel",
 			"no-space-after-colon@returnAddress.country", "no-space-after-colon@returnAddress.phoneNumber",
 			"bucket-name-not-dns-compliant@bucket"}},
-	{"sdk-live-test-2015.yaml", nil, []string{}},
+	{"sdk-live-test-2015.yaml", []string{"InvalidAddressException@returnAddress.postalCode"}, []string{}},
 	{"live-malformed.txt", []string{"MalformedManifestException@"}, []string{}},
-	{"dg-glacier-import.yaml", nil, []string{}},
+	{"dg-glacier-import.yaml", []string{"InvalidAddressException@returnAddress.postalCode"}, []string{}},
 	{"dg-export-customs.yaml", nil, []string{}},
 }
 

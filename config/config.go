@@ -48,6 +48,12 @@ type JobTypeRule struct {
 	JobType manifest.JobType
 }
 
+// RegionRule gives the manifests whose path matches Glob a job region.
+type RegionRule struct {
+	Glob   Glob
+	Region string
+}
+
 // SeverityRule sets the severity of one rule id or code.
 type SeverityRule struct {
 	Name  string
@@ -69,6 +75,9 @@ type Config struct {
 	Buckets map[string]string
 	// JobTypes are checked in file order; the first match wins.
 	JobTypes []JobTypeRule
+	// Regions give the files whose path matches a glob their own region
+	// (over Region); the first match in file order wins.
+	Regions []RegionRule
 	// Disable lists rule ids and codes whose findings are dropped.
 	Disable []string
 	// Severity lists severity overrides, in file order.
@@ -79,6 +88,9 @@ type Config struct {
 	// it replaces the walk's own test (*.yaml and *.yml files that look
 	// like manifests).
 	Include []Glob
+	// the globs of jobTypes, regions, exclude and include, indexed
+	// (GlobSet) when the file is parsed.
+	jobTypeSet, regionSet, excludeSet, includeSet *GlobSet
 	// cwd is the working directory when the file was loaded: relative
 	// paths are resolved against it without a system call per file.
 	cwd string
@@ -186,32 +198,39 @@ var schema []byte
 // editors and `manifestlint schema --config`.
 func Schema() []byte { return slices.Clone(schema) }
 
-// Find looks for FileName in startDir and its parents, stopping after the
-// repository root (a directory holding `.git`) or the file system root. It
-// returns the path of the file found (startDir made absolute joined with
-// the way up), or "" when there is none.
+// Find looks for FileName in startDir (the folder of the file to lint) and
+// its parents, stopping after the repository root (a directory holding
+// `.git`) or the file system root: the configuration file nearest the file,
+// as ruff and ESLint find theirs. It returns the path of the file found
+// (startDir made absolute joined with the way up), or "" when there is
+// none. roots are the folders being linted (the working directory, the
+// directories named): a file inside one of them, or inside the repository,
+// is trusted whatever its owner (see untrusted).
 //
 // A folder the search may not look into (an ancestor without search
 // permission) or a working directory that no longer exists ends the search
 // there, with a note saying so: the run goes on without a configuration
 // file rather than failing. A directory named FileName is an error.
 //
-// A file another user could have written (see untrusted: owned by someone
-// else, or in a folder others may write, such as a shared temporary folder
-// above the repository) is not used: the search stops there with a note,
-// for such a file could turn every check off.
-func Find(startDir string) (path string, notes []string, err error) {
+// A file another user could have written (see untrusted: a file planted in
+// a folder others may write, such as a shared temporary folder above the
+// repository) is not used: the search stops there with a note, for such a
+// file could turn every check off. The caller shows that note as a warning.
+func Find(startDir string, roots ...string) (path string, notes []string, err error) {
 	dir, err := filepath.Abs(startDir)
 	if err != nil {
 		return "", []string{fmt.Sprintf("cannot tell the current directory (%v): no %s is used", describeErr(err), FileName)}, nil
 	}
+	below := dir
 	for {
 		p := filepath.Join(dir, FileName)
 		switch st, err := os.Stat(p); {
 		case err == nil && !st.IsDir():
 			// Not a regular file (a link to /dev/zero): Load refuses it.
-			if why := untrusted(p); why != "" && st.Mode().IsRegular() {
-				return "", append(notes, fmt.Sprintf("skipped %s: %s, so it may not be yours; no configuration file is used (name it with --config to use it)", p, why)), nil
+			if st.Mode().IsRegular() {
+				if why := untrusted(p, below, inTree(dir, roots)); why != "" {
+					return "", append(notes, fmt.Sprintf("skipped %s: %s, so it may not be yours; no configuration file is used (name it with --config to use it)", p, why)), nil
+				}
 			}
 			return p, notes, nil
 		case err == nil:
@@ -230,6 +249,30 @@ func Find(startDir string) (path string, notes []string, err error) {
 			return "", notes, nil
 		}
 		dir = parent
+	}
+}
+
+// inTree reports whether dir lies inside one of roots, or inside a git
+// repository (dir or a parent holds `.git`).
+func inTree(dir string, roots []string) bool {
+	for _, r := range roots {
+		abs, err := filepath.Abs(r)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(abs, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return false
+		}
+		d = parent
 	}
 }
 
@@ -328,10 +371,57 @@ func Parse(name string, src []byte) (*Config, error) {
 		p.add(fields[idx].parse(p, c, v))
 	}
 	c.names = p.names
+	if len(p.errs) == 0 {
+		p.add(c.index(root))
+	}
 	if len(p.errs) > 0 {
 		return c, p.errs
 	}
 	return c, nil
+}
+
+// index builds the GlobSets of the file's globs; a key with too many globs
+// that must be tried one by one is an error at the key (root is the file's
+// mapping).
+func (c *Config) index(root *yaml.Node) error {
+	at := func(key string) *Error {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if k := root.Content[i]; k.Value == key {
+				pos := manifest.At(k)
+				return &Error{File: c.File, Line: pos.Line, Column: pos.Column}
+			}
+		}
+		return &Error{File: c.File, Line: 1, Column: 1}
+	}
+	build := func(key string, globs []Glob) (*GlobSet, error) {
+		set, err := NewGlobSet(globs, key)
+		if err != nil {
+			e := at(key)
+			e.Message = err.Error()
+			return nil, e
+		}
+		return set, nil
+	}
+	var err error
+	jt := make([]Glob, len(c.JobTypes))
+	for i, r := range c.JobTypes {
+		jt[i] = r.Glob
+	}
+	if c.jobTypeSet, err = build("jobTypes", jt); err != nil {
+		return err
+	}
+	rg := make([]Glob, len(c.Regions))
+	for i, r := range c.Regions {
+		rg[i] = r.Glob
+	}
+	if c.regionSet, err = build("regions", rg); err != nil {
+		return err
+	}
+	if c.excludeSet, err = build("exclude", c.Exclude); err != nil {
+		return err
+	}
+	c.includeSet, err = build("include", c.Include)
+	return err
 }
 
 type field struct {
@@ -399,6 +489,28 @@ var fields = []field{
 				continue
 			}
 			c.JobTypes = append(c.JobTypes, JobTypeRule{Glob: g, JobType: jt})
+		}
+		return nil
+	}},
+	{"regions", func(p *parser, c *Config, v *yaml.Node) error {
+		if err := p.mapping(v, "regions (glob to region, e.g. `eu/**: eu-west-1`)"); err != nil {
+			return err
+		}
+		seen := map[string]int{}
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k, r := v.Content[i], v.Content[i+1]
+			if p.add(p.key(k, seen)) {
+				continue
+			}
+			g, err := p.glob(k)
+			if p.add(err) {
+				continue
+			}
+			region, err := p.region(r, "regions."+k.Value)
+			if p.add(err) {
+				continue
+			}
+			c.Regions = append(c.Regions, RegionRule{Glob: g, Region: region})
 		}
 		return nil
 	}},
@@ -598,23 +710,81 @@ func (c *Config) JobTypeSourceFor(path string) (manifest.JobType, manifest.Sourc
 	if !ok {
 		return manifest.JobTypeUnknown, manifest.Source{}
 	}
+	g, ok := c.globs(c.jobTypeSet, jobTypeGlobs(c.JobTypes)).Match(rel)
+	if !ok {
+		return manifest.JobTypeUnknown, manifest.Source{}
+	}
 	for _, r := range c.JobTypes {
-		if r.Glob.Match(rel) {
+		if r.Glob.Pattern == g.Pattern {
 			return r.JobType, manifest.Source{Kind: manifest.SourceConfig, Name: c.File, Detail: "jobTypes `" + r.Glob.Pattern + "`"}
 		}
 	}
 	return manifest.JobTypeUnknown, manifest.Source{}
 }
 
+// RegionFor returns the job region of a file and where it comes from: the
+// first regions glob, in file order, that matches its path, else the
+// file's region key; "" when neither gives one.
+func (c *Config) RegionFor(path string) (string, manifest.Source) {
+	if len(c.Regions) > 0 {
+		if rel, ok := c.Rel(path); ok {
+			rg := make([]Glob, len(c.Regions))
+			for i, r := range c.Regions {
+				rg[i] = r.Glob
+			}
+			if g, ok := c.globs(c.regionSet, rg).Match(rel); ok {
+				for _, r := range c.Regions {
+					if r.Glob.Pattern == g.Pattern {
+						return r.Region, manifest.Source{Kind: manifest.SourceConfig, Name: c.File, Detail: "regions `" + g.Pattern + "`"}
+					}
+				}
+			}
+		}
+	}
+	if c.Region != "" {
+		return c.Region, manifest.Source{Kind: manifest.SourceConfig, Name: c.File}
+	}
+	return "", manifest.Source{}
+}
+
+func jobTypeGlobs(rs []JobTypeRule) []Glob {
+	out := make([]Glob, len(rs))
+	for i, r := range rs {
+		out[i] = r.Glob
+	}
+	return out
+}
+
+// globs returns an index built by Parse, or indexes globs now for a Config
+// made in code.
+func (c *Config) globs(set *GlobSet, globs []Glob) *GlobSet {
+	if set != nil && set.Len() == len(globs) {
+		return set
+	}
+	s, err := NewGlobSet(globs, "")
+	if err != nil {
+		return &GlobSet{globs: globs, rest: seq(len(globs))}
+	}
+	return s
+}
+
+func seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
 // Excluded reports whether an exclude glob matches path.
-func (c *Config) Excluded(path string) bool { return c.matchAny(c.Exclude, path) }
+func (c *Config) Excluded(path string) bool { return c.matchAny(c.excludeSet, c.Exclude, path) }
 
 // Included reports whether an include glob matches path.
-func (c *Config) Included(path string) bool { return c.matchAny(c.Include, path) }
+func (c *Config) Included(path string) bool { return c.matchAny(c.includeSet, c.Include, path) }
 
 // matchAny reports whether one of globs matches path, relative to the
 // config file's directory (a path outside it matches none).
-func (c *Config) matchAny(globs []Glob, path string) bool {
+func (c *Config) matchAny(set *GlobSet, globs []Glob, path string) bool {
 	if len(globs) == 0 {
 		return false
 	}
@@ -622,10 +792,6 @@ func (c *Config) matchAny(globs []Glob, path string) bool {
 	if !ok {
 		return false
 	}
-	for _, g := range globs {
-		if g.Match(rel) {
-			return true
-		}
-	}
-	return false
+	_, ok = c.globs(set, globs).Match(rel)
+	return ok
 }

@@ -129,7 +129,7 @@ func TestParseGolden(t *testing.T) {
 		{"unknown key case", "access_key_id: AKIA\n",
 			"c.yaml:1:1: config error: unknown key `access_key_id`; did you mean `accessKeyId`?"},
 		{"unknown key", "rules: {}\n",
-			"c.yaml:1:1: config error: unknown key `rules`; the keys are region, accessKeyId, buckets, jobTypes, disable, severity, exclude, include"},
+			"c.yaml:1:1: config error: unknown key `rules`; the keys are region, accessKeyId, buckets, jobTypes, regions, disable, severity, exclude, include"},
 		{"duplicate top key", "region: us-east-1\nregion: us-west-1\n",
 			"c.yaml:2:1: config error: the key `region` appears twice (first at line 1): keep one"},
 		{"root list", "- region\n",

@@ -36,15 +36,16 @@ var codeDocs = map[manifest.Code]codeDoc{
 		Cause: "The manifest's accessKeyId is not the AWS Access Key ID that signs the CreateJob request, " +
 			"or is not an access key ID at all (20 characters, A-Z and 0-9).",
 		Example: &manifest.Example{Lang: "yaml",
-			Note:   "accessKeyId is optional: deleting the line is a fix too. With --access-key-id (or AWS_ACCESS_KEY_ID) the two must be equal.",
+			Note:   "accessKeyId is optional: deleting the line is a fix too. With --access-key-id (`env` for $AWS_ACCESS_KEY_ID) the two must be equal.",
 			Before: "accessKeyId: AKIAIOSFODNN7EXAMPL   # 19 characters",
 			After:  "accessKeyId: AKIAIOSFODNN7EXAMPLE",
 		},
 	},
 	manifest.InvalidAddress: {
 		Cause: "returnAddress is not a mapping, or one of its subfields is bad: an empty required value, an unknown " +
-			"subfield, a US state or postal code that does not exist, a street that is a post-office box (the " +
-			"service does not ship to them), or an address outside the EU for a job in eu-west-1.",
+			"subfield, a US state or postal code that does not exist, a US ZIP code of another state, a street that " +
+			"is a post-office box (`PO Box`, or the country's own words such as `Postfach`: the service does not ship " +
+			"to them), or an address outside the EU for a job in eu-west-1.",
 		Example: &manifest.Example{Lang: "yaml",
 			Before: "returnAddress:\n  name: Jane Doe\n  street1: PO Box 1234\n  city: Seattle\n  stateOrProvince: Washington\n" +
 				"  postalCode: 9810\n  phoneNumber: 206-555-1000\n  country: USA",
@@ -138,7 +139,8 @@ var codeDocs = map[manifest.Code]codeDoc{
 		Cause: "A field the job kind requires is absent: one of the common fields (manifestVersion, deviceId, " +
 			"returnAddress, notificationEmail for imports), a field of the kind (bucket and eraseDevice for an S3 " +
 			"import, fileSystem and operations for an export, ...), a required returnAddress subfield, or both " +
-			"trueCryptPassword and pinCode of an export.",
+			"trueCryptPassword and pinCode of an export. A key typed for an absent required field (`bukcet` for " +
+			"bucket) is this code too, reported once, at the typo.",
 		Example: &manifest.Example{Lang: "yaml",
 			Before: "manifestVersion: 2.0\nbucket: my-bucket\neraseDevice: yes\nnotificationEmail: jane@example.com\n" +
 				"returnAddress:\n  name: Jane Doe\n  street1: 123 Any Street\n  phoneNumber: +49 30 1234567\n  country: Germany",

@@ -418,16 +418,30 @@ func (s *Server) configFor(dir string) (*config.Config, error) {
 		return c.cfg, c.err
 	}
 	c = configLookup{}
-	path, notes, err := config.Find(dir)
+	s.mu.Lock()
+	root := s.rootDir
+	s.mu.Unlock()
+	var roots []string
+	if root != "" {
+		roots = append(roots, root)
+	}
+	path, notes, err := config.Find(dir, roots...)
 	for _, n := range notes {
-		s.logf("%s", n)
+		s.logf("warning: %s", n)
 	}
 	if err == nil && path != "" {
 		c.path = path
 		if st, serr := os.Stat(path); serr == nil {
 			c.mod, c.size = st.ModTime(), st.Size()
 		}
-		c.cfg, err = config.Load(path, path)
+		// Named as the CLI run from the workspace root names it.
+		name := path
+		if root != "" {
+			if rel, rerr := filepath.Rel(root, path); rerr == nil && !strings.HasPrefix(rel, "..") {
+				name = rel
+			}
+		}
+		c.cfg, err = config.Load(path, name)
 	}
 	c.err = err
 	s.mu.Lock()
@@ -496,17 +510,31 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 // *.manifest.yaml), one the configuration file's include names, or one
 // whose text looks like a manifest (manifest.LooksLikeManifest) is linted.
 func (s *Server) isManifest(snap snapshot) bool {
-	if snap.path == "" || manifest.IsManifestName(snap.path) || manifest.LooksLikeManifest([]byte(snap.text)) {
+	if snap.path == "" {
 		return true
 	}
 	cfg, err := s.configFor(filepath.Dir(snap.path))
-	return err != nil || cfg != nil && cfg.Included(snap.path)
+	if err != nil {
+		return true
+	}
+	ch := config.Select(cfg, snap.path, true, func() []byte { return []byte(snap.text) })
+	if ch.ByContent && ch.Lint {
+		s.mu.Lock()
+		said := s.detected[snap.path] == ch.Reason
+		s.detected[snap.path] = ch.Reason
+		s.mu.Unlock()
+		if !said {
+			s.logf("%s: linted as a manifest by its content: %s", clip(snap.path, 200), ch.Reason)
+		}
+	}
+	return ch.Lint
 }
 
 // validateOptions returns the options the CLI would lint the document's
 // file with: the editor's settings as its flags, then the configuration
 // file found from the document's directory (or the workspace root for a
-// document that is not a file), then AWS_ACCESS_KEY_ID. excluded is true
+// document that is not a file), then $AWS_ACCESS_KEY_ID where the file
+// says `accessKeyId: env` (never unasked). excluded is true
 // when the configuration file excludes the file.
 func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Options, excluded bool, err error) {
 	if st.JobType != "" {
@@ -533,18 +561,13 @@ func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Opt
 			if snap.path != "" && cfg.Excluded(snap.path) {
 				return vopts, true, nil
 			}
-			if err := vopts.ApplyConfig(cfg); err != nil {
+			if err := vopts.ApplyConfigFor(cfg, snap.path); err != nil {
 				return vopts, false, err
-			}
-			if vopts.JobType == manifest.JobTypeUnknown && snap.path != "" {
-				vopts.JobType, vopts.JobTypeSource = cfg.JobTypeSourceFor(snap.path)
 			}
 		}
 	}
-	if vopts.AccessKeyID == "" {
-		if k := s.opts.Getenv("AWS_ACCESS_KEY_ID"); k != "" {
-			vopts.AccessKeyID, vopts.AccessKeySource = k, manifest.Source{Kind: manifest.SourceEnv, Name: "AWS_ACCESS_KEY_ID"}
-		}
+	if note := vopts.ResolveAccessKey(s.opts.Getenv); note != "" {
+		s.logf("%s", note)
 	}
 	return vopts, false, nil
 }

@@ -36,7 +36,8 @@ type Options struct {
 	// Log receives the server's own log lines (stderr for the command);
 	// nil discards them.
 	Log io.Writer
-	// Getenv reads the environment (AWS_ACCESS_KEY_ID, as the CLI does);
+	// Getenv reads the environment ($AWS_ACCESS_KEY_ID where a config file
+	// says `accessKeyId: env`, as the CLI does);
 	// nil means os.Getenv.
 	Getenv func(string) string
 }
@@ -47,15 +48,18 @@ type Server struct {
 	in   *reader
 	out  *writer
 
-	mu          sync.Mutex
-	state       int // stateNew, stateRunning, stateShutdown
-	enc         encoding
-	docs        map[string]*document
-	trace       atomic.Value // string: off, messages or verbose ($/setTrace)
-	caps        clientCaps
-	initOpts    Settings
-	wsSettings  Settings
-	configs     map[string]configLookup // by directory
+	mu         sync.Mutex
+	state      int // stateNew, stateRunning, stateShutdown
+	enc        encoding
+	docs       map[string]*document
+	trace      atomic.Value // string: off, messages or verbose ($/setTrace)
+	caps       clientCaps
+	initOpts   Settings
+	wsSettings Settings
+	configs    map[string]configLookup // by directory
+	// detected is the last reason logged for a document linted by its
+	// content, by path: the log says it once, not on every change.
+	detected    map[string]string
 	rootDir     string
 	pending     map[string]bool // documents waiting for the linter
 	gen         uint64          // bumped when settings or a configuration file change
@@ -130,6 +134,7 @@ func New(r io.Reader, w io.Writer, opts Options) *Server {
 		out:         &writer{w: w},
 		docs:        map[string]*document{},
 		configs:     map[string]configLookup{},
+		detected:    map[string]string{},
 		pending:     map[string]bool{},
 		inflight:    map[string]context.CancelFunc{},
 		outRequests: map[int64]chan *message{},

@@ -445,6 +445,99 @@ func TestPullDiagnosticsResultID(t *testing.T) {
 	}
 }
 
+// TestAccessKeyEnvOnlyWhenAsked: the server reads $AWS_ACCESS_KEY_ID only
+// where the config file says `accessKeyId: env`, as the CLI does: an
+// editor's diagnostics do not depend on the shell it was started from.
+func TestAccessKeyEnvOnlyWhenAsked(t *testing.T) {
+	const src = "manifestVersion: 2.0\naccessKeyId: AKIAIOSFODNN7EXAMPLE\ndeviceId: ABCDE\nbucket: my-bucket\neraseDevice: yes\nnotificationEmail: a@b.co\n" +
+		"returnAddress:\n  name: N\n  street1: 1 Main St\n  city: Seattle\n  stateOrProvince: WA\n  postalCode: 98101\n  phoneNumber: 206-555-0100\n  country: USA\n"
+	for _, tc := range []struct {
+		name, config string
+		want         bool // the mismatch is reported
+	}{
+		{"no config", "", false},
+		{"accessKeyId: env", "accessKeyId: env\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if tc.config != "" {
+				if err := os.WriteFile(filepath.Join(dir, ".manifestlint.yaml"), []byte(tc.config), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			uri := "file://" + filepath.ToSlash(filepath.Join(dir, "m.yaml"))
+			c := startServer(t, Options{Getenv: func(k string) string {
+				if k == "AWS_ACCESS_KEY_ID" {
+					return "AKIAI44QH8DHBEXAMPLE"
+				}
+				return ""
+			}})
+			c.initialize(nil, nil)
+			c.open(uri, src, 1)
+			ds, _ := c.diagnostics(0, uri, 1)
+			if got := strings.Contains(codes(ds), "InvalidAccessKeyIdException"); got != tc.want {
+				t.Errorf("InvalidAccessKeyIdException reported: %v, want %v (%s)", got, tc.want, codes(ds))
+			}
+		})
+	}
+}
+
+// TestNestedConfigAgreesWithCLI (issue 17): a document below a nested
+// .manifestlint.yaml with region: eu-west-1 gets the findings the CLI
+// gives that file (cli.TestNestedConfigSameFromRootAndFolder: the region
+// errors), whatever folder the workspace is; a regions glob in the root
+// config does the same for another folder; Helm values that hold
+// logBucket and notificationEmail get no diagnostic.
+func TestNestedConfigAgreesWithCLI(t *testing.T) {
+	sample, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		".git/HEAD":             "ref: refs/heads/main\n",
+		".manifestlint.yaml":    "regions:\n  'ireland/**': eu-west-1\n",
+		"eu/.manifestlint.yaml": "region: eu-west-1\n",
+		"eu/m.yaml":             string(sample),
+		"ireland/m.yaml":        string(sample),
+		"chart/values.yaml":     "replicaCount: 2\nlogBucket: logs\nnotificationEmail: ops@example.com\n",
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	for _, f := range []string{"eu/m.yaml", "ireland/m.yaml"} {
+		path := filepath.Join(dir, f)
+		uri := "file://" + filepath.ToSlash(path)
+		c.open(uri, string(sample), 1)
+		ds, _ := c.diagnostics(0, uri, 1)
+		if got := codes(ds); !strings.Contains(got, "MissingCustomsException") || !strings.Contains(got, "InvalidAddressException") {
+			t.Errorf("%s: diagnostics %s, want the region's errors as the CLI gives", f, got)
+		}
+	}
+	values := filepath.Join(dir, "chart", "values.yaml")
+	uri := "file://" + filepath.ToSlash(values)
+	c.open(uri, "replicaCount: 2\nlogBucket: logs\nnotificationEmail: ops@example.com\n", 1)
+	if ds, _ := c.diagnostics(0, uri, 1); len(ds) != 0 {
+		t.Errorf("Helm values: %d diagnostics, want none: %s", len(ds), codes(ds))
+	}
+	c.mu.Lock()
+	log := c.log.String()
+	c.mu.Unlock()
+	if want := filepath.Join(dir, "eu", "m.yaml") + ": linted as a manifest by its content: a top-level `manifestVersion` key (line 2)"; strings.Count(log, want) != 1 {
+		t.Errorf("the log should say once why eu/m.yaml was linted (%q):\n%s", want, log)
+	}
+}
+
 // TestEmptyLuaTableSettings: Neovim's Lua sends `init_options = {}` and an
 // empty settings table as [], an empty list: that is no settings, not an
 // error (the first message the editor shows is the next real one).

@@ -1,23 +1,43 @@
 package manifest
 
-// This file decides whether a file is a manifest: what a directory walk
-// lints, and what the language server reports on.
+// This file decides whether a file is a manifest by its name and content:
+// the one test of the directory walk, --files-from, --only-manifests (the
+// pre-commit hooks) and the language server. config.Selector adds the
+// configuration file's include and exclude to it.
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 )
 
+// topKeys are the top-level keys of the four manifest kinds (the union of
+// their schemas' properties), folded (FoldName).
+var topKeys = foldSet("manifestVersion", "accessKeyId", "acl", "bucket", "cacheControl", "contentDisposition",
+	"contentLanguage", "contentTypes", "customs", "deviceId", "diskTimestampMetadataKey", "eraseDevice",
+	"expires", "fileSystem", "generator", "ignore", "logBucket", "logPrefix", "notificationEmail",
+	"operations", "pinCode", "prefix", "recoveryDirectory", "returnAddress", "serviceLevel",
+	"setContentEncodingForGzFiles", "staticMetadata", "storageClass", "substitutions", "trueCryptPassword",
+	"expeditedShipping")
+
 // distinctKeys are top-level manifest keys that other YAML files (compose
-// files, CI workflows, pre-commit and Kubernetes configs) do not use. Keys a
+// files, CI workflows, Helm values, Kubernetes objects) rarely use. Keys a
 // manifest shares with other YAML (bucket, prefix, ignore, acl, operations,
-// generator, expires) are left out. Names are folded (FoldName) so
-// that a misspelt manifest (`DeviceID`, `erase_device`) still counts.
+// generator, expires) are left out. Names are folded (FoldName) so that a
+// misspelt manifest (`DeviceID`, `erase_device`) still counts.
 var distinctKeys = foldSet("deviceId", "eraseDevice", "notificationEmail", "returnAddress",
 	"trueCryptPassword", "pinCode", "accessKeyId", "logBucket", "logPrefix", "serviceLevel",
 	"fileSystem", "recoveryDirectory", "setContentEncodingForGzFiles", "diskTimestampMetadataKey",
 	"expeditedShipping", "customs", "storageClass", "staticMetadata", "contentTypes")
+
+// topKeyNames are the manifest's top-level keys as written, for the
+// near-miss test of foreignKey.
+var topKeyNames = NewCandidates([]string{"manifestVersion", "accessKeyId", "acl", "bucket", "cacheControl",
+	"contentDisposition", "contentLanguage", "contentTypes", "customs", "deviceId", "diskTimestampMetadataKey",
+	"eraseDevice", "expires", "fileSystem", "generator", "ignore", "logBucket", "logPrefix", "notificationEmail",
+	"operations", "pinCode", "prefix", "recoveryDirectory", "returnAddress", "serviceLevel",
+	"setContentEncodingForGzFiles", "staticMetadata", "storageClass", "substitutions", "trueCryptPassword"})
 
 func foldSet(keys ...string) map[string]bool {
 	m := make(map[string]bool, len(keys))
@@ -31,65 +51,146 @@ func foldSet(keys ...string) map[string]bool {
 // sit near the top of a manifest.
 const DetectLimit = 64 << 10
 
-// LooksLikeManifest is the test a file found by a directory walk (or listed
-// by --files-from, or opened in an editor) must pass to be linted: a top-level `manifestVersion`
-// key (every manifest kind requires it), or two distinct manifest keys at
-// the top level (a broken manifest whose version line is missing or
-// misspelt). A file named like a manifest (IsManifestName) is linted
-// without this test. The test reads lines, not YAML, so that a manifest with a
-// syntax error is still linted, and reports the error. A file named on the
-// command line is always linted.
-func LooksLikeManifest(src []byte) bool {
+// Verdict is what Detect decided about a file, and why.
+type Verdict struct {
+	// Manifest is true for a file to lint.
+	Manifest bool
+	// ByContent is true when the content decided (not the name).
+	ByContent bool
+	// Reason says why, for --verbose and the language server's log:
+	// "named like a manifest (*.manifest.yaml)", "a top-level
+	// manifestVersion key (line 1)", "no top-level manifestVersion key, and
+	// `image` (line 3) is not a manifest key".
+	Reason string
+}
+
+// Detect decides whether a file is a manifest, from its name (may be "")
+// and the first DetectLimit bytes of its text. A file is a manifest when:
+//
+//   - its name is manifest.yaml or *.manifest.yaml (.yml too: IsManifestName);
+//   - or its text has a top-level `manifestVersion` key (every manifest
+//     kind requires it; `ManifestVersion` and `manifest_version` count);
+//   - or, for a manifest whose version line is missing or misspelt, it has
+//     two or more top-level keys only manifests use (deviceId, eraseDevice,
+//     logBucket, notificationEmail, returnAddress, ...) and no top-level key
+//     a manifest never has: every top-level key is a manifest key, or a near
+//     miss of one (`bukcet`), so that a Helm values file with `logBucket` and
+//     `notificationEmail` beside `image` and `replicaCount` is not linted.
+//
+// The test reads lines, not YAML, so that a manifest with a syntax error is
+// still linted, and reports the error. The configuration file's include and
+// exclude come on top (config.Selector).
+func Detect(name string, src []byte) Verdict {
+	if name != "" && IsManifestName(name) {
+		return Verdict{Manifest: true, Reason: "its name is manifest.yaml or *.manifest.yaml"}
+	}
 	if len(src) > DetectLimit {
 		src = src[:DetectLimit]
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	found := map[string]bool{}
-	for len(src) > 0 {
+	var distinct []string
+	foreign, foreignLine := "", 0
+	for n := 1; len(src) > 0; n++ {
 		// Lines end at LF, CR LF or a lone CR (old Mac files), as in
 		// manifest's line index.
 		line := src
 		if i := bytes.IndexAny(src, "\r\n"); i >= 0 {
-			line, src = src[:i], src[i+1:]
+			if src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+				line, src = src[:i], src[i+2:]
+			} else {
+				line, src = src[:i], src[i+1:]
+			}
 		} else {
 			src = nil
 		}
-		key := topLevelKey(line)
+		raw, key := topLevelKey(line)
 		if key == "" {
 			continue
 		}
 		if key == "manifestversion" {
-			return true
+			return Verdict{Manifest: true, ByContent: true, Reason: fmt.Sprintf("a top-level `%s` key (line %d)", raw, n)}
 		}
-		if distinctKeys[key] {
-			found[key] = true
-			if len(found) >= 2 {
-				return true
+		switch {
+		case distinctKeys[key]:
+			if len(distinct) < 3 && !containsFold(distinct, key) {
+				distinct = append(distinct, raw)
 			}
+		case foreign == "" && foreignKey(raw, key):
+			foreign, foreignLine = raw, n
+		}
+	}
+	switch {
+	case len(distinct) < 2:
+		return Verdict{ByContent: true, Reason: "no top-level manifestVersion key, nor two keys only manifests use (deviceId, eraseDevice, logBucket, returnAddress, ...)"}
+	case foreign != "":
+		return Verdict{ByContent: true, Reason: fmt.Sprintf("no top-level manifestVersion key, and `%s` (line %d) is not a manifest key", foreign, foreignLine)}
+	}
+	return Verdict{Manifest: true, ByContent: true, Reason: fmt.Sprintf("no manifestVersion key, but the manifest keys %s and no other", strings.Join(quoteAll(distinct), ", "))}
+}
+
+// LooksLikeManifest is Detect on a text alone.
+func LooksLikeManifest(src []byte) bool { return Detect("", src).Manifest }
+
+// foreignKey reports whether a top-level key is one a manifest never has:
+// not a manifest key, nor a common synonym or a near miss of one (a typo in
+// a manifest is still a manifest, whose typo is reported).
+func foreignKey(raw, folded string) bool {
+	if topKeys[folded] {
+		return false
+	}
+	return topKeyNames.Closest(raw) == ""
+}
+
+func containsFold(list []string, folded string) bool {
+	for _, s := range list {
+		if FoldName(s) == folded {
+			return true
 		}
 	}
 	return false
 }
 
-// topLevelKey returns the folded key of a `key: value` line that starts at
-// column 1 (with or without a space after the colon, quoted or not), or "".
-func topLevelKey(line []byte) string {
+func quoteAll(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = "`" + s + "`"
+	}
+	return out
+}
+
+// topLevelKey returns the key of a `key: value` line that starts at column
+// 1 (with or without a space after the colon, quoted or not) as written and
+// folded, or "", "".
+func topLevelKey(line []byte) (raw, folded string) {
 	if len(line) == 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-' {
-		return ""
+		return "", ""
 	}
 	i := bytes.IndexByte(line, ':')
 	if i <= 0 || i > 64 {
-		return ""
+		return "", ""
 	}
 	key := bytes.Trim(bytes.TrimSpace(line[:i]), `"'{ `) // `{manifestVersion: 2.0, ...}` too
-	return FoldName(string(key))
+	if len(key) == 0 {
+		return "", ""
+	}
+	return escapeKey(string(key)), FoldName(string(key))
 }
 
-// IsManifestName reports whether a file's name says it is a manifest: the
-// pre-commit hook's pattern, `manifest.yaml` or `*.manifest.yaml` (`.yml`
-// too). Such a file found by a walk or listed by --files-from is linted
-// whatever its content, so that an empty or broken manifest fails the run
-// instead of being skipped as other YAML.
+// escapeKey keeps a key printable in a reason: control characters are
+// dropped.
+func escapeKey(k string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '`' {
+			return -1
+		}
+		return r
+	}, k)
+}
+
+// IsManifestName reports whether a file's name says it is a manifest:
+// `manifest.yaml` or `*.manifest.yaml` (`.yml` too). Such a file is
+// linted whatever its content, so that an empty or broken manifest fails
+// the run instead of being skipped as other YAML.
 func IsManifestName(path string) bool {
 	base := filepath.Base(path)
 	for _, ext := range []string{".yaml", ".yml"} {

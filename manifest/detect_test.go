@@ -1,6 +1,9 @@
 package manifest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestLooksLikeManifest(t *testing.T) {
 	tests := []struct {
@@ -45,6 +48,28 @@ func TestIsManifestName(t *testing.T) {
 	} {
 		if got := IsManifestName(name); got != want {
 			t.Errorf("IsManifestName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestDetectReasons: the verdict says why, for --verbose and the language
+// server's log; the Helm values of issue 17 are not a manifest.
+func TestDetectReasons(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      bool
+		reason    string
+	}{
+		{"jobs/manifest-hamburg.yaml", "manifestVersion: 2.0\n", true, "a top-level `manifestVersion` key (line 1)"},
+		{"x.manifest.yml", "", true, "its name is manifest.yaml or *.manifest.yaml"},
+		{"values.yaml", "replicaCount: 1\nimage:\n  tag: x\nlogBucket: l\nnotificationEmail: n@example.com\n", false, "`replicaCount` (line 1) is not a manifest key"},
+		{"a.yaml", "deviceId: A\r\nbukcet: b\r\neraseDevice: yes\r\n", true, "the manifest keys `deviceId`, `eraseDevice` and no other"},
+		{"a.yaml", "deviceId: A\n", false, "nor two keys only manifests use"},
+	}
+	for _, tt := range tests {
+		v := Detect(tt.name, []byte(tt.src))
+		if v.Manifest != tt.want || !strings.Contains(v.Reason, tt.reason) {
+			t.Errorf("Detect(%q, %q) = %v %q, want %v with %q", tt.name, tt.src, v.Manifest, v.Reason, tt.want, tt.reason)
 		}
 	}
 }

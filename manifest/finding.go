@@ -66,6 +66,18 @@ type Finding struct {
 	Related []Related `json:"-"`
 	// Fix repairs the finding, or is nil.
 	Fix *Fix `json:"-"`
+	// AlsoRule is a second rule id that names the finding, or "": a
+	// misspelt required key is one finding of required-field that is also
+	// an unknown-field (spec §5, a near miss is one fault), and --ignore,
+	// the config file's disable and inline suppressions silence it under
+	// either id (Silenced).
+	AlsoRule string `json:"-"`
+}
+
+// Named reports whether name is the finding's rule id, its AlsoRule or its
+// code: the names --ignore, disable and suppression comments match.
+func (f *Finding) Named(name string) bool {
+	return name != "" && (name == f.Rule || name == f.AlsoRule || (f.Code != "" && name == string(f.Code)))
 }
 
 // Related is a place in the same source that explains a finding.

@@ -184,7 +184,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var file yaml.Node
 	if err := dec.Decode(&file); err != nil {
-		return doc, []Finding{syntaxFinding(doc, err)}
+		return doc, withTemplatePlaceholders(doc, syntaxFinding(doc, err))
 	}
 	var second yaml.Node
 	switch err := dec.Decode(&second); {
@@ -336,6 +336,19 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
+				if bracesPlaceholder(n, k, v) && path != "" {
+					// `bucket: {{ bucket_name }}`: a mapping whose one key is
+					// a mapping, as YAML reads a template's double braces.
+					sp := doc.Span(n)
+					text := string(doc.Source[sp.Start:sp.End])
+					if strings.ContainsAny(text, "\n\r`") || len(text) > 64 {
+						text = "{{ … }}"
+					}
+					*fs = append(*fs, complexKeyRule.Errorf(MalformedManifest, sp, path,
+						fmt.Sprintf("%s is the template placeholder `%s`, never filled in", path, text)).
+						WithHelp("Replace it with the real value. YAML reads `{{ name }}` as a mapping whose key is a mapping, which a manifest cannot hold; quote a value that starts with `{`."))
+					continue
+				}
 				*fs = append(*fs, complexKeyRule.Errorf(MalformedManifest, doc.Span(k), path,
 					fmt.Sprintf("a key must be plain text, but this one is %s", KindName(k))))
 				continue
@@ -617,6 +630,12 @@ func reservedWhy(c byte) (head, why string) {
 		return head, "YAML reserves it for directives"
 	}
 	return head, "YAML reserves that character"
+}
+
+// reservedReason is why YAML refuses a value that starts with c.
+func reservedReason(c byte) string {
+	_, why := reservedWhy(c)
+	return why
 }
 
 // findReservedStart finds, on the reported line or the next, a value that
@@ -978,4 +997,87 @@ func removeEntryFix(doc *Document, k, v *yaml.Node, title string) *Fix {
 		return nil // the whole manifest
 	}
 	return &Fix{Title: title, Applicability: Unsafe, Edits: []Edit{{Start: from, End: to}}}
+}
+
+// templateMark matches a template placeholder that YAML refuses as the
+// start of a plain value: `@BUCKET@` (`@` is reserved) and `***BUCKET***`
+// (`*` starts an alias).
+var templateMark = regexp.MustCompile(`^(?:@[A-Za-z_][^@]*@|\*\*\*[^*\s][^*]*\*\*\*)`)
+
+// withTemplatePlaceholders adds to the syntax error f, which ends the parse,
+// a finding for every line whose value is an unquoted template placeholder
+// (`bucket: @BUCKET@`), found by a scan of the raw lines: YAML stops at the
+// first, and a template with five placeholders would otherwise take five
+// runs to see them all. f is kept unless it is at one of those lines (the
+// placeholder's finding says more).
+func withTemplatePlaceholders(doc *Document, f Finding) []Finding {
+	var out []Finding
+	type open struct {
+		indent int
+		key    string
+	}
+	var stack []open
+	lines := doc.Lines()
+	for l := 1; l <= lines.Count(); l++ {
+		text := doc.Line(l)
+		t := strings.TrimLeft(text, " ")
+		indent := len(text) - len(t)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		at := indent
+		if strings.HasPrefix(t, "- ") {
+			rest := strings.TrimLeft(t[2:], " ")
+			at += len(t) - len(rest)
+			indent = at
+			t = rest
+		}
+		i := strings.Index(t, ": ")
+		rest := ""
+		switch {
+		case i > 0:
+			rest = strings.TrimLeft(t[i+2:], " ")
+		case strings.HasSuffix(t, ":"): // a key whose value is on the lines below
+			i = len(t) - 1
+		}
+		if i <= 0 || strings.ContainsAny(t[:i], "\"'[{#") {
+			continue
+		}
+		key := t[:i]
+		for len(stack) > 0 && stack[len(stack)-1].indent >= indent {
+			stack = stack[:len(stack)-1]
+		}
+		path := ""
+		for _, o := range stack {
+			path = JoinPath(path, o.key)
+		}
+		path = JoinPath(path, key)
+		stack = append(stack, open{indent, key})
+		m := templateMark.FindString(rest)
+		if m == "" {
+			continue
+		}
+		at += len(t) - len(rest)
+		start := lines.Offset(Pos{l, column(text, at)})
+		head := fmt.Sprintf("%s is the template placeholder `%s`, never filled in", path, m)
+		if len(head) > 90 {
+			head = path + " is a template placeholder, never filled in"
+		}
+		out = append(out, yamlSyntaxRule.Errorf(MalformedManifest, lines.SpanOf(start, start+len(m)), path, head).
+			WithHelp("replace it with the real value; YAML refuses the file as it is: "+reservedReason(m[0])))
+	}
+	for _, p := range out {
+		if p.Line == f.Line {
+			return out
+		}
+	}
+	return append([]Finding{f}, out...)
+}
+
+// bracesPlaceholder reports the flow mapping m as `{{ name }}`, a template
+// placeholder: its one key k is a flow mapping `{name}` of one key with no
+// value, and its value v is empty.
+func bracesPlaceholder(m, k, v *yaml.Node) bool {
+	return m.Style&yaml.FlowStyle != 0 && len(m.Content) == 2 && k.Kind == yaml.MappingNode && k.Style&yaml.FlowStyle != 0 &&
+		len(k.Content) == 2 && k.Content[0].Kind == yaml.ScalarNode && k.Content[0].Value != "" && k.Content[1].Value == "" && v.Value == ""
 }

@@ -28,6 +28,18 @@ func TestParseDialect(t *testing.T) {
 		{name: "root is a word", src: "INVALID MANIFEST\n", want: []string{"MalformedManifestException root-not-mapping  1:1"}, msg: "not a mapping"},
 		{name: "root is a list", src: "- a\n- b\n", want: []string{"MalformedManifestException root-not-mapping  1:1"}, msg: "a list"},
 		{name: "tab after a good line", src: "r:\n    a: 1\n\tb: 2\n", want: []string{"MalformedManifestException yaml-syntax  3:1"}, msg: "tabs"},
+		// A template's placeholders, all in one run (a scan of the raw
+		// lines; YAML stops at the first).
+		{name: "five template placeholders", src: "bucket: @BUCKET@\ndeviceId: @ID@\nreturnAddress:\n  name: ***Your name***\n  city: @CITY@\n  street1: 1 Main St\nnotificationEmail: @EMAIL@\n",
+			want: []string{"MalformedManifestException yaml-syntax bucket 1:9", "MalformedManifestException yaml-syntax deviceId 2:11",
+				"MalformedManifestException yaml-syntax returnAddress.name 4:9", "MalformedManifestException yaml-syntax returnAddress.city 5:9",
+				"MalformedManifestException yaml-syntax notificationEmail 7:20"},
+			msg: "bucket is the template placeholder `@BUCKET@`, never filled in"},
+		{name: "a placeholder after another syntax error", src: "a: 'x\nb: y\n",
+			want: []string{"MalformedManifestException yaml-syntax  3:1"}, msg: "quote"},
+		{name: "double braces", src: "bucket: {{ bucket_name }}\nreturnAddress:\n  city: {{city}}\n",
+			want: []string{"MalformedManifestException complex-key bucket 1:9", "MalformedManifestException complex-key returnAddress.city 3:9"},
+			msg:  "bucket is the template placeholder `{{ bucket_name }}`, never filled in"},
 		{name: "bracket opened lines above", src: "a: 1\nb: [x,\n  y\nc: 2\n", want: []string{"MalformedManifestException yaml-syntax  2:4"}, msg: "bracket"},
 		{name: "quote opened mid-line", src: "a: 1\ng: \"open\nh: 2\n", want: []string{"MalformedManifestException yaml-syntax  2:4"}, msg: "quote"},
 		{name: "colon inside a value", src: "a: 1\nd: x: y\n", want: []string{"MalformedManifestException yaml-syntax  2:5"}, msg: "quote it"},

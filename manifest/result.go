@@ -40,6 +40,10 @@ type Note struct {
 	Rules []string `json:"rules"`
 	// Message says what was not checked and how to give the context.
 	Message string `json:"message"`
+	// Severity is Warning for a note that is a warning (a configuration
+	// file skipped as untrusted: the SARIF notification's level, a github
+	// ::warning); empty for a plain note.
+	Severity Severity `json:"severity,omitempty"`
 }
 
 // The notes of Result.Notes.

@@ -58,8 +58,20 @@ func NewGitHubStream(w io.Writer, opt Options) Stream { return &githubStream{w: 
 
 // File writes one file's annotations and records its notes.
 func (s *githubStream) File(r manifest.Result) error {
-	if len(r.Notes) > 0 && !s.opt.Quiet {
-		s.notes.add(filePath(r.File), noteText(r.Notes))
+	var plain []manifest.Note
+	for _, n := range r.Notes {
+		if n.Severity == manifest.Warning {
+			// A warning note (a skipped configuration file) is an
+			// annotation of its own, even with --quiet.
+			if _, err := io.WriteString(s.w, "::warning file="+ghProperty(filePath(r.File))+",title="+ghProperty(n.ID)+"::"+ghData(n.Message)+"\n"); err != nil {
+				return err
+			}
+			continue
+		}
+		plain = append(plain, n)
+	}
+	if len(plain) > 0 && !s.opt.Quiet {
+		s.notes.add(filePath(r.File), noteText(plain))
 	}
 	return githubFile(s.w, r)
 }

@@ -107,6 +107,13 @@ func JUnit(w io.Writer, results []manifest.Result, opt Options) error {
 			}
 			s.Cases = append(s.Cases, c)
 		}
+		for _, n := range r.Notes {
+			if n.Severity == manifest.Warning {
+				// A warning note (a skipped configuration file): a passing
+				// testcase with the warning, as a warning finding is.
+				s.Cases = append(s.Cases, junitCase{Name: n.ID, Classname: r.File, File: r.File, SystemOut: r.File + ": " + n.Message})
+			}
+		}
 		if len(s.Cases) == 0 {
 			s.Cases = append(s.Cases, junitCase{Name: "manifest is valid", Classname: r.File, File: r.File})
 		}

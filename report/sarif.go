@@ -246,7 +246,11 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}}})
 		}
 		for _, n := range r.Notes {
-			notes = append(notes, sarifNotification{Level: "note", Descriptor: sarifDescriptor{ID: n.ID},
+			level := "note"
+			if n.Severity == manifest.Warning {
+				level = "warning"
+			}
+			notes = append(notes, sarifNotification{Level: level, Descriptor: sarifDescriptor{ID: n.ID},
 				Message:   sarifText{Text: n.Message},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}}})
 		}

@@ -27,8 +27,9 @@ package rules
 //     the spec writes it.
 //   - Post-office boxes: `PO Box`, `P.O. Box`, `P O Box`, `POBox`,
 //     `GPO Box`, `Post Office Box`, and `POB` followed by a number, in any
-//     case, in street1, street2 or street3. Boxes in other languages
-//     (`Postfach`, `Apartado`) are not recognized.
+//     case, in street1, street2 or street3; and a box in the words of the
+//     address's own country (`Postfach` in Germany, `BP 12` in France: the
+//     table of pobox.go), in that country only.
 //   - stateOrProvince or postalCode present but empty for the US or Canada is
 //     an invalid value (InvalidAddressException at the value), not a missing
 //     field: a missing field is an absent key (spec §5).
@@ -129,15 +130,15 @@ var addressStateRule = Rule{
 var addressPostalCodeRule = Rule{
 	Rule: manifest.Rule{
 		ID:  RuleAddressPostalCode,
-		Fix: "Removes stray spaces, writes a ZIP+4 code with its hyphen and a Canadian code as `A1A 1A1` (safe); pads a four-digit ZIP code with the leading zero a spreadsheet dropped (unsafe: a guess).",
+		Fix: "Removes stray spaces, writes a ZIP+4 code with its hyphen and a Canadian code as `A1A 1A1` (safe); pads a four-digit ZIP code with the leading zero a spreadsheet dropped, only when the padded code belongs to the address's state (unsafe: a guess).",
 		Fixes: []manifest.FixCase{
 			{Finding: "a Canadian postal code without its space or in lower case (`m5v3l9`)", Does: "`M5V 3L9`", Applicability: manifest.Safe},
 			{Finding: "a US ZIP with spaces around it; ZIP+4 without its hyphen (`981011234`, `98101 1234`)", Does: "`98101-1234`", Applicability: manifest.Safe},
-			{Finding: "a 4-digit US ZIP (a leading zero lost: `2134`)", Does: "pad it: `02134`", Applicability: manifest.Unsafe, Why: "a guess"},
+			{Finding: "a 4-digit US ZIP (a leading zero lost: `2134`), only when the padded code belongs to the address's state (`2134` in MA; not `9810` in WA, as `09810` is a Massachusetts ZIP)", Does: "pad it: `02134`", Applicability: manifest.Unsafe, Why: "a guess"},
 		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
-		Doc:      "For the United States, postalCode is `NNNNN` or `NNNNN-NNNN`; for Canada `A1A 1A1`.",
+		Doc:      "For the United States, postalCode is `NNNNN` or `NNNNN-NNNN`, and its first three digits belong to stateOrProvince (USPS prefix table); for Canada `A1A 1A1`.",
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "a leading zero lost, or a digit missing",
 			Before: exampleAddressWith("postalCode: 98101", "postalCode: 9810"),
@@ -168,7 +169,7 @@ var addressPOBoxRule = Rule{
 		ID:       RuleAddressPOBox,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
-		Doc:      "The service does not ship to post-office boxes: street1, street2 and street3 must not be a PO Box.",
+		Doc:      "The service does not ship to post-office boxes: street1, street2 and street3 must not be a PO Box, nor a box in the words of the address's country (`Postfach`, `Packstation`, `Case postale`, `C.P.`, `Boîte postale`, `BP`, `Apartado`, `Casella postale`, `Postbus`).",
 		Example: manifest.Example{Lang: "yaml",
 			Before: exampleAddressWith("street1: 123 Any Street", "street1: PO Box 1234"),
 			After:  exampleAddress,
@@ -526,8 +527,9 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 	var detail, help string
 	var edit *manifest.Fix
 	if ra.country.alpha2 == "US" {
+		state, _ := manifest.Text(manifest.Value(ra.m, "stateOrProvince"))
 		if validUSZip(v) {
-			return nil
+			return c.zipStateFinding(n, v, state)
 		}
 		fix := ""
 		t := strings.TrimSpace(v)
@@ -542,9 +544,13 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 			fix = fmt.Sprintf("; write ZIP+4 with a hyphen: `%s-%s`", t[:5], t[6:])
 			edit = c.setValue(n, t[:5]+"-"+t[6:], manifest.Safe, "Write ZIP+4 with a hyphen: `"+t[:5]+"-"+t[6:]+"`")
 		case len(t) == 4 && addrIsDigits(t):
-			fix = fmt.Sprintf("; if a leading zero was lost, write `0%s`", t)
-			// Unsafe: a guess that the zero was lost.
-			edit = c.setValue(n, "0"+t, manifest.Unsafe, "Pad the ZIP code with a leading zero: `0"+t+"` (a guess)")
+			// Unsafe: a guess that the zero was lost; offered only when the
+			// padded ZIP belongs to the address's state (`9810` in WA is
+			// not `09810`, a Massachusetts ZIP).
+			if fits, _ := zipFitsState("0"+t, state); fits {
+				fix = fmt.Sprintf("; if a leading zero was lost, write `0%s`", t)
+				edit = c.setValue(n, "0"+t, manifest.Unsafe, "Pad the ZIP code with a leading zero: `0"+t+"` (a guess)")
+			}
 		}
 		detail = head + ", not a US ZIP code"
 		help = fmt.Sprintf("a ZIP code is five digits (`%s`) or ZIP+4 (`%s-1234`)%s",
@@ -564,6 +570,42 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n),
 		"returnAddress.postalCode", detail).WithHelp(help).WithFix(edit)}
+}
+
+// zipStateFinding reports a well-formed US ZIP code zip (the node n) whose
+// 3-digit prefix does not belong to the address's state (spec §4.6 [D],
+// the USPS prefix table of zipstate.go); nil when it does, or when the
+// state is not a code of the table (address-state reports that).
+func (c *Context) zipStateFinding(n *yaml.Node, zip, state string) []manifest.Finding {
+	fits, known := zipFitsState(zip, state)
+	if fits || !known {
+		return nil
+	}
+	state = strings.TrimSpace(state)
+	belongs := "no state"
+	if st := zipStates(zip); st != "" {
+		belongs = st
+	}
+	var starts []string
+	for _, r := range zipStateRanges[state] {
+		if r[0] == r[1] {
+			starts = append(starts, fmt.Sprintf("%03d", r[0]))
+		} else {
+			starts = append(starts, fmt.Sprintf("%03d to %03d", r[0], r[1]))
+		}
+	}
+	return []manifest.Finding{c.Errorf(manifest.InvalidAddress, c.Span(n), "returnAddress.postalCode",
+		fmt.Sprintf("returnAddress.postalCode `%s` is not a ZIP code of %s (%s is %s)", zip, state, zip[:3], belongs)).
+		WithHelp(fmt.Sprintf("ZIP codes of %s start with %s (USPS 3-digit prefixes); a ZIP code starting %s belongs to %s: correct the postal code or stateOrProvince",
+			state, joinOr(starts), zip[:3], belongs))}
+}
+
+// joinOr joins items as "a, b or c".
+func joinOr(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }
 
 // phoneMinDigits is the fewest digits a phone number can have (spec §4.6).
@@ -651,6 +693,18 @@ func checkAddressPOBox(c *Context) []manifest.Finding {
 			continue
 		}
 		m := poBox.FindString(v)
+		if m == "" && ra.country != nil {
+			if lm, what := localPOBox(ra.country.alpha2, v); lm != "" {
+				head := fmt.Sprintf("returnAddress.%s is %s in %s: `%s`", f, what, ra.country, v)
+				if len(head) > 90 {
+					head = fmt.Sprintf("returnAddress.%s is %s in %s: `%s…`", f, what, ra.country, lm)
+				}
+				fs = append(fs, c.Errorf(manifest.InvalidAddress, c.Span(n), "returnAddress."+f, head).
+					WithHelp(fmt.Sprintf("`%s` is %s in %s, and the service does not ship to post-office boxes or parcel lockers: give a street address where a carrier can hand over the device",
+						lm, what, ra.country.name)))
+				continue
+			}
+		}
 		if m == "" {
 			continue
 		}

@@ -192,7 +192,9 @@ bucket: myBucket
 
 // TestAddressRulesValidExamples: the valid examples give no finding from
 // any rule of address.go and customs.go, with the region unknown and with
-// the region each could run in.
+// the region each could run in, but for the one AWS's examples share: a
+// Pasadena, CA ZIP code (911xx, 910xx) with stateOrProvince WA, which the
+// ZIP-vs-state check (spec §4.6) reports.
 func TestAddressRulesValidExamples(t *testing.T) {
 	rules := []Rule{addressCountryRule, addressUSCARequiredRule, addressStateRule, addressPostalCodeRule,
 		addressPhoneRule, addressPOBoxRule, addressEURegionRule, serviceLevelExpeditedRule,
@@ -204,10 +206,23 @@ func TestAddressRulesValidExamples(t *testing.T) {
 		"cli-get-status-echo.yaml": {"", "us-west-1"},
 		"dg-import-minimal.yaml":   {"", "us-east-1"},
 	}
+	zipNotInState := map[string]string{
+		"sdk-live-test-2015.yaml":  "`91111` is not a ZIP code of WA (911 is CA)",
+		"dg-glacier-import.yaml":   "`91011-1111` is not a ZIP code of WA (910 is CA)",
+		"cli-get-status-echo.yaml": "`91011-1111` is not a ZIP code of WA (910 is CA)",
+		"dg-import-minimal.yaml":   "`91111` is not a ZIP code of WA (911 is CA)",
+	}
 	for name, src := range addrValidExamples {
 		for _, region := range regions[name] {
 			for _, r := range rules {
-				if got := addrRun(t, r, region, src); len(got) != 0 {
+				got := addrRun(t, r, region, src)
+				if want := zipNotInState[name]; r.ID == RuleAddressPostalCode && want != "" {
+					if len(got) != 1 || !strings.Contains(got[0].Message, want) {
+						t.Errorf("%s, region %q: want the ZIP-vs-state finding %q, got %+v", name, region, want, got)
+					}
+					continue
+				}
+				if len(got) != 0 {
 					t.Errorf("%s, region %q: rule %s: %+v", name, region, r.ID, got)
 				}
 			}
@@ -345,15 +360,18 @@ func TestAddressPostalCode(t *testing.T) {
 		return []addrWant{{manifest.InvalidAddress, "returnAddress.postalCode", 7, 15, msg}}
 	}
 	us := func(pc string) string { return addrWith("postalCode: 98101", "postalCode: "+pc) }
+	ma := func(pc string) string {
+		return addrWith("stateOrProvince: WA", "stateOrProvince: MA", "postalCode: 98101", "postalCode: "+pc)
+	}
 	ca := func(pc string) string {
 		return addrWith("stateOrProvince: WA", "stateOrProvince: ON", "postalCode: 98101", "postalCode: "+pc,
 			"country: USA", "country: Canada")
 	}
 	addrRunCases(t, []addrCase{
 		{name: "ZIP", rule: r, src: addrUS},
-		{name: "ZIP+4", rule: r, src: us("91011-1111")},
-		{name: "leading zero kept", rule: r, src: us("01234")},
-		{name: "four digits", rule: r, src: us("1234"), want: bad("`1234`", "not a US ZIP code", "`01234`")},
+		{name: "ZIP+4", rule: r, src: us("98052-1111")},
+		{name: "leading zero kept", rule: r, src: ma("02110")},
+		{name: "four digits", rule: r, src: ma("2110"), want: bad("`2110`", "not a US ZIP code", "`02110`")},
 		{name: "nine digits", rule: r, src: us("980521234"), want: bad("`98052-1234`")},
 		{name: "ZIP+4 with space", rule: r, src: us("'98052 1234'"), want: bad("`98052-1234`")},
 		{name: "letters", rule: r, src: us("SW1A 1AA"), want: bad("`SW1A 1AA`", "five digits")},
@@ -368,6 +386,76 @@ func TestAddressPostalCode(t *testing.T) {
 		{name: "Germany free text", rule: r, src: addrWith("postalCode: 98101", "postalCode: D-10115", "country: USA", "country: DEU")},
 		{name: "absent is another rule's", rule: r, src: addrWith("  postalCode: 98101\n", "")},
 	})
+}
+
+// TestAddressZIPState: a US ZIP code's 3-digit prefix belongs to its state
+// (spec §4.6, USPS prefixes), and the leading-zero fix of a four-digit ZIP
+// is offered only when the padded code belongs to the state.
+func TestAddressZIPState(t *testing.T) {
+	r := addressPostalCodeRule
+	at := func(state, zip string) string {
+		return addrWith("stateOrProvince: WA", "stateOrProvince: "+state, "postalCode: 98101", "postalCode: "+zip)
+	}
+	bad := func(msg ...string) []addrWant {
+		return []addrWant{{manifest.InvalidAddress, "returnAddress.postalCode", 7, 15, msg}}
+	}
+	addrRunCases(t, []addrCase{
+		{name: "Seattle, WA", rule: r, src: at("WA", "98101")},
+		{name: "Pasadena ZIP in WA", rule: r, src: at("WA", "91111"), want: bad("returnAddress.postalCode `91111` is not a ZIP code of WA (911 is CA)")},
+		{name: "ZIP+4 of another state", rule: r, src: at("WA", "10001-1234"), want: bad("`10001-1234` is not a ZIP code of WA (100 is NY)")},
+		{name: "Boston, MA", rule: r, src: at("MA", "02110")},
+		{name: "Andover IRS, MA", rule: r, src: at("MA", "05501")},
+		{name: "Vermont 05501 is MA's", rule: r, src: at("VT", "05501"), want: bad("(055 is MA)")},
+		{name: "Washington, DC", rule: r, src: at("DC", "20500")},
+		{name: "Dulles, VA", rule: r, src: at("VA", "20166")},
+		{name: "Austin IRS, TX", rule: r, src: at("TX", "73301")},
+		{name: "El Paso, TX", rule: r, src: at("TX", "88510")},
+		{name: "Oklahoma City, OK", rule: r, src: at("OK", "73102")},
+		{name: "San Juan, PR", rule: r, src: at("PR", "00901")},
+		{name: "Guam", rule: r, src: at("GU", "96910")},
+		{name: "Saipan, MP", rule: r, src: at("MP", "96950")},
+		{name: "American Samoa", rule: r, src: at("AS", "96799")},
+		{name: "Fishers Island, NY", rule: r, src: at("NY", "06390")},
+		{name: "Alta, WY", rule: r, src: at("WY", "83414")},
+		{name: "Honolulu in AK", rule: r, src: at("AK", "96813"), want: bad("(968 is HI)")},
+		{name: "military prefix", rule: r, src: at("WA", "09012"), want: bad("(090 is no state)")},
+		{name: "an unknown state is address-state's", rule: r, src: at("XX", "91111")},
+		{name: "a lower-case state is address-state's", rule: r, src: at("wa", "91111")},
+		{name: "absent state is another rule's", rule: r, src: addrWith("  stateOrProvince: WA\n", "", "postalCode: 98101", "postalCode: 91111")},
+	})
+	fixOf := func(state, zip string) *manifest.Fix {
+		t.Helper()
+		fs := addrRun(t, r, "", at(state, zip))
+		if len(fs) != 1 {
+			t.Fatalf("%s %s: got %d findings, want 1", state, zip, len(fs))
+		}
+		if strings.Contains(fs[0].Help, "leading zero") != (fs[0].Fix != nil) {
+			t.Errorf("%s %s: the help and the fix disagree about the leading zero: %q, fix %v", state, zip, fs[0].Help, fs[0].Fix)
+		}
+		return fs[0].Fix
+	}
+	if f := fixOf("WA", "9810"); f != nil {
+		t.Errorf("9810 in WA: offered %q, but 09810 is a Massachusetts ZIP", f.Title)
+	}
+	if f := fixOf("MA", "2110"); f == nil || f.Applicability != manifest.Unsafe || len(f.Edits) != 1 || f.Edits[0].New != "02110" {
+		t.Errorf("2110 in MA: want the unsafe fix 02110, got %+v", f)
+	}
+	if f := fixOf("NJ", "7030"); f == nil {
+		t.Errorf("7030 in NJ: want the fix 07030")
+	}
+	if f := fixOf("", "2110"); f != nil {
+		t.Errorf("an empty state: the padded ZIP cannot be checked, but %q was offered", f.Title)
+	}
+	for st := range zipStateRanges {
+		if usStates[st] == "" {
+			t.Errorf("the ZIP table has %s, which is not a state code address-state accepts", st)
+		}
+	}
+	for st := range usStates {
+		if _, ok := zipStateRanges[st]; !ok {
+			t.Errorf("the ZIP table lacks %s", st)
+		}
+	}
 }
 
 func TestAddressPhone(t *testing.T) {
@@ -416,6 +504,59 @@ func TestAddressPOBox(t *testing.T) {
 			want: []addrWant{{manifest.InvalidAddress, "returnAddress.street2", 5, 12, []string{"returnAddress.street2"}}}},
 		{name: "empty street2 and street3", rule: r, src: addrWith("  city:", "  street2:\n  street3:\n  city:")},
 	})
+}
+
+// TestAddressPOBoxLocalWords: a post-office box in the words of the
+// address's country is found there, and only there (spec §4.6).
+func TestAddressPOBoxLocalWords(t *testing.T) {
+	r := addressPOBoxRule
+	in := func(country, street string) string {
+		return addrWith("street1: 123 Any Street", "street1: "+street, "country: USA", "country: "+country,
+			"  stateOrProvince: WA\n", "", "  postalCode: 98101\n", "")
+	}
+	bad := func(what, match, country string) []addrWant {
+		return []addrWant{{manifest.InvalidAddress, "returnAddress.street1", 4, 12,
+			[]string{"returnAddress.street1 is " + what + " in " + country + ": `" + match}}}
+	}
+	addrRunCases(t, []addrCase{
+		{name: "Postfach in Germany", rule: r, src: in("Germany", "Postfach 10 01 01"), want: bad("a post-office box", "Postfach", "Germany (DE)")},
+		{name: "Postfach in Austria", rule: r, src: in("AT", "postfach 12"), want: bad("a post-office box", "postfach", "Austria (AT)")},
+		{name: "Packstation in Germany", rule: r, src: in("DEU", "Packstation 105"), want: bad("a parcel locker", "Packstation", "Germany (DE)")},
+		{name: "Postfach in Switzerland", rule: r, src: in("Switzerland", "Postfach"), want: bad("a post-office box", "Postfach", "Switzerland (CH)")},
+		{name: "Case postale in Switzerland", rule: r, src: in("CH", "Case postale 1234"), want: bad("a post-office box", "Case postale", "Switzerland (CH)")},
+		{name: "C.P. in Canada", rule: r, src: addrWith("street1: 123 Any Street", "street1: C.P. 6000 succ. Centre-ville", "country: USA", "country: Canada",
+			"stateOrProvince: WA", "stateOrProvince: QC", "postalCode: 98101", "postalCode: H3C 3J7"), want: bad("a post-office box", "C.P.", "Canada (CA)")},
+		{name: "BP in France", rule: r, src: in("France", "BP 123"), want: bad("a post-office box", "BP", "France (FR)")},
+		{name: "B.P. in Belgium", rule: r, src: in("Belgium", "Rue Royale 1, B.P. 7"), want: bad("a post-office box", "Rue Royale 1, B.P. 7", "Belgium (BE)")},
+		{name: "Boîte postale in France", rule: r, src: in("FR", "Boîte postale 42"), want: bad("a post-office box", "Boîte postale", "France (FR)")},
+		{name: "Apartado in Spain", rule: r, src: in("Spain", "Apartado de Correos 1234"), want: bad("a post-office box", "Apartado", "Spain (ES)")},
+		{name: "Casella postale in Italy", rule: r, src: in("Italy", "Casella Postale 55"), want: bad("a post-office box", "Casella Postale", "Italy (IT)")},
+		{name: "Postbus in the Netherlands", rule: r, src: in("NL", "Postbus 1234"), want: bad("a post-office box", "Postbus", "Netherlands (NL)")},
+		// Only in the right country, and only as the box word.
+		{name: "Apartado in Germany is a street", rule: r, src: in("Germany", "Apartadostraße 3")},
+		{name: "Apartado street in Germany", rule: r, src: in("Germany", "Calle Apartado 3")},
+		{name: "a street named BP in the US", rule: r, src: addrWith("street1: 123 Any Street", "street1: 1 BP Way")},
+		{name: "BP 2 in the UK", rule: r, src: in("United Kingdom", "BP 2, 1 St James's Square")},
+		{name: "BP without a number in France", rule: r, src: in("France", "Station BP, 3 rue de Paris")},
+		{name: "lower-case bp in France", rule: r, src: in("France", "12 rue bp 4")},
+		{name: "Postbus in Germany", rule: r, src: in("Germany", "Postbus 12")},
+		{name: "Postfach in Italy", rule: r, src: in("Italy", "Via Postfach 3")},
+		{name: "Postfachstraße in Germany", rule: r, src: in("Germany", "Postfachstraße 3")},
+		{name: "CP without dots in Canada", rule: r, src: addrWith("street1: 123 Any Street", "street1: 12 CP Rail Way", "country: USA", "country: Canada",
+			"stateOrProvince: WA", "stateOrProvince: QC", "postalCode: 98101", "postalCode: H3C 3J7")},
+		{name: "unknown country", rule: r, src: in("Narnia", "Postfach 1")},
+		{name: "a long street keeps the headline short", rule: r, src: in("Germany", "Postfach "+strings.Repeat("1", 80)),
+			want: bad("a post-office box", "Postfach…", "Germany (DE)")},
+	})
+	fs := addrRun(t, r, "", in("Germany", "Postfach 10 01 01"))
+	if len(fs) != 1 || !strings.Contains(fs[0].Help, "`Postfach` is a post-office box in Germany, and the service does not ship to post-office boxes") {
+		t.Errorf("the help does not say why: %+v", fs)
+	}
+	for _, f := range addrRun(t, r, "", in("Germany", "Postfach "+strings.Repeat("1", 80))) {
+		if len(f.Message) > 90 {
+			t.Errorf("headline over 90 characters: %q", f.Message)
+		}
+	}
 }
 
 func TestAddressEURegion(t *testing.T) {

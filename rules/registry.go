@@ -46,4 +46,6 @@ var All = []*Rule{
 	&logPrefixLengthRule,
 	// access_key.go
 	&accessKeyMatchesRule,
+	// placeholder.go
+	&placeholderValueRule,
 }

@@ -40,7 +40,7 @@ type Context struct {
 	// config file) or inferred (the manifest, the bucket inventory).
 	RegionSource manifest.Source
 	// AccessKeyID is the key that will sign the request (--access-key-id,
-	// the config file or AWS_ACCESS_KEY_ID), or "".
+	// the config file, or $AWS_ACCESS_KEY_ID when either says env), or "".
 	AccessKeyID string
 	// AccessKeySource says where AccessKeyID came from, for messages.
 	AccessKeySource manifest.Source

@@ -90,10 +90,6 @@ func (c *checker) missingDetail(loc location, prop string) (head, help string) {
 			tail = " (" + strings.ToLower(d[:1]) + d[1:] + ")"
 		}
 	}
-	if k := c.nearMiss(loc, prop); k != nil {
-		return fmt.Sprintf("%s is missing (typed `%s`?)", path, k.Value),
-			fmt.Sprintf("line %d has `%s`: rename it to `%s`", k.Line, k.Value, prop)
-	}
 	return path + " is missing", fmt.Sprintf("add %s %s%s", add, where, tail)
 }
 
@@ -149,6 +145,26 @@ func placeholder(m *yaml.Node) string {
 		}
 	}
 	return k
+}
+
+// bracketPlaceholder returns the source text of a flow list that is a
+// template placeholder, `[Your name]` or `[Enter 20 character id]`: one
+// entry that reads as an instruction (manifest.BracketPlaceholder; a real
+// value in brackets, such as `[Suite 400]`, does not); "" otherwise.
+func bracketPlaceholder(doc *manifest.Document, n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.SequenceNode || n.Style&yaml.FlowStyle == 0 || len(n.Content) != 1 {
+		return ""
+	}
+	e := n.Content[0]
+	if e.Kind != yaml.ScalarNode || e.Style != 0 || !manifest.BracketPlaceholder(e.Value) {
+		return ""
+	}
+	sp := doc.Span(n)
+	text := string(doc.Source[sp.Start:sp.End])
+	if strings.ContainsAny(text, "\n\r`") {
+		return ""
+	}
+	return text
 }
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
@@ -410,6 +426,11 @@ func (c *checker) typeDetail(loc location, expected string) (head, help string) 
 	}
 	if loc.key == nil && len(loc.segs) > 0 && loc.val.Kind != yaml.ScalarNode {
 		return listEntryTextDetail(loc)
+	}
+	if ph := bracketPlaceholder(c.doc, loc.val); ph != "" && !secret(loc) {
+		// AWS's templates: `[Your name]`. Never "write it without brackets".
+		return fmt.Sprintf("%s is the template placeholder `%s`, never filled in", loc.path, ph),
+			"replace it with the real value (square brackets make a YAML list)"
 	}
 	switch {
 	case loc.val.Kind == yaml.SequenceNode && loc.val.Style&yaml.FlowStyle != 0:

@@ -247,37 +247,29 @@ func TestSynonyms(t *testing.T) {
 		{"state", addr("stateOrProvince", "state"), []want{{ia, RuleUnknownField, "returnAddress.state", 10, 3, []string{"did you mean `stateOrProvince`?"}}}},
 		{"province", addr("stateOrProvince", "province"), []want{{ia, RuleUnknownField, "returnAddress.province", 10, 3, []string{"did you mean `stateOrProvince`?"}}}},
 		{"telephone", addr("phoneNumber", "telephone"), []want{
-			{mmf, RuleRequiredField, "returnAddress.phoneNumber", 6, 1, nil},
-			{ia, RuleUnknownField, "returnAddress.telephone", 12, 3, []string{"did you mean `phoneNumber`?"}},
+			{mmf, RuleRequiredField, "returnAddress.phoneNumber", 12, 3, []string{"returnAddress.phoneNumber is missing, written as `telephone`?"}},
 		}},
 		{"address1", addr("street1", "address1"), []want{
-			{mmf, RuleRequiredField, "returnAddress.street1", 6, 1, nil},
-			{ia, RuleUnknownField, "returnAddress.address1", 8, 3, []string{"did you mean `street1`?"}},
+			{mmf, RuleRequiredField, "returnAddress.street1", 8, 3, []string{"returnAddress.street1 is missing, written as `address1`?"}},
 		}},
 		{"Address_Line_1", addr("street1", "Address_Line_1"), []want{
-			{mmf, RuleRequiredField, "returnAddress.street1", 6, 1, nil},
-			{ia, RuleUnknownField, "returnAddress.Address_Line_1", 8, 3, []string{"did you mean `street1`?"}},
+			{mmf, RuleRequiredField, "returnAddress.street1", 8, 3, []string{"returnAddress.street1 is missing, written as `Address_Line_1`?"}},
 		}},
 		{"address2", s3Import + "  address2: Suite 1\n", []want{{ia, RuleUnknownField, "returnAddress.address2", 14, 3, []string{"did you mean `street2`?"}}}},
 		{"email", edit(s3Import, "notificationEmail:", "email:"), []want{
-			{mmf, RuleRequiredField, "notificationEmail", 1, 1, nil},
-			{imf, RuleUnknownField, "email", 5, 1, []string{"unknown field `email` at the top level: did you mean `notificationEmail`?"}},
+			{mmf, RuleRequiredField, "notificationEmail", 5, 1, []string{"notificationEmail is missing, written as `email`?"}},
 		}},
 		{"notifications", edit(s3Import, "notificationEmail:", "notifications:"), []want{
-			{mmf, RuleRequiredField, "notificationEmail", 1, 1, nil},
-			{imf, RuleUnknownField, "notifications", 5, 1, []string{"did you mean `notificationEmail`?"}},
+			{mmf, RuleRequiredField, "notificationEmail", 5, 1, []string{"notificationEmail is missing, written as `notifications`?"}},
 		}},
 		{"version", edit(s3Import, "manifestVersion:", "version:"), []want{
-			{imf, RuleUnknownField, "version", 1, 1, []string{"did you mean `manifestVersion`?"}},
-			{mmf, RuleRequiredField, "manifestVersion", 1, 1, nil},
+			{mmf, RuleRequiredField, "manifestVersion", 1, 1, []string{"manifestVersion is missing, written as `version`?"}},
 		}},
 		{"device", edit(s3Import, "deviceId:", "device:"), []want{
-			{mmf, RuleRequiredField, "deviceId", 1, 1, nil},
-			{imf, RuleUnknownField, "device", 2, 1, []string{"did you mean `deviceId`?"}},
+			{mmf, RuleRequiredField, "deviceId", 2, 1, []string{"deviceId is missing, written as `device`?"}},
 		}},
 		{"deviceID", edit(s3Import, "deviceId:", "deviceID:"), []want{
-			{mmf, RuleRequiredField, "deviceId", 1, 1, nil},
-			{imf, RuleUnknownField, "deviceID", 2, 1, []string{"did you mean `deviceId`? Keys are case-sensitive"}},
+			{mmf, RuleRequiredField, "deviceId", 2, 1, []string{"deviceId is missing, written as `deviceID`?"}},
 		}},
 		{"accessKey", s3Import + "accessKey: AKIAIOSFODNN7EXAMPLE\n", []want{{imf, RuleUnknownField, "accessKey", 14, 1, []string{"did you mean `accessKeyId`?"}}}},
 		{"accessKeyID", s3Import + "accessKeyID: AKIAIOSFODNN7EXAMPLE\n", []want{{imf, RuleUnknownField, "accessKeyID", 14, 1, []string{"did you mean `accessKeyId`?"}}}},
@@ -352,6 +344,99 @@ func TestQuotedPaths(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { assertFindings(t, check(t, tc.src, ""), tc.wants) })
+	}
+}
+
+// TestNearMissIsOneFinding: a key typed for a required key that is absent
+// (`bukcet:` for bucket) is one finding (spec §5): the family's missing
+// code, the missing path, at the typo, naming both keys, with the rename as
+// its fix and unknown-field as its second rule id. A typo of an optional
+// key, or of a key already present, stays an unknown key.
+func TestNearMissIsOneFinding(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		src       string
+		wants     []want
+		typo, key string // the merged finding's keys, "" when none is merged
+	}{
+		{"bukcet", edit(s3Import, "bucket:", "bukcet:"), []want{
+			{mmf, RuleRequiredField, "bucket", 3, 1, []string{"bucket is missing, written as `bukcet`?"}},
+		}, "bukcet", "bucket"},
+		{"under customs: the missing customs code", s3Import + edit(customsBlock, "exportCertifierName:", "exportCertifierNam:"), []want{
+			{manifest.MissingCustoms, RuleRequiredField, "customs.exportCertifierName", 17, 3, []string{"customs.exportCertifierName is missing, written as `exportCertifierNam`?"}},
+		}, "exportCertifierNam", "exportCertifierName"},
+		{"under returnAddress", edit(s3Import, "city:", "ctiy:"), []want{
+			{mmf, RuleRequiredField, "returnAddress.city", 9, 3, []string{"written as `ctiy`?"}},
+		}, "ctiy", "city"},
+		{"the close key is optional: unknown", s3Import + "prefxi: a/\n", []want{
+			{imf, RuleUnknownField, "prefxi", 14, 1, []string{"did you mean `prefix`?"}},
+		}, "", ""},
+		{"the close key is present: unknown", s3Import + "buckte: other\n", []want{
+			{imf, RuleUnknownField, "buckte", 14, 1, nil},
+		}, "", ""},
+		{"no close key: missing and unknown apart", edit(s3Import, "bucket: my-bucket", "colour: red"), []want{
+			{mmf, RuleRequiredField, "bucket", 1, 1, []string{"add `bucket:`"}},
+			{imf, RuleUnknownField, "colour", 3, 1, nil},
+		}, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := check(t, tc.src, manifest.S3Import)
+			assertFindings(t, got, tc.wants)
+			if tc.typo == "" || len(got) != 1 {
+				for _, f := range got {
+					if f.AlsoRule != "" {
+						t.Errorf("%s: AlsoRule %q on a finding that merges nothing", f.Path, f.AlsoRule)
+					}
+				}
+				return
+			}
+			f := got[0]
+			if f.AlsoRule != RuleUnknownField || !f.Named(RuleUnknownField) || !f.Named(RuleRequiredField) {
+				t.Errorf("the merged finding is not named by both rule ids: Rule %q, AlsoRule %q", f.Rule, f.AlsoRule)
+			}
+			if !strings.Contains(f.Help, "rename `"+tc.typo+"` to `"+tc.key+"`") {
+				t.Errorf("help does not name both keys: %q", f.Help)
+			}
+			if len(f.Message) > 90 {
+				t.Errorf("headline over 90 characters: %q", f.Message)
+			}
+			if f.Fix == nil || len(f.Fix.Edits) != 1 || f.Fix.Applicability != manifest.Safe {
+				t.Fatalf("no safe one-edit rename fix: %+v", f.Fix)
+			}
+			e := f.Fix.Edits[0]
+			if got := tc.src[:e.Start] + e.New + tc.src[e.End:]; len(check(t, got, manifest.S3Import)) != 0 {
+				t.Errorf("the fix does not repair the manifest:\n%s", got)
+			}
+			if tc.src[f.Start:f.End] != tc.typo {
+				t.Errorf("the finding covers %q, not the typo %q", tc.src[f.Start:f.End], tc.typo)
+			}
+		})
+	}
+}
+
+// TestBracketPlaceholder: a value in square brackets with words in it
+// (`[Your name]`, AWS's templates) is named a placeholder, never told to
+// drop its brackets or be quoted; a secret's placeholder is not shown.
+func TestBracketPlaceholder(t *testing.T) {
+	for _, tc := range []struct{ name, src, path string }{
+		{"name", edit(s3Import, "name: Jane Roe", "name: [Your name]"), "returnAddress.name"},
+		{"bucket", edit(s3Import, "bucket: my-bucket", "bucket: [Name of your bucket]"), "bucket"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := check(t, tc.src, "")
+			if len(fs) != 1 || fs[0].Path != tc.path {
+				t.Fatalf("got %+v", fs)
+			}
+			if m := fs[0].Message; !strings.Contains(m, "template placeholder `[") || strings.Contains(m, "without brackets") || strings.Contains(m, "quote it") {
+				t.Errorf("message: %s", m)
+			}
+		})
+	}
+	fs := check(t, s3Import+"pinCode: [Your PIN here]\n", manifest.S3Export)
+	for _, f := range fs {
+		if strings.Contains(f.Text(), "Your PIN") {
+			t.Errorf("a secret's placeholder is shown: %s", f.Text())
+		}
 	}
 }
 

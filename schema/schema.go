@@ -81,9 +81,9 @@ const s3ImportWithout = "manifestVersion: 2.0\nbucket: my-bucket\neraseDevice: y
 // The rules of schema findings.
 var (
 	requiredFieldRule = &manifest.Rule{ID: RuleRequiredField, Severity: manifest.Error,
-		Fix: "When a key typed wrongly stands for the missing field (`erase_device`, `EraseDevice`), renames it: the same edit as that key's unknown-field fix, so one fix repairs both (safe).",
+		Fix: "When a key typed wrongly stands for the missing field (`bukcet`, `erase_device`, `EraseDevice`), renames it (safe): the typo and the absence are one finding, at the typo, which `unknown-field` silences too.",
 		Fixes: []manifest.FixCase{
-			{Finding: "a required field missing while a key typed wrongly for it is there (`Line 4 has erase_device, probably this key`)", Does: "the same rename (one fix repairs both findings)", Applicability: manifest.Safe},
+			{Finding: "a required field missing while a key typed wrongly for it is there (`Missing: eraseDevice, probably written as erase_device`: one finding, at the typo)", Does: "renames the typo to the field", Applicability: manifest.Safe},
 		},
 		Codes: []manifest.Code{manifest.MissingManifestField, manifest.MissingCustoms},
 		Doc:   "A field the job kind always requires is absent (top level, returnAddress, customs or an operations entry).",
@@ -93,17 +93,17 @@ var (
 			After:  "deviceId: 49382\n" + s3ImportWithout,
 		}}
 	unknownFieldRule = &manifest.Rule{ID: RuleUnknownField, Severity: manifest.Error,
-		Fix: "Renames a key that is a typo or another spelling of exactly one known key (`erasedevice` becomes `eraseDevice`), or indents returnAddress fields left at the top level beneath `returnAddress:` (safe).",
+		Fix: "Renames a key that is a typo or another spelling of exactly one known key (`logbucket` becomes `logBucket`), or indents returnAddress fields left at the top level beneath `returnAddress:` (safe).",
 		Fixes: []manifest.FixCase{
 			{Finding: "an unknown key with one close known key at that place, which the mapping does not have yet: another letter case or separators (`erase_device`, `erasedevice`, `exportbucket`), one or two typos with no tie (`stateOrProvence`), a known synonym (`zip`, `zipCode` → `postalCode`)", Does: "rename the key", Applicability: manifest.Safe},
 			{Finding: "fields of a mapping left at the level above, in one run right beneath it (AWS's own CLI example: the address fields under an empty `returnAddress:`)", Does: "indent the run beneath the mapping (its fields' indent, or 4 spaces)", Applicability: manifest.Safe},
 		},
 		Codes: []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress, manifest.InvalidCustoms, manifest.InvalidFileSystem},
-		Doc:   "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level.",
+		Doc:   "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level. A typo of a required key that is absent is that key's required-field finding instead (one fault, one finding).",
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "keys are case-sensitive",
-			Before: "bucket: my-bucket\nerasedevice: yes",
-			After:  "bucket: my-bucket\neraseDevice: yes",
+			Before: "bucket: my-bucket\nlogbucket: my-logs",
+			After:  "bucket: my-bucket\nlogBucket: my-logs",
 		}}
 	invalidTypeRule = &manifest.Rule{ID: RuleInvalidType, Severity: manifest.Error, Codes: invalidCodes,
 		Doc: "A mapping or list where text belongs, or text (or nothing) where a mapping or list belongs.",
@@ -509,6 +509,43 @@ func Check(doc *manifest.Document, kind manifest.Kind) []manifest.Finding {
 	return out
 }
 
+// nearMissFinding is the one finding of a required key prop, absent at
+// loc, and the key k typed for it (`bukcet: my-bucket` for bucket): the
+// missing code at k, with the rename as its fix when prop is the one
+// nearest known key (safe), and unknown-field as its second rule id.
+func (c *checker) nearMissFinding(missing manifest.Code, path, prop string, k *yaml.Node, loc location) manifest.Finding {
+	f := requiredFieldRule.Errorf(missing, c.doc.Span(k), path,
+		fmt.Sprintf("%s is missing, written as `%s`?", path, k.Value)).
+		WithHelp(fmt.Sprintf("rename `%s` to `%s`: %s is required here and `%s` is not a field (keys are case-sensitive)",
+			k.Value, prop, prop, k.Value))
+	f.AlsoRule = RuleUnknownField
+	if k.Kind == yaml.ScalarNode && uniqueSuggestion(k.Value, prop, c.keyPlaceAt(loc.segs).names.sorted) {
+		sp := c.doc.Span(k)
+		f.Fix = manifest.ReplaceFix("Rename `"+k.Value+"` to `"+prop+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, prop))
+	}
+	return f
+}
+
+// mergedNearMiss reports whether the unknown key k (named prop) of the
+// mapping at loc is the typo of a required key that is absent there: then
+// the required key's finding reports it (nearMissFinding), and the key
+// gets no unknown-field finding of its own. An unknown key whose close key
+// is optional, present, or none stays unknown.
+func (c *checker) mergedNearMiss(loc location, prop string, k *yaml.Node) bool {
+	if k.Kind != yaml.ScalarNode {
+		return false
+	}
+	here, _ := schemaAt(c.sdoc, loc.segs)
+	best, _ := suggestKey(prop, c.keyPlaceAt(loc.segs).names)
+	if best == "" || !slices.Contains(stringList(here["required"]), best) {
+		return false
+	}
+	if present, _ := c.get(loc.val, best); present != nil {
+		return false
+	}
+	return c.nearMiss(loc, best) == k
+}
+
 // errorRank orders gojsonschema's error types by how useful their message
 // is when several concern the same (path, code): lower wins.
 var errorRank = map[string]int{
@@ -627,20 +664,19 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		case len(loc.segs) > 0:
 			at = c.doc.Span(loc.val)
 		}
-		head, help := c.missingDetail(loc, prop)
-		f := requiredFieldRule.Errorf(missing, at, path, head).WithHelp(helpText(help))
-		// A key typed wrongly for this one (`erase_device`): the same
-		// rename as the unknown key's finding carries, so that one fix
-		// repairs both findings.
-		if k := c.nearMiss(loc, prop); k != nil && k.Kind == yaml.ScalarNode &&
-			uniqueSuggestion(k.Value, prop, c.keyPlaceAt(loc.segs).names.sorted) {
-			sp := c.doc.Span(k)
-			f.Fix = manifest.ReplaceFix("Rename `"+k.Value+"` to `"+prop+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, prop))
+		// A key typed wrongly for this one (`bukcet` for bucket): the typo
+		// and the absence are one fault (spec §5), reported once, at the
+		// typo, with the missing code and the rename as its fix; the
+		// unknown-field finding of the typo is not made (merged), and
+		// either rule id silences this one.
+		if k := c.nearMiss(loc, prop); k != nil {
+			return c.nearMissFinding(missing, path, prop, k, loc), rank, true
 		}
-		return f, rank, true
+		head, help := c.missingDetail(loc, prop)
+		return requiredFieldRule.Errorf(missing, at, path, head).WithHelp(helpText(help)), rank, true
 	case "additional_property_not_allowed":
 		k, _ := c.get(loc.val, prop)
-		if k == nil {
+		if k == nil || c.mergedNearMiss(loc, prop, k) {
 			return f, 0, false
 		}
 		path := manifest.JoinPath(loc.path, prop)

@@ -283,12 +283,10 @@ func TestCheck(t *testing.T) {
 
 		// Unknown keys.
 		{"erasedevice", "", edit(s3Import, "eraseDevice:", "erasedevice:"), []want{
-			{mmf, RuleRequiredField, "eraseDevice", 1, 1, nil},
-			{imf, RuleUnknownField, "erasedevice", 4, 1, []string{"unknown field `erasedevice` at the top level: did you mean `eraseDevice`?"}},
+			{mmf, RuleRequiredField, "eraseDevice", 4, 1, []string{"eraseDevice is missing, written as `erasedevice`?"}},
 		}},
 		{"erase_device", "", edit(s3Import, "eraseDevice:", "erase_device:"), []want{
-			{mmf, RuleRequiredField, "eraseDevice", 1, 1, nil},
-			{imf, RuleUnknownField, "erase_device", 4, 1, []string{"did you mean `eraseDevice`?"}},
+			{mmf, RuleRequiredField, "eraseDevice", 4, 1, []string{"eraseDevice is missing, written as `erase_device`?"}},
 		}},
 		{"stateOrProvence", "", edit(s3Import, "stateOrProvince:", "stateOrProvence:"), []want{
 			{ia, RuleUnknownField, "returnAddress.stateOrProvence", 10, 3, []string{"unknown field `stateOrProvence` in returnAddress: did you mean `stateOrProvince`?"}},
@@ -326,7 +324,10 @@ func TestCheck(t *testing.T) {
 			{ia, RuleInvalidType, "returnAddress", 6, 16, []string{"returnAddress is `none`, not a mapping"}},
 		}},
 		{"accessKeyId list", "", s3Import + "accessKeyId: [Enter 20 character id]\n", []want{
-			{iaki, RuleInvalidType, "accessKeyId", 14, 14, []string{"square brackets make a YAML list", ", not text"}},
+			{iaki, RuleInvalidType, "accessKeyId", 14, 14, []string{"the template placeholder `[Enter 20 character id]`", "replace it with the real value", "square brackets make a YAML list"}},
+		}},
+		{"a list that is not a placeholder", "", s3Import + "accessKeyId: [AKIAIOSFODNN7EXAMPLE]\n", []want{
+			{iaki, RuleInvalidType, "accessKeyId", 14, 14, []string{"square brackets make a YAML list", "is a list, not text", "write the value without brackets, or quote it"}},
 		}},
 		{"bucket mapping", "", edit(s3Import, "bucket: my-bucket\n", "bucket:\n  name: x\n"), []want{
 			{imf, RuleInvalidType, "bucket", 4, 3, []string{"bucket is a mapping, not text"}},

@@ -4,7 +4,8 @@
 # cannot be installed), makes a scratch git repository with a good and a bad
 # manifest, and checks with `pre-commit try-repo` that the hook passes the
 # good one, fails the bad one (by --files and as a commit would, on the staged
-# files), and leaves files outside its `files` pattern alone; and that the
+# files), fails a broken manifest named manifest-hamburg.yaml, and skips YAML
+# that is no manifest (Helm values) with a note saying so; and that the
 # manifestlint-fix hook repairs a file in place (failing the commit, as a
 # formatter's hook does) and passes once the repair is staged.
 #
@@ -48,7 +49,11 @@ git -C "$repo" config user.name test
 git -C "$repo" config commit.gpgsign false
 cp "$root/testdata/sample/manifest.yaml" "$repo/manifest.yaml"
 cp "$root/testdata/sample/broken.manifest.yaml" "$repo/orders/broken.manifest.yaml"
-printf 'not: [a manifest\n' > "$repo/notes.yaml"   # broken YAML outside the pattern
+printf 'not: [a manifest\n' > "$repo/notes.yaml"   # broken YAML that is no manifest
+# A broken manifest not named *.manifest.yaml (issue 17): the hook must fail on it.
+sed -e 's/^eraseDevice: yes$/eraseDevice: no/' "$root/testdata/sample/manifest.yaml" > "$repo/orders/manifest-hamburg.yaml"
+# Helm values with two manifest keys: not a manifest, skipped with a note.
+printf 'replicaCount: 2\nlogBucket: logs\nnotificationEmail: ops@example.com\n' > "$repo/values.yaml"
 cd "$repo"
 
 echo "== the good manifest passes"
@@ -61,23 +66,31 @@ if pre-commit try-repo "$root" manifestlint --files orders/broken.manifest.yaml 
   cat "$work/bad.log"; fail "the hook passed a broken manifest"
 fi
 grep -q "manifestlint.*Failed" "$work/bad.log" || { cat "$work/bad.log"; fail "no 'Failed' line for the bad manifest"; }
-grep -q "orders/broken.manifest.yaml:10:14: error InvalidAddressException" "$work/bad.log" ||
+grep -q -- "--> orders/broken.manifest.yaml:10:14 \[address-po-box\]" "$work/bad.log" ||
   { cat "$work/bad.log"; fail "the output lacks the expected finding"; }
 
-echo "== files outside the pattern are not linted"
-pre-commit try-repo "$root" manifestlint --files notes.yaml > "$work/skip.log" 2>&1 ||
-  { cat "$work/skip.log"; fail "the hook ran on notes.yaml, which its files pattern excludes"; }
-grep -q "no files to check" "$work/skip.log" || { cat "$work/skip.log"; fail "notes.yaml was not skipped"; }
+echo "== a broken manifest named manifest-hamburg.yaml fails"
+if pre-commit try-repo "$root" manifestlint --files orders/manifest-hamburg.yaml > "$work/hamburg.log" 2>&1; then
+  cat "$work/hamburg.log"; fail "the hook passed a broken manifest not named *.manifest.yaml"
+fi
+grep -q -- "--> orders/manifest-hamburg.yaml:6:14 \[erase-device\]" "$work/hamburg.log" ||
+  { cat "$work/hamburg.log"; fail "the output lacks manifest-hamburg.yaml's finding"; }
+
+echo "== YAML that is no manifest is skipped, and the output says so"
+pre-commit try-repo "$root" manifestlint --verbose --files notes.yaml values.yaml > "$work/skip.log" 2>&1 ||
+  { cat "$work/skip.log"; fail "the hook failed on YAML files that are not manifests"; }
+grep -q "skipped values.yaml: not a manifest" "$work/skip.log" || { cat "$work/skip.log"; fail "values.yaml was not listed as skipped"; }
+grep -q "skipped notes.yaml: not a manifest" "$work/skip.log" || { cat "$work/skip.log"; fail "notes.yaml was not listed as skipped"; }
 
 echo "== as a commit would: staged files, the bad one among them"
-git add manifest.yaml orders/broken.manifest.yaml notes.yaml
+git add manifest.yaml orders/broken.manifest.yaml notes.yaml values.yaml
 if pre-commit try-repo "$root" manifestlint > "$work/commit.log" 2>&1; then
   cat "$work/commit.log"; fail "the hook let a commit with a broken manifest through"
 fi
 grep -q "InvalidAddressException" "$work/commit.log" || { cat "$work/commit.log"; fail "commit run lacks the finding"; }
 
 echo "== a commit of the good manifest alone passes"
-git reset -q orders/broken.manifest.yaml notes.yaml
+git reset -q orders/broken.manifest.yaml notes.yaml values.yaml
 pre-commit try-repo "$root" manifestlint > "$work/commit-ok.log" 2>&1 ||
   { cat "$work/commit-ok.log"; fail "the hook stopped a commit of a valid manifest"; }
 

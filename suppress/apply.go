@@ -114,6 +114,9 @@ func Apply(doc *manifest.Document, fs []manifest.Finding, unknown func(name stri
 			if f.Code != "" && silence(line, string(f.Code)) {
 				silenced = true
 			}
+			if f.AlsoRule != "" && silence(line, f.AlsoRule) {
+				silenced = true
+			}
 		}
 		if !silenced {
 			out = append(out, f)

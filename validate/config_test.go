@@ -63,3 +63,41 @@ func TestApplyConfigUnknownNames(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveAccessKey: $AWS_ACCESS_KEY_ID is read only when the flag or
+// the config file says env (spec §6), and an unset variable leaves the key
+// unknown with a note.
+func TestResolveAccessKey(t *testing.T) {
+	env := func(v string) func(string) string {
+		return func(name string) string {
+			if name != "AWS_ACCESS_KEY_ID" {
+				t.Errorf("read $%s", name)
+			}
+			return v
+		}
+	}
+	flag := manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
+	for _, tc := range []struct {
+		name       string
+		id         string
+		src        manifest.Source
+		env        string
+		wantID     string
+		wantSource string
+		wantNote   string
+	}{
+		{"not asked: the environment is not read", "", manifest.Source{}, "AKIAI44QH8DHBEXAMPLE", "", "", ""},
+		{"a key given wins", "AKIAIOSFODNN7EXAMPLE", flag, "AKIAI44QH8DHBEXAMPLE", "AKIAIOSFODNN7EXAMPLE", "--access-key-id", ""},
+		{"--access-key-id env", "env", flag, "AKIAI44QH8DHBEXAMPLE", "AKIAI44QH8DHBEXAMPLE", "$AWS_ACCESS_KEY_ID", ""},
+		{"accessKeyId: ENV in the config file", "ENV", manifest.Source{Kind: manifest.SourceConfig, Name: ".manifestlint.yaml"}, "AKIAI44QH8DHBEXAMPLE", "AKIAI44QH8DHBEXAMPLE", "$AWS_ACCESS_KEY_ID", ""},
+		{"asked but unset", "env", flag, "", "", "", "the access key comes from $AWS_ACCESS_KEY_ID (--access-key-id says env), which is not set: accessKeyId is not compared"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := Options{AccessKeyID: tc.id, AccessKeySource: tc.src}
+			note := o.ResolveAccessKey(env(tc.env))
+			if o.AccessKeyID != tc.wantID || o.AccessKeySource.String() != tc.wantSource || note != tc.wantNote {
+				t.Errorf("got %q from %q, note %q; want %q from %q, note %q", o.AccessKeyID, o.AccessKeySource, note, tc.wantID, tc.wantSource, tc.wantNote)
+			}
+		})
+	}
+}

@@ -36,7 +36,7 @@ func applyOverrides(fs []manifest.Finding, opts *Options) []manifest.Finding {
 
 func ignored(names []string, f manifest.Finding) bool {
 	for _, n := range names {
-		if n == f.Rule || (f.Code != "" && n == string(f.Code)) {
+		if f.Named(n) {
 			return true
 		}
 	}

@@ -173,3 +173,27 @@ func TestSuppressionGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestNearMissSilencedUnderEitherRule: the one finding of a misspelt
+// required key (`bukcet:` for bucket, spec §5) is silenced by --ignore, the
+// config file's disable and an inline suppression under either rule id,
+// required-field or unknown-field; any other id leaves it.
+func TestNearMissSilencedUnderEitherRule(t *testing.T) {
+	typo := edit("bucket: my-import-bucket", "bukcet: my-import-bucket")
+	res := Validate("m.yaml", []byte(typo), Options{})
+	if got, want := golden(res.Findings), "3:1 error MissingManifestFieldException required-field bucket\n"; got != want {
+		t.Fatalf("unsilenced: got\n%swant\n%s", got, want)
+	}
+	for _, id := range []string{"required-field", "unknown-field", "MissingManifestFieldException"} {
+		if fs := Validate("m.yaml", []byte(typo), Options{Ignore: []string{id}}).Findings; len(fs) != 0 {
+			t.Errorf("--ignore %s left %s", id, golden(fs))
+		}
+		src := edit("bucket: my-import-bucket", "bukcet: my-import-bucket # manifestlint-ignore: "+id+" -- legacy key")
+		if fs := Validate("m.yaml", []byte(src), Options{}).Findings; len(fs) != 0 {
+			t.Errorf("inline %s left %s", id, golden(fs))
+		}
+	}
+	if fs := Validate("m.yaml", []byte(typo), Options{Ignore: []string{"invalid-value", "InvalidManifestFieldException"}}).Findings; len(fs) != 1 {
+		t.Errorf("an unrelated --ignore silenced the near miss: %s", golden(fs))
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"sort"
@@ -124,6 +125,7 @@ type options struct {
 	noConfig      bool
 	ignore        []string
 	filesFrom     string
+	onlyManifests bool
 	quiet         bool
 	verbose       bool
 	outputs       []string
@@ -173,16 +175,22 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	cfg, err := o.configure(&vopts)
+	cfg, err := o.configure(&vopts, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, configErrorText(err))
 		return ExitUsage
+	}
+	for _, a := range fl.Args() {
+		if st, err := os.Stat(a); err == nil && st.IsDir() {
+			if abs, err := filepath.Abs(a); err == nil {
+				cfg.roots = append(cfg.roots, abs)
+			}
+		}
 	}
 	if err := o.online.resolve(onlineGetenv); err != nil {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	cfg.printNotes(stderr, o.verbose, o.quiet)
 	c := newCollector(cfg, stderr)
 	for _, a := range fl.Args() {
 		c.named(a)
@@ -212,6 +220,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	inputs := cfg.assign(c.out, o.stdinFilename)
 	c.skip.excluded = len(c.out) - len(inputs)
+	if cfg.err != nil {
+		fmt.Fprintln(stderr, configErrorText(cfg.err))
+		return ExitUsage
+	}
+	cfg.printNotes(stderr, o.verbose)
 	if o.diff {
 		return diffAll(inputs, stdin, o, vopts, stdout, stderr, c.failed)
 	}
@@ -254,10 +267,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	onlineFailed := o.online.finish(stderr, o.verbose, o.quiet)
 	nothing := linted == 0 && !c.failed && !sum.failed
-	if nothing && !o.verbose {
-		o.runNotes(stderr, c.skip, nil) // the line below counts them
+	if nothing && !o.verbose && !o.onlyManifests {
+		o.runNotes(stderr, c.skip, nil, nil) // the line below counts them
 	} else {
-		o.runNotes(stderr, c.skip, sum.notManifest)
+		o.runNotes(stderr, c.skip, sum.notManifest, sum.why)
 	}
 	if nothing {
 		fmt.Fprintln(stderr, "manifestlint: no manifest was linted"+nothingHint(c.skip, sum.notManifest))
@@ -294,8 +307,9 @@ func lintFlags(o *options, stdout, stderr io.Writer) *pflag.FlagSet {
 	fl.StringVar(&o.jobType, "job-type", "", "the job's type, import or export (default: inferred from each manifest)")
 	fl.StringVar(&o.jobKind, "job-kind", "", "the job's kind, "+strings.Join(kindNames(), ", ")+" (instead of --job-type: also fixes which import)")
 	fl.StringVar(&o.region, "region", "", "the job's region: "+strings.Join(manifest.Regions, ", "))
-	fl.StringVar(&o.accessKeyID, "access-key-id", "", "the AWS access key id that will sign the request (default $AWS_ACCESS_KEY_ID)")
+	fl.StringVar(&o.accessKeyID, "access-key-id", "", "the AWS access key id that will sign the request; env reads $AWS_ACCESS_KEY_ID")
 	fl.StringVar(&o.filesFrom, "files-from", "", "also lint the paths listed in `FILE`, one per line or NUL-separated (- for standard input), filtered as a directory walk is")
+	boolVar(fl, &o.onlyManifests, "only-manifests", "", "apply the manifest test to the files named too (as a walk does), skipping and listing those that are not manifests: for pre-commit hooks and CI steps that pass every YAML file")
 	fl.StringVar(&o.stdinFilename, "stdin-filename", "-", "the name to report standard input under")
 	boolVar(fl, &o.quiet, "quiet", "q", "print errors only: no warnings, notes, or summary on success")
 	boolVar(fl, &o.verbose, "verbose", "v", "show the service's sentence under each finding, and list the files a walk skipped")
@@ -307,7 +321,7 @@ func lintFlags(o *options, stdout, stderr io.Writer) *pflag.FlagSet {
 	boolVar(fl, &o.exitZero, "exit-zero", "", "exit 0 even when there are errors (2 still means a usage or I/O error)")
 	fl.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "the largest file to read, in bytes")
 	boolVar(fl, &o.showVersion, "version", "", "print the version and exit")
-	fl.StringVar(&o.configFile, "config", "", "the configuration file (default: "+config.FileName+" in the current directory or above, up to the repository root)")
+	fl.StringVar(&o.configFile, "config", "", "the configuration file for every file (default: for each file, the "+config.FileName+" nearest its folder, up to the repository root)")
 	boolVar(fl, &o.noConfig, "no-config", "", "ignore any configuration file")
 	fl.StringSliceVar(&o.ignore, "ignore", nil, "drop the findings of this rule id or code everywhere (repeatable, or comma-separated)")
 	boolVar(fl, &o.fix, "fix", "", "apply the safe fixes in place (with -, write the fixed text to standard output and the report to standard error), then report what is left")
@@ -397,18 +411,22 @@ const listLimit = 64 << 20
 // YAML files that do not look like manifests (a count, or each with
 // --verbose), links to directories and files that are not regular files.
 // --quiet drops them.
-func (o *options) runNotes(w io.Writer, sk skipped, notManifest []string) {
+func (o *options) runNotes(w io.Writer, sk skipped, notManifest, why []string) {
 	if o.quiet {
 		return
 	}
 	if n := len(notManifest); n > 0 {
-		if o.verbose || n == 1 {
-			for _, p := range notManifest {
-				fmt.Fprintf(w, "manifestlint: note: skipped %s: not a manifest (no top-level manifestVersion key, nor two manifest keys, nor a manifest name); naming a file lints it\n", safeName(p))
+		if o.verbose || o.onlyManifests || n == 1 {
+			for i, p := range notManifest {
+				reason := "no top-level manifestVersion key, nor two keys only manifests use, nor a manifest name"
+				if i < len(why) && why[i] != "" {
+					reason = why[i]
+				}
+				fmt.Fprintf(w, "manifestlint: note: skipped %s: not a manifest (%s); %s\n", safeName(p), escape.Line(reason), lintAnyway(o.onlyManifests))
 			}
 		} else {
-			fmt.Fprintf(w, "manifestlint: note: skipped %s (no top-level manifestVersion key, nor two manifest keys, nor a manifest name); --verbose lists them, naming a file lints it\n",
-				notManifests(n))
+			fmt.Fprintf(w, "manifestlint: note: skipped %s (no top-level manifestVersion key, nor two keys only manifests use, nor a manifest name); --verbose lists them, %s\n",
+				notManifests(n), lintAnyway(o.onlyManifests))
 		}
 	}
 	for _, p := range sk.dirLinks {
@@ -417,6 +435,14 @@ func (o *options) runNotes(w io.Writer, sk skipped, notManifest []string) {
 	for _, f := range sk.special {
 		fmt.Fprintf(w, "manifestlint: note: skipped %s: %s\n", safeName(f.path), f.why)
 	}
+}
+
+// lintAnyway says how to lint a skipped file anyway.
+func lintAnyway(onlyManifests bool) string {
+	if onlyManifests {
+		return "naming a file without --only-manifests lints it"
+	}
+	return "naming a file lints it"
 }
 
 // nothingHint explains why no manifest was linted.
@@ -485,7 +511,7 @@ func (o *options) resolve() (validate.Options, string, error) {
 		}
 		v.Region, v.RegionSource = o.region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 	}
-	// AWS_ACCESS_KEY_ID is read after the config file (configure).
+	// `env` is resolved after the config file (configure).
 	if o.accessKeyID != "" {
 		v.AccessKeyID, v.AccessKeySource = o.accessKeyID, manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
 	}

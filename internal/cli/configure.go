@@ -9,84 +9,206 @@ import (
 
 	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/internal/escape"
-	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
-// runConfig is the configuration file of a run, or nil for none, and the
-// notes of looking for it (printed on stderr, not failures).
+// runConfig resolves the configuration file of each input: the file of
+// --config for every input, none with --no-config, else the
+// .manifestlint.yaml nearest the input's own folder (config.Find), as the
+// language server does for a document. It caches per folder and loads each
+// file once.
 type runConfig struct {
-	*config.Config
-	notes []string
+	// fixed is the file of --config, or nil.
+	fixed *config.Config
+	none  bool
+	// roots are the folders being linted (the working directory and the
+	// directories named): a config inside one is trusted whatever its
+	// owner (config.Find).
+	roots []string
+	dirs  map[string]dirConfig
+	files map[string]*config.Config
+	// used lists the configuration files used, in order; skipped the
+	// warnings of files not used (untrusted), each once.
+	used    []string
+	warned  map[string]bool
+	warns   []string
+	stderr  io.Writer
+	quiet   bool
+	verbose bool
+	// err is the first configuration error met: the run stops (exit 2).
+	err error
 }
 
-// configure finds and loads the configuration file (--config, --no-config,
-// or the nearest .manifestlint.yaml from the current directory up to the
-// repository root), checks --ignore, and fills vopts: flags win over the
-// file, and AWS_ACCESS_KEY_ID is used only when neither gives a key.
-func (o *options) configure(vopts *validate.Options) (runConfig, error) {
+// dirConfig is the configuration file that applies in one folder.
+type dirConfig struct {
+	cfg   *config.Config
+	notes []string
+	err   error
+}
+
+// configure checks --ignore, loads the file of --config (checked at once,
+// as before any input), and prepares the per-file lookup. Flags win over
+// every file; $AWS_ACCESS_KEY_ID is read per file, only when the flag or
+// the file says `env` (validate.ResolveAccessKey), never by default.
+func (o *options) configure(vopts *validate.Options, stderr io.Writer) (*runConfig, error) {
 	for _, n := range o.ignore {
 		if !validate.KnownName(n) {
-			return runConfig{}, fmt.Errorf("--ignore: %s", validate.UnknownNameError(n))
+			return nil, fmt.Errorf("--ignore: %s", validate.UnknownNameError(n))
 		}
 	}
 	vopts.Ignore = append(vopts.Ignore, o.ignore...)
-	var rc runConfig
-	path, name := o.configFile, o.configFile
+	rc := &runConfig{none: o.noConfig, dirs: map[string]dirConfig{}, files: map[string]*config.Config{},
+		warned: map[string]bool{}, stderr: stderr, quiet: o.quiet, verbose: o.verbose}
+	if wd, err := os.Getwd(); err == nil {
+		rc.roots = append(rc.roots, wd)
+	}
 	switch {
-	case o.noConfig && path != "":
-		return rc, errors.New("--config and --no-config cannot be used together")
-	case o.noConfig:
-	case path == "":
-		found, notes, err := config.Find(".")
+	case o.noConfig && o.configFile != "":
+		return nil, errors.New("--config and --no-config cannot be used together")
+	case o.configFile != "":
+		c, err := loadConfig(o.configFile, o.configFile)
 		if err != nil {
-			return rc, fmt.Errorf("looking for %s: %v", config.FileName, err)
+			return nil, err
 		}
-		rc.notes = append(rc.notes, notes...)
-		path, name = found, displayPath(found)
-	}
-	if path != "" {
-		c, err := config.Load(path, name)
-		if err != nil {
-			if c != nil { // the unknown names join the report: all at once
-				err = config.Merge(err, c.CheckNames(validate.UnknownName))
-			}
-			return rc, err
-		}
-		if err := vopts.ApplyConfig(c); err != nil {
-			return rc, err
-		}
-		rc.Config = c
-	}
-	if vopts.AccessKeyID == "" {
-		if k := os.Getenv("AWS_ACCESS_KEY_ID"); k != "" {
-			vopts.AccessKeyID, vopts.AccessKeySource = k, manifest.Source{Kind: manifest.SourceEnv, Name: "AWS_ACCESS_KEY_ID"}
-		}
+		rc.fixed = c
+		rc.use(c)
 	}
 	return rc, nil
 }
 
-// assign drops the inputs the config file excludes (even when named on the
-// command line, as most linters do; standard input is never excluded) and
-// gives each its jobTypes entry (standard input by --stdin-filename).
-func (rc runConfig) assign(inputs []input, stdinName string) []input {
-	if rc.Config == nil {
-		return inputs
+// loadConfig loads and checks a configuration file: a problem of any kind,
+// unknown rule names included, is reported at once.
+func loadConfig(path, name string) (*config.Config, error) {
+	c, err := config.Load(path, name)
+	if err == nil {
+		err = c.CheckNames(validate.UnknownName)
+	} else if c != nil {
+		err = config.Merge(err, c.CheckNames(validate.UnknownName))
 	}
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// forDir returns the configuration file that applies to the files of
+// folder dir (the fixed one, none, or the nearest), recording the first
+// error and warning of skipped files once.
+func (rc *runConfig) forDir(dir string) *config.Config {
+	if rc.none {
+		return nil
+	}
+	if rc.fixed != nil {
+		return rc.fixed
+	}
+	if d, ok := rc.dirs[dir]; ok {
+		return d.cfg
+	}
+	var d dirConfig
+	path, notes, err := config.Find(dir, rc.roots...)
+	d.notes = notes
+	switch {
+	case err != nil:
+		d.err = fmt.Errorf("looking for %s: %v", config.FileName, err)
+	case path != "":
+		if c, ok := rc.files[path]; ok {
+			d.cfg = c
+		} else {
+			d.cfg, d.err = loadConfig(path, displayPath(path))
+			rc.files[path] = d.cfg
+			if d.err == nil {
+				rc.use(d.cfg)
+			}
+		}
+	}
+	if d.err != nil && rc.err == nil {
+		rc.err = d.err
+	}
+	for _, n := range notes {
+		if !rc.warned[n] {
+			rc.warned[n] = true
+			rc.warns = append(rc.warns, n)
+			if !rc.quiet {
+				fmt.Fprintf(rc.stderr, "manifestlint: warning: %s\n", escape.Line(n))
+			}
+		}
+	}
+	rc.dirs[dir] = d
+	return d.cfg
+}
+
+// use records a configuration file the run uses, saying so with --verbose.
+func (rc *runConfig) use(c *config.Config) {
+	rc.used = append(rc.used, c.File)
+	if rc.verbose {
+		fmt.Fprintf(rc.stderr, "manifestlint: note: configuration file: %s\n", escape.Line(c.File))
+	}
+}
+
+// forFile is forDir of a file's folder (the working directory for
+// standard input).
+func (rc *runConfig) forFile(path string) *config.Config {
+	dir := "."
+	if path != "" && path != "-" {
+		dir = filepath.Dir(path)
+	}
+	abs, err := filepath.Abs(dir)
+	if err == nil {
+		dir = abs
+	}
+	return rc.forDir(dir)
+}
+
+// notes returns the warnings of the configuration files skipped for the
+// folder of path, for the result's notes.
+func (rc *runConfig) notesFor(path string) []string {
+	dir := "."
+	if path != "" && path != "-" {
+		dir = filepath.Dir(path)
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return rc.dirs[dir].notes
+}
+
+// assign resolves each input's configuration file, drops the inputs it
+// excludes (even when named on the command line, as most linters do;
+// standard input is never excluded) and gives each its configuration
+// file (standard input by --stdin-filename).
+func (rc *runConfig) assign(inputs []input, stdinName string) []input {
 	out := inputs[:0]
 	for _, in := range inputs {
 		name := in.path
 		if in.stdin {
 			name = stdinName
-		} else if rc.Excluded(in.path) {
-			continue
 		}
-		if name != "-" {
-			in.jobType, in.jobTypeSource = rc.JobTypeSourceFor(name)
+		if in.readErr == "" {
+			in.cfg = rc.forFile(name)
+			in.cfgSkipped = rc.notesFor(name)
+		}
+		if !in.stdin && in.cfg != nil && config.Select(in.cfg, in.path, false, nil).Excluded {
+			continue
 		}
 		out = append(out, in)
 	}
 	return out
+}
+
+// printNotes says with --verbose that no configuration file is used.
+func (rc *runConfig) printNotes(stderr io.Writer, verbose bool) {
+	if verbose && len(rc.used) == 0 {
+		fmt.Fprintln(stderr, "manifestlint: note: no configuration file")
+	}
+}
+
+// file is the configuration file the run uses, as messages name it: the
+// one file all inputs share, or "" for none or several.
+func (rc *runConfig) file() string {
+	if len(rc.used) == 1 {
+		return rc.used[0]
+	}
+	return ""
 }
 
 // displayPath shows a found config file relative to the current directory
@@ -118,31 +240,4 @@ func configErrorText(err error) string {
 		return ce.Error()
 	}
 	return "manifestlint: " + escape.Line(err.Error())
-}
-
-// printNotes prints the notes of the configuration lookup on stderr (a
-// file skipped as untrusted, a folder the search could not look into)
-// unless quiet, and with verbose which configuration file the run uses.
-func (rc runConfig) printNotes(stderr io.Writer, verbose, quiet bool) {
-	if !quiet {
-		for _, n := range rc.notes {
-			fmt.Fprintf(stderr, "manifestlint: note: %s\n", escape.Line(n))
-		}
-	}
-	if verbose {
-		if rc.Config != nil {
-			fmt.Fprintf(stderr, "manifestlint: note: configuration file: %s\n", escape.Line(rc.File))
-		} else {
-			fmt.Fprintln(stderr, "manifestlint: note: no configuration file")
-		}
-	}
-}
-
-// file is the configuration file the run uses, as messages name it; "" for
-// none.
-func (rc runConfig) file() string {
-	if rc.Config == nil {
-		return ""
-	}
-	return rc.File
 }

@@ -8,19 +8,21 @@ import (
 	"github.com/manifestlint/manifestlint/manifest"
 )
 
-// headLooksLikeManifest applies manifest.LooksLikeManifest to the first manifest.DetectLimit
-// bytes of a file too large to read whole; a file that cannot be read
-// counts as a manifest, so that its error is reported.
-func headLooksLikeManifest(path string) bool {
+// readHead reads the first manifest.DetectLimit bytes of a file too large
+// to read whole, for the manifest test; a file that cannot be read gives
+// a manifest version line, so that it counts as a manifest and its error
+// is reported.
+func readHead(path string) []byte {
+	unreadable := []byte("manifestVersion: unreadable\n")
 	f, err := os.Open(path)
 	if err != nil {
-		return true
+		return unreadable
 	}
 	defer f.Close()
 	head := make([]byte, manifest.DetectLimit)
 	n, err := io.ReadFull(f, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return true
+		return unreadable
 	}
-	return manifest.LooksLikeManifest(head[:n])
+	return head[:n]
 }

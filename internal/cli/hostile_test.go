@@ -205,7 +205,7 @@ func TestUntrustedConfigSkipped(t *testing.T) {
 	if code != ExitFindings || !strings.Contains(out, " --> m.yaml:5:14 [erase-device]\n") {
 		t.Errorf("exit %d, stdout %q; want the error reported (exit 1)", code, out)
 	}
-	if !strings.Contains(errOut, "note: skipped "+cfg+": ") || !strings.Contains(errOut, "note: no configuration file") {
+	if !strings.Contains(errOut, "warning: skipped "+cfg+": ") || !strings.Contains(errOut, "note: no configuration file") || !strings.Contains(out, "warning: skipped "+cfg) {
 		t.Errorf("stderr %q lacks the skip note and the verbose line", errOut)
 	}
 	// A trusted file of one's own is used, and named.

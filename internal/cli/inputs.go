@@ -26,16 +26,18 @@ type input struct {
 	stdin bool
 	// found says the file was found by a directory walk or listed by
 	// --files-from rather than named on the command line: it is linted
-	// only if it looks like a manifest (manifest.LooksLikeManifest).
+	// only if it passes the manifest test (config.Select).
 	found bool
 	// root is the tree the path was found in (the directory argument it
 	// was found under, or a file's own directory): --fix writes through a
 	// symbolic link only when its target stays inside it.
 	root string
-	// jobType is the config file's jobTypes entry for the path, if any,
-	// and jobTypeSource names that entry.
-	jobType       manifest.JobType
-	jobTypeSource manifest.Source
+	// cfg is the configuration file that applies to the input (the
+	// nearest its folder, or --config's), or nil.
+	cfg *config.Config
+	// cfgSkipped are the warnings of configuration files skipped for the
+	// input (untrusted): each result carries them as a note.
+	cfgSkipped []string
 	// readErr says why a path could not be used (missing, a folder that
 	// cannot be read): already said on stderr, it is recorded in the
 	// reports as a file that could not be read (Result.ReadError).
@@ -61,7 +63,7 @@ type skippedFile struct{ path, why string }
 // directories it names and --files-from.
 type collector struct {
 	stderr io.Writer
-	cfg    runConfig
+	cfg    *runConfig
 	seen   map[any]bool
 	out    []input
 	skip   skipped
@@ -70,7 +72,7 @@ type collector struct {
 	root string
 }
 
-func newCollector(cfg runConfig, stderr io.Writer) *collector {
+func newCollector(cfg *runConfig, stderr io.Writer) *collector {
 	return &collector{stderr: stderr, cfg: cfg, seen: map[any]bool{}}
 }
 
@@ -165,10 +167,11 @@ func (c *collector) listed(p string) {
 // regular file is skipped with a note: a FIFO would block the run. st is
 // nil for a broken link, whose error is linkErr.
 func (c *collector) candidate(p string, st fs.FileInfo, linkErr error) {
-	include := c.cfg.Config != nil && len(c.cfg.Include) > 0
+	cfg := c.cfg.forFile(p)
+	include := cfg != nil && len(cfg.Include) > 0
 	var wanted bool
 	if include {
-		wanted = c.cfg.Included(p)
+		wanted = cfg.Included(p)
 	} else {
 		ext := strings.ToLower(filepath.Ext(p))
 		wanted = (ext == ".yaml" || ext == ".yml") && filepath.Base(p) != config.FileName

@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"sync"
 
+	"github.com/manifestlint/manifestlint/config"
 	"github.com/manifestlint/manifestlint/fix"
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 	"go.yaml.in/yaml/v3"
@@ -59,9 +62,17 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 		res  outcome
 		err  error
 		skip bool // found by a walk, not a manifest
+		why  string
 		// reported: an input already reported unusable on stderr
 		reported bool
+		// keyNote: the access key was asked from an unset
+		// $AWS_ACCESS_KEY_ID (validate.ResolveAccessKey), said once a run
+		keyNote string
 	}
+	keyNoted := map[string]bool{}
+	// lintedBy holds, with --verbose, why a file the content decided was
+	// linted (written by the worker of input i, read after it is done).
+	lintedBy := make([]string, len(inputs))
 	workers := min(runtime.GOMAXPROCS(0), max(len(inputs), 1))
 	// window bounds the results in flight: linted or being linted, not yet
 	// emitted.
@@ -92,7 +103,8 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				} else {
 					data, err = readFile(in.path, o.maxBytes)
 				}
-				if err != nil && in.found && errors.Is(err, errTooLarge) && !manifest.IsManifestName(in.path) && !headLooksLikeManifest(in.path) {
+				test := in.found || o.onlyManifests
+				if err != nil && test && errors.Is(err, errTooLarge) && !config.Select(in.cfg, in.path, test, func() []byte { return readHead(in.path) }).Lint {
 					// A big YAML file a walk found (a data dump, a lock
 					// file) is skipped like any other non-manifest.
 					out <- done{i: i, skip: true}
@@ -103,21 +115,34 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 						res: outcome{res: validate.Result{File: name, ReadError: describe(err).Error()}, path: in.path}}
 					continue
 				}
-				if in.found && !manifest.IsManifestName(in.path) && !manifest.LooksLikeManifest(data) {
-					out <- done{i: i, skip: true}
-					continue
+				if !in.stdin {
+					ch := config.Select(in.cfg, in.path, test, func() []byte { return data })
+					if !ch.Lint {
+						out <- done{i: i, skip: true, why: ch.Reason}
+						continue
+					}
+					if ch.ByContent && o.verbose {
+						lintedBy[i] = ch.Reason
+					}
 				}
 				fitMemLimit(len(data))
 				opts := vopts
-				if opts.JobType == manifest.JobTypeUnknown && opts.Kind == "" {
-					opts.JobType, opts.JobTypeSource = in.jobType, in.jobTypeSource
-				}
-				o.online.facts(name, data, &opts)
-				if !o.fixing() {
-					out <- done{i: i, res: outcome{res: validate.Validate(name, data, opts), stdin: in.stdin, path: in.path}}
+				if err := opts.ApplyConfigFor(in.cfg, name); err != nil {
+					out <- done{i: i, err: err, res: outcome{res: validate.Result{File: name, ReadError: err.Error()}, path: in.path}}
 					continue
 				}
-				out <- done{i: i, res: fixOne(in, name, data, opts, o)}
+				keyNote := opts.ResolveAccessKey(os.Getenv)
+				o.online.facts(name, data, &opts)
+				var res outcome
+				if !o.fixing() {
+					res = outcome{res: validate.Validate(name, data, opts), stdin: in.stdin, path: in.path}
+				} else {
+					res = fixOne(in, name, data, opts, o)
+				}
+				for _, w := range in.cfgSkipped {
+					res.res.Notes = append(res.res.Notes, manifest.Note{ID: NoteConfigSkipped, Rules: []string{}, Message: "warning: " + w, Severity: manifest.Warning})
+				}
+				out <- done{i: i, res: res, keyNote: keyNote}
 			}
 		}()
 	}
@@ -138,6 +163,10 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 			delete(pending, next)
 			next++
 			<-window
+			if d.keyNote != "" && !keyNoted[d.keyNote] && !o.quiet {
+				keyNoted[d.keyNote] = true
+				fmt.Fprintf(stderr, "manifestlint: note: %s\n", escape.Line(d.keyNote))
+			}
 			switch {
 			case d.reported:
 				sum.failed = true
@@ -148,7 +177,11 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 				emit(d.res) // the reports record it (Result.ReadError)
 			case d.skip:
 				sum.notManifest = append(sum.notManifest, inputs[d.i].path)
+				sum.why = append(sum.why, d.why)
 			default:
+				if why := lintedBy[d.i]; why != "" {
+					fmt.Fprintf(stderr, "manifestlint: note: linted %s as a manifest by its content: %s\n", safeName(inputs[d.i].path), escape.Line(why))
+				}
 				emit(d.res)
 			}
 		}
@@ -156,12 +189,19 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 	return sum
 }
 
+// NoteConfigSkipped is the id of the note a result carries when a
+// configuration file that would apply to it was skipped as untrusted: its
+// settings (region, disable, exclude) do not apply.
+const NoteConfigSkipped = "config-skipped"
+
 // lintSummary is what lintAll reports beside the results.
 type lintSummary struct {
 	// failed: an input could not be read.
 	failed bool
-	// notManifest are the walked files that do not look like manifests.
+	// notManifest are the walked files that do not look like manifests,
+	// and why for each (config.Select).
 	notManifest []string
+	why         []string
 }
 
 // slim drops the parsed tree below a result's root mapping once the

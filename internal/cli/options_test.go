@@ -210,7 +210,7 @@ func TestStdinPipe(t *testing.T) {
 }
 
 // TestContextSources: messages say where context came from: the signing
-// key from the environment, the job type from a jobTypes entry of the
+// key from the environment when asked, the job type from a jobTypes entry of the
 // config file (not "--job-type", which was not given).
 func TestContextSources(t *testing.T) {
 	withKey := strings.Replace(validManifest, "deviceId: ABCDE", "accessKeyId: AKIAIOSFODNN7EXAMPLE\ndeviceId: ABCDE", 1)
@@ -229,11 +229,51 @@ func TestContextSources(t *testing.T) {
 	_, out, _ = runMain(t, dir, "", "--no-snippet", "--job-type", "export", "imports/m.yaml")
 	wantIn(t, "--job-type", out, "(from --job-type export)")
 
+	// $AWS_ACCESS_KEY_ID is read only when asked (spec §6).
 	t.Setenv("AWS_ACCESS_KEY_ID", "AKIAI44QH8DHBEXAMPLE")
 	var b, e bytes.Buffer
-	Main([]string{"--no-snippet", "--verbose", "elsewhere/key.yaml"}, strings.NewReader(""), &b, &e) // --verbose: the help too
-	wantIn(t, "env key", b.String(), "the signing key `AKIAI44QH8DHBEXAMPLE`")
-	wantIn(t, "env key", b.String(), "$AWS_ACCESS_KEY_ID") // one word: a wrapped help line cannot split it
+	if code := Main([]string{"--no-snippet", "elsewhere/key.yaml"}, strings.NewReader(""), &b, &e); code != ExitOK {
+		t.Errorf("unasked, the environment's key was compared: exit %d\n%s%s", code, b.String(), e.String())
+	}
+	b.Reset()
+	e.Reset()
+	Main([]string{"--no-snippet", "--verbose", "--access-key-id", "env", "elsewhere/key.yaml"}, strings.NewReader(""), &b, &e)
+	wantIn(t, "--access-key-id env", b.String(), "accessKeyId `AKIAIOSFODNN7EXAMPLE` is not the signing key `AKIAI44QH8DHBEXAMPLE`")
+}
+
+// TestAccessKeyEnvOnlyWhenAsked: the config file's `accessKeyId: env`
+// reads $AWS_ACCESS_KEY_ID; unset, the key is not compared and a note
+// says so; a run without it never reads the variable.
+func TestAccessKeyEnvOnlyWhenAsked(t *testing.T) {
+	withKey := strings.Replace(validManifest, "manifestVersion: 2.0\n", "manifestVersion: 2.0\naccessKeyId: AKIAIOSFODNN7EXAMPLE\n", 1)
+	dir := tree(t, map[string]string{
+		"asks/.manifestlint.yaml": "accessKeyId: env\n",
+		"asks/m.yaml":             withKey,
+		"plain/m.yaml":            withKey,
+	})
+	// runMain clears $AWS_ACCESS_KEY_ID; these runs set it.
+	run := func(sub, key string) (int, string, string) {
+		t.Helper()
+		t.Chdir(filepath.Join(dir, sub))
+		t.Setenv("AWS_ACCESS_KEY_ID", key)
+		t.Setenv("GITHUB_ACTIONS", "")
+		var b, e bytes.Buffer
+		code := Main([]string{"--color", "never", "--no-snippet", "m.yaml"}, strings.NewReader(""), &b, &e)
+		return code, b.String(), e.String()
+	}
+	code, out, errOut := run("asks", "ASIAI44QH8DHBEXAMPLE")
+	if code != ExitFindings {
+		t.Errorf("accessKeyId: env: exit %d\n%s%s", code, out, errOut)
+	}
+	wantIn(t, "accessKeyId: env", out, "is not the signing key `ASIAI44QH8DHBEXAMPLE`")
+	if code, out, errOut := run("plain", "ASIAI44QH8DHBEXAMPLE"); code != ExitOK {
+		t.Errorf("not asked, the environment was read: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = run("asks", "")
+	if code != ExitOK {
+		t.Errorf("accessKeyId: env, unset: exit %d\n%s%s", code, out, errOut)
+	}
+	wantIn(t, "unset", errOut, "$AWS_ACCESS_KEY_ID (config file .manifestlint.yaml says env), which is not set: accessKeyId is not compared")
 }
 
 // TestVerboseServiceSentence: the default text format shows the headline

@@ -92,7 +92,7 @@ func TestWalkLintsManifestsOnly(t *testing.T) {
 	wantIn(t, "stdout", out, "jobs/noversion.yml:1:1: error", "jobs/syntax.yaml:", "jobs/nested/deep/x.YAML:",
 		"jobs/nested/deep/ok.yaml", "in 6 files")
 	wantNotIn(t, "stdout", out, "docker-compose", "pre-commit", "k8s/", "notes.txt", ".hidden", "c.yaml", "jobs/.manifestlint.yaml")
-	wantIn(t, "stderr", errOut, "manifestlint: note: skipped 4 YAML files that do not look like manifests (no top-level manifestVersion key, nor two manifest keys, nor a manifest name); --verbose lists them")
+	wantIn(t, "stderr", errOut, "manifestlint: note: skipped 4 YAML files that do not look like manifests (no top-level manifestVersion key, nor two keys only manifests use, nor a manifest name); --verbose lists them")
 
 	// --verbose names each skipped file.
 	_, _, errOut = runMain(t, dir, "", "--no-config", "--verbose", ".")

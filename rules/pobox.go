@@ -1,0 +1,77 @@
+package rules
+
+import "regexp"
+
+// A post-office box in the words of the country it is in (spec §4.6 [D for
+// the words]): the English forms (`PO Box`, ...) are poBox in address.go,
+// checked everywhere; these are checked only where the address is in one of
+// the countries that write them, so that a street called "BP" or "Apartado"
+// elsewhere is no false alarm. Sources (the national posts' addressing
+// rules, as the Universal Postal Union's "Postal addressing systems in
+// member countries" collects them, and each post's own guide):
+//
+//   - Postfach (DE, AT, CH): Deutsche Post "Adressierung: Postfach",
+//     Österreichische Post and Swiss Post addressing guides ("Postfach 1234").
+//   - Packstation (DE, AT, CH): DHL Packstation, the parcel lockers of
+//     Deutsche Post DHL (Post Packstation in Austria, My Post 24 / "Packstation"
+//     in Switzerland): no carrier hands a device over there.
+//   - Case postale, C.P. (CA, CH): Canada Post "Canadian Addressing Guide"
+//     (French: "CASE POSTALE 1234", abbreviated "CP"/"C.P."); Swiss Post
+//     ("Case postale" in French-speaking Switzerland).
+//   - Boîte postale, BP (FR, BE): La Poste (France) "BP 1234"; bpost
+//     (Belgium) "Boîte postale"/"BP".
+//   - Apartado (ES): Correos "Apartado de Correos 1234".
+//   - Casella postale (IT): Poste Italiane "Casella Postale 1234" (CP).
+//   - Postbus (NL): PostNL "Postbus 1234".
+//
+// Choices: the words match in any letter case and as whole words, except BP,
+// which matches only in capitals (with or without dots) and before a number
+// ("BP 123", "B.P. 7"), as La Poste writes it; C.P. matches only with its
+// dots. A word of another country's list is left alone (Apartado in Germany
+// is a street name).
+type localBox struct {
+	countries []string // ISO alpha-2 codes
+	re        *regexp.Regexp
+	what      string // what the word means, for the message
+}
+
+var localBoxes = []localBox{
+	{[]string{"DE", "AT", "CH"}, regexp.MustCompile(`(?i)\bpostfach\b`), "a post-office box"},
+	{[]string{"DE", "AT", "CH"}, regexp.MustCompile(`(?i)\bpackstation\b`), "a parcel locker"},
+	{[]string{"CA", "CH"}, regexp.MustCompile(`(?i)\bcase\s+postale\b|(?:^|[\s,])c\.\s?p\.(?:\s|\d|$)`), "a post-office box"},
+	{[]string{"FR", "BE"}, regexp.MustCompile(`(?i)\bbo[iî]te\s+postale\b|(?-i)(?:^|[\s,])B\.?\s?P\.?\s*\d`), "a post-office box"},
+	{[]string{"ES"}, regexp.MustCompile(`(?i)\bapartado\b`), "a post-office box"},
+	{[]string{"IT"}, regexp.MustCompile(`(?i)\bcasella\s+postale\b`), "a post-office box"},
+	{[]string{"NL"}, regexp.MustCompile(`(?i)\bpostbus\b`), "a post-office box"},
+}
+
+// localPOBox finds, in the street line v of an address in the country with
+// ISO code alpha2, a post-office box written in that country's words: the
+// words matched (trimmed) and what they mean; "" when there is none.
+func localPOBox(alpha2, v string) (match, what string) {
+	for _, b := range localBoxes {
+		in := false
+		for _, c := range b.countries {
+			in = in || c == alpha2
+		}
+		if !in {
+			continue
+		}
+		if m := b.re.FindString(v); m != "" {
+			return trimBoxMatch(m), b.what
+		}
+	}
+	return "", ""
+}
+
+// trimBoxMatch drops the separator a match may start with and the digit or
+// space it may end with: `, BP 1` is `BP`.
+func trimBoxMatch(m string) string {
+	for len(m) > 0 && (m[0] == ' ' || m[0] == ',' || m[0] == '\t') {
+		m = m[1:]
+	}
+	for len(m) > 0 && (m[len(m)-1] == ' ' || m[len(m)-1] == '\t' || ('0' <= m[len(m)-1] && m[len(m)-1] <= '9')) {
+		m = m[:len(m)-1]
+	}
+	return m
+}
