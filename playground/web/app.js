@@ -8,7 +8,8 @@
   const $ = (id) => document.getElementById(id);
   const ta = $("manifest");
   const gutter = $("gutter");
-  const backdrop = $("backdrop");
+  const gutterRows = $("gutterRows");
+  const backdropRows = $("backdropRows");
   const list = $("findings");
   const summary = $("summary");
   const statusEl = $("status");
@@ -36,8 +37,11 @@
   let timer = 0;
   let result = null; // the last lint result
   let lintedText = null; // the editor's text result is for
-  let gutterKey = "";
-  let lineRow = []; // line (as findings count them) - 1 -> the editor's row
+  let lineRow = [0]; // line (as findings count them) - 1 -> the editor's row
+  let rowLine = [1]; // the editor's row -> the line it starts
+  let lineCount = 1; // the lines of the editor's text, as findings count them
+  let rowMark = new Map(); // the editor's row -> "error" or "warning"
+  let shown = { first: -1, last: -1 }; // the rows in the gutter now
   // A textarea holds LF only: it turns CR LF and CR into LF. The manifest's
   // own bytes are kept here, so that the page lints, fixes and shares the
   // text it was given (a link's or an example's), line ends and all.
@@ -200,65 +204,83 @@
     return 1 + (m ? m.length : 0);
   }
 
-  // updateLines keeps the gutter's numbers and the backdrop's rows at the
-  // editor's rows, and the marks of the last lint on them. A row is numbered
-  // with the line (as findings count them) it starts; a row holding NEL, LS
-  // or PS holds more lines than one.
+  // updateLines numbers the editor's rows: a row is numbered with the line
+  // (as findings count them) it starts; a row holding NEL, LS or PS holds
+  // more lines than one. One pass over the text; only the rows in view are
+  // elements (paintRows).
   function updateLines() {
-    const rows = ta.value.split("\n");
-    const labels = [];
-    const rowOf = [];
+    const v = ta.value;
+    const rowOf = [0];
+    const starts = [1];
     let line = 1;
-    rows.forEach((row, r) => {
-      labels.push(line);
-      rowOf.push(r);
-      const extra = row.match(BREAKS);
-      for (let k = 0; extra && k < extra.length; k++) rowOf.push(r);
-      line += 1 + (extra ? extra.length : 0);
-    });
-    lineRow = rowOf;
-    const key = labels.join(",");
-    if (key !== gutterKey) {
-      gutterKey = key;
-      let g = "";
-      let b = "";
-      for (let i = 0; i < labels.length; i++) {
-        const next = i + 1 < labels.length ? labels[i + 1] : line;
-        const title = next - labels[i] > 1 ? ' title="lines ' + labels[i] + "–" + (next - 1) + '"' : "";
-        g += "<div" + title + ">" + labels[i] + "</div>";
-        b += "<div></div>";
+    let row = 0;
+    BREAKS.lastIndex = 0;
+    for (let m = BREAKS.exec(v); m; m = BREAKS.exec(v)) {
+      line++;
+      if (m[0] === "\n") {
+        row++;
+        starts.push(line);
       }
-      gutter.innerHTML = g + "<div></div>";
-      backdrop.innerHTML = b;
-      markLines();
+      rowOf.push(row);
     }
-    syncScroll();
+    lineRow = rowOf;
+    rowLine = starts;
+    lineCount = line;
+    // The gutter is as wide as the largest number, not only those in view.
+    gutter.style.minWidth = "calc(" + String(line).length + "ch + 20px)";
+    markLines();
   }
 
+  // markLines marks the rows of the last lint's findings, an error
+  // outranking a warning on the same row.
   function markLines() {
-    const rows = backdrop.children;
-    const nums = gutter.children;
-    for (let i = 0; i < rows.length; i++) {
-      rows[i].className = "";
-      nums[i].className = "";
-    }
-    if (!result) return;
-    for (const f of result.findings) {
-      const i = lineRow[f.line - 1];
-      if (i === undefined) continue;
-      if (i < 0 || i >= rows.length) continue;
-      // An error outranks a warning on the same line.
-      if (rows[i].className !== "error") {
-        rows[i].className = f.severity;
-        nums[i].className = f.severity;
+    rowMark = new Map();
+    if (result && result.findings) {
+      for (const f of result.findings) {
+        const i = lineRow[f.line - 1];
+        if (i === undefined) continue;
+        if (rowMark.get(i) !== "error") rowMark.set(i, f.severity);
       }
     }
+    shown = { first: -1, last: -1 };
+    paintRows();
+  }
+
+  // PAD is the editor's top padding (style.css), OVERSCAN the rows drawn
+  // above and below the view, so that a scroll shows no gap before the
+  // next paint.
+  const PAD = 8;
+  const OVERSCAN = 10;
+
+  // paintRows draws the gutter's numbers and the backdrop's marks of the
+  // rows in view, and moves them to where the editor has scrolled.
+  function paintRows() {
+    const lh = lineHeight();
+    const top = ta.scrollTop;
+    const rows = rowLine.length;
+    const first = Math.max(0, Math.floor((top - PAD) / lh) - OVERSCAN);
+    const last = Math.min(rows, Math.ceil((top + ta.clientHeight) / lh) + OVERSCAN);
+    if (first !== shown.first || last !== shown.last) {
+      shown = { first, last };
+      const g = document.createDocumentFragment();
+      const b = document.createDocumentFragment();
+      for (let r = first; r < last; r++) {
+        const n = el("div", rowMark.get(r) || "", String(rowLine[r]));
+        const next = r + 1 < rows ? rowLine[r + 1] : lineCount + 1;
+        if (next - rowLine[r] > 1) n.title = "lines " + rowLine[r] + "–" + (next - 1);
+        g.append(n);
+        b.append(el("div", rowMark.get(r) || ""));
+      }
+      gutterRows.replaceChildren(g);
+      backdropRows.replaceChildren(b);
+    }
+    const y = "translateY(" + (PAD + first * lh - top) + "px)";
+    gutterRows.style.transform = y;
+    backdropRows.style.transform = y;
   }
 
   function syncScroll() {
-    gutter.scrollTop = ta.scrollTop;
-    backdrop.scrollTop = ta.scrollTop;
-    backdrop.scrollLeft = ta.scrollLeft;
+    paintRows();
   }
 
   function lineHeight() {
@@ -582,6 +604,10 @@
     afterEdit(false);
   });
   ta.addEventListener("scroll", syncScroll);
+  // A resize (the window, the explain panel, one column) changes the rows
+  // in view.
+  if (typeof ResizeObserver === "function") new ResizeObserver(() => paintRows()).observe(ta);
+  else window.addEventListener("resize", () => paintRows());
   ta.addEventListener("keyup", showCursor);
   ta.addEventListener("click", showCursor);
   ta.addEventListener("keydown", (e) => {
