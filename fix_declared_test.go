@@ -14,8 +14,9 @@ import (
 // fix case (testdata/fixes) in JSON and checks each rule's Fix sentence
 // (what `explain` and docs/rules.md say of its fix) against the fixes its
 // findings really carry: a rule whose findings carry a fix declares one,
-// saying "(safe" or "(unsafe" for each applicability seen; a rule that
-// declares a fix, safe or unsafe, has a case that shows it.
+// with a case of Fixes for each applicability seen (and its sentence
+// saying "(safe" or "(unsafe" alike); a rule that declares a fix, safe or
+// unsafe, has a case that shows it.
 func TestRulesDeclareTheirFixes(t *testing.T) {
 	cleanEnv(t)
 	var files []string
@@ -65,24 +66,35 @@ func TestRulesDeclareTheirFixes(t *testing.T) {
 	}
 	for _, r := range validate.Rules() {
 		apps := seen[r.ID]
+		var declared []string // the typed applicabilities, Fixes
+		for _, c := range r.Fixes {
+			if !slices.Contains(declared, string(c.Applicability)) {
+				declared = append(declared, string(c.Applicability))
+			}
+		}
 		switch {
-		case len(apps) > 0 && r.Fix == "":
-			t.Errorf("%s: findings carry a %s fix (%s), but the rule declares none: fill its Fix", r.ID, strings.Join(apps, " and "), where[r.ID])
-		case len(apps) == 0 && r.Fix != "":
+		case (r.Fix == "") != (len(r.Fixes) == 0):
+			t.Errorf("%s: Fix %q and Fixes (%d cases) disagree on whether the rule has a fix", r.ID, r.Fix, len(r.Fixes))
+		case len(apps) > 0 && len(declared) == 0:
+			t.Errorf("%s: findings carry a %s fix (%s), but the rule declares none: fill its Fix and Fixes", r.ID, strings.Join(apps, " and "), where[r.ID])
+		case len(apps) == 0 && len(declared) > 0:
 			t.Errorf("%s declares a fix (%q), but no finding of testdata/cases or testdata/fixes carries one: add a case to testdata/fixes", r.ID, r.Fix)
 		}
 		for _, a := range apps {
-			if !strings.Contains(r.Fix, "("+a) {
-				t.Errorf("%s: findings carry a %s fix (%s), but its Fix does not say \"(%s\": %q", r.ID, a, where[r.ID], a, r.Fix)
+			if !slices.Contains(declared, a) {
+				t.Errorf("%s: findings carry a %s fix (%s), but no case of its Fixes is %s", r.ID, a, where[r.ID], a)
 			}
 		}
+		for _, a := range declared {
+			if len(apps) > 0 && !slices.Contains(apps, a) {
+				t.Errorf("%s: Fixes has a %s case, but no finding of the cases carries a %s fix: add a case to testdata/fixes", r.ID, a, a)
+			}
+		}
+		// The sentence says what the typed cases say.
 		for _, a := range []string{"safe", "unsafe"} {
-			if strings.Contains(r.Fix, "("+a) && len(apps) > 0 && !slices.Contains(apps, a) {
-				t.Errorf("%s: Fix says \"(%s\", but no finding of the cases carries a %s fix: add a case to testdata/fixes", r.ID, a, a)
+			if strings.Contains(r.Fix, "("+a) != slices.Contains(declared, a) {
+				t.Errorf("%s: Fix %q and Fixes (%v) disagree on a %s fix", r.ID, r.Fix, declared, a)
 			}
-		}
-		if r.Fix != "" && !strings.Contains(r.Fix, "(safe") && !strings.Contains(r.Fix, "(unsafe") {
-			t.Errorf("%s: Fix %q says neither \"(safe\" nor \"(unsafe\"", r.ID, r.Fix)
 		}
 	}
 }

@@ -700,14 +700,6 @@ func (c *Config) Rel(path string) (rel string, ok bool) {
 	return filepath.ToSlash(r), true
 }
 
-// JobTypeFor returns the job type of the first jobTypes glob, in file order,
-// that matches path; JobTypeUnknown when none does or path lies outside the
-// config file's directory.
-func (c *Config) JobTypeFor(path string) manifest.JobType {
-	jt, _ := c.JobTypeSourceFor(path)
-	return jt
-}
-
 // JobTypeSourceFor is JobTypeFor with the source of the job type for
 // messages: "jobTypes `exports/**` in FILE".
 func (c *Config) JobTypeSourceFor(path string) (manifest.JobType, manifest.Source) {

@@ -368,3 +368,11 @@ func TestSchema(t *testing.T) {
 		}
 	}
 }
+
+// JobTypeFor returns the job type of the first jobTypes glob, in file order,
+// that matches path; JobTypeUnknown when none does or path lies outside the
+// config file's directory.
+func (c *Config) JobTypeFor(path string) manifest.JobType {
+	jt, _ := c.JobTypeSourceFor(path)
+	return jt
+}

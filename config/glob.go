@@ -39,12 +39,6 @@ type Glob struct {
 	literal []bool
 }
 
-// Match reports whether rel, a slash-separated path relative to the config
-// file's directory, matches the glob.
-func (g Glob) Match(rel string) bool {
-	return matchSegs(g.segs, strings.Split(rel, "/"))
-}
-
 // matchSegs matches path segments against pattern segments: `**` matches
 // any number of segments, at least one when it is the last pattern segment
 // (a file below the folder) unless it is the only one. The classic

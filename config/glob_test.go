@@ -166,3 +166,9 @@ func BenchmarkGlobs38000(b *testing.B) {
 		}
 	})
 }
+
+// Match reports whether rel, a slash-separated path relative to the config
+// file's directory, matches the glob.
+func (g Glob) Match(rel string) bool {
+	return matchSegs(g.segs, strings.Split(rel, "/"))
+}

@@ -7,6 +7,7 @@
 package explain
 
 //go:generate go test . -run TestRulesDocUpToDate -update-rules-doc
+//go:generate go test . -run TestFixesDocUpToDate -update-fixes-doc
 
 import (
 	"encoding/json"
@@ -50,24 +51,6 @@ func Lookup(w io.Writer, name string) error {
 		return writeStatus(w, m, kind)
 	}
 	return unknown(name)
-}
-
-// Code explains an error code (any letter case, "Exception" suffix optional).
-func Code(w io.Writer, name string) error {
-	c, ok := findCode(name)
-	if !ok {
-		return unknown(name)
-	}
-	return writeCode(w, c)
-}
-
-// Rule explains a rule id (any letter case).
-func Rule(w io.Writer, id string) error {
-	r, ok := findRule(id)
-	if !ok {
-		return unknown(id)
-	}
-	return writeRule(w, r)
 }
 
 func findCode(name string) (manifest.CodeInfo, bool) {
@@ -198,7 +181,7 @@ func writeRule(w io.Writer, r *manifest.Rule) error {
 // fixText is what `explain` and docs/rules.md say of a rule's fix: the
 // rule's Fix sentence, and which flag applies it.
 func fixText(r *manifest.Rule) string {
-	safe, unsafe := strings.Contains(r.Fix, "(safe"), strings.Contains(r.Fix, "(unsafe")
+	safe, unsafe := r.FixApplicabilities()
 	switch {
 	case r.Fix == "":
 		return "None: `--fix` leaves its findings to you."

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -514,4 +515,22 @@ func TestRulesDocMatchesExplain(t *testing.T) {
 			t.Errorf("%s: explain does not name %s", r.ID, r.HelpURI())
 		}
 	}
+}
+
+// Code explains an error code (any letter case, "Exception" suffix optional).
+func Code(w io.Writer, name string) error {
+	c, ok := findCode(name)
+	if !ok {
+		return unknown(name)
+	}
+	return writeCode(w, c)
+}
+
+// Rule explains a rule id (any letter case).
+func Rule(w io.Writer, id string) error {
+	r, ok := findRule(id)
+	if !ok {
+		return unknown(id)
+	}
+	return writeRule(w, r)
 }

@@ -370,21 +370,3 @@ func parentPath(path string) string {
 	}
 	return path[:i]
 }
-
-// Edits returns the edits of f as they must be written into src, sorted by
-// start, each text's line breaks in src's own line end (LineEnd). A client
-// that applies a fix itself (an editor, through the language server) uses
-// these rather than f.Edits, so that a CR LF or CR file gets no LF.
-func Edits(src []byte, f *manifest.Fix) []manifest.Edit {
-	if f == nil {
-		return nil
-	}
-	eol := LineEnd(src)
-	out := make([]manifest.Edit, len(f.Edits))
-	for i, e := range f.Edits {
-		e.New = withLineEnd(e.New, eol)
-		out[i] = e
-	}
-	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
-	return out
-}

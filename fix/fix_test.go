@@ -217,17 +217,3 @@ func TestParentPath(t *testing.T) {
 		}
 	}
 }
-
-func TestEdits(t *testing.T) {
-	f := &manifest.Fix{Edits: []manifest.Edit{{Start: 5, End: 5, New: "b\n"}, {Start: 0, End: 1, New: "x"}}}
-	got := Edits([]byte("a: 1\r\n"), f)
-	if len(got) != 2 || got[0].New != "x" || got[1].New != "b\r\n" {
-		t.Errorf("Edits = %+v", got)
-	}
-	if f.Edits[0].New != "b\n" {
-		t.Error("Edits changed the fix")
-	}
-	if Edits(nil, nil) != nil {
-		t.Error("Edits(nil) is not nil")
-	}
-}

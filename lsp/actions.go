@@ -94,26 +94,23 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 					Edit:        b.edit(fix.MinimalEdits(src, fixed)),
 				})
 			}
-			if f.Rule == suppress.RuleSuppressionWithoutReason || f.Rule == suppress.RuleUnusedSuppression {
-				continue // a comment cannot vouch for itself
+			doc := b.lr.res.Doc
+			if !suppress.Silenceable(f.Rule) || doc == nil {
+				continue
 			}
-			name := string(f.Code)
-			if name == "" {
-				name = f.Rule
-			}
-			line := idx.position(start, utf8enc).Line
-			if key := name + "@" + strconv.Itoa(line); !seenLine[key] {
+			name := suppress.NameOf(f)
+			if key := name + "@" + strconv.Itoa(f.Line); !seenLine[key] {
 				seenLine[key] = true
 				suppressions = append(suppressions, codeAction{
 					Title: "Suppress " + name + " on this line", Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
-					Edit: b.edit([]manifest.Edit{b.lineSuppression(line, f.Line, name)}),
+					Edit: b.edit([]manifest.Edit{suppress.LineEdit(doc, f.Line, name)}),
 				})
 			}
 			if !seenFile[name] {
 				seenFile[name] = true
 				suppressions = append(suppressions, codeAction{
 					Title: "Suppress " + name + " in this file", Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
-					Edit: b.edit([]manifest.Edit{b.fileSuppression(name)}),
+					Edit: b.edit([]manifest.Edit{suppress.FileEdit(doc, name)}),
 				})
 			}
 		}
@@ -144,46 +141,6 @@ func (b actionBuilder) fixAll() (es []manifest.Edit, fixed int, ok bool) {
 		return nil, 0, false
 	}
 	return fix.MinimalEdits(src, out.Source), out.Fixed, true
-}
-
-// lineSuppression comments out name on LSP line l: at the end of the line
-// when it has no comment yet, else on a line of its own above it (which
-// applies to the next line of content).
-//
-// When a suppression comment already applies to the finding's line
-// (yamlLine, as findings count lines), name is added to its list instead.
-func (b actionBuilder) lineSuppression(l, yamlLine int, name string) manifest.Edit {
-	idx := b.lr.index
-	if doc := b.lr.res.Doc; doc != nil {
-		for _, d := range suppress.ScanDocument(doc) {
-			if d.File || d.Malformed != "" || d.Target != yamlLine || len(d.Names) == 0 {
-				continue
-			}
-			last := d.Names[len(d.Names)-1]
-			at := idx.yamlLines().Offset(manifest.Pos{Line: d.Line, Column: last.Column}) + len(last.Text)
-			return manifest.Edit{Start: at, End: at, New: ", " + name}
-		}
-	}
-	start, end := idx.Start(l+1), idx.End(l+1)
-	text := idx.text[start:end]
-	comment := "# " + suppress.Marker + ": " + name + " -- "
-	if !strings.Contains(text, "#") {
-		trimmed := strings.TrimRight(text, " \t")
-		at := start + len(trimmed)
-		return manifest.Edit{Start: at, End: end, New: " " + comment}
-	}
-	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
-	return manifest.Edit{Start: start, End: start, New: indent + comment + b.eol()}
-}
-
-// fileSuppression adds a manifestlint-ignore-file comment at the top, in
-// the leading comment block where it applies (after a byte-order mark).
-func (b actionBuilder) fileSuppression(name string) manifest.Edit {
-	at := 0
-	if strings.HasPrefix(b.lr.index.text, "\ufeff") {
-		at = len("\ufeff")
-	}
-	return manifest.Edit{Start: at, End: at, New: "# " + suppress.Marker + "-file: " + name + " -- " + b.eol()}
 }
 
 // fixKey identifies a fix by its title and edits.

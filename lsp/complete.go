@@ -137,11 +137,6 @@ func appendSeg(segs []string, s string) []string {
 }
 
 var (
-	// suppressPrefix is a suppression comment up to the cursor, which is in
-	// its list of names; the group is the name being typed.
-	suppressPrefix = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`#\s*manifestlint-ignore(?:-file)?\s*:[\w\s,.-]*?([\w.-]*)$`)
-	})
 	keyPrefix   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]*)$`) })
 	valuePrefix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)(-\s+)?([A-Za-z0-9_]+):(\s*)([^\s#]*)$`) })
 )
@@ -186,9 +181,9 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 		kind = manifest.S3Import
 	}
 	root := kindField(kind)
-	if m := suppressPrefix().FindStringSubmatch(prefix); m != nil {
+	if typed, ok := suppress.NameBeingTyped(prefix); ok {
 		// In a suppression comment: the rule ids and the codes it may name.
-		rng := Range{idx.position(off-len(m[1]), enc), idx.position(off, enc)}
+		rng := Range{idx.position(off-len(typed), enc), idx.position(off, enc)}
 		for i, n := range suppressibleNames() {
 			items = append(items, completionItem{
 				Label: n.Value, Kind: completionKindValue, Detail: n.Name, SortText: sortKey(i),
@@ -253,13 +248,9 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 			detail, sort = "required", "0"
 		}
 		detail += " for " + kind.Title()
-		doc := fieldDocs[name].doc
-		if doc == "" {
-			doc = f.desc
-		}
 		item := completionItem{
 			Label: name, Kind: completionKindProperty, Detail: detail, SortText: sort + name,
-			Documentation: &markupContent{"markdown", doc}, InsertTextFormat: insertPlainText,
+			Documentation: &markupContent{"markdown", f.desc}, InsertTextFormat: insertPlainText,
 			TextEdit: &textEdit{rng, name + ": "},
 		}
 		if f.typ == "object" || f.typ == "array" {
@@ -286,7 +277,7 @@ func suppressibleNames() []rules.Choice {
 		}
 	}
 	for _, r := range validate.Rules() {
-		if r.ID == suppress.RuleSuppressionWithoutReason || r.ID == suppress.RuleUnusedSuppression {
+		if !suppress.Silenceable(r.ID) {
 			continue
 		}
 		out = append(out, rules.Choice{Value: r.ID, Name: r.Doc})

@@ -183,7 +183,6 @@ func fieldHover(b *strings.Builder, kind manifest.Kind, n nodeAt) {
 	root := kindField(kind)
 	parent := root.lookup(n.segs[:len(n.segs)-1])
 	f := root.lookup(n.segs)
-	doc, known := fieldDocs[n.key]
 	fmt.Fprintf(b, "**%s**", mdEscape(n.key))
 	switch {
 	case f == nil:
@@ -196,15 +195,7 @@ func fieldHover(b *strings.Builder, kind manifest.Kind, n nodeAt) {
 		fmt.Fprintf(b, " — optional for %s", kind.Title())
 	}
 	b.WriteString("\n\n")
-	switch {
-	case known:
-		b.WriteString(doc.doc)
-	case f.desc != "":
-		b.WriteString(f.desc)
-	}
-	if known && f.desc != "" && f.desc != doc.doc {
-		b.WriteString("\n\n" + f.desc)
-	}
+	b.WriteString(f.desc)
 	if vals := f.values(); len(vals) > 0 {
 		b.WriteString("\n\nAllowed values: ")
 		for i, v := range vals {
@@ -214,7 +205,7 @@ func fieldHover(b *strings.Builder, kind manifest.Kind, n nodeAt) {
 			b.WriteString("`" + v + "`")
 		}
 	}
-	ex := doc.example
+	ex := f.example
 	if ex == "" && len(f.values()) > 0 {
 		ex = f.values()[0]
 	}

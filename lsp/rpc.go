@@ -18,7 +18,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -400,6 +399,3 @@ func validID(id json.RawMessage) bool {
 	}
 	return false
 }
-
-// errClosed is returned by a read after the server stopped.
-var errClosed = errors.New("connection closed")

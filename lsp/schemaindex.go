@@ -16,6 +16,7 @@ import (
 // field is one field of a kind's schema.
 type field struct {
 	desc     string
+	example  string // the schema's first scalar example
 	typ      string
 	enum     []string
 	constant string
@@ -65,6 +66,11 @@ func readField(s map[string]any, defs map[string]any, depth int) *field {
 	}
 	if v, ok := s["description"].(string); ok {
 		f.desc = v
+	}
+	if vs, ok := s["examples"].([]any); ok && len(vs) > 0 {
+		if v, ok := vs[0].(string); ok {
+			f.example = v
+		}
 	}
 	if v, ok := s["type"].(string); ok {
 		f.typ = v

@@ -288,3 +288,11 @@ func Family(path string) (missing, invalid Code) {
 	}
 	return MissingManifestField, InvalidManifestField
 }
+
+// Plural counts word: "1 error", "2 errors" (words that take an -s).
+func Plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}

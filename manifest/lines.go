@@ -10,9 +10,6 @@ import (
 // after it; so does Lines.
 var BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// TrimBOM returns src without a leading byte order mark.
-func TrimBOM(src []byte) []byte { return bytes.TrimPrefix(src, BOM) }
-
 // Lines is the line index of a source, the one place that knows where its
 // lines start. It counts lines and columns as yaml.v3 does, so that a
 // yaml.Node's Line and Column name the same character:

@@ -71,6 +71,9 @@ var (
 		}}
 	duplicateKeyRule = &Rule{ID: RuleDuplicateKey, Severity: Error, Codes: []Code{MalformedManifest},
 		Fix: "Removes the second entry when its value is the first one's, written alike, and the entry has its lines to itself with no comment (unsafe: the lines go).",
+		Fixes: []FixCase{
+			{Finding: "a duplicate key whose value equals the first one's", Does: "remove the later entry's lines (not when they hold a comment)", Applicability: Unsafe},
+		},
 		Doc: "A key may appear only once in a mapping.",
 		Example: Example{Lang: "yaml",
 			Before: "bucket: my-bucket\nlogBucket: my-logs\nbucket: my-other-bucket",
@@ -102,6 +105,9 @@ var (
 		}}
 	noSpaceAfterColonRule = &Rule{ID: RuleNoSpaceAfterColon, Severity: Warning,
 		Fix: "Inserts the missing space after the colon: `deviceId:ABCDE` becomes `deviceId: ABCDE` (safe).",
+		Fixes: []FixCase{
+			{Finding: "`key:value`", Does: "insert the space", Applicability: Safe},
+		},
 		Doc: "`key:value` without a space is accepted, as the service did, but other YAML tools reject it: write `key: value`.",
 		Example: Example{Lang: "yaml",
 			Before: "manifestVersion:2.0\ndeviceId:49382",

@@ -23,9 +23,34 @@ type Rule struct {
 	Example Example
 	// Fix says in one sentence which fix the rule's findings carry, if any
 	// (what it writes, and whether it is safe or unsafe, in parentheses);
-	// empty when the rule has none. `explain` and docs/rules.md print it,
-	// and a test checks it against the fixes the findings really carry.
+	// empty when the rule has none. `explain` and docs/rules.md print it.
 	Fix string
+	// Fixes are the cases the rule's fix repairs, each with its
+	// applicability: docs/fixes.md's table, and what `explain` says of the
+	// flags that apply them. A test checks them against Fix and against
+	// the fixes the findings really carry.
+	Fixes []FixCase
+}
+
+// FixCase is one kind of finding a rule's fix repairs, as ruff's
+// Applicability is a fix's: a row of docs/fixes.md.
+type FixCase struct {
+	// Finding says which findings carry the fix; Does what it writes.
+	Finding, Does string
+	// Applicability is Safe or Unsafe.
+	Applicability Applicability
+	// Why qualifies the applicability (why it is unsafe); "" for nothing.
+	Why string
+}
+
+// FixApplicabilities reports whether the rule has safe fixes, and unsafe
+// ones (Fixes).
+func (r *Rule) FixApplicabilities() (safe, unsafe bool) {
+	for _, c := range r.Fixes {
+		safe = safe || c.Applicability == Safe
+		unsafe = unsafe || c.Applicability == Unsafe
+	}
+	return safe, unsafe
 }
 
 // Example shows a rule at work, as staticcheck's Doc{Before, After}: Before

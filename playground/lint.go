@@ -124,6 +124,8 @@ func pageNoteMessage(n validate.Note) string {
 }
 
 // explainText is `manifestlint explain NAME`'s output.
+//
+//lint:ignore U1000 called by main.go, which is built for js/wasm only
 func explainText(name string) (string, error) {
 	var b strings.Builder
 	err := explain.Lookup(&b, name)

@@ -480,7 +480,7 @@ func TestXMLParses(t *testing.T) {
 	if requestID("m.yaml", a) == requestID("m.yaml", b) {
 		t.Error("RequestId ignores the path")
 	}
-	if requestID("m.yaml", a) != requestID("m.yaml", a) {
+	if first := requestID("m.yaml", a); requestID("m.yaml", a) != first {
 		t.Error("RequestId is not deterministic")
 	}
 }

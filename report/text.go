@@ -175,7 +175,7 @@ func (s *textStream) File(r manifest.Result) error {
 	if opt.Quiet && r.OmittedErrors > 0 {
 		// --quiet drops notes, but the summary counts these errors: say
 		// why they are not listed.
-		fmt.Fprintf(bw, "%s: note: %s not listed (--max-findings)\n", file, plural(r.OmittedErrors, "more error"))
+		fmt.Fprintf(bw, "%s: note: %s not listed (--max-findings)\n", file, manifest.Plural(r.OmittedErrors, "more error"))
 	}
 	if len(r.Notes) > 0 && !opt.Quiet {
 		msg := escape.Line(noteText(r.Notes))
@@ -210,10 +210,10 @@ func (s *textStream) Close() error {
 	if s.opt.Quiet {
 		// Only errors were shown: count those, and hint at no fix of a
 		// warning the run did not show.
-		fmt.Fprintf(s.bw, "%s in %s\n", plural(s.errs, "error"), plural(s.nfiles, "file"))
+		fmt.Fprintf(s.bw, "%s in %s\n", manifest.Plural(s.errs, "error"), manifest.Plural(s.nfiles, "file"))
 		return s.bw.Flush()
 	}
-	fmt.Fprintf(s.bw, "%s, %s in %s\n", plural(s.errs, "error"), plural(s.warns, "warning"), plural(s.nfiles, "file"))
+	fmt.Fprintf(s.bw, "%s, %s in %s\n", manifest.Plural(s.errs, "error"), manifest.Plural(s.warns, "warning"), manifest.Plural(s.nfiles, "file"))
 	if hint := fixHint(s.safeFixes, s.unsafeFixes, s.opt.UnsafeFixes); hint != "" && !s.opt.Fixing {
 		// [*] when the findings it counts are marked so.
 		if s.safeFixes > 0 || s.opt.UnsafeFixes {
@@ -255,13 +255,6 @@ func documentLevel(f manifest.Finding) bool {
 	missing, _ := manifest.Family(f.Path)
 	return f.Line == 1 && f.Column == 1 && !strings.ContainsAny(f.Path, ".[") &&
 		(f.Code == missing || f.Code == manifest.MissingCustoms)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // caretWidth is the number of characters the caret under f covers: its
@@ -342,26 +335,18 @@ func colorizer(on bool) func(code, s string) string {
 	return func(code, s string) string { return code + s + ansiReset }
 }
 
-// lastKey is the last key of a field path (operations[0].pinCode: pinCode).
-func lastKey(path string) string {
-	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
-		return path[i+1:]
-	}
-	return path
-}
-
 // fixHint is the line after the summary that says how many findings --fix
 // repairs (ruff's "[*] N fixable with the --fix option"), or "".
 func fixHint(safe, unsafe int, unsafeAsked bool) string {
 	switch {
 	case unsafeAsked && safe+unsafe > 0:
-		return fmt.Sprintf("%s fixable with --fix --unsafe-fixes (--diff shows the changes)", plural(safe+unsafe, "finding"))
+		return fmt.Sprintf("%s fixable with --fix --unsafe-fixes (--diff shows the changes)", manifest.Plural(safe+unsafe, "finding"))
 	case safe > 0 && unsafe > 0:
-		return fmt.Sprintf("%s fixable with --fix, %d more with --unsafe-fixes (--diff shows the changes)", plural(safe, "finding"), unsafe)
+		return fmt.Sprintf("%s fixable with --fix, %d more with --unsafe-fixes (--diff shows the changes)", manifest.Plural(safe, "finding"), unsafe)
 	case safe > 0:
-		return fmt.Sprintf("%s fixable with --fix (--diff shows the changes)", plural(safe, "finding"))
+		return fmt.Sprintf("%s fixable with --fix (--diff shows the changes)", manifest.Plural(safe, "finding"))
 	case unsafe > 0:
-		return fmt.Sprintf("%s fixable with --fix --unsafe-fixes (--diff --unsafe-fixes shows the changes)", plural(unsafe, "finding"))
+		return fmt.Sprintf("%s fixable with --fix --unsafe-fixes (--diff --unsafe-fixes shows the changes)", manifest.Plural(unsafe, "finding"))
 	}
 	return ""
 }

@@ -76,8 +76,11 @@ const addressExampleUSPostalCode = "98101"
 // addressCountryRule is the address-country rule.
 var addressCountryRule = Rule{
 	Rule: manifest.Rule{
-		ID:       RuleAddressCountry,
-		Fix:      "Writes the English name of the one country a misspelt value most likely means (`Germny` becomes `Germany`) (unsafe: a guess).",
+		ID:  RuleAddressCountry,
+		Fix: "Writes the English name of the one country a misspelt value most likely means (`Germny` becomes `Germany`) (unsafe: a guess).",
+		Fixes: []manifest.FixCase{
+			{Finding: "a country the linter does not know, with one likely meaning (`Germny`, `Holland`)", Does: "its English name (`Germany`, `Netherlands`)", Applicability: manifest.Unsafe, Why: "a guess"},
+		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "returnAddress.country must be an ISO 3166 country: alpha-2 (`US`), alpha-3 (`USA`) or English name (`United States`), in any letter case.",
@@ -107,8 +110,11 @@ var addressUSCARequiredRule = Rule{
 // addressStateRule is the address-state rule.
 var addressStateRule = Rule{
 	Rule: manifest.Rule{
-		ID:       RuleAddressState,
-		Fix:      "Writes the code in capitals (`wa` becomes `WA`), or the code of a state or province written by name (`Ontario` becomes `ON`) (safe).",
+		ID:  RuleAddressState,
+		Fix: "Writes the code in capitals (`wa` becomes `WA`), or the code of a state or province written by name (`Ontario` becomes `ON`) (safe).",
+		Fixes: []manifest.FixCase{
+			{Finding: "a US state or Canadian province by name or in lower case (`California`, `wa`, `Ontario`)", Does: "the upper-case postal code (`CA`, `WA`, `ON`)", Applicability: manifest.Safe},
+		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "For the United States, stateOrProvince is a USPS state or territory code (`WA`, `DC`, `PR`); for Canada a province or territory code (`ON`, `BC`); in capitals.",
@@ -123,8 +129,13 @@ var addressStateRule = Rule{
 // addressPostalCodeRule is the address-postal-code rule.
 var addressPostalCodeRule = Rule{
 	Rule: manifest.Rule{
-		ID:       RuleAddressPostalCode,
-		Fix:      "Removes stray spaces, writes a ZIP+4 code with its hyphen and a Canadian code as `A1A 1A1` (safe); pads a four-digit ZIP code with the leading zero a spreadsheet dropped, only when the padded code belongs to the address's state (unsafe: a guess).",
+		ID:  RuleAddressPostalCode,
+		Fix: "Removes stray spaces, writes a ZIP+4 code with its hyphen and a Canadian code as `A1A 1A1` (safe); pads a four-digit ZIP code with the leading zero a spreadsheet dropped, only when the padded code belongs to the address's state (unsafe: a guess).",
+		Fixes: []manifest.FixCase{
+			{Finding: "a Canadian postal code without its space or in lower case (`m5v3l9`)", Does: "`M5V 3L9`", Applicability: manifest.Safe},
+			{Finding: "a US ZIP with spaces around it; ZIP+4 without its hyphen (`981011234`, `98101 1234`)", Does: "`98101-1234`", Applicability: manifest.Safe},
+			{Finding: "a 4-digit US ZIP (a leading zero lost: `2134`), only when the padded code belongs to the address's state (`2134` in MA; not `9810` in WA, as `09810` is a Massachusetts ZIP)", Does: "pad it: `02134`", Applicability: manifest.Unsafe, Why: "a guess"},
+		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "For the United States, postalCode is `NNNNN` or `NNNNN-NNNN`, and its first three digits belong to stateOrProvince (USPS prefix table); for Canada `A1A 1A1`.",
@@ -187,8 +198,11 @@ var addressEURegionRule = Rule{
 // serviceLevelExpeditedRule is the service-level-expedited rule.
 var serviceLevelExpeditedRule = Rule{
 	Rule: manifest.Rule{
-		ID:       RuleServiceLevelExpedited,
-		Fix:      "Sets serviceLevel to `standard` (unsafe: slower shipping).",
+		ID:  RuleServiceLevelExpedited,
+		Fix: "Sets serviceLevel to `standard` (unsafe: slower shipping).",
+		Fixes: []manifest.FixCase{
+			{Finding: "`serviceLevel: expeditedShipping` where it is not offered", Does: "`standard`", Applicability: manifest.Unsafe, Why: "slower shipping"},
+		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Doc:      "serviceLevel `expeditedShipping` needs a US return address and, when the job region is known, a us-* region.",
@@ -358,6 +372,18 @@ var caProvinces = map[string]string{
 	"SK": "Saskatchewan", "YT": "Yukon",
 }
 
+// stateCodes returns the stateOrProvince codes accepted for a country
+// (alpha-2), by name: what checkAddressState accepts and completion offers.
+func stateCodes(alpha2 string) map[string]string {
+	switch alpha2 {
+	case "US":
+		return usStates
+	case "CA":
+		return caProvinces
+	}
+	return nil
+}
+
 // addrCodeForName returns the code whose name is s (any case), or "".
 func addrCodeForName(codes map[string]string, s string) string {
 	s = strings.TrimSpace(s)
@@ -410,10 +436,7 @@ func checkAddressState(c *Context) []manifest.Finding {
 		return nil
 	}
 	us := ra.country.alpha2 == "US"
-	codes := caProvinces
-	if us {
-		codes = usStates
-	}
+	codes := stateCodes(ra.country.alpha2)
 	if _, ok := codes[v]; ok {
 		return nil
 	}

@@ -25,20 +25,9 @@ func CountryChoices() []Choice {
 // (an alpha-2 code): the USPS codes for the US, Canada Post's for Canada,
 // nil for any other country.
 func StateChoices(alpha2 string) []Choice {
-	var tables []map[string]string
-	switch alpha2 {
-	case "US":
-		tables = []map[string]string{usStates, usMilitary}
-	case "CA":
-		tables = []map[string]string{caProvinces}
-	default:
-		return nil
-	}
 	var out []Choice
-	for _, t := range tables {
-		for code, name := range t {
-			out = append(out, Choice{code, name})
-		}
+	for code, name := range stateCodes(alpha2) {
+		out = append(out, Choice{code, name})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
 	return out

@@ -421,13 +421,6 @@ func lookupCountry(s string) *countryInfo {
 	return countryIndex[string(normalizeCountry(buf[:0], s))]
 }
 
-// suggestCountry returns a did-you-mean for a value that lookupCountry did
-// not know, such as "`Germany` (DE)", or "" when nothing is close.
-func suggestCountry(s string) string {
-	text, _ := nearestCountry(s)
-	return text
-}
-
 // nearestCountry is suggestCountry with the country suggested, when there
 // is one (nil for none, or a choice of two).
 func nearestCountry(s string) (string, *countryInfo) {

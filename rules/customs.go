@@ -57,8 +57,11 @@ var customsRequiredRule = Rule{
 // customsCountryRule is the customs-country rule.
 var customsCountryRule = Rule{
 	Rule: manifest.Rule{
-		ID:       RuleCustomsCountry,
-		Fix:      "Writes the English name of the one country a misspelt value most likely means (`Nederland` becomes `Netherlands`) (unsafe: a guess).",
+		ID:  RuleCustomsCountry,
+		Fix: "Writes the English name of the one country a misspelt value most likely means (`Nederland` becomes `Netherlands`) (unsafe: a guess).",
+		Fixes: []manifest.FixCase{
+			{Finding: "a customs country the linter does not know, with one likely meaning (`Germny`, `Holland`)", Does: "its English name (`Germany`, `Netherlands`)", Applicability: manifest.Unsafe, Why: "a guess"},
+		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidCustoms},
 		Doc:      "customs.deviceCountryOfOrigin must be an ISO 3166 country: alpha-2, alpha-3 or English name, in any letter case.",

@@ -206,3 +206,10 @@ func BenchmarkCountryIndex(b *testing.B) {
 		buildCountryIndex()
 	}
 }
+
+// suggestCountry returns a did-you-mean for a value that lookupCountry did
+// not know, such as "`Germany` (DE)", or "" when nothing is close.
+func suggestCountry(s string) string {
+	text, _ := nearestCountry(s)
+	return text
+}

@@ -15,8 +15,11 @@ var importKinds = []manifest.Kind{manifest.S3Import, manifest.EBSImport, manifes
 // eraseDeviceRule is the erase-device rule: see checkEraseDevice.
 var eraseDeviceRule = Rule{
 	Rule: manifest.Rule{
-		ID:       RuleEraseDevice,
-		Fix:      "Sets eraseDevice to `yes` (unsafe: the device will be erased).",
+		ID:  RuleEraseDevice,
+		Fix: "Sets eraseDevice to `yes` (unsafe: the device will be erased).",
+		Fixes: []manifest.FixCase{
+			{Finding: "`eraseDevice` other than `yes`", Does: "`yes`", Applicability: manifest.Unsafe, Why: "the device will be erased"},
+		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Kinds:    importKinds,

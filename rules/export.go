@@ -39,8 +39,11 @@ func directoryProblem(dir string) string {
 // exportDirectoriesRule is the export-directory-relative rule: see checkExportDirectories.
 var exportDirectoriesRule = Rule{
 	Rule: manifest.Rule{
-		ID:       RuleExportDirectoryRelative,
-		Fix:      "Removes the leading `/` of an absolute directory (`/exports/photos` becomes `exports/photos`) (safe).",
+		ID:  RuleExportDirectoryRelative,
+		Fix: "Removes the leading `/` of an absolute directory (`/exports/photos` becomes `exports/photos`) (safe).",
+		Fixes: []manifest.FixCase{
+			{Finding: "an S3 export's `recoveryDirectory` or `targetDirectory` written as an absolute path (`/LostAndFound`)", Does: "the same path relative to the device's root", Applicability: manifest.Safe},
+		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Kinds:    []manifest.Kind{manifest.S3Export},

@@ -94,8 +94,11 @@ func checkIgnorePatterns(c *Context) []manifest.Finding {
 // expiresRule is the expires-date rule: see checkExpires.
 var expiresRule = Rule{
 	Rule: manifest.Rule{
-		ID:       RuleExpiresDate,
-		Fix:      "Writes the weekday of the date (unsafe: the date itself may be the mistake).",
+		ID:  RuleExpiresDate,
+		Fix: "Writes the weekday of the date (unsafe: the date itself may be the mistake).",
+		Fixes: []manifest.FixCase{
+			{Finding: "an S3 import `expires` date whose weekday is not the date's", Does: "the date's weekday (the value is quoted, as it holds `, `)", Applicability: manifest.Unsafe, Why: "the weekday may be the part meant"},
+		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Kinds:    []manifest.Kind{manifest.S3Import},
@@ -143,8 +146,11 @@ func checkExpires(c *Context) []manifest.Finding {
 // contentTypesRule is the content-types rule: see checkContentTypes.
 var contentTypesRule = Rule{
 	Rule: manifest.Rule{
-		ID:       RuleContentTypes,
-		Fix:      "Removes the leading dot of an extension key (`.jpg` becomes `jpg`) (safe).",
+		ID:  RuleContentTypes,
+		Fix: "Removes the leading dot of an extension key (`.jpg` becomes `jpg`) (safe).",
+		Fixes: []manifest.FixCase{
+			{Finding: "a `contentTypes` key with a file name's dot (`.jpg`), when the key without it is absent", Does: "rename it (`jpg`)", Applicability: manifest.Safe},
+		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Kinds:    []manifest.Kind{manifest.S3Import},
@@ -266,8 +272,11 @@ func isHTTPToken(s string) bool {
 // staticMetadataRule is the static-metadata-header rule: see checkStaticMetadata.
 var staticMetadataRule = Rule{
 	Rule: manifest.Rule{
-		ID:       RuleStaticMetadataHeader,
-		Fix:      "Removes a trailing `:` and spaces from a header name (`x-amz-meta-owner:` becomes `x-amz-meta-owner`) (safe).",
+		ID:  RuleStaticMetadataHeader,
+		Fix: "Removes a trailing `:` and spaces from a header name (`x-amz-meta-owner:` becomes `x-amz-meta-owner`) (safe).",
+		Fixes: []manifest.FixCase{
+			{Finding: "a `staticMetadata` key ending in `:` (`x-amz-meta-owner:`), when the key without it is absent", Does: "rename it", Applicability: manifest.Safe},
+		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Kinds:    []manifest.Kind{manifest.S3Import},

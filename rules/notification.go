@@ -46,8 +46,11 @@ func emailProblem(item string) (problem, fix string) {
 // notificationEmailRule is the notification-email rule: see checkNotificationEmail.
 var notificationEmailRule = Rule{
 	Rule: manifest.Rule{
-		ID:       RuleNotificationEmail,
-		Fix:      "Separates the addresses with `;` when only the separators are wrong (`,`, spaces, empty items) and every address is valid (safe).",
+		ID:  RuleNotificationEmail,
+		Fix: "Separates the addresses with `;` when only the separators are wrong (`,`, spaces, empty items) and every address is valid (safe).",
+		Fixes: []manifest.FixCase{
+			{Finding: "addresses separated by `,`, spaces or tabs, or empty items (`a@x.com;;b@x.com;`), every item a bare address", Does: "join them with `;`", Applicability: manifest.Safe},
+		},
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Doc:      "notificationEmail is one or more bare addresses `local@domain` separated by `;`, with no empty item.",

@@ -112,3 +112,48 @@ func TestFieldNamesMatchSchemas(t *testing.T) {
 		t.Errorf("manifest.FieldNames = %q, but the schemas' property names are %q", got, want)
 	}
 }
+
+// TestImportOperationKeysMatchSchemas ties importOperationKeys, the fields
+// that show an S3 manifest's operations entry was meant for EBS or
+// Glacier, to the bundled schemas' operations entries.
+func TestImportOperationKeysMatchSchemas(t *testing.T) {
+	entryKeys := func(k manifest.Kind) map[string]bool {
+		_, sdoc := kindSchemas[k].must()
+		node, _ := schemaAt(sdoc, []string{"operations", "0"})
+		set := map[string]bool{}
+		for _, n := range propertyNames(node) {
+			set[n] = true
+		}
+		return set
+	}
+	s3 := entryKeys(manifest.S3Export)
+	var want []string
+	for n := range entryKeys(manifest.EBSImport) {
+		want = append(want, n)
+	}
+	for n := range entryKeys(manifest.GlacierImport) {
+		want = append(want, n)
+	}
+	// deviceCapacityGreaterThan1TB is not counted today: counting it changes
+	// what an S3 entry holding it is told (a behaviour change, for later).
+	want = slices.DeleteFunc(want, func(n string) bool { return s3[n] || n == "deviceCapacityGreaterThan1TB" })
+	sort.Strings(want)
+	want = slices.Compact(want)
+	got := slices.Sorted(slices.Values(importOperationKeys))
+	if !slices.Equal(got, want) {
+		t.Errorf("importOperationKeys = %v, but the EBS and Glacier entries' fields no S3 entry has are %v", got, want)
+	}
+}
+
+// TestRegionsMatchSchemas ties manifest.Regions (config, the language
+// server's settings and snippets, the region rules) to the region enum of
+// every bundled schema's operations entries.
+func TestRegionsMatchSchemas(t *testing.T) {
+	for _, k := range []manifest.Kind{manifest.EBSImport, manifest.GlacierImport} {
+		_, sdoc := kindSchemas[k].must()
+		node, _ := schemaAt(sdoc, []string{"operations", "0", "region"})
+		if got := stringList(node["enum"]); !slices.Equal(got, manifest.Regions) {
+			t.Errorf("%s: the schema's regions are %v, manifest.Regions %v", k, got, manifest.Regions)
+		}
+	}
+}

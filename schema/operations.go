@@ -5,6 +5,7 @@ package schema
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -12,12 +13,8 @@ import (
 )
 
 // importOperationKeys are the fields of EBS and Glacier operations entries
-// that no S3 operations entry has.
+// that no S3 operations entry has (TestImportOperationKeysMatchSchemas).
 var importOperationKeys = []string{"destination", "source", "region", "vaultName", "archiveComment"}
-
-// importDestinations are the destinations that make a manifest an EBS or
-// Glacier import.
-var importDestinations = []string{"ebs-snapshot", "glacier"}
 
 // isOperationsKey reports whether prop at loc is `operations` at the top
 // level or a field of an operations entry.
@@ -40,7 +37,12 @@ func nearDestination(v string) string {
 	case strings.Contains(n, "glacier"):
 		return "glacier"
 	}
-	return manifest.Closest(v, importDestinations)
+	dests := make([]string, 0, len(manifest.Destinations))
+	for d := range manifest.Destinations {
+		dests = append(dests, d)
+	}
+	sort.Strings(dests)
+	return manifest.Closest(v, dests)
 }
 
 const destinationRule = "a manifest is an EBS or Glacier import only when an operations entry has `destination: ebs-snapshot` or `destination: glacier`"
@@ -114,11 +116,7 @@ func (c *checker) gatherDestinations() destinationEvidence {
 		if d == nil {
 			continue
 		}
-		if d.Kind == yaml.ScalarNode && (d.Value == "ebs-snapshot" || d.Value == "glacier") {
-			other := manifest.GlacierImport
-			if d.Value == "ebs-snapshot" {
-				other = manifest.EBSImport
-			}
+		if other, ok := manifest.Destinations[d.Value]; ok && d.Kind == yaml.ScalarNode {
 			ev.valid = true
 			ev.tail = fmt.Sprintf("the %s entry has `destination: %s`: if the job is %s, lint it without --job-type export",
 				path, d.Value, kindNoun(other))

@@ -81,7 +81,10 @@ const s3ImportWithout = "manifestVersion: 2.0\nbucket: my-bucket\neraseDevice: y
 // The rules of schema findings.
 var (
 	requiredFieldRule = &manifest.Rule{ID: RuleRequiredField, Severity: manifest.Error,
-		Fix:   "When a key typed wrongly stands for the missing field (`bukcet`, `erase_device`, `EraseDevice`), renames it (safe): the typo and the absence are one finding, at the typo, which `unknown-field` silences too.",
+		Fix: "When a key typed wrongly stands for the missing field (`bukcet`, `erase_device`, `EraseDevice`), renames it (safe): the typo and the absence are one finding, at the typo, which `unknown-field` silences too.",
+		Fixes: []manifest.FixCase{
+			{Finding: "a required field missing while a key typed wrongly for it is there (`Missing: eraseDevice, probably written as erase_device`: one finding, at the typo)", Does: "renames the typo to the field", Applicability: manifest.Safe},
+		},
 		Codes: []manifest.Code{manifest.MissingManifestField, manifest.MissingCustoms},
 		Doc:   "A field the job kind always requires is absent (top level, returnAddress, customs or an operations entry).",
 		Example: manifest.Example{Lang: "yaml",
@@ -90,7 +93,11 @@ var (
 			After:  "deviceId: 49382\n" + s3ImportWithout,
 		}}
 	unknownFieldRule = &manifest.Rule{ID: RuleUnknownField, Severity: manifest.Error,
-		Fix:   "Renames a key that is a typo or another spelling of exactly one known key (`logbucket` becomes `logBucket`), or indents returnAddress fields left at the top level beneath `returnAddress:` (safe).",
+		Fix: "Renames a key that is a typo or another spelling of exactly one known key (`logbucket` becomes `logBucket`), or indents returnAddress fields left at the top level beneath `returnAddress:` (safe).",
+		Fixes: []manifest.FixCase{
+			{Finding: "an unknown key with one close known key at that place, which the mapping does not have yet: another letter case or separators (`erase_device`, `erasedevice`, `exportbucket`), one or two typos with no tie (`stateOrProvence`), a known synonym (`zip`, `zipCode` → `postalCode`)", Does: "rename the key", Applicability: manifest.Safe},
+			{Finding: "fields of a mapping left at the level above, in one run right beneath it (AWS's own CLI example: the address fields under an empty `returnAddress:`)", Does: "indent the run beneath the mapping (its fields' indent, or 4 spaces)", Applicability: manifest.Safe},
+		},
 		Codes: []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress, manifest.InvalidCustoms, manifest.InvalidFileSystem},
 		Doc:   "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level. A typo of a required key that is absent is that key's required-field finding instead (one fault, one finding).",
 		Example: manifest.Example{Lang: "yaml",
@@ -106,6 +113,12 @@ var (
 		}}
 	invalidValueRule = &manifest.Rule{ID: RuleInvalidValue, Severity: manifest.Error, Codes: invalidCodes,
 		Fix: "Writes the allowed value that a value spells in another letter case or form (`ntfs` becomes `NTFS`, `true` becomes `yes`, `2.0.` becomes `2.0`) (safe); writes the one nearest allowed value of a misspelt one (unsafe: a guess).",
+		Fixes: []manifest.FixCase{
+			{Finding: "a value of a fixed list in another letter case or with other separators (`fileSystem: ntfs`, `acl: PRIVATE`, `storageClass: standard`, `region: US-EAST-1`)", Does: "the allowed value", Applicability: manifest.Safe},
+			{Finding: "a value one or two typos from exactly one allowed value (`expeditedShiping`)", Does: "that value", Applicability: manifest.Unsafe, Why: "a guess"},
+			{Finding: "`manifestVersion: 2.0;` (stray punctuation after the version)", Does: "`2.0`", Applicability: manifest.Safe},
+			{Finding: "a yes/no field written with one of YAML 1.1's other words (`true`, `False`, `on`, `off`, `y`, `n`)", Does: "`yes` or `no`", Applicability: manifest.Safe, Why: "but `eraseDevice`, below"},
+		},
 		Doc: "A value outside its allowed values, pattern or length, the wrong manifestVersion for the kind, or an operations list of the wrong length.",
 		Example: manifest.Example{Lang: "yaml",
 			Before: "bucket: my-bucket\nstorageClass: GLACIER",

@@ -27,16 +27,9 @@ func secretDetail(path, v string, bad int, want string) (head, help string) {
 	if v == "" {
 		return path + " is empty", want
 	}
-	head = fmt.Sprintf("%s has %s (the value is not shown)", path, plural(utf8.RuneCountInString(v), "character"))
+	head = fmt.Sprintf("%s has %s (the value is not shown)", path, manifest.Plural(utf8.RuneCountInString(v), "character"))
 	if bad > 0 {
 		head = fmt.Sprintf("%s: character %d of %d is not allowed (value not shown)", path, bad, utf8.RuneCountInString(v))
 	}
 	return head, want
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -54,9 +54,6 @@ func article(title string) string {
 // kindNoun: "an S3 import".
 func kindNoun(k manifest.Kind) string { return article(k.Title()) + " " + k.Title() }
 
-// kindPhrase: "an S3 import manifest".
-func kindPhrase(k manifest.Kind) string { return kindNoun(k) + " manifest" }
-
 // joinList: "a, b or c" (last is "or" or "and").
 func joinList(items []string, last string) string {
 	switch len(items) {

@@ -24,6 +24,9 @@ var (
 		}}
 	unusedRule = &manifest.Rule{ID: RuleUnusedSuppression, Severity: manifest.Warning,
 		Fix: "Removes the unused name from the comment, or the whole comment when none of its names is used (safe); a name that is no rule id or code is left for you to correct.",
+		Fixes: []manifest.FixCase{
+			{Finding: "a suppression comment naming what silences nothing", Does: "remove the name (when the comment names others that are used), else the comment, or its whole line when it is alone on it", Applicability: manifest.Safe},
+		},
 		Doc: "A `# manifestlint-ignore` comment names a rule id or code that no finding on its line (or, for -file, in its file) carries: remove it or fix the name. Reported once per name.",
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "a warning: the comment names a rule that reports nothing on its line",

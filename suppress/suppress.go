@@ -21,7 +21,7 @@
 // they start on, as manifest values do.
 //
 // Names are separated by commas or spaces; the reason is whatever follows
-// `--`. Scan reads the directives; Apply applies them to findings and reports
+// `--`. ScanDocument reads the directives; Apply applies them to findings and reports
 // the suppressions that need attention (its two rules, Rules).
 package suppress
 
@@ -70,43 +70,14 @@ type Directive struct {
 	Text string
 }
 
-// Applies reports whether d silences findings on line.
-func (d *Directive) Applies(line int) bool {
-	if d.Malformed != "" {
-		return false
-	}
-	if d.File {
-		return !d.Misplaced
-	}
-	return d.Target != 0 && d.Target == line
-}
-
 var markerBytes = []byte(Marker)
 
-// Scan returns the suppression directives of src, in source order. It costs
-// one substring search for a file that has none.
-func Scan(src []byte) []Directive {
-	if !bytes.Contains(src, markerBytes) {
-		return nil
-	}
-	return ScanLines(manifest.NewLines(src))
-}
-
-// ScanLines is Scan of an indexed source (Document.Lines), whose lines and
-// columns are those of yaml.v3 and of every finding.
-func ScanLines(l *manifest.Lines) []Directive {
-	if !bytes.Contains(l.Source(), markerBytes) {
-		return nil
-	}
-	return scan(l, nil)
-}
-
-// ScanDocument is ScanLines of a parsed document, whose tree says where
+// ScanDocument reads the directives of a parsed document, whose tree says where
 // its scalars span several lines: inside a block (`|`, `>`) or quoted
 // scalar a `#` is content, not a comment, even at the start of a line, so
 // suppression-like text there is no directive (and no unused-suppression
 // warning). A plain scalar cannot hold a comment-like `#`: YAML ends it
-// there. Without a tree (a file that could not be parsed) it is ScanLines.
+// there. Without a tree (a file that could not be parsed) it reads every `#` comment.
 func ScanDocument(doc *manifest.Document) []Directive {
 	l := doc.Lines()
 	if !bytes.Contains(l.Source(), markerBytes) {

@@ -1,6 +1,7 @@
 package suppress
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -162,4 +163,33 @@ func TestScanDocumentSkipsScalarContent(t *testing.T) {
 	if n := len(ScanLines(doc.Lines())); n <= 3 {
 		t.Errorf("ScanLines found %d directives: the test does not exercise the scalars", n)
 	}
+}
+
+// Applies reports whether d silences findings on line.
+func (d *Directive) Applies(line int) bool {
+	if d.Malformed != "" {
+		return false
+	}
+	if d.File {
+		return !d.Misplaced
+	}
+	return d.Target != 0 && d.Target == line
+}
+
+// Scan returns the suppression directives of src, in source order. It costs
+// one substring search for a file that has none.
+func Scan(src []byte) []Directive {
+	if !bytes.Contains(src, markerBytes) {
+		return nil
+	}
+	return ScanLines(manifest.NewLines(src))
+}
+
+// ScanLines is Scan of an indexed source (Document.Lines), whose lines and
+// columns are those of yaml.v3 and of every finding.
+func ScanLines(l *manifest.Lines) []Directive {
+	if !bytes.Contains(l.Source(), markerBytes) {
+		return nil
+	}
+	return scan(l, nil)
 }

@@ -54,7 +54,7 @@ func TestFindingCap(t *testing.T) {
 		if wantRules = slices.Compact(wantRules); !slices.Equal(note.Rules, wantRules) {
 			t.Errorf("max %d: note rules %v, want %v", max, note.Rules, wantRules)
 		}
-		for _, want := range []string{plural(len(all.Findings)-n, "more finding") + " not listed", "--max-findings"} {
+		for _, want := range []string{manifest.Plural(len(all.Findings)-n, "more finding") + " not listed", "--max-findings"} {
 			if !strings.Contains(note.Message, want) {
 				t.Errorf("max %d: note %q lacks %q", max, note.Message, want)
 			}

@@ -210,18 +210,10 @@ func Cap(res Result, max int) Result {
 	note := Note{ID: NoteFindingsOmitted, Rules: ruleIDs,
 		Message: fmt.Sprintf("%s not listed (%s, %s%s): the first %d end at line %d. "+
 			"Fix those and lint again, or raise --max-findings",
-			plural(len(rest), "more finding"), plural(res.OmittedErrors, "error"), plural(res.OmittedWarnings, "warning"),
+			manifest.Plural(len(rest), "more finding"), manifest.Plural(res.OmittedErrors, "error"), manifest.Plural(res.OmittedWarnings, "warning"),
 			from, max, last)}
 	res.Notes = append([]Note{note}, res.Notes...)
 	return res
-}
-
-// plural is "1 error", "2 errors".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // endsChecks reports a finding after which the service reads no further

@@ -287,7 +287,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case errs > 0:
 		return ExitFindings
 	case o.maxWarnings >= 0 && warns > o.maxWarnings:
-		fmt.Fprintf(stderr, "manifestlint: %s, over --max-warnings %d\n", plural(warns, "warning"), o.maxWarnings)
+		fmt.Fprintf(stderr, "manifestlint: %s, over --max-warnings %d\n", manifest.Plural(warns, "warning"), o.maxWarnings)
 		return ExitFindings
 	}
 	return ExitOK
@@ -451,7 +451,7 @@ func nothingHint(sk skipped, notManifest []string) string {
 		return fmt.Sprintf(": found %s (name a file to lint it anyway, or set include in %s)", notManifests(len(notManifest)), config.FileName)
 	}
 	if sk.excluded > 0 {
-		return fmt.Sprintf(": %s excluded by %s", plural(sk.excluded, "file"), config.FileName)
+		return fmt.Sprintf(": %s excluded by %s", manifest.Plural(sk.excluded, "file"), config.FileName)
 	}
 	return ": no *.yaml or *.yml file found"
 }
@@ -463,13 +463,6 @@ func notManifests(n int) string {
 		return "1 YAML file that does not look like a manifest"
 	}
 	return fmt.Sprintf("%d YAML files that do not look like manifests", n)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // isTerminal reports whether r is a terminal (a character device); a

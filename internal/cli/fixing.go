@@ -60,7 +60,7 @@ func (s *fixSummary) line(would, unsafe bool) string {
 	b.WriteString("manifestlint: ")
 	switch {
 	case s.fixes > 0:
-		fmt.Fprintf(&b, "%s %s in %s", verb, plural(s.fixes, "finding"), plural(s.files, "file"))
+		fmt.Fprintf(&b, "%s %s in %s", verb, manifest.Plural(s.fixes, "finding"), manifest.Plural(s.files, "file"))
 	case s.notApplied == 0:
 		b.WriteString("nothing to fix")
 	}

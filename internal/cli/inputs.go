@@ -47,8 +47,6 @@ type input struct {
 // skipped lists what the collection of inputs left out, for the run's
 // notes.
 type skipped struct {
-	// notManifest are walked YAML files that do not look like manifests.
-	notManifest []string
 	// dirLinks are symbolic links to directories found inside a walk.
 	dirLinks []string
 	// special are FIFOs, sockets, devices and broken links found by a walk

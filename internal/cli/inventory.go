@@ -96,7 +96,7 @@ func cmdInventory(args []string, stdout, stderr io.Writer) int {
 		return ExitOK
 	}
 	if bytes.Equal(old, updated) {
-		fmt.Fprintf(stderr, "manifestlint inventory: %s is up to date (%s)\n", safeName(path), plural(len(inv.Regions), "bucket"))
+		fmt.Fprintf(stderr, "manifestlint inventory: %s is up to date (%s)\n", safeName(path), manifest.Plural(len(inv.Regions), "bucket"))
 		return ExitOK
 	}
 	if old == nil {
@@ -108,7 +108,7 @@ func cmdInventory(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "manifestlint inventory: writing %s: %v\n", safeName(path), describe(err))
 		return ExitUsage
 	}
-	fmt.Fprintf(stderr, "manifestlint inventory: wrote %s: %s of account %s\n", safeName(path), plural(len(inv.Regions), "bucket"), escape.Line(inv.Account))
+	fmt.Fprintf(stderr, "manifestlint inventory: wrote %s: %s of account %s\n", safeName(path), manifest.Plural(len(inv.Regions), "bucket"), escape.Line(inv.Account))
 	return ExitOK
 }
 

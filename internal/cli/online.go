@@ -31,8 +31,6 @@ type onlineOptions struct {
 	imds        bool
 	// checker asks the account during the run; nil when offline.
 	checker *online.Checker
-	// notes are run-level notes the facts gave (a temporary signing key).
-	notes []string
 }
 
 // addOnlineFlags defines the flags of --online on fl.
@@ -120,7 +118,7 @@ func (o *onlineOptions) finish(w io.Writer, verbose, quiet bool) (failClosed boo
 		if rs := c.Reasons(); len(rs) > 0 {
 			fmt.Fprintf(w, "manifestlint: note: online checks not run: %s\n", escape.Line(strings.Join(rs, "; ")))
 		}
-		fmt.Fprintf(w, "manifestlint: online: %s run, %d not run\n", plural(run, "check"), notRun)
+		fmt.Fprintf(w, "manifestlint: online: %s run, %d not run\n", manifest.Plural(run, "check"), notRun)
 	}
 	return o.mode == "strict" && notRun > 0
 }

@@ -4,7 +4,6 @@ package cli
 // standard output, and each --output FORMAT=FILE to its file.
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -208,7 +207,6 @@ func (ss sinks) finish(errs []error) error {
 type running struct {
 	sinks   sinks
 	streams []report.Stream // per sink; nil for a format that needs every result
-	bufs    []*bufio.Writer
 	held    []validate.Result
 	hold    bool
 	opt     report.Options

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/config"
@@ -174,16 +173,6 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "kept %s, which exists (init never overwrites a file)\n", safeName(p))
 	}
 	return ExitOK
-}
-
-// commandNames lists the subcommands, sorted.
-func commandNames() []string {
-	names := make([]string, 0, len(subcommands))
-	for n := range subcommands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // writeNew writes a new file at p, never over an existing one, and never

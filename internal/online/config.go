@@ -32,11 +32,6 @@ const (
 	DefaultCallTimeout = 5 * time.Second
 	// DefaultConcurrency is how many HeadBucket calls run at a time.
 	DefaultConcurrency = 4
-	// maxBody bounds what is read of one answer: S3 and STS answer a few
-	// hundred bytes.
-	maxBody = 64 << 10
-	// maxAttempts is how many times one call is tried (5xx, throttling).
-	maxAttempts = 2
 )
 
 // Config is how to reach the account. Only flags and the environment set
