@@ -101,7 +101,9 @@ func TestEveryCompletedValueIsAccepted(t *testing.T) {
 	bases[2] = strings.Replace(bases[2], "91011-1111", "98101-1111", 1)
 	bases = append(bases, strings.Replace(strings.Replace(bases[2], "destination: glacier", "destination: ebs-snapshot", 1),
 		"    vaultName: 2012-07_archive\n    archiveComment: daily_2012-07-24\n", "    deviceCapacityGreaterThan1TB: no\n", 1))
-	opts := validate.Options{}
+	// The spec examples keep AWS's sample values (John Doe, ...), which
+	// the sample-value rule names; completions are not about them.
+	opts := validate.Options{Ignore: []string{"sample-value"}}
 	walked := map[string]int{}
 	for bi, base := range bases {
 		if fs := validate.Validate("m.yaml", []byte(base), opts).Findings; len(fs) > 0 {
