@@ -33,7 +33,7 @@ func TestConfigEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	poBox := testmanifest.With("street1: 123 Any Street", "street1: PO Box 123")
+	poBox := testmanifest.With("street1: 742 Oak Street", "street1: PO Box 123")
 	noSpace := testmanifest.With("manifestVersion: 2.0", "manifestVersion:2.0")
 
 	// An invalid config above the repository root: never read.
