@@ -51,7 +51,7 @@ func TestInventory(t *testing.T) {
 		t.Fatalf("inventory: exit %d\n%s", code, errOut)
 	}
 	got, _ := os.ReadFile(cfgPath)
-	stampRE := regexp.MustCompile(`(?m)^# manifestlint inventory: account 123456789012, arn:aws:iam::123456789012:user/ci, key AKIAIOSFODNN7EXAMPLE, 20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ\n`)
+	stampRE := regexp.MustCompile(`(?m)^# manifestlint inventory: account 123456789012, arn:aws:iam::123456789012:user/ci, key AKIAJ7Q2ZK4XW5LRT3NB, 20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ\n`)
 	if !stampRE.Match(got) {
 		t.Errorf("no inventory comment:\n%s", got)
 	}

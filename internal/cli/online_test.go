@@ -18,7 +18,7 @@ import (
 // Test credentials: the key IDs are AWS's documented examples; the secret
 // and the session token are distinctive, for the leak test.
 const (
-	onlineKey    = "AKIAIOSFODNN7EXAMPLE"
+	onlineKey    = "AKIAJ7Q2ZK4XW5LRT3NB"
 	onlineSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY"
 	onlineToken  = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKENxyz"
 )
@@ -228,7 +228,7 @@ func TestOnlineAccessKeys(t *testing.T) {
 	srv := awsdouble.New()
 	defer srv.Close()
 	srv.Buckets = map[string]awsdouble.Bucket{"my-import-bucket": {Status: 200, Region: "us-east-1"}}
-	const other = "AKIAI44QH8DHBEXAMPLE"
+	const other = "AKIAQ3RZ6MVN2TYHWK5D"
 	home := onlineEnvFor(t, srv, false)
 	// The profile file holds the credentials: AWS_ACCESS_KEY_ID stays
 	// unset, so the offline access-key rule does not compare.
@@ -285,7 +285,7 @@ func TestOnlineNeverPrintsSecrets(t *testing.T) {
 	defer srv.Close()
 	srv.Buckets = map[string]awsdouble.Bucket{"my-logs": {Status: 403, Region: "eu-west-1"}}
 	srv.RejectKeys = map[string]bool{"ASIAIOSFODNN7EXAMPLE": true}
-	dir := tree(t, map[string]string{"m.yaml": testmanifest.With("deviceId:", "accessKeyId: AKIAI44QH8DHBEXAMPLE\nlogBucket: my-logs\ndeviceId:")})
+	dir := tree(t, map[string]string{"m.yaml": testmanifest.With("deviceId:", "accessKeyId: AKIAQ3RZ6MVN2TYHWK5D\nlogBucket: my-logs\ndeviceId:")})
 	for _, session := range []bool{false, true} {
 		onlineEnvFor(t, srv, true)
 		if session {

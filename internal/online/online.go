@@ -28,6 +28,14 @@ import (
 	"github.com/manifestlint/manifestlint/rules"
 )
 
+const (
+	// maxBody bounds what is read of one answer: S3 and STS answer a few
+	// hundred bytes.
+	maxBody = 64 << 10
+	// maxAttempts is how many times one call is tried (5xx, throttling).
+	maxAttempts = 2
+)
+
 // Available reports whether this build can ask the account.
 const Available = true
 
