@@ -98,9 +98,9 @@ var (
 	streets    = []string{"Any Street", "Main Street", "Pine Avenue", "Harbor Road", "Elm Drive", "Market Street", "Lake Boulevard", "Hill Lane"}
 	usCities   = []struct{ city, state, zip, phone string }{
 		{"Seattle", "WA", "98101", "206-555-0100"},
-		{"Anytown", "WA", "91011-1111", "206-555-1111"},
+		{"Spokane", "WA", "99201-1111", "509-555-1111"},
 		{"Portland", "OR", "97201", "503-555-0142"},
-		{"Austin", "TX", "73301", "512-555-0199"},
+		{"Austin", "TX", "78701", "512-555-0199"},
 		{"Boston", "MA", "02110", "617-555-0123"},
 		{"New York", "NY", "10001-0001", "(212) 555-0175"},
 		{"Denver", "CO", "80202", "303-555-0111"},
