@@ -109,7 +109,9 @@ func diffLines(a, b [][]byte) (hs []hunk, ok bool) {
 	var trace [][]int
 	found := false
 	for d := 0; d <= maxD && !found; d++ {
-		trace = append(trace, append([]int(nil), v...))
+		// Only v[off-d-1 : off+d+2] is read back for step d: keep that
+		// window (O(D²) memory in all, not O(D·maxDiffEdits)).
+		trace = append(trace, append([]int(nil), v[off-d-1:off+d+2]...))
 		for k := -d; k <= d; k += 2 {
 			var x int
 			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
@@ -136,13 +138,14 @@ func diffLines(a, b [][]byte) (hs []hunk, ok bool) {
 	var edits []hunk // single-line edits, from the end
 	x, y := n, m
 	for d := len(trace) - 1; d >= 0; d-- {
-		vd := trace[d]
+		w := trace[d] // v[off-d-1 : off+d+2] as it was before step d
+		at := func(k int) int { return w[k+d+1] }
 		k := x - y
 		pk := k - 1 // came by a deletion
-		if k == -d || k != d && vd[off+k-1] < vd[off+k+1] {
+		if k == -d || k != d && at(k-1) < at(k+1) {
 			pk = k + 1 // came by an insertion
 		}
-		px := vd[off+pk]
+		px := at(pk)
 		py := px - pk
 		for x > px && y > py {
 			x, y = x-1, y-1
