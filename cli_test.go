@@ -5,7 +5,7 @@ import (
 	"sort"
 
 	"github.com/manifestlint/manifestlint/internal/cli"
-	"github.com/manifestlint/manifestlint/report"
+	"github.com/manifestlint/manifestlint/internal/report"
 )
 
 // run is the whole command as the binary runs it, without a subprocess.

@@ -720,7 +720,7 @@ func TestCIRecipes(t *testing.T) {
 // refers to the workspace's sibling folders (the specification's old home),
 // which a clone does not have; the repository keeps its own copies
 // (docs/manifest-format.md, docs/codes.md, testdata/spec-examples,
-// report/testdata/sarif-schema-2.1.0.json).
+// internal/report/testdata/sarif-schema-2.1.0.json).
 func TestNothingPointsOutside(t *testing.T) {
 	bad := []string{".." + "/shared", "shared" + "/spec", "shared" + "/schemas", "/work" + "/"}
 	n := 0

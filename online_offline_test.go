@@ -15,8 +15,8 @@ func TestEditorsNeverGoOnline(t *testing.T) {
 		pkg string
 		env []string
 	}{
-		{"./lsp", nil},
-		{"./playground", []string{"GOOS=js", "GOARCH=wasm"}},
+		{"./internal/lsp", nil},
+		{"./internal/playground/wasm", []string{"GOOS=js", "GOARCH=wasm"}},
 	} {
 		for _, tags := range []string{"", "online"} {
 			cmd := exec.Command("go", "list", "-deps", "-tags", tags, c.pkg)

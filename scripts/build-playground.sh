@@ -16,12 +16,12 @@ out=$(cd "$out" && pwd)
 cd "$root"
 
 # gojsonschema patched to leave out net/http and text/template (10 MB of
-# the module): see playground/overlay.
+# the module): see internal/playground/overlay.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go run ./playground/overlay "$work"
+go run -tags playgroundtools ./internal/playground/overlay "$work"
 GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -modfile "$work/go.mod" \
-  -o "$out/manifestlint.wasm" ./playground
+  -o "$out/manifestlint.wasm" ./internal/playground/wasm
 
 # wasm_exec.js belongs to the toolchain that built the module: lib/wasm
 # since Go 1.24, misc/wasm before.
@@ -31,7 +31,7 @@ for f in "$goroot/lib/wasm/wasm_exec.js" "$goroot/misc/wasm/wasm_exec.js"; do
 done
 [ -f "$out/wasm_exec.js" ] || { echo "no wasm_exec.js in $goroot" >&2; exit 1; }
 
-cp playground/web/index.html playground/web/style.css playground/web/app.js "$out/"
+cp internal/playground/web/index.html internal/playground/web/style.css internal/playground/web/app.js "$out/"
 
 # The examples, and examples.json listing them as {file, label}.
 mkdir -p "$out/examples"
@@ -43,7 +43,7 @@ mkdir -p "$out/examples"
     cp "$file" "$out/examples/"
     printf '%s  {"file": "examples/%s", "label": "%s"}' "$sep" "$(basename "$file")" "$label"
     sep=$',\n'
-  done < playground/examples.txt
+  done < internal/playground/examples.txt
   printf '\n]\n'
 } > "$out/examples.json"
 

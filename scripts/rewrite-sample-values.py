@@ -7,7 +7,7 @@ Usage: scripts/rewrite-sample-values.py FILE...  (fixtures only: never
 testdata/spec-examples, whose real manifests keep AWS's values, nor docs
 prose). The files used: git ls-files testdata/cases testdata/cases-inventory
 testdata/fixes testdata/docs testdata/sample internal/testmanifest, and the
-inline manifests of report/, validate/ and lsp/ tests."""
+inline manifests of internal/report/, validate/ and internal/lsp/ tests."""
 import re, sys, pathlib
 MAP = [
     ("AKIAIOSFODNN7EXAMPLE", "AKIAJ7Q2ZK4XW5LRT3NB"),

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/manifest"
 )
 

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/manifest"
 )
 

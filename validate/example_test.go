@@ -3,7 +3,7 @@ package validate_test
 import (
 	"fmt"
 
-	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )

@@ -3,7 +3,7 @@ package validate
 import (
 	"testing"
 
-	"github.com/manifestlint/manifestlint/suppress"
+	"github.com/manifestlint/manifestlint/internal/suppress"
 )
 
 func TestRulesListSuppressionRules(t *testing.T) {

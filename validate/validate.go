@@ -10,10 +10,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/manifestlint/manifestlint/internal/suppress"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/rules"
 	"github.com/manifestlint/manifestlint/schema"
-	"github.com/manifestlint/manifestlint/suppress"
 	"go.yaml.in/yaml/v3"
 )
 

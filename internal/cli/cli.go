@@ -20,10 +20,10 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/internal/escape"
+	"github.com/manifestlint/manifestlint/internal/report"
 	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/report"
 	"github.com/manifestlint/manifestlint/validate"
 	"github.com/spf13/pflag"
 )

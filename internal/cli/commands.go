@@ -9,9 +9,9 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/manifestlint/manifestlint/config"
-	"github.com/manifestlint/manifestlint/explain"
-	"github.com/manifestlint/manifestlint/lsp"
+	"github.com/manifestlint/manifestlint/internal/config"
+	"github.com/manifestlint/manifestlint/internal/explain"
+	"github.com/manifestlint/manifestlint/internal/lsp"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/schema"
 	"github.com/spf13/pflag"

@@ -14,7 +14,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/internal/online"
 	"github.com/manifestlint/manifestlint/manifest"

@@ -11,9 +11,9 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/manifestlint/manifestlint/config"
-	"github.com/manifestlint/manifestlint/fix"
+	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/internal/escape"
+	"github.com/manifestlint/manifestlint/internal/fix"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 	"go.yaml.in/yaml/v3"

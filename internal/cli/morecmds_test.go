@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/validate"
 )
 

@@ -14,7 +14,7 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/internal/escape"
-	"github.com/manifestlint/manifestlint/report"
+	"github.com/manifestlint/manifestlint/internal/report"
 	"github.com/manifestlint/manifestlint/validate"
 )
 

@@ -5,14 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/manifestlint/manifestlint/explain"
+	"github.com/manifestlint/manifestlint/internal/explain"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/manifestlint/manifestlint/config"
+	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )

@@ -1,0 +1,192 @@
+package lsp
+
+// Code actions: each finding's fix as a quickfix (preferred when safe),
+// suppression comments for its code on its line or in the whole file, and
+// source.fixAll.manifestlint applying every safe fix at once.
+
+import (
+	"context"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/manifestlint/manifestlint/internal/fix"
+	"github.com/manifestlint/manifestlint/internal/suppress"
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+func (s *Server) codeAction(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
+	var p codeActionParams
+	if err := decodeParams(params, &p); err != nil {
+		return nil, err
+	}
+	snap, err := s.snapshot(p.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	docChanges := s.caps.documentChanges
+	s.mu.Unlock()
+	return func(ctx context.Context) (any, *rpcError) {
+		lr, rerr := s.current(ctx, snap)
+		if rerr != nil {
+			return nil, rerr
+		}
+		b := actionBuilder{uri: snap.uri, version: snap.version, lr: lr, enc: snap.enc, docChanges: docChanges}
+		return b.actions(p), nil
+	}, nil
+}
+
+type actionBuilder struct {
+	uri        string
+	version    int
+	lr         *lintResult
+	enc        encoding
+	docChanges bool
+}
+
+// wants reports whether the client asked for actions of kind (LSP: a kind
+// matches the requested ones it is a sub-kind of).
+func wants(only []string, kind string) bool {
+	if len(only) == 0 {
+		return kind != kindFixAll // source actions only when asked
+	}
+	for _, o := range only {
+		if kind == o || strings.HasPrefix(kind, o+".") {
+			return true
+		}
+	}
+	return false
+}
+
+func (b actionBuilder) actions(p codeActionParams) []codeAction {
+	out := []codeAction{}
+	idx := b.lr.index
+	lo := idx.offset(p.Range.Start, b.enc)
+	hi := idx.offset(p.Range.End, b.enc)
+	if wants(p.Context.Only, kindQuickFix) {
+		seenLine := map[string]bool{}
+		seenFile := map[string]bool{}
+		seenFix := map[string]bool{} // a fix several findings share is offered once
+		var fixes, suppressions []codeAction
+		for i, f := range b.lr.res.Findings {
+			start, end := findingRange(idx, f)
+			if end < lo || start > hi {
+				continue
+			}
+			diag := b.lr.diags[i]
+			if f.Fix != nil && len(f.Fix.Edits) > 0 && !seenFix[fixKey(f.Fix)] {
+				seenFix[fixKey(f.Fix)] = true
+				// Applied as `manifestlint --fix` applies one fix (line ends
+				// as the document's, never into a byte-order mark).
+				src := []byte(b.lr.text)
+				fixed, applied := fix.Apply(src, []*manifest.Fix{f.Fix})
+				if len(applied) == 0 {
+					continue
+				}
+				title := f.Fix.Title
+				if f.Fix.Applicability != manifest.Safe {
+					title += " (unsafe: check the result)"
+				}
+				fixes = append(fixes, codeAction{
+					Title: title, Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
+					IsPreferred: f.Fix.Applicability == manifest.Safe,
+					Edit:        b.edit(fix.MinimalEdits(src, fixed)),
+				})
+			}
+			doc := b.lr.res.Doc
+			if !suppress.Silenceable(f.Rule) || doc == nil {
+				continue
+			}
+			name := suppress.NameOf(f)
+			if key := name + "@" + strconv.Itoa(f.Line); !seenLine[key] {
+				seenLine[key] = true
+				suppressions = append(suppressions, codeAction{
+					Title: "Suppress " + name + " on this line", Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
+					Edit: b.edit([]manifest.Edit{suppress.LineEdit(doc, f.Line, name)}),
+				})
+			}
+			if !seenFile[name] {
+				seenFile[name] = true
+				suppressions = append(suppressions, codeAction{
+					Title: "Suppress " + name + " in this file", Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
+					Edit: b.edit([]manifest.Edit{suppress.FileEdit(doc, name)}),
+				})
+			}
+		}
+		out = append(append(out, fixes...), suppressions...)
+	}
+	if wants(p.Context.Only, kindFixAll) {
+		if es, n, ok := b.fixAll(); ok {
+			title := "Fix all safe manifestlint problems (" + strconv.Itoa(n) + ")"
+			out = append(out, codeAction{Title: title, Kind: kindFixAll, Edit: b.edit(es)})
+		}
+	}
+	return out
+}
+
+// fixAll runs the fix engine of `manifestlint --fix` (package fix: every
+// safe fix, lint again, repeat, a fix that breaks the text reverted) on the
+// linted text with its options, and returns the change as the minimal
+// edits of the bytes that differ (fix.MinimalEdits: the lines between two
+// fixes, a secret value's among them, are sent nowhere), with the number
+// of fixes applied; ok is false when nothing changes.
+func (b actionBuilder) fixAll() (es []manifest.Edit, fixed int, ok bool) {
+	if b.lr.res.Doc == nil || b.lr.res.Doc.Root == nil {
+		return nil, 0, false
+	}
+	src := []byte(b.lr.text)
+	out := fix.Run(b.lr.res.File, src, b.lr.vopts, fix.Options{})
+	if !out.Changed(src) {
+		return nil, 0, false
+	}
+	return fix.MinimalEdits(src, out.Source), out.Fixed, true
+}
+
+// fixKey identifies a fix by its title and edits.
+func fixKey(f *manifest.Fix) string {
+	var b strings.Builder
+	b.WriteString(f.Title)
+	for _, e := range f.Edits {
+		b.WriteString("\x00" + strconv.Itoa(e.Start) + ":" + strconv.Itoa(e.End) + ":" + e.New)
+	}
+	return b.String()
+}
+
+// eol is the document's line end: that of its first line (LF when it has
+// one line).
+func (b actionBuilder) eol() string {
+	idx := b.lr.index
+	if idx.Count() < 2 {
+		return "\n"
+	}
+	return idx.text[idx.End(1):idx.Start(2)]
+}
+
+// withEOL writes the line breaks of s as the document's.
+func (b actionBuilder) withEOL(s string) string {
+	eol := b.eol()
+	if eol == "\n" || !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.ReplaceAll(s, "\n", eol)
+}
+
+// edit turns byte-range edits of the linted text into a workspace edit,
+// versioned when the client accepts documentChanges (it then refuses an
+// edit made for text it no longer has).
+func (b actionBuilder) edit(edits []manifest.Edit) *workspaceEdit {
+	idx := b.lr.index
+	tes := make([]textEdit, 0, len(edits))
+	for _, e := range edits {
+		s, t := min(max(e.Start, 0), len(idx.text)), min(max(e.End, 0), len(idx.text))
+		tes = append(tes, textEdit{Range{idx.position(s, b.enc), idx.position(t, b.enc)}, b.withEOL(e.New)})
+	}
+	if b.docChanges {
+		v := b.version
+		return &workspaceEdit{DocumentChanges: []textDocumentEdit{{versionedTextDocumentIdentifier{b.uri, &v}, tes}}}
+	}
+	return &workspaceEdit{Changes: map[string][]textEdit{b.uri: tes}}
+}

@@ -1,0 +1,381 @@
+package lsp
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// typicalManifest is an S3 import with a return address and customs, with
+// two faults (about 900 bytes).
+const typicalManifest = `manifestVersion: 2.0
+accessKeyId: AKIAIOSFODNN7EXAMPLE
+deviceId: ABCDE
+bucket: importexport-integ-test
+prefix: imported/
+eraseDevice: yes
+notificationEmail: ops@example.com;backup@example.com
+acl: private
+serviceLevel: standard
+logBucket: my-log-bucket
+logPrefix: logs/
+ignore:
+  - ^tmp/
+  - \.bak$
+returnAddress:
+    name: Erika Mustermann
+    company: Example GmbH
+    street1: Hauptstrasse 1
+    city: Berlin
+    postalCode: 10115
+    phoneNumber: +49 30 1234567
+    country: Germany
+customs:
+    dataDescription: Backups of business records
+    encryptedData: yes
+    encryptionClassification: 5D992
+    exportCertifierName: John Doe
+    requiresExportLicense: no
+    deviceValue: 250.00
+    deviceCountryOfOrigin: China
+    deviceType: externalStorageDevice
+contentTypes:
+    jpg: image/jpeg
+    pdf: application/pdf
+`
+
+// bigManifest is a valid S3 export of about size bytes.
+func bigManifest(size int) string {
+	var b strings.Builder
+	b.WriteString("manifestVersion: 2.0\ndeviceId: HD001\nfileSystem: NTFS\nlogBucket: logging-bucket\nlogPrefix: logs/\ntrueCryptPassword: apassword\noperations:\n")
+	for i := 0; b.Len() < size-400; i++ {
+		fmt.Fprintf(&b, "  - exportBucket: bucket-data-%d\n    targetDirectory: export/%d\n    beginMarker: a/%d\n    endMarker: z/%d\n", i, i, i, i)
+	}
+	b.WriteString("returnAddress:\n    name: Erika Mustermann\n    street1: Hauptstrasse 1\n    city: Berlin\n    postalCode: 10115\n    phoneNumber: +49 30 1234567\n    country: Germany\n")
+	return b.String()
+}
+
+// benchClient drives a server in-process and hands on the version of each
+// publishDiagnostics.
+type benchClient struct {
+	w         io.WriteCloser
+	published chan int
+	status    chan int
+}
+
+func startBench(b *testing.B) *benchClient {
+	cr, sw := io.Pipe()
+	sr, cw := io.Pipe()
+	c := &benchClient{w: cw, published: make(chan int, 1024), status: make(chan int, 1)}
+	srv := New(sr, sw, Options{Getenv: func(string) string { return "" }})
+	go func() { c.status <- srv.Serve(); sw.Close() }()
+	c.start(b, cr)
+	b.Cleanup(func() {
+		c.send(b, map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+		c.send(b, map[string]any{"jsonrpc": "2.0", "method": "exit"})
+		<-c.status
+		cw.Close()
+	})
+	return c
+}
+
+func (c *benchClient) send(b testing.TB, v any) {
+	data, _ := json.Marshal(v)
+	if _, err := fmt.Fprintf(c.w, "Content-Length: %d\r\n\r\n%s", len(data), data); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// waitVersion waits for the diagnostics of version v.
+func (c *benchClient) waitVersion(b testing.TB, v int) {
+	timeout := time.After(30 * time.Second)
+	for {
+		select {
+		case got, ok := <-c.published:
+			if !ok {
+				b.Fatal("server stopped")
+			}
+			if got == v {
+				return
+			}
+		case <-timeout:
+			b.Fatalf("no diagnostics for version %d", v)
+		}
+	}
+}
+
+// benchChanges opens text, then times didChange -> publishDiagnostics for
+// an edit of one character, and reports the 95th percentile.
+func benchChanges(b *testing.B, text string) {
+	c := startBench(b)
+	uri := "untitled:bench"
+	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
+		"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": text}}})
+	c.waitVersion(b, 1)
+	// The edit toggles one character of deviceId's value.
+	idx := newLineIndex(text)
+	at := idx.position(strings.Index(text, "deviceId: ")+len("deviceId: "), utf16)
+	var times []time.Duration
+	version := 1
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		version++
+		ch := "X"
+		if version%2 == 0 {
+			ch = "A"
+		}
+		msg := map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": version},
+			"contentChanges": []any{map[string]any{"range": Range{at, Position{at.Line, at.Character + 1}}, "text": ch}}}}
+		start := time.Now()
+		c.send(b, msg)
+		c.waitVersion(b, version)
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	// CPU time of the whole process (server, client, collector) per change:
+	// unlike the latencies, it does not grow when other work shares the
+	// machine.
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	slices.Sort(times)
+	p95 := times[min(len(times)-1, len(times)*95/100)]
+	b.ReportMetric(float64(p95.Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+}
+
+// BenchmarkChangeTypical: a one-character edit of a typical manifest, from
+// didChange written to publishDiagnostics read (target: p95 under 5 ms).
+func BenchmarkChangeTypical(b *testing.B) { benchChanges(b, typicalManifest) }
+
+// BenchmarkChange1MB: the same edit in a 1 MB manifest (target: p95 under
+// 100 ms).
+func BenchmarkChange1MB(b *testing.B) { benchChanges(b, bigManifest(1<<20)) }
+
+// BenchmarkResident100Docs runs the built `manifestlint lsp`, opens 100
+// typical manifests (each a little different), waits for the diagnostics
+// of all, and reports the process's resident memory (target: under 50 MB).
+func BenchmarkResident100Docs(b *testing.B) {
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		b.Skip("needs /proc to read the resident size")
+	}
+	bin := filepath.Join(b.TempDir(), "manifestlint")
+	if out, err := exec.Command("go", "build", "-o", bin, "../..").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(bin, "lsp")
+		in, _ := cmd.StdinPipe()
+		out, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		c := &benchClient{w: in}
+		published := map[string]bool{}
+		done := make(chan struct{})
+		go func() {
+			r := newReader(bufio.NewReader(out), 1<<30)
+			for {
+				body, err := r.read()
+				if err != nil {
+					return
+				}
+				var m struct {
+					Method string
+					Params struct{ URI string }
+				}
+				json.Unmarshal(body, &m)
+				if m.Method == "textDocument/publishDiagnostics" {
+					published[m.Params.URI] = true
+					if len(published) == 100 {
+						close(done)
+					}
+				}
+			}
+		}()
+		c.send(b, map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}})
+		c.send(b, map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+		for d := range 100 {
+			text := strings.Replace(typicalManifest, "deviceId: ABCDE", "deviceId: DEV"+strconv.Itoa(d), 1)
+			c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
+				"textDocument": map[string]any{"uri": fmt.Sprintf("untitled:doc%d.yaml", d), "languageId": "yaml", "version": 1, "text": text}}})
+		}
+		select {
+		case <-done:
+		case <-time.After(60 * time.Second):
+			b.Fatal("not every document got diagnostics")
+		}
+		status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, line := range strings.Split(string(status), "\n") {
+			for _, field := range []string{"VmRSS:", "VmHWM:"} {
+				if v, ok := strings.CutPrefix(line, field); ok {
+					kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+					b.ReportMetric(float64(kb)/1024, strings.TrimSuffix(field, ":")+"-MB")
+				}
+			}
+		}
+		c.send(b, map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+		c.send(b, map[string]any{"jsonrpc": "2.0", "method": "exit"})
+		if err := cmd.Wait(); err != nil {
+			b.Fatalf("manifestlint lsp: %v", err)
+		}
+	}
+}
+
+// BenchmarkValidate1MB is the floor under BenchmarkChange1MB: validate
+// alone on the same text, which the server must call once per change.
+func BenchmarkValidate1MB(b *testing.B) {
+	text := []byte(bigManifest(1 << 20))
+	b.ReportAllocs()
+	for b.Loop() {
+		validate.Validate("bench.yaml", text, validate.Options{})
+	}
+}
+
+// BenchmarkBinaryChange1MB is BenchmarkChange1MB against the built binary,
+// as an editor runs it (with the command's own collector settings), and
+// reports its resident memory after the changes.
+func BenchmarkBinaryChange1MB(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "manifestlint")
+	if out, err := exec.Command("go", "build", "-o", bin, "../..").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "lsp")
+	in, _ := cmd.StdinPipe()
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	c := &benchClient{w: in, published: make(chan int, 1024)}
+	c.start(b, bufio.NewReader(out))
+	text := bigManifest(1 << 20)
+	uri := "untitled:big"
+	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
+		"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": text}}})
+	c.waitVersion(b, 1)
+	at := newLineIndex(text).position(strings.Index(text, "deviceId: ")+len("deviceId: "), utf16)
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		version := i + 2
+		msg := map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": version},
+			"contentChanges": []any{map[string]any{"range": Range{at, Position{at.Line, at.Character + 1}}, "text": string(rune('A' + i%2))}}}}
+		start := time.Now()
+		c.send(b, msg)
+		c.waitVersion(b, version)
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[min(len(times)-1, len(times)*95/100)].Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+	if status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil {
+		for _, line := range strings.Split(string(status), "\n") {
+			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+				b.ReportMetric(float64(kb)/1024, "VmHWM-MB")
+			}
+		}
+	}
+	c.send(b, map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "exit"})
+	cmd.Wait()
+}
+
+// start reads the server's messages from r, passing on the versions of
+// published diagnostics, and initializes the server.
+func (c *benchClient) start(b *testing.B, r io.Reader) {
+	go func() {
+		rd := newReader(r, 1<<30)
+		for {
+			body, err := rd.read()
+			if err != nil {
+				close(c.published)
+				return
+			}
+			var m struct {
+				Method string
+				Params struct{ Version *int }
+			}
+			json.Unmarshal(body, &m)
+			if m.Method == "textDocument/publishDiagnostics" && m.Params.Version != nil {
+				c.published <- *m.Params.Version
+			}
+		}
+	}()
+	c.send(b, map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{
+		"capabilities": map[string]any{"textDocument": map[string]any{"publishDiagnostics": map[string]any{"versionSupport": true}}}}})
+	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+}
+
+// BenchmarkPull8After1MBChange: eight pull-diagnostic requests after one
+// change of a 1 MB manifest (issue 21 item 9: each request linted the
+// version again, 2.9 GB at the peak). It reports the heap's peak in use
+// (sampled) and the bytes allocated per change.
+func BenchmarkPull8After1MBChange(b *testing.B) {
+	c := startServer(b, Options{})
+	c.initialize(nil, nil)
+	uri := "untitled:pull8"
+	text := bigManifest(1 << 20)
+	c.open(uri, text, 1)
+	c.diagnostics(0, uri, 1)
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		text += "#\n"
+		c.notify("textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": i + 2},
+			"contentChanges": []any{map[string]any{"text": text}},
+		})
+		var wg sync.WaitGroup
+		for j := 0; j < 8; j++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				c.call("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": uri}})
+			}()
+		}
+		wg.Wait()
+	}
+	b.StopTimer()
+	close(stop)
+	<-sampled
+	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
+}

@@ -1,0 +1,794 @@
+package lsp
+
+// This file keeps the open documents, lints them on one goroutine (a
+// result for a version that is no longer current is dropped, never
+// published) and turns findings into diagnostics.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/manifestlint/manifestlint/internal/config"
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
+)
+
+// document is an open text document.
+type document struct {
+	uri     string
+	path    string // the file's path for a file: URI, else ""
+	version int
+	text    string
+	index   *lineIndex // of text, built on demand
+	lint    *lintResult
+}
+
+// lintResult is the outcome of linting one version of a document.
+type lintResult struct {
+	version int
+	text    string
+	index   *lineIndex
+	// res is the validate result; res.Doc is nil when the document was not
+	// linted (too large, excluded, or a configuration error).
+	res   validate.Result
+	diags []Diagnostic
+	kind  manifest.Kind
+	// gen is the settings generation linted with: with the version, the
+	// pull diagnostics' result id (the same text and settings lint the same).
+	gen uint64
+	// vopts are the options res was linted with.
+	vopts validate.Options
+}
+
+// snapshot is what a request reads of a document: immutable.
+type snapshot struct {
+	uri     string
+	path    string
+	version int
+	text    string
+	index   *lineIndex
+	enc     encoding
+	lint    *lintResult // nil, or for another version
+}
+
+// snapshotOf returns the current state of uri under s.mu.
+func (s *Server) snapshotLocked(uri string) (snapshot, bool) {
+	d, ok := s.docs[uri]
+	if !ok {
+		return snapshot{}, false
+	}
+	if d.index == nil {
+		d.index = newLineIndex(d.text)
+	}
+	return snapshot{uri: d.uri, path: d.path, version: d.version, text: d.text, index: d.index, enc: s.enc, lint: d.lint}, true
+}
+
+func (s *Server) snapshot(uri string) (snapshot, *rpcError) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	snap, ok := s.snapshotLocked(uri)
+	if !ok {
+		return snap, &rpcError{codeInvalidParams, "document not open: " + clip(uri, 200)}
+	}
+	return snap, nil
+}
+
+// uriPath returns the local path of a file: URI, or "".
+func uriPath(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "file" {
+		return ""
+	}
+	p := u.Path
+	if runtime.GOOS == "windows" {
+		p = strings.TrimPrefix(p, "/")
+	}
+	return filepath.FromSlash(p)
+}
+
+// isConfig reports whether path names a configuration file.
+func isConfig(path string) bool { return path != "" && filepath.Base(path) == config.FileName }
+
+func (s *Server) didOpen(params json.RawMessage) {
+	var p didOpenParams
+	if json.Unmarshal(params, &p) != nil || p.TextDocument.URI == "" {
+		s.logf("didOpen: invalid params")
+		return
+	}
+	td := p.TextDocument
+	s.mu.Lock()
+	s.docs[td.URI] = &document{uri: td.URI, path: uriPath(td.URI), version: td.Version, text: td.Text}
+	s.scheduleLocked(td.URI)
+	s.mu.Unlock()
+}
+
+func (s *Server) didChange(params json.RawMessage) {
+	var p didChangeParams
+	if json.Unmarshal(params, &p) != nil {
+		s.logf("didChange: invalid params")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.docs[p.TextDocument.URI]
+	if !ok {
+		s.logf("didChange: document not open: %s", clip(p.TextDocument.URI, 200))
+		return
+	}
+	for _, c := range p.ContentChanges {
+		if c.Range == nil {
+			d.text = c.Text
+			d.index = nil
+			continue
+		}
+		if d.index == nil {
+			d.index = newLineIndex(d.text)
+		}
+		start := d.index.offset(c.Range.Start, s.enc)
+		end := d.index.offset(c.Range.End, s.enc)
+		if end < start {
+			start, end = end, start
+		}
+		d.text = d.text[:start] + c.Text + d.text[end:]
+		d.index = nil
+	}
+	if p.TextDocument.Version != nil {
+		d.version = *p.TextDocument.Version
+	} else {
+		d.version++
+	}
+	// The result of the old text is of no more use (a request lints the
+	// new one): drop its tree now rather than keep it alive while the next
+	// lint allocates as much again.
+	d.lint = nil
+	if f := s.flights[d.uri]; f != nil {
+		f.cancel() // its version is superseded: a lint waiting for a slot does not start
+	}
+	s.scheduleLocked(d.uri)
+}
+
+func (s *Server) didSave(params json.RawMessage) {
+	var p didSaveParams
+	if json.Unmarshal(params, &p) != nil {
+		return
+	}
+	uri := p.TextDocument.URI
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d, ok := s.docs[uri]; ok && p.Text != nil && *p.Text != d.text {
+		d.text, d.index = *p.Text, nil
+		s.scheduleLocked(uri)
+	}
+	if isConfig(uriPath(uri)) {
+		s.configChangedLocked()
+	}
+}
+
+func (s *Server) didClose(params json.RawMessage) {
+	var p didCloseParams
+	if json.Unmarshal(params, &p) != nil {
+		return
+	}
+	uri := p.TextDocument.URI
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.docs[uri]; !ok {
+		return
+	}
+	delete(s.docs, uri)
+	delete(s.pending, uri)
+	// Under s.mu, so that no result of the linter can follow it.
+	s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+}
+
+func (s *Server) didChangeWatchedFiles(params json.RawMessage) {
+	var p didChangeWatchedFilesParams
+	if json.Unmarshal(params, &p) != nil {
+		return
+	}
+	for _, c := range p.Changes {
+		if isConfig(uriPath(c.URI)) {
+			s.mu.Lock()
+			s.configChangedLocked()
+			s.mu.Unlock()
+			return
+		}
+	}
+}
+
+func (s *Server) didChangeConfiguration(params json.RawMessage) {
+	var p didChangeConfigurationParams
+	_ = json.Unmarshal(params, &p)
+	var section struct {
+		Manifestlint json.RawMessage `json:"manifestlint"`
+	}
+	if len(p.Settings) > 0 && json.Unmarshal(p.Settings, &section) == nil && len(section.Manifestlint) > 0 {
+		st, warn := parseSettings(section.Manifestlint)
+		if warn != "" {
+			s.notify("window/showMessage", logMessageParams{2, warn})
+		}
+		s.mu.Lock()
+		s.wsSettings = st
+		s.relintAllLocked()
+		s.mu.Unlock()
+		return
+	}
+	s.mu.Lock()
+	pull := s.caps.configuration
+	s.mu.Unlock()
+	if pull {
+		s.background(s.fetchConfiguration)
+	}
+}
+
+// fetchConfiguration asks the client for the "manifestlint" section and
+// re-lints with it.
+func (s *Server) fetchConfiguration() {
+	m := s.call("workspace/configuration", configurationParams{[]configurationItem{{Section: "manifestlint"}}}, 10*time.Second)
+	if m == nil || m.Error != nil {
+		return
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(m.Result, &items) != nil || len(items) == 0 || string(items[0]) == "null" {
+		return
+	}
+	st, warn := parseSettings(items[0])
+	if warn != "" {
+		s.notify("window/showMessage", logMessageParams{2, warn})
+	}
+	s.mu.Lock()
+	s.wsSettings = st
+	s.relintAllLocked()
+	s.mu.Unlock()
+}
+
+// parseSettings reads editor settings; values the CLI would refuse are
+// dropped with a warning that says why.
+func parseSettings(raw json.RawMessage) (Settings, string) {
+	var st Settings
+	if emptyTable(raw) {
+		// Neovim's Lua sends `init_options = {}` (and an empty settings
+		// table) as [], since an empty Lua table is also an empty list:
+		// no settings, not an error.
+		return st, ""
+	}
+	if err := json.Unmarshal(raw, &st); err != nil {
+		return Settings{}, "manifestlint: settings ignored: " + err.Error()
+	}
+	var warns []string
+	if st.JobType != "" {
+		if _, ok := manifest.ParseJobType(st.JobType); !ok {
+			warns = append(warns, fmt.Sprintf("jobType is %q; use import or export", st.JobType))
+			st.JobType = ""
+		}
+	}
+	if st.Region != "" && !manifest.IsRegion(st.Region) {
+		warns = append(warns, fmt.Sprintf("region %q is not a region the service ran in; use one of %s", st.Region, strings.Join(manifest.Regions, ", ")))
+		st.Region = ""
+	}
+	if st.MaxBytes < 0 {
+		warns = append(warns, "maxBytes must be positive")
+		st.MaxBytes = 0
+	}
+	if len(warns) > 0 {
+		return st, "manifestlint settings: " + strings.Join(warns, "; ")
+	}
+	return st, ""
+}
+
+// emptyTable reports whether raw is an empty JSON list, `[]` (spaces
+// allowed), as an editor writing a Lua table sends an empty one.
+func emptyTable(raw json.RawMessage) bool {
+	t := bytes.TrimSpace(raw)
+	return len(t) >= 2 && t[0] == '[' && len(bytes.TrimSpace(t[1:len(t)-1])) == 0 && t[len(t)-1] == ']'
+}
+
+// configChangedLocked forgets every configuration file read and re-lints
+// the open documents.
+func (s *Server) configChangedLocked() {
+	clear(s.configs)
+	s.relintAllLocked()
+}
+
+func (s *Server) relintAllLocked() {
+	s.gen++
+	for uri := range s.docs {
+		s.scheduleLocked(uri)
+	}
+}
+
+// scheduleLocked queues uri for the linter.
+func (s *Server) scheduleLocked(uri string) {
+	s.pending[uri] = true
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// linter lints queued documents one at a time until the server stops.
+func (s *Server) linter() {
+	defer s.lintWG.Done()
+	for {
+		select {
+		case <-s.done:
+			return
+		case <-s.wake:
+		}
+		for {
+			s.mu.Lock()
+			var uri string
+			for u := range s.pending {
+				uri = u
+				break
+			}
+			if uri == "" {
+				s.mu.Unlock()
+				break
+			}
+			delete(s.pending, uri)
+			snap, ok := s.snapshotLocked(uri)
+			s.mu.Unlock()
+			if !ok {
+				continue
+			}
+			lr := s.sharedLint(s.baseCtx, snap)
+			if lr == nil {
+				continue
+			}
+			s.mu.Lock()
+			d, ok := s.docs[uri]
+			// Nothing is published after shutdown (LSP: only exit then).
+			if ok && d.version == lr.version && d.text == lr.text && s.state != stateShutdown {
+				d.lint = lr
+				var version *int
+				if s.caps.versionSupport {
+					version = &lr.version
+				}
+				s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Version: version, Diagnostics: lr.diags})
+			}
+			s.mu.Unlock()
+			select {
+			case <-s.done:
+				return
+			default:
+			}
+		}
+	}
+}
+
+// settingsLocked merges the editor's settings: workspace/configuration
+// wins over initializationOptions.
+func (s *Server) settingsLocked() Settings {
+	st := s.initOpts
+	if s.wsSettings.JobType != "" {
+		st.JobType = s.wsSettings.JobType
+	}
+	if s.wsSettings.Region != "" {
+		st.Region = s.wsSettings.Region
+	}
+	if s.wsSettings.MaxBytes > 0 {
+		st.MaxBytes = s.wsSettings.MaxBytes
+	}
+	if st.MaxBytes <= 0 {
+		st.MaxBytes = s.opts.MaxBytes
+	}
+	return st
+}
+
+// configLookup is the configuration file that applies in one directory.
+type configLookup struct {
+	cfg  *config.Config // nil when there is none
+	err  error
+	path string    // the file found, or ""
+	mod  time.Time // its modification time when read
+	size int64
+}
+
+// configFor finds and loads the configuration file for a document in dir
+// as the CLI does (the nearest .manifestlint.yaml, up to the repository
+// root), caching it per directory until a configuration file changes: the
+// editor says so (watched files, a save), or the file found has another
+// modification time or size (for editors that watch nothing).
+func (s *Server) configFor(dir string) (*config.Config, error) {
+	s.mu.Lock()
+	c, ok := s.configs[dir]
+	s.mu.Unlock()
+	if ok && c.path != "" {
+		if st, err := os.Stat(c.path); err != nil || !st.ModTime().Equal(c.mod) || st.Size() != c.size {
+			ok = false
+			s.mu.Lock()
+			s.gen++
+			s.mu.Unlock()
+		}
+	}
+	if ok {
+		return c.cfg, c.err
+	}
+	c = configLookup{}
+	s.mu.Lock()
+	root := s.rootDir
+	s.mu.Unlock()
+	var roots []string
+	if root != "" {
+		roots = append(roots, root)
+	}
+	path, notes, err := config.Find(dir, roots...)
+	for _, n := range notes {
+		s.logf("warning: %s", n)
+	}
+	if err == nil && path != "" {
+		c.path = path
+		if st, serr := os.Stat(path); serr == nil {
+			c.mod, c.size = st.ModTime(), st.Size()
+		}
+		// Named as the CLI run from the workspace root names it.
+		name := path
+		if root != "" {
+			if rel, rerr := filepath.Rel(root, path); rerr == nil && !strings.HasPrefix(rel, "..") {
+				name = rel
+			}
+		}
+		c.cfg, err = config.Load(path, name)
+	}
+	c.err = err
+	s.mu.Lock()
+	s.configs[dir] = c
+	s.mu.Unlock()
+	return c.cfg, c.err
+}
+
+// errTooLarge is the CLI's --max-bytes refusal.
+var errTooLarge = errors.New("file too large")
+
+// lint lints one snapshot with the options the CLI would use for the file.
+func (s *Server) lint(snap snapshot, st Settings) *lintResult {
+	s.lintRuns.Add(1)
+	lr := &lintResult{version: snap.version, text: snap.text, index: snap.index}
+	defer func() {
+		// After the options were read (a configuration file found changed
+		// on disk bumps the generation).
+		s.mu.Lock()
+		lr.gen = s.gen
+		s.mu.Unlock()
+	}()
+	whole := Range{}
+	if isConfig(snap.path) {
+		// The configuration file itself: its errors, as the CLI prints them.
+		if _, err := config.Parse(snap.path, []byte(snap.text)); err != nil {
+			lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
+		} else {
+			lr.diags = []Diagnostic{}
+		}
+		return lr
+	}
+	if int64(len(snap.text)) > st.MaxBytes {
+		lr.diags = []Diagnostic{{
+			Range: whole, Severity: severityError, Source: "manifestlint", Code: "max-bytes",
+			Message: fmt.Sprintf("%v: %d bytes, over --max-bytes %d: a manifest is a few kilobytes; not linted", errTooLarge, len(snap.text), st.MaxBytes),
+		}}
+		return lr
+	}
+	vopts, excluded, err := s.validateOptions(snap, st)
+	switch {
+	case err != nil:
+		lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
+		return lr
+	case excluded, !s.isManifest(snap):
+		lr.diags = []Diagnostic{}
+		return lr
+	}
+	lr.vopts = vopts
+	name := snap.path
+	if name == "" {
+		name = snap.uri
+	}
+	lr.res = validate.Validate(name, []byte(snap.text), vopts)
+	lr.kind = lr.res.Kind
+	lr.diags = make([]Diagnostic, 0, len(lr.res.Findings))
+	for _, f := range lr.res.Findings {
+		lr.diags = append(lr.diags, toDiagnostic(snap.uri, snap.index, snap.enc, f))
+	}
+	return lr
+}
+
+// isManifest applies the CLI's walk test to a document, so that an editor
+// attached to every YAML file (a compose file, a CI workflow) shows nothing
+// on those: a document named like a manifest (manifest.yaml,
+// *.manifest.yaml), one the configuration file's include names, or one
+// whose text looks like a manifest (manifest.LooksLikeManifest) is linted.
+func (s *Server) isManifest(snap snapshot) bool {
+	if snap.path == "" {
+		return true
+	}
+	cfg, err := s.configFor(filepath.Dir(snap.path))
+	if err != nil {
+		return true
+	}
+	ch := config.Select(cfg, snap.path, true, func() []byte { return []byte(snap.text) })
+	if ch.ByContent && ch.Lint {
+		s.mu.Lock()
+		said := s.detected[snap.path] == ch.Reason
+		s.detected[snap.path] = ch.Reason
+		s.mu.Unlock()
+		if !said {
+			s.logf("%s: linted as a manifest by its content: %s", clip(snap.path, 200), ch.Reason)
+		}
+	}
+	return ch.Lint
+}
+
+// validateOptions returns the options the CLI would lint the document's
+// file with: the editor's settings as its flags, then the configuration
+// file found from the document's directory (or the workspace root for a
+// document that is not a file), then $AWS_ACCESS_KEY_ID where the file
+// says `accessKeyId: env` (never unasked). excluded is true
+// when the configuration file excludes the file.
+func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Options, excluded bool, err error) {
+	if st.JobType != "" {
+		vopts.JobType, _ = manifest.ParseJobType(st.JobType)
+		vopts.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: st.JobType}
+	}
+	if st.Region != "" {
+		vopts.Region, vopts.RegionSource = st.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.region"}
+	}
+	dir := ""
+	if snap.path != "" {
+		dir = filepath.Dir(snap.path)
+	} else {
+		s.mu.Lock()
+		dir = s.rootDir
+		s.mu.Unlock()
+	}
+	if dir != "" {
+		cfg, err := s.configFor(dir)
+		if err != nil {
+			return vopts, false, err
+		}
+		if cfg != nil {
+			if snap.path != "" && cfg.Excluded(snap.path) {
+				return vopts, true, nil
+			}
+			if err := vopts.ApplyConfigFor(cfg, snap.path); err != nil {
+				return vopts, false, err
+			}
+		}
+	}
+	if note := vopts.ResolveAccessKey(s.opts.Getenv); note != "" {
+		s.logf("%s", note)
+	}
+	return vopts, false, nil
+}
+
+// configDiagnostic reports a configuration problem on the document (at
+// the top), or on the configuration file itself at the place at fault.
+func (s *Server) configDiagnostic(snap snapshot, err error) Diagnostic {
+	d := Diagnostic{Severity: severityError, Source: "manifestlint", Code: "config", Message: err.Error()}
+	var ce *config.Error
+	if errors.As(err, &ce) && isConfig(snap.path) && filepath.Clean(ce.File) == filepath.Clean(snap.path) {
+		off := snap.index.offsetOfLineCol(ce.Line, ce.Column)
+		p := snap.index.position(off, snap.enc)
+		d.Range = Range{p, p}
+		d.Message = "config error: " + ce.Message
+	}
+	return d
+}
+
+// findingRange is the byte range of a finding in the source (empty for a
+// finding that covers nothing, such as a missing field).
+func findingRange(idx *lineIndex, f manifest.Finding) (start, end int) {
+	if f.End >= f.Start && (f.End > 0 || f.Line <= 1 && f.Column <= 1) {
+		return f.Start, f.End
+	}
+	// A finding made without a range: its position only.
+	start = idx.offsetOfLineCol(f.Line, f.Column)
+	return start, start
+}
+
+// RuleDocs is where a rule's documentation is: its section of
+// docs/rules.md, by rule id (the diagnostics' codeDescription).
+const RuleDocs = manifest.RulesDocURI + "#" // as (*manifest.Rule).HelpURI and SARIF's helpUri
+
+var (
+	ruleIDsOnce sync.Once
+	ruleIDs     map[string]bool
+)
+
+// ruleDocumented reports whether id is a rule of validate.Rules(), each of
+// which has its section in docs/rules.md (tested).
+func ruleDocumented(id string) bool {
+	ruleIDsOnce.Do(func() {
+		ruleIDs = map[string]bool{}
+		for _, r := range validate.Rules() {
+			ruleIDs[r.ID] = true
+		}
+	})
+	return ruleIDs[id]
+}
+
+// findingMessage is a diagnostic's message: the headline, as --format
+// json's message, then the help on the next line (editors show a
+// diagnostic's message whole, and have no other place for it); the
+// service's sentence when the finding has no headline.
+func findingMessage(f manifest.Finding) string {
+	msg := f.Message
+	if msg == "" {
+		msg = f.Text()
+	}
+	if f.Help != "" {
+		msg += "\n" + f.Help
+	}
+	return msg
+}
+
+// toDiagnostic turns a finding into an LSP diagnostic.
+func toDiagnostic(uri string, idx *lineIndex, enc encoding, f manifest.Finding) Diagnostic {
+	start, end := findingRange(idx, f)
+	d := Diagnostic{
+		Range:    Range{idx.position(start, enc), idx.position(end, enc)},
+		Severity: severityError,
+		Code:     string(f.Code),
+		Source:   "manifestlint",
+		Message:  findingMessage(f),
+		Data:     &diagnosticData{Rule: f.Rule, Path: f.Path},
+	}
+	if f.Severity == manifest.Warning {
+		d.Severity = severityWarning
+	}
+	if f.Rule != "" && ruleDocumented(f.Rule) {
+		d.CodeDescription = &codeDescription{Href: RuleDocs + f.Rule}
+	}
+	if d.Code == "" {
+		d.Code = f.Rule
+	}
+	if !utf8.ValidString(d.Message) {
+		d.Message = strings.ToValidUTF8(d.Message, "\uFFFD")
+	}
+	for _, r := range f.Related {
+		rs, re := r.Start, r.End
+		if re <= rs && r.Line > 0 {
+			rs = idx.offsetOfLineCol(r.Line, r.Column)
+			re = rs
+			if r.EndLine > 0 {
+				re = max(rs, idx.offsetOfLineCol(r.EndLine, r.EndColumn))
+			}
+		}
+		d.RelatedInformation = append(d.RelatedInformation, diagnosticRelatedInformation{
+			Location: Location{URI: uri, Range: Range{idx.position(rs, enc), idx.position(re, enc)}},
+			Message:  r.Message,
+		})
+	}
+	return d
+}
+
+// current returns the lint result of the snapshot's version: the one the
+// linter or another request made, else the one a lint under way will
+// make (sharedLint). The error is ServerCancelled when the document
+// changed before it was linted (the client asks again for the new text).
+func (s *Server) current(ctx context.Context, snap snapshot) (*lintResult, *rpcError) {
+	if snap.lint != nil && snap.lint.version == snap.version && snap.lint.text == snap.text {
+		return snap.lint, nil
+	}
+	lr := s.sharedLint(ctx, snap)
+	if lr == nil {
+		return nil, &rpcError{codeServerCancelled, "server cancelled: the document changed before it was linted"}
+	}
+	return lr, nil
+}
+
+// flight is the lint of one version of one document, shared by the
+// linter and every request that needs it: N requests after one change
+// lint once (a lint of a 1 MB manifest allocates hundreds of megabytes).
+type flight struct {
+	version int
+	text    string
+	gen     uint64
+	ctx     context.Context // cancelled when the version is superseded or the server stops
+	cancel  context.CancelFunc
+	done    chan struct{} // closed when lr is set (nil if cancelled first)
+	lr      *lintResult
+}
+
+// sharedLint returns the lint result of snap's version, joining the lint
+// under way for it or starting one; nil when ctx is cancelled or the
+// version is superseded (a change cancels the lint of the one before)
+// before the result is there. At most cap(s.lintSlots) lints run at once.
+func (s *Server) sharedLint(ctx context.Context, snap snapshot) *lintResult {
+	s.mu.Lock()
+	if d, ok := s.docs[snap.uri]; ok && d.lint != nil && d.lint.version == snap.version && d.lint.text == snap.text && d.lint.gen == s.gen {
+		lr := d.lint
+		s.mu.Unlock()
+		return lr
+	}
+	f := s.flights[snap.uri]
+	if f == nil || f.version != snap.version || f.text != snap.text || f.gen != s.gen || f.ctx.Err() != nil {
+		if f != nil {
+			f.cancel() // superseded
+		}
+		f = &flight{version: snap.version, text: snap.text, gen: s.gen, done: make(chan struct{})}
+		f.ctx, f.cancel = context.WithCancel(s.baseCtx)
+		s.flights[snap.uri] = f
+		st := s.settingsLocked()
+		s.wg.Add(1)
+		go s.fly(snap, st, f)
+	}
+	s.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.lr
+	case <-f.ctx.Done():
+		return nil
+	case <-ctx.Done():
+		return nil
+	}
+}
+
+// fly runs a flight's lint when a lint slot is free, unless the flight is
+// cancelled first.
+func (s *Server) fly(snap snapshot, st Settings, f *flight) {
+	defer s.wg.Done()
+	defer func() {
+		s.mu.Lock()
+		if s.flights[snap.uri] == f {
+			delete(s.flights, snap.uri)
+		}
+		s.mu.Unlock()
+	}()
+	select {
+	case s.lintSlots <- struct{}{}:
+	case <-f.ctx.Done():
+		return
+	}
+	defer func() { <-s.lintSlots }()
+	if f.ctx.Err() != nil {
+		return
+	}
+	var lr *lintResult
+	s.safely("lint", func() { lr = s.lint(snap, st) })
+	if lr == nil {
+		return
+	}
+	s.mu.Lock()
+	if d, ok := s.docs[snap.uri]; ok && d.version == lr.version && d.text == lr.text && s.state != stateShutdown {
+		d.lint = lr
+	}
+	s.mu.Unlock()
+	f.lr = lr
+	close(f.done)
+}
+
+func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
+	var p documentDiagnosticParams
+	if err := decodeParams(params, &p); err != nil {
+		return nil, err
+	}
+	snap, err := s.snapshot(p.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) (any, *rpcError) {
+		lr, rerr := s.current(ctx, snap)
+		if rerr != nil {
+			return nil, rerr
+		}
+		// The result id names the text and settings linted: the same id
+		// means the same diagnostics.
+		id := strconv.Itoa(lr.version) + "." + strconv.FormatUint(lr.gen, 10)
+		if p.PreviousResultID != "" && p.PreviousResultID == id {
+			return unchangedDocumentDiagnosticReport{Kind: "unchanged", ResultID: id}, nil
+		}
+		return fullDocumentDiagnosticReport{Kind: "full", ResultID: id, Items: lr.diags}, nil
+	}, nil
+}
