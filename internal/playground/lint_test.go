@@ -30,7 +30,7 @@ func TestSpanUTF16(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			from, to := newIndex([]byte(tt.src)).span(&tt.f)
+			from, to := span(manifest.NewLines([]byte(tt.src)), &tt.f)
 			s := u16(tt.src)
 			if from < 0 || to < from || to > len(s) {
 				t.Fatalf("span %d..%d outside 0..%d", from, to, len(s))
