@@ -112,12 +112,22 @@ func (l *Lines) Start(n int) int {
 // End is the byte offset of the end of line n's text: its line break, or
 // the end of the source for the last line. n is clamped to [1, Count].
 func (l *Lines) End(n int) int {
+	if n >= len(l.starts) {
+		return len(l.src)
+	}
+	next := l.Next(n)
+	return next - breakLen(l.src[:next])
+}
+
+// Next is the byte offset just after line n's line break: the start of
+// line n+1, or the end of the source for the last line. n is clamped to
+// [1, Count].
+func (l *Lines) Next(n int) int {
 	n = min(max(n, 1), len(l.starts))
 	if n == len(l.starts) {
 		return len(l.src)
 	}
-	next := l.starts[n]
-	return next - breakLen(l.src[:next])
+	return l.starts[n]
 }
 
 // breakLen is the length of the line break that ends b.

@@ -64,6 +64,12 @@ func TestSplit(t *testing.T) {
 		if strings.Join(got, "") != string(tt.lines.Source()) {
 			t.Errorf("%s: the lines do not make the source", tt.name)
 		}
+		at := 0
+		for i, line := range got {
+			if at += len(line); tt.lines.Next(i+1) != at {
+				t.Errorf("%s: Next(%d) = %d, want %d", tt.name, i+1, tt.lines.Next(i+1), at)
+			}
+		}
 	}
 	// An LF index counts CR LF as one break, as git does.
 	l := NewLFLines([]byte("a\r\nb\rc"))

@@ -190,10 +190,7 @@ func shownLines(d *manifest.Document, lines [][]byte) []shown {
 			if !ok {
 				text, changed = "<a line that may hold a secret value is not shown>", true
 			}
-			le, next := l.End(n), len(d.Source)
-			if n < l.Count() {
-				next = l.Start(n + 1)
-			}
+			le, next := l.End(n), l.Next(n)
 			changed = changed || text != string(d.Source[l.Start(n):le])
 			b = append(b, text...)
 			b = append(b, d.Source[le:min(next, end)]...)
