@@ -99,15 +99,11 @@ func (r *Rule) Declares(code Code) bool {
 // range at (see Document.Span): the rule's id and severity are stamped on
 // it. detail, the finding's Message, says what was found and how to fix it.
 func (r *Rule) Errorf(code Code, at Span, path, detail string) Finding {
-	f := Finding{Code: code, Status: code.Status(), Severity: r.Severity, Rule: r.ID, Path: path, Message: detail}
-	f.SetSpan(at)
-	return f
+	return Finding{Code: code, Severity: r.Severity, Rule: r.ID, Path: path, Span: at, Message: detail}
 }
 
 // Warnf builds a finding of the rule without a service code over the range
 // at: a fault the service accepted but a user will want to know about.
 func (r *Rule) Warnf(at Span, path, detail string) Finding {
-	f := Finding{Severity: r.Severity, Rule: r.ID, Path: path, Message: detail}
-	f.SetSpan(at)
-	return f
+	return Finding{Severity: r.Severity, Rule: r.ID, Path: path, Span: at, Message: detail}
 }

@@ -309,7 +309,7 @@ func checkBucketRegions(c *Context) []manifest.Finding {
 		anchorRegion, anchor = r, fmt.Sprintf("the job region from %s is `%s`", src, r)
 	} else if regs := operationRegions(c); len(regs) > 0 {
 		anchorRegion = regs[0].region
-		anchor = fmt.Sprintf("%s (line %d) is `%s`", regs[0].path, regs[0].at.From.Line, anchorRegion)
+		anchor = fmt.Sprintf("%s (line %d) is `%s`", regs[0].path, regs[0].at.Line, anchorRegion)
 	}
 	var fs []manifest.Finding
 	for _, b := range manifestBuckets(c) {

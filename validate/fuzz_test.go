@@ -127,7 +127,7 @@ func checkResult(t *testing.T, res Result, src []byte) {
 				t.Errorf("error code %q is not in the catalog: %+v", f.Code, f)
 				continue
 			}
-			if f.Status != info.Status || !strings.HasPrefix(f.Text(), info.Message) || strings.HasPrefix(f.Message, info.Message) {
+			if f.Status() != info.Status || !strings.HasPrefix(f.Text(), info.Message) || strings.HasPrefix(f.Message, info.Message) {
 				t.Errorf("status or message does not match the catalog entry of %s: %+v", f.Code, f)
 			}
 		case manifest.Warning:

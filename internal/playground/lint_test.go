@@ -20,13 +20,13 @@ func TestSpanUTF16(t *testing.T) {
 		want      string
 	}{
 		{"line and column to the end of the word", "a: 1\nbucket: my bucket\n",
-			manifest.Finding{Line: 2, Column: 9}, "my"},
-		{"after a byte order mark", "\ufeffkey:value\n", manifest.Finding{Line: 1, Column: 1}, "key:value"},
-		{"after characters outside the BMP", "name: 😀😀 x\n", manifest.Finding{Line: 1, Column: 10}, "x"},
-		{"CRLF line ends", "a: 1\r\nb: 2\r\n", manifest.Finding{Line: 2, Column: 4}, "2"},
-		{"a place, not a range", "a: 1\nb: two words\n", manifest.Finding{Line: 2, Column: 4, EndLine: 2, EndColumn: 4, Start: 8, End: 8}, "two"},
-		{"the byte range", "é: 1\nb: two words\n", manifest.Finding{Line: 2, Column: 4, Start: 9, End: 18}, "two words"},
-		{"past the end", "a: 1", manifest.Finding{Line: 3, Column: 1}, ""},
+			manifest.Finding{Span: manifest.Span{Line: 2, Column: 9}}, "my"},
+		{"after a byte order mark", "\ufeffkey:value\n", manifest.Finding{Span: manifest.Span{Line: 1, Column: 1}}, "key:value"},
+		{"after characters outside the BMP", "name: 😀😀 x\n", manifest.Finding{Span: manifest.Span{Line: 1, Column: 10}}, "x"},
+		{"CRLF line ends", "a: 1\r\nb: 2\r\n", manifest.Finding{Span: manifest.Span{Line: 2, Column: 4}}, "2"},
+		{"a place, not a range", "a: 1\nb: two words\n", manifest.Finding{Span: manifest.Span{Line: 2, Column: 4, EndLine: 2, EndColumn: 4, Start: 8, End: 8}}, "two"},
+		{"the byte range", "é: 1\nb: two words\n", manifest.Finding{Span: manifest.Span{Line: 2, Column: 4, Start: 9, End: 18}}, "two words"},
+		{"past the end", "a: 1", manifest.Finding{Span: manifest.Span{Line: 3, Column: 1}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

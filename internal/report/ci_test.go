@@ -37,7 +37,7 @@ func warnf(rule string, at manifest.Span, path, detail string) manifest.Finding 
 
 // span is the range [col, end) of one line, for hand-made findings.
 func span(line, col, end int) manifest.Span {
-	return manifest.Span{From: manifest.Pos{Line: line, Column: col}, To: manifest.Pos{Line: line, Column: end}}
+	return manifest.Span{Line: line, Column: col, EndLine: line, EndColumn: end}
 }
 
 // fixesManifest has findings with fixes of every shape: an insertion (a
@@ -78,7 +78,7 @@ var ciCases = map[string][]validate.Result{
 			Kind: manifest.GlacierImport,
 			Findings: []manifest.Finding{
 				{Severity: manifest.Warning, Rule: "bucket-name-not-dns-compliant", Path: "logBucket",
-					Line: 4, Column: 12, Message: "Bucket `My_Bucket` breaks DNS rules:\n<lowercase>, please & thanks, 100%"},
+					Span: manifest.Span{Line: 4, Column: 12}, Message: "Bucket `My_Bucket` breaks DNS rules:\n<lowercase>, please & thanks, 100%"},
 			},
 		},
 		{

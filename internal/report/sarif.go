@@ -264,7 +264,7 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 					ArtifactLocation: sarifArtifact{URI: uri},
 				}}},
 				Properties: sarifResultFields{
-					Code: string(f.Code), HTTPStatus: f.Status, ServiceMessage: f.Code.Message(), Path: f.Path, JobKind: string(r.Kind),
+					Code: string(f.Code), HTTPStatus: f.Status(), ServiceMessage: f.Code.Message(), Path: f.Path, JobKind: string(r.Kind),
 					Evidence: f.Evidence,
 				},
 			}
