@@ -271,14 +271,14 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 			if i, ok := index[id]; ok {
 				res.RuleIndex = &i
 			}
-			res.Locations[0].PhysicalLocation.Region = sarifRegionOf(f.Line, f.Column, f.EndLine, f.EndColumn)
+			res.Locations[0].PhysicalLocation.Region = sarifRegionOf(f.Span)
 			res.Fixes = sarifFixes(r, uri, f)
 			for i, rel := range f.Related {
 				res.Related = append(res.Related, sarifRelated{
 					ID: i + 1,
 					PhysicalLocation: sarifPhysical{
 						ArtifactLocation: sarifArtifact{URI: uri},
-						Region:           sarifRegionOf(rel.Line, rel.Column, rel.EndLine, rel.EndColumn),
+						Region:           sarifRegionOf(rel.Span),
 					},
 					Message: sarifText{Text: rel.Message},
 				})
@@ -298,19 +298,13 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
-// sarifRegionOf is the region of a range, nil without a line. The end is
-// written only for a range that covers text: a region without one runs to
-// the end of its line, and an empty one would be an insertion point.
-func sarifRegionOf(line, col, endLine, endCol int) *sarifRegion {
-	if line < 1 {
-		return nil
-	}
-	reg := &sarifRegion{StartLine: line}
-	if col >= 1 {
-		reg.StartColumn = col
-		if endLine > line || endLine == line && endCol > col {
-			reg.EndLine, reg.EndColumn = endLine, endCol
-		}
+// sarifRegionOf is the region of a span. The end is written only for a
+// span that covers text: a region without one runs to the end of its line,
+// and an empty one would be an insertion point.
+func sarifRegionOf(s manifest.Span) *sarifRegion {
+	reg := &sarifRegion{StartLine: s.Line, StartColumn: s.Column}
+	if s.EndLine > s.Line || s.EndLine == s.Line && s.EndColumn > s.Column {
+		reg.EndLine, reg.EndColumn = s.EndLine, s.EndColumn
 	}
 	return reg
 }
