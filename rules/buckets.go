@@ -148,7 +148,7 @@ func dnsSuggestion(name string) string {
 
 // bucketDNSNamesRule is the bucket-name-not-dns-compliant rule: see checkBucketDNSNames.
 var bucketDNSNamesRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleBucketNameNotDNSCompliant,
 		Severity: manifest.Warning,
 		Doc:      "Warns about a bucket, logBucket or exportBucket name the service accepted but today's DNS naming rules refuse (3-63 lowercase letters, digits, `.` and `-`, ...).",
@@ -190,7 +190,7 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 
 // bucketsExistRule is the bucket-exists rule: see checkBucketsExist.
 var bucketsExistRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleBucketExists,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.NoSuchBucket},
@@ -278,7 +278,7 @@ func bucketCaseMatch(inv map[string]string, name string) string {
 
 // bucketRegionsRule is the bucket-regions rule: see checkBucketRegions.
 var bucketRegionsRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleBucketRegions,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MultipleRegions},

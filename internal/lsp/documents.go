@@ -588,7 +588,7 @@ func (s *Server) configDiagnostic(snap snapshot, err error) Diagnostic {
 
 // RuleDocs is where a rule's documentation is: its section of
 // docs/rules.md, by rule id (the diagnostics' codeDescription).
-const RuleDocs = manifest.RulesDocURI + "#" // as (*manifest.Rule).HelpURI and SARIF's helpUri
+const RuleDocs = manifest.RulesDocURI + "#" // as (*manifest.Descriptor).HelpURI and SARIF's helpUri
 
 var (
 	ruleIDsOnce sync.Once

@@ -28,11 +28,11 @@ const nasty = "The key \"a<b>&c\" isn't 100% right: use x,y\nsecond line\r\nthir
 
 // errorf and warnf make hand-made findings of a rule id.
 func errorf(code manifest.Code, rule string, at manifest.Span, path, detail string) manifest.Finding {
-	return (&manifest.Rule{ID: rule, Severity: manifest.Error}).Errorf(code, at, path, detail)
+	return (&manifest.Descriptor{ID: rule, Severity: manifest.Error}).Errorf(code, at, path, detail)
 }
 
 func warnf(rule string, at manifest.Span, path, detail string) manifest.Finding {
-	return (&manifest.Rule{ID: rule, Severity: manifest.Warning}).Warnf(at, path, detail)
+	return (&manifest.Descriptor{ID: rule, Severity: manifest.Warning}).Warnf(at, path, detail)
 }
 
 // span is the range [col, end) of one line, for hand-made findings.
@@ -134,7 +134,7 @@ func TestCIFormatsRegistered(t *testing.T) {
 
 // pinnedRules is the fixed rule list SARIF describes in the goldens, so
 // that they do not change whenever a rule is added.
-var pinnedRules = []*manifest.Rule{
+var pinnedRules = []*manifest.Descriptor{
 	{ID: "required-field", Severity: manifest.Error, Codes: []manifest.Code{manifest.MissingManifestField}, Doc: "Every required field is present. Fields of returnAddress too."},
 	{ID: "address-po-box", Severity: manifest.Error, Codes: []manifest.Code{manifest.InvalidAddress}, Doc: "The return address is not a post-office box."},
 	{ID: manifest.RuleYAMLSyntax, Severity: manifest.Error, Codes: []manifest.Code{manifest.MalformedManifest}, Doc: "The manifest must be valid YAML."},

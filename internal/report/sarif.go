@@ -350,10 +350,10 @@ func sarifLevel(s manifest.Severity) string {
 
 // sarifRules builds tool.driver.rules from the registry, then adds an entry
 // for any rule a result names that the registry does not list.
-func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule, map[string]int) {
+func sarifRules(results []manifest.Result, infos []*manifest.Descriptor) ([]sarifRule, map[string]int) {
 	index := make(map[string]int, len(infos))
 	rules := make([]sarifRule, 0, len(infos))
-	add := func(info *manifest.Rule) {
+	add := func(info *manifest.Descriptor) {
 		if _, dup := index[info.ID]; dup {
 			return
 		}
@@ -369,7 +369,7 @@ func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule,
 			if _, ok := index[id]; ok {
 				continue
 			}
-			info := &manifest.Rule{ID: id, Severity: f.Severity, Doc: "Reported by manifestlint."}
+			info := &manifest.Descriptor{ID: id, Severity: f.Severity, Doc: "Reported by manifestlint."}
 			if f.Code != "" {
 				info.Codes = []manifest.Code{f.Code}
 			}
@@ -380,7 +380,7 @@ func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule,
 	return rules, index
 }
 
-func sarifRuleOf(info *manifest.Rule) sarifRule {
+func sarifRuleOf(info *manifest.Descriptor) sarifRule {
 	codes := make([]string, len(info.Codes))
 	for i, c := range info.Codes {
 		codes[i] = string(c)
