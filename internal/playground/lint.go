@@ -154,10 +154,10 @@ func mustJSON(v any) []byte {
 func span(l *manifest.Lines, f *manifest.Finding) (from, to int) {
 	src := l.Source()
 	start, end := f.Start, f.End
-	if end <= start {
-		start = l.Offset(manifest.Pos{Line: f.Line, Column: f.Column})
-		end = start
-		for lineEnd := l.End(f.Line); end < lineEnd && src[end] != ' ' && src[end] != '\t'; end++ {
+	if f.Span.Empty() {
+		lineEnd := l.End(f.Line)
+		for end < lineEnd && src[end] != ' ' && src[end] != '\t' {
+			end++
 		}
 	}
 	utf16 := func(off int) int { return manifest.UTF16Len(src[:min(max(off, 0), len(src))]) }
