@@ -12,8 +12,9 @@ import (
 var BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // Lines is the line index of a source, the one place that knows where its
-// lines start. It counts lines and columns as yaml.v3 does, so that a
-// yaml.Node's Line and Column name the same character:
+// lines start. NewLines counts lines and columns as yaml.v3 does, so that a
+// yaml.Node's Line and Column name the same character (NewLSPLines and
+// NewLFLines end lines at fewer breaks):
 //
 //   - a line ends at CR LF, a lone CR, LF, NEL (U+0085), LS (U+2028) or
 //     PS (U+2029);
@@ -22,7 +23,7 @@ var BOM = []byte{0xEF, 0xBB, 0xBF}
 //
 // It converts between byte offsets, line/column positions and the UTF-16
 // units editors count (the Language Server Protocol's default). Build it
-// once per source (Document.Lines); its methods do not allocate.
+// once per source (Document.Lines); its methods but Split do not allocate.
 type Lines struct {
 	src    []byte
 	starts []int // byte offset of the first byte of each line
