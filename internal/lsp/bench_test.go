@@ -75,6 +75,7 @@ type benchClient struct {
 	w         io.WriteCloser
 	published chan int
 	status    chan int
+	srv       *Server // in-process only
 }
 
 func startBench(b *testing.B) *benchClient {
@@ -82,6 +83,7 @@ func startBench(b *testing.B) *benchClient {
 	sr, cw := io.Pipe()
 	c := &benchClient{w: cw, published: make(chan int, 1024), status: make(chan int, 1)}
 	srv := New(sr, sw, Options{Getenv: func(string) string { return "" }})
+	c.srv = srv
 	go func() { c.status <- srv.Serve(); sw.Close() }()
 	c.start(b, cr)
 	b.Cleanup(func() {
@@ -120,9 +122,10 @@ func (c *benchClient) waitVersion(b testing.TB, v int) {
 
 // benchChanges opens text, then times didChange -> publishDiagnostics for
 // an edit of one character, and reports the 95th percentile.
-func benchChanges(b *testing.B, text string) {
+func benchChanges(b *testing.B, text string) { benchChangesAt(b, "untitled:bench", text) }
+
+func benchChangesAt(b *testing.B, uri, text string) {
 	c := startBench(b)
-	uri := "untitled:bench"
 	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
 		"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": text}}})
 	c.waitVersion(b, 1)
@@ -166,6 +169,71 @@ func BenchmarkChangeTypical(b *testing.B) { benchChanges(b, typicalManifest) }
 // BenchmarkChange1MB: the same edit in a 1 MB manifest (target: p95 under
 // 100 ms).
 func BenchmarkChange1MB(b *testing.B) { benchChanges(b, bigManifest(1<<20)) }
+
+// BenchmarkChange1MBFile is BenchmarkChange1MB for a file: URI, as an
+// editor opens a file on disk: a name that is not a manifest's (so its
+// content decides) in a directory with a configuration file.
+func BenchmarkChange1MBFile(b *testing.B) {
+	benchChangesAt(b, benchFileURI(b, "export"), bigManifest(1<<20))
+}
+
+// BenchmarkChangeTypicalFile is BenchmarkChangeTypical for a file: URI,
+// as BenchmarkChange1MBFile.
+func BenchmarkChangeTypicalFile(b *testing.B) {
+	benchChangesAt(b, benchFileURI(b, "import"), typicalManifest)
+}
+
+// benchFileURI returns the URI of a file named big.yaml in a new directory
+// whose configuration file sets the region and gives *.yaml the job type.
+func benchFileURI(b *testing.B, jobType string) string {
+	dir := b.TempDir()
+	cfg := "region: us-east-1\njobTypes:\n  \"*.yaml\": " + jobType + "\n"
+	if err := os.WriteFile(filepath.Join(dir, ".manifestlint.yaml"), []byte(cfg), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return "file://" + filepath.ToSlash(filepath.Join(dir, "big.yaml"))
+}
+
+// BenchmarkBurst1MB: five one-character edits of a 1 MB manifest, 20 ms
+// apart (fast typing, or a key held down), then the time from the last
+// edit to its diagnostics; it reports the lints started per burst and the
+// CPU per burst. Only the last version's diagnostics are wanted.
+func BenchmarkBurst1MB(b *testing.B) {
+	const edits, gap = 5, 20 * time.Millisecond
+	c := startBench(b)
+	uri := "untitled:burst"
+	text := bigManifest(1 << 20)
+	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
+		"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": text}}})
+	c.waitVersion(b, 1)
+	at := newLineIndex(text).position(strings.Index(text, "deviceId: ")+len("deviceId: "), utf16)
+	var times []time.Duration
+	version := 1
+	runs0 := c.srv.lintRuns.Load()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var start time.Time
+		for e := 0; e < edits; e++ {
+			version++
+			if e > 0 {
+				time.Sleep(gap)
+			}
+			start = time.Now()
+			c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": map[string]any{
+				"textDocument":   map[string]any{"uri": uri, "version": version},
+				"contentChanges": []any{map[string]any{"range": Range{at, at}, "text": "X"}}}})
+		}
+		c.waitVersion(b, version)
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(c.srv.lintRuns.Load()-runs0)/float64(b.N), "lints/op")
+	slices.Sort(times)
+	b.ReportMetric(float64(times[min(len(times)-1, len(times)*95/100)].Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+}
 
 // BenchmarkResident100Docs runs the built `manifestlint lsp`, opens 100
 // typical manifests (each a little different), waits for the diagnostics
@@ -245,9 +313,11 @@ func BenchmarkResident100Docs(b *testing.B) {
 func BenchmarkValidate1MB(b *testing.B) {
 	text := []byte(bigManifest(1 << 20))
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		validate.Validate("bench.yaml", text, validate.Options{})
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkBinaryChange1MB is BenchmarkChange1MB against the built binary,
