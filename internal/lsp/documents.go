@@ -679,6 +679,12 @@ type flight struct {
 	cancel  context.CancelFunc
 	done    chan struct{} // closed when lr is set (nil if cancelled first)
 	lr      *lintResult
+	// after is closed when the document's flight before this one has
+	// ended; ended when this one has, and every one before it: a
+	// document's lints run one at a time, so that a burst of changes
+	// costs the lint under way and the last version's, not a lint per
+	// change side by side (validate cannot be stopped half-way).
+	after, ended chan struct{}
 }
 
 // sharedLint returns the lint result of snap's version, joining the lint
@@ -687,17 +693,26 @@ type flight struct {
 // before the result is there. At most cap(s.lintSlots) lints run at once.
 func (s *Server) sharedLint(ctx context.Context, snap snapshot) *lintResult {
 	s.mu.Lock()
-	if d, ok := s.docs[snap.uri]; ok && d.lint != nil && d.lint.version == snap.version && d.lint.text == snap.text && d.lint.gen == s.gen {
+	d, ok := s.docs[snap.uri]
+	if !ok || d.version != snap.version || d.text != snap.text {
+		// The document changed (or closed) since the snapshot: the newer
+		// version's lint is not the one to cancel.
+		s.mu.Unlock()
+		return nil
+	}
+	if d.lint != nil && d.lint.version == snap.version && d.lint.text == snap.text && d.lint.gen == s.gen {
 		lr := d.lint
 		s.mu.Unlock()
 		return lr
 	}
 	f := s.flights[snap.uri]
 	if f == nil || f.version != snap.version || f.text != snap.text || f.gen != s.gen || f.ctx.Err() != nil {
+		var after chan struct{}
 		if f != nil {
 			f.cancel() // superseded
+			after = f.ended
 		}
-		f = &flight{version: snap.version, text: snap.text, gen: s.gen, done: make(chan struct{})}
+		f = &flight{version: snap.version, text: snap.text, gen: s.gen, done: make(chan struct{}), after: after, ended: make(chan struct{})}
 		f.ctx, f.cancel = context.WithCancel(s.baseCtx)
 		s.flights[snap.uri] = f
 		st := s.settingsLocked()
@@ -719,6 +734,7 @@ func (s *Server) sharedLint(ctx context.Context, snap snapshot) *lintResult {
 // cancelled first.
 func (s *Server) fly(snap snapshot, st Settings, f *flight) {
 	defer s.wg.Done()
+	defer close(f.ended)
 	defer func() {
 		s.mu.Lock()
 		if s.flights[snap.uri] == f {
@@ -726,6 +742,14 @@ func (s *Server) fly(snap snapshot, st Settings, f *flight) {
 		}
 		s.mu.Unlock()
 	}()
+	if f.after != nil {
+		select {
+		case <-f.after:
+		case <-f.ctx.Done():
+			<-f.after // ended follows every earlier flight's end
+			return
+		}
+	}
 	select {
 	case s.lintSlots <- struct{}{}:
 	case <-f.ctx.Done():
@@ -734,6 +758,9 @@ func (s *Server) fly(snap snapshot, st Settings, f *flight) {
 	defer func() { <-s.lintSlots }()
 	if f.ctx.Err() != nil {
 		return
+	}
+	if s.beforeLint != nil {
+		s.beforeLint(snap.uri, snap.version)
 	}
 	var lr *lintResult
 	s.safely("lint", func() { lr = s.lint(snap, st) })
