@@ -235,6 +235,48 @@ func BenchmarkBurst1MB(b *testing.B) {
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
 }
 
+// BenchmarkReplaceAll1MB: one didChange of 100 edits of a 1 MB manifest,
+// last first, as an editor sends a replace-all or a multi-cursor edit
+// (each range is of the text the edits before it left), to its
+// diagnostics.
+func BenchmarkReplaceAll1MB(b *testing.B) {
+	c := startBench(b)
+	uri := "untitled:replace"
+	text := bigManifest(1 << 20)
+	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
+		"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": text}}})
+	c.waitVersion(b, 1)
+	// The first 100 "targetDirectory: export/" values, toggled between
+	// export/ and import/ (same length, so the ranges stay the same).
+	idx := newLineIndex(text)
+	var at []Position
+	for off := 0; len(at) < 100; {
+		i := strings.Index(text[off:], "targetDirectory: export/")
+		off += i + len("targetDirectory: ")
+		at = append(at, idx.position(off, utf16))
+	}
+	version := 1
+	cpu0 := cpuTime()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		version++
+		word := "import"
+		if version%2 == 1 {
+			word = "export"
+		}
+		changes := make([]any, 0, len(at))
+		for j := len(at) - 1; j >= 0; j-- {
+			changes = append(changes, map[string]any{"range": Range{at[j], Position{at[j].Line, at[j].Character + 6}}, "text": word})
+		}
+		c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": map[string]any{
+			"textDocument": map[string]any{"uri": uri, "version": version}, "contentChanges": changes}})
+		c.waitVersion(b, version)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
 // BenchmarkResident100Docs runs the built `manifestlint lsp`, opens 100
 // typical manifests (each a little different), waits for the diagnostics
 // of all, and reports the process's resident memory (target: under 50 MB).

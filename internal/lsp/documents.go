@@ -127,22 +127,8 @@ func (s *Server) didChange(params json.RawMessage) {
 		s.logf("didChange: document not open: %s", clip(p.TextDocument.URI, 200))
 		return
 	}
-	for _, c := range p.ContentChanges {
-		if c.Range == nil {
-			d.text = c.Text
-			d.index = nil
-			continue
-		}
-		if d.index == nil {
-			d.index = newLineIndex(d.text)
-		}
-		start := d.index.offset(c.Range.Start, s.enc)
-		end := d.index.offset(c.Range.End, s.enc)
-		if end < start {
-			start, end = end, start
-		}
-		d.text = d.text[:start] + c.Text + d.text[end:]
-		d.index = nil
+	if len(p.ContentChanges) > 0 {
+		d.text, d.index = applyChanges(d.text, d.index, p.ContentChanges, s.enc)
 	}
 	if p.TextDocument.Version != nil {
 		d.version = *p.TextDocument.Version
@@ -157,6 +143,69 @@ func (s *Server) didChange(params json.RawMessage) {
 		f.cancel() // its version is superseded: a lint waiting for a slot does not start
 	}
 	s.scheduleLocked(d.uri)
+}
+
+// applyChanges applies a didChange's content changes to text, in order,
+// and returns the new text and its index (nil when it is to be built).
+// idx is text's index, or nil. Each range is of the text the changes
+// before it left; a run of changes each of which lies before the one
+// before it (how editors send a replace-all or a multi-cursor edit: last
+// first) reads its ranges with one index and is applied with one copy of
+// the text, not an index and a copy per change.
+func applyChanges(text string, idx *lineIndex, changes []contentChange, enc encoding) (string, *lineIndex) {
+	type edit struct {
+		start, end int
+		text       string
+	}
+	var run []edit // of text (whose index is idx), each before the one before it
+	var bound Position
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		n := len(text)
+		for _, e := range run {
+			n += len(e.text) - (e.end - e.start)
+		}
+		var b strings.Builder
+		b.Grow(n)
+		at := 0
+		for i := len(run) - 1; i >= 0; i-- {
+			b.WriteString(text[at:run[i].start])
+			b.WriteString(run[i].text)
+			at = run[i].end
+		}
+		b.WriteString(text[at:])
+		text, idx, run = b.String(), nil, run[:0]
+	}
+	for _, c := range changes {
+		if c.Range == nil {
+			text, idx, run = c.Text, nil, run[:0]
+			continue
+		}
+		// The text before the last edit of the run is as it was, so a
+		// range that ends there, at a position that names the same byte in
+		// both texts, is read with idx.
+		if len(run) > 0 && (bound.less(c.Range.Start) || bound.less(c.Range.End)) {
+			flush()
+		}
+		if idx == nil {
+			idx = newLineIndex(text)
+		}
+		start, end := idx.offset(c.Range.Start, enc), idx.offset(c.Range.End, enc)
+		if end < start {
+			start, end = end, start
+		}
+		run = append(run, edit{start, end, c.Text})
+		bound = idx.position(start, enc)
+	}
+	flush()
+	return text, idx
+}
+
+// less reports whether p comes before q.
+func (p Position) less(q Position) bool {
+	return p.Line < q.Line || p.Line == q.Line && p.Character < q.Character
 }
 
 func (s *Server) didSave(params json.RawMessage) {
