@@ -544,7 +544,9 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 	if name == "" {
 		name = snap.uri
 	}
-	lr.res = validate.Validate(name, []byte(snap.text), vopts)
+	// The index's copy of the text, not another: validate and the
+	// content test only read their source.
+	lr.res = validate.Validate(name, snap.index.Source(), vopts)
 	lr.kind = lr.res.Kind
 	lr.diags = make([]Diagnostic, 0, len(lr.res.Findings))
 	for _, f := range lr.res.Findings {
@@ -566,7 +568,7 @@ func (s *Server) isManifest(snap snapshot) bool {
 	if err != nil {
 		return true
 	}
-	ch := config.Select(cfg, snap.path, true, func() []byte { return []byte(snap.text) })
+	ch := config.Select(cfg, snap.path, true, snap.index.Source)
 	if ch.ByContent && ch.Lint {
 		s.mu.Lock()
 		said := s.detected[snap.path] == ch.Reason
