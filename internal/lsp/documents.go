@@ -530,12 +530,15 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 		}}
 		return lr
 	}
-	vopts, excluded, err := s.validateOptions(snap, st)
+	// The configuration file is looked up (and checked for a change on
+	// disk) once per lint.
+	cfg, cerr := s.configForDoc(snap)
+	vopts, excluded, err := s.validateOptions(snap, st, cfg, cerr)
 	switch {
 	case err != nil:
 		lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
 		return lr
-	case excluded, !s.isManifest(snap):
+	case excluded, !s.isManifest(snap, cfg, cerr):
 		lr.diags = []Diagnostic{}
 		return lr
 	}
@@ -560,11 +563,11 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 // on those: a document named like a manifest (manifest.yaml,
 // *.manifest.yaml), one the configuration file's include names, or one
 // whose text looks like a manifest (manifest.LooksLikeManifest) is linted.
-func (s *Server) isManifest(snap snapshot) bool {
+// cfg and err are the document's configuration file (configForDoc).
+func (s *Server) isManifest(snap snapshot, cfg *config.Config, err error) bool {
 	if snap.path == "" {
 		return true
 	}
-	cfg, err := s.configFor(filepath.Dir(snap.path))
 	if err != nil {
 		return true
 	}
@@ -582,12 +585,12 @@ func (s *Server) isManifest(snap snapshot) bool {
 }
 
 // validateOptions returns the options the CLI would lint the document's
-// file with: the editor's settings as its flags, then the configuration
-// file found from the document's directory (or the workspace root for a
-// document that is not a file), then $AWS_ACCESS_KEY_ID where the file
-// says `accessKeyId: env` (never unasked). excluded is true
-// when the configuration file excludes the file.
-func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Options, excluded bool, err error) {
+// file with: the editor's settings as its flags, then its configuration
+// file (cfg, or the error cerr of reading it: configForDoc), then
+// $AWS_ACCESS_KEY_ID where the file says `accessKeyId: env` (never
+// unasked). excluded is true when the configuration file excludes the
+// file.
+func (s *Server) validateOptions(snap snapshot, st Settings, cfg *config.Config, cerr error) (vopts validate.Options, excluded bool, err error) {
 	if st.JobType != "" {
 		vopts.JobType, _ = manifest.ParseJobType(st.JobType)
 		vopts.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: st.JobType}
@@ -595,6 +598,27 @@ func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Opt
 	if st.Region != "" {
 		vopts.Region, vopts.RegionSource = st.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.region"}
 	}
+	if cerr != nil {
+		return vopts, false, cerr
+	}
+	if cfg != nil {
+		if snap.path != "" && cfg.Excluded(snap.path) {
+			return vopts, true, nil
+		}
+		if err := vopts.ApplyConfigFor(cfg, snap.path); err != nil {
+			return vopts, false, err
+		}
+	}
+	if note := vopts.ResolveAccessKey(s.opts.Getenv); note != "" {
+		s.logf("%s", note)
+	}
+	return vopts, false, nil
+}
+
+// configForDoc returns the configuration file that applies to a document:
+// the one found from its file's directory, or from the workspace root for
+// a document that is not a file (none without a root).
+func (s *Server) configForDoc(snap snapshot) (*config.Config, error) {
 	dir := ""
 	if snap.path != "" {
 		dir = filepath.Dir(snap.path)
@@ -603,24 +627,10 @@ func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Opt
 		dir = s.rootDir
 		s.mu.Unlock()
 	}
-	if dir != "" {
-		cfg, err := s.configFor(dir)
-		if err != nil {
-			return vopts, false, err
-		}
-		if cfg != nil {
-			if snap.path != "" && cfg.Excluded(snap.path) {
-				return vopts, true, nil
-			}
-			if err := vopts.ApplyConfigFor(cfg, snap.path); err != nil {
-				return vopts, false, err
-			}
-		}
+	if dir == "" {
+		return nil, nil
 	}
-	if note := vopts.ResolveAccessKey(s.opts.Getenv); note != "" {
-		s.logf("%s", note)
-	}
-	return vopts, false, nil
+	return s.configFor(dir)
 }
 
 // configDiagnostic reports a configuration problem on the document (at
