@@ -47,8 +47,8 @@ func foldSet(keys ...string) map[string]bool {
 	return m
 }
 
-// DetectLimit is how much of a file the test reads: the keys that decide
-// sit near the top of a manifest.
+// DetectLimit is how much of a file Detect reads: the keys that decide sit
+// near the top of a manifest.
 const DetectLimit = 64 << 10
 
 // Verdict is what Detect decided about a file, and why.
@@ -91,8 +91,8 @@ func Detect(name string, src []byte) Verdict {
 	var distinct []string
 	foreign, foreignLine := "", 0
 	for n := 1; len(src) > 0; n++ {
-		// Lines end at LF, CR LF or a lone CR (old Mac files), as in
-		// manifest's line index.
+		// Lines end at LF, CR LF or a lone CR (old Mac files); unlike
+		// Lines, NEL, LS and PS do not end one here.
 		line := src
 		if i := bytes.IndexAny(src, "\r\n"); i >= 0 {
 			if src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {

@@ -157,7 +157,7 @@ func (ks *kindSchema) quickSchema() *quick {
 // split sources in json/ (defs.json and one file per kind, which are what
 // is edited) by `go generate ./schema`; TestBundledUpToDate fails when they
 // are stale. Bundling at build time spares the first manifest of a kind
-// about 2 ms of JSON work.
+// the JSON work.
 //
 //go:generate go test . -run TestBundledUpToDate -update-bundles
 //go:embed bundled/*.json
