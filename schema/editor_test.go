@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -100,5 +101,39 @@ func TestEditorEnums(t *testing.T) {
 	j := strings.Index(src[i:], "}")
 	if i < 0 || strings.Contains(src[i:i+j], `"no"`) || !strings.Contains(src[i:i+j], `"YES"`) {
 		t.Errorf("eraseDevice in the editor schema:\n%s", src[i:i+j])
+	}
+}
+
+// TestSnippetsOwnNoValues: a snippet in the schema sources never lists a
+// field's values itself; it writes `${N|enum|}`, which the printed schema
+// fills in from the field's enum (TestEveryCompletedValueIsAccepted, in the
+// language server, lints each filled-in value).
+func TestSnippetsOwnNoValues(t *testing.T) {
+	choice := regexp.MustCompile(`\$\{[0-9]+\|[^}]*\|\}`)
+	entries, err := files.ReadDir("json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		src, err := files.ReadFile("json/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range choice.FindAllString(string(src), -1) {
+			if !snippetChoice().MatchString(m) {
+				t.Errorf("%s: snippet choice %s lists values: write ${N|enum|}", e.Name(), m)
+			}
+		}
+	}
+	filled := 0
+	for _, k := range manifest.Kinds {
+		src := string(Source(k))
+		if strings.Contains(src, "|enum|") {
+			t.Errorf("%s: a snippet choice left unfilled in the printed schema", k)
+		}
+		filled += len(choice.FindAllString(src, -1))
+	}
+	if filled < 7 {
+		t.Errorf("%d snippet choices in the printed schemas, want customs' 3 in each kind and a region per EBS and Glacier operation", filled)
 	}
 }

@@ -235,6 +235,8 @@ func Source(kind manifest.Kind) []byte {
 // rule checks) gets the spellings of yes only. manifestlint's own checks
 // use the strict schema, whose messages manifestlint words itself.
 //
+// A snippet's `${N|enum|}` becomes the field's values (fillSnippetChoices).
+//
 // yaml-language-server reads `2.0` and `2` as the same number, so an editor
 // cannot refuse `manifestVersion: 2` without refusing the valid, unquoted
 // `manifestVersion: 2.0`; manifestlint does refuse it.
@@ -244,6 +246,7 @@ func editorFlavor(src []byte) []byte {
 		panic(fmt.Sprintf("schema: bundled schema does not decode: %v", err))
 	}
 	editorNode(doc.Content[0], "")
+	fillSnippetChoices(doc.Content[0], member(doc.Content[0], "definitions"))
 	var out bytes.Buffer
 	writeJSON(&out, doc.Content[0])
 	var indented bytes.Buffer
