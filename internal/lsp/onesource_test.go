@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -137,5 +138,45 @@ func TestEveryCompletedValueIsAccepted(t *testing.T) {
 		if walked[key] == 0 {
 			t.Errorf("no completion walked for %s (walked: %v)", key, fmt.Sprint(walked))
 		}
+	}
+}
+
+// The snippets completion writes are the editor schemas' (defaultSnippets),
+// and each value a snippet lets the user choose is one completion offers
+// for that field, which TestEveryCompletedValueIsAccepted lints.
+func TestSnippetChoicesAreCompletedValues(t *testing.T) {
+	choice := regexp.MustCompile(`^\$\{[0-9]+\|(.*)\|\}$`)
+	checked := 0
+	for _, k := range manifest.Kinds {
+		root := kindField(k)
+		blocks := map[string]*field{"returnAddress": root.props["returnAddress"], "customs": root.props["customs"]}
+		if ops := root.props["operations"]; ops != nil {
+			blocks["operations[]"] = ops.items
+		}
+		for name, block := range blocks {
+			if block == nil || len(block.snippet) == 0 {
+				t.Errorf("%s: no snippet for %s in the schema", k, name)
+				continue
+			}
+			for _, e := range block.snippet {
+				m := choice.FindStringSubmatch(e.value)
+				if m == nil {
+					continue
+				}
+				var offered []string
+				for _, c := range valueChoices(&lintResult{}, e.key, block.props[e.key]) {
+					offered = append(offered, c.Value)
+				}
+				for _, v := range strings.Split(m[1], ",") {
+					checked++
+					if !slices.Contains(offered, v) {
+						t.Errorf("%s %s: the snippet offers %s: %s, which completion does not (%v)", k, name, e.key, v, offered)
+					}
+				}
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d snippet choices checked", checked)
 	}
 }
