@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
 	"github.com/spf13/pflag"
 )
 
@@ -75,17 +76,7 @@ func completionData() completion {
 	}
 	sort.Strings(c.commands)
 	fl.VisitAll(func(f *pflag.Flag) { c.flags = append(c.flags, f) })
-	seen := map[string]bool{}
-	for _, r := range ruleRows() {
-		seen[r.ID] = true
-		c.names = append(c.names, r.ID)
-	}
-	for _, ec := range manifest.ErrorCodes {
-		if !seen[string(ec.Code)] {
-			seen[string(ec.Code)] = true
-			c.names = append(c.names, string(ec.Code))
-		}
-	}
+	c.names = validate.Names()
 	return c
 }
 

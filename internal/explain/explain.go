@@ -250,13 +250,7 @@ func unknown(name string) error {
 
 // allNames lists every name Lookup knows.
 func allNames() []string {
-	var names []string
-	for _, c := range manifest.ErrorCodes {
-		names = append(names, string(c.Code))
-	}
-	for _, r := range validate.Rules() {
-		names = append(names, r.ID)
-	}
+	names := validate.Names()
 	for _, t := range [][]manifest.CodeMeaning{manifest.ProgressCodes, manifest.LocationCodes, manifest.LogStatusCodes} {
 		for _, m := range t {
 			names = append(names, m.Code)
