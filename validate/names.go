@@ -18,12 +18,12 @@ var (
 	names     map[string]bool
 	nameList  []string // sorted
 	ordered   []string // the rule ids in registry order, then the codes
-	rulesByID map[string]*manifest.Rule
+	rulesByID map[string]*manifest.Descriptor
 )
 
 func loadNames() {
 	names = map[string]bool{}
-	rulesByID = map[string]*manifest.Rule{}
+	rulesByID = map[string]*manifest.Descriptor{}
 	add := func(n string) {
 		if !names[n] {
 			names[n] = true
@@ -52,7 +52,7 @@ func Names() []string {
 
 // RuleByID returns the rule of the registry whose id is id, exactly so, or
 // nil.
-func RuleByID(id string) *manifest.Rule {
+func RuleByID(id string) *manifest.Descriptor {
 	namesOnce.Do(loadNames)
 	return rulesByID[id]
 }
