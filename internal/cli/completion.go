@@ -65,7 +65,7 @@ func completionData() completion {
 		values: map[string][]string{
 			"format":   formatNames(),
 			"region":   manifest.Regions,
-			"job-type": {"import", "export"},
+			"job-type": {string(manifest.JobTypeImport), string(manifest.JobTypeExport)},
 			"job-kind": kindNames(),
 			"color":    {"auto", "always", "never"},
 		},

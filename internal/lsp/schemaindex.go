@@ -20,7 +20,6 @@ type field struct {
 	typ      string
 	enum     []string
 	constant string
-	pattern  string
 	props    map[string]*field
 	order    []string // property names in schema order
 	required map[string]bool
@@ -120,9 +119,6 @@ func readField(s, defs *yaml.Node, depth int) *field {
 	if v, ok := text(s, "const"); ok {
 		f.constant = v
 	}
-	if v, ok := text(s, "pattern"); ok {
-		f.pattern = v
-	}
 	if e := member(s, "enum"); e != nil {
 		f.enum = stringItems(e)
 	}
@@ -191,8 +187,6 @@ func (f *field) values() []string {
 			}
 		}
 		return out
-	case f.pattern == "^([Yy][Ee][Ss]|[Nn][Oo])$":
-		return []string{"yes", "no"}
 	}
 	return nil
 }
