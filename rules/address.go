@@ -126,6 +126,7 @@ var addressPostalCodeRule = Rule{
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "For the United States, postalCode is `NNNNN` or `NNNNN-NNNN`, and its first three digits belong to stateOrProvince (USPS prefix table); for Canada `A1A 1A1`.",
 		Decisions: []string{
+			"A ZIP prefix USPS has not assigned inside a state's range (987 in WA) counts as that state's, so that a new assignment is no false alarm; a prefix that serves two states (063, 834, 967, 969) counts for both; the military prefixes (090-098, 340, 962-966) belong to no state.",
 			"A Canadian postalCode is `A1A 1A1` exactly: capitals, one space, and the letters Canada Post uses (no D, F, I, O, Q, U; no W or Z first). `a1a1a1` and `A1A1A1` are invalid (the fix writes the written form).",
 			"stateOrProvince or postalCode present but empty for the US or Canada is an invalid value (InvalidAddressException at the value), not a missing field: a missing field is an absent key (spec §5).",
 		},
