@@ -32,7 +32,7 @@ type Descriptor struct {
 	// the fixes the findings really carry.
 	Fixes []FixCase
 	// Decisions are the readings the rule takes where the spec is silent,
-	// one sentence each (the strictest reading the real examples pass);
+	// one line each (the strictest reading the real examples pass);
 	// `explain` and docs/rules.md list them.
 	Decisions []string
 }
