@@ -15,6 +15,7 @@ import (
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/rules"
 	"github.com/manifestlint/manifestlint/validate"
+	"go.yaml.in/yaml/v3"
 )
 
 // lineToken is what completion sees of one line: where its first token
@@ -304,22 +305,15 @@ func kindWith(lr *lintResult, segs []string) (manifest.Kind, *field) {
 
 func sortKey(i int) string { return string(rune('a'+i/26)) + string(rune('a'+i%26)) }
 
-// valueChoices lists the closed set of values of field key.
+// valueChoices lists the closed set of values of field key: the rules'
+// tables where they decide (rules.FieldChoices), or the schema's enum.
 func valueChoices(lr *lintResult, key string, f *field) []rules.Choice {
-	switch key {
-	case "country", "deviceCountryOfOrigin":
-		return rules.CountryChoices()
-	case "stateOrProvince":
-		country := ""
-		if lr.res.Doc != nil && lr.res.Doc.Root != nil {
-			if c, ok := manifest.Text(manifest.Value(manifest.Value(lr.res.Doc.Root, "returnAddress"), "country")); ok {
-				country = rules.CountryCode(c)
-			}
-		}
-		if country == "US" || country == "CA" {
-			return rules.StateChoices(country)
-		}
-		return append(rules.StateChoices("US"), rules.StateChoices("CA")...)
+	var root *yaml.Node
+	if lr.res.Doc != nil {
+		root = lr.res.Doc.Root
+	}
+	if choices, ok := rules.FieldChoices(root, key); ok {
+		return choices
 	}
 	var out []rules.Choice
 	for _, v := range f.values() {
