@@ -137,3 +137,39 @@ func TestSnippetsOwnNoValues(t *testing.T) {
 		t.Errorf("%d snippet choices in the printed schemas, want customs' 3 in each kind and a region per EBS and Glacier operation", filled)
 	}
 }
+
+// TestSnippetsWriteTheRequiredFields: each snippet writes every field its
+// mapping requires, and only fields the mapping has.
+func TestSnippetsWriteTheRequiredFields(t *testing.T) {
+	for _, k := range manifest.Kinds {
+		var doc map[string]any
+		if err := json.Unmarshal(Source(k), &doc); err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		n := 0
+		for name, d := range doc["definitions"].(map[string]any) {
+			def, _ := d.(map[string]any)
+			snippets, _ := def["defaultSnippets"].([]any)
+			props, _ := def["properties"].(map[string]any)
+			required, _ := def["required"].([]any)
+			for _, s := range snippets {
+				sn, _ := s.(map[string]any)
+				body, _ := sn["body"].(map[string]any)
+				n++
+				for key := range body {
+					if props[key] == nil {
+						t.Errorf("%s %s: snippet %q writes %s, which %s does not have", k, name, sn["label"], key, name)
+					}
+				}
+				for _, r := range required {
+					if _, ok := body[r.(string)]; !ok {
+						t.Errorf("%s %s: snippet %q leaves out the required %s", k, name, sn["label"], r)
+					}
+				}
+			}
+		}
+		if n < 3 {
+			t.Errorf("%s: %d snippets", k, n)
+		}
+	}
+}
