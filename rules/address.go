@@ -184,6 +184,9 @@ var addressEURegionRule = Rule{
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "A job in eu-west-1 must have a return address in the EU (the 28 member states of the service's time, the UK included).",
+		Decisions: []string{
+			"Territories of an EU member with their own ISO code (Åland, Gibraltar, Réunion, ...) are not in the EU here: the strict reading, which the examples pass.",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "a job in eu-west-1 (--region eu-west-1)",
 			Region: "eu-west-1",

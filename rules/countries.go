@@ -318,9 +318,9 @@ var countryHints = map[string]string{
 }
 
 // euMembers are the 28 member states of the European Union while the
-// service ran (2013-2020), the United Kingdom included [spec D]. Territories
-// with their own ISO code (Åland, Gibraltar, Réunion, ...) are not counted:
-// the strict reading, which the examples pass.
+// service ran (2013-2020), the United Kingdom included [spec D]; not their
+// territories with an ISO code of their own (address-eu-region's
+// Decisions).
 var euMembers = map[string]bool{
 	"AT": true, "BE": true, "BG": true, "HR": true, "CY": true, "CZ": true, "DK": true,
 	"EE": true, "FI": true, "FR": true, "DE": true, "GR": true, "HU": true, "IE": true,

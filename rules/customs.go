@@ -38,6 +38,7 @@ var customsRequiredRule = Rule{
 			"A missing customs block is reported at the document's start (1:1, where a field missing from the root mapping is), and its message names the returnAddress.country line that makes it required.",
 			"The facility of a region: any `us-` region is the United States, `eu-west-1` Ireland, `ap-southeast-1` Singapore; for any other region (already reported by the region rules) nothing is required.",
 			"When the return country is absent or unknown, the requirement is not checked (address-country reports the country).",
+			"Territories of an EU member with their own ISO code (Åland, Gibraltar, Réunion, ...) are not in the EU here: the strict reading, which the examples pass.",
 		},
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "a job in us-east-1 (--region us-east-1) returning the device to Germany",
