@@ -246,7 +246,7 @@ func editorFlavor(src []byte) []byte {
 		panic(fmt.Sprintf("schema: bundled schema does not decode: %v", err))
 	}
 	editorNode(doc.Content[0], "")
-	fillSnippetChoices(doc.Content[0], member(doc.Content[0], "definitions"))
+	fillSnippetChoices(doc.Content[0], manifest.Value(doc.Content[0], "definitions"))
 	var out bytes.Buffer
 	writeJSON(&out, doc.Content[0])
 	var indented bytes.Buffer

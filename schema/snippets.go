@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/manifestlint/manifestlint/manifest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -32,10 +33,10 @@ func fillSnippetChoices(n, defs *yaml.Node) {
 	default:
 		return
 	}
-	if snippets := member(n, "defaultSnippets"); snippets != nil {
-		props := member(n, "properties")
+	if snippets := manifest.Value(n, "defaultSnippets"); snippets != nil {
+		props := manifest.Value(n, "properties")
 		for _, sn := range snippets.Content {
-			body := member(sn, "body")
+			body := manifest.Value(sn, "body")
 			if body == nil {
 				continue
 			}
@@ -45,7 +46,7 @@ func fillSnippetChoices(n, defs *yaml.Node) {
 				if m == nil {
 					continue
 				}
-				choices := closedValues(member(props, body.Content[i].Value), defs)
+				choices := closedValues(manifest.Value(props, body.Content[i].Value), defs)
 				if len(choices) == 0 {
 					panic(fmt.Sprintf("schema: a snippet chooses among the values of %s, which has no enum", body.Content[i].Value))
 				}
@@ -61,50 +62,26 @@ func fillSnippetChoices(n, defs *yaml.Node) {
 // closedValues lists the values of property prop's enum (through its $ref),
 // each word once in its first spelling, the property's examples first.
 func closedValues(prop, defs *yaml.Node) []string {
-	if prop == nil {
-		return nil
-	}
-	enum := member(prop, "enum")
-	if ref := member(prop, "$ref"); ref != nil && enum == nil {
-		enum = member(member(defs, strings.TrimPrefix(ref.Value, "#/definitions/")), "enum")
+	enum := manifest.Value(prop, "enum")
+	if ref, ok := manifest.Text(manifest.Value(prop, "$ref")); ok && enum == nil {
+		enum = manifest.Value(manifest.Value(defs, strings.TrimPrefix(ref, "#/definitions/")), "enum")
 	}
 	if enum == nil {
 		return nil
 	}
-	var values []string
-	for _, v := range enum.Content {
-		if v.Tag == "!!str" && !slices.ContainsFunc(values, func(s string) bool { return strings.EqualFold(s, v.Value) }) {
+	var values []*yaml.Node
+	if ex := manifest.Value(prop, "examples"); ex != nil {
+		values = append(values, ex.Content...)
+	}
+	var out []string
+	for _, v := range append(values, enum.Content...) {
+		if v.Tag == "!!str" && !slices.ContainsFunc(out, func(s string) bool { return strings.EqualFold(s, v.Value) }) &&
+			slices.ContainsFunc(enum.Content, func(e *yaml.Node) bool { return e.Value == v.Value }) {
 			if strings.ContainsAny(v.Value, `,|$}\`) {
 				panic(fmt.Sprintf("schema: %q cannot be a snippet choice", v.Value))
 			}
-			values = append(values, v.Value)
-		}
-	}
-	var out []string
-	if ex := member(prop, "examples"); ex != nil {
-		for _, e := range ex.Content {
-			if slices.Contains(values, e.Value) && !slices.Contains(out, e.Value) {
-				out = append(out, e.Value)
-			}
-		}
-	}
-	for _, v := range values {
-		if !slices.Contains(out, v) {
-			out = append(out, v)
+			out = append(out, v.Value)
 		}
 	}
 	return out
-}
-
-// member returns the value of key in mapping n, or nil.
-func member(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
 }

@@ -50,35 +50,13 @@ func kindField(kind manifest.Kind) *field {
 				continue
 			}
 			root := doc.Content[0]
-			kindSchemas[k] = readField(root, member(root, "definitions"), 0)
+			kindSchemas[k] = readField(root, manifest.Value(root, "definitions"), 0)
 		}
 	})
 	if f := kindSchemas[kind]; f != nil {
 		return f
 	}
 	return kindSchemas[manifest.S3Import]
-}
-
-// member returns the value of key in mapping n, or nil.
-func member(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
-
-// text returns the value of key in mapping n when it is a string.
-func text(n *yaml.Node, key string) (string, bool) {
-	v := member(n, key)
-	if v == nil || v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
-		return "", false
-	}
-	return v.Value, true
 }
 
 // stringItems lists the string items of a sequence node.
@@ -100,35 +78,35 @@ func readField(s, defs *yaml.Node, depth int) *field {
 	if depth > 10 || s == nil || s.Kind != yaml.MappingNode {
 		return f
 	}
-	if ref, ok := text(s, "$ref"); ok {
-		if d := member(defs, strings.TrimPrefix(ref, "#/definitions/")); d != nil {
+	if ref, ok := manifest.Text(manifest.Value(s, "$ref")); ok {
+		if d := manifest.Value(defs, strings.TrimPrefix(ref, "#/definitions/")); d != nil {
 			f = readField(d, defs, depth+1)
 		}
 	}
-	if v, ok := text(s, "description"); ok {
+	if v, ok := manifest.Text(manifest.Value(s, "description")); ok {
 		f.desc = v
 	}
-	if ex := member(s, "examples"); ex != nil && ex.Kind == yaml.SequenceNode && len(ex.Content) > 0 {
+	if ex := manifest.Value(s, "examples"); ex != nil && ex.Kind == yaml.SequenceNode && len(ex.Content) > 0 {
 		if v := ex.Content[0]; v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
 			f.example = v.Value
 		}
 	}
-	if v, ok := text(s, "type"); ok {
+	if v, ok := manifest.Text(manifest.Value(s, "type")); ok {
 		f.typ = v
 	}
-	if v, ok := text(s, "const"); ok {
+	if v, ok := manifest.Text(manifest.Value(s, "const")); ok {
 		f.constant = v
 	}
-	if e := member(s, "enum"); e != nil {
+	if e := manifest.Value(s, "enum"); e != nil {
 		f.enum = stringItems(e)
 	}
-	if req := member(s, "required"); req != nil {
+	if req := manifest.Value(s, "required"); req != nil {
 		f.required = map[string]bool{}
 		for _, r := range stringItems(req) {
 			f.required[r] = true
 		}
 	}
-	if props := member(s, "properties"); props != nil && props.Kind == yaml.MappingNode {
+	if props := manifest.Value(s, "properties"); props != nil && props.Kind == yaml.MappingNode {
 		f.props = map[string]*field{}
 		f.order = nil
 		for i := 0; i+1 < len(props.Content); i += 2 {
@@ -138,11 +116,11 @@ func readField(s, defs *yaml.Node, depth int) *field {
 		}
 		sort.Strings(f.order)
 	}
-	if items := member(s, "items"); items != nil {
+	if items := manifest.Value(s, "items"); items != nil {
 		f.items = readField(items, defs, depth+1)
 	}
-	if sn := member(s, "defaultSnippets"); sn != nil && sn.Kind == yaml.SequenceNode && len(sn.Content) > 0 {
-		if body := member(sn.Content[0], "body"); body != nil && body.Kind == yaml.MappingNode {
+	if sn := manifest.Value(s, "defaultSnippets"); sn != nil && sn.Kind == yaml.SequenceNode && len(sn.Content) > 0 {
+		if body := manifest.Value(sn.Content[0], "body"); body != nil && body.Kind == yaml.MappingNode {
 			f.snippet = nil
 			for i := 0; i+1 < len(body.Content); i += 2 {
 				f.snippet = append(f.snippet, snippetEntry{body.Content[i].Value, body.Content[i+1].Value})
