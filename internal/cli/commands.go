@@ -26,7 +26,7 @@ var (
 )
 
 // commandTable lists the commands beside linting, keyed by their first
-// argument; main.go dispatches to them.
+// argument; Main dispatches to them.
 func commandTable() map[string]func(args []string, stdout, stderr io.Writer) int {
 	return map[string]func(args []string, stdout, stderr io.Writer) int{
 		"explain":    cmdExplain,
@@ -258,13 +258,12 @@ func cmdLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	// TuneGC's soft memory limit and GOGC suit a short run that holds
-	// little; a server holds its open documents for hours, and under a
-	// 20 MiB limit a 1 MB manifest kept the collector running without pause
-	// (a change took twice as long). No limit, and GOGC=200 unless the
-	// environment says otherwise: a change of a 1 MB manifest allocates
-	// about 29 MB, and at Go's default of 100 the collector took 8% more
-	// of its CPU (peak resident 57 -> 72 MB for that manifest; 100 open
-	// small ones stay at 16 MB).
+	// little; a server holds its open documents for hours, and a large one
+	// would keep the collector running without pause under that limit. No
+	// limit, and GOGC=200 unless the environment says otherwise: each
+	// change of a large manifest allocates some 30 times its size, and at
+	// Go's default of 100 the collector costs a change more CPU than the
+	// extra memory is worth (docs/performance.md).
 	if memLimitTuned {
 		debug.SetMemoryLimit(math.MaxInt64)
 	}
