@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -129,8 +130,11 @@ func checkExpires(c *Context) []manifest.Finding {
 	const allowed = "write an HTTP date (RFC 1123: weekday, day, month, year, time, `GMT`) such as `Thu, 01 Dec 2016 16:00:00 GMT`"
 	t, err := time.Parse(httpTimeFormat, v)
 	if err != nil {
-		if strings.Contains(err.Error(), "out of range") {
-			return bad("is not a date of the calendar ("+strings.TrimPrefix(err.Error(), `parsing time "`+v+`": `)+")", allowed)
+		// The layout's fields have fixed widths: a value of its length that
+		// time.ParseError explains (Message) has a field out of its range
+		// (31 Feb); the other error it explains is text after the date.
+		if pe := (*time.ParseError)(nil); errors.As(err, &pe) && pe.Message != "" && len(v) == len(httpTimeFormat) {
+			return bad("is not a date of the calendar ("+strings.TrimPrefix(pe.Message, ": ")+")", allowed)
 		}
 		return bad("is not an HTTP date", allowed)
 	}
