@@ -121,7 +121,7 @@ func contextNotes(ctx *rules.Context) []Note {
 // Validate lints one manifest.
 func Validate(name string, src []byte, opts Options) Result {
 	doc, fs := manifest.Parse(name, src)
-	res := Result{File: name, Doc: doc}
+	res := Result{File: name, Doc: doc, Parsed: doc.Root != nil}
 	res.Kind, res.KindEvidence = manifest.InferKind(doc.Root, opts.JobType)
 	if opts.Kind != "" {
 		jt := manifest.JobTypeImport
