@@ -250,29 +250,23 @@ func notify(h func(*Server, json.RawMessage)) method {
 // methods are the methods the server takes. Not offered, so unknown:
 // workspace/executeCommand, workspace/diagnostic, textDocument/formatting,
 // textDocument/documentSymbol. exit ends Serve's loop.
-var methods map[string]method
-
-func init() {
-	methods = map[string]method{
-		"initialize":                          {run: (*Server).initialize, request: true},
-		"shutdown":                            {run: (*Server).shutdown, request: true},
-		"textDocument/diagnostic":             {run: (*Server).pullDiagnostics, request: true},
-		"textDocument/hover":                  {run: (*Server).hover, request: true},
-		"textDocument/completion":             {run: (*Server).completion, request: true},
-		"textDocument/codeAction":             {run: (*Server).codeAction, request: true},
-		"initialized":                         notify((*Server).initialized),
-		"textDocument/didOpen":                notify((*Server).didOpen),
-		"textDocument/didChange":              notify((*Server).didChange),
-		"textDocument/didSave":                notify((*Server).didSave),
-		"textDocument/didClose":               notify((*Server).didClose),
-		"workspace/didChangeWatchedFiles":     notify((*Server).didChangeWatchedFiles),
-		"workspace/didChangeConfiguration":    notify((*Server).didChangeConfiguration),
-		"$/cancelRequest":                     notify((*Server).cancelRequest),
-		"workspace/didChangeWorkspaceFolders": notify(func(*Server, json.RawMessage) {}),
-	}
-	setTrace := notify((*Server).setTrace)
-	setTrace.early = true
-	methods["$/setTrace"] = setTrace
+var methods = map[string]method{
+	"initialize":                          {run: (*Server).initialize, request: true},
+	"shutdown":                            {run: (*Server).shutdown, request: true},
+	"textDocument/diagnostic":             {run: (*Server).pullDiagnostics, request: true},
+	"textDocument/hover":                  {run: (*Server).hover, request: true},
+	"textDocument/completion":             {run: (*Server).completion, request: true},
+	"textDocument/codeAction":             {run: (*Server).codeAction, request: true},
+	"initialized":                         notify((*Server).initialized),
+	"textDocument/didOpen":                notify((*Server).didOpen),
+	"textDocument/didChange":              notify((*Server).didChange),
+	"textDocument/didSave":                notify((*Server).didSave),
+	"textDocument/didClose":               notify((*Server).didClose),
+	"workspace/didChangeWatchedFiles":     notify((*Server).didChangeWatchedFiles),
+	"workspace/didChangeConfiguration":    notify((*Server).didChangeConfiguration),
+	"$/cancelRequest":                     notify((*Server).cancelRequest),
+	"workspace/didChangeWorkspaceFolders": notify(func(*Server, json.RawMessage) {}),
+	"$/setTrace":                          {run: notify((*Server).setTrace).run, early: true},
 }
 
 // dispatch handles one well-formed message: a response to the server's
