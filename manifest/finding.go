@@ -286,9 +286,5 @@ func Quote(v string) string {
 	if len(v) <= QuoteLimit {
 		return "`" + v + "`"
 	}
-	cut := 60
-	for cut > 0 && !utf8.RuneStart(v[cut]) {
-		cut--
-	}
-	return "`" + v[:cut] + "…` (" + Plural(utf8.RuneCountInString(v), "character") + ")"
+	return "`" + strings.ToValidUTF8(v[:60], "") + "…` (" + Plural(utf8.RuneCountInString(v), "character") + ")"
 }

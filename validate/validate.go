@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/internal/suppress"
 	"github.com/manifestlint/manifestlint/manifest"
@@ -240,27 +239,13 @@ func clipMessages(fs []manifest.Finding) []manifest.Finding {
 	return fs
 }
 
-// clipMessage cuts the middle of a message over maxMessage bytes.
+// clipMessage cuts the middle of a message over maxMessage bytes (and a
+// character cut in two with it).
 func clipMessage(msg string) string {
 	if len(msg) <= maxMessage {
 		return msg
 	}
-	tail := msg[len(msg)-maxMessage/4:]
-	for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
-		tail = tail[1:]
-	}
-	return cutRunes(msg, maxMessage/2) + " … " + tail
-}
-
-// cutRunes returns s cut to at most n bytes, at a character boundary.
-func cutRunes(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
+	return strings.ToValidUTF8(msg[:maxMessage/2], "") + " … " + strings.ToValidUTF8(msg[len(msg)-maxMessage/4:], "")
 }
 
 // inferRegion finds the job region in the manifest or, with an inventory,
