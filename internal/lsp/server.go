@@ -225,48 +225,40 @@ func (s *Server) logf(format string, args ...any) {
 	}
 }
 
-// handler handles a message on the reading goroutine (so it sees the
-// documents as of this message). For a request it returns the work that
-// answers it, which runs on its own goroutine and may be cancelled; for a
-// notification, none.
+// handler answers a request: it runs on the reading goroutine (so it sees
+// the documents as of this message) and returns the work to do, which runs
+// on its own goroutine and may be cancelled.
 type handler func(s *Server, params json.RawMessage) (work func(ctx context.Context) (any, *rpcError), err *rpcError)
 
-// method is how the server takes one JSON-RPC method: as a request (it
-// answers) or a notification (it does not), and whether before initialize.
+// method is how the server takes one JSON-RPC method: a request, which it
+// answers (run), or a notification, which it handles on the reading
+// goroutine and does not answer (note).
 type method struct {
-	run     handler
-	request bool
-	early   bool // accepted before initialize ($/setTrace)
-}
-
-// notify makes a method of a notification's handler.
-func notify(h func(*Server, json.RawMessage)) method {
-	return method{run: func(s *Server, params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
-		h(s, params)
-		return nil, nil
-	}}
+	run   handler
+	note  func(s *Server, params json.RawMessage)
+	early bool // accepted before initialize ($/setTrace)
 }
 
 // methods are the methods the server takes. Not offered, so unknown:
 // workspace/executeCommand, workspace/diagnostic, textDocument/formatting,
 // textDocument/documentSymbol. exit ends Serve's loop.
 var methods = map[string]method{
-	"initialize":                          {run: (*Server).initialize, request: true},
-	"shutdown":                            {run: (*Server).shutdown, request: true},
-	"textDocument/diagnostic":             {run: (*Server).pullDiagnostics, request: true},
-	"textDocument/hover":                  {run: (*Server).hover, request: true},
-	"textDocument/completion":             {run: (*Server).completion, request: true},
-	"textDocument/codeAction":             {run: (*Server).codeAction, request: true},
-	"initialized":                         notify((*Server).initialized),
-	"textDocument/didOpen":                notify((*Server).didOpen),
-	"textDocument/didChange":              notify((*Server).didChange),
-	"textDocument/didSave":                notify((*Server).didSave),
-	"textDocument/didClose":               notify((*Server).didClose),
-	"workspace/didChangeWatchedFiles":     notify((*Server).didChangeWatchedFiles),
-	"workspace/didChangeConfiguration":    notify((*Server).didChangeConfiguration),
-	"$/cancelRequest":                     notify((*Server).cancelRequest),
-	"workspace/didChangeWorkspaceFolders": notify(func(*Server, json.RawMessage) {}),
-	"$/setTrace":                          {run: notify((*Server).setTrace).run, early: true},
+	"initialize":                          {run: (*Server).initialize},
+	"shutdown":                            {run: (*Server).shutdown},
+	"textDocument/diagnostic":             {run: (*Server).pullDiagnostics},
+	"textDocument/hover":                  {run: (*Server).hover},
+	"textDocument/completion":             {run: (*Server).completion},
+	"textDocument/codeAction":             {run: (*Server).codeAction},
+	"initialized":                         {note: (*Server).initialized},
+	"textDocument/didOpen":                {note: (*Server).didOpen},
+	"textDocument/didChange":              {note: (*Server).didChange},
+	"textDocument/didSave":                {note: (*Server).didSave},
+	"textDocument/didClose":               {note: (*Server).didClose},
+	"workspace/didChangeWatchedFiles":     {note: (*Server).didChangeWatchedFiles},
+	"workspace/didChangeConfiguration":    {note: (*Server).didChangeConfiguration},
+	"$/cancelRequest":                     {note: (*Server).cancelRequest},
+	"workspace/didChangeWorkspaceFolders": {note: func(*Server, json.RawMessage) {}},
+	"$/setTrace":                          {note: (*Server).setTrace, early: true},
 }
 
 // dispatch handles one well-formed message: a response to the server's
@@ -283,7 +275,7 @@ func (s *Server) dispatch(m *message) {
 	state := s.state
 	s.mu.Unlock()
 	mt, known := methods[m.Method]
-	known = known && mt.request == m.isRequest()
+	known = known && (mt.run != nil) == m.isRequest()
 	code, why := 0, ""
 	switch {
 	case state == stateNew && m.Method != "initialize" && !(known && mt.early):
@@ -295,18 +287,19 @@ func (s *Server) dispatch(m *message) {
 	case !known:
 		code, why = codeMethodNotFound, "method not found: "+clip(m.Method, 100)
 	}
-	var work func(context.Context) (any, *rpcError)
-	var herr *rpcError
-	if why == "" {
-		s.safely(m.Method, func() { work, herr = mt.run(s, m.Params) })
-	}
-	if !m.isRequest() {
+	switch {
+	case !m.isRequest():
+		if why == "" {
+			s.safely(m.Method, func() { mt.note(s, m.Params) })
+		}
 		return
-	}
-	if why != "" {
+	case why != "":
 		s.replyError(m.ID, code, why)
 		return
 	}
+	var work func(context.Context) (any, *rpcError)
+	var herr *rpcError
+	s.safely(m.Method, func() { work, herr = mt.run(s, m.Params) })
 	if herr != nil || work == nil {
 		if herr == nil {
 			herr = &rpcError{codeInternalError, "internal error"}
