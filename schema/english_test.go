@@ -93,7 +93,8 @@ func hasSentence(text, s string) bool {
 // TestNoGojsonschemaEnglish: a user never reads gojsonschema's English.
 // Every manifest of the golden cases and every seed of the agreement fuzz
 // is checked as each kind (the wrong kinds make many findings of every
-// keyword), and no headline or help holds gojsonschema's words.
+// keyword), and no headline or help holds gojsonschema's words (with
+// -short, every 8th case).
 func TestNoGojsonschemaEnglish(t *testing.T) {
 	phrases := gojsonschemaPhrases(t)
 	corpus := quickSeeds(t)
@@ -101,7 +102,10 @@ func TestNoGojsonschemaEnglish(t *testing.T) {
 	if len(files) < 100 {
 		t.Fatalf("only %d golden cases found in ../testdata/cases", len(files))
 	}
-	for _, f := range files {
+	for i, f := range files {
+		if testing.Short() && i%8 != 0 {
+			continue // -short: every 8th case
+		}
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -114,7 +118,7 @@ func TestNoGojsonschemaEnglish(t *testing.T) {
 			findings += noGojsonschemaEnglish(t, phrases, src, k)
 		}
 	}
-	if findings < 1000 {
+	if findings < 500 {
 		t.Errorf("the corpus made only %d schema findings", findings)
 	}
 }
