@@ -392,7 +392,7 @@ func (s *Server) linter() {
 			if !ok {
 				continue
 			}
-			lr := s.sharedLint(s.baseCtx, snap)
+			lr := s.flyLint(snap)
 			if lr == nil {
 				continue
 			}
@@ -739,6 +739,18 @@ type flight struct {
 // version is superseded (a change cancels the lint of the one before)
 // before the result is there. At most cap(s.lintSlots) lints run at once.
 func (s *Server) sharedLint(ctx context.Context, snap snapshot) *lintResult {
+	return s.joinLint(ctx, snap, false)
+}
+
+// flyLint is sharedLint for the linter, for the server's lifetime: a lint
+// it starts runs on its goroutine, which would only wait for it.
+func (s *Server) flyLint(snap snapshot) *lintResult {
+	return s.joinLint(s.baseCtx, snap, true)
+}
+
+// joinLint is sharedLint; inline runs a lint it starts on the caller's
+// goroutine.
+func (s *Server) joinLint(ctx context.Context, snap snapshot, inline bool) *lintResult {
 	s.mu.Lock()
 	d, ok := s.docs[snap.uri]
 	if !ok || d.version != snap.version || d.text != snap.text {
@@ -764,6 +776,11 @@ func (s *Server) sharedLint(ctx context.Context, snap snapshot) *lintResult {
 		s.flights[snap.uri] = f
 		st := s.settingsLocked()
 		s.wg.Add(1)
+		if inline {
+			s.mu.Unlock()
+			s.fly(snap, st, f)
+			return f.lr
+		}
 		go s.fly(snap, st, f)
 	}
 	s.mu.Unlock()
