@@ -517,3 +517,28 @@ func BenchmarkPull8After1MBChange(b *testing.B) {
 	<-sampled
 	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
 }
+
+// BenchmarkCodeAction1MB: the quick fixes at a fixable finding of a 1 MB
+// manifest (an editor asks whenever the cursor moves), the version
+// already linted.
+func BenchmarkCodeAction1MB(b *testing.B) {
+	c := startServer(b, Options{})
+	c.initialize(nil, nil)
+	uri := "untitled:actions"
+	c.open(uri, strings.Replace(bigManifest(1<<20), "fileSystem: NTFS", "fileSystem: ntfs", 1), 1)
+	c.diagnostics(0, uri, 1)
+	params := map[string]any{"textDocument": map[string]any{"uri": uri},
+		"range": Range{Position{2, 12}, Position{2, 12}}, "context": map[string]any{"diagnostics": []any{}}}
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var actions []codeAction
+		c.result("textDocument/codeAction", params, &actions)
+		if len(actions) == 0 {
+			b.Fatal("no code action at the finding")
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
