@@ -1,85 +1,26 @@
-package main
+package e2e
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/manifestlint/manifestlint/internal/testbin"
 	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
+// Package e2e's tests run the built binary as a user does (testbin.Binary:
+// built once for the package, as the release script and the Dockerfile
+// build it), from the repository's root.
 
-// TestMain removes the binary the end-to-end tests built: every run left
-// 14 MB in the system temporary folder.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if binPath != "" {
-		os.RemoveAll(filepath.Dir(binPath))
-	}
-	os.Exit(code)
-}
-
-// binary builds manifestlint once for the end-to-end tests, as the release
-// script and the Dockerfile build it (static: CGO_ENABLED=0, -trimpath,
-// -s -w), so that TestDockerfile and TestConfigEndToEnd check this same
-// binary: each building its own, with its own cgo setting, compiled the
-// program twice more (30 s of the suite on 2 cores).
-func binary(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("-short: needs the built binary (go build, several seconds); the full suite (CI) runs it")
-	}
-	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "manifestlint-e2e")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "manifestlint")
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", binPath, ".")
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			binErr = errors.New(string(out))
-		}
-	})
-	if binErr != nil {
-		t.Fatalf("building the binary: %v", binErr)
-	}
-	return binPath
-}
+func TestMain(m *testing.M) { testbin.Main(m) }
 
 // runBinary runs the built binary with a clean environment.
 func runBinary(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(binary(t), args...)
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
-	cmd.Stdin = strings.NewReader(stdin)
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	var ee *exec.ExitError
-	switch {
-	case errors.As(err, &ee):
-		code = ee.ExitCode()
-	case err != nil:
-		t.Fatal(err)
-	}
-	if strings.Contains(e.String(), "goroutine ") || strings.Contains(e.String(), "panic:") {
-		t.Fatalf("the binary crashed:\n%s", e.String())
-	}
-	return o.String(), e.String(), code
+	return testbin.Run(t, stdin, args...)
 }
 
 const e2eValidManifest = testmanifest.S3Import

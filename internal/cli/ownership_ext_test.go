@@ -1,12 +1,14 @@
 //go:build unix
 
-package main
+package cli_test
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testbin"
 )
 
 // TestContainerRecipeOwnership (issue 17): the container recipe of
@@ -17,7 +19,7 @@ func TestContainerRecipeOwnership(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("needs root to chown the checkout to another user and run as uid 65534; CI runs as root")
 	}
-	sample, err := os.ReadFile(filepath.Join("testdata", "sample", "manifest.yaml"))
+	sample, err := os.ReadFile(filepath.Join(testbin.Root(), "testdata", "sample", "manifest.yaml"))
 	must0(t, err)
 	src := filepath.Join(t.TempDir(), "src")
 	must0(t, os.Chmod(filepath.Dir(src), 0o755))

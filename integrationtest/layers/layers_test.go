@@ -1,9 +1,11 @@
-package main
+package layers
 
 import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testbin"
 )
 
 // layers ranks the packages of the pipeline: a package may import only
@@ -20,6 +22,8 @@ var layers = map[string]int{
 	"internal/cli": 5,
 	"":             6, // the command, main.go
 }
+
+func TestMain(m *testing.M) { testbin.Main(m) }
 
 // TestLayers fails when a package of the pipeline imports upward or
 // sideways (go list is the Go tool this test already runs under).

@@ -1,10 +1,12 @@
-package main
+package cli_test
 
 import (
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testbin"
 )
 
 // TestEditorsNeverGoOnline: the language server and the playground link
@@ -20,6 +22,7 @@ func TestEditorsNeverGoOnline(t *testing.T) {
 	} {
 		for _, tags := range []string{"", "online"} {
 			cmd := exec.Command("go", "list", "-deps", "-tags", tags, c.pkg)
+			cmd.Dir = testbin.Root()
 			cmd.Env = append(os.Environ(), c.env...)
 			out, err := cmd.Output()
 			if err != nil {
@@ -42,7 +45,9 @@ func TestEditorsNeverGoOnline(t *testing.T) {
 // and --online says so in one note, keeping the offline exit status;
 // --online=strict exits 2; inventory is a usage error.
 func TestOnlineNotBuilt(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	list := exec.Command("go", "list", "-deps", ".")
+	list.Dir = testbin.Root()
+	out, err := list.Output()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package golden
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manifestlint/manifestlint/internal/testbin"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -18,7 +19,7 @@ import (
 // saying "(safe" or "(unsafe" alike); a rule that declares a fix, safe or
 // unsafe, has a case that shows it.
 func TestRulesDeclareTheirFixes(t *testing.T) {
-	cleanEnv(t)
+	testbin.CleanEnv(t)
 	var files []string
 	for _, glob := range []string{"testdata/cases/*", "testdata/fixes/*.yaml"} {
 		fs, err := filepath.Glob(glob)

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"bytes"
@@ -10,12 +10,14 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testbin"
 )
 
 // TestDockerfile checks the Dockerfile's promise, that its image is the
 // static binary alone on an empty (scratch) base, without a container
 // runtime: the end-to-end tests' binary is built as the Dockerfile builds it
-// (CGO_ENABLED=0, binary in e2e_test.go); this checks
+// (CGO_ENABLED=0, testbin.Binary); this checks
 // that it is static (no ELF interpreter, no shared libraries), and runs it
 // in an empty root directory (chroot), as the image runs it, on a manifest.
 // chroot needs root, which CI has; elsewhere the last part is skipped.
@@ -35,7 +37,7 @@ func TestDockerfile(t *testing.T) {
 		t.Skip("the static-binary check needs Linux")
 	}
 	dir := t.TempDir()
-	bin := binary(t) // built as the Dockerfile builds it (CGO_ENABLED=0)
+	bin := testbin.Binary(t) // built as the Dockerfile builds it (CGO_ENABLED=0)
 	f, err := elf.Open(bin)
 	if err != nil {
 		t.Fatal(err)

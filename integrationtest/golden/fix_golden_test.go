@@ -1,4 +1,4 @@
-package main
+package golden
 
 import (
 	"bytes"
@@ -7,17 +7,19 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testbin"
 )
 
 // TestFixGolden runs --diff, then --diff --unsafe-fixes, on every manifest
 // of testdata/fixes and compares what a user sees with its .golden twin (go
-// test -run TestFixGolden -update rewrites them). Then, for each line-end
+// test ./integrationtest/golden -run TestFixGolden -update rewrites them). Then, for each line-end
 // style (LF, CR LF, CR, and CR LF after a byte-order mark), it fixes the
 // case through standard input (`--fix -`, with and without unsafe fixes) and
 // checks that the result is the LF result in that style: no fix writes a
 // foreign line end, and the mark stays.
 func TestFixGolden(t *testing.T) {
-	cleanEnv(t)
+	testbin.CleanEnv(t)
 	files, err := filepath.Glob("testdata/fixes/*.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +59,7 @@ func TestFixGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			} else if want, err := os.ReadFile(golden); err != nil {
-				t.Fatalf("%v (run go test -run TestFixGolden -update to create it)", err)
+				t.Fatalf("%v (run go test ./integrationtest/golden -run TestFixGolden -update to create it)", err)
 			} else if got.String() != string(want) {
 				t.Errorf("output differs from %s (-update rewrites it)\n--- got\n%s--- want\n%s", golden, got.String(), want)
 			}

@@ -1,6 +1,6 @@
 //go:build online
 
-package main
+package cli_test
 
 // onlineBuild: this test binary links the online checks.
 const onlineBuild = true

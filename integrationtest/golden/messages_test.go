@@ -1,4 +1,4 @@
-package main
+package golden
 
 import (
 	"encoding/json"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/manifestlint/manifestlint/internal/testbin"
 )
 
 // The bars of issue 18 for what a person reads at a glance: the headline of
@@ -75,7 +77,7 @@ func findingBlocks(out, file string) [][]string {
 // the headlines and in the default text format for the lines, and checks
 // the two bars. It prints both figures, and the findings over them.
 func TestMessageWidths(t *testing.T) {
-	cleanEnv(t)
+	testbin.CleanEnv(t)
 	var findings, shortHeads, fitting int
 	var longHeads, wideLines []string
 	for _, f := range goldenInputs(t) {

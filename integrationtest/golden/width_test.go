@@ -1,4 +1,4 @@
-package main
+package golden
 
 import (
 	"encoding/json"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/manifestlint/manifestlint/internal/testbin"
 )
 
 // blockStart is the first line of a finding in the text format.
@@ -24,7 +26,7 @@ var blockStart = regexp.MustCompile(`^(error|warning)\[[A-Za-z0-9-]+\]: `)
 // rule, the help, the notes) within 120 columns. The headline line is the
 // headline after `error[Code]: ` (at most 42 columns).
 func TestOutputWidths(t *testing.T) {
-	cleanEnv(t)
+	testbin.CleanEnv(t)
 	files, err := filepath.Glob("testdata/cases/*.yaml")
 	if err != nil || len(files) < 100 {
 		t.Fatalf("%d cases (%v)", len(files), err)

@@ -1,4 +1,4 @@
-package main
+package docs
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/cli"
 )
 
 // problemMatcher is the part of .github/manifestlint-matcher.json the
@@ -187,7 +189,7 @@ func TestProblemMatcher(t *testing.T) {
 		} {
 			var out, errOut bytes.Buffer
 			status := run([]string{"--format", tc.format, "--color", color, broken, warn, mimic}, strings.NewReader(""), &out, &errOut)
-			if status != exitFindings {
+			if status != cli.ExitFindings {
 				t.Fatalf("--format %s --color %s: status %d, stderr %s", tc.format, color, status, errOut.String())
 			}
 			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")

@@ -1,4 +1,4 @@
-package main
+package docs
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +16,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manifestlint/manifestlint/internal/cli"
+	"github.com/manifestlint/manifestlint/internal/testbin"
+	"github.com/manifestlint/manifestlint/internal/testdocs"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -34,79 +38,11 @@ import (
 //   - A command is manifestlint's, with arguments split as a shell would
 //     (quotes, no variables); "< FILE" feeds standard input.
 
-// docPages are the Markdown files whose examples are tested.
-func docPages(t *testing.T) []string {
-	t.Helper()
-	pages := []string{"README.md", "CONTRIBUTING.md"}
-	more, err := filepath.Glob(filepath.Join("docs", "*.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages = append(pages, more...)
-	if len(more) < 8 {
-		t.Fatalf("docs/ holds %d pages; the README links at least 8", len(more))
-	}
-	return pages
-}
+func TestMain(m *testing.M) { testbin.Main(m) }
 
-// mdBlock is one fenced code block of a page.
-type mdBlock struct {
-	page  string
-	line  int // of the opening fence, 1-based
-	lang  string
-	cwd   string // from a docs-test comment, else ""
-	lines []string
-}
-
-var docsTestComment = regexp.MustCompile(`^<!--\s*docs-test:\s*cwd=(\S+)\s*-->$`)
-
-// parseBlocks returns the fenced blocks of a Markdown page.
-func parseBlocks(t *testing.T, page string) []mdBlock {
-	t.Helper()
-	src, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var blocks []mdBlock
-	var cur *mdBlock
-	cwd := ""
-	for i, line := range strings.Split(string(src), "\n") {
-		if cur != nil {
-			if strings.TrimSpace(line) == "```" {
-				blocks = append(blocks, *cur)
-				cur = nil
-				continue
-			}
-			cur.lines = append(cur.lines, line)
-			continue
-		}
-		if m := docsTestComment.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
-			cwd = m[1]
-			continue
-		}
-		if strings.HasPrefix(line, "```") {
-			cur = &mdBlock{page: page, line: i + 1, lang: strings.TrimSpace(strings.TrimPrefix(line, "```")), cwd: cwd}
-			cwd = ""
-			continue
-		}
-		if strings.TrimSpace(line) != "" {
-			cwd = "" // the comment must sit just above its block
-		}
-	}
-	if cur != nil {
-		t.Fatalf("%s:%d: code block never closed", page, cur.line)
-	}
-	return blocks
-}
-
-// isTranscript says whether a block shows commands and their output.
-func (b mdBlock) isTranscript() bool {
-	for _, l := range b.lines {
-		if strings.HasPrefix(l, "$ ") {
-			return true
-		}
-	}
-	return false
+// run is the whole command as the binary runs it, without a subprocess.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return cli.Main(args, stdin, stdout, stderr)
 }
 
 // shellWords splits a command line as a shell would, for the subset the
@@ -185,19 +121,19 @@ type docEdit struct {
 }
 
 // TestDocExamples runs every transcript of the documentation.
-// go test -run TestDocExamples -update-docs . rewrites the outputs that
+// go test ./integrationtest/docs -run TestDocExamples -update-docs rewrites the outputs that
 // differ, except those that elide lines with "..." (edit them by hand).
 func TestDocExamples(t *testing.T) {
-	cleanEnv(t)
+	testbin.CleanEnv(t)
 	root, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
 	edits := map[string][]docEdit{}
 	n := 0
-	for _, page := range docPages(t) {
-		for _, b := range parseBlocks(t, page) {
-			if !b.isTranscript() {
+	for _, page := range testdocs.Pages(t) {
+		for _, b := range testdocs.Blocks(t, page) {
+			if !b.IsTranscript() {
 				continue
 			}
 			// Split the block into commands and their outputs.
@@ -207,13 +143,13 @@ func TestDocExamples(t *testing.T) {
 				want []string
 			}
 			var cmds []cmd
-			for i, l := range b.lines {
+			for i, l := range b.Lines {
 				if strings.HasPrefix(l, "$ ") {
-					cmds = append(cmds, cmd{line: b.line + 1 + i, text: strings.TrimPrefix(l, "$ ")})
+					cmds = append(cmds, cmd{line: b.Line + 1 + i, text: strings.TrimPrefix(l, "$ ")})
 					continue
 				}
 				if len(cmds) == 0 {
-					t.Errorf("%s:%d: output before the first $ line", page, b.line+1+i)
+					t.Errorf("%s:%d: output before the first $ line", page, b.Line+1+i)
 					break
 				}
 				cmds[len(cmds)-1].want = append(cmds[len(cmds)-1].want, strings.TrimRight(l, " \t"))
@@ -236,8 +172,8 @@ func TestDocExamples(t *testing.T) {
 							t.Fatalf("%q: '<' must come last, followed by a file", c.text)
 						}
 						dir := root
-						if b.cwd != "" {
-							dir = filepath.Join(root, b.cwd)
+						if b.Cwd != "" {
+							dir = filepath.Join(root, b.Cwd)
 						}
 						if stdin, err = os.ReadFile(filepath.Join(dir, args[k+1])); err != nil {
 							t.Fatal(err)
@@ -249,8 +185,8 @@ func TestDocExamples(t *testing.T) {
 							t.Fatalf("%q: shell operator %q is not supported in a tested command", c.text, a)
 						}
 					}
-					if b.cwd != "" {
-						t.Chdir(filepath.Join(root, b.cwd))
+					if b.Cwd != "" {
+						t.Chdir(filepath.Join(root, b.Cwd))
 					}
 					var out, errOut bytes.Buffer
 					run(args, bytes.NewReader(stdin), &out, &errOut)
@@ -321,7 +257,7 @@ var invocation = regexp.MustCompile(`(?:^|[\s(])manifestlint((?:[ \t]+[^ \t|;&<>
 // must be one that the command's --help lists, so that a renamed or removed
 // flag cannot linger in a recipe.
 func TestDocCommandFlags(t *testing.T) {
-	cleanEnv(t)
+	testbin.CleanEnv(t)
 	mainHelp := helpOf(t, "")
 	m := regexp.MustCompile(`Commands: (.*)`).FindStringSubmatch(mainHelp)
 	if m == nil {
@@ -334,9 +270,9 @@ func TestDocCommandFlags(t *testing.T) {
 	}
 	helps := map[string]string{"": mainHelp}
 	checked := 0
-	for _, page := range docPages(t) {
-		for _, b := range parseBlocks(t, page) {
-			for i, line := range b.lines {
+	for _, page := range testdocs.Pages(t) {
+		for _, b := range testdocs.Blocks(t, page) {
+			for i, line := range b.Lines {
 				line = strings.TrimPrefix(line, "$ ")
 				for _, mm := range invocation.FindAllStringSubmatch(line, -1) {
 					fields := strings.Fields(mm[1])
@@ -362,7 +298,7 @@ func TestDocCommandFlags(t *testing.T) {
 						checked++
 						if !regexp.MustCompile("(?m)" + pat).MatchString(helps[sub]) {
 							t.Errorf("%s:%d: `manifestlint%s` uses %s, which `manifestlint %s --help` does not list",
-								page, b.line+1+i, mm[1], name, sub)
+								page, b.Line+1+i, mm[1], name, sub)
 						}
 					}
 				}
@@ -378,16 +314,16 @@ func TestDocCommandFlags(t *testing.T) {
 // in docs/rules.md, whose bad examples break YAML on purpose (the rule
 // registry's test lints each of them).
 func TestDocBlocksParse(t *testing.T) {
-	for _, page := range docPages(t) {
+	for _, page := range testdocs.Pages(t) {
 		if page == filepath.Join("docs", "rules.md") {
 			continue
 		}
-		for _, b := range parseBlocks(t, page) {
-			if b.isTranscript() {
+		for _, b := range testdocs.Blocks(t, page) {
+			if b.IsTranscript() {
 				continue
 			}
-			src := strings.Join(b.lines, "\n") + "\n"
-			switch b.lang {
+			src := strings.Join(b.Lines, "\n") + "\n"
+			switch b.Lang {
 			case "yaml", "yml":
 				dec := yaml.NewDecoder(strings.NewReader(src))
 				for {
@@ -397,13 +333,13 @@ func TestDocBlocksParse(t *testing.T) {
 						break
 					}
 					if err != nil {
-						t.Errorf("%s:%d: YAML block does not parse: %v", page, b.line, err)
+						t.Errorf("%s:%d: YAML block does not parse: %v", page, b.Line, err)
 						break
 					}
 				}
 			case "json":
 				if !json.Valid([]byte(src)) {
-					t.Errorf("%s:%d: JSON block is not valid JSON", page, b.line)
+					t.Errorf("%s:%d: JSON block is not valid JSON", page, b.Line)
 				}
 			}
 		}
@@ -474,7 +410,7 @@ func TestDocLinks(t *testing.T) {
 		}
 	}
 	links := 0
-	for _, page := range docPages(t) {
+	for _, page := range testdocs.Pages(t) {
 		src, err := os.ReadFile(page)
 		if err != nil {
 			t.Fatal(err)
@@ -566,9 +502,9 @@ func TestUsageDocumentsEveryCommand(t *testing.T) {
 // ciRecipe returns the YAML block of docs/ci.md that holds marker.
 func ciRecipe(t *testing.T, marker string) map[string]any {
 	t.Helper()
-	for _, b := range parseBlocks(t, filepath.Join("docs", "ci.md")) {
-		src := strings.Join(b.lines, "\n")
-		if b.lang == "yaml" && strings.Contains(src, marker) {
+	for _, b := range testdocs.Blocks(t, filepath.Join("docs", "ci.md")) {
+		src := strings.Join(b.Lines, "\n")
+		if b.Lang == "yaml" && strings.Contains(src, marker) {
 			var v map[string]any
 			if err := yaml.Unmarshal([]byte(src), &v); err != nil {
 				t.Fatal(err)
@@ -615,7 +551,7 @@ func runRecipe(t *testing.T, script string, files map[string]string) (int, strin
 	cmd := exec.Command(bash, "-e", "-o", "pipefail", "-c", script) // as GitHub's shell: bash runs a step
 	cmd.Dir = repo
 	cmd.Env = []string{
-		"PATH=" + filepath.Dir(binary(t)) + string(os.PathListSeparator) + os.Getenv("PATH"),
+		"PATH=" + filepath.Dir(testbin.Binary(t)) + string(os.PathListSeparator) + os.Getenv("PATH"),
 		"HOME=" + os.Getenv("HOME"), "RUNNER_TEMP=" + t.TempDir(),
 	}
 	out, err := cmd.CombinedOutput()

@@ -1,4 +1,4 @@
-package main
+package golden
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manifestlint/manifestlint/internal/testbin"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
@@ -16,7 +17,7 @@ import (
 // rule is registered, its code is one the rule declares, its severity the
 // rule's. Every registered rule must be drawn by at least one case.
 func TestRulesEmitWhatTheyDeclare(t *testing.T) {
-	cleanEnv(t)
+	testbin.CleanEnv(t)
 	registry := map[string]*manifest.Rule{}
 	for _, r := range validate.Rules() {
 		registry[r.ID] = r

@@ -1,4 +1,4 @@
-package main
+package editors
 
 import (
 	"bufio"
@@ -17,7 +17,13 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/manifestlint/manifestlint/internal/cli"
+	"github.com/manifestlint/manifestlint/internal/testbin"
+	"github.com/manifestlint/manifestlint/internal/testdocs"
 )
+
+func TestMain(m *testing.M) { testbin.Main(m) }
 
 // The editor test drives Red Hat's yaml-language-server (npm) over stdio,
 // as an editor does, with the schemas `manifestlint schema` prints and the
@@ -250,9 +256,9 @@ func fileURI(p string) string {
 // editorSettings returns the documented yaml.schemas setting.
 func editorSettings(t *testing.T) map[string][]string {
 	t.Helper()
-	for _, b := range parseBlocks(t, filepath.Join("docs", "editors.md")) {
-		src := strings.Join(b.lines, "\n")
-		if b.lang != "json" || !strings.Contains(src, `"yaml.schemas"`) {
+	for _, b := range testdocs.Blocks(t, filepath.Join("docs", "editors.md")) {
+		src := strings.Join(b.Lines, "\n")
+		if b.Lang != "json" || !strings.Contains(src, `"yaml.schemas"`) {
 			continue
 		}
 		var v struct {
@@ -284,14 +290,14 @@ func writeDocumentedSchemas(t *testing.T, dir string) []string {
 	t.Helper()
 	re := regexp.MustCompile(`^manifestlint (schema[^>]*)> (\S+)$`)
 	var written []string
-	for _, b := range parseBlocks(t, filepath.Join("docs", "editors.md")) {
-		for _, line := range b.lines {
+	for _, b := range testdocs.Blocks(t, filepath.Join("docs", "editors.md")) {
+		for _, line := range b.Lines {
 			m := re.FindStringSubmatch(strings.TrimSpace(line))
 			if m == nil {
 				continue
 			}
 			var out, errOut bytes.Buffer
-			if code := run(strings.Fields(m[1]), strings.NewReader(""), &out, &errOut); code != 0 {
+			if code := cli.Main(strings.Fields(m[1]), strings.NewReader(""), &out, &errOut); code != 0 {
 				t.Fatalf("manifestlint %s: exit %d: %s", m[1], code, errOut.String())
 			}
 			p := filepath.Join(dir, m[2])
@@ -366,9 +372,9 @@ func editorValidCases(t *testing.T) []editorCase {
 		cases = append(cases, editorCase{name: "starters/" + filepath.Base(s), src: read(s)})
 	}
 	// The documented complete configuration file.
-	for _, b := range parseBlocks(t, filepath.Join("docs", "configuration.md")) {
-		if b.lang == "yaml" && len(b.lines) > 0 && b.lines[0] == "# .manifestlint.yaml" {
-			cases = append(cases, editorCase{name: "config/.manifestlint.yaml", src: strings.Join(b.lines, "\n") + "\n"})
+	for _, b := range testdocs.Blocks(t, filepath.Join("docs", "configuration.md")) {
+		if b.Lang == "yaml" && len(b.Lines) > 0 && b.Lines[0] == "# .manifestlint.yaml" {
+			cases = append(cases, editorCase{name: "config/.manifestlint.yaml", src: strings.Join(b.Lines, "\n") + "\n"})
 		}
 	}
 	return cases
@@ -395,7 +401,7 @@ func TestEditorSchemas(t *testing.T) {
 		t.Skip("-short: a real client: runs yaml-language-server on a dozen manifests (about 9 s); the full suite (CI) runs it")
 	}
 	server := yamlLanguageServer(t)
-	cleanEnv(t)
+	testbin.CleanEnv(t)
 	root := t.TempDir()
 	writeDocumentedSchemas(t, root)
 	settings := editorSettings(t)

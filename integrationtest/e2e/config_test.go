@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manifestlint/manifestlint/internal/testbin"
 	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
@@ -23,7 +24,7 @@ func TestConfigEndToEnd(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	tmp := t.TempDir()
-	bin := binary(t)
+	bin := testbin.Binary(t)
 	write := func(rel, text string) {
 		p := filepath.Join(tmp, rel)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

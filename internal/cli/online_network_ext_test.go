@@ -1,6 +1,6 @@
 //go:build online
 
-package main
+package cli_test
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package main
+package lsp
 
 import (
 	"bufio"
@@ -10,7 +10,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/manifestlint/manifestlint/internal/testbin"
 )
+
+func TestMain(m *testing.M) { testbin.Main(m) }
 
 // lspFrame frames one JSON-RPC message.
 func lspFrame(v any) string {
@@ -28,7 +32,7 @@ func TestLSPBinaryIssue21(t *testing.T) {
 	const secret = "Hunter2Brace"
 	text := "manifestVersion: 2.0\ndeviceId: ABCDE\nbucket: my-bucket\neraseDevice: yes\n" +
 		"trueCryptPassword: {" + secret + "}\npassword: " + secret + "x\nignore: [{pinCode: " + secret + "y}]\n"
-	cmd := exec.Command(binary(t), "lsp")
+	cmd := exec.Command(testbin.Binary(t), "lsp")
 	in, _ := cmd.StdinPipe()
 	out, _ := cmd.StdoutPipe()
 	var stderr strings.Builder

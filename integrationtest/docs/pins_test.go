@@ -1,10 +1,12 @@
-package main
+package docs
 
 import (
 	"os"
 	"os/exec"
 	"regexp"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testdocs"
 )
 
 // versionPin matches a manifestlint version named in an example: a
@@ -21,7 +23,7 @@ func TestDocPinsExistingTags(t *testing.T) {
 	if err != nil {
 		t.Fatal("git is needed to list the repository's tags:", err)
 	}
-	pages := append(docPages(t), ".pre-commit-hooks.yaml", "Dockerfile")
+	pages := append(testdocs.Pages(t), ".pre-commit-hooks.yaml", "Dockerfile")
 	for _, page := range pages {
 		src, err := os.ReadFile(page)
 		if err != nil {

@@ -1,4 +1,4 @@
-package main
+package cli_test
 
 import (
 	"bytes"
@@ -77,6 +77,7 @@ func TestCommands(t *testing.T) {
 // TestFormatFlag runs each CI format on a real manifest through the command
 // line.
 func TestFormatFlag(t *testing.T) {
+	atRoot(t)
 	broken := filepath.Join("testdata", "sample", "broken.manifest.yaml")
 	for _, tt := range []struct {
 		format string
@@ -106,6 +107,7 @@ func TestFormatFlag(t *testing.T) {
 // TestGitHubActionsDefault: under GITHUB_ACTIONS=true the default format is
 // github; an explicit --format wins.
 func TestGitHubActionsDefault(t *testing.T) {
+	atRoot(t)
 	t.Setenv("GITHUB_ACTIONS", "true")
 	broken := filepath.Join("testdata", "sample", "broken.manifest.yaml")
 	_, out, _ := runCmd(t, broken)
