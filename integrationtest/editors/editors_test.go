@@ -1,24 +1,21 @@
 package editors
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/manifestlint/manifestlint/internal/cli"
+	"github.com/manifestlint/manifestlint/internal/lsptest"
 	"github.com/manifestlint/manifestlint/internal/testbin"
 	"github.com/manifestlint/manifestlint/internal/testdocs"
 )
@@ -31,28 +28,6 @@ func TestMain(m *testing.M) { testbin.Main(m) }
 // every kind must get no diagnostic, and each faulty manifest at least one
 // on its faulty line. CI installs the server (.ci/run); under CI=true a
 // missing server fails the test.
-
-// lspClient is a minimal LSP client: JSON-RPC 2.0 with Content-Length
-// framing over the server's stdin and stdout.
-type lspClient struct {
-	t      *testing.T
-	cmd    *exec.Cmd
-	in     io.WriteCloser
-	mu     sync.Mutex // guards writes
-	nextID int
-
-	respMu    sync.Mutex
-	responses map[int]chan json.RawMessage
-
-	// yaml is what the server gets when it asks for the "yaml" section
-	// (workspace/configuration); set before the server asks.
-	yaml map[string]any
-
-	diagMu sync.Mutex
-	diags  map[string][]lspDiagnostic // by URI, the last publication
-	pubs   map[string]int             // publications per URI
-	last   time.Time                  // of the last publication
-}
 
 type lspDiagnostic struct {
 	Range struct {
@@ -79,174 +54,75 @@ func yamlLanguageServer(t *testing.T) string {
 	return ""
 }
 
-func startLSP(t *testing.T, server, root string) *lspClient {
+// startLSP starts the server in root, answering its requests for the
+// "yaml" settings section with yaml.
+func startLSP(t *testing.T, server, root string, yaml map[string]any) *lsptest.Client {
 	t.Helper()
 	cmd := exec.Command(server, "--stdio")
 	cmd.Dir = root
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	c := &lspClient{t: t, cmd: cmd, in: in, responses: map[int]chan json.RawMessage{},
-		diags: map[string][]lspDiagnostic{}, pubs: map[string]int{}}
-	t.Cleanup(func() {
-		in.Close()
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
-			<-done
+	c := lsptest.Start(t, cmd)
+	c.SetTimeout(60 * time.Second)
+	c.OnRequest(func(m *lsptest.Message) any {
+		if m.Method != "workspace/configuration" {
+			return nil // another request of the server (registerCapability, progress): accept it
 		}
-		if t.Failed() && stderr.Len() > 0 {
-			t.Logf("yaml-language-server stderr:\n%s", stderr.String())
+		var p struct {
+			Items []struct {
+				Section string `json:"section"`
+			} `json:"items"`
 		}
+		json.Unmarshal(m.Params, &p)
+		result := make([]any, len(p.Items))
+		for i, it := range p.Items {
+			result[i] = map[string]any{}
+			if it.Section == "yaml" {
+				result[i] = yaml
+			}
+		}
+		return result
 	})
-	go c.read(bufio.NewReader(out))
 	return c
 }
 
-// read dispatches the server's messages: responses to their waiters,
-// diagnostics into the table, and requests answered with an empty result.
-func (c *lspClient) read(r *bufio.Reader) {
-	for {
-		n := -1
-		for {
-			line, err := r.ReadString('\n')
-			if err != nil {
-				return
-			}
-			line = strings.TrimRight(line, "\r\n")
-			if line == "" {
-				break
-			}
-			if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
-				n, _ = strconv.Atoi(v)
-			}
-		}
-		if n < 0 {
-			return
-		}
-		body := make([]byte, n)
-		if _, err := io.ReadFull(r, body); err != nil {
-			return
-		}
-		var msg struct {
-			ID     *json.RawMessage `json:"id"`
-			Method string           `json:"method"`
-			Params json.RawMessage  `json:"params"`
-			Result json.RawMessage  `json:"result"`
-		}
-		if json.Unmarshal(body, &msg) != nil {
+// lastDiagnostics returns the last diagnostics published for each URI,
+// how many publications each URI had, and when the last one came.
+func lastDiagnostics(c *lsptest.Client) (diags map[string][]lspDiagnostic, pubs map[string]int, last time.Time) {
+	diags, pubs = map[string][]lspDiagnostic{}, map[string]int{}
+	for _, m := range c.Messages(0) {
+		if m.Method != "textDocument/publishDiagnostics" {
 			continue
 		}
-		switch {
-		case msg.ID != nil && msg.Method == "workspace/configuration":
-			var p struct {
-				Items []struct {
-					Section string `json:"section"`
-				} `json:"items"`
-			}
-			json.Unmarshal(msg.Params, &p)
-			result := make([]any, len(p.Items))
-			for i, it := range p.Items {
-				result[i] = map[string]any{}
-				if it.Section == "yaml" {
-					result[i] = c.yaml
-				}
-			}
-			c.send(map[string]any{"jsonrpc": "2.0", "id": msg.ID, "result": result})
-		case msg.ID != nil && msg.Method != "":
-			// Another request of the server (registerCapability, progress):
-			// accept it.
-			c.send(map[string]any{"jsonrpc": "2.0", "id": msg.ID, "result": nil})
-		case msg.ID != nil:
-			id, _ := strconv.Atoi(string(*msg.ID))
-			c.respMu.Lock()
-			ch := c.responses[id]
-			c.respMu.Unlock()
-			if ch != nil {
-				ch <- msg.Result
-			}
-		case msg.Method == "textDocument/publishDiagnostics":
-			var p struct {
-				URI         string          `json:"uri"`
-				Diagnostics []lspDiagnostic `json:"diagnostics"`
-			}
-			if json.Unmarshal(msg.Params, &p) == nil {
-				c.diagMu.Lock()
-				c.diags[p.URI] = p.Diagnostics
-				c.pubs[p.URI]++
-				c.last = time.Now()
-				c.diagMu.Unlock()
-			}
+		var p struct {
+			URI         string          `json:"uri"`
+			Diagnostics []lspDiagnostic `json:"diagnostics"`
+		}
+		if json.Unmarshal(m.Params, &p) == nil {
+			diags[p.URI] = p.Diagnostics
+			pubs[p.URI]++
+			last = m.At
 		}
 	}
-}
-
-func (c *lspClient) send(v any) {
-	body, err := json.Marshal(v)
-	if err != nil {
-		c.t.Error(err)
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	fmt.Fprintf(c.in, "Content-Length: %d\r\n\r\n%s", len(body), body)
-}
-
-func (c *lspClient) notify(method string, params any) {
-	c.send(map[string]any{"jsonrpc": "2.0", "method": method, "params": params})
-}
-
-func (c *lspClient) request(method string, params any) json.RawMessage {
-	c.t.Helper()
-	c.respMu.Lock()
-	c.nextID++
-	id := c.nextID
-	ch := make(chan json.RawMessage, 1)
-	c.responses[id] = ch
-	c.respMu.Unlock()
-	c.send(map[string]any{"jsonrpc": "2.0", "id": id, "method": method, "params": params})
-	select {
-	case r := <-ch:
-		return r
-	case <-time.After(60 * time.Second):
-		c.t.Fatalf("yaml-language-server did not answer %s in 60 s", method)
-		return nil
-	}
+	return diags, pubs, last
 }
 
 // settle waits until every URI has diagnostics and none came for a while.
-func (c *lspClient) settle(uris []string) {
-	c.t.Helper()
+func settle(t *testing.T, c *lsptest.Client, uris []string) {
+	t.Helper()
 	deadline := time.Now().Add(90 * time.Second)
 	for time.Now().Before(deadline) {
 		time.Sleep(200 * time.Millisecond)
-		c.diagMu.Lock()
+		_, pubs, last := lastDiagnostics(c)
 		all := true
 		for _, u := range uris {
-			if c.pubs[u] == 0 {
+			if pubs[u] == 0 {
 				all = false
 			}
 		}
-		quiet := time.Since(c.last) > 1500*time.Millisecond
-		c.diagMu.Unlock()
-		if all && quiet {
+		if all && time.Since(last) > 1500*time.Millisecond {
 			return
 		}
 	}
-	c.t.Fatal("yaml-language-server did not publish diagnostics for every document in 90 s")
+	t.Fatal("yaml-language-server did not publish diagnostics for every document in 90 s")
 }
 
 func fileURI(p string) string {
@@ -469,13 +345,13 @@ func TestEditorSchemas(t *testing.T) {
 		}
 	}
 
-	lsp := startLSP(t, server, root)
-	lsp.yaml = map[string]any{
+	yamlSettings := map[string]any{
 		"schemas": settings, "validate": true, "hover": true, "completion": true,
 		"schemaStore": map[string]any{"enable": false}, "format": map[string]any{"enable": false},
 	}
+	lsp := startLSP(t, server, root, yamlSettings)
 	rootURI := fileURI(root)
-	lsp.request("initialize", map[string]any{
+	lsp.Call("initialize", map[string]any{
 		"processId": os.Getpid(), "rootUri": rootURI,
 		"workspaceFolders": []any{map[string]any{"uri": rootURI, "name": "workspace"}},
 		"capabilities": map[string]any{
@@ -483,17 +359,17 @@ func TestEditorSchemas(t *testing.T) {
 			"textDocument": map[string]any{"publishDiagnostics": map[string]any{}},
 		},
 	})
-	lsp.notify("initialized", map[string]any{})
-	lsp.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"yaml": lsp.yaml}})
+	lsp.Notify("initialized", map[string]any{})
+	lsp.Notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"yaml": yamlSettings}})
 	var uris []string
 	for _, c := range cases {
 		uri := fileURI(filepath.Join(root, c.name))
 		uris = append(uris, uri)
-		lsp.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		lsp.Notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
 			"uri": uri, "languageId": "yaml", "version": 1, "text": c.src,
 		}})
 	}
-	lsp.settle(uris)
+	settle(t, lsp, uris)
 
 	// Completion of the closed yes/no sets (an editor completes enums only).
 	for _, cc := range []struct {
@@ -504,13 +380,13 @@ func TestEditorSchemas(t *testing.T) {
 		src = strings.Replace(src, "eraseDevice: yes\n", "", 1) + cc.field + ": \n"
 		p := filepath.Join(root, "complete", cc.field+".s3-import.manifest.yaml")
 		uri := fileURI(p)
-		lsp.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		lsp.Notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
 			"uri": uri, "languageId": "yaml", "version": 1, "text": src,
 		}})
-		raw := lsp.request("textDocument/completion", map[string]any{
+		raw := lsp.Call("textDocument/completion", map[string]any{
 			"textDocument": map[string]any{"uri": uri},
 			"position":     map[string]any{"line": strings.Count(src, "\n") - 1, "character": len(cc.field) + 2},
-		})
+		}).Result
 		var list struct {
 			Items []struct {
 				Label string `json:"label"`
@@ -547,14 +423,14 @@ func TestEditorSchemas(t *testing.T) {
 		{"snippet/operation.s3-export.manifest.yaml", "manifestVersion: 2.0\noperations:\n  - \n", "export operation"},
 	} {
 		uri := fileURI(filepath.Join(root, sc.name))
-		lsp.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		lsp.Notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
 			"uri": uri, "languageId": "yaml", "version": 1, "text": sc.src,
 		}})
 		lines := strings.Split(sc.src, "\n")
-		raw := lsp.request("textDocument/completion", map[string]any{
+		raw := lsp.Call("textDocument/completion", map[string]any{
 			"textDocument": map[string]any{"uri": uri},
 			"position":     map[string]any{"line": 2, "character": len(lines[2])},
-		})
+		}).Result
 		if !strings.Contains(string(raw), `"label":"`+sc.want+`"`) {
 			t.Errorf("%s: completion does not offer the snippet %q: %.600s", sc.name, sc.want, raw)
 		}
@@ -573,19 +449,18 @@ func TestEditorSchemas(t *testing.T) {
 		if i < 0 {
 			t.Fatalf("%s: no %s", name, hc.field)
 		}
-		raw := lsp.request("textDocument/hover", map[string]any{
+		raw := lsp.Call("textDocument/hover", map[string]any{
 			"textDocument": map[string]any{"uri": fileURI(filepath.Join(root, name))},
 			"position":     map[string]any{"line": strings.Count(src[:i+1], "\n"), "character": 2},
-		})
+		}).Result
 		if !strings.Contains(string(raw), hc.want) {
 			t.Errorf("hover on %s does not show %q: %s", hc.field, hc.want, raw)
 		}
 	}
 
-	lsp.diagMu.Lock()
-	defer lsp.diagMu.Unlock()
+	diags, _, _ := lastDiagnostics(lsp)
 	for i, c := range cases {
-		ds := lsp.diags[uris[i]]
+		ds := diags[uris[i]]
 		sort.Slice(ds, func(a, b int) bool { return ds[a].Range.Start.Line < ds[b].Range.Start.Line })
 		var lines []string
 		for _, d := range ds {

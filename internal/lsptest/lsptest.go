@@ -209,14 +209,21 @@ func (c *Client) read(r io.Reader) {
 		c.mu.Lock()
 		switch {
 		case m.Method != "" && len(m.ID) > 0:
+			// Answered aside: a server may write on while the answer waits
+			// for it to read.
 			h := c.onRequest
-			c.mu.Unlock()
-			var res any
-			if h != nil {
-				res = h(m)
-			}
-			c.Send(map[string]any{"jsonrpc": "2.0", "id": m.ID, "result": res})
-			c.mu.Lock()
+			go func() {
+				var res any
+				if h != nil {
+					res = h(m)
+				}
+				// The server may be gone by now: not the test's failure.
+				if body, err := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": m.ID, "result": res}); err == nil {
+					c.wmu.Lock()
+					c.w.Write(Frame(body))
+					c.wmu.Unlock()
+				}
+			}()
 			c.messages = append(c.messages, m)
 		case m.Method == "" && c.waiting[string(m.ID)] != nil:
 			c.waiting[string(m.ID)] <- m
@@ -273,6 +280,7 @@ func (c *Client) Notify(method string, params any) {
 
 // Pending is a request sent whose response is not yet read.
 type Pending struct {
+	ID     int // the request's id
 	c      *Client
 	method string
 	ch     chan *Message
@@ -287,7 +295,7 @@ func (c *Client) Go(method string, params any) *Pending {
 	c.waiting[strconv.Itoa(id)] = ch
 	c.mu.Unlock()
 	c.Send(map[string]any{"jsonrpc": "2.0", "id": id, "method": method, "params": params})
-	return &Pending{c, method, ch}
+	return &Pending{id, c, method, ch}
 }
 
 // Wait returns the response, failing the test when the connection ends or
@@ -336,6 +344,13 @@ func (c *Client) Messages(from int) []*Message {
 		return nil
 	}
 	return append([]*Message(nil), c.messages[from:]...)
+}
+
+// Len is the number of messages kept so far.
+func (c *Client) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.messages)
 }
 
 // WaitFor waits for the first message kept at index from or later that
