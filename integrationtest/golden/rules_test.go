@@ -18,7 +18,7 @@ import (
 // rule's. Every registered rule must be drawn by at least one case.
 func TestRulesEmitWhatTheyDeclare(t *testing.T) {
 	testbin.CleanEnv(t)
-	registry := map[string]*manifest.Rule{}
+	registry := map[string]*manifest.Descriptor{}
 	for _, r := range validate.Rules() {
 		registry[r.ID] = r
 	}
