@@ -14,9 +14,6 @@ import (
 	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
-// validManifest is the tests' valid S3 import manifest, with a US address.
-const validManifest = testmanifest.S3Import
-
 // TestConfigEndToEnd builds the binary and runs it in a repository whose
 // .manifestlint.yaml sits two levels above the current directory.
 func TestConfigEndToEnd(t *testing.T) {
@@ -148,7 +145,7 @@ exclude:
 		[]string{"manifestlint: --ignore: `adress-eu-region` is neither a rule id nor a service error code; did you mean `address-eu-region`?"}, nil)
 
 	// severity unused-suppression: error makes a stale suppression fail the run.
-	write("repo/jobs/east/stale.yaml", "# manifestlint-ignore-file: address-po-box -- old\n"+validManifest)
+	write("repo/jobs/east/stale.yaml", "# manifestlint-ignore-file: address-po-box -- old\n"+testmanifest.S3Import)
 	check("stale suppression", run("--region", "us-east-1", "--format=concise", "stale.yaml"), 1,
 		[]string{"stale.yaml:1:29: error: [*] the suppression of `address-po-box` silences nothing", "[unused-suppression]"}, nil)
 

@@ -23,15 +23,13 @@ func runBinary(t *testing.T, stdin string, args ...string) (stdout, stderr strin
 	return testbin.Run(t, stdin, args...)
 }
 
-const e2eValidManifest = testmanifest.S3Import
-
 // TestEndToEnd runs the real binary as a user would: exit statuses, stdin,
 // directories, and the text and JSON formats.
 func TestEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.yaml")
 	bad := filepath.Join(dir, "sub", "bad.yml")
-	must(t, os.WriteFile(good, []byte(e2eValidManifest), 0o644))
+	must(t, os.WriteFile(good, []byte(testmanifest.S3Import), 0o644))
 	must(t, os.MkdirAll(filepath.Dir(bad), 0o755))
 	must(t, os.WriteFile(bad, []byte(testmanifest.With("eraseDevice: yes", "eraseDevice: no")), 0o644))
 	must(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a manifest"), 0o644))
@@ -54,7 +52,7 @@ func TestEndToEnd(t *testing.T) {
 			stdout: []string{"bad.yml:5:14: error InvalidManifestFieldException: eraseDevice is `no`", "[erase-device]\n" + bad + ": note: checked"}},
 		{name: "directory means every yaml below it, sorted", args: []string{dir}, code: 1,
 			stdout: []string{"sub/bad.yml:5:14", "2 files"}},
-		{name: "stdin with a name", stdin: e2eValidManifest, args: []string{"--stdin-filename", "from-stdin.yaml", "-"}, code: 0,
+		{name: "stdin with a name", stdin: testmanifest.S3Import, args: []string{"--stdin-filename", "from-stdin.yaml", "-"}, code: 0,
 			stdout: []string{"in 1 file"}},
 		{name: "stdin findings carry the given name", stdin: "eraseDevice: [", args: []string{"-", "--stdin-filename", "in.yaml"}, code: 1,
 			stdout: []string{"in.yaml:1:", "MalformedManifestException"}},
@@ -103,7 +101,7 @@ func TestEndToEndJSON(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
 	must(t, os.WriteFile(bad, []byte(testmanifest.With("    city: Seattle\n", "")), 0o644))
-	out, _, code := runBinary(t, e2eValidManifest, "--format", "json", bad, "-")
+	out, _, code := runBinary(t, testmanifest.S3Import, "--format", "json", bad, "-")
 	if code != 1 {
 		t.Fatalf("exit status %d, want 1", code)
 	}

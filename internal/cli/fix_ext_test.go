@@ -7,13 +7,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
-// fixable is robustValid with two `key:value` lines (safe fixes), in CR LF.
-var fixable = strings.ReplaceAll(strings.Replace(strings.Replace(robustValid,
-	"deviceId: ABCDE", "deviceId:ABCDE", 1), "prefix: imported/", "prefix:imported/ # keep", 1), "\n", "\r\n")
+// fixable is testmanifest.S3Import with two `key:value` lines (safe fixes), in CR LF.
+var fixable = strings.ReplaceAll(testmanifest.With("deviceId: ABCDE", "deviceId:ABCDE", "prefix: imported/", "prefix:imported/ # keep"), "\n", "\r\n")
 
-var fixableFixed = strings.ReplaceAll(strings.Replace(robustValid, "prefix: imported/", "prefix: imported/ # keep", 1), "\n", "\r\n")
+var fixableFixed = strings.ReplaceAll(testmanifest.With("prefix: imported/", "prefix: imported/ # keep"), "\n", "\r\n")
 
 func runFix(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
@@ -163,7 +164,7 @@ func TestDiffFlag(t *testing.T) {
 	t.Chdir(dir)
 	must0(t, os.MkdirAll("sub", 0o755))
 	must0(t, os.WriteFile("sub/m.yaml", []byte(fixable), 0o644))
-	must0(t, os.WriteFile("ok.yaml", []byte(robustValid), 0o644))
+	must0(t, os.WriteFile("ok.yaml", []byte(testmanifest.S3Import), 0o644))
 	stdout, stderr, code := runFix(t, "", "--diff", "sub/m.yaml", "ok.yaml")
 	if code != 1 || !strings.HasPrefix(stdout, "--- a/sub/m.yaml\n+++ b/sub/m.yaml\n@@ ") || !strings.Contains(stderr, "would fix 2 findings in 1 file") {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
 // runAsNobody runs the test binary as manifestlint, as user nobody, in dir
@@ -51,7 +53,7 @@ func readableManifest(t *testing.T) string {
 	must0(t, os.Chmod(dir, 0o755))
 	must0(t, os.Chmod(filepath.Dir(dir), 0o755))
 	p := filepath.Join(dir, "ok.yaml")
-	must0(t, os.WriteFile(p, []byte(robustValid), 0o644))
+	must0(t, os.WriteFile(p, []byte(testmanifest.S3Import), 0o644))
 	return p
 }
 

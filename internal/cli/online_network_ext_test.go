@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/manifestlint/manifestlint/internal/online/awsdouble"
+	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
 // TestOnlineOpensOnlyNamedEndpoints runs `--online` under strace against
@@ -32,7 +33,7 @@ func TestOnlineOpensOnlyNamedEndpoints(t *testing.T) {
 	srv.Buckets = map[string]awsdouble.Bucket{"my-import-bucket": {Status: 200, Region: "us-east-1"}}
 	u, _ := url.Parse(srv.URL)
 	dir := t.TempDir()
-	must0(t, os.WriteFile(filepath.Join(dir, "ok.yaml"), []byte(robustValid), 0o644))
+	must0(t, os.WriteFile(filepath.Join(dir, "ok.yaml"), []byte(testmanifest.S3Import), 0o644))
 	trace := filepath.Join(dir, "trace.txt")
 	for _, how := range [][]string{{"--online"}, {"--online", "--endpoint-url", srv.URL}} {
 		args := append([]string{"-f", "-qq", "-e", "trace=connect,sendto,sendmsg", "-e", "signal=none", "-o", trace, exe, "--no-config"}, how...)

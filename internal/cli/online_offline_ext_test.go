@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/manifestlint/manifestlint/internal/testbin"
+	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
 // TestEditorsNeverGoOnline: the language server and the playground link
@@ -58,7 +59,7 @@ func TestOnlineNotBuilt(t *testing.T) {
 		t.Skip("this test binary is built with the tag online")
 	}
 	dir := t.TempDir()
-	must0(t, os.WriteFile(dir+"/ok.yaml", []byte(robustValid), 0o644))
+	must0(t, os.WriteFile(dir+"/ok.yaml", []byte(testmanifest.S3Import), 0o644))
 	code, stdout, stderr := runMain(t, "--no-config", "--online", dir+"/ok.yaml")
 	if code != 0 || strings.Count(stderr, "online checks not run: this manifestlint is built without online checks") != 1 || !strings.Contains(stderr, "online: 0 checks run, 2 not run") {
 		t.Errorf("--online: exit %d\n%s%s", code, stdout, stderr)

@@ -28,9 +28,6 @@ func init() {
 	}
 }
 
-// robustValid is the tests' valid S3 import manifest: no finding.
-const robustValid = testmanifest.S3Import
-
 // billionLaughs is the classic alias bomb, in YAML.
 const billionLaughs = `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
@@ -72,7 +69,7 @@ func TestRobustInputs(t *testing.T) {
 	}
 	t.Setenv("AWS_ACCESS_KEY_ID", "")
 	t.Setenv("GITHUB_ACTIONS", "")
-	crlf := strings.ReplaceAll(robustValid, "\n", "\r\n")
+	crlf := strings.ReplaceAll(testmanifest.S3Import, "\n", "\r\n")
 	tests := []struct {
 		name string
 		// setup writes the input in dir and returns the arguments.
@@ -118,7 +115,7 @@ func TestRobustInputs(t *testing.T) {
 					t.Fatal(err)
 				}
 				f.Close()
-				return []string{p, writeFile("ok.yaml", robustValid)(t, dir)[0]}
+				return []string{p, writeFile("ok.yaml", testmanifest.S3Import)(t, dir)[0]}
 			},
 			code:     exitUsage,
 			out:      []string{"0 errors, 0 warnings in 1 file"},
@@ -171,7 +168,7 @@ func TestRobustInputs(t *testing.T) {
 		},
 		{
 			name:  "byte order mark",
-			setup: writeFile("bom.yaml", "\ufeff"+robustValid),
+			setup: writeFile("bom.yaml", "\ufeff"+testmanifest.S3Import),
 			code:  exitOK,
 			out:   []string{"0 errors, 0 warnings in 1 file"},
 		},
@@ -218,7 +215,7 @@ func TestRobustInputs(t *testing.T) {
 				must0(t, os.Symlink("..", filepath.Join(d, "up.yaml")))
 				must0(t, os.Symlink("b.yaml", filepath.Join(d, "a.yaml")))
 				must0(t, os.Symlink("a.yaml", filepath.Join(d, "b.yaml")))
-				must0(t, os.WriteFile(filepath.Join(d, "ok.yaml"), []byte(robustValid), 0o644))
+				must0(t, os.WriteFile(filepath.Join(d, "ok.yaml"), []byte(testmanifest.S3Import), 0o644))
 				return []string{d}
 			},
 			code: exitOK, // links to directories and broken links found by a walk are skipped with a note
@@ -232,7 +229,7 @@ func TestRobustInputs(t *testing.T) {
 				d := filepath.Join(dir, "many")
 				must0(t, os.Mkdir(d, 0o755))
 				for i := range 10000 {
-					must0(t, os.WriteFile(filepath.Join(d, fmt.Sprintf("m%05d.yaml", i)), []byte(robustValid), 0o644))
+					must0(t, os.WriteFile(filepath.Join(d, fmt.Sprintf("m%05d.yaml", i)), []byte(testmanifest.S3Import), 0o644))
 				}
 				return []string{d}
 			},
@@ -244,7 +241,7 @@ func TestRobustInputs(t *testing.T) {
 	// Compile every kind's schema first, so that the allocation bounds
 	// below measure the input, not which case happens to compile a schema.
 	warm := t.TempDir()
-	for i, src := range []string{robustValid, "manifestVersion: 2.0\nfileSystem: x\n", "manifestVersion: 3.0\noperations:\n  - destination: glacier\n",
+	for i, src := range []string{testmanifest.S3Import, "manifestVersion: 2.0\nfileSystem: x\n", "manifestVersion: 3.0\noperations:\n  - destination: glacier\n",
 		"manifestVersion: 3.0\noperations:\n  - destination: ebs-snapshot\n", "bucket: x\n"} {
 		p := filepath.Join(warm, fmt.Sprintf("w%d.yaml", i))
 		must0(t, os.WriteFile(p, []byte(src), 0o644))
@@ -335,7 +332,7 @@ func TestRobustUnreadableFile(t *testing.T) {
 	dir := t.TempDir()
 	must0(t, os.Chmod(dir, 0o755))
 	p := filepath.Join(dir, "secret.yaml")
-	must0(t, os.WriteFile(p, []byte(robustValid), 0o000))
+	must0(t, os.WriteFile(p, []byte(testmanifest.S3Import), 0o000))
 	if os.Geteuid() != 0 {
 		var stdout, stderr bytes.Buffer
 		code := run([]string{p}, strings.NewReader(""), &stdout, &stderr)
@@ -381,7 +378,7 @@ func TestRobustUnreadableFile(t *testing.T) {
 func TestNeverWritesInputs(t *testing.T) {
 	dir := t.TempDir()
 	inputs := map[string]string{
-		"ok.yaml":      robustValid,
+		"ok.yaml":      testmanifest.S3Import,
 		"faulty.yaml":  testmanifest.With("eraseDevice: yes", "eraseDevice: no"),
 		"nospace.yaml": testmanifest.With("deviceId: ABCDE", "deviceId:ABCDE"),
 		"empty.yml":    "",
@@ -435,7 +432,7 @@ func TestNoNetwork(t *testing.T) {
 		t.Skipf("cannot find the test binary: %v", err)
 	}
 	dir := t.TempDir()
-	must0(t, os.WriteFile(filepath.Join(dir, "ok.yaml"), []byte(robustValid), 0o644))
+	must0(t, os.WriteFile(filepath.Join(dir, "ok.yaml"), []byte(testmanifest.S3Import), 0o644))
 	must0(t, os.WriteFile(filepath.Join(dir, "faulty.yaml"), []byte("bucket: x\n"), 0o644))
 	trace := filepath.Join(dir, "trace.txt")
 	for _, format := range formatNames() {
