@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/internal/testbin"
 )
 
 // TestNoBinaryLeftInTemp runs the end-to-end test in a test binary of its
@@ -11,13 +13,16 @@ import (
 // in it: every `go test` run left a 14 MB binary in the system temp folder.
 func TestNoBinaryLeftInTemp(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: re-runs the end-to-end test in a test binary of its own, which builds manifestlint again (about 11 s); the full suite (CI) runs it")
+		t.Skip("-short: re-runs the end-to-end test in a test binary of its own, with the built binary; the full suite (CI) runs it")
 	}
+	// The child copies this package's binary (testbin.ReuseEnv) instead
+	// of building its own: its cleanup is what is checked.
+	bin := testbin.Binary(t)
 	exe, err := os.Executable()
 	must(t, err)
 	tmp := t.TempDir()
 	cmd := exec.Command(exe, "-test.run=^TestEndToEnd$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, testbin.ReuseEnv+"="+bin)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("the end-to-end test failed: %v\n%s", err, out)
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/manifestlint/manifestlint/internal/cli"
@@ -36,10 +37,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 //	# manifestlint-test: --region eu-west-1
 const argsLine = "# manifestlint-test:"
 
+// caseRun is what a user saw for one case and flags.
+type caseRun struct {
+	stdout, stderr []byte
+	code           int
+}
+
+// caseRuns holds each run of runCase: the tests of this package lint the
+// same cases with the same flags (the JSON of every case, four times),
+// in the same environment (testbin.CleanEnv), and the command is
+// deterministic, so each case and flags is linted once.
+var caseRuns sync.Map // file and flags → caseRun
+
 // runCase lints the case file f as a user would, with the flags of its
 // header line after args.
 func runCase(t *testing.T, f string, args ...string) (stdout, stderr bytes.Buffer, code int) {
 	t.Helper()
+	key := f + "\x00" + strings.Join(args, "\x00")
+	if r, ok := caseRuns.Load(key); ok {
+		r := r.(caseRun)
+		stdout.Write(r.stdout)
+		stderr.Write(r.stderr)
+		return stdout, stderr, r.code
+	}
 	src, err := os.ReadFile(f)
 	if err != nil {
 		t.Fatal(err)
@@ -48,6 +68,7 @@ func runCase(t *testing.T, f string, args ...string) (stdout, stderr bytes.Buffe
 		args = append(args, strings.Fields(strings.TrimPrefix(first, argsLine))...)
 	}
 	code = run(append(args, f), strings.NewReader(""), &stdout, &stderr)
+	caseRuns.Store(key, caseRun{bytes.Clone(stdout.Bytes()), bytes.Clone(stderr.Bytes()), code})
 	return stdout, stderr, code
 }
 

@@ -74,6 +74,11 @@ func CleanEnv(t testing.TB) {
 	}
 }
 
+// ReuseEnv names a binary Binary copies instead of building one: a test
+// that re-runs its package's tests in a child process (to watch what they
+// leave behind) hands its binary down, and saves the child the build.
+const ReuseEnv = "MANIFESTLINT_TESTBIN_REUSE"
+
 // Binary builds manifestlint once per test package, as the release script
 // and the Dockerfile build it (static: CGO_ENABLED=0, -trimpath, -s -w), and
 // returns its path; Main removes it. Under -short the test is skipped: the
@@ -90,6 +95,10 @@ func Binary(t testing.TB) string {
 			return
 		}
 		binPath = filepath.Join(dir, "manifestlint")
+		if from := os.Getenv(ReuseEnv); from != "" {
+			binErr = copyFile(from, binPath)
+			return
+		}
 		cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", binPath, ".")
 		cmd.Dir = Root()
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
@@ -101,6 +110,14 @@ func Binary(t testing.TB) string {
 		t.Fatalf("building the binary: %v", binErr)
 	}
 	return binPath
+}
+
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o755)
 }
 
 // Run runs the built binary with stdin and args in an environment of
