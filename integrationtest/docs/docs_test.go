@@ -571,7 +571,7 @@ func runRecipe(t *testing.T, script string, files map[string]string) (int, strin
 // manifest they fail and write the report.
 func TestCIRecipes(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: runs the CI recipes' scripts in bash with the built binary (about 11 s); the full suite (CI) runs it")
+		t.Skip("-short: runs the CI recipes' scripts in bash with the built binary (about 11 s); run it with go test ./integrationtest/docs -run TestCIRecipes")
 	}
 	broken, err := os.ReadFile(filepath.Join("testdata", "sample", "broken.manifest.yaml"))
 	if err != nil {

@@ -17,9 +17,6 @@ import (
 // TestConfigEndToEnd builds the binary and runs it in a repository whose
 // .manifestlint.yaml sits two levels above the current directory.
 func TestConfigEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
 	tmp := t.TempDir()
 	bin := testbin.Binary(t)
 	write := func(rel, text string) {

@@ -26,6 +26,7 @@ func runBinary(t *testing.T, stdin string, args ...string) (stdout, stderr strin
 // TestEndToEnd runs the real binary as a user would: exit statuses, stdin,
 // directories, and the text and JSON formats.
 func TestEndToEnd(t *testing.T) {
+	testbin.Binary(t) // once, before the subtests (skipped under -short)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.yaml")
 	bad := filepath.Join(dir, "sub", "bad.yml")

@@ -13,7 +13,7 @@ import (
 // in it: every `go test` run left a 14 MB binary in the system temp folder.
 func TestNoBinaryLeftInTemp(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: re-runs the end-to-end test in a test binary of its own, with the built binary; the full suite (CI) runs it")
+		t.Skip("-short: re-runs the end-to-end test in a test binary of its own, with the built binary; run it with go test ./integrationtest/e2e")
 	}
 	// The child copies this package's binary (testbin.ReuseEnv) instead
 	// of building its own: its cleanup is what is checked.

@@ -274,7 +274,7 @@ func faulty(t *testing.T, name, src, old, new string, noRegex bool) editorCase {
 
 func TestEditorSchemas(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: a real client: runs yaml-language-server on a dozen manifests (about 9 s); the full suite (CI) runs it")
+		t.Skip("-short: a real client: runs yaml-language-server on a dozen manifests (about 9 s); run it with go test ./integrationtest/editors")
 	}
 	server := yamlLanguageServer(t)
 	testbin.CleanEnv(t)

@@ -524,7 +524,7 @@ func TestExamplesCoverEveryKind(t *testing.T) {
 
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
-		t.Skip("the browser test builds the site and starts chromium: not in -short")
+		t.Skip("-short: builds the site and drives it in chromium (about 1.5 min); run it with go test ./integrationtest/playground -run TestBrowser")
 	}
 	chromium := findChromium()
 	if chromium == "" {

@@ -65,7 +65,7 @@ func (r *lazyReader) Read(p []byte) (int, error) {
 // no panic or stack trace, quickly and with bounded allocation.
 func TestRobustInputs(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: lints a dozen hostile inputs of up to 50 MB (about 14 s on 2 cores); the full suite (CI) runs it")
+		t.Skip("-short: lints a dozen hostile inputs of up to 50 MB (about 14 s on 2 cores); run it with go test ./internal/cli -run '^TestRobustInputs$'")
 	}
 	t.Setenv("AWS_ACCESS_KEY_ID", "")
 	t.Setenv("GITHUB_ACTIONS", "")

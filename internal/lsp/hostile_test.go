@@ -185,7 +185,7 @@ func TestBinaryDocument(t *testing.T) {
 
 func TestFiftyMegabyteDocument(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: sends 50 MB")
+		t.Skip("-short: sends 50 MB (seconds); run it with go test ./internal/lsp -run TestFiftyMegabyteDocument")
 	}
 	c := startServer(t, Options{})
 	c.initialize(nil, nil)

@@ -12,7 +12,7 @@ import (
 // code action). CI installs neovim; there a missing nvim fails the test.
 func TestNeovim(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: starts Neovim")
+		t.Skip("-short: a real client: starts Neovim (seconds); run it with go test ./internal/lsp -run TestNeovim")
 	}
 	if _, err := exec.LookPath("nvim"); err != nil {
 		if os.Getenv("CI") == "true" {

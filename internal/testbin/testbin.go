@@ -23,6 +23,9 @@ var (
 	binOnce sync.Once
 	binPath string
 	binErr  error
+
+	// pkg is the test package's folder from the root ("./integrationtest/e2e").
+	pkg = "./..."
 )
 
 // Root returns the repository's root: the nearest folder above the working
@@ -54,6 +57,11 @@ func Root() string {
 // removes the binary Binary built. Call it from TestMain.
 func Main(m *testing.M) {
 	Root()
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(root, wd); err == nil {
+			pkg = "./" + filepath.ToSlash(rel)
+		}
+	}
 	if err := os.Chdir(root); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
@@ -86,7 +94,7 @@ const ReuseEnv = "MANIFESTLINT_TESTBIN_REUSE"
 func Binary(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("-short: needs the built binary (go build, several seconds); go test without -short (CI) runs it")
+		t.Skip("-short: needs the built binary (go build, several seconds); run it with go test " + pkg + " -run '^" + strings.Split(t.Name(), "/")[0] + "$'")
 	}
 	binOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "manifestlint-bin")
