@@ -1,4 +1,4 @@
-package lsp
+package editors
 
 import (
 	"os"
@@ -12,7 +12,7 @@ import (
 // code action). CI installs neovim; there a missing nvim fails the test.
 func TestNeovim(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: a real client: starts Neovim (seconds); run it with go test ./internal/lsp -run TestNeovim")
+		t.Skip("-short: a real client: starts Neovim (seconds); run it with go test ./integrationtest/editors -run TestNeovim")
 	}
 	if _, err := exec.LookPath("nvim"); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -20,7 +20,7 @@ func TestNeovim(t *testing.T) {
 		}
 		t.Skip("nvim is not installed (apt-get install neovim)")
 	}
-	script, err := filepath.Abs(filepath.Join("..", "..", "scripts", "test-nvim-lsp.sh"))
+	script, err := filepath.Abs(filepath.Join("scripts", "test-nvim-lsp.sh")) // from the root: testbin.Main
 	if err != nil {
 		t.Fatal(err)
 	}
