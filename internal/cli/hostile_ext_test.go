@@ -9,30 +9,27 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/manifestlint/manifestlint/internal/testbin"
 	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
 // runAsNobody runs the test binary as manifestlint, as user nobody, in dir
 // (entered before the switch to nobody, so dir may be closed to nobody),
-// and returns the exit status and its output. The binary is copied into a
-// folder nobody can reach; the test is skipped when the temporary folder's
-// ancestors are not searchable by nobody.
+// and returns the exit status and its output. The binary is copied where
+// nobody may run it (testbin.ExecutableForAll). The configuration search
+// walks up from dir, so the test's temporary folders are made searchable
+// by nobody, as a checkout's folders are; the test is skipped when their
+// ancestors are not.
 func runAsNobody(t *testing.T, dir string, args ...string) (int, string) {
 	t.Helper()
-	bindir := t.TempDir()
-	must0(t, os.Chmod(bindir, 0o755))
-	must0(t, os.Chmod(filepath.Dir(bindir), 0o755))
-	for d := filepath.Dir(filepath.Dir(bindir)); d != "/"; d = filepath.Dir(d) {
+	tmp := filepath.Dir(t.TempDir())
+	must0(t, os.Chmod(tmp, 0o755))
+	for d := filepath.Dir(tmp); d != "/"; d = filepath.Dir(d) {
 		if st, err := os.Stat(d); err != nil || st.Mode().Perm()&0o001 == 0 {
 			t.Skipf("running as root, and %s is not searchable by nobody", d)
 		}
 	}
-	exe, err := os.Executable()
-	must0(t, err)
-	bin, err := os.ReadFile(exe)
-	must0(t, err)
-	copyExe := filepath.Join(bindir, "manifestlint.test")
-	must0(t, os.WriteFile(copyExe, bin, 0o755))
+	copyExe := testbin.ExecutableForAll(t)
 	cmd := exec.Command(copyExe, args...)
 	cmd.Env = append(os.Environ(), robustExecEnv+"=1", "AWS_ACCESS_KEY_ID=", "GITHUB_ACTIONS=")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
@@ -40,7 +37,7 @@ func runAsNobody(t *testing.T, dir string, args ...string) (int, string) {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	cmd.Stdout = &stderr
-	err = cmd.Run()
+	err := cmd.Run()
 	if _, ok := err.(*exec.ExitError); err != nil && !ok {
 		t.Fatalf("running as nobody: %v", err)
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/manifestlint/manifestlint/internal/testbin"
 	"github.com/manifestlint/manifestlint/internal/testmanifest"
 )
 
@@ -341,28 +342,21 @@ func TestRobustUnreadableFile(t *testing.T) {
 		}
 		return
 	}
-	// nobody must reach the file and the binary: make the test's temporary
-	// directories searchable and copy the binary into one.
+	// nobody must reach the file: make the test's temporary directories
+	// searchable. The binary goes where nobody may run it.
 	must0(t, os.Chmod(filepath.Dir(dir), 0o755))
 	for d := filepath.Dir(filepath.Dir(dir)); d != "/"; d = filepath.Dir(d) {
 		if st, err := os.Stat(d); err != nil || st.Mode().Perm()&0o001 == 0 {
 			t.Skipf("running as root, and %s is not searchable by nobody: chmod 000 cannot be tested here", d)
 		}
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Skipf("cannot find the test binary: %v", err)
-	}
-	bin, err := os.ReadFile(exe)
-	must0(t, err)
-	copyExe := filepath.Join(dir, "manifestlint.test")
-	must0(t, os.WriteFile(copyExe, bin, 0o755))
+	copyExe := testbin.ExecutableForAll(t)
 	cmd := exec.Command(copyExe, p)
 	cmd.Env = append(os.Environ(), robustExecEnv+"=1", "AWS_ACCESS_KEY_ID=", "GITHUB_ACTIONS=")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err = cmd.Run()
+	err := cmd.Run()
 	code := cmd.ProcessState.ExitCode()
 	if code != exitUsage || !strings.Contains(stderr.String(), "secret.yaml: permission denied") {
 		t.Errorf("as nobody: exit %d (%v), stderr %q; want exit 2 and permission denied", code, err, stderr.String())

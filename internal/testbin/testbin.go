@@ -120,6 +120,31 @@ func Binary(t testing.TB) string {
 	return binPath
 }
 
+// ExecutableForAll copies the running test binary into a folder of its
+// own in the system's temporary folder, where any user may run it (the
+// build folder is its owner's alone), and returns the copy's path; the
+// folder goes when the test ends. Tests re-execute it as another user.
+func ExecutableForAll(t testing.TB) string {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := os.MkdirTemp("", "manifestlint-exe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, filepath.Base(exe))
+	if err := copyFile(exe, p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func copyFile(from, to string) error {
 	data, err := os.ReadFile(from)
 	if err != nil {
