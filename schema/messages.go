@@ -578,10 +578,16 @@ var keySynonyms = map[string][]string{
 	"accesskey": {"accessKeyId"}, "awsaccesskeyid": {"accessKeyId"}, "awsaccesskey": {"accessKeyId"},
 	"bucketname": {"bucket", "exportBucket"}, "s3bucket": {"bucket", "exportBucket"},
 	"logbucketname": {"logBucket"}, "logsbucket": {"logBucket"},
-	"password": {"trueCryptPassword"}, "truecrypt": {"trueCryptPassword"}, "pin": {"pinCode"},
 	"erase": {"eraseDevice"}, "filesystemtype": {"fileSystem"}, "fs": {"fileSystem"},
 	// operations entries
 	"bucket": {"exportBucket"}, "vault": {"vaultName"}, "comment": {"archiveComment"},
+}
+
+// The secret fields' common names are manifest's, which masks their values.
+func init() {
+	for name, field := range manifest.SecretSynonyms() {
+		keySynonyms[name] = []string{field}
+	}
 }
 
 // suggestKey suggests the key a user most likely meant by prop among the
