@@ -364,40 +364,12 @@ func MaskFindings(doc *Document, fs []Finding) {
 
 // SnippetLine returns line n of the source as a snippet may show it: each
 // secret value replaced by SecretMask (a fixed length, which tells nothing
-// of the value's), and ok
-// false when the line must not be shown at all: the file could not be
-// parsed (Secrets unknown) and the line may hold a secret value
-// (unparsedLineShown).
+// of the value's), and ok false when the line must not be shown at all:
+// the file could not be parsed (Secrets unknown) and the line may hold a
+// secret value (unparsedLineShown). It is Snippet without a caret.
 func (d *Document) SnippetLine(n int) (line string, ok bool) {
-	text := d.Lines().Line(n)
-	if d.Secrets == nil {
-		if !d.unparsedLineShown(n) {
-			return "", false
-		}
-		return string(text), true
-	}
-	start := d.Lines().Start(n)
-	end := start + len(text)
-	rs := d.Secrets.ranges
-	i, _ := slices.BinarySearchFunc(rs, start, func(r [2]int, off int) int {
-		if r[1] <= off {
-			return -1
-		}
-		return 1
-	})
-	if i == len(rs) || rs[i][0] >= end {
-		return string(text), true
-	}
-	var b strings.Builder
-	at := start
-	for ; i < len(rs) && rs[i][0] < end; i++ {
-		from, to := max(rs[i][0], start), min(rs[i][1], end)
-		b.Write(d.Source[at:from])
-		b.WriteString(SecretMask)
-		at = to
-	}
-	b.Write(d.Source[at:end])
-	return b.String(), true
+	line, _, _, ok = d.Snippet(n, 1, 1)
+	return line, ok
 }
 
 // Snippet is line n as a text snippet shows it, with the caret span
