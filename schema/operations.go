@@ -5,7 +5,8 @@ package schema
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -37,12 +38,7 @@ func nearDestination(v string) string {
 	case strings.Contains(n, "glacier"):
 		return "glacier"
 	}
-	dests := make([]string, 0, len(manifest.Destinations))
-	for d := range manifest.Destinations {
-		dests = append(dests, d)
-	}
-	sort.Strings(dests)
-	return manifest.Closest(v, dests)
+	return manifest.Closest(v, slices.Sorted(maps.Keys(manifest.Destinations)))
 }
 
 const destinationRule = "a manifest is an EBS or Glacier import only when an operations entry has `destination: ebs-snapshot` or `destination: glacier`"

@@ -11,11 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -629,14 +629,7 @@ func useColor(mode string, w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-func formatNames() []string {
-	names := make([]string, 0, len(report.Formats))
-	for n := range report.Formats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func formatNames() []string { return slices.Sorted(maps.Keys(report.Formats)) }
 
 // flagHint suggests the flag a mistyped one was meant to be: "did you mean
 // --format?".

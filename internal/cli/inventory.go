@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -238,7 +240,7 @@ func editInventory(src []byte, inv *online.Inventory) (out []byte, skipped []str
 			b.WriteString(eol)
 		}
 		b.WriteString(comment + eol + "buckets:" + eol)
-		for _, n := range sortedKeys(want) {
+		for _, n := range slices.Sorted(maps.Keys(want)) {
 			fmt.Fprintf(&b, "  %s: %s%s", yamlKey(n), want[n], eol)
 		}
 		return b.Bytes(), skipped, nil
@@ -266,7 +268,7 @@ func editInventory(src []byte, inv *online.Inventory) (out []byte, skipped []str
 		}
 	}
 	var add strings.Builder
-	for _, n := range sortedKeys(want) {
+	for _, n := range slices.Sorted(maps.Keys(want)) {
 		if !have[n] {
 			fmt.Fprintf(&add, "%s%s: %s%s", strings.Repeat(" ", indent), yamlKey(n), want[n], eol)
 		}
@@ -316,13 +318,4 @@ func scalarSource(s []byte, v *yaml.Node) string {
 		}
 	}
 	return string(s[:end])
-}
-
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
