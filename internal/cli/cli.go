@@ -465,10 +465,10 @@ func notManifests(n int) string {
 	return fmt.Sprintf("%d YAML files that do not look like manifests", n)
 }
 
-// isTerminal reports whether r is a terminal (a character device); a
-// reader that is not a file (a test's) is not one.
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
+// isTerminal reports whether the reader or writer rw is a terminal (a
+// character device); one that is not a file (a test's) is not one.
+func isTerminal(rw any) bool {
+	f, ok := rw.(*os.File)
 	if !ok {
 		return false
 	}
@@ -618,15 +618,7 @@ func useColor(mode string, w io.Writer) bool {
 	case "never":
 		return false
 	}
-	if os.Getenv("NO_COLOR") != "" {
-		return false
-	}
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
 }
 
 func formatNames() []string { return slices.Sorted(maps.Keys(report.Formats)) }
