@@ -321,21 +321,7 @@ func (p *printer) line(s string) {
 
 // wrap writes text word-wrapped at 100 columns, each line indented.
 func (p *printer) wrap(indent, text string) {
-	const width = 100
-	line := indent
-	for _, word := range strings.Fields(text) {
-		if len(line) > len(indent) && len(line)+1+len(word) > width {
-			p.line(line)
-			line = indent
-		}
-		if len(line) > len(indent) {
-			line += " "
-		}
-		line += word
-	}
-	if len(line) > len(indent) {
-		p.line(line)
-	}
+	p.line(strings.TrimSuffix(wrapIndented(indent+text, 100, indent), "\n"))
 }
 
 func (p *printer) example(ex *manifest.Example) {
