@@ -22,6 +22,7 @@ import (
 
 	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/internal/escape"
+	"github.com/manifestlint/manifestlint/internal/explain"
 	"github.com/manifestlint/manifestlint/internal/report"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
@@ -343,9 +344,9 @@ const usageText = "Usage: manifestlint [flags] FILE|DIR|- ...\n\n" +
 
 func printUsage(w io.Writer, fl *pflag.FlagSet) {
 	width := outputWidth() - 1
-	fmt.Fprint(w, wrapLines(usageText, width))
+	fmt.Fprint(w, explain.WrapLines(usageText, width))
 	fmt.Fprint(w, wrapFlagUsages(fl))
-	fmt.Fprint(w, wrapLines("\nExit status: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage or I/O error.\n"+
+	fmt.Fprint(w, explain.WrapLines("\nExit status: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage or I/O error.\n"+
 		"With --diff: 0 nothing to fix, 1 a fix would change a file, 2 usage or I/O error.\n", width))
 }
 
