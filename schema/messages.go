@@ -318,7 +318,7 @@ func (c *checker) unknownDetail(loc location, prop string) (head, help string, f
 		}
 	}
 	if len(others) > 0 {
-		head = fmt.Sprintf("%s is not a field of %s", manifest.JoinPath(loc.path, prop), kindNoun(c.kind))
+		head = fmt.Sprintf("%s is not a field of %s", manifest.JoinPath(loc.path, prop), c.kind.Noun())
 		if note := c.operationsNote(loc, prop); note != "" {
 			return head, fmt.Sprintf("it belongs to %s. %s", kindsPhrase(others), note), unknownFix{}
 		}
@@ -465,10 +465,10 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, h
 		got := found(loc.val)
 		if loc.path == "manifestVersion" {
 			if c.kind != manifest.EBSImport && c.kind != manifest.GlacierImport && v == manifest.EBSImport.Version() {
-				return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, kindNoun(c.kind), want),
+				return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, c.kind.Noun(), want),
 					got + " is the version of EBS and Glacier import manifests. " + c.versionNote()
 			}
-			return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, kindNoun(c.kind), want), ""
+			return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, c.kind.Noun(), want), ""
 		}
 		return fmt.Sprintf("%s is %s, but it must be `%s`", loc.path, got, want), ""
 	case "enum":
@@ -492,7 +492,7 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, h
 		return fmt.Sprintf("%s is an empty list", loc.path),
 			fmt.Sprintf("give at least one entry beneath `%s:`, starting with `- `", lastKey(loc))
 	case "array_max_items":
-		return fmt.Sprintf("%s has %d entries, but %s takes one", loc.path, len(loc.val.Content), kindNoun(c.kind)),
+		return fmt.Sprintf("%s has %d entries, but %s takes one", loc.path, len(loc.val.Content), c.kind.Noun()),
 			fmt.Sprintf("keep one entry, and use one job per device (the device becomes one %s)", map[manifest.Kind]string{
 				manifest.EBSImport: "snapshot", manifest.GlacierImport: "archive"}[c.kind])
 	}

@@ -115,7 +115,7 @@ func (c *checker) gatherDestinations() destinationEvidence {
 		if other, ok := manifest.Destinations[d.Value]; ok && d.Kind == yaml.ScalarNode {
 			ev.valid = true
 			ev.tail = fmt.Sprintf("the %s entry has `destination: %s`: if the job is %s, lint it without --job-type export",
-				path, d.Value, kindNoun(other))
+				path, d.Value, other.Noun())
 			return ev
 		}
 		if badPath == "" {
