@@ -34,11 +34,22 @@ func nearDestination(v string) string {
 	case n == "":
 		return ""
 	case strings.Contains(n, "ebs") || strings.Contains(n, "snapshot"):
-		return "ebs-snapshot"
+		return destinationOf(manifest.EBSImport)
 	case strings.Contains(n, "glacier"):
-		return "glacier"
+		return destinationOf(manifest.GlacierImport)
 	}
 	return manifest.Closest(v, slices.Sorted(maps.Keys(manifest.Destinations)))
+}
+
+// destinationOf returns the destination that makes a manifest of kind k
+// (manifest.Destinations).
+func destinationOf(k manifest.Kind) string {
+	for d, dk := range manifest.Destinations {
+		if dk == k {
+			return d
+		}
+	}
+	return ""
 }
 
 const destinationRule = "a manifest is an EBS or Glacier import only when an operations entry has `destination: ebs-snapshot` or `destination: glacier`"

@@ -13,30 +13,8 @@
 // package: they would need anyOf/oneOf/if-then, whose errors cannot be
 // pinned to one position.
 //
-// Choices where the spec is silent (the strictest reading the real
-// examples still pass):
-//   - Patterns are written so that RE2 (gojsonschema) and ECMAScript (ajv,
-//     yaml-language-server) read them alike: yesno is
-//     `^([Yy][Ee][Ss]|[Nn][Oo])$`, not `(?i)^(yes|no)$`, which ECMAScript
-//     refuses.
-//   - archiveComment is required, so it must be non-empty (1 to 997
-//     characters); required texts are non-empty everywhere.
-//   - prefix is at most 1024 characters; the 1024-byte limit for multi-byte
-//     text, like logPrefix's length rule, is left to a rule.
-//   - An empty mapping or list field (`customs:`, `ignore:`) is of the wrong
-//     type: remove the key or give it entries.
-//   - An unknown key takes its code from the family of the place it sits
-//     in (spec §5): a stray top-level `fileSystem` in an import is
-//     InvalidManifestFieldException, an unknown key under returnAddress is
-//     InvalidAddressException, under customs InvalidCustomsException.
-//   - The values of trueCryptPassword and pinCode are secrets: no message
-//     shows them (CI logs are public); messages give their length and the
-//     position of a character that is not allowed instead.
-//   - encryptionClassification's optional suffix is `.` then letters, digits
-//     and dots (5A002.a.1); deviceValue allows leading zeros but not 0.
-//   - The schemas type every value as text, as the service read it. An
-//     editor that types YAML scalars itself (`2.0` as a number) flags
-//     unquoted numbers; manifestlint does not.
+// Where the spec is silent, the Decisions of the four schema rules say what
+// the schemas chose.
 package schema
 
 import (
@@ -100,6 +78,9 @@ var (
 		},
 		Codes: []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress, manifest.InvalidCustoms, manifest.InvalidFileSystem},
 		Doc:   "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level. A typo of a required key that is absent is that key's required-field finding instead (one fault, one finding).",
+		Decisions: []string{
+			"An unknown key takes its code from the family of the place it sits in (spec §5): a stray top-level `fileSystem` in an import is InvalidManifestFieldException, an unknown key under returnAddress is InvalidAddressException, under customs InvalidCustomsException.",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "keys are case-sensitive",
 			Before: "bucket: my-bucket\nlogbucket: my-logs",
@@ -107,6 +88,10 @@ var (
 		}}
 	invalidTypeRule = &manifest.Descriptor{ID: RuleInvalidType, Severity: manifest.Error, Codes: invalidCodes,
 		Doc: "A mapping or list where text belongs, or text (or nothing) where a mapping or list belongs.",
+		Decisions: []string{
+			"An empty mapping or list field (`customs:`, `ignore:`) is of the wrong type: remove the key or give it entries.",
+			"Every value is text, as the service read it: `deviceId: 49382` is the text 49382, not a number of the wrong type (the schema `manifestlint schema` prints for editors, which type YAML scalars themselves, lets a number stand wherever text does).",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Before: "bucket: my-bucket\ngenerator:\n  name: AWS Import/Export Tool",
 			After:  "bucket: my-bucket\ngenerator: AWS Import/Export Tool",
@@ -120,6 +105,12 @@ var (
 			{Finding: "a yes/no field written with one of YAML 1.1's other words (`true`, `False`, `on`, `off`, `y`, `n`)", Does: "`yes` or `no`", Applicability: manifest.Safe, Why: "but `eraseDevice`, below"},
 		},
 		Doc: "A value outside its allowed values, pattern or length, the wrong manifestVersion for the kind, or an operations list of the wrong length.",
+		Decisions: []string{
+			"archiveComment is required, so it must be non-empty (1 to 997 characters); required texts are non-empty everywhere.",
+			"prefix is at most 1024 characters; the 1024-byte limit for multi-byte text, like logPrefix's length rule, is left to a rule.",
+			"encryptionClassification's optional suffix is `.` then letters, digits and dots (`5A002.a.1`); deviceValue allows leading zeros but not 0.",
+			"The values of trueCryptPassword and pinCode are secrets: no message shows them (CI logs are public); messages give their length and the position of a character that is not allowed instead.",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Before: "bucket: my-bucket\nstorageClass: GLACIER",
 			After:  "bucket: my-bucket\nstorageClass: STANDARD",
@@ -166,7 +157,7 @@ func (ks *kindSchema) quickSchema() *quick {
 // split sources in json/ (defs.json and one file per kind, which are what
 // is edited) by `go generate ./schema`; TestBundledUpToDate fails when they
 // are stale. Bundling at build time spares the first manifest of a kind
-// about 2 ms of JSON work.
+// the JSON work.
 //
 //go:generate go test . -run TestBundledUpToDate -update-bundles
 //go:embed bundled/*.json
@@ -244,6 +235,8 @@ func Source(kind manifest.Kind) []byte {
 // rule checks) gets the spellings of yes only. manifestlint's own checks
 // use the strict schema, whose messages manifestlint words itself.
 //
+// A snippet's `${N|enum|}` becomes the field's values (fillSnippetChoices).
+//
 // yaml-language-server reads `2.0` and `2` as the same number, so an editor
 // cannot refuse `manifestVersion: 2` without refusing the valid, unquoted
 // `manifestVersion: 2.0`; manifestlint does refuse it.
@@ -253,6 +246,7 @@ func editorFlavor(src []byte) []byte {
 		panic(fmt.Sprintf("schema: bundled schema does not decode: %v", err))
 	}
 	editorNode(doc.Content[0], "")
+	fillSnippetChoices(doc.Content[0], manifest.Value(doc.Content[0], "definitions"))
 	var out bytes.Buffer
 	writeJSON(&out, doc.Content[0])
 	var indented bytes.Buffer
@@ -279,7 +273,9 @@ var (
 	})
 )
 
-// yesNoPattern is the strict schema's yes/no pattern (the yesno definition).
+// yesNoPattern is the strict schema's yes/no pattern (the yesno definition),
+// written so that RE2 (gojsonschema) and ECMAScript (ajv,
+// yaml-language-server) read it alike: ECMAScript refuses `(?i)`.
 const yesNoPattern = "^([Yy][Ee][Ss]|[Nn][Oo])$"
 
 // mustBeYes are the fields whose only accepted value is yes.

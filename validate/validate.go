@@ -14,7 +14,6 @@ import (
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/rules"
 	"github.com/manifestlint/manifestlint/schema"
-	"go.yaml.in/yaml/v3"
 )
 
 // DefaultMaxBytes is the largest manifest the command line and the language
@@ -373,23 +372,8 @@ func BucketNames(name string, src []byte) []string {
 	return bucketNames(doc)
 }
 
-// bucketNames lists the buckets a manifest names: bucket, logBucket and
-// operations[].exportBucket, in that order.
-func bucketNames(doc *manifest.Document) []string {
-	nodes := []*yaml.Node{manifest.Value(doc.Root, "bucket"), manifest.Value(doc.Root, "logBucket")}
-	if ops := manifest.Value(doc.Root, "operations"); manifest.IsSequence(ops) {
-		for _, op := range ops.Content {
-			nodes = append(nodes, manifest.Value(op, "exportBucket"))
-		}
-	}
-	var out []string
-	for _, n := range nodes {
-		if b, ok := manifest.Text(n); ok && b != "" {
-			out = append(out, b)
-		}
-	}
-	return out
-}
+// bucketNames lists the buckets a manifest names (rules.BucketNames).
+func bucketNames(doc *manifest.Document) []string { return rules.BucketNames(doc.Root) }
 
 // Rules returns every rule manifestlint applies, parse, schema,
 // suppression and rule checks alike, for `explain`, SARIF's rule list and

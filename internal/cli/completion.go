@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
 	"github.com/spf13/pflag"
 )
 
@@ -65,7 +66,7 @@ func completionData() completion {
 		values: map[string][]string{
 			"format":   formatNames(),
 			"region":   manifest.Regions,
-			"job-type": {"import", "export"},
+			"job-type": {string(manifest.JobTypeImport), string(manifest.JobTypeExport)},
 			"job-kind": kindNames(),
 			"color":    {"auto", "always", "never"},
 		},
@@ -73,17 +74,7 @@ func completionData() completion {
 	}
 	c.commands = slices.Sorted(maps.Keys(commandTable()))
 	fl.VisitAll(func(f *pflag.Flag) { c.flags = append(c.flags, f) })
-	seen := map[string]bool{}
-	for _, r := range ruleRows() {
-		seen[r.ID] = true
-		c.names = append(c.names, r.ID)
-	}
-	for _, ec := range manifest.ErrorCodes {
-		if !seen[string(ec.Code)] {
-			seen[string(ec.Code)] = true
-			c.names = append(c.names, string(ec.Code))
-		}
-	}
+	c.names = validate.Names()
 	return c
 }
 

@@ -166,6 +166,13 @@ func writeRule(w io.Writer, r *manifest.Descriptor) error {
 	p.line("")
 	p.line("Fix")
 	p.wrap("  ", fixText(r))
+	if len(r.Decisions) > 0 {
+		p.line("")
+		p.line(decisionsTitle)
+		for _, d := range r.Decisions {
+			p.hang("  - ", "    ", d)
+		}
+	}
 	if r.Example.Before != "" {
 		p.line("")
 		p.example(&r.Example)
@@ -192,6 +199,9 @@ func fixText(r *manifest.Descriptor) string {
 	}
 	return r.Fix + " `--fix` applies it; `--diff` shows what it would change."
 }
+
+// decisionsTitle heads a rule's Decisions in `explain` and docs/rules.md.
+const decisionsTitle = "Where the spec is silent"
 
 // noCodes is what a rule without a service code says about codes.
 const noCodes = "None: a warning. The service accepts what it describes, so it never fails a run."
@@ -240,13 +250,7 @@ func unknown(name string) error {
 
 // allNames lists every name Lookup knows.
 func allNames() []string {
-	var names []string
-	for _, c := range manifest.ErrorCodes {
-		names = append(names, string(c.Code))
-	}
-	for _, r := range validate.Rules() {
-		names = append(names, r.ID)
-	}
+	names := validate.Names()
 	for _, t := range [][]manifest.CodeMeaning{manifest.ProgressCodes, manifest.LocationCodes, manifest.LogStatusCodes} {
 		for _, m := range t {
 			names = append(names, m.Code)
@@ -320,8 +324,11 @@ func (p *printer) line(s string) {
 }
 
 // wrap writes text word-wrapped at 100 columns, each line indented.
-func (p *printer) wrap(indent, text string) {
-	p.line(strings.TrimSuffix(wrapIndented(indent+text, 100, indent), "\n"))
+func (p *printer) wrap(indent, text string) { p.hang(indent, indent, text) }
+
+// hang is wrap with a first line of its own indent (a list item's "  - ").
+func (p *printer) hang(first, indent, text string) {
+	p.line(strings.TrimSuffix(wrapIndented(first+text, 100, indent), "\n"))
 }
 
 func (p *printer) example(ex *manifest.Example) {
