@@ -282,7 +282,7 @@ func addrRegionDesc(c *Context) string {
 // unknownCountryDetail is the headline and help of a value that names no
 // country.
 func unknownCountryDetail(path, value string) (head, help string) {
-	head = fmt.Sprintf("%s is `%s`, not an ISO 3166 country", path, value)
+	head = fmt.Sprintf("%s is %s, not an ISO 3166 country", path, manifest.Quote(value))
 	s, c := nearestCountry(value)
 	if c != nil { // the example is the country meant
 		return head, fmt.Sprintf("did you mean %s? Write `%s`, `%s` or `%s`, in any letter case", c.name, c.alpha2, c.alpha3, c.name)
@@ -436,7 +436,7 @@ func checkAddressState(c *Context) []manifest.Finding {
 	if _, ok := codes[v]; ok {
 		return nil
 	}
-	head := fmt.Sprintf("returnAddress.stateOrProvince is `%s`", v)
+	head := "returnAddress.stateOrProvince is " + manifest.Quote(v)
 	if v == "" {
 		head = "returnAddress.stateOrProvince is empty"
 	}
@@ -516,7 +516,7 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 	if !ok {
 		return nil
 	}
-	head := fmt.Sprintf("returnAddress.postalCode is `%s`", v)
+	head := "returnAddress.postalCode is " + manifest.Quote(v)
 	if v == "" {
 		head = "returnAddress.postalCode is empty"
 	}
@@ -633,13 +633,13 @@ func checkAddressPhone(c *Context) []manifest.Finding {
 	var detail, help string
 	switch {
 	case len(bad) > 0:
-		detail = fmt.Sprintf("returnAddress.phoneNumber `%s` holds %s", v, phoneBadKind(bad))
+		detail = fmt.Sprintf("returnAddress.phoneNumber %s holds %s", manifest.Quote(v), phoneBadKind(bad))
 		help = "a phone number may hold only digits, spaces and `+ - ( ) . x` (`x` before an extension: `206-555-0100 x12`)"
 		if digits < phoneMinDigits {
 			help += fmt.Sprintf("; it also has %d digits, and needs at least %d", digits, phoneMinDigits)
 		}
 	case digits < phoneMinDigits:
-		detail = fmt.Sprintf("returnAddress.phoneNumber `%s` has %d digits, fewer than %d", v, digits, phoneMinDigits)
+		detail = fmt.Sprintf("returnAddress.phoneNumber %s has %d digits, fewer than %d", manifest.Quote(v), digits, phoneMinDigits)
 		help = "give the full number with its area code, and the country code from abroad (`+49 30 1234567`)"
 	default:
 		return nil
@@ -706,7 +706,7 @@ func checkAddressPOBox(c *Context) []manifest.Finding {
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidAddress, c.Span(n),
 			"returnAddress."+f,
-			fmt.Sprintf("returnAddress.%s is a post-office box (`%s`)", f, v)).
+			fmt.Sprintf("returnAddress.%s is a post-office box (%s)", f, manifest.Quote(v))).
 			WithHelp("the service does not ship to post-office boxes: give a street address where a carrier can hand over the device"))
 	}
 	return fs

@@ -620,19 +620,17 @@ func formatNames() []string { return slices.Sorted(maps.Keys(report.Formats)) }
 // flagHint suggests the flag a mistyped one was meant to be: "did you mean
 // --format?".
 func flagHint(fl *pflag.FlagSet, err error) string {
-	msg := err.Error()
-	var name string
-	switch {
-	case strings.HasPrefix(msg, "unknown flag: --"):
-		name = strings.TrimPrefix(msg, "unknown flag: --")
-	case strings.HasPrefix(msg, "unknown shorthand flag: '"):
-		// "unknown shorthand flag: 'r' in -region": a long flag written
-		// with one dash.
-		if _, in, ok := strings.Cut(msg, " in -"); ok && len(in) > 1 {
-			name = in
-		}
-	default:
+	var ne *pflag.NotExistError
+	if !errors.As(err, &ne) {
 		return ""
+	}
+	name := ne.GetSpecifiedName()
+	if in := ne.GetSpecifiedShortnames(); in != "" {
+		// -region: a long flag written with one dash ('r' is unknown).
+		if len(in) < 2 {
+			return ""
+		}
+		name = in
 	}
 	name, _, _ = strings.Cut(name, "=")
 	var names []string

@@ -293,7 +293,8 @@ func TestUnknown(t *testing.T) {
 		name     string
 		suggests string
 	}{
-		{"MisingManifest", "MissingManifestFieldException"},
+		{"MisingManifestField", "MissingManifestFieldException"},
+		{"address-p", "address-phone"},
 		{"InvalidAdress", "InvalidAddressException"},
 		{"duplicate-keys", "duplicate-key"},
 		{"Pendng", "Pending"},
