@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/manifestlint/manifestlint/validate"
 )
 
 // applyOneByOne is how a didChange's changes were applied before
@@ -100,4 +102,32 @@ func showChanges(cs []contentChange) string {
 		fmt.Fprintf(&b, "[%v-%v %q]", c.Range.Start, c.Range.End, c.Text)
 	}
 	return b.String()
+}
+
+// TestReplaceAllDiagnosticsEqualValidate: after one didChange of several
+// ranges, last first (a replace-all), the server holds the text the edits
+// make and publishes validate's findings for it.
+func TestReplaceAllDiagnosticsEqualValidate(t *testing.T) {
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	uri := "untitled:replace"
+	c.open(uri, brokenManifest, 1)
+	c.diagnostics(0, uri, 1)
+	idx := newLineIndex(brokenManifest)
+	want := brokenManifest
+	var changes []any
+	// Last first: each range is of the text the ones before it left.
+	for _, r := range []struct{ old, new string }{{"9810", "98101"}, {"myBucket", "my_bucket"}, {"ABCDE", "AB"}} {
+		off := strings.Index(brokenManifest, r.old)
+		changes = append(changes, map[string]any{
+			"range": Range{idx.position(off, utf16), idx.position(off+len(r.old), utf16)}, "text": r.new})
+		want = strings.Replace(want, r.old, r.new, 1)
+	}
+	c.notify("textDocument/didChange", map[string]any{
+		"textDocument": map[string]any{"uri": uri, "version": 2}, "contentChanges": changes})
+	ds, _ := c.diagnostics(0, uri, 2)
+	if got := docText(t, c, uri); got != want {
+		t.Fatalf("text after the change:\n%s\nwant:\n%s", got, want)
+	}
+	sameFindings(t, want, ds, validate.Validate(uri, []byte(want), validate.Options{}).Findings)
 }
