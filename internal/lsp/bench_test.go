@@ -1,7 +1,6 @@
 package lsp
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/manifestlint/manifestlint/internal/lsptest"
 	"github.com/manifestlint/manifestlint/validate"
 )
 
@@ -69,53 +69,46 @@ func bigManifest(size int) string {
 	return b.String()
 }
 
-// benchClient drives a server in-process and hands on the version of each
-// publishDiagnostics.
+// benchClient drives a server through the tests' LSP client and waits for
+// the diagnostics of a version.
 type benchClient struct {
-	w         io.WriteCloser
-	published chan int
-	status    chan int
+	*lsptest.Client
+	next int // the index of the first message not yet waited for
 }
+
+// versionSupport is the client capability that makes the server name the
+// version of each publication.
+var versionSupport = map[string]any{"textDocument": map[string]any{"publishDiagnostics": map[string]any{"versionSupport": true}}}
 
 func startBench(b *testing.B) *benchClient {
 	cr, sw := io.Pipe()
 	sr, cw := io.Pipe()
-	c := &benchClient{w: cw, published: make(chan int, 1024), status: make(chan int, 1)}
+	status := make(chan int, 1)
 	srv := New(sr, sw, Options{Getenv: func(string) string { return "" }})
-	go func() { c.status <- srv.Serve(); sw.Close() }()
-	c.start(b, cr)
+	go func() { status <- srv.Serve(); sw.Close() }()
+	c := &benchClient{Client: lsptest.New(b, cw, cr)}
+	c.Initialize(versionSupport, nil)
 	b.Cleanup(func() {
-		c.send(b, map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
-		c.send(b, map[string]any{"jsonrpc": "2.0", "method": "exit"})
-		<-c.status
+		c.Result("shutdown", nil, nil)
+		c.Notify("exit", nil)
+		<-status
 		cw.Close()
 	})
 	return c
 }
 
-func (c *benchClient) send(b testing.TB, v any) {
-	data, _ := json.Marshal(v)
-	if _, err := fmt.Fprintf(c.w, "Content-Length: %d\r\n\r\n%s", len(data), data); err != nil {
-		b.Fatal(err)
-	}
-}
-
 // waitVersion waits for the diagnostics of version v.
-func (c *benchClient) waitVersion(b testing.TB, v int) {
-	timeout := time.After(30 * time.Second)
-	for {
-		select {
-		case got, ok := <-c.published:
-			if !ok {
-				b.Fatal("server stopped")
-			}
-			if got == v {
-				return
-			}
-		case <-timeout:
-			b.Fatalf("no diagnostics for version %d", v)
+func (c *benchClient) waitVersion(v int) {
+	_, i := c.WaitFor(c.next, func(m *lsptest.Message) bool {
+		if m.Method != "textDocument/publishDiagnostics" {
+			return false
 		}
-	}
+		var p struct {
+			Version *int `json:"version"`
+		}
+		return json.Unmarshal(m.Params, &p) == nil && p.Version != nil && *p.Version == v
+	})
+	c.next = i + 1
 }
 
 // benchChanges opens text, then times didChange -> publishDiagnostics for
@@ -123,9 +116,8 @@ func (c *benchClient) waitVersion(b testing.TB, v int) {
 func benchChanges(b *testing.B, text string) {
 	c := startBench(b)
 	uri := "untitled:bench"
-	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
-		"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": text}}})
-	c.waitVersion(b, 1)
+	c.Open(uri, text, 1)
+	c.waitVersion(1)
 	// The edit toggles one character of deviceId's value.
 	idx := newLineIndex(text)
 	at := idx.position(strings.Index(text, "deviceId: ")+len("deviceId: "), utf16)
@@ -144,8 +136,8 @@ func benchChanges(b *testing.B, text string) {
 			"textDocument":   map[string]any{"uri": uri, "version": version},
 			"contentChanges": []any{map[string]any{"range": Range{at, Position{at.Line, at.Character + 1}}, "text": ch}}}}
 		start := time.Now()
-		c.send(b, msg)
-		c.waitVersion(b, version)
+		c.Send(msg)
+		c.waitVersion(version)
 		times = append(times, time.Since(start))
 	}
 	b.StopTimer()
@@ -180,46 +172,23 @@ func BenchmarkResident100Docs(b *testing.B) {
 	}
 	for i := 0; i < b.N; i++ {
 		cmd := exec.Command(bin, "lsp")
-		in, _ := cmd.StdinPipe()
-		out, _ := cmd.StdoutPipe()
-		if err := cmd.Start(); err != nil {
-			b.Fatal(err)
-		}
-		c := &benchClient{w: in}
-		published := map[string]bool{}
-		done := make(chan struct{})
-		go func() {
-			r := newReader(bufio.NewReader(out), 1<<30)
-			for {
-				body, err := r.read()
-				if err != nil {
-					return
-				}
-				var m struct {
-					Method string
-					Params struct{ URI string }
-				}
-				json.Unmarshal(body, &m)
-				if m.Method == "textDocument/publishDiagnostics" {
-					published[m.Params.URI] = true
-					if len(published) == 100 {
-						close(done)
-					}
-				}
-			}
-		}()
-		c.send(b, map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}})
-		c.send(b, map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+		c := lsptest.Start(b, cmd)
+		c.SetTimeout(60 * time.Second)
+		c.Initialize(nil, nil)
 		for d := range 100 {
 			text := strings.Replace(typicalManifest, "deviceId: ABCDE", "deviceId: DEV"+strconv.Itoa(d), 1)
-			c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
-				"textDocument": map[string]any{"uri": fmt.Sprintf("untitled:doc%d.yaml", d), "languageId": "yaml", "version": 1, "text": text}}})
+			c.Open(fmt.Sprintf("untitled:doc%d.yaml", d), text, 1)
 		}
-		select {
-		case <-done:
-		case <-time.After(60 * time.Second):
-			b.Fatal("not every document got diagnostics")
-		}
+		published := map[string]bool{}
+		c.WaitFor(0, func(m *lsptest.Message) bool {
+			var p struct {
+				URI string `json:"uri"`
+			}
+			if m.Method == "textDocument/publishDiagnostics" && json.Unmarshal(m.Params, &p) == nil {
+				published[p.URI] = true
+			}
+			return len(published) == 100
+		})
 		status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid))
 		if err != nil {
 			b.Fatal(err)
@@ -232,9 +201,9 @@ func BenchmarkResident100Docs(b *testing.B) {
 				}
 			}
 		}
-		c.send(b, map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
-		c.send(b, map[string]any{"jsonrpc": "2.0", "method": "exit"})
-		if err := cmd.Wait(); err != nil {
+		c.Result("shutdown", nil, nil)
+		c.Notify("exit", nil)
+		if err := c.Wait(); err != nil {
 			b.Fatalf("manifestlint lsp: %v", err)
 		}
 	}
@@ -259,18 +228,12 @@ func BenchmarkBinaryChange1MB(b *testing.B) {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
 	cmd := exec.Command(bin, "lsp")
-	in, _ := cmd.StdinPipe()
-	out, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
-	}
-	c := &benchClient{w: in, published: make(chan int, 1024)}
-	c.start(b, bufio.NewReader(out))
+	c := &benchClient{Client: lsptest.Start(b, cmd)}
+	c.Initialize(versionSupport, nil)
 	text := bigManifest(1 << 20)
 	uri := "untitled:big"
-	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
-		"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": text}}})
-	c.waitVersion(b, 1)
+	c.Open(uri, text, 1)
+	c.waitVersion(1)
 	at := newLineIndex(text).position(strings.Index(text, "deviceId: ")+len("deviceId: "), utf16)
 	var times []time.Duration
 	b.ResetTimer()
@@ -280,8 +243,8 @@ func BenchmarkBinaryChange1MB(b *testing.B) {
 			"textDocument":   map[string]any{"uri": uri, "version": version},
 			"contentChanges": []any{map[string]any{"range": Range{at, Position{at.Line, at.Character + 1}}, "text": string(rune('A' + i%2))}}}}
 		start := time.Now()
-		c.send(b, msg)
-		c.waitVersion(b, version)
+		c.Send(msg)
+		c.waitVersion(version)
 		times = append(times, time.Since(start))
 	}
 	b.StopTimer()
@@ -296,35 +259,9 @@ func BenchmarkBinaryChange1MB(b *testing.B) {
 			}
 		}
 	}
-	c.send(b, map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
-	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "exit"})
-	cmd.Wait()
-}
-
-// start reads the server's messages from r, passing on the versions of
-// published diagnostics, and initializes the server.
-func (c *benchClient) start(b *testing.B, r io.Reader) {
-	go func() {
-		rd := newReader(r, 1<<30)
-		for {
-			body, err := rd.read()
-			if err != nil {
-				close(c.published)
-				return
-			}
-			var m struct {
-				Method string
-				Params struct{ Version *int }
-			}
-			json.Unmarshal(body, &m)
-			if m.Method == "textDocument/publishDiagnostics" && m.Params.Version != nil {
-				c.published <- *m.Params.Version
-			}
-		}
-	}()
-	c.send(b, map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{
-		"capabilities": map[string]any{"textDocument": map[string]any{"publishDiagnostics": map[string]any{"versionSupport": true}}}}})
-	c.send(b, map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
+	c.Result("shutdown", nil, nil)
+	c.Notify("exit", nil)
+	c.Wait()
 }
 
 // BenchmarkPull8After1MBChange: eight pull-diagnostic requests after one
