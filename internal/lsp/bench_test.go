@@ -73,7 +73,8 @@ func bigManifest(size int) string {
 // the diagnostics of a version.
 type benchClient struct {
 	*lsptest.Client
-	next int // the index of the first message not yet waited for
+	next int     // the index of the first message not yet waited for
+	srv  *Server // in-process only
 }
 
 // versionSupport is the client capability that makes the server name the
@@ -86,7 +87,7 @@ func startBench(b *testing.B) *benchClient {
 	status := make(chan int, 1)
 	srv := New(sr, sw, Options{Getenv: func(string) string { return "" }})
 	go func() { status <- srv.Serve(); sw.Close() }()
-	c := &benchClient{Client: lsptest.New(b, cw, cr)}
+	c := &benchClient{Client: lsptest.New(b, cw, cr), srv: srv}
 	c.Initialize(versionSupport, nil)
 	b.Cleanup(func() {
 		c.Result("shutdown", nil, nil)
@@ -113,9 +114,10 @@ func (c *benchClient) waitVersion(v int) {
 
 // benchChanges opens text, then times didChange -> publishDiagnostics for
 // an edit of one character, and reports the 95th percentile.
-func benchChanges(b *testing.B, text string) {
+func benchChanges(b *testing.B, text string) { benchChangesAt(b, "untitled:bench", text) }
+
+func benchChangesAt(b *testing.B, uri, text string) {
 	c := startBench(b)
-	uri := "untitled:bench"
 	c.Open(uri, text, 1)
 	c.waitVersion(1)
 	// The edit toggles one character of deviceId's value.
@@ -158,6 +160,136 @@ func BenchmarkChangeTypical(b *testing.B) { benchChanges(b, typicalManifest) }
 // BenchmarkChange1MB: the same edit in a 1 MB manifest (target: p95 under
 // 100 ms).
 func BenchmarkChange1MB(b *testing.B) { benchChanges(b, bigManifest(1<<20)) }
+
+// BenchmarkChange1MBFile is BenchmarkChange1MB for a file: URI, as an
+// editor opens a file on disk: a name that is not a manifest's (so its
+// content decides) in a directory with a configuration file.
+func BenchmarkChange1MBFile(b *testing.B) {
+	benchChangesAt(b, benchFileURI(b, "export"), bigManifest(1<<20))
+}
+
+// BenchmarkChangeTypicalFile is BenchmarkChangeTypical for a file: URI,
+// as BenchmarkChange1MBFile.
+func BenchmarkChangeTypicalFile(b *testing.B) {
+	benchChangesAt(b, benchFileURI(b, "import"), typicalManifest)
+}
+
+// benchFileURI returns the URI of a file named big.yaml in a new directory
+// whose configuration file sets the region and gives *.yaml the job type.
+func benchFileURI(b *testing.B, jobType string) string {
+	dir := b.TempDir()
+	cfg := "region: us-east-1\njobTypes:\n  \"*.yaml\": " + jobType + "\n"
+	if err := os.WriteFile(filepath.Join(dir, ".manifestlint.yaml"), []byte(cfg), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return "file://" + filepath.ToSlash(filepath.Join(dir, "big.yaml"))
+}
+
+// BenchmarkBurst1MB: five one-character edits of a 1 MB manifest, 20 ms
+// apart (fast typing, or a key held down), then the time from the last
+// edit to its diagnostics; it reports the lints started per burst and the
+// CPU per burst. Only the last version's diagnostics are wanted.
+func BenchmarkBurst1MB(b *testing.B) {
+	const edits, gap = 5, 20 * time.Millisecond
+	c := startBench(b)
+	uri := "untitled:burst"
+	text := bigManifest(1 << 20)
+	c.Open(uri, text, 1)
+	c.waitVersion(1)
+	at := newLineIndex(text).position(strings.Index(text, "deviceId: ")+len("deviceId: "), utf16)
+	var times []time.Duration
+	version := 1
+	runs0 := c.srv.lintRuns.Load()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var start time.Time
+		for e := 0; e < edits; e++ {
+			version++
+			if e > 0 {
+				time.Sleep(gap)
+			}
+			start = time.Now()
+			c.Send(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": map[string]any{
+				"textDocument":   map[string]any{"uri": uri, "version": version},
+				"contentChanges": []any{map[string]any{"range": Range{at, at}, "text": "X"}}}})
+		}
+		c.waitVersion(version)
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(c.srv.lintRuns.Load()-runs0)/float64(b.N), "lints/op")
+	slices.Sort(times)
+	b.ReportMetric(float64(times[min(len(times)-1, len(times)*95/100)].Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+}
+
+// BenchmarkReplaceAll1MB: one didChange of 100 edits of a 1 MB manifest,
+// last first, as an editor sends a replace-all or a multi-cursor edit
+// (each range is of the text the edits before it left), to its
+// diagnostics.
+func BenchmarkReplaceAll1MB(b *testing.B) {
+	c := startBench(b)
+	uri := "untitled:replace"
+	text := bigManifest(1 << 20)
+	c.Open(uri, text, 1)
+	c.waitVersion(1)
+	// The first 100 "targetDirectory: export/" values, toggled between
+	// export/ and import/ (same length, so the ranges stay the same).
+	idx := newLineIndex(text)
+	var at []Position
+	for off := 0; len(at) < 100; {
+		i := strings.Index(text[off:], "targetDirectory: export/")
+		off += i + len("targetDirectory: ")
+		at = append(at, idx.position(off, utf16))
+	}
+	version := 1
+	cpu0 := cpuTime()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		version++
+		word := "import"
+		if version%2 == 1 {
+			word = "export"
+		}
+		changes := make([]any, 0, len(at))
+		for j := len(at) - 1; j >= 0; j-- {
+			changes = append(changes, map[string]any{"range": Range{at[j], Position{at[j].Line, at[j].Character + 6}}, "text": word})
+		}
+		c.Send(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": map[string]any{
+			"textDocument": map[string]any{"uri": uri, "version": version}, "contentChanges": changes}})
+		c.waitVersion(version)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkCodeAction1MB: the quick fixes at a fixable finding of a 1 MB
+// manifest (an editor asks whenever the cursor moves), the version
+// already linted.
+func BenchmarkCodeAction1MB(b *testing.B) {
+	c := startServer(b, Options{})
+	c.initialize(nil, nil)
+	uri := "untitled:actions"
+	c.open(uri, strings.Replace(bigManifest(1<<20), "fileSystem: NTFS", "fileSystem: ntfs", 1), 1)
+	c.diagnostics(0, uri, 1)
+	params := map[string]any{"textDocument": map[string]any{"uri": uri},
+		"range": Range{Position{2, 12}, Position{2, 12}}, "context": map[string]any{"diagnostics": []any{}}}
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var actions []codeAction
+		c.result("textDocument/codeAction", params, &actions)
+		if len(actions) == 0 {
+			b.Fatal("no code action at the finding")
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
 
 // BenchmarkResident100Docs runs the built `manifestlint lsp`, opens 100
 // typical manifests (each a little different), waits for the diagnostics
@@ -214,9 +346,11 @@ func BenchmarkResident100Docs(b *testing.B) {
 func BenchmarkValidate1MB(b *testing.B) {
 	text := []byte(bigManifest(1 << 20))
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		validate.Validate("bench.yaml", text, validate.Options{})
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkBinaryChange1MB is BenchmarkChange1MB against the built binary,
@@ -236,6 +370,7 @@ func BenchmarkBinaryChange1MB(b *testing.B) {
 	c.waitVersion(1)
 	at := newLineIndex(text).position(strings.Index(text, "deviceId: ")+len("deviceId: "), utf16)
 	var times []time.Duration
+	cpu0, cpuOK := procCPU(cmd.Process.Pid)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		version := i + 2
@@ -248,6 +383,10 @@ func BenchmarkBinaryChange1MB(b *testing.B) {
 		times = append(times, time.Since(start))
 	}
 	b.StopTimer()
+	if cpu1, ok := procCPU(cmd.Process.Pid); ok && cpuOK {
+		// The server process's CPU alone.
+		b.ReportMetric(float64((cpu1-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	}
 	slices.Sort(times)
 	b.ReportMetric(float64(times[min(len(times)-1, len(times)*95/100)].Microseconds())/1000, "p95-ms")
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
@@ -262,6 +401,27 @@ func BenchmarkBinaryChange1MB(b *testing.B) {
 	c.Result("shutdown", nil, nil)
 	c.Notify("exit", nil)
 	c.Wait()
+}
+
+// procCPU is the user and system CPU time of process pid so far, from
+// /proc (Linux; ok is false elsewhere).
+func procCPU(pid int) (cpu time.Duration, ok bool) {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, false
+	}
+	// The fields after the command's name, which is in parentheses.
+	i := strings.LastIndexByte(string(stat), ')')
+	f := strings.Fields(string(stat[i+1:]))
+	if len(f) < 13 {
+		return 0, false
+	}
+	utime, err1 := strconv.Atoi(f[11])
+	stime, err2 := strconv.Atoi(f[12])
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond, true // USER_HZ is 100 on Linux
 }
 
 // BenchmarkPull8After1MBChange: eight pull-diagnostic requests after one
