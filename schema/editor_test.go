@@ -102,6 +102,13 @@ func TestEditorEnums(t *testing.T) {
 	if i < 0 || strings.Contains(src[i:i+j], `"no"`) || !strings.Contains(src[i:i+j], `"YES"`) {
 		t.Errorf("eraseDevice in the editor schema:\n%s", src[i:i+j])
 	}
+	// The editor's message for another value gives the erase-device rule's
+	// reason, and so does the field's description.
+	for _, want := range []string{`"errorMessage": "Write yes: ` + manifest.EraseDeviceWhy + `."`, `"description": "Must be yes: ` + manifest.EraseDeviceWhy + `."`} {
+		if !strings.Contains(src[i:i+j], want) {
+			t.Errorf("eraseDevice in the editor schema has no %s:\n%s", want, src[i:i+j])
+		}
+	}
 }
 
 // TestSnippetsOwnNoValues: a snippet in the schema sources never lists a

@@ -18,24 +18,13 @@ import (
 
 func (s *Server) codeAction(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
 	var p codeActionParams
-	if err := decodeParams(params, &p); err != nil {
-		return nil, err
-	}
-	snap, err := s.snapshot(p.TextDocument.URI)
-	if err != nil {
-		return nil, err
-	}
 	s.mu.Lock()
 	docChanges := s.caps.documentChanges
 	s.mu.Unlock()
-	return func(ctx context.Context) (any, *rpcError) {
-		lr, rerr := s.current(ctx, snap)
-		if rerr != nil {
-			return nil, rerr
-		}
+	return s.whenLinted(params, &p, &p.TextDocument.URI, func(snap snapshot, lr *lintResult) any {
 		b := actionBuilder{uri: snap.uri, version: snap.version, lr: lr, enc: snap.enc, docChanges: docChanges}
-		return b.actions(p), nil
-	}, nil
+		return b.actions(p)
+	})
 }
 
 type actionBuilder struct {

@@ -209,36 +209,41 @@ func (p Position) less(q Position) bool {
 
 func (s *Server) didSave(params json.RawMessage) {
 	var p didSaveParams
-	if json.Unmarshal(params, &p) != nil {
+	s.lockedNotification(params, &p, func() {
+		uri := p.TextDocument.URI
+		if d, ok := s.docs[uri]; ok && p.Text != nil && *p.Text != d.text {
+			d.text, d.index = *p.Text, nil
+			s.scheduleLocked(uri)
+		}
+		if isConfig(uriPath(uri)) {
+			s.configChangedLocked()
+		}
+	})
+}
+
+// lockedNotification decodes a notification's params into p and, when they
+// decode, runs f under s.mu.
+func (s *Server) lockedNotification(params json.RawMessage, p any, f func()) {
+	if json.Unmarshal(params, p) != nil {
 		return
 	}
-	uri := p.TextDocument.URI
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if d, ok := s.docs[uri]; ok && p.Text != nil && *p.Text != d.text {
-		d.text, d.index = *p.Text, nil
-		s.scheduleLocked(uri)
-	}
-	if isConfig(uriPath(uri)) {
-		s.configChangedLocked()
-	}
+	f()
 }
 
 func (s *Server) didClose(params json.RawMessage) {
 	var p didCloseParams
-	if json.Unmarshal(params, &p) != nil {
-		return
-	}
-	uri := p.TextDocument.URI
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.docs[uri]; !ok {
-		return
-	}
-	delete(s.docs, uri)
-	delete(s.pending, uri)
-	// Under s.mu, so that no result of the linter can follow it.
-	s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+	s.lockedNotification(params, &p, func() {
+		uri := p.TextDocument.URI
+		if _, ok := s.docs[uri]; !ok {
+			return
+		}
+		delete(s.docs, uri)
+		delete(s.pending, uri)
+		// Under s.mu, so that no result of the linter can follow it.
+		s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+	})
 }
 
 func (s *Server) didChangeWatchedFiles(params json.RawMessage) {
@@ -842,10 +847,25 @@ func (s *Server) fly(snap snapshot, st Settings, f *flight) {
 
 func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
 	var p documentDiagnosticParams
-	if err := decodeParams(params, &p); err != nil {
+	return s.whenLinted(params, &p, &p.TextDocument.URI, func(_ snapshot, lr *lintResult) any {
+		// The result id names the text and settings linted: the same id
+		// means the same diagnostics.
+		id := strconv.Itoa(lr.version) + "." + strconv.FormatUint(lr.gen, 10)
+		if p.PreviousResultID != "" && p.PreviousResultID == id {
+			return unchangedDocumentDiagnosticReport{Kind: "unchanged", ResultID: id}
+		}
+		return fullDocumentDiagnosticReport{Kind: "full", ResultID: id, Items: lr.diags}
+	})
+}
+
+// whenLinted is the opening of a request on a document: it decodes params
+// into p, takes a snapshot of the document *uri names (a field of p), and
+// returns the handler that answers with answer once that text is linted.
+func (s *Server) whenLinted(params json.RawMessage, p any, uri *string, answer func(snapshot, *lintResult) any) (func(context.Context) (any, *rpcError), *rpcError) {
+	if err := decodeParams(params, p); err != nil {
 		return nil, err
 	}
-	snap, err := s.snapshot(p.TextDocument.URI)
+	snap, err := s.snapshot(*uri)
 	if err != nil {
 		return nil, err
 	}
@@ -854,12 +874,6 @@ func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) 
 		if rerr != nil {
 			return nil, rerr
 		}
-		// The result id names the text and settings linted: the same id
-		// means the same diagnostics.
-		id := strconv.Itoa(lr.version) + "." + strconv.FormatUint(lr.gen, 10)
-		if p.PreviousResultID != "" && p.PreviousResultID == id {
-			return unchangedDocumentDiagnosticReport{Kind: "unchanged", ResultID: id}, nil
-		}
-		return fullDocumentDiagnosticReport{Kind: "full", ResultID: id, Items: lr.diags}, nil
+		return answer(snap, lr), nil
 	}, nil
 }
