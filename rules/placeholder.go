@@ -184,6 +184,27 @@ var sampleValues = map[string]string{
 	"anycompany":     "AWS's documentation",
 }
 
+// maxSampleValue is the length of the longest key of sampleValues: a
+// longer ASCII value is none of them in any letter case (strings.ToLower
+// keeps the length of ASCII text; a non-ASCII one can shrink, K to k).
+var maxSampleValue = func() int {
+	n := 0
+	for k := range sampleValues {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
+// isASCII reports whether s is ASCII text only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // sampleSecrets are sample values of a secret (pinCode,
 // trueCryptPassword): checked, never shown.
 var sampleSecrets = map[string]bool{"123456": true, "1234": true, "12345678": true, "0000": true}
@@ -226,10 +247,12 @@ func sampleIn(key, v string) (found, from string, email, ok bool) {
 	if secretKeys[key] {
 		return "", "", false, sampleSecrets[t]
 	}
-	if f, ok := sampleValues[strings.ToLower(t)]; ok {
-		return t, f, false, true
+	if len(t) <= maxSampleValue || !isASCII(t) {
+		if f, ok := sampleValues[strings.ToLower(t)]; ok {
+			return t, f, false, true
+		}
 	}
-	if sampleAccessKey.MatchString(t) {
+	if (strings.HasPrefix(t, "AKIA") || strings.HasPrefix(t, "ASIA")) && strings.HasSuffix(t, "EXAMPLE") && sampleAccessKey.MatchString(t) {
 		return t, "AWS's documentation", false, true
 	}
 	if strings.Contains(t, "@") {
@@ -247,27 +270,50 @@ func sampleIn(key, v string) (found, from string, email, ok bool) {
 
 func checkSampleValues(c *Context) []manifest.Finding {
 	var fs []manifest.Finding
-	var walk func(n *yaml.Node, path, key string)
-	walk = func(n *yaml.Node, path, key string) {
+	// segs is the path of the node being walked, as in
+	// checkPlaceholderValues: the text is built for a finding only.
+	type seg struct {
+		key   string
+		index int
+	}
+	var segs []seg
+	pathOf := func() string {
+		p := ""
+		for _, s := range segs {
+			if s.index >= 0 {
+				p = manifest.IndexPath(p, s.index)
+			} else {
+				p = manifest.JoinPath(p, s.key)
+			}
+		}
+		return p
+	}
+	var walk func(n *yaml.Node, key string)
+	walk = func(n *yaml.Node, key string) {
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				if k := n.Content[i]; k.Kind == yaml.ScalarNode {
-					walk(n.Content[i+1], manifest.JoinPath(path, k.Value), k.Value)
+					segs = append(segs, seg{k.Value, -1})
+					walk(n.Content[i+1], k.Value)
+					segs = segs[:len(segs)-1]
 				}
 			}
 		case yaml.SequenceNode:
 			for i, e := range n.Content {
-				walk(e, manifest.IndexPath(path, i), key)
+				segs = append(segs, seg{index: i})
+				walk(e, key)
+				segs = segs[:len(segs)-1]
 			}
 		case yaml.ScalarNode:
-			if n.Value == "" || path == "" {
+			if n.Value == "" || len(segs) == 0 {
 				return
 			}
 			found, from, email, ok := sampleIn(key, n.Value)
 			if !ok {
 				return
 			}
+			path := pathOf()
 			var head string
 			switch {
 			case secretKeys[key]:
@@ -299,6 +345,6 @@ func checkSampleValues(c *Context) []manifest.Finding {
 			fs = append(fs, c.Warnf(at, path, head).WithHelp(help))
 		}
 	}
-	walk(c.Root, "", "")
+	walk(c.Root, "")
 	return fs
 }

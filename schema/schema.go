@@ -583,7 +583,8 @@ type unknownKeys struct {
 // additionalProperties: false reads is left out: one that properties or
 // required names stays, and so does every key of a mapping whose schema
 // has an enum (which compares the whole value) or the wrong type (whose
-// keys gojsonschema does not read one by one). segs is n's context.
+// keys gojsonschema does not read one by one). segs is n's context, a
+// stack the calls push to and nothing keeps.
 func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
 	if q == nil || len(q.types) > 0 && !slices.Contains(q.types, jsonType(n)) || q.hasEnum {
 		return toValue(n)
@@ -595,7 +596,7 @@ func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if p, ok := q.props[k.Value]; ok {
-				m[k.Value] = p.prune(v, append(segs[:len(segs):len(segs)], k.Value), unknown)
+				m[k.Value] = p.prune(v, append(segs, k.Value), unknown)
 				continue
 			}
 			if q.noExtra && q.extra == nil && !slices.Contains(q.required, k.Value) {
@@ -606,13 +607,13 @@ func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
 				(*unknown)[u].keys = append((*unknown)[u].keys, k)
 				continue
 			}
-			m[k.Value] = q.extra.prune(v, append(segs[:len(segs):len(segs)], k.Value), unknown)
+			m[k.Value] = q.extra.prune(v, append(segs, k.Value), unknown)
 		}
 		return m
 	case yaml.SequenceNode:
 		s := make([]any, len(n.Content))
 		for i, c := range n.Content {
-			s[i] = q.items.prune(c, append(segs[:len(segs):len(segs)], strconv.Itoa(i)), unknown)
+			s[i] = q.items.prune(c, append(segs, strconv.Itoa(i)), unknown)
 		}
 		return s
 	}
