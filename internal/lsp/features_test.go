@@ -292,13 +292,13 @@ func TestFixActions(t *testing.T) {
 	s2, e2 := at("ntfs")
 	s3, e3 := at("Private")
 	fs := []manifest.Finding{
-		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r1", Line: 1, Column: 18, Start: s1, End: e1, EndLine: 1, EndColumn: 22,
+		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r1", Span: manifest.Span{Line: 1, Column: 18, EndLine: 1, EndColumn: 22, Start: s1, End: e1},
 			Fix: &manifest.Fix{Title: "Write 2.0", Applicability: manifest.Safe, Edits: []manifest.Edit{{Start: e1 - 1, End: e1, New: ""}}}},
-		{Code: manifest.InvalidFileSystem, Severity: manifest.Error, Rule: "r2", Line: 2, Column: 13, Start: s2, End: e2, EndLine: 2, EndColumn: 17,
+		{Code: manifest.InvalidFileSystem, Severity: manifest.Error, Rule: "r2", Span: manifest.Span{Line: 2, Column: 13, EndLine: 2, EndColumn: 17, Start: s2, End: e2},
 			Fix: &manifest.Fix{Title: "Write NTFS", Applicability: manifest.Safe, Edits: []manifest.Edit{{Start: s2, End: e2, New: "NTFS"}}}},
-		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r3", Line: 2, Column: 13, Start: s2, End: e2, EndLine: 2, EndColumn: 17,
+		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r3", Span: manifest.Span{Line: 2, Column: 13, EndLine: 2, EndColumn: 17, Start: s2, End: e2},
 			Fix: &manifest.Fix{Title: "Write EXT4", Applicability: manifest.Safe, Edits: []manifest.Edit{{Start: s2, End: e2, New: "EXT4"}}}},
-		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r4", Line: 3, Column: 6, Start: s3, End: e3, EndLine: 3, EndColumn: 13,
+		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r4", Span: manifest.Span{Line: 3, Column: 6, EndLine: 3, EndColumn: 13, Start: s3, End: e3},
 			Fix: &manifest.Fix{Title: "Write private", Applicability: manifest.Unsafe, Edits: []manifest.Edit{{Start: s3, End: e3, New: "private"}}}},
 	}
 	// A fix two findings share (the fixes engine gives both the same one).
@@ -369,14 +369,29 @@ func TestCompletionOperationEntry(t *testing.T) {
 	t.Errorf("no operation snippet among %+v", list.Items)
 }
 
-func TestEditKeepsCRLF(t *testing.T) {
-	const text = "manifestVersion: 2.0\r\nreturnAddress:\r\n    street1: PO Box 1 # office\r\n"
-	lr := &lintResult{index: newLineIndex(text)}
-	b := actionBuilder{uri: "u", lr: lr}
-	// The suppression edits themselves: suppress's TestLineEdit, TestFileEdit.
-	we := b.edit([]manifest.Edit{{Start: 0, End: 0, New: "a: 1\nb: 2\n"}})
-	if got := we.Changes["u"][0].NewText; got != "a: 1\r\nb: 2\r\n" {
-		t.Errorf("a fix's text in a CR LF document: %q", got)
+// TestActionsKeepCRLF: applied, every quick fix and suppression of a CR
+// LF document writes CR LF line ends (fix.Apply and suppress choose them
+// with manifest.LineEnd; the server sends their edits as they are).
+func TestActionsKeepCRLF(t *testing.T) {
+	const text = "manifestVersion: 2.0\r\ndeviceId: ABCDE\r\nbucket: my-bucket\r\neraseDevice: no\r\nacl: PRIVATE # why\r\n" +
+		"returnAddress:\r\n    name: Lena Ott\r\n    street1: PO Box 1 # office\r\n    city: Seattle\r\n    stateOrProvince: WA\r\n" +
+		"    postalCode: 98101\r\n    phoneNumber: 206-555-0100\r\n    country: USA\r\n"
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	uri := "untitled:crlf"
+	c.open(uri, text, 1)
+	c.diagnostics(0, uri, 1)
+	acts := actionsAt(t, c, uri, Range{Position{0, 0}, Position{13, 0}}, nil)
+	kinds := map[string]bool{}
+	for _, a := range acts {
+		got := applyEdits(t, text, uri, a.Edit)
+		if strings.Count(got, "\n") != strings.Count(got, "\r\n") || got == text {
+			t.Errorf("%q: %q", a.Title, got)
+		}
+		kinds[strings.Fields(a.Title)[0]] = true
+	}
+	if !kinds["Suppress"] || len(kinds) < 2 {
+		t.Errorf("want suppressions and fixes, got %v", kinds)
 	}
 }
 
