@@ -561,8 +561,8 @@ func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bo
 				_, invalid := manifest.Family(loc.path)
 				of = &manifest.OmittedOf{Rule: RuleUnknownField, Code: invalid, Severity: unknownFieldRule.Severity, Parent: loc.path}
 			}
-			from := c.doc.Span(k).From
-			omitted = append(omitted, manifest.Omitted{Line: int32(from.Line), Column: int32(from.Column), Of: of, Key: k})
+			at := c.doc.Span(k)
+			omitted = append(omitted, manifest.Omitted{Line: int32(at.Line), Column: int32(at.Column), Of: of, Key: k})
 		}
 	}
 	manifest.Sort(out)
