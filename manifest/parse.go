@@ -1031,7 +1031,9 @@ func removeEntryFix(doc *Document, k, v *yaml.Node, title string) *Fix {
 // templateMark matches a template placeholder that YAML refuses as the
 // start of a plain value: `@BUCKET@` (`@` is reserved) and `***BUCKET***`
 // (`*` starts an alias).
-var templateMark = regexp.MustCompile(`^(?:@[A-Za-z_][^@]*@|\*\*\*[^*\s][^*]*\*\*\*)`)
+var templateMark = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:@[A-Za-z_][^@]*@|\*\*\*[^*\s][^*]*\*\*\*)`)
+})
 
 // withTemplatePlaceholders adds to the syntax error f, which ends the parse,
 // a finding for every line whose value is an unquoted template placeholder
@@ -1082,7 +1084,7 @@ func withTemplatePlaceholders(doc *Document, f Finding) []Finding {
 		}
 		path = JoinPath(path, key)
 		stack = append(stack, open{indent, key})
-		m := templateMark.FindString(rest)
+		m := templateMark().FindString(rest)
 		if m == "" {
 			continue
 		}

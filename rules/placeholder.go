@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"go.yaml.in/yaml/v3"
@@ -214,10 +215,10 @@ var sampleSecrets = map[string]bool{"123456": true, "1234": true, "12345678": tr
 var sampleLocalParts = map[string]bool{"john.doe": true, "jane.doe": true, "jane.roe": true, "joe.random": true}
 
 // sampleAccessKey matches the access key ids of AWS's documentation.
-var sampleAccessKey = regexp.MustCompile(`^(?:AKIA|ASIA)[A-Z0-9]{4,}EXAMPLE$`)
+var sampleAccessKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:AKIA|ASIA)[A-Z0-9]{4,}EXAMPLE$`) })
 
 // emailAddress finds the e-mail addresses of a value: local part and domain.
-var emailAddress = regexp.MustCompile(`([^\s;,<>"'@]+)@([A-Za-z0-9.-]+)`)
+var emailAddress = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([^\s;,<>"'@]+)@([A-Za-z0-9.-]+)`) })
 
 // reservedDomain says whether domain is reserved for examples by RFC 2606.
 // A domain without a dot is left to the notification-email rule.
@@ -252,11 +253,11 @@ func sampleIn(key, v string) (found, from string, email, ok bool) {
 			return t, f, false, true
 		}
 	}
-	if (strings.HasPrefix(t, "AKIA") || strings.HasPrefix(t, "ASIA")) && strings.HasSuffix(t, "EXAMPLE") && sampleAccessKey.MatchString(t) {
+	if (strings.HasPrefix(t, "AKIA") || strings.HasPrefix(t, "ASIA")) && strings.HasSuffix(t, "EXAMPLE") && sampleAccessKey().MatchString(t) {
 		return t, "AWS's documentation", false, true
 	}
 	if strings.Contains(t, "@") {
-		for _, m := range emailAddress.FindAllStringSubmatch(t, -1) {
+		for _, m := range emailAddress().FindAllStringSubmatch(t, -1) {
 			switch {
 			case reservedDomain(m[2]):
 				return m[0], "RFC 2606", true, true
