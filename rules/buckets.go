@@ -18,9 +18,19 @@ const (
 
 // bucketRef is one bucket name the manifest uses.
 type bucketRef struct {
-	path string // bucket, logBucket, operations[0].exportBucket
-	name string
-	node *yaml.Node
+	field string // bucket, logBucket, exportBucket
+	op    int    // the operations entry of an exportBucket, else -1
+	name  string
+	node  *yaml.Node
+}
+
+// path is the bucket's path: bucket, logBucket, operations[0].exportBucket
+// (built for a finding only).
+func (b bucketRef) path() string {
+	if b.op < 0 {
+		return b.field
+	}
+	return opPath(b.op, b.field)
 }
 
 // manifestBuckets lists the bucket names of the manifest in source order:
@@ -32,18 +42,18 @@ type bucketRef struct {
 // keys (the schema's) and are skipped.
 func manifestBuckets(c *Context) []bucketRef {
 	var out []bucketRef
-	add := func(path string, n *yaml.Node) {
+	add := func(field string, op int, n *yaml.Node) {
 		if s, ok := manifest.Text(n); ok && legacyBucketName(s) {
-			out = append(out, bucketRef{path, s, n})
+			out = append(out, bucketRef{field, op, s, n})
 		}
 	}
 	if c.Kind == manifest.S3Import {
-		add("bucket", manifest.Value(c.Root, "bucket"))
+		add("bucket", -1, manifest.Value(c.Root, "bucket"))
 	}
-	add("logBucket", manifest.Value(c.Root, "logBucket"))
+	add("logBucket", -1, manifest.Value(c.Root, "logBucket"))
 	if c.Kind == manifest.S3Export {
-		forEachOperation(c.Root, func(path string, op *yaml.Node) {
-			add(manifest.JoinPath(path, "exportBucket"), manifest.Value(op, "exportBucket"))
+		forEachOperation(c.Root, func(i int, op *yaml.Node) {
+			add("exportBucket", i, manifest.Value(op, "exportBucket"))
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -176,14 +186,14 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 		if s := dnsSuggestion(b.name); s != "" {
 			fix += fmt.Sprintf(" (such as `%s`)", s)
 		}
-		head := fmt.Sprintf("%s `%s` is not a DNS-compliant name", b.path, shortValue(b.name))
+		head := fmt.Sprintf("%s `%s` is not a DNS-compliant name", b.path(), shortValue(b.name))
 		help := "the service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them: " + fix
 		if why := strings.Join(probs, "; "); len(probs) == 1 && len(head)+2+len(why) <= 80 {
 			head += ": " + why
 		} else {
 			help = why + ". T" + help[1:]
 		}
-		fs = append(fs, c.Warnf(c.Span(b.node), b.path, head).WithHelp(help))
+		fs = append(fs, c.Warnf(c.Span(b.node), b.path(), head).WithHelp(help))
 	}
 	return fs
 }
@@ -220,8 +230,8 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 			// bucket missing, an answer with its region proves it there;
 			// anything else (403 without a region) proves nothing.
 			if f.Missing() {
-				e := c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
-					fmt.Sprintf("%s `%s` does not exist (HeadBucket answered 404)", b.path, b.name)).
+				e := c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path(),
+					fmt.Sprintf("%s `%s` does not exist (HeadBucket answered 404)", b.path(), b.name)).
 					WithHelp("create the bucket, or name one the account has (`manifestlint inventory` lists them with their regions)")
 				e.Evidence = f.Evidence
 				fs = append(fs, e)
@@ -240,8 +250,8 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 		if alt := bucketCaseMatch(c.Buckets, b.name); alt != "" {
 			hint = fmt.Sprintf("did you mean `%s`? Bucket names are case-sensitive", alt)
 		}
-		fs = append(fs, c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is not in the bucket inventory", b.path, b.name)).
+		fs = append(fs, c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path(),
+			fmt.Sprintf("%s `%s` is not in the bucket inventory", b.path(), b.name)).
 			WithHelp("the inventory has "+bucketCount(len(c.Buckets))+": "+hint))
 	}
 	return fs
@@ -322,14 +332,14 @@ func checkBucketRegions(c *Context) []manifest.Finding {
 		}
 		if anchorRegion == "" {
 			anchorRegion = r
-			anchor = fmt.Sprintf("%s `%s` (line %d) is in `%s`", b.path, b.name, manifest.At(b.node).Line, r)
+			anchor = fmt.Sprintf("%s `%s` (line %d) is in `%s`", b.path(), b.name, manifest.At(b.node).Line, r)
 			continue
 		}
 		if r == anchorRegion {
 			continue
 		}
-		f := c.Errorf(manifest.MultipleRegions, c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is in `%s`, not `%s`", b.path, b.name, r, anchorRegion)).
+		f := c.Errorf(manifest.MultipleRegions, c.Span(b.node), b.path(),
+			fmt.Sprintf("%s `%s` is in `%s`, not `%s`", b.path(), b.name, r, anchorRegion)).
 			WithHelp(fmt.Sprintf("%s: use buckets of region `%s` only, or split the job by region", anchor, anchorRegion))
 		f.Evidence = evidence
 		fs = append(fs, f)
