@@ -186,8 +186,7 @@ var sampleValues = map[string]string{
 }
 
 // maxSampleValue is the length of the longest key of sampleValues: a
-// longer ASCII value is none of them in any letter case (strings.ToLower
-// keeps the length of ASCII text; a non-ASCII one can shrink, K to k).
+// longer ASCII value is none of them in any letter case.
 var maxSampleValue = func() int {
 	n := 0
 	for k := range sampleValues {
@@ -195,6 +194,42 @@ var maxSampleValue = func() int {
 	}
 	return n
 }()
+
+// sampleValue is sampleValues[strings.ToLower(t)], without lowercasing
+// (an allocation for every value with a capital, "Seattle", "WA") when t
+// is ASCII: then only a key of t's length can match, letter by letter.
+func sampleValue(t string) (from string, ok bool) {
+	if !isASCII(t) {
+		from, ok = sampleValues[strings.ToLower(t)]
+		return from, ok
+	}
+	if len(t) > maxSampleValue {
+		return "", false
+	}
+	for k, f := range sampleValues {
+		if asciiLowerIs(t, k) {
+			return f, true
+		}
+	}
+	return "", false
+}
+
+// asciiLowerIs reports whether strings.ToLower(t) == lower for ASCII t.
+func asciiLowerIs(t, lower string) bool {
+	if len(t) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // isASCII reports whether s is ASCII text only.
 func isASCII(s string) bool {
@@ -248,10 +283,8 @@ func sampleIn(key, v string) (found, from string, email, ok bool) {
 	if secretKeys[key] {
 		return "", "", false, sampleSecrets[t]
 	}
-	if len(t) <= maxSampleValue || !isASCII(t) {
-		if f, ok := sampleValues[strings.ToLower(t)]; ok {
-			return t, f, false, true
-		}
+	if f, ok := sampleValue(t); ok {
+		return t, f, false, true
 	}
 	if (strings.HasPrefix(t, "AKIA") || strings.HasPrefix(t, "ASIA")) && strings.HasSuffix(t, "EXAMPLE") && sampleAccessKey().MatchString(t) {
 		return t, "AWS's documentation", false, true
@@ -277,7 +310,7 @@ func checkSampleValues(c *Context) []manifest.Finding {
 		key   string
 		index int
 	}
-	var segs []seg
+	segs := make([]seg, 0, 8)
 	pathOf := func() string {
 		p := ""
 		for _, s := range segs {
