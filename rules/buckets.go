@@ -22,6 +22,7 @@ type bucketRef struct {
 	op    int    // the operations entry of an exportBucket, else -1
 	name  string
 	node  *yaml.Node
+	kind  manifest.Kind // the kind that has the field; "" for every kind
 }
 
 // path is the bucket's path: bucket, logBucket, operations[0].exportBucket
@@ -33,28 +34,50 @@ func (b bucketRef) path() string {
 	return opPath(b.op, b.field)
 }
 
-// manifestBuckets lists the bucket names of the manifest in source order:
-// `bucket` (S3 import), `logBucket` (every kind) and
-// `operations[].exportBucket` (S3 export). Only scalar values that pass the
-// schema's bucket charset (1 to 255 letters, digits, `.`, `-`, `_`) are
-// listed: anything else is already an InvalidManifestFieldException and
-// cannot name a bucket. Fields in a kind that does not have them are unknown
-// keys (the schema's) and are skipped.
-func manifestBuckets(c *Context) []bucketRef {
+// bucketFields lists the fields that name a bucket, with the text of each,
+// in field order: `bucket` (S3 import), `logBucket` (every kind), then each
+// `operations[].exportBucket` (S3 export), whatever the kind. The one list
+// of where buckets are: the bucket rules and validate's inventory and
+// online checks (BucketNames) read it.
+func bucketFields(root *yaml.Node) []bucketRef {
 	var out []bucketRef
-	add := func(field string, op int, n *yaml.Node) {
-		if s, ok := manifest.Text(n); ok && legacyBucketName(s) {
-			out = append(out, bucketRef{field, op, s, n})
+	add := func(field string, op int, n *yaml.Node, kind manifest.Kind) {
+		if s, ok := manifest.Text(n); ok {
+			out = append(out, bucketRef{field, op, s, n, kind})
 		}
 	}
-	if c.Kind == manifest.S3Import {
-		add("bucket", -1, manifest.Value(c.Root, "bucket"))
+	add("bucket", -1, manifest.Value(root, "bucket"), manifest.S3Import)
+	add("logBucket", -1, manifest.Value(root, "logBucket"), "")
+	forEachOperation(root, func(i int, op *yaml.Node) {
+		add("exportBucket", i, manifest.Value(op, "exportBucket"), manifest.S3Export)
+	})
+	return out
+}
+
+// BucketNames lists the bucket names a manifest's fields give (bucket,
+// logBucket, operations[].exportBucket, in that order, whatever the kind),
+// but empty ones.
+func BucketNames(root *yaml.Node) []string {
+	var out []string
+	for _, b := range bucketFields(root) {
+		if b.name != "" {
+			out = append(out, b.name)
+		}
 	}
-	add("logBucket", -1, manifest.Value(c.Root, "logBucket"))
-	if c.Kind == manifest.S3Export {
-		forEachOperation(c.Root, func(i int, op *yaml.Node) {
-			add("exportBucket", i, manifest.Value(op, "exportBucket"))
-		})
+	return out
+}
+
+// manifestBuckets lists the bucket names of the manifest in source order:
+// the bucketFields its kind has (a field of another kind is an unknown key,
+// the schema's), whose values pass the schema's bucket charset (1 to 255
+// letters, digits, `.`, `-`, `_`): anything else is already an
+// InvalidManifestFieldException and cannot name a bucket.
+func manifestBuckets(c *Context) []bucketRef {
+	var out []bucketRef
+	for _, b := range bucketFields(c.Root) {
+		if (b.kind == "" || b.kind == c.Kind) && legacyBucketName(b.name) {
+			out = append(out, b)
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := manifest.At(out[i].node), manifest.At(out[j].node)
