@@ -14,7 +14,7 @@ import (
 // completion), every pattern a patternErrorMessage (shown instead of the
 // regular expression), every closed set an enum (completion), and
 // returnAddress, customs and each kind of operations entry a snippet. The
-// yaml-language-server test (editors_test.go at the root) runs them in the
+// yaml-language-server test (integrationtest/editors) runs them in the
 // server.
 func TestEditorAnnotations(t *testing.T) {
 	for _, k := range manifest.Kinds {
