@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"go.yaml.in/yaml/v3"
@@ -184,6 +185,62 @@ var sampleValues = map[string]string{
 	"anycompany":     "AWS's documentation",
 }
 
+// maxSampleValue is the length of the longest key of sampleValues: a
+// longer ASCII value is none of them in any letter case.
+var maxSampleValue = func() int {
+	n := 0
+	for k := range sampleValues {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
+// sampleValue is sampleValues[strings.ToLower(t)], without lowercasing
+// (an allocation for every value with a capital, "Seattle", "WA") when t
+// is ASCII: then only a key of t's length can match, letter by letter.
+func sampleValue(t string) (from string, ok bool) {
+	if !isASCII(t) {
+		from, ok = sampleValues[strings.ToLower(t)]
+		return from, ok
+	}
+	if len(t) > maxSampleValue {
+		return "", false
+	}
+	for k, f := range sampleValues {
+		if asciiLowerIs(t, k) {
+			return f, true
+		}
+	}
+	return "", false
+}
+
+// asciiLowerIs reports whether strings.ToLower(t) == lower for ASCII t.
+func asciiLowerIs(t, lower string) bool {
+	if len(t) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCII reports whether s is ASCII text only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // sampleSecrets are sample values of a secret (pinCode,
 // trueCryptPassword): checked, never shown.
 var sampleSecrets = map[string]bool{"123456": true, "1234": true, "12345678": true, "0000": true}
@@ -193,10 +250,10 @@ var sampleSecrets = map[string]bool{"123456": true, "1234": true, "12345678": tr
 var sampleLocalParts = map[string]bool{"john.doe": true, "jane.doe": true, "jane.roe": true, "joe.random": true}
 
 // sampleAccessKey matches the access key ids of AWS's documentation.
-var sampleAccessKey = regexp.MustCompile(`^(?:AKIA|ASIA)[A-Z0-9]{4,}EXAMPLE$`)
+var sampleAccessKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:AKIA|ASIA)[A-Z0-9]{4,}EXAMPLE$`) })
 
 // emailAddress finds the e-mail addresses of a value: local part and domain.
-var emailAddress = regexp.MustCompile(`([^\s;,<>"'@]+)@([A-Za-z0-9.-]+)`)
+var emailAddress = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([^\s;,<>"'@]+)@([A-Za-z0-9.-]+)`) })
 
 // reservedDomain says whether domain is reserved for examples by RFC 2606.
 // A domain without a dot is left to the notification-email rule.
@@ -226,14 +283,14 @@ func sampleIn(key, v string) (found, from string, email, ok bool) {
 	if secretKeys[key] {
 		return "", "", false, sampleSecrets[t]
 	}
-	if f, ok := sampleValues[strings.ToLower(t)]; ok {
+	if f, ok := sampleValue(t); ok {
 		return t, f, false, true
 	}
-	if sampleAccessKey.MatchString(t) {
+	if (strings.HasPrefix(t, "AKIA") || strings.HasPrefix(t, "ASIA")) && strings.HasSuffix(t, "EXAMPLE") && sampleAccessKey().MatchString(t) {
 		return t, "AWS's documentation", false, true
 	}
 	if strings.Contains(t, "@") {
-		for _, m := range emailAddress.FindAllStringSubmatch(t, -1) {
+		for _, m := range emailAddress().FindAllStringSubmatch(t, -1) {
 			switch {
 			case reservedDomain(m[2]):
 				return m[0], "RFC 2606", true, true
@@ -247,27 +304,50 @@ func sampleIn(key, v string) (found, from string, email, ok bool) {
 
 func checkSampleValues(c *Context) []manifest.Finding {
 	var fs []manifest.Finding
-	var walk func(n *yaml.Node, path, key string)
-	walk = func(n *yaml.Node, path, key string) {
+	// segs is the path of the node being walked, as in
+	// checkPlaceholderValues: the text is built for a finding only.
+	type seg struct {
+		key   string
+		index int
+	}
+	segs := make([]seg, 0, 8)
+	pathOf := func() string {
+		p := ""
+		for _, s := range segs {
+			if s.index >= 0 {
+				p = manifest.IndexPath(p, s.index)
+			} else {
+				p = manifest.JoinPath(p, s.key)
+			}
+		}
+		return p
+	}
+	var walk func(n *yaml.Node, key string)
+	walk = func(n *yaml.Node, key string) {
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				if k := n.Content[i]; k.Kind == yaml.ScalarNode {
-					walk(n.Content[i+1], manifest.JoinPath(path, k.Value), k.Value)
+					segs = append(segs, seg{k.Value, -1})
+					walk(n.Content[i+1], k.Value)
+					segs = segs[:len(segs)-1]
 				}
 			}
 		case yaml.SequenceNode:
 			for i, e := range n.Content {
-				walk(e, manifest.IndexPath(path, i), key)
+				segs = append(segs, seg{index: i})
+				walk(e, key)
+				segs = segs[:len(segs)-1]
 			}
 		case yaml.ScalarNode:
-			if n.Value == "" || path == "" {
+			if n.Value == "" || len(segs) == 0 {
 				return
 			}
 			found, from, email, ok := sampleIn(key, n.Value)
 			if !ok {
 				return
 			}
+			path := pathOf()
 			var head string
 			switch {
 			case secretKeys[key]:
@@ -299,6 +379,6 @@ func checkSampleValues(c *Context) []manifest.Finding {
 			fs = append(fs, c.Warnf(at, path, head).WithHelp(help))
 		}
 	}
-	walk(c.Root, "", "")
+	walk(c.Root, "")
 	return fs
 }

@@ -124,12 +124,12 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 						lintedBy[i] = ch.Reason
 					}
 				}
-				fitMemLimit(len(data))
 				opts := vopts
 				if err := opts.ApplyConfigFor(in.cfg, name); err != nil {
 					out <- done{i: i, err: err, res: outcome{res: validate.Result{File: name, ReadError: err.Error()}, path: in.path}}
 					continue
 				}
+				fitMemLimit(len(data), opts.MaxFindings < 0 || o.fixing())
 				keyNote := opts.ResolveAccessKey(os.Getenv)
 				o.online.facts(name, data, &opts)
 				var res outcome
