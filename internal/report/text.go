@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -268,6 +269,10 @@ func writeSnippet(w io.Writer, line string, f manifest.Finding, n int, c func(st
 	}
 	lineNo, col := f.Line, f.Column
 	const maxWidth = 200
+	if bw, ok := w.(*bufio.Writer); ok && printableASCII(line) {
+		writeASCIISnippet(bw, line, lineNo, col, n, maxWidth, c)
+		return
+	}
 	// Decode no more than needed: a line may be megabytes long.
 	runes := make([]rune, 0, min(len(line), maxWidth+1))
 	for _, r := range line {
@@ -316,6 +321,60 @@ func writeSnippet(w io.Writer, line string, f manifest.Finding, n int, c func(st
 	}
 	caret := "^" + strings.Repeat("~", max(width-1, 0))
 	fmt.Fprintf(w, "%s%s%s\n", c(ansiDim, "      | "), pad.String(), c(ansiCyan, caret))
+}
+
+// printableASCII reports whether s is printable ASCII only (no tab): each
+// byte is a character shown as it is, one column wide.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7F {
+			return false
+		}
+	}
+	return true
+}
+
+// writeASCIISnippet is writeSnippet for a line of printable ASCII, where
+// a character is a byte and a column: the same output, without decoding
+// the line into runes and widths.
+func writeASCIISnippet(w *bufio.Writer, line string, lineNo, col, n, maxWidth int, c func(string, string) string) {
+	if len(line) > maxWidth {
+		if col > maxWidth {
+			return
+		}
+		line = line[:maxWidth]
+	}
+	var num [24]byte
+	digits := strconv.AppendInt(num[:0], int64(lineNo), 10)
+	var g [32]byte // fmt's "%5d | "
+	gutterText := g[:0]
+	for range 5 - len(digits) {
+		gutterText = append(gutterText, ' ')
+	}
+	gutterText = append(append(gutterText, digits...), " | "...)
+	w.WriteString(c(ansiDim, string(gutterText)))
+	w.WriteString(line)
+	w.WriteByte('\n')
+	if col < 1 || col > len(line)+1 {
+		return
+	}
+	n = max(min(len(line)-(col-1), n), 0)
+	w.WriteString(c(ansiDim, "      | "))
+	writeRepeated(w, ' ', col-1)
+	if c(ansiCyan, "") == "" { // no color: the caret as it is
+		w.WriteByte('^')
+		writeRepeated(w, '~', n-1)
+	} else {
+		w.WriteString(c(ansiCyan, "^"+strings.Repeat("~", max(n-1, 0))))
+	}
+	w.WriteByte('\n')
+}
+
+// writeRepeated writes n bytes b (none for n <= 0).
+func writeRepeated(w *bufio.Writer, b byte, n int) {
+	for range n {
+		w.WriteByte(b)
+	}
 }
 
 func colorizer(on bool) func(code, s string) string {
@@ -440,6 +499,39 @@ func (s *textStream) writeFull(file string, doc *manifest.Document, f manifest.F
 // width is not cut.
 func writeWrapped(w *bufio.Writer, c func(string, string) string, label, text string) {
 	n := len(gutter + label + " ")
-	// The label is glued to the first word (as x's) so that they stay on one line.
-	w.WriteString(gutter + c(ansiCyan, label) + " " + escape.Wrap(strings.Repeat("x", n)+text, helpWidth, strings.Repeat(" ", n))[n:])
+	w.WriteString(gutter)
+	w.WriteString(c(ansiCyan, label))
+	w.WriteByte(' ')
+	// escape.Wrap's loop, started n columns in, written as it goes: the
+	// label stays glued to the first word, and the further lines start
+	// with n spaces.
+	if utf8.RuneCountInString(text)+n <= helpWidth {
+		w.WriteString(text)
+		w.WriteByte('\n')
+		return
+	}
+	col := n
+	start := true // before the first word: no break, no space
+	for rest := text; ; {
+		word, after, more := strings.Cut(rest, " ")
+		k := utf8.RuneCountInString(word)
+		if !start && col+1+k > helpWidth {
+			w.WriteByte('\n')
+			writeRepeated(w, ' ', n)
+			col = n
+			start = true
+		}
+		if !start {
+			w.WriteByte(' ')
+			col++
+		}
+		w.WriteString(word)
+		col += k
+		start = false
+		if !more {
+			break
+		}
+		rest = after
+	}
+	w.WriteByte('\n')
 }
