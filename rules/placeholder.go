@@ -185,14 +185,18 @@ var sampleValues = map[string]string{
 	"anycompany":     "AWS's documentation",
 }
 
-// maxSampleValue is the length of the longest key of sampleValues: a
-// longer ASCII value is none of them in any letter case.
-var maxSampleValue = func() int {
-	n := 0
+// samplesByLen lists the keys of sampleValues by their length: an ASCII
+// value can only be one of those of its own length, in any letter case,
+// and a longer one none of them.
+var samplesByLen = func() [][]string {
+	var by [][]string
 	for k := range sampleValues {
-		n = max(n, len(k))
+		for len(by) <= len(k) {
+			by = append(by, nil)
+		}
+		by[len(k)] = append(by[len(k)], k)
 	}
-	return n
+	return by
 }()
 
 // sampleValue is sampleValues[strings.ToLower(t)], without lowercasing
@@ -203,12 +207,12 @@ func sampleValue(t string) (from string, ok bool) {
 		from, ok = sampleValues[strings.ToLower(t)]
 		return from, ok
 	}
-	if len(t) > maxSampleValue {
+	if len(t) >= len(samplesByLen) {
 		return "", false
 	}
-	for k, f := range sampleValues {
+	for _, k := range samplesByLen[len(t)] {
 		if asciiLowerIs(t, k) {
-			return f, true
+			return sampleValues[k], true
 		}
 	}
 	return "", false
