@@ -78,11 +78,9 @@ func Detect(name string, src []byte) Verdict {
 	if len(src) > DetectLimit {
 		src = src[:DetectLimit]
 	}
-	lines := NewLines(src) // YAML's line breaks, after a byte order mark
 	var distinct []string
 	foreign, foreignLine := "", 0
-	for n := 1; n <= lines.Count(); n++ {
-		line := lines.Line(n)
+	for n, line := range yamlLines(src) { // YAML's line breaks, after a byte order mark
 		raw, key := topLevelKey(line)
 		if key == "" {
 			continue

@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"iter"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -54,6 +55,49 @@ func NewLSPLines(src []byte) *Lines {
 func NewLFLines(src []byte) *Lines {
 	l := index(src, lfBreaks)
 	return &l
+}
+
+// yamlLines yields the lines of src as NewLines(src).Line gives them,
+// numbered from 1, without building the index: for a caller that may stop
+// at the first lines (Detect, which most often stops at line 1).
+func yamlLines(src []byte) iter.Seq2[int, []byte] {
+	return func(yield func(int, []byte) bool) {
+		start := 0
+		if bytes.HasPrefix(src, BOM) {
+			start = len(BOM)
+		}
+		n := 1
+		for i := start; i < len(src); i++ {
+			brk := 0 // the length of the line break at i
+			switch src[i] {
+			case '\n':
+				brk = 1
+			case '\r':
+				brk = 1
+				if i+1 < len(src) && src[i+1] == '\n' {
+					brk = 2
+				}
+			case 0xC2:
+				if i+1 < len(src) && src[i+1] == 0x85 { // NEL
+					brk = 2
+				}
+			case 0xE2:
+				if i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9) { // LS, PS
+					brk = 3
+				}
+			}
+			if brk == 0 {
+				continue
+			}
+			if !yield(n, src[start:i]) {
+				return
+			}
+			n++
+			i += brk - 1
+			start = i + 1
+		}
+		yield(n, src[start:])
+	}
 }
 
 // breaks is the set of line breaks an index ends lines at.

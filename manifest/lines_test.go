@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strings"
@@ -207,6 +208,42 @@ func TestDuplicateKeyLargeMapping(t *testing.T) {
 			}
 			if f.EndLine != f.Line || f.EndColumn != 4 {
 				t.Errorf("%d keys: finding %d ends at %d:%d", n, i, f.EndLine, f.EndColumn)
+			}
+		}
+	}
+}
+
+// TestYAMLLinesAsIndex checks that yamlLines, which Detect reads lines
+// through without an index, gives NewLines' lines, numbered the same, on
+// every line break YAML knows, a byte order mark, and random mixes of
+// them with broken sequences.
+func TestYAMLLinesAsIndex(t *testing.T) {
+	srcs := []string{"", "\n", "a", "a\n", "a\r\nb", "a\rb\r", "\r\r\n\n", "\ufeffa: 1\nb", "\ufeff",
+		"a\u0085b\u2028c\u2029d", "a\xc2", "a\xe2\x80", "a\xe2\x80\xa7b", "\xc2\x85\xc2\x85", "a\r\u0085\n"}
+	parts := []string{"a", "key: v", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\xc2", "\xe2\x80", "\xef\xbb\xbf", " "}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		srcs = append(srcs, b.String())
+	}
+	for _, s := range srcs {
+		l := NewLines([]byte(s))
+		var got [][]byte
+		for n, line := range yamlLines([]byte(s)) {
+			if n != len(got)+1 {
+				t.Fatalf("%q: line %d after %d lines", s, n, len(got))
+			}
+			got = append(got, line)
+		}
+		if len(got) != l.Count() {
+			t.Fatalf("%q: %d lines, the index has %d", s, len(got), l.Count())
+		}
+		for i, line := range got {
+			if want := l.Line(i + 1); string(line) != string(want) {
+				t.Fatalf("%q: line %d is %q, the index's %q", s, i+1, line, want)
 			}
 		}
 	}
