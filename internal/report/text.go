@@ -468,9 +468,24 @@ func (s *textStream) writeFull(file string, doc *manifest.Document, f manifest.F
 	if f.Code != "" && f.Rule != "" {
 		rule = " " + c(ansiDim, "["+f.Rule+"]")
 	}
-	fmt.Fprintf(bw, "%s%s: %s%s\n", c(ansiBold, s.severityWord(f)), c(ansiBold, "["+label+"]"),
-		s.fixMark(f), c(ansiBold, escape.Line(headline(f))))
-	fmt.Fprintf(bw, "%s%s %s:%d:%d%s\n", gutter[:5], c(ansiCyan, "-->"), file, f.Line, f.Column, rule)
+	// Written piece by piece (fmt's "%s%s: %s%s\n" and "%s%s %s:%d:%d%s\n"
+	// cost 1% of a run over a corpus with a few findings a file).
+	bw.WriteString(c(ansiBold, s.severityWord(f)))
+	bw.WriteString(c(ansiBold, "["+label+"]"))
+	bw.WriteString(": ")
+	bw.WriteString(s.fixMark(f))
+	bw.WriteString(c(ansiBold, escape.Line(headline(f))))
+	bw.WriteByte('\n')
+	bw.WriteString(gutter[:5])
+	bw.WriteString(c(ansiCyan, "-->"))
+	bw.WriteByte(' ')
+	bw.WriteString(file)
+	bw.WriteByte(':')
+	bw.Write(strconv.AppendInt(bw.AvailableBuffer(), int64(f.Line), 10))
+	bw.WriteByte(':')
+	bw.Write(strconv.AppendInt(bw.AvailableBuffer(), int64(f.Column), 10))
+	bw.WriteString(rule)
+	bw.WriteByte('\n')
 	if opt.Snippet && doc != nil && !documentLevel(f) {
 		if line, col, width, ok := doc.Snippet(f.Line, f.Column, caretWidth(doc, f)); ok {
 			f.Column = col // moved past any shorter secret mask before it
