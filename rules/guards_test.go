@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -36,6 +37,37 @@ func TestSampleValueAgrees(t *testing.T) {
 		from, ok := sampleValue(v)
 		if from != wantFrom || ok != wantOK {
 			t.Errorf("sampleValue(%q) = %q, %v; the map gives %q, %v", v, from, ok, wantFrom, wantOK)
+		}
+	}
+}
+
+// TestPlaceholderMarksMay checks each placeholder mark's cheap test: on
+// random text of the characters and words the patterns read, a value a
+// pattern matches always passes its test (placeholderIn skips the
+// pattern otherwise).
+func TestPlaceholderMarksMay(t *testing.T) {
+	parts := []string{"<", ">", "$", "{", "}", "@", "*", "a", "Z", "_", ".", "-", " ", "TODO", "FIXME", "TBD",
+		"CHANGEME", "CHANGE_ME", "CHANGE", "x@y.com", "${A}", "{{ b }}", "@N@", "***S***", "<b>"}
+	r := rand.New(rand.NewPCG(3, 4))
+	matched := make([]int, len(placeholderMarks))
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		v := b.String()
+		for i, m := range placeholderMarks {
+			if m.re.MatchString(v) {
+				matched[i]++
+				if !m.may(v) {
+					t.Fatalf("%q matches %s but its test says it cannot", v, m.re)
+				}
+			}
+		}
+	}
+	for i, n := range matched {
+		if n == 0 {
+			t.Errorf("no random value matched %s: the test says nothing of it", placeholderMarks[i].re)
 		}
 	}
 }

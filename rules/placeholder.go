@@ -36,18 +36,29 @@ var placeholderValueRule = Rule{
 	Check: checkPlaceholderValues,
 }
 
-// placeholderMarks are the template markers, each with what it is.
+// placeholderMarks are the template markers, each with what it is and a
+// cheap test that the text holds what a match needs (a value with one @,
+// every e-mail address, needs none of the patterns run).
 var placeholderMarks = []struct {
 	re   *regexp.Regexp
 	what string
+	may  func(v string) bool
 }{
 
-	{regexp.MustCompile(`<[^<>@]+>`), "a template placeholder in angle brackets"},
-	{regexp.MustCompile(`\$\{[^}]*\}`), "a `${VAR}` placeholder (nothing expands it)"},
-	{regexp.MustCompile(`\{\{[^}]*\}\}`), "a `{{ var }}` template placeholder"},
-	{regexp.MustCompile(`@[A-Za-z][A-Za-z0-9_.-]*@`), "an `@NAME@` template placeholder"},
-	{regexp.MustCompile(`\*\*\*[^*]+\*\*\*`), "a `***NAME***` template placeholder"},
-	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|CHANGEME|CHANGE_ME)\b`), "a to-do marker"},
+	{regexp.MustCompile(`<[^<>@]+>`), "a template placeholder in angle brackets",
+		func(v string) bool { return strings.IndexByte(v, '<') >= 0 && strings.IndexByte(v, '>') >= 0 }},
+	{regexp.MustCompile(`\$\{[^}]*\}`), "a `${VAR}` placeholder (nothing expands it)",
+		func(v string) bool { return strings.Contains(v, "${") }},
+	{regexp.MustCompile(`\{\{[^}]*\}\}`), "a `{{ var }}` template placeholder",
+		func(v string) bool { return strings.Contains(v, "{{") }},
+	{regexp.MustCompile(`@[A-Za-z][A-Za-z0-9_.-]*@`), "an `@NAME@` template placeholder",
+		func(v string) bool { return strings.Count(v, "@") >= 2 }},
+	{regexp.MustCompile(`\*\*\*[^*]+\*\*\*`), "a `***NAME***` template placeholder",
+		func(v string) bool { return strings.Contains(v, "***") }},
+	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|CHANGEME|CHANGE_ME)\b`), "a to-do marker",
+		func(v string) bool {
+			return strings.Contains(v, "TODO") || strings.Contains(v, "FIXME") || strings.Contains(v, "TBD") || strings.Contains(v, "CHANGE")
+		}},
 }
 
 // placeholderIn says what placeholder the value v holds: the words found
@@ -57,6 +68,9 @@ func placeholderIn(v string) (found, what string, ok bool) {
 		return t, "a template placeholder in square brackets", true
 	}
 	for _, m := range placeholderMarks {
+		if !m.may(v) {
+			continue
+		}
 		if s := m.re.FindString(v); s != "" {
 			return strings.TrimSpace(s), m.what, true
 		}
