@@ -170,12 +170,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return st
 	}
 
-	vopts, format, err := o.resolve()
+	flags, format, err := o.resolve()
 	if err != nil {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	cfg, err := o.configure(&vopts, stderr)
+	cfg, err := o.configure(flags, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, configErrorText(err))
 		return ExitUsage
@@ -226,7 +226,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cfg.printNotes(stderr, o.verbose)
 	if o.diff {
-		return diffAll(inputs, stdin, o, vopts, stdout, stderr, c.failed)
+		return diffAll(inputs, stdin, o, flags, stdout, stderr, c.failed)
 	}
 	// With --fix, standard input's fixed text goes to standard output, and
 	// the report to standard error.
@@ -244,7 +244,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	errs, warns, linted := 0, 0, 0
 	var fixes fixSummary
 	var fixOutErr error
-	sum := lintAll(inputs, stdin, o, vopts, stderr, func(l outcome) {
+	sum := lintAll(inputs, stdin, o, flags, stderr, func(l outcome) {
 		r := l.res
 		if l.fixed != nil {
 			if err := fixes.add(l, stdout, stderr); err != nil && fixOutErr == nil {
@@ -476,10 +476,10 @@ func isTerminal(r io.Reader) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// resolve checks the flags' values and turns them into validate options and
+// resolve checks the flags' values and turns them into validate.Flags and
 // a format name.
-func (o *options) resolve() (validate.Options, string, error) {
-	var v validate.Options
+func (o *options) resolve() (validate.Flags, string, error) {
+	v := validate.Flags{Region: o.region, AccessKeyID: o.accessKeyID, Ignore: o.ignore}
 	if o.jobType != "" && o.jobKind != "" {
 		return v, "", fmt.Errorf("--job-type and --job-kind both say what the job is: give one (--job-kind %s is the more precise)", escape.Line(o.jobKind))
 	}
@@ -496,7 +496,6 @@ func (o *options) resolve() (validate.Options, string, error) {
 			return v, "", err
 		}
 		v.Kind = k
-		v.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "--job-kind", Detail: string(k)}
 	}
 	if o.region != "" {
 		// Regions are written in lower case, as the service and AWS's tools
@@ -509,11 +508,6 @@ func (o *options) resolve() (validate.Options, string, error) {
 			}
 			return v, "", fmt.Errorf("--region %q is not a region the service ran in; %suse one of %s", o.region, hint, strings.Join(manifest.Regions, ", "))
 		}
-		v.Region, v.RegionSource = o.region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
-	}
-	// `env` is resolved after the config file (configure).
-	if o.accessKeyID != "" {
-		v.AccessKeyID, v.AccessKeySource = o.accessKeyID, manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
 	}
 	format := strings.ToLower(o.format) // -f JSON, as --job-type takes any case
 	if format == "" {

@@ -18,6 +18,7 @@ import (
 	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
 )
 
 // input is one manifest to lint: a path, or standard input.
@@ -269,9 +270,6 @@ func describe(err error) error {
 	return err
 }
 
-// errTooLarge reports a file over --max-bytes; it is not read whole.
-var errTooLarge = errors.New("file too large")
-
 func readFile(path string, limit int64) ([]byte, error) {
 	f, err := openInput(path) // a FIFO: without waiting for a writer
 	if err != nil {
@@ -290,7 +288,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 			setBlocking(f)
 		}
 		if st.Mode().IsRegular() && st.Size() > limit {
-			return nil, fmt.Errorf("%w: %d bytes, over --max-bytes %d: a manifest is a few kilobytes", errTooLarge, st.Size(), limit)
+			return nil, &validate.TooLargeError{Size: st.Size(), Limit: limit} // not read whole
 		}
 		if st.Mode().IsRegular() {
 			size = int(st.Size())
@@ -301,7 +299,8 @@ func readFile(path string, limit int64) ([]byte, error) {
 
 func readLimited(r io.Reader, limit int64) ([]byte, error) { return readSized(r, limit, 0) }
 
-// readSized reads r to its end, failing with errTooLarge past limit bytes.
+// readSized reads r to its end, failing with a *validate.TooLargeError past
+// limit bytes.
 // With the size known (a regular file), the buffer is allocated once and
 // two reads do (as os.ReadFile); io.ReadAll would start at 512 bytes and
 // grow, which was a fifth of the CPU of a 10,000-file run.
@@ -325,7 +324,7 @@ func readSized(r io.Reader, limit int64, size int) ([]byte, error) {
 		n, err := r.Read(buf[len(buf):min(int64(cap(buf)), over)])
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
-			return nil, fmt.Errorf("%w: over --max-bytes %d: a manifest is a few kilobytes", errTooLarge, limit)
+			return nil, &validate.TooLargeError{Limit: limit}
 		}
 		if err == io.EOF {
 			return buf, nil

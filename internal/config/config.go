@@ -290,17 +290,18 @@ func describeErr(err error) error {
 	return err
 }
 
-// Load reads and parses the configuration file at path; name is how
-// messages call it. Only a regular file of at most MaxFileBytes is read
-// (readFile); anything else is an error naming the file.
-func Load(path, name string) (*Config, error) {
+// Load reads the configuration file at path and parses it with parse
+// (validate.ParseConfig, which also checks rule names; Parse here); name
+// is how messages call it. Only a regular file of at most MaxFileBytes is
+// read (readFile); anything else is an error naming the file.
+func Load(path, name string, parse func(name string, src []byte) (*Config, error)) (*Config, error) {
 	src, err := readFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, describeErr(err))
 	}
-	c, err := Parse(name, src)
+	c, err := parse(name, src)
 	if err != nil {
-		return c, err // c, if any, holds the names for CheckNames
+		return nil, err
 	}
 	if abs, err := filepath.Abs(path); err == nil {
 		c.Dir = filepath.Dir(abs)

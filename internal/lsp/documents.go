@@ -441,7 +441,7 @@ func (s *Server) configFor(dir string) (*config.Config, error) {
 				name = rel
 			}
 		}
-		c.cfg, err = config.Load(path, name)
+		c.cfg, err = config.Load(path, name, validate.ParseConfig)
 	}
 	c.err = err
 	s.mu.Lock()
@@ -449,9 +449,6 @@ func (s *Server) configFor(dir string) (*config.Config, error) {
 	s.mu.Unlock()
 	return c.cfg, c.err
 }
-
-// errTooLarge is the CLI's --max-bytes refusal.
-var errTooLarge = errors.New("file too large")
 
 // lint lints one snapshot with the options the CLI would use for the file.
 func (s *Server) lint(snap snapshot, st Settings) *lintResult {
@@ -467,26 +464,23 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 	whole := Range{}
 	if isConfig(snap.path) {
 		// The configuration file itself: its errors, as the CLI prints them.
-		if _, err := config.Parse(snap.path, []byte(snap.text)); err != nil {
+		if _, err := validate.ParseConfig(snap.path, []byte(snap.text)); err != nil {
 			lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
 		} else {
 			lr.diags = []Diagnostic{}
 		}
 		return lr
 	}
-	if int64(len(snap.text)) > st.MaxBytes {
-		lr.diags = []Diagnostic{{
-			Range: whole, Severity: severityError, Source: "manifestlint", Code: "max-bytes",
-			Message: fmt.Sprintf("%v: %d bytes, over --max-bytes %d: a manifest is a few kilobytes; not linted", errTooLarge, len(snap.text), st.MaxBytes),
-		}}
+	if err := validate.CheckSize(int64(len(snap.text)), st.MaxBytes); err != nil {
+		lr.diags = []Diagnostic{{Range: whole, Severity: severityError, Source: "manifestlint", Code: "max-bytes", Message: err.Error()}}
 		return lr
 	}
-	vopts, excluded, err := s.validateOptions(snap, st)
+	vopts, err := s.validateOptions(snap, st)
 	switch {
 	case err != nil:
 		lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
 		return lr
-	case excluded, !s.isManifest(snap):
+	case !s.isManifest(snap): // config.Select: excluded, or not a manifest
 		lr.diags = []Diagnostic{}
 		return lr
 	}
@@ -531,18 +525,18 @@ func (s *Server) isManifest(snap snapshot) bool {
 }
 
 // validateOptions returns the options the CLI would lint the document's
-// file with: the editor's settings as its flags, then the configuration
-// file found from the document's directory (or the workspace root for a
-// document that is not a file), then $AWS_ACCESS_KEY_ID where the file
-// says `accessKeyId: env` (never unasked). excluded is true
-// when the configuration file excludes the file.
-func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Options, excluded bool, err error) {
+// file with (validate.Resolve): the editor's settings as its flags, the
+// configuration file found from the document's directory (or the
+// workspace root for a document that is not a file), $AWS_ACCESS_KEY_ID
+// where the file says `accessKeyId: env`.
+func (s *Server) validateOptions(snap snapshot, st Settings) (validate.Options, error) {
+	var f validate.Flags
 	if st.JobType != "" {
-		vopts.JobType, _ = manifest.ParseJobType(st.JobType)
-		vopts.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: st.JobType}
+		f.JobType, _ = manifest.ParseJobType(st.JobType)
+		f.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: st.JobType}
 	}
 	if st.Region != "" {
-		vopts.Region, vopts.RegionSource = st.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.region"}
+		f.Region, f.RegionSource = st.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.region"}
 	}
 	dir := ""
 	if snap.path != "" {
@@ -552,24 +546,18 @@ func (s *Server) validateOptions(snap snapshot, st Settings) (vopts validate.Opt
 		dir = s.rootDir
 		s.mu.Unlock()
 	}
+	var cfg *config.Config
 	if dir != "" {
-		cfg, err := s.configFor(dir)
-		if err != nil {
-			return vopts, false, err
-		}
-		if cfg != nil {
-			if snap.path != "" && cfg.Excluded(snap.path) {
-				return vopts, true, nil
-			}
-			if err := vopts.ApplyConfigFor(cfg, snap.path); err != nil {
-				return vopts, false, err
-			}
+		var err error
+		if cfg, err = s.configFor(dir); err != nil {
+			return validate.Options{}, err
 		}
 	}
-	if note := vopts.ResolveAccessKey(s.opts.Getenv); note != "" {
-		s.logf("%s", note)
+	r, err := validate.Resolve(f, cfg, snap.path, s.opts.Getenv)
+	if r.Note != "" {
+		s.logf("%s", r.Note)
 	}
-	return vopts, false, nil
+	return r.Options, err
 }
 
 // configDiagnostic reports a configuration problem on the document (at
