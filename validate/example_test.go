@@ -103,19 +103,18 @@ disable:
 		fmt.Println(err) // one `.manifestlint.yaml:LINE:COL: config error: ...` line per problem
 		return
 	}
-	flags := validate.Flags{JobType: manifest.JobTypeImport}
+	flags := validate.Options{JobType: manifest.JobTypeImport}      // what the flags say
 	getenv := func(string) string { return "AKIAIOSFODNN7EXAMPLE" } // os.Getenv
-	r, err := validate.Resolve(flags, cfg, "eu/manifest.yaml", getenv)
+	o, note, err := validate.Resolve(flags, cfg, "eu/manifest.yaml", getenv)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	o := r.Options
 	fmt.Println(o.JobType, o.Region, "from", o.RegionSource)
-	fmt.Println(o.AccessKeyID, "from", o.AccessKeySource, o.Ignore)
+	fmt.Println(o.AccessKeyID, "from", o.AccessKeySource, o.Ignore, note == "")
 	// Output:
 	// import eu-west-1 from regions `eu/**` in .manifestlint.yaml
-	// AKIAIOSFODNN7EXAMPLE from $AWS_ACCESS_KEY_ID [no-space-after-colon]
+	// AKIAIOSFODNN7EXAMPLE from $AWS_ACCESS_KEY_ID [no-space-after-colon] true
 }
 
 // A front end refuses a manifest over the size limit (--max-bytes) before

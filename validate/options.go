@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -35,38 +36,6 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 	return c, nil
 }
 
-// Flags are what a front end was told directly, which wins over the
-// configuration file: the command line's flags, the editor's settings,
-// the playground's fields. A zero source is the command-line flag's.
-type Flags struct {
-	// JobType is --job-type; Kind is --job-kind (give one).
-	JobType manifest.JobType
-	Kind    manifest.Kind
-	// JobTypeSource says where JobType or Kind came from: zero is
-	// --job-type, or --job-kind KIND.
-	JobTypeSource manifest.Source
-	// Region is --region (a region the service ran in), or "".
-	Region       string
-	RegionSource manifest.Source
-	// AccessKeyID is --access-key-id, or ""; AccessKeyFromEnv asks for
-	// $AWS_ACCESS_KEY_ID.
-	AccessKeyID     string
-	AccessKeySource manifest.Source
-	// Ignore lists the rule ids and codes whose findings are dropped.
-	Ignore []string
-	// MaxFindings is Options.MaxFindings (--max-findings).
-	MaxFindings int
-}
-
-// Resolved is what Resolve decided for one file.
-type Resolved struct {
-	// Options are the options to lint the file with.
-	Options Options
-	// Note says that the access key was asked from an unset
-	// $AWS_ACCESS_KEY_ID (accessKeyId is then not compared), or is "".
-	Note string
-}
-
 // AccessKeyFromEnv is the value of --access-key-id, or of the config file's
 // accessKeyId, that asks for the key in $AWS_ACCESS_KEY_ID (any letter
 // case; no access key id is three letters). The environment is read only
@@ -79,22 +48,25 @@ const AccessKeyEnvVar = "AWS_ACCESS_KEY_ID"
 
 // Resolve is the one way the command line, the language server and the
 // playground turn what they were told into the Options of the file at
-// path (docs/configuration.md, Precedence): the flags f first; then the
-// configuration file c (nil for none), its regions and jobTypes entries
-// for path over its region key, a job type only when f gives neither type
-// nor kind, disable and severity added to f.Ignore; then, only when the
-// access key is AccessKeyFromEnv, getenv(AccessKeyEnvVar) (getenv is
-// os.Getenv or a stand-in; nil is an empty environment). A name of
-// f.Ignore that is neither a rule id nor a code is an error.
-func Resolve(f Flags, c *Config, path string, getenv func(string) string) (Resolved, error) {
-	for _, n := range f.Ignore {
+// path (docs/configuration.md, Precedence). flags holds what the front end
+// was told directly (its flags, the editor's settings, the page's fields):
+// it wins. A zero source of its job kind, region or access key is the
+// command line's flag (--job-kind, --region, --access-key-id). Then the
+// configuration file c (nil for none): its regions and jobTypes entries
+// for path over its region key, a job type only when flags give neither
+// type nor kind, disable and severity added to Ignore. Then, only when the
+// access key is AccessKeyFromEnv, getenv(AccessKeyEnvVar) (os.Getenv or a
+// stand-in; nil is an empty environment): note says when that is unset
+// (accessKeyId is then not compared). A name of Ignore that is no rule id
+// or code is an error.
+func Resolve(flags Options, c *Config, path string, getenv func(string) string) (_ Options, note string, _ error) {
+	o := flags
+	for _, n := range o.Ignore {
 		if !KnownName(n) {
-			return Resolved{}, fmt.Errorf("--ignore: %s", UnknownNameError(n))
+			return Options{}, "", fmt.Errorf("--ignore: %s", UnknownNameError(n))
 		}
 	}
-	o := Options{JobType: f.JobType, Kind: f.Kind, JobTypeSource: f.JobTypeSource,
-		Region: f.Region, RegionSource: f.RegionSource, AccessKeyID: f.AccessKeyID, AccessKeySource: f.AccessKeySource,
-		Ignore: slices.Clip(f.Ignore), MaxFindings: f.MaxFindings}
+	o.Ignore, o.Severity = slices.Clip(o.Ignore), maps.Clone(o.Severity) // the caller's stay as they are
 	if o.Kind != "" && o.JobTypeSource.Kind == manifest.SourceNone {
 		o.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "--job-kind", Detail: string(o.Kind)}
 	}
@@ -107,7 +79,8 @@ func Resolve(f Flags, c *Config, path string, getenv func(string) string) (Resol
 	if c != nil {
 		o.applyConfig(c, path)
 	}
-	return Resolved{Options: o, Note: o.resolveAccessKey(getenv)}, nil
+	note = o.resolveAccessKey(getenv)
+	return o, note, nil
 }
 
 // applyConfig copies the settings of c for the file at path into o where

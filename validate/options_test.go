@@ -16,11 +16,10 @@ func TestResolveConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Resolve(Flags{}, c, "m.yaml", nil)
+	o, _, err := Resolve(Options{}, c, "m.yaml", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := r.Options
 	if o.Region != "eu-west-1" || o.RegionSource.String() != "config file cfg.yaml" || o.AccessKeySource.String() != "config file cfg.yaml" || o.AccessKeyID != "AKIAFILE" || o.Buckets["b"] != "eu-west-1" {
 		t.Errorf("Resolve: %+v", o)
 	}
@@ -31,11 +30,10 @@ func TestResolveConfig(t *testing.T) {
 		t.Errorf("Severity = %v", o.Severity)
 	}
 	// Flags win: a region and key already set stay; --ignore entries stay.
-	flags := Flags{Region: "us-east-1", AccessKeyID: "AKIAFLAG", Ignore: []string{"InvalidCustomsException"}}
-	if r, err = Resolve(flags, c, "m.yaml", nil); err != nil {
+	flags := Options{Region: "us-east-1", AccessKeyID: "AKIAFLAG", Ignore: []string{"InvalidCustomsException"}}
+	if o, _, err = Resolve(flags, c, "m.yaml", nil); err != nil {
 		t.Fatal(err)
 	}
-	o = r.Options
 	if o.Region != "us-east-1" || o.RegionSource.String() != "--region" || o.AccessKeyID != "AKIAFLAG" || o.AccessKeySource.String() != "--access-key-id" ||
 		strings.Join(o.Ignore, ",") != "InvalidCustomsException,no-space-after-colon,unused-suppression" {
 		t.Errorf("Resolve over flags: %+v", o)
@@ -55,21 +53,20 @@ func TestResolvePerPath(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		path                 string
-		flags                Flags
+		flags                Options
 		region, regionSource string
 		jobType              manifest.JobType
 		jobTypeSource        string
 	}{
-		{"m.yaml", Flags{}, "us-east-1", "config file c.yaml", "", ""},
-		{"eu/m.yaml", Flags{}, "eu-west-1", "regions `eu/**` in c.yaml", "", ""},
-		{"eu/m.yaml", Flags{Region: "us-west-2"}, "us-west-2", "--region", "", ""},
-		{"", Flags{}, "us-east-1", "config file c.yaml", "", ""},
-		{"exports/m.yaml", Flags{}, "us-east-1", "config file c.yaml", manifest.JobTypeExport, "jobTypes `exports/**` in c.yaml"},
-		{"exports/m.yaml", Flags{JobType: manifest.JobTypeImport}, "us-east-1", "config file c.yaml", manifest.JobTypeImport, ""},
-		{"exports/m.yaml", Flags{Kind: manifest.EBSImport}, "us-east-1", "config file c.yaml", "", "--job-kind ebs-import"},
+		{"m.yaml", Options{}, "us-east-1", "config file c.yaml", "", ""},
+		{"eu/m.yaml", Options{}, "eu-west-1", "regions `eu/**` in c.yaml", "", ""},
+		{"eu/m.yaml", Options{Region: "us-west-2"}, "us-west-2", "--region", "", ""},
+		{"", Options{}, "us-east-1", "config file c.yaml", "", ""},
+		{"exports/m.yaml", Options{}, "us-east-1", "config file c.yaml", manifest.JobTypeExport, "jobTypes `exports/**` in c.yaml"},
+		{"exports/m.yaml", Options{JobType: manifest.JobTypeImport}, "us-east-1", "config file c.yaml", manifest.JobTypeImport, ""},
+		{"exports/m.yaml", Options{Kind: manifest.EBSImport}, "us-east-1", "config file c.yaml", "", "--job-kind ebs-import"},
 	} {
-		r, err := Resolve(tt.flags, c, tt.path, nil)
-		o := r.Options
+		o, _, err := Resolve(tt.flags, c, tt.path, nil)
 		if err != nil || o.Region != tt.region || o.RegionSource.String() != tt.regionSource || o.JobType != tt.jobType || o.JobTypeSource.String() != tt.jobTypeSource {
 			t.Errorf("Resolve(%+v, %q) = %s from %q, job type %q from %q, %v; want %s from %q, %q from %q",
 				tt.flags, tt.path, o.Region, o.RegionSource, o.JobType, o.JobTypeSource, err, tt.region, tt.regionSource, tt.jobType, tt.jobTypeSource)
@@ -97,7 +94,7 @@ func TestParseConfigUnknownNames(t *testing.T) {
 			t.Errorf("ParseConfig(%q) = %v, %v\nwant %s", tt.src, c, err, tt.want)
 		}
 	}
-	_, err := Resolve(Flags{Ignore: []string{"no-space-after-colon", "InvalidAdressException"}}, nil, "", nil)
+	_, _, err := Resolve(Options{Ignore: []string{"no-space-after-colon", "InvalidAdressException"}}, nil, "", nil)
 	if want := "--ignore: `InvalidAdressException` is neither a rule id nor a service error code; did you mean `InvalidAddressException`?"; err == nil || err.Error() != want {
 		t.Errorf("Resolve with an unknown --ignore name: %v, want %s", err, want)
 	}
@@ -140,8 +137,7 @@ func TestResolveAccessKey(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			r, err := Resolve(Flags{AccessKeyID: tc.id}, c, "m.yaml", env(tc.env))
-			o, note := r.Options, r.Note
+			o, note, err := Resolve(Options{AccessKeyID: tc.id}, c, "m.yaml", env(tc.env))
 			if err != nil || o.AccessKeyID != tc.wantID || o.AccessKeySource.String() != tc.wantSource || note != tc.wantNote {
 				t.Errorf("got %q from %q, note %q; want %q from %q, note %q", o.AccessKeyID, o.AccessKeySource, note, tc.wantID, tc.wantSource, tc.wantNote)
 			}

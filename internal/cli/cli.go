@@ -38,9 +38,6 @@ const (
 	ExitUsage    = 2
 )
 
-// defaultMaxBytes caps how much of one file is read (--max-bytes).
-const defaultMaxBytes = validate.DefaultMaxBytes
-
 // subcommands are the commands beside linting (explain, codes, schema,
 // version), keyed by their first argument.
 var subcommands = commandTable()
@@ -319,7 +316,7 @@ func lintFlags(o *options, stdout, stderr io.Writer) *pflag.FlagSet {
 	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
 	boolVar(fl, &o.statistics, "statistics", "", "print a count per rule and code instead of the findings (text and concise formats)")
 	boolVar(fl, &o.exitZero, "exit-zero", "", "exit 0 even when there are errors (2 still means a usage or I/O error)")
-	fl.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "the largest file to read, in bytes")
+	fl.Int64Var(&o.maxBytes, "max-bytes", validate.DefaultMaxBytes, "the largest file to read, in bytes")
 	boolVar(fl, &o.showVersion, "version", "", "print the version and exit")
 	fl.StringVar(&o.configFile, "config", "", "the configuration file for every file (default: for each file, the "+config.FileName+" nearest its folder, up to the repository root)")
 	boolVar(fl, &o.noConfig, "no-config", "", "ignore any configuration file")
@@ -476,10 +473,10 @@ func isTerminal(r io.Reader) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// resolve checks the flags' values and turns them into validate.Flags and
-// a format name.
-func (o *options) resolve() (validate.Flags, string, error) {
-	v := validate.Flags{Region: o.region, AccessKeyID: o.accessKeyID, Ignore: o.ignore}
+// resolve checks the flags' values and turns them into the options they
+// set (for validate.Resolve) and a format name.
+func (o *options) resolve() (validate.Options, string, error) {
+	v := validate.Options{Region: o.region, AccessKeyID: o.accessKeyID, Ignore: o.ignore}
 	if o.jobType != "" && o.jobKind != "" {
 		return v, "", fmt.Errorf("--job-type and --job-kind both say what the job is: give one (--job-kind %s is the more precise)", escape.Line(o.jobKind))
 	}

@@ -49,8 +49,8 @@ type dirConfig struct {
 // configure checks the flags (--ignore's names: validate.Resolve), loads
 // the file of --config (checked at once, as before any input), and
 // prepares the per-file lookup, for validate.Resolve per file.
-func (o *options) configure(flags validate.Flags, stderr io.Writer) (*runConfig, error) {
-	if _, err := validate.Resolve(flags, nil, "", nil); err != nil {
+func (o *options) configure(flags validate.Options, stderr io.Writer) (*runConfig, error) {
+	if _, _, err := validate.Resolve(flags, nil, "", nil); err != nil {
 		return nil, err
 	}
 	rc := &runConfig{none: o.noConfig, dirs: map[string]dirConfig{}, files: map[string]*config.Config{},
@@ -127,22 +127,9 @@ func (rc *runConfig) use(c *config.Config) {
 }
 
 // forFile is forDir of a file's folder (the working directory for
-// standard input).
-func (rc *runConfig) forFile(path string) *config.Config {
-	dir := "."
-	if path != "" && path != "-" {
-		dir = filepath.Dir(path)
-	}
-	abs, err := filepath.Abs(dir)
-	if err == nil {
-		dir = abs
-	}
-	return rc.forDir(dir)
-}
-
-// notes returns the warnings of the configuration files skipped for the
-// folder of path, for the result's notes.
-func (rc *runConfig) notesFor(path string) []string {
+// standard input), with the warnings of the configuration files skipped
+// there, for the result's notes.
+func (rc *runConfig) forFile(path string) (*config.Config, []string) {
 	dir := "."
 	if path != "" && path != "-" {
 		dir = filepath.Dir(path)
@@ -150,7 +137,7 @@ func (rc *runConfig) notesFor(path string) []string {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	return rc.dirs[dir].notes
+	return rc.forDir(dir), rc.dirs[dir].notes
 }
 
 // assign resolves each input's configuration file, drops the inputs it
@@ -165,8 +152,7 @@ func (rc *runConfig) assign(inputs []input, stdinName string) []input {
 			name = stdinName
 		}
 		if in.readErr == "" {
-			in.cfg = rc.forFile(name)
-			in.cfgSkipped = rc.notesFor(name)
+			in.cfg, in.cfgSkipped = rc.forFile(name)
 		}
 		if !in.stdin && in.cfg != nil && config.Select(in.cfg, in.path, false, nil).Excluded {
 			continue

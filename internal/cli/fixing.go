@@ -93,7 +93,7 @@ func hasStdin(inputs []input) bool {
 // diffAll is a --diff run: each input that fixing would change is printed
 // as a unified diff (a/PATH, b/PATH), nothing is written, and the exit
 // status is 1 when there is a change, as ruff's --diff.
-func diffAll(inputs []input, stdin io.Reader, o options, flags validate.Flags, stdout, stderr io.Writer, ioFailed bool) int {
+func diffAll(inputs []input, stdin io.Reader, o options, flags validate.Options, stdout, stderr io.Writer, ioFailed bool) int {
 	var sum fixSummary
 	changed := false
 	var writeErr error

@@ -168,7 +168,7 @@ func (c *collector) listed(p string) {
 // regular file is skipped with a note: a FIFO would block the run. st is
 // nil for a broken link, whose error is linkErr.
 func (c *collector) candidate(p string, st fs.FileInfo, linkErr error) {
-	cfg := c.cfg.forFile(p)
+	cfg, _ := c.cfg.forFile(p)
 	include := cfg != nil && len(cfg.Include) > 0
 	var wanted bool
 	if include {

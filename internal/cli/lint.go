@@ -49,7 +49,7 @@ type fixed struct {
 // their turn, and emitted as a result with ReadError set and no findings
 // (failed is then true), so that every report records them; inputs found by a walk
 // that do not look like manifests are left out and listed.
-func lintAll(inputs []input, stdin io.Reader, o options, flags validate.Flags, stderr io.Writer, emit func(outcome)) lintSummary {
+func lintAll(inputs []input, stdin io.Reader, o options, flags validate.Options, stderr io.Writer, emit func(outcome)) lintSummary {
 	var stdinData []byte
 	var stdinErr error
 	for _, in := range inputs {
@@ -66,7 +66,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, flags validate.Flags, s
 		// reported: an input already reported unusable on stderr
 		reported bool
 		// keyNote: the access key was asked from an unset
-		// $AWS_ACCESS_KEY_ID (validate.Resolved.Note), said once a run
+		// $AWS_ACCESS_KEY_ID (validate.Resolve), said once a run
 		keyNote string
 	}
 	keyNoted := map[string]bool{}
@@ -126,12 +126,11 @@ func lintAll(inputs []input, stdin io.Reader, o options, flags validate.Flags, s
 					}
 				}
 				fitMemLimit(len(data))
-				r, err := validate.Resolve(flags, in.cfg, name, os.Getenv)
+				opts, keyNote, err := validate.Resolve(flags, in.cfg, name, os.Getenv)
 				if err != nil {
 					out <- done{i: i, err: err, res: outcome{res: validate.Result{File: name, ReadError: err.Error()}, path: in.path}}
 					continue
 				}
-				opts, keyNote := r.Options, r.Note
 				o.online.facts(name, data, &opts)
 				var res outcome
 				if !o.fixing() {

@@ -461,7 +461,6 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 		lr.gen = s.gen
 		s.mu.Unlock()
 	}()
-	whole := Range{}
 	if isConfig(snap.path) {
 		// The configuration file itself: its errors, as the CLI prints them.
 		if _, err := validate.ParseConfig(snap.path, []byte(snap.text)); err != nil {
@@ -472,15 +471,15 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 		return lr
 	}
 	if err := validate.CheckSize(int64(len(snap.text)), st.MaxBytes); err != nil {
-		lr.diags = []Diagnostic{{Range: whole, Severity: severityError, Source: "manifestlint", Code: "max-bytes", Message: err.Error()}}
+		lr.diags = []Diagnostic{{Severity: severityError, Source: "manifestlint", Code: "max-bytes", Message: err.Error()}}
 		return lr
 	}
-	vopts, err := s.validateOptions(snap, st)
+	vopts, cfg, err := s.validateOptions(snap, st)
 	switch {
 	case err != nil:
 		lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
 		return lr
-	case !s.isManifest(snap): // config.Select: excluded, or not a manifest
+	case !s.isManifest(snap, cfg): // excluded, or not a manifest
 		lr.diags = []Diagnostic{}
 		return lr
 	}
@@ -502,13 +501,10 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 // attached to every YAML file (a compose file, a CI workflow) shows nothing
 // on those: a document named like a manifest (manifest.yaml,
 // *.manifest.yaml), one the configuration file's include names, or one
-// whose text looks like a manifest (manifest.LooksLikeManifest) is linted.
-func (s *Server) isManifest(snap snapshot) bool {
+// whose text looks like a manifest (manifest.LooksLikeManifest) is linted,
+// unless cfg, the document's configuration file, excludes it.
+func (s *Server) isManifest(snap snapshot, cfg *config.Config) bool {
 	if snap.path == "" {
-		return true
-	}
-	cfg, err := s.configFor(filepath.Dir(snap.path))
-	if err != nil {
 		return true
 	}
 	ch := config.Select(cfg, snap.path, true, func() []byte { return []byte(snap.text) })
@@ -527,10 +523,10 @@ func (s *Server) isManifest(snap snapshot) bool {
 // validateOptions returns the options the CLI would lint the document's
 // file with (validate.Resolve): the editor's settings as its flags, the
 // configuration file found from the document's directory (or the
-// workspace root for a document that is not a file), $AWS_ACCESS_KEY_ID
-// where the file says `accessKeyId: env`.
-func (s *Server) validateOptions(snap snapshot, st Settings) (validate.Options, error) {
-	var f validate.Flags
+// workspace root for a document that is not a file), also returned,
+// $AWS_ACCESS_KEY_ID where the file says `accessKeyId: env`.
+func (s *Server) validateOptions(snap snapshot, st Settings) (validate.Options, *config.Config, error) {
+	var f validate.Options // the settings, as flags
 	if st.JobType != "" {
 		f.JobType, _ = manifest.ParseJobType(st.JobType)
 		f.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: st.JobType}
@@ -550,14 +546,14 @@ func (s *Server) validateOptions(snap snapshot, st Settings) (validate.Options, 
 	if dir != "" {
 		var err error
 		if cfg, err = s.configFor(dir); err != nil {
-			return validate.Options{}, err
+			return validate.Options{}, nil, err
 		}
 	}
-	r, err := validate.Resolve(f, cfg, snap.path, s.opts.Getenv)
-	if r.Note != "" {
-		s.logf("%s", r.Note)
+	opts, note, err := validate.Resolve(f, cfg, snap.path, s.opts.Getenv)
+	if note != "" {
+		s.logf("%s", note)
 	}
-	return r.Options, err
+	return opts, cfg, err
 }
 
 // configDiagnostic reports a configuration problem on the document (at

@@ -32,13 +32,13 @@ type Options struct {
 // --job-type, --region and --access-key-id with no configuration file and
 // an empty environment (validate.Resolve).
 func (o Options) ValidateOptions() validate.Options {
-	f := validate.Flags{AccessKeyID: o.AccessKeyID}
+	f := validate.Options{AccessKeyID: o.AccessKeyID}
 	f.JobType, _ = manifest.ParseJobType(o.JobType)
 	if manifest.IsRegion(o.Region) {
 		f.Region = o.Region
 	}
-	r, _ := validate.Resolve(f, nil, "", nil) // no names to check
-	return r.Options
+	v, _, _ := validate.Resolve(f, nil, "", nil) // no names to check
+	return v
 }
 
 // lintResult is what lint returns: one file object of `--format json`
