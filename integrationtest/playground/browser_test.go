@@ -775,7 +775,7 @@ func TestBrowser(t *testing.T) {
 		before := evalAs[float64](b, editorWidth)
 		for _, sel := range []string{`#findings .finding .code`, `#findings .finding .rule`} {
 			name := evalAs[string](b, fmt.Sprintf(`(() => { const e = document.querySelector(%q); e.click(); return e.dataset.explain; })()`, sel))
-			got := evalAs[string](b, `document.getElementById("explain").hidden ? "(hidden)" : document.getElementById("ExplainText").textContent`)
+			got := evalAs[string](b, `document.getElementById("explain").hidden ? "(hidden)" : document.getElementById("explainText").textContent`)
 			var want strings.Builder
 			if err := explain.Lookup(&want, name); err != nil {
 				t.Fatal(err)
