@@ -34,6 +34,9 @@ func TestOneVerdict(t *testing.T) {
 		"m.yaml": m, "eu/m.yaml": m, "exports/m.yaml": m, "skip/m.yaml": m, "big/m.yaml": big,
 		// A repository of its own, without a configuration file.
 		"bare/.git/HEAD": "ref: refs/heads/main\n", "bare/m.yaml": m,
+		// And one whose configuration file has two problems.
+		"broken/.git/HEAD": "ref: refs/heads/main\n", "broken/m.yaml": m,
+		"broken/.manifestlint.yaml": "region: eu-west-9\ndisable: [InvalidAdressException]\n",
 	})
 	t.Setenv("AWS_ACCESS_KEY_ID", key)
 	t.Setenv("GITHUB_ACTIONS", "")
@@ -87,6 +90,31 @@ func TestOneVerdict(t *testing.T) {
 			t.Setenv("AWS_ACCESS_KEY_ID", key)
 		})
 	}
+
+	t.Run("configuration errors", func(t *testing.T) {
+		var out, errb bytes.Buffer
+		if st := Main([]string{"broken/m.yaml"}, nil, &out, &errb); st != ExitUsage {
+			t.Fatalf("exit %d with a broken configuration file\n%s", st, errb.String())
+		}
+		cli := strings.TrimSuffix(errb.String(), "\n")
+		if strings.Count(cli, "config error") != 2 {
+			t.Fatalf("the command line says\n%s\nwant both problems", cli)
+		}
+		ds := lspDiagnostics(t, dir, nil, []string{"broken/m.yaml", "broken/.manifestlint.yaml"})
+		if got := ds["broken/m.yaml"]; len(got) != 1 || got[0] != "1:1 error config "+cli {
+			t.Errorf("the language server says on the manifest\n%q\nthe command line\n%s", got, cli)
+		}
+		// On the file itself, each problem at its place.
+		var want []string
+		for _, l := range strings.Split(cli, "\n") {
+			_, rest, _ := strings.Cut(l, "broken/.manifestlint.yaml:")
+			pos, msg, _ := strings.Cut(rest, ": ")
+			want = append(want, pos+" error config "+msg)
+		}
+		if got := ds["broken/.manifestlint.yaml"]; strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("the language server says on the configuration file\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	})
 
 	t.Run("too large", func(t *testing.T) {
 		want := validate.CheckSize(int64(len(big)), 0).Error()

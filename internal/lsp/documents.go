@@ -464,7 +464,7 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 	if isConfig(snap.path) {
 		// The configuration file itself: its errors, as the CLI prints them.
 		if _, err := validate.ParseConfig(snap.path, []byte(snap.text)); err != nil {
-			lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
+			lr.diags = configDiagnostics(snap, err)
 		} else {
 			lr.diags = []Diagnostic{}
 		}
@@ -477,7 +477,7 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 	vopts, cfg, err := s.validateOptions(snap, st)
 	switch {
 	case err != nil:
-		lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
+		lr.diags = configDiagnostics(snap, err)
 		return lr
 	case !s.isManifest(snap, cfg): // excluded, or not a manifest
 		lr.diags = []Diagnostic{}
@@ -556,18 +556,22 @@ func (s *Server) validateOptions(snap snapshot, st Settings) (validate.Options, 
 	return opts, cfg, err
 }
 
-// configDiagnostic reports a configuration problem on the document (at
-// the top), or on the configuration file itself at the place at fault.
-func (s *Server) configDiagnostic(snap snapshot, err error) Diagnostic {
+// configDiagnostics reports a configuration problem on the document (one
+// diagnostic at the top), or on the configuration file itself: one per
+// problem, at its place, as the CLI prints one line each.
+func configDiagnostics(snap snapshot, err error) []Diagnostic {
 	d := Diagnostic{Severity: severityError, Source: "manifestlint", Code: "config", Message: err.Error()}
-	var ce *config.Error
-	if errors.As(err, &ce) && isConfig(snap.path) && filepath.Clean(ce.File) == filepath.Clean(snap.path) {
-		off := snap.index.offsetOfLineCol(ce.Line, ce.Column)
-		p := snap.index.position(off, snap.enc)
-		d.Range = Range{p, p}
-		d.Message = "config error: " + ce.Message
+	var es config.Errors
+	if !isConfig(snap.path) || !errors.As(config.Merge(err), &es) || filepath.Clean(es[0].File) != filepath.Clean(snap.path) {
+		return []Diagnostic{d}
 	}
-	return d
+	ds := make([]Diagnostic, len(es))
+	for i, ce := range es {
+		p := snap.index.position(snap.index.offsetOfLineCol(ce.Line, ce.Column), snap.enc)
+		d.Range, d.Message = Range{p, p}, "config error: "+ce.Message
+		ds[i] = d
+	}
+	return ds
 }
 
 // findingRange is the byte range of a finding in the source (empty for a
