@@ -17,7 +17,7 @@ import (
 // rule's. Every registered rule must be drawn by at least one case.
 func TestRulesEmitWhatTheyDeclare(t *testing.T) {
 	cleanEnv(t)
-	registry := map[string]*manifest.Rule{}
+	registry := map[string]*manifest.Descriptor{}
 	for _, r := range validate.Rules() {
 		registry[r.ID] = r
 	}

@@ -23,56 +23,51 @@ const (
 // Finding is one fault found in a manifest. Errors carry the service's code;
 // warnings (faults the service accepted) have an empty Code, except an
 // error that the config file's severity key downgraded to a warning: it
-// keeps its Code and Status, so output still names the service error.
+// keeps its Code (and so its Status), so output still names the service
+// error.
 //
-// The json tags are kept for Go users that encode a Finding themselves;
-// `--format json` has its own wire type (package report).
+// A Finding has no JSON form of its own: `--format json` and the
+// playground encode the wire type of package internal/report/jsonwire.
 type Finding struct {
-	Code     Code     `json:"code"`
-	Status   int      `json:"status"`
-	Severity Severity `json:"severity"`
-	Rule     string   `json:"rule"`
+	Code     Code
+	Severity Severity
+	Rule     string
 	// Path is the dotted field path with list indexes
 	// (operations[0].exportBucket); empty for the whole document.
-	Path string `json:"path"`
-	// Line and Column are 1-based and point at the value at fault, at the
-	// key of an unknown field, or at the key of a missing field's parent.
-	Line   int `json:"line"`
-	Column int `json:"column"`
+	Path string
+	// Span is the range at fault, never left zero: Line and Column point
+	// at the value at fault, at the key of an unknown field, or at the key
+	// of a missing field's parent (an empty span there).
+	Span
 	// Message is what this finding found and how to fix it: the specifics,
 	// without the service's sentence for Code. Text joins the two, as
 	// every output format shows them.
-	Message string `json:"message"`
+	Message string
 	// Help is how to fix it, as a person reads it below the headline
 	// (Message): "give a street address where a carrier can hand over the
 	// device". Empty when the headline says it all. Message is the
 	// headline: what is wrong, with the value, in at most ~90 characters.
-	Help string `json:"help,omitempty"`
+	Help string
 	// Evidence says where a finding of an online check (--online) got its
 	// facts: "HeadBucket: 404 at 2026-12-06T05:10:00Z". Empty for the
 	// findings made from the manifest and the flags alone.
-	Evidence string `json:"evidence,omitempty"`
-
-	// EndLine and EndColumn end the range at fault (exclusive, 1-based,
-	// columns in code points); zero when the finding has no extent.
-	EndLine   int `json:"-"`
-	EndColumn int `json:"-"`
-	// Start and End are the byte offsets of that range in the original
-	// source, End exclusive.
-	Start int `json:"-"`
-	End   int `json:"-"`
+	Evidence string
 	// Related are other places that explain the finding (the first
 	// occurrence of a duplicate key).
-	Related []Related `json:"-"`
+	Related []Related
 	// Fix repairs the finding, or is nil.
-	Fix *Fix `json:"-"`
+	Fix *Fix
 	// AlsoRule is a second rule id that names the finding, or "": a
 	// misspelt required key is one finding of required-field that is also
 	// an unknown-field (spec §5, a near miss is one fault), and --ignore,
 	// the config file's disable and inline suppressions silence it under
 	// either id (Silenced).
-	AlsoRule string `json:"-"`
+	AlsoRule string
 }
+
+// Status is the HTTP status the service answers the finding's Code with (0
+// for a warning without a code).
+func (f *Finding) Status() int { return f.Code.Status() }
 
 // Named reports whether name is the finding's rule id, its AlsoRule or its
 // code: the names --ignore, disable and suppression comments match.
@@ -82,10 +77,8 @@ func (f *Finding) Named(name string) bool {
 
 // Related is a place in the same source that explains a finding.
 type Related struct {
-	Line, Column       int // 1-based start
-	EndLine, EndColumn int // exclusive end
-	Start, End         int // byte offsets, End exclusive
-	Message            string
+	Span
+	Message string
 }
 
 // Applicability says whether a fix may be applied without a person's
@@ -126,18 +119,6 @@ func At(n *yaml.Node) Pos {
 	return Pos{n.Line, n.Column}
 }
 
-// SetSpan sets the finding's position and range to s.
-func (f *Finding) SetSpan(s Span) {
-	f.Line, f.Column = s.From.Line, s.From.Column
-	f.EndLine, f.EndColumn = s.To.Line, s.To.Column
-	f.Start, f.End = s.Start, s.End
-}
-
-// Span returns the finding's range.
-func (f *Finding) Span() Span {
-	return Span{Start: f.Start, End: f.End, From: Pos{f.Line, f.Column}, To: Pos{f.EndLine, f.EndColumn}}
-}
-
 // Text is the finding's whole message in one string, as the xml format
 // and the language server's hover show it: the service's sentence for its
 // Code (kept by an error the config file turned into a warning), then
@@ -167,10 +148,7 @@ func (f *Finding) Specifics() string {
 // Relate adds a related location: the span s in the same source, and what
 // it is.
 func (f *Finding) Relate(s Span, message string) {
-	f.Related = append(f.Related, Related{
-		Line: s.From.Line, Column: s.From.Column, EndLine: s.To.Line, EndColumn: s.To.Column,
-		Start: s.Start, End: s.End, Message: message,
-	})
+	f.Related = append(f.Related, Related{Span: s, Message: message})
 }
 
 // Sort orders findings by line, then column, then code, rule and message, so

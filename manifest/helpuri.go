@@ -7,4 +7,4 @@ const RulesDocURI = "https://github.com/manifestlint/manifestlint/blob/main/docs
 // HelpURI returns the address of the rule's section of docs/rules.md: SARIF
 // rules carry it as helpUri, language-server diagnostics as
 // codeDescription.href, and `manifestlint explain RULE` prints it.
-func (r *Rule) HelpURI() string { return RulesDocURI + "#" + r.ID }
+func (r *Descriptor) HelpURI() string { return RulesDocURI + "#" + r.ID }

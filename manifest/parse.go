@@ -38,38 +38,38 @@ const MaxDepth = 32
 
 // The rules Parse applies (spec §1, §2).
 var (
-	emptyManifestRule = &Rule{ID: RuleEmptyManifest, Severity: Error, Codes: []Code{MissingParameter},
+	emptyManifestRule = &Descriptor{ID: RuleEmptyManifest, Severity: Error, Codes: []Code{MissingParameter},
 		Doc: "The manifest is empty, or only whitespace and comments: the Manifest parameter is missing.",
 		Example: Example{Lang: "yaml",
 			Before: "# manifest for the March backup\n",
 			After:  "# manifest for the March backup\nmanifestVersion: 2.0\ndeviceId: 49382\nbucket: my-bucket\neraseDevice: yes\n# and the other required fields",
 		}}
-	invalidUTF8Rule = &Rule{ID: RuleInvalidUTF8, Severity: Error, Codes: []Code{MalformedManifest},
+	invalidUTF8Rule = &Descriptor{ID: RuleInvalidUTF8, Severity: Error, Codes: []Code{MalformedManifest},
 		Doc: "The manifest must be valid UTF-8 text.",
 		Example: Example{Lang: "yaml",
 			Note:   "a file saved as Latin-1 holds the byte 0xFC for ü",
 			Before: "returnAddress:\n  city: M\\xFCnchen   # the raw byte 0xFC",
 			After:  "returnAddress:\n  city: München     # saved as UTF-8",
 		}}
-	yamlSyntaxRule = &Rule{ID: RuleYAMLSyntax, Severity: Error, Codes: []Code{MalformedManifest},
+	yamlSyntaxRule = &Descriptor{ID: RuleYAMLSyntax, Severity: Error, Codes: []Code{MalformedManifest},
 		Doc: "The manifest must be valid YAML: no tab indentation, no unclosed quote or bracket.",
 		Example: Example{Lang: "yaml",
 			Before: "manifestVersion: 2.0\nreturnAddress:\n\tname: Jane Doe",
 			After:  "manifestVersion: 2.0\nreturnAddress:\n  name: Jane Doe",
 		}}
-	rootNotMappingRule = &Rule{ID: RuleRootNotMapping, Severity: Error, Codes: []Code{MalformedManifest},
+	rootNotMappingRule = &Descriptor{ID: RuleRootNotMapping, Severity: Error, Codes: []Code{MalformedManifest},
 		Doc: "The manifest must be a mapping of `key: value` lines, not a bare word or a list.",
 		Example: Example{Lang: "yaml",
 			Before: "INVALID MANIFEST",
 			After:  "manifestVersion: 2.0\ndeviceId: 49382",
 		}}
-	multipleDocumentsRule = &Rule{ID: RuleMultipleDocuments, Severity: Error, Codes: []Code{MalformedManifest},
+	multipleDocumentsRule = &Descriptor{ID: RuleMultipleDocuments, Severity: Error, Codes: []Code{MalformedManifest},
 		Doc: "A manifest is one YAML document: no second `---` document.",
 		Example: Example{Lang: "yaml",
 			Before: "manifestVersion: 2.0\ndeviceId: 49382\n---\nmanifestVersion: 2.0\ndeviceId: 49383",
 			After:  "manifestVersion: 2.0\ndeviceId: 49382",
 		}}
-	duplicateKeyRule = &Rule{ID: RuleDuplicateKey, Severity: Error, Codes: []Code{MalformedManifest},
+	duplicateKeyRule = &Descriptor{ID: RuleDuplicateKey, Severity: Error, Codes: []Code{MalformedManifest},
 		Fix: "Removes the second entry when its value is the first one's, written alike, and the entry has its lines to itself with no comment (unsafe: the lines go).",
 		Fixes: []FixCase{
 			{Finding: "a duplicate key whose value equals the first one's", Does: "remove the later entry's lines (not when they hold a comment)", Applicability: Unsafe},
@@ -79,31 +79,31 @@ var (
 			Before: "bucket: my-bucket\nlogBucket: my-logs\nbucket: my-other-bucket",
 			After:  "bucket: my-bucket\nlogBucket: my-logs",
 		}}
-	anchorAliasRule = &Rule{ID: RuleAnchorAlias, Severity: Error, Codes: []Code{MalformedManifest},
+	anchorAliasRule = &Descriptor{ID: RuleAnchorAlias, Severity: Error, Codes: []Code{MalformedManifest},
 		Doc: "Anchors and aliases (&a, *a) are refused: a manifest has no use for them, and refusing them removes alias bombs.",
 		Example: Example{Lang: "yaml",
 			Before: "bucket: &b my-bucket\nlogBucket: *b",
 			After:  "bucket: my-bucket\nlogBucket: my-bucket",
 		}}
-	complexKeyRule = &Rule{ID: RuleComplexKey, Severity: Error, Codes: []Code{MalformedManifest},
+	complexKeyRule = &Descriptor{ID: RuleComplexKey, Severity: Error, Codes: []Code{MalformedManifest},
 		Doc: "Keys must be plain text, not lists or mappings.",
 		Example: Example{Lang: "yaml",
 			Before: "? [bucket, logBucket]\n: my-bucket",
 			After:  "bucket: my-bucket\nlogBucket: my-bucket",
 		}}
-	yamlTagRule = &Rule{ID: RuleYAMLTag, Severity: Error, Codes: []Code{MalformedManifest},
+	yamlTagRule = &Descriptor{ID: RuleYAMLTag, Severity: Error, Codes: []Code{MalformedManifest},
 		Doc: "YAML tags other than `!!str` are refused: a local tag (`!custom`) names a type the service's YAML parser does not know, and `!!binary`, `!!int`, `!!timestamp` and the like change what a value is, while every manifest value is text. The tag is not silently dropped.",
 		Example: Example{Lang: "yaml",
 			Before: "deviceId: !serial ABCDE\nprefix: !!binary aW1wb3J0ZWQv",
 			After:  "deviceId: ABCDE\nprefix: imported/",
 		}}
-	nestingDepthRule = &Rule{ID: RuleNestingDepth, Severity: Error, Codes: []Code{MalformedManifest},
+	nestingDepthRule = &Descriptor{ID: RuleNestingDepth, Severity: Error, Codes: []Code{MalformedManifest},
 		Doc: fmt.Sprintf("Mappings and lists may nest at most %d levels deep: a manifest nests 3, and deeper nesting is refused before it costs time.", MaxDepth),
 		Example: Example{Lang: "yaml",
 			Before: "manifestVersion: 2.0\ngenerator: " + strings.Repeat("[", MaxDepth+1) + strings.Repeat("]", MaxDepth+1),
 			After:  "manifestVersion: 2.0\ngenerator: my tool",
 		}}
-	noSpaceAfterColonRule = &Rule{ID: RuleNoSpaceAfterColon, Severity: Warning,
+	noSpaceAfterColonRule = &Descriptor{ID: RuleNoSpaceAfterColon, Severity: Warning,
 		Fix: "Inserts the missing space after the colon: `deviceId:ABCDE` becomes `deviceId: ABCDE` (safe).",
 		Fixes: []FixCase{
 			{Finding: "`key:value`", Does: "insert the space", Applicability: Safe},
@@ -116,7 +116,7 @@ var (
 )
 
 // ParseRules are the rules Parse applies, for the registry.
-var ParseRules = []*Rule{
+var ParseRules = []*Descriptor{
 	emptyManifestRule, invalidUTF8Rule, yamlSyntaxRule, rootNotMappingRule, multipleDocumentsRule,
 	duplicateKeyRule, anchorAliasRule, complexKeyRule, yamlTagRule, noSpaceAfterColonRule, nestingDepthRule,
 }

@@ -1,12 +1,13 @@
 package manifest
 
-// Rule describes one rule: every source of findings (the parser, the
-// schema, the suppression comments, each check of package rules) has one
-// Rule per rule id, and makes its findings with the Rule's Errorf or Warnf,
-// which stamp the id and the severity. The registry (validate.Rules) is an
+// Descriptor describes one rule: every source of findings (the parser, the
+// schema, the suppression comments, each check of package rules, whose
+// rules.Rule pairs a Descriptor with its check) has one Descriptor per rule
+// id, and makes its findings with its Errorf or Warnf, which stamp the id
+// and the severity. The registry (validate.Rules) is an
 // explicit list of them; `explain`, SARIF's rule list and the tests read
 // everything about a rule from here.
-type Rule struct {
+type Descriptor struct {
 	// ID is stable across releases: it names the rule in output, in
 	// suppressions and in SARIF.
 	ID string
@@ -45,7 +46,7 @@ type FixCase struct {
 
 // FixApplicabilities reports whether the rule has safe fixes, and unsafe
 // ones (Fixes).
-func (r *Rule) FixApplicabilities() (safe, unsafe bool) {
+func (r *Descriptor) FixApplicabilities() (safe, unsafe bool) {
 	for _, c := range r.Fixes {
 		safe = safe || c.Applicability == Safe
 		unsafe = unsafe || c.Applicability == Unsafe
@@ -73,7 +74,7 @@ type Example struct {
 }
 
 // AppliesTo reports whether the rule checks manifests of kind k.
-func (r *Rule) AppliesTo(k Kind) bool {
+func (r *Descriptor) AppliesTo(k Kind) bool {
 	if r.Kinds == nil {
 		return true
 	}
@@ -86,7 +87,7 @@ func (r *Rule) AppliesTo(k Kind) bool {
 }
 
 // Declares reports whether code is one of the rule's codes.
-func (r *Rule) Declares(code Code) bool {
+func (r *Descriptor) Declares(code Code) bool {
 	for _, c := range r.Codes {
 		if c == code {
 			return true
@@ -98,16 +99,12 @@ func (r *Rule) Declares(code Code) bool {
 // Errorf builds a finding of the rule with the service code code over the
 // range at (see Document.Span): the rule's id and severity are stamped on
 // it. detail, the finding's Message, says what was found and how to fix it.
-func (r *Rule) Errorf(code Code, at Span, path, detail string) Finding {
-	f := Finding{Code: code, Status: code.Status(), Severity: r.Severity, Rule: r.ID, Path: path, Message: detail}
-	f.SetSpan(at)
-	return f
+func (r *Descriptor) Errorf(code Code, at Span, path, detail string) Finding {
+	return Finding{Code: code, Severity: r.Severity, Rule: r.ID, Path: path, Span: at, Message: detail}
 }
 
 // Warnf builds a finding of the rule without a service code over the range
 // at: a fault the service accepted but a user will want to know about.
-func (r *Rule) Warnf(at Span, path, detail string) Finding {
-	f := Finding{Severity: r.Severity, Rule: r.ID, Path: path, Message: detail}
-	f.SetSpan(at)
-	return f
+func (r *Descriptor) Warnf(at Span, path, detail string) Finding {
+	return Finding{Severity: r.Severity, Rule: r.ID, Path: path, Span: at, Message: detail}
 }

@@ -8,14 +8,23 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Span is a range of the original source: byte offsets and the positions
-// they are at (columns in code points, as yaml.v3 counts them).
+// Span is a range of the original source: the positions of its ends
+// (1-based, columns in code points, as yaml.v3 counts them) and their byte
+// offsets. A Finding and a Related place embed it.
 type Span struct {
+	// Line and Column are the position of Start.
+	Line, Column int
+	// EndLine and EndColumn are the position of End, just after the last
+	// character of the range (exclusive); equal to Line and Column for an
+	// empty span (a place, such as where a missing field belongs).
+	EndLine, EndColumn int
 	// Start and End are byte offsets into Document.Source, End exclusive.
 	Start, End int
-	// From is the position of Start; To is the position of End, just after
-	// the last character of the range (exclusive).
-	From, To Pos
+}
+
+// spanAt is the span of the byte range [start, end) at positions from, to.
+func spanAt(start, end int, from, to Pos) Span {
+	return Span{Line: from.Line, Column: from.Column, EndLine: to.Line, EndColumn: to.Column, Start: start, End: end}
 }
 
 // Empty reports whether the span covers no character.
@@ -24,14 +33,14 @@ func (s Span) Empty() bool { return s.End <= s.Start }
 // SpanOf is the span of the byte range [start, end) of the source.
 func (l *Lines) SpanOf(start, end int) Span {
 	end = max(start, end)
-	return Span{Start: start, End: end, From: l.Pos(start), To: l.Pos(end)}
+	return spanAt(start, end, l.Pos(start), l.Pos(end))
 }
 
 // PointSpan is the empty span at position p: for findings that point at a
 // place but cover nothing (a field missing from the document).
 func (d *Document) PointSpan(p Pos) Span {
 	off := d.Lines().Offset(p)
-	return Span{Start: off, End: off, From: p, To: p}
+	return spanAt(off, off, p, p)
 }
 
 // Span is the range of node n in the original source:

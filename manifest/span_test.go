@@ -71,8 +71,8 @@ func TestSpan(t *testing.T) {
 		}
 		d := &Document{Source: []byte(tt.src), Root: file.Content[0]}
 		s := d.Span(lookup(t, d.Root, tt.path))
-		if got := tt.src[s.Start:s.End]; got != tt.want || s.From != tt.from || s.To != tt.to {
-			t.Errorf("%q %s: span %q %v-%v, want %q %v-%v", tt.src, tt.path, got, s.From, s.To, tt.want, tt.from, tt.to)
+		if got := tt.src[s.Start:s.End]; got != tt.want || s.Line != tt.from.Line || s.Column != tt.from.Column || s.EndLine != tt.to.Line || s.EndColumn != tt.to.Column {
+			t.Errorf("%q %s: span %q %d:%d-%d:%d, want %q %v-%v", tt.src, tt.path, got, s.Line, s.Column, s.EndLine, s.EndColumn, tt.want, tt.from, tt.to)
 		}
 	}
 }
@@ -98,7 +98,7 @@ func TestSpanAfterParse(t *testing.T) {
 	if s := d.EntrySpan(k, v); src[s.Start:s.End] != "manifestVersion:2.0" {
 		t.Errorf("EntrySpan: %q", src[s.Start:s.End])
 	}
-	if s := d.Span(nil); s.From != (Pos{1, 1}) || !s.Empty() {
+	if s := d.Span(nil); s.Line != 1 || s.Column != 1 || !s.Empty() {
 		t.Errorf("Span(nil) = %+v", s)
 	}
 }
@@ -121,7 +121,7 @@ func FuzzSpan(f *testing.F) {
 			if s.Start < 0 || s.End < s.Start || s.End > len(src) {
 				t.Fatalf("%q: span %+v of %q out of range", src, s, n.Value)
 			}
-			if s.To != d.Lines().Pos(s.End) {
+			if (Pos{s.EndLine, s.EndColumn}) != d.Lines().Pos(s.End) {
 				t.Fatalf("%q: span %+v: To disagrees with Lines", src, s)
 			}
 			for _, c := range n.Content {

@@ -26,7 +26,7 @@ func wellFormedAccessKeyID(s string) bool {
 
 // accessKeyMatchesRule is the access-key-id-matches rule: see checkAccessKeyMatches.
 var accessKeyMatchesRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleAccessKeyMatches,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAccessKeyID, manifest.InvalidClientTokenID},

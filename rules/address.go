@@ -75,7 +75,7 @@ const addressExampleUSPostalCode = "98101"
 
 // addressCountryRule is the address-country rule.
 var addressCountryRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:  RuleAddressCountry,
 		Fix: "Writes the English name of the one country a misspelt value most likely means (`Germny` becomes `Germany`) (unsafe: a guess).",
 		Fixes: []manifest.FixCase{
@@ -94,7 +94,7 @@ var addressCountryRule = Rule{
 
 // addressUSCARequiredRule is the address-us-ca-required rule.
 var addressUSCARequiredRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleAddressUSCARequired,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MissingManifestField},
@@ -109,7 +109,7 @@ var addressUSCARequiredRule = Rule{
 
 // addressStateRule is the address-state rule.
 var addressStateRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:  RuleAddressState,
 		Fix: "Writes the code in capitals (`wa` becomes `WA`), or the code of a state or province written by name (`Ontario` becomes `ON`) (safe).",
 		Fixes: []manifest.FixCase{
@@ -128,7 +128,7 @@ var addressStateRule = Rule{
 
 // addressPostalCodeRule is the address-postal-code rule.
 var addressPostalCodeRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:  RuleAddressPostalCode,
 		Fix: "Removes stray spaces, writes a ZIP+4 code with its hyphen and a Canadian code as `A1A 1A1` (safe); pads a four-digit ZIP code with the leading zero a spreadsheet dropped, only when the padded code belongs to the address's state (unsafe: a guess).",
 		Fixes: []manifest.FixCase{
@@ -150,7 +150,7 @@ var addressPostalCodeRule = Rule{
 
 // addressPhoneRule is the address-phone rule.
 var addressPhoneRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleAddressPhone,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
@@ -165,7 +165,7 @@ var addressPhoneRule = Rule{
 
 // addressPOBoxRule is the address-po-box rule.
 var addressPOBoxRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleAddressPOBox,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
@@ -180,7 +180,7 @@ var addressPOBoxRule = Rule{
 
 // addressEURegionRule is the address-eu-region rule.
 var addressEURegionRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleAddressEURegion,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
@@ -197,7 +197,7 @@ var addressEURegionRule = Rule{
 
 // serviceLevelExpeditedRule is the service-level-expedited rule.
 var serviceLevelExpeditedRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:  RuleServiceLevelExpedited,
 		Fix: "Sets serviceLevel to `standard` (unsafe: slower shipping).",
 		Fixes: []manifest.FixCase{

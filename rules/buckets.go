@@ -148,7 +148,7 @@ func dnsSuggestion(name string) string {
 
 // bucketDNSNamesRule is the bucket-name-not-dns-compliant rule: see checkBucketDNSNames.
 var bucketDNSNamesRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleBucketNameNotDNSCompliant,
 		Severity: manifest.Warning,
 		Doc:      "Warns about a bucket, logBucket or exportBucket name the service accepted but today's DNS naming rules refuse (3-63 lowercase letters, digits, `.` and `-`, ...).",
@@ -190,7 +190,7 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 
 // bucketsExistRule is the bucket-exists rule: see checkBucketsExist.
 var bucketsExistRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleBucketExists,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.NoSuchBucket},
@@ -278,7 +278,7 @@ func bucketCaseMatch(inv map[string]string, name string) string {
 
 // bucketRegionsRule is the bucket-regions rule: see checkBucketRegions.
 var bucketRegionsRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleBucketRegions,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MultipleRegions},
@@ -309,7 +309,7 @@ func checkBucketRegions(c *Context) []manifest.Finding {
 		anchorRegion, anchor = r, fmt.Sprintf("the job region from %s is `%s`", src, r)
 	} else if regs := operationRegions(c); len(regs) > 0 {
 		anchorRegion = regs[0].region
-		anchor = fmt.Sprintf("%s (line %d) is `%s`", regs[0].path, regs[0].at.From.Line, anchorRegion)
+		anchor = fmt.Sprintf("%s (line %d) is `%s`", regs[0].path, regs[0].at.Line, anchorRegion)
 	}
 	var fs []manifest.Finding
 	for _, b := range manifestBuckets(c) {

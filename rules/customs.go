@@ -39,7 +39,7 @@ const exampleCustoms = "customs:\n  dataDescription: Backup of accounting record
 
 // customsRequiredRule is the customs-required rule.
 var customsRequiredRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleCustomsRequired,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MissingCustoms},
@@ -56,7 +56,7 @@ var customsRequiredRule = Rule{
 
 // customsCountryRule is the customs-country rule.
 var customsCountryRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:  RuleCustomsCountry,
 		Fix: "Writes the English name of the one country a misspelt value most likely means (`Nederland` becomes `Netherlands`) (unsafe: a guess).",
 		Fixes: []manifest.FixCase{
@@ -75,7 +75,7 @@ var customsCountryRule = Rule{
 
 // customsEncryptionClassificationRule is the customs-encryption-classification rule.
 var customsEncryptionClassificationRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleCustomsEncryptionClassification,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MissingCustoms},

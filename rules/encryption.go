@@ -9,7 +9,7 @@ const RuleExportEncryption = "export-encryption"
 
 // exportEncryptionRule is the export-encryption rule: see checkExportEncryption.
 var exportEncryptionRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleExportEncryption,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MissingManifestField},

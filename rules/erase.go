@@ -14,7 +14,7 @@ var importKinds = []manifest.Kind{manifest.S3Import, manifest.EBSImport, manifes
 
 // eraseDeviceRule is the erase-device rule: see checkEraseDevice.
 var eraseDeviceRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:  RuleEraseDevice,
 		Fix: "Sets eraseDevice to `yes` (unsafe: the device will be erased).",
 		Fixes: []manifest.FixCase{

@@ -38,7 +38,7 @@ func directoryProblem(dir string) string {
 
 // exportDirectoriesRule is the export-directory-relative rule: see checkExportDirectories.
 var exportDirectoriesRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:  RuleExportDirectoryRelative,
 		Fix: "Removes the leading `/` of an absolute directory (`/exports/photos` becomes `exports/photos`) (safe).",
 		Fixes: []manifest.FixCase{
@@ -100,7 +100,7 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 
 // emptyExportRangeRule is the empty-export-range rule: see checkEmptyExportRange.
 var emptyExportRangeRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleEmptyExportRange,
 		Severity: manifest.Warning,
 		Kinds:    []manifest.Kind{manifest.S3Export},

@@ -21,7 +21,7 @@ const (
 
 // prefixLengthRule is the prefix-length rule: see checkPrefixLength.
 var prefixLengthRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RulePrefixLength,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
@@ -52,7 +52,7 @@ func checkPrefixLength(c *Context) []manifest.Finding {
 
 // ignorePatternsRule is the ignore-pattern rule: see checkIgnorePatterns.
 var ignorePatternsRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleIgnorePattern,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
@@ -93,7 +93,7 @@ func checkIgnorePatterns(c *Context) []manifest.Finding {
 
 // expiresRule is the expires-date rule: see checkExpires.
 var expiresRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:  RuleExpiresDate,
 		Fix: "Writes the weekday of the date (unsafe: the date itself may be the mistake).",
 		Fixes: []manifest.FixCase{
@@ -145,7 +145,7 @@ func checkExpires(c *Context) []manifest.Finding {
 
 // contentTypesRule is the content-types rule: see checkContentTypes.
 var contentTypesRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:  RuleContentTypes,
 		Fix: "Removes the leading dot of an extension key (`.jpg` becomes `jpg`) (safe).",
 		Fixes: []manifest.FixCase{
@@ -271,7 +271,7 @@ func isHTTPToken(s string) bool {
 
 // staticMetadataRule is the static-metadata-header rule: see checkStaticMetadata.
 var staticMetadataRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:  RuleStaticMetadataHeader,
 		Fix: "Removes a trailing `:` and spaces from a header name (`x-amz-meta-owner:` becomes `x-amz-meta-owner`) (safe).",
 		Fixes: []manifest.FixCase{
@@ -313,7 +313,7 @@ func checkStaticMetadata(c *Context) []manifest.Finding {
 
 // diskTimestampMetadataKeyRule is the disk-timestamp-metadata-key rule: see checkDiskTimestampMetadataKey.
 var diskTimestampMetadataKeyRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleDiskTimestampMetadataKey,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},

@@ -20,7 +20,7 @@ const logKeyOverhead = len("import-log-") + 5
 
 // logPrefixLengthRule is the log-prefix-length rule: see checkLogPrefixLength.
 var logPrefixLengthRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleLogPrefixLength,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},

@@ -45,7 +45,7 @@ func emailProblem(item string) (problem, fix string) {
 
 // notificationEmailRule is the notification-email rule: see checkNotificationEmail.
 var notificationEmailRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:  RuleNotificationEmail,
 		Fix: "Separates the addresses with `;` when only the separators are wrong (`,`, spaces, empty items) and every address is valid (safe).",
 		Fixes: []manifest.FixCase{

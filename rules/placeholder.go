@@ -23,7 +23,7 @@ const RulePlaceholderValue = "placeholder-value"
 // them), and the words TODO, FIXME, TBD, CHANGEME in capitals. A secret's
 // value (pinCode, trueCryptPassword) is checked but never shown.
 var placeholderValueRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RulePlaceholderValue,
 		Severity: manifest.Warning,
 		Doc:      "A value is a template placeholder left in the manifest: `[Your name]`, `<bucket>`, `${VAR}`, `{{ var }}`, `@VAR@`, `***VAR***`, or TODO.",
@@ -157,7 +157,7 @@ const RuleSampleValue = "sample-value"
 // example.net (or a subdomain), a `.example`, `.test` or `.invalid` name,
 // or with a sample person's local part (`john.doe@`).
 var sampleValueRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleSampleValue,
 		Severity: manifest.Warning,
 		Doc: "A value is a sample never replaced: `init`'s starter values (`Jane Roe`, `123 Any Street`), " +

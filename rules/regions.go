@@ -58,7 +58,7 @@ func operationRegions(c *Context) []operationRegion {
 
 // operationsRegionsRule is the operations-regions rule: see checkOperationsRegions.
 var operationsRegionsRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleOperationsRegions,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MultipleRegions},
@@ -104,7 +104,7 @@ func checkOperationsRegions(c *Context) []manifest.Finding {
 
 // jobRegionMismatchRule is the job-region-mismatch rule: see checkJobRegionMismatch.
 var jobRegionMismatchRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleJobRegionMismatch,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MultipleRegions},

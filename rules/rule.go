@@ -9,9 +9,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Rule is one check of a parsed manifest: its descriptor and its check.
+// Rule is one rule of this package: its descriptor (manifest.Descriptor,
+// what the registry lists) and the check that makes its findings.
 type Rule struct {
-	manifest.Rule
+	manifest.Descriptor
 	// Check returns the rule's findings for one manifest of a kind the rule
 	// applies to, made with the Context's Errorf and Warnf.
 	Check func(c *Context) []manifest.Finding
@@ -23,7 +24,7 @@ func (r *Rule) Run(c *Context) []manifest.Finding {
 	if !r.AppliesTo(c.Kind) {
 		return nil
 	}
-	c.rule = &r.Rule
+	c.rule = &r.Descriptor
 	return r.Check(c)
 }
 
@@ -52,7 +53,7 @@ type Context struct {
 	// identity (online.go).
 	Online *OnlineFacts
 
-	rule *manifest.Rule // the rule running (Run sets it)
+	rule *manifest.Descriptor // the rule running (Run sets it)
 }
 
 // Span is the range of node n in the manifest's source (Document.Span).

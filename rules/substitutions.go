@@ -10,7 +10,7 @@ const RuleSubstitutionsKeys = "substitutions-keys"
 
 // substitutionsRule is the substitutions-keys rule: see checkSubstitutions.
 var substitutionsRule = Rule{
-	Rule: manifest.Rule{
+	Descriptor: manifest.Descriptor{
 		ID:       RuleSubstitutionsKeys,
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},

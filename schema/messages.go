@@ -331,7 +331,7 @@ func (c *checker) unknownDetail(loc location, prop string) (head, help string, f
 		if k != nil {
 			// The key it resembles is there already: naming it as the
 			// likely meaning would send the user to write a duplicate.
-			line := c.doc.Span(k).From.Line
+			line := c.doc.Span(k).Line
 			fix.present = k
 			if synonym {
 				return head, fmt.Sprintf("it is another name for %s, which is already on line %d: remove this one", best, line), fix

@@ -80,7 +80,7 @@ const s3ImportWithout = "manifestVersion: 2.0\nbucket: my-bucket\neraseDevice: y
 
 // The rules of schema findings.
 var (
-	requiredFieldRule = &manifest.Rule{ID: RuleRequiredField, Severity: manifest.Error,
+	requiredFieldRule = &manifest.Descriptor{ID: RuleRequiredField, Severity: manifest.Error,
 		Fix: "When a key typed wrongly stands for the missing field (`bukcet`, `erase_device`, `EraseDevice`), renames it (safe): the typo and the absence are one finding, at the typo, which `unknown-field` silences too.",
 		Fixes: []manifest.FixCase{
 			{Finding: "a required field missing while a key typed wrongly for it is there (`Missing: eraseDevice, probably written as erase_device`: one finding, at the typo)", Does: "renames the typo to the field", Applicability: manifest.Safe},
@@ -92,7 +92,7 @@ var (
 			Before: s3ImportWithout,
 			After:  "deviceId: 49382\n" + s3ImportWithout,
 		}}
-	unknownFieldRule = &manifest.Rule{ID: RuleUnknownField, Severity: manifest.Error,
+	unknownFieldRule = &manifest.Descriptor{ID: RuleUnknownField, Severity: manifest.Error,
 		Fix: "Renames a key that is a typo or another spelling of exactly one known key (`logbucket` becomes `logBucket`), or indents returnAddress fields left at the top level beneath `returnAddress:` (safe).",
 		Fixes: []manifest.FixCase{
 			{Finding: "an unknown key with one close known key at that place, which the mapping does not have yet: another letter case or separators (`erase_device`, `erasedevice`, `exportbucket`), one or two typos with no tie (`stateOrProvence`), a known synonym (`zip`, `zipCode` → `postalCode`)", Does: "rename the key", Applicability: manifest.Safe},
@@ -105,13 +105,13 @@ var (
 			Before: "bucket: my-bucket\nlogbucket: my-logs",
 			After:  "bucket: my-bucket\nlogBucket: my-logs",
 		}}
-	invalidTypeRule = &manifest.Rule{ID: RuleInvalidType, Severity: manifest.Error, Codes: invalidCodes,
+	invalidTypeRule = &manifest.Descriptor{ID: RuleInvalidType, Severity: manifest.Error, Codes: invalidCodes,
 		Doc: "A mapping or list where text belongs, or text (or nothing) where a mapping or list belongs.",
 		Example: manifest.Example{Lang: "yaml",
 			Before: "bucket: my-bucket\ngenerator:\n  name: AWS Import/Export Tool",
 			After:  "bucket: my-bucket\ngenerator: AWS Import/Export Tool",
 		}}
-	invalidValueRule = &manifest.Rule{ID: RuleInvalidValue, Severity: manifest.Error, Codes: invalidCodes,
+	invalidValueRule = &manifest.Descriptor{ID: RuleInvalidValue, Severity: manifest.Error, Codes: invalidCodes,
 		Fix: "Writes the allowed value that a value spells in another letter case or form (`ntfs` becomes `NTFS`, `true` becomes `yes`, `2.0.` becomes `2.0`) (safe); writes the one nearest allowed value of a misspelt one (unsafe: a guess).",
 		Fixes: []manifest.FixCase{
 			{Finding: "a value of a fixed list in another letter case or with other separators (`fileSystem: ntfs`, `acl: PRIVATE`, `storageClass: standard`, `region: US-EAST-1`)", Does: "the allowed value", Applicability: manifest.Safe},
@@ -127,7 +127,7 @@ var (
 )
 
 // Rules are the rules of schema findings, for the registry.
-var Rules = []*manifest.Rule{requiredFieldRule, unknownFieldRule, invalidTypeRule, invalidValueRule}
+var Rules = []*manifest.Descriptor{requiredFieldRule, unknownFieldRule, invalidTypeRule, invalidValueRule}
 
 // kindSchema is the schema of one kind, bundled and compiled lazily, each at
 // most once per process: `manifestlint --version` pays for neither.

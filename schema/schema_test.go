@@ -146,8 +146,8 @@ func assertFindings(t *testing.T, got []manifest.Finding, wants []want) {
 			t.Errorf("finding %d: got %d:%d %s %s %q, want %d:%d %s %s %q\n  message: %s",
 				i, f.Line, f.Column, f.Code, f.Rule, f.Path, w.line, w.col, w.code, w.rule, w.path, f.Message)
 		}
-		if f.Severity != manifest.Error || f.Status != 400 {
-			t.Errorf("finding %d: severity %s status %d", i, f.Severity, f.Status)
+		if f.Severity != manifest.Error || f.Status() != 400 {
+			t.Errorf("finding %d: severity %s status %d", i, f.Severity, f.Status())
 		}
 		if !strings.HasPrefix(f.Text(), f.Code.Message()) {
 			t.Errorf("finding %d: text does not start with the service's sentence: %s", i, f.Text())

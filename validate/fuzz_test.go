@@ -116,7 +116,8 @@ func checkResult(t *testing.T, res Result, src []byte) {
 			t.Errorf("range [%d, %d) is at %v-%v, not %d:%d-%d:%d: %+v", f.Start, f.End, l.Pos(f.Start), l.Pos(f.End), f.Line, f.Column, f.EndLine, f.EndColumn, f)
 		}
 		for _, r := range f.Related {
-			if r.Start < 0 || r.End < r.Start || r.End > len(src) || l.Pos(r.Start) != (manifest.Pos{Line: r.Line, Column: r.Column}) {
+			if r.Start < 0 || r.End < r.Start || r.End > len(src) || l.Pos(r.Start) != (manifest.Pos{Line: r.Line, Column: r.Column}) ||
+				l.Pos(r.End) != (manifest.Pos{Line: r.EndLine, Column: r.EndColumn}) {
 				t.Errorf("related location %+v out of place: %+v", r, f)
 			}
 		}
@@ -127,7 +128,7 @@ func checkResult(t *testing.T, res Result, src []byte) {
 				t.Errorf("error code %q is not in the catalog: %+v", f.Code, f)
 				continue
 			}
-			if f.Status != info.Status || !strings.HasPrefix(f.Text(), info.Message) || strings.HasPrefix(f.Message, info.Message) {
+			if f.Status() != info.Status || !strings.HasPrefix(f.Text(), info.Message) || strings.HasPrefix(f.Message, info.Message) {
 				t.Errorf("status or message does not match the catalog entry of %s: %+v", f.Code, f)
 			}
 		case manifest.Warning:

@@ -394,12 +394,12 @@ func bucketNames(doc *manifest.Document) []string {
 // Rules returns every rule manifestlint applies, parse, schema,
 // suppression and rule checks alike, for `explain`, SARIF's rule list and
 // name checks: the one registry, an explicit list.
-func Rules() []*manifest.Rule {
-	out := append([]*manifest.Rule(nil), manifest.ParseRules...)
+func Rules() []*manifest.Descriptor {
+	out := append([]*manifest.Descriptor(nil), manifest.ParseRules...)
 	out = append(out, schema.Rules...)
 	out = append(out, suppress.Rules...)
 	for _, r := range rules.All {
-		out = append(out, &r.Rule)
+		out = append(out, &r.Descriptor)
 	}
 	return out
 }

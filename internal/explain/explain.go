@@ -62,7 +62,7 @@ func findCode(name string) (manifest.CodeInfo, bool) {
 	return manifest.CodeInfo{}, false
 }
 
-func findRule(id string) (*manifest.Rule, bool) {
+func findRule(id string) (*manifest.Descriptor, bool) {
 	for _, r := range validate.Rules() {
 		if strings.EqualFold(r.ID, id) {
 			return r, true
@@ -147,7 +147,7 @@ func writeCode(w io.Writer, c manifest.CodeInfo) error {
 
 // writeRule writes what `manifestlint explain RULE` prints; its section of
 // docs/rules.md (RulesMarkdown) says the same from the same sentences.
-func writeRule(w io.Writer, r *manifest.Rule) error {
+func writeRule(w io.Writer, r *manifest.Descriptor) error {
 	p := &printer{w: w}
 	p.line(r.ID + " (" + string(r.Severity) + ")")
 	p.wrap("  ", r.Doc)
@@ -180,7 +180,7 @@ func writeRule(w io.Writer, r *manifest.Rule) error {
 
 // fixText is what `explain` and docs/rules.md say of a rule's fix: the
 // rule's Fix sentence, and which flag applies it.
-func fixText(r *manifest.Rule) string {
+func fixText(r *manifest.Descriptor) string {
 	safe, unsafe := r.FixApplicabilities()
 	switch {
 	case r.Fix == "":
@@ -202,7 +202,7 @@ func codeLine(c manifest.Code) string {
 }
 
 // appliesTo names the job kinds a rule checks.
-func appliesTo(r *manifest.Rule) string {
+func appliesTo(r *manifest.Descriptor) string {
 	if len(r.Kinds) == 0 {
 		return "Every kind of manifest"
 	}

@@ -14,7 +14,7 @@ import (
 
 // The table of docs/fixes.md sits between these lines.
 const (
-	fixesTableStart = "<!-- The table is generated from the rule registry (manifest.Rule.Fixes) by `go generate ./explain`; do not edit. -->\n"
+	fixesTableStart = "<!-- The table is generated from the rule registry (manifest.Descriptor.Fixes) by `go generate ./explain`; do not edit. -->\n"
 	fixesTableEnd   = "<!-- End of the generated table. -->\n"
 )
 

@@ -13,7 +13,7 @@ import (
 // `manifestlint explain RULE` prints: severity, the kinds it checks, what it
 // checks, its codes, and a bad and a fixed example. SARIF's helpUri and the
 // language server's codeDescription point at these sections
-// (manifest.Rule.HelpURI). `go generate ./explain` rewrites the file;
+// (manifest.Descriptor.HelpURI). `go generate ./explain` rewrites the file;
 // TestRulesDocUpToDate fails when it is stale.
 func RulesMarkdown() []byte {
 	rules := validate.Rules()

@@ -70,8 +70,7 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 		seenFix := map[string]bool{} // a fix several findings share is offered once
 		var fixes, suppressions []codeAction
 		for i, f := range b.lr.res.Findings {
-			start, end := findingRange(idx, f)
-			if end < lo || start > hi {
+			if f.End < lo || f.Start > hi {
 				continue
 			}
 			diag := b.lr.diags[i]

@@ -574,20 +574,9 @@ func configDiagnostics(snap snapshot, err error) []Diagnostic {
 	return ds
 }
 
-// findingRange is the byte range of a finding in the source (empty for a
-// finding that covers nothing, such as a missing field).
-func findingRange(idx *lineIndex, f manifest.Finding) (start, end int) {
-	if f.End >= f.Start && (f.End > 0 || f.Line <= 1 && f.Column <= 1) {
-		return f.Start, f.End
-	}
-	// A finding made without a range: its position only.
-	start = idx.offsetOfLineCol(f.Line, f.Column)
-	return start, start
-}
-
 // RuleDocs is where a rule's documentation is: its section of
 // docs/rules.md, by rule id (the diagnostics' codeDescription).
-const RuleDocs = manifest.RulesDocURI + "#" // as (*manifest.Rule).HelpURI and SARIF's helpUri
+const RuleDocs = manifest.RulesDocURI + "#" // as (*manifest.Descriptor).HelpURI and SARIF's helpUri
 
 var (
 	ruleIDsOnce sync.Once
@@ -623,9 +612,8 @@ func findingMessage(f manifest.Finding) string {
 
 // toDiagnostic turns a finding into an LSP diagnostic.
 func toDiagnostic(uri string, idx *lineIndex, enc encoding, f manifest.Finding) Diagnostic {
-	start, end := findingRange(idx, f)
 	d := Diagnostic{
-		Range:    Range{idx.position(start, enc), idx.position(end, enc)},
+		Range:    Range{idx.position(f.Start, enc), idx.position(f.End, enc)},
 		Severity: severityError,
 		Code:     string(f.Code),
 		Source:   "manifestlint",
@@ -645,16 +633,8 @@ func toDiagnostic(uri string, idx *lineIndex, enc encoding, f manifest.Finding) 
 		d.Message = strings.ToValidUTF8(d.Message, "\uFFFD")
 	}
 	for _, r := range f.Related {
-		rs, re := r.Start, r.End
-		if re <= rs && r.Line > 0 {
-			rs = idx.offsetOfLineCol(r.Line, r.Column)
-			re = rs
-			if r.EndLine > 0 {
-				re = max(rs, idx.offsetOfLineCol(r.EndLine, r.EndColumn))
-			}
-		}
 		d.RelatedInformation = append(d.RelatedInformation, diagnosticRelatedInformation{
-			Location: Location{URI: uri, Range: Range{idx.position(rs, enc), idx.position(re, enc)}},
+			Location: Location{URI: uri, Range: Range{idx.position(r.Start, enc), idx.position(r.End, enc)}},
 			Message:  r.Message,
 		})
 	}

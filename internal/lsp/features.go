@@ -111,8 +111,7 @@ func hoverText(lr *lintResult, off int, enc encoding) *hover {
 	// The findings under the cursor, with their code's explanation.
 	var hits []manifest.Finding
 	for _, f := range lr.res.Findings {
-		start, end := findingRange(idx, f)
-		if off >= start && (off < end || off == start) {
+		if off >= f.Start && (off < f.End || off == f.Start) {
 			hits = append(hits, f)
 		}
 	}

@@ -292,13 +292,13 @@ func TestFixActions(t *testing.T) {
 	s2, e2 := at("ntfs")
 	s3, e3 := at("Private")
 	fs := []manifest.Finding{
-		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r1", Line: 1, Column: 18, Start: s1, End: e1, EndLine: 1, EndColumn: 22,
+		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r1", Span: manifest.Span{Line: 1, Column: 18, EndLine: 1, EndColumn: 22, Start: s1, End: e1},
 			Fix: &manifest.Fix{Title: "Write 2.0", Applicability: manifest.Safe, Edits: []manifest.Edit{{Start: e1 - 1, End: e1, New: ""}}}},
-		{Code: manifest.InvalidFileSystem, Severity: manifest.Error, Rule: "r2", Line: 2, Column: 13, Start: s2, End: e2, EndLine: 2, EndColumn: 17,
+		{Code: manifest.InvalidFileSystem, Severity: manifest.Error, Rule: "r2", Span: manifest.Span{Line: 2, Column: 13, EndLine: 2, EndColumn: 17, Start: s2, End: e2},
 			Fix: &manifest.Fix{Title: "Write NTFS", Applicability: manifest.Safe, Edits: []manifest.Edit{{Start: s2, End: e2, New: "NTFS"}}}},
-		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r3", Line: 2, Column: 13, Start: s2, End: e2, EndLine: 2, EndColumn: 17,
+		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r3", Span: manifest.Span{Line: 2, Column: 13, EndLine: 2, EndColumn: 17, Start: s2, End: e2},
 			Fix: &manifest.Fix{Title: "Write EXT4", Applicability: manifest.Safe, Edits: []manifest.Edit{{Start: s2, End: e2, New: "EXT4"}}}},
-		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r4", Line: 3, Column: 6, Start: s3, End: e3, EndLine: 3, EndColumn: 13,
+		{Code: manifest.InvalidManifestField, Severity: manifest.Error, Rule: "r4", Span: manifest.Span{Line: 3, Column: 6, EndLine: 3, EndColumn: 13, Start: s3, End: e3},
 			Fix: &manifest.Fix{Title: "Write private", Applicability: manifest.Unsafe, Edits: []manifest.Edit{{Start: s3, End: e3, New: "private"}}}},
 	}
 	// A fix two findings share (the fixes engine gives both the same one).

@@ -172,10 +172,8 @@ func (ix *index) utf16(off int) int {
 // the word that starts there.
 func (ix *index) span(f *manifest.Finding) (from, to int) {
 	start, end := f.Start, f.End
-	if end <= start {
-		start = ix.lines.Offset(manifest.Pos{Line: f.Line, Column: f.Column})
-		end = start
-		lineEnd := ix.lines.End(min(max(f.Line, 1), ix.lines.Count()))
+	if f.Span.Empty() {
+		lineEnd := ix.lines.End(f.Line)
 		for end < lineEnd && ix.src[end] != ' ' && ix.src[end] != '\t' {
 			end++
 		}

@@ -16,21 +16,23 @@ func u16(s string) []uint16 { return utf16.Encode([]rune(s)) }
 func TestSpanUTF16(t *testing.T) {
 	tests := []struct {
 		name, src string
-		f         manifest.Finding
+		at        manifest.Pos // where the finding starts
+		n         int          // the bytes it covers
 		want      string
 	}{
-		{"line and column to the end of the word", "a: 1\nbucket: my bucket\n",
-			manifest.Finding{Line: 2, Column: 9}, "my"},
-		{"after a byte order mark", "\ufeffkey:value\n", manifest.Finding{Line: 1, Column: 1}, "key:value"},
-		{"after characters outside the BMP", "name: 😀😀 x\n", manifest.Finding{Line: 1, Column: 10}, "x"},
-		{"CRLF line ends", "a: 1\r\nb: 2\r\n", manifest.Finding{Line: 2, Column: 4}, "2"},
-		{"a place, not a range", "a: 1\nb: two words\n", manifest.Finding{Line: 2, Column: 4, EndLine: 2, EndColumn: 4, Start: 8, End: 8}, "two"},
-		{"the byte range", "é: 1\nb: two words\n", manifest.Finding{Line: 2, Column: 4, Start: 9, End: 18}, "two words"},
-		{"past the end", "a: 1", manifest.Finding{Line: 3, Column: 1}, ""},
+		{"a place: the word that starts there", "a: 1\nbucket: my bucket\n", manifest.Pos{Line: 2, Column: 9}, 0, "my"},
+		{"after a byte order mark", "\ufeffkey:value\n", manifest.Pos{Line: 1, Column: 1}, 0, "key:value"},
+		{"after characters outside the BMP", "name: 😀😀 x\n", manifest.Pos{Line: 1, Column: 10}, 0, "x"},
+		{"CRLF line ends", "a: 1\r\nb: 2\r\n", manifest.Pos{Line: 2, Column: 4}, 0, "2"},
+		{"a place at the end of the text", "a: 1", manifest.Pos{Line: 1, Column: 5}, 0, ""},
+		{"the byte range", "é: 1\nb: two words\n", manifest.Pos{Line: 2, Column: 4}, 9, "two words"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			from, to := newIndex([]byte(tt.src)).span(&tt.f)
+			l := manifest.NewLines([]byte(tt.src))
+			off := l.Offset(tt.at)
+			f := manifest.Finding{Span: l.SpanOf(off, off+tt.n)}
+			from, to := newIndex([]byte(tt.src)).span(&f)
 			s := u16(tt.src)
 			if from < 0 || to < from || to > len(s) {
 				t.Fatalf("span %d..%d outside 0..%d", from, to, len(s))

@@ -28,16 +28,16 @@ const nasty = "The key \"a<b>&c\" isn't 100% right: use x,y\nsecond line\r\nthir
 
 // errorf and warnf make hand-made findings of a rule id.
 func errorf(code manifest.Code, rule string, at manifest.Span, path, detail string) manifest.Finding {
-	return (&manifest.Rule{ID: rule, Severity: manifest.Error}).Errorf(code, at, path, detail)
+	return (&manifest.Descriptor{ID: rule, Severity: manifest.Error}).Errorf(code, at, path, detail)
 }
 
 func warnf(rule string, at manifest.Span, path, detail string) manifest.Finding {
-	return (&manifest.Rule{ID: rule, Severity: manifest.Warning}).Warnf(at, path, detail)
+	return (&manifest.Descriptor{ID: rule, Severity: manifest.Warning}).Warnf(at, path, detail)
 }
 
 // span is the range [col, end) of one line, for hand-made findings.
 func span(line, col, end int) manifest.Span {
-	return manifest.Span{From: manifest.Pos{Line: line, Column: col}, To: manifest.Pos{Line: line, Column: end}}
+	return manifest.Span{Line: line, Column: col, EndLine: line, EndColumn: end}
 }
 
 // fixesManifest has findings with fixes of every shape: an insertion (a
@@ -78,7 +78,7 @@ var ciCases = map[string][]validate.Result{
 			Kind: manifest.GlacierImport,
 			Findings: []manifest.Finding{
 				{Severity: manifest.Warning, Rule: "bucket-name-not-dns-compliant", Path: "logBucket",
-					Line: 4, Column: 12, Message: "Bucket `My_Bucket` breaks DNS rules:\n<lowercase>, please & thanks, 100%"},
+					Span: span(4, 12, 21), Message: "Bucket `My_Bucket` breaks DNS rules:\n<lowercase>, please & thanks, 100%"},
 			},
 		},
 		{
@@ -134,7 +134,7 @@ func TestCIFormatsRegistered(t *testing.T) {
 
 // pinnedRules is the fixed rule list SARIF describes in the goldens, so
 // that they do not change whenever a rule is added.
-var pinnedRules = []*manifest.Rule{
+var pinnedRules = []*manifest.Descriptor{
 	{ID: "required-field", Severity: manifest.Error, Codes: []manifest.Code{manifest.MissingManifestField}, Doc: "Every required field is present. Fields of returnAddress too."},
 	{ID: "address-po-box", Severity: manifest.Error, Codes: []manifest.Code{manifest.InvalidAddress}, Doc: "The return address is not a post-office box."},
 	{ID: manifest.RuleYAMLSyntax, Severity: manifest.Error, Codes: []manifest.Code{manifest.MalformedManifest}, Doc: "The manifest must be valid YAML."},
@@ -360,7 +360,7 @@ func TestGitHubEscaping(t *testing.T) {
 		"::warning file=dir/my manifest%2C1.yaml,line=2,col=16,endLine=2,endColumn=19,title=No space after the colon in `manifestVersion%3A2.0`%3A write `manifestVersion%3A 2.0`.::[no-space-after-colon]",
 		"::error file=dir/my manifest%2C1.yaml,line=9,col=12,endLine=9,endColumn=29,title=The key \"a<b>&c\" isn't 100%25 right%3A use x%2Cy\\nsecond line\\r\\nthird — ünïcødé ✓ 日本 'q' ]]> %250A::Help, 100%25 too: a,b\\nnext line %250A%0A%0AInvalidAddressException [address-po-box]",
 		"::error file=dir/my manifest%2C1.yaml,line=12,col=3,endLine=12,endColumn=14,title=No rule id here; path has [brackets] & an ampersand.::InvalidManifestFieldException [InvalidManifestFieldException]",
-		"::warning file=ü/a%3Ab%25.manifest.yaml,line=4,col=12,title=Bucket `My_Bucket` breaks DNS rules%3A\\n<lowercase>%2C please & thanks%2C 100%25::[bucket-name-not-dns-compliant]",
+		"::warning file=ü/a%3Ab%25.manifest.yaml,line=4,col=12,endLine=4,endColumn=20,title=Bucket `My_Bucket` breaks DNS rules%3A\\n<lowercase>%2C please & thanks%2C 100%25::[bucket-name-not-dns-compliant]",
 		"::error file=-,line=3,col=1,endLine=3,endColumn=1,title=YAML syntax error at line 3%3A found character that cannot start any token. Indent with spaces%2C not tabs.::MalformedManifestException [yaml-syntax]",
 	}
 	for i, w := range want {

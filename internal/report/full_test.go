@@ -18,8 +18,8 @@ func TestFullFormatBlock(t *testing.T) {
 	doc, _ := manifest.Parse("m.yaml", []byte(src))
 	help := strings.Repeat("keep the first one and remove the second, ", 4) + "end."
 	f := manifest.Finding{Code: manifest.MalformedManifest, Severity: manifest.Error, Rule: "duplicate-key",
-		Line: 3, Column: 1, EndLine: 3, EndColumn: 7, Message: "`bucket` appears twice"}.WithHelp(help)
-	f.Related = []manifest.Related{{Line: 2, Column: 1, EndLine: 2, EndColumn: 7, Message: "first `bucket`"}}
+		Span: manifest.Span{Line: 3, Column: 1, EndLine: 3, EndColumn: 7}, Message: "`bucket` appears twice"}.WithHelp(help)
+	f.Related = []manifest.Related{{Span: manifest.Span{Line: 2, Column: 1, EndLine: 2, EndColumn: 7}, Message: "first `bucket`"}}
 	res := []manifest.Result{{File: "m.yaml", Doc: doc, Findings: []manifest.Finding{f}}}
 	var b bytes.Buffer
 	if err := Text(&b, res, Options{Snippet: true, Quiet: true}); err != nil {

@@ -116,22 +116,16 @@ func githubFile(w io.Writer, r manifest.Result) error {
 				line = append(line, "::error file="...)
 			}
 			line = append(line, file...)
-			if f.Line >= 1 {
-				line = append(line, ",line="...)
-				line = strconv.AppendInt(line, int64(f.Line), 10)
-				if f.Column >= 1 {
-					line = append(line, ",col="...)
-					line = strconv.AppendInt(line, int64(f.Column), 10)
-				}
-			}
-			if f.EndLine >= f.Line && f.Line >= 1 {
-				line = append(line, ",endLine="...)
-				line = strconv.AppendInt(line, int64(f.EndLine), 10)
-				if f.EndLine == f.Line && f.EndColumn > f.Column && f.Column >= 1 {
-					// GitHub's endColumn is the last column, inclusive.
-					line = append(line, ",endColumn="...)
-					line = strconv.AppendInt(line, int64(f.EndColumn-1), 10)
-				}
+			line = append(line, ",line="...)
+			line = strconv.AppendInt(line, int64(f.Line), 10)
+			line = append(line, ",col="...)
+			line = strconv.AppendInt(line, int64(f.Column), 10)
+			line = append(line, ",endLine="...)
+			line = strconv.AppendInt(line, int64(f.EndLine), 10)
+			if f.EndLine == f.Line && f.EndColumn > f.Column {
+				// GitHub's endColumn is the last column, inclusive.
+				line = append(line, ",endColumn="...)
+				line = strconv.AppendInt(line, int64(f.EndColumn-1), 10)
 			}
 			line = append(line, ",title="...)
 			line = append(line, ghProperty(headline(f))...)

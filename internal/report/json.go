@@ -27,8 +27,9 @@ import (
 // to why, and no findings. "configFile" names the configuration file the
 // run used, and is left out when it used none.
 //
-// It is its own type, not manifest.Finding: the public format changes only
-// when this file does.
+// Its findings are the wire type of package jsonwire, which the playground
+// shares, not manifest.Finding: the public format changes only when those
+// files do.
 type jsonOutput struct {
 	Files      []jsonFile  `json:"files"`
 	Summary    jsonSummary `json:"summary"`
@@ -36,9 +37,9 @@ type jsonOutput struct {
 }
 
 type jsonFile struct {
-	File     string        `json:"file"`
-	JobKind  manifest.Kind `json:"jobKind"`
-	Findings []jsonFinding `json:"findings"`
+	File     string             `json:"file"`
+	JobKind  manifest.Kind      `json:"jobKind"`
+	Findings []jsonwire.Finding `json:"findings"`
 	// Notes name the checks that did not run for lack of context; always
 	// an array.
 	Notes []manifest.Note `json:"notes"`
@@ -51,16 +52,6 @@ type jsonFile struct {
 	// UTF-8 text: JSON strings cannot hold them, and "file" shows each
 	// such byte as U+FFFD. Absent for every UTF-8 name.
 	FileBytes []byte `json:"fileBytes,omitempty"`
-}
-
-// jsonFinding is one finding of --format json: the wire type the
-// playground shares (package jsonwire).
-type jsonFinding = jsonwire.Finding
-
-// jsonFindings converts findings to the wire type, their fixes resolved
-// against doc; never nil.
-func jsonFindings(doc *manifest.Document, fs []manifest.Finding) []jsonFinding {
-	return jsonwire.Findings(doc, fs)
 }
 
 // jsonCounts counts the findings of a file that are not listed.
@@ -117,7 +108,7 @@ func (s *jsonStream) File(r manifest.Result) error {
 	if notes == nil {
 		notes = []manifest.Note{}
 	}
-	jf := jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}
+	jf := jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonwire.Findings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}
 	if r.OmittedErrors+r.OmittedWarnings > 0 {
 		jf.Omitted = &jsonCounts{Errors: r.OmittedErrors, Warnings: r.OmittedWarnings}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manifestlint/manifestlint/internal/report/jsonwire"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
@@ -14,9 +15,9 @@ import (
 // stream writes exactly the bytes of encoding the whole document at once,
 // for no file, a clean file, and findings holding text JSON must escape.
 func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
-	f := manifest.Finding{Code: manifest.InvalidAddress, Status: 400, Severity: manifest.Error, Rule: "address-po-box",
-		Path: `returnAddress["a.b"]`, Line: 3, Column: 7, Message: "quote \" <tag> & \u2028 newline\n end"}
-	w := manifest.Finding{Severity: manifest.Warning, Rule: "no-space-after-colon", Line: 1, Column: 16, Message: "warn"}
+	f := manifest.Finding{Code: manifest.InvalidAddress, Severity: manifest.Error, Rule: "address-po-box",
+		Path: `returnAddress["a.b"]`, Span: manifest.Span{Line: 3, Column: 7}, Message: "quote \" <tag> & \u2028 newline\n end"}
+	w := manifest.Finding{Severity: manifest.Warning, Rule: "no-space-after-colon", Span: manifest.Span{Line: 1, Column: 16}, Message: "warn"}
 	for name, results := range map[string][]validate.Result{
 		"none":       nil,
 		"clean":      {{File: "a.yaml", Kind: manifest.S3Import}},
@@ -42,7 +43,7 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 			if notes == nil {
 				notes = []validate.Note{}
 			}
-			jf := jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonFindings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}
+			jf := jsonFile{File: r.File, JobKind: r.Kind, Findings: jsonwire.Findings(r.Doc, fs), Notes: notes, Error: r.ReadError, FileBytes: nameBytes(r.File)}
 			if r.OmittedErrors+r.OmittedWarnings > 0 {
 				jf.Omitted = &jsonCounts{Errors: r.OmittedErrors, Warnings: r.OmittedWarnings}
 			}
@@ -77,7 +78,7 @@ func TestJSONStreamMatchesWholeEncoding(t *testing.T) {
 // scripts read: a change of the internal Finding must not change it.
 func TestJSONWireFormat(t *testing.T) {
 	f := errorf(manifest.InvalidManifestField, "erase-device",
-		manifest.Span{Start: 5, End: 7, From: manifest.Pos{Line: 2, Column: 14}, To: manifest.Pos{Line: 2, Column: 16}},
+		manifest.Span{Line: 2, Column: 14, EndLine: 2, EndColumn: 16, Start: 5, End: 7},
 		"eraseDevice", "eraseDevice is `no`.")
 	f.Fix = &manifest.Fix{Title: "set yes"}
 	var got bytes.Buffer

@@ -15,7 +15,7 @@ import (
 // few files and one line for many; Quiet drops them.
 func TestTextNotes(t *testing.T) {
 	note := []validate.Note{{ID: validate.NoteRegionUnknown, Rules: []string{"customs-required"}, Message: "job region unknown"}}
-	warn := manifest.Finding{Severity: manifest.Warning, Rule: "no-space-after-colon", Line: 1, Column: 1, Message: "w"}
+	warn := manifest.Finding{Severity: manifest.Warning, Rule: "no-space-after-colon", Span: manifest.Span{Line: 1, Column: 1}, Message: "w"}
 	results := func(clean int) []validate.Result {
 		rs := []validate.Result{{File: "w.yaml", Findings: []manifest.Finding{warn}, Notes: note}}
 		for i := range clean {

@@ -19,7 +19,7 @@ type Options struct {
 	// Rules are the rules SARIF describes in tool.driver.rules: the
 	// registry, validate.Rules(). A result naming a rule not listed gets a
 	// short entry of its own.
-	Rules []*manifest.Rule
+	Rules []*manifest.Descriptor
 	// Quiet drops notes and, on success, the summary (text format).
 	Quiet bool
 	// Verbose adds the service's sentence for each finding's code under

@@ -264,21 +264,21 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 					ArtifactLocation: sarifArtifact{URI: uri},
 				}}},
 				Properties: sarifResultFields{
-					Code: string(f.Code), HTTPStatus: f.Status, ServiceMessage: f.Code.Message(), Path: f.Path, JobKind: string(r.Kind),
+					Code: string(f.Code), HTTPStatus: f.Status(), ServiceMessage: f.Code.Message(), Path: f.Path, JobKind: string(r.Kind),
 					Evidence: f.Evidence,
 				},
 			}
 			if i, ok := index[id]; ok {
 				res.RuleIndex = &i
 			}
-			res.Locations[0].PhysicalLocation.Region = sarifRegionOf(f.Line, f.Column, f.EndLine, f.EndColumn)
+			res.Locations[0].PhysicalLocation.Region = sarifRegionOf(f.Span)
 			res.Fixes = sarifFixes(r, uri, f)
 			for i, rel := range f.Related {
 				res.Related = append(res.Related, sarifRelated{
 					ID: i + 1,
 					PhysicalLocation: sarifPhysical{
 						ArtifactLocation: sarifArtifact{URI: uri},
-						Region:           sarifRegionOf(rel.Line, rel.Column, rel.EndLine, rel.EndColumn),
+						Region:           sarifRegionOf(rel.Span),
 					},
 					Message: sarifText{Text: rel.Message},
 				})
@@ -298,19 +298,13 @@ func SARIF(w io.Writer, results []manifest.Result, opt Options) error {
 	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
-// sarifRegionOf is the region of a range, nil without a line. The end is
-// written only for a range that covers text: a region without one runs to
-// the end of its line, and an empty one would be an insertion point.
-func sarifRegionOf(line, col, endLine, endCol int) *sarifRegion {
-	if line < 1 {
-		return nil
-	}
-	reg := &sarifRegion{StartLine: line}
-	if col >= 1 {
-		reg.StartColumn = col
-		if endLine > line || endLine == line && endCol > col {
-			reg.EndLine, reg.EndColumn = endLine, endCol
-		}
+// sarifRegionOf is the region of a span. The end is written only for a
+// span that covers text: a region without one runs to the end of its line,
+// and an empty one would be an insertion point.
+func sarifRegionOf(s manifest.Span) *sarifRegion {
+	reg := &sarifRegion{StartLine: s.Line, StartColumn: s.Column}
+	if s.EndLine > s.Line || s.EndLine == s.Line && s.EndColumn > s.Column {
+		reg.EndLine, reg.EndColumn = s.EndLine, s.EndColumn
 	}
 	return reg
 }
@@ -356,10 +350,10 @@ func sarifLevel(s manifest.Severity) string {
 
 // sarifRules builds tool.driver.rules from the registry, then adds an entry
 // for any rule a result names that the registry does not list.
-func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule, map[string]int) {
+func sarifRules(results []manifest.Result, infos []*manifest.Descriptor) ([]sarifRule, map[string]int) {
 	index := make(map[string]int, len(infos))
 	rules := make([]sarifRule, 0, len(infos))
-	add := func(info *manifest.Rule) {
+	add := func(info *manifest.Descriptor) {
 		if _, dup := index[info.ID]; dup {
 			return
 		}
@@ -375,7 +369,7 @@ func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule,
 			if _, ok := index[id]; ok {
 				continue
 			}
-			info := &manifest.Rule{ID: id, Severity: f.Severity, Doc: "Reported by manifestlint."}
+			info := &manifest.Descriptor{ID: id, Severity: f.Severity, Doc: "Reported by manifestlint."}
 			if f.Code != "" {
 				info.Codes = []manifest.Code{f.Code}
 			}
@@ -386,7 +380,7 @@ func sarifRules(results []manifest.Result, infos []*manifest.Rule) ([]sarifRule,
 	return rules, index
 }
 
-func sarifRuleOf(info *manifest.Rule) sarifRule {
+func sarifRuleOf(info *manifest.Descriptor) sarifRule {
 	codes := make([]string, len(info.Codes))
 	for i, c := range info.Codes {
 		codes[i] = string(c)

@@ -27,7 +27,7 @@ func TestSnippetCaretUnderWideAndHiddenCharacters(t *testing.T) {
 		{"\t\tc: BAD", 6, "    1 |         c: BAD\n      |            ^~~\n"},
 	} {
 		doc, _ := manifest.Parse("m.yaml", []byte(tt.line+"\n"))
-		f := manifest.Finding{Severity: manifest.Error, Rule: "x", Line: 1, Column: tt.col, EndLine: 1, EndColumn: tt.col + 3, Message: "m"}
+		f := manifest.Finding{Severity: manifest.Error, Rule: "x", Span: manifest.Span{Line: 1, Column: tt.col, EndLine: 1, EndColumn: tt.col + 3}, Message: "m"}
 		var out bytes.Buffer
 		if err := Text(&out, []manifest.Result{{File: "m.yaml", Doc: doc, Findings: []manifest.Finding{f}}}, Options{Snippet: true}); err != nil {
 			t.Fatal(err)

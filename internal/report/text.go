@@ -265,7 +265,7 @@ func caretWidth(doc *manifest.Document, f manifest.Finding) int {
 		return f.EndColumn - f.Column
 	}
 	t := doc.TokenSpan(manifest.Pos{Line: f.Line, Column: f.Column})
-	return t.To.Column - t.From.Column
+	return t.EndColumn - t.Column
 }
 
 // writeSnippet prints the source line of f and a caret under n characters

@@ -109,7 +109,7 @@ func XML(w io.Writer, results []manifest.Result, opt Options) error {
 			}
 			sentence, detail := splitMessage(f)
 			xf.Findings = append(xf.Findings, xmlFinding{
-				File: r.File, Line: f.Line, Column: f.Column, Path: f.Path, Rule: f.Rule, Status: f.Status,
+				File: r.File, Line: f.Line, Column: f.Column, Path: f.Path, Rule: f.Rule, Status: f.Status(),
 				Detail: detail,
 				Response: &xmlErrorResponse{
 					Error:     xmlError{Type: "Sender", Code: string(f.Code), Message: sentence},

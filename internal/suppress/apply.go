@@ -15,14 +15,14 @@ const (
 
 // The two rules of suppression comments.
 var (
-	withoutReasonRule = &manifest.Rule{ID: RuleSuppressionWithoutReason, Severity: manifest.Warning,
+	withoutReasonRule = &manifest.Descriptor{ID: RuleSuppressionWithoutReason, Severity: manifest.Warning,
 		Doc: "A `# manifestlint-ignore` comment must give its reason after `--` (`# manifestlint-ignore: InvalidAddressException -- PO box agreed with support`); without one it still applies, as golangci-lint's nolintlint does, but is reported.",
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "a warning: the suppression still applies",
 			Before: "returnAddress:\n  street1: PO Box 1234  # manifestlint-ignore: address-po-box",
 			After:  "returnAddress:\n  street1: PO Box 1234  # manifestlint-ignore: address-po-box -- agreed with AWS support, case 1234",
 		}}
-	unusedRule = &manifest.Rule{ID: RuleUnusedSuppression, Severity: manifest.Warning,
+	unusedRule = &manifest.Descriptor{ID: RuleUnusedSuppression, Severity: manifest.Warning,
 		Fix: "Removes the unused name from the comment, or the whole comment when none of its names is used (safe); a name that is no rule id or code is left for you to correct.",
 		Fixes: []manifest.FixCase{
 			{Finding: "a suppression comment naming what silences nothing", Does: "remove the name (when the comment names others that are used), else the comment, or its whole line when it is alone on it", Applicability: manifest.Safe},
@@ -36,7 +36,7 @@ var (
 )
 
 // Rules are the rules of suppression comments, for the registry.
-var Rules = []*manifest.Rule{withoutReasonRule, unusedRule}
+var Rules = []*manifest.Descriptor{withoutReasonRule, unusedRule}
 
 // Apply drops the findings silenced by the suppression comments of doc and
 // adds a warning for each suppression without a reason and for each listed

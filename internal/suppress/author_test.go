@@ -90,7 +90,7 @@ func TestSilenceable(t *testing.T) {
 }
 
 func finding(line int, rule string, code manifest.Code) manifest.Finding {
-	return manifest.Finding{Line: line, Column: 1, Rule: rule, Code: code, Severity: manifest.Error, Message: rule}
+	return manifest.Finding{Span: manifest.Span{Line: line, Column: 1}, Rule: rule, Code: code, Severity: manifest.Error, Message: rule}
 }
 
 func rulesOf(fs []manifest.Finding) string {

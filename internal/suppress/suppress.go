@@ -98,10 +98,10 @@ func scalarContent(doc *manifest.Document) [][2]int {
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
 		if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle|yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-			if s := doc.Span(n); s.To.Line > s.From.Line {
+			if s := doc.Span(n); s.EndLine > s.Line {
 				start := s.Start
 				if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-					start = doc.Lines().Start(s.From.Line + 1)
+					start = doc.Lines().Start(s.Line + 1)
 				}
 				out = append(out, [2]int{start, s.End})
 			}

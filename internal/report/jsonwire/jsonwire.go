@@ -80,7 +80,7 @@ func Findings(doc *manifest.Document, fs []manifest.Finding) []Finding {
 	out := make([]Finding, len(fs))
 	for i := range fs {
 		f := &fs[i]
-		out[i] = Finding{Code: f.Code, Status: f.Status, Severity: f.Severity, Rule: f.Rule, Path: f.Path,
+		out[i] = Finding{Code: f.Code, Status: f.Status(), Severity: f.Severity, Rule: f.Rule, Path: f.Path,
 			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
 			Message: f.Message, Help: f.Help, ServiceMessage: f.Code.Message(), Evidence: f.Evidence}
 		if out[i].Message == "" {
