@@ -104,7 +104,7 @@ disable:
 		return
 	}
 	flags := validate.Options{JobType: manifest.JobTypeImport}      // what the flags say
-	getenv := func(string) string { return "AKIAIOSFODNN7EXAMPLE" } // os.Getenv
+	getenv := func(string) string { return "AKIAZ7Q3EXAMPLE4KEY1" } // os.Getenv
 	o, note, err := validate.Resolve(flags, cfg, "eu/manifest.yaml", getenv)
 	if err != nil {
 		fmt.Println(err)
@@ -114,7 +114,7 @@ disable:
 	fmt.Println(o.AccessKeyID, "from", o.AccessKeySource, o.Ignore, note == "")
 	// Output:
 	// import eu-west-1 from regions `eu/**` in .manifestlint.yaml
-	// AKIAIOSFODNN7EXAMPLE from $AWS_ACCESS_KEY_ID [no-space-after-colon] true
+	// AKIAZ7Q3EXAMPLE4KEY1 from $AWS_ACCESS_KEY_ID [no-space-after-colon] true
 }
 
 // A front end refuses a manifest over the size limit (--max-bytes) before
