@@ -59,28 +59,28 @@ const AccessKeyEnvVar = "AWS_ACCESS_KEY_ID"
 // stand-in; nil is an empty environment): note says when that is unset
 // (accessKeyId is then not compared). A name of Ignore that is no rule id
 // or code is an error.
-func Resolve(flags Options, c *Config, path string, getenv func(string) string) (_ Options, note string, _ error) {
-	o := flags
-	for _, n := range o.Ignore {
+func Resolve(flags Options, c *Config, path string, getenv func(string) string) (opts Options, note string, err error) {
+	for _, n := range flags.Ignore {
 		if !KnownName(n) {
 			return Options{}, "", fmt.Errorf("--ignore: %s", UnknownNameError(n))
 		}
 	}
-	o.Ignore, o.Severity = slices.Clip(o.Ignore), maps.Clone(o.Severity) // the caller's stay as they are
-	if o.Kind != "" && o.JobTypeSource.Kind == manifest.SourceNone {
-		o.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "--job-kind", Detail: string(o.Kind)}
+	opts = flags
+	opts.Ignore, opts.Severity = slices.Clip(opts.Ignore), maps.Clone(opts.Severity) // the caller's stay as they are
+	if opts.Kind != "" && opts.JobTypeSource.Kind == manifest.SourceNone {
+		opts.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "--job-kind", Detail: string(opts.Kind)}
 	}
-	if o.Region != "" && o.RegionSource.Kind == manifest.SourceNone {
-		o.RegionSource = manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
+	if opts.Region != "" && opts.RegionSource.Kind == manifest.SourceNone {
+		opts.RegionSource = manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
 	}
-	if o.AccessKeyID != "" && o.AccessKeySource.Kind == manifest.SourceNone {
-		o.AccessKeySource = manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
+	if opts.AccessKeyID != "" && opts.AccessKeySource.Kind == manifest.SourceNone {
+		opts.AccessKeySource = manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
 	}
 	if c != nil {
-		o.applyConfig(c, path)
+		opts.applyConfig(c, path)
 	}
-	note = o.resolveAccessKey(getenv)
-	return o, note, nil
+	note = opts.resolveAccessKey(getenv)
+	return opts, note, nil
 }
 
 // applyConfig copies the settings of c for the file at path into o where
