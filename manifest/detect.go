@@ -87,22 +87,11 @@ func Detect(name string, src []byte) Verdict {
 	if len(src) > DetectLimit {
 		src = src[:DetectLimit]
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	lines := NewLines(src) // YAML's line breaks, after a byte order mark
 	var distinct []string
 	foreign, foreignLine := "", 0
-	for n := 1; len(src) > 0; n++ {
-		// Lines end at LF, CR LF or a lone CR (old Mac files), as in
-		// manifest's line index.
-		line := src
-		if i := bytes.IndexAny(src, "\r\n"); i >= 0 {
-			if src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n' {
-				line, src = src[:i], src[i+2:]
-			} else {
-				line, src = src[:i], src[i+1:]
-			}
-		} else {
-			src = nil
-		}
+	for n := 1; n <= lines.Count(); n++ {
+		line := lines.Line(n)
 		raw, key := topLevelKey(line)
 		if key == "" {
 			continue

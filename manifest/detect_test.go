@@ -32,6 +32,10 @@ func TestLooksLikeManifest(t *testing.T) {
 		{"# import job\r\nmanifestVersion: 2.0\r\n", true},
 		{"# a\rdeviceId: A\reraseDevice: yes\r", true},
 		{"# a\rservices:\r  web: {}\r", false},
+		// NEL, LS and PS end lines too (YAML's line breaks, manifest.Lines).
+		{"# import job\u0085manifestVersion: 2.0\u0085", true},
+		{"# a\u2028deviceId: A\u2029eraseDevice: yes\n", true},
+		{"deviceId: A\u0085eraseDevice: yes\u2028services: {}\n", false},
 	}
 	for _, tt := range tests {
 		if got := LooksLikeManifest([]byte(tt.src)); got != tt.want {
@@ -65,6 +69,9 @@ func TestDetectReasons(t *testing.T) {
 		{"values.yaml", "replicaCount: 1\nimage:\n  tag: x\nlogBucket: l\nnotificationEmail: n@example.com\n", false, "`replicaCount` (line 1) is not a manifest key"},
 		{"a.yaml", "deviceId: A\r\nbukcet: b\r\neraseDevice: yes\r\n", true, "the manifest keys `deviceId`, `eraseDevice` and no other"},
 		{"a.yaml", "deviceId: A\n", false, "nor two keys only manifests use"},
+		// Lines counted as YAML counts them (a finding's line): NEL, LS, PS.
+		{"a.yaml", "\ufeff# a\u2028# b\u0085manifestVersion: 2.0\n", true, "a top-level `manifestVersion` key (line 3)"},
+		{"a.yaml", "deviceId: A\u2029eraseDevice: B\u0085image: x\n", false, "`image` (line 3) is not a manifest key"},
 	}
 	for _, tt := range tests {
 		v := Detect(tt.name, []byte(tt.src))

@@ -3,6 +3,7 @@ package manifest
 import (
 	"bytes"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -11,8 +12,9 @@ import (
 var BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // Lines is the line index of a source, the one place that knows where its
-// lines start. It counts lines and columns as yaml.v3 does, so that a
-// yaml.Node's Line and Column name the same character:
+// lines start. NewLines counts lines and columns as yaml.v3 does, so that a
+// yaml.Node's Line and Column name the same character (NewLSPLines and
+// NewLFLines end lines at fewer breaks):
 //
 //   - a line ends at CR LF, a lone CR, LF, NEL (U+0085), LS (U+2028) or
 //     PS (U+2029);
@@ -21,7 +23,7 @@ var BOM = []byte{0xEF, 0xBB, 0xBF}
 //
 // It converts between byte offsets, line/column positions and the UTF-16
 // units editors count (the Language Server Protocol's default). Build it
-// once per source (Document.Lines); its methods do not allocate.
+// once per source (Document.Lines); its methods but Split do not allocate.
 type Lines struct {
 	src    []byte
 	starts []int // byte offset of the first byte of each line
@@ -33,27 +35,60 @@ func NewLines(src []byte) *Lines {
 	return &l
 }
 
-func newLines(src []byte) Lines {
+func newLines(src []byte) Lines { return index(src, yamlBreaks) }
+
+// NewLSPLines indexes src as the Language Server Protocol counts lines,
+// for the language server: a line ends only at LF, CR LF or a lone CR, not
+// at NEL, LS or PS (which YAML, and NewLines, also count), and a byte order
+// mark is a character of line 1, as an editor that keeps it has it. Every
+// method of Lines works on it the same way; only the line numbers differ,
+// and only in a source holding those characters.
+func NewLSPLines(src []byte) *Lines {
+	l := index(src, lspBreaks)
+	return &l
+}
+
+// NewLFLines indexes src as git and diff count lines: a line ends only at
+// LF (CR LF is one break; a lone CR, NEL, LS and PS are characters of their
+// line), and a byte order mark is a character of line 1.
+func NewLFLines(src []byte) *Lines {
+	l := index(src, lfBreaks)
+	return &l
+}
+
+// breaks is the set of line breaks an index ends lines at.
+type breaks int
+
+const (
+	lfBreaks   breaks = iota // LF (after a CR or not)
+	lspBreaks                // LF, CR LF, a lone CR
+	yamlBreaks               // those, NEL, LS and PS; a byte order mark is skipped
+)
+
+func index(src []byte, set breaks) Lines {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+2)
-	if bytes.HasPrefix(src, BOM) {
+	if set == yamlBreaks && bytes.HasPrefix(src, BOM) {
 		starts[0] = len(BOM)
 	}
 	for i := starts[0]; i < len(src); i++ {
-		switch c := src[i]; c {
+		switch src[i] {
 		case '\n':
 			starts = append(starts, i+1)
 		case '\r':
+			if set == lfBreaks {
+				continue
+			}
 			if i+1 < len(src) && src[i+1] == '\n' {
 				i++
 			}
 			starts = append(starts, i+1)
 		case 0xC2:
-			if i+1 < len(src) && src[i+1] == 0x85 { // NEL
+			if set == yamlBreaks && i+1 < len(src) && src[i+1] == 0x85 { // NEL
 				i++
 				starts = append(starts, i+1)
 			}
 		case 0xE2:
-			if i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9) { // LS, PS
+			if set == yamlBreaks && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9) { // LS, PS
 				i += 2
 				starts = append(starts, i+1)
 			}
@@ -78,12 +113,22 @@ func (l *Lines) Start(n int) int {
 // End is the byte offset of the end of line n's text: its line break, or
 // the end of the source for the last line. n is clamped to [1, Count].
 func (l *Lines) End(n int) int {
+	if n >= len(l.starts) {
+		return len(l.src)
+	}
+	next := l.Next(n)
+	return next - breakLen(l.src[:next])
+}
+
+// Next is the byte offset just after line n's line break: the start of
+// line n+1, or the end of the source for the last line. n is clamped to
+// [1, Count].
+func (l *Lines) Next(n int) int {
 	n = min(max(n, 1), len(l.starts))
 	if n == len(l.starts) {
 		return len(l.src)
 	}
-	next := l.starts[n]
-	return next - breakLen(l.src[:next])
+	return l.starts[n]
 }
 
 // breakLen is the length of the line break that ends b.
@@ -108,6 +153,23 @@ func (l *Lines) Line(n int) []byte {
 		return nil
 	}
 	return l.src[l.Start(n):l.End(n)]
+}
+
+// Split cuts the source after each line break: the lines with their
+// breaks, in order, which concatenate to the source (a byte order mark is
+// in the first). A last line that is empty is left out, so that an empty
+// source has none and one ending in a break has no empty last line.
+func (l *Lines) Split() [][]byte {
+	out := make([][]byte, 0, len(l.starts))
+	at := 0
+	for _, next := range l.starts[1:] {
+		out = append(out, l.src[at:next])
+		at = next
+	}
+	if at < len(l.src) {
+		out = append(out, l.src[at:])
+	}
+	return out
 }
 
 // lineOf is the 1-based line holding byte offset off (clamped to the
@@ -168,11 +230,19 @@ func (l *Lines) Offset(p Pos) int {
 // Plane counts two. An LSP Position is {Line-1, Column-1}.
 func (l *Lines) UTF16(off int) Pos {
 	line, at := l.clampOffset(off)
-	col := 1
-	for _, r := range string(l.src[l.Start(line):at]) {
-		col += utf16Len(r)
+	return Pos{line, UTF16Len(l.src[l.Start(line):at]) + 1}
+}
+
+// UTF16Len is the number of UTF-16 code units of b read as UTF-8 (what a
+// browser's textarea and JavaScript count): two for a character outside
+// the Basic Multilingual Plane, one for any other, and one for each byte
+// that is not UTF-8.
+func UTF16Len(b []byte) int {
+	n := 0
+	for _, r := range string(b) {
+		n += utf16Len(r)
 	}
-	return Pos{line, col}
+	return n
 }
 
 // OffsetUTF16 is the byte offset of position p whose column counts UTF-16
@@ -201,4 +271,31 @@ func utf16Len(r rune) int {
 		return 2
 	}
 	return 1
+}
+
+// LineEnd is the line break to write new lines of src with: that of its
+// first CR LF, lone CR or LF (LF when it has none). NEL, LS and PS are
+// never chosen: YAML reads them, editors do not write them.
+func LineEnd(src []byte) string {
+	i := bytes.IndexAny(src, "\r\n")
+	switch {
+	case i < 0 || src[i] == '\n':
+		return "\n"
+	case i+1 < len(src) && src[i+1] == '\n':
+		return "\r\n"
+	}
+	return "\r"
+}
+
+// WithLineEnd rewrites every line break of s (CR LF, CR or LF) as eol.
+func WithLineEnd(s, eol string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	if eol != "\n" {
+		s = strings.ReplaceAll(s, "\n", eol)
+	}
+	return s
 }

@@ -550,10 +550,7 @@ func (d *Document) WithoutSecrets() []byte {
 	hidden := -1                   // the indentation of the line whose value is hidden, or -1
 	for n := 1; n <= l.Count(); n++ {
 		text := l.Line(n)
-		brk := d.Source[l.End(n):l.End(n)]
-		if n < l.Count() {
-			brk = d.Source[l.End(n):l.Start(n+1)]
-		}
+		brk := d.Source[l.End(n):l.Next(n)]
 		indent := len(text) - len(bytes.TrimLeft(text, " \t"))
 		blank := len(bytes.TrimSpace(text)) == 0
 		if hidden >= 0 && (blank || indent > hidden) {

@@ -11,15 +11,16 @@ import (
 	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/internal/escape"
+	"github.com/manifestlint/manifestlint/internal/fix"
 	"github.com/manifestlint/manifestlint/manifest"
 )
 
 // diffContext is the number of unchanged lines around each change.
 const diffContext = 3
 
-// maxDiffCost bounds the edit script search (Myers' D); beyond it the
-// changed middle of the file is shown as one replaced block, which is still
-// a correct diff.
+// maxDiffCost bounds the edit script search (Myers' D, fix.DiffLines);
+// beyond it the changed middle of the file is shown as one replaced block,
+// which is still a correct diff.
 const maxDiffCost = 1000
 
 // writeDiff writes the unified diff turning a into b, or nothing when they
@@ -37,16 +38,11 @@ func writeDiff(w io.Writer, path string, a, b []byte, da, db *manifest.Document)
 	if bytes.Equal(a, b) {
 		return false, nil
 	}
-	al, bl := splitAfterLF(a), splitAfterLF(b)
-	ops := diffLines(al, bl)
-	ma, mb := shownLines(da, al), shownLines(db, bl)
+	al, bl := manifest.NewLFLines(a).Split(), manifest.NewLFLines(b).Split()
+	hs, _ := fix.DiffLines(al, bl, maxDiffCost)
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "--- %s\n+++ %s\n", diffName("a/"+path), diffName("b/"+path))
-	for _, h := range hunks(ops) {
-		if writeHunk(&buf, h, ma, mb) {
-			masked = true
-		}
-	}
+	masked = writeHunks(&buf, hs, shownLines(da, al), shownLines(db, bl))
 	_, err = w.Write(buf.Bytes())
 	return masked, err
 }
@@ -194,10 +190,7 @@ func shownLines(d *manifest.Document, lines [][]byte) []shown {
 			if !ok {
 				text, changed = "<a line that may hold a secret value is not shown>", true
 			}
-			le, next := l.End(n), len(d.Source)
-			if n < l.Count() {
-				next = l.Start(n + 1)
-			}
+			le, next := l.End(n), l.Next(n)
 			changed = changed || text != string(d.Source[l.Start(n):le])
 			b = append(b, text...)
 			b = append(b, d.Source[le:min(next, end)]...)
@@ -210,204 +203,12 @@ func shownLines(d *manifest.Document, lines [][]byte) []shown {
 	return out
 }
 
-// splitAfterLF splits s into lines that keep their LF; the last line may
-// lack one.
-func splitAfterLF(s []byte) [][]byte {
-	var out [][]byte
-	for len(s) > 0 {
-		i := bytes.IndexByte(s, '\n')
-		if i < 0 {
-			out = append(out, s)
-			break
-		}
-		out = append(out, s[:i+1])
-		s = s[i+1:]
-	}
-	return out
-}
-
-// op is one line of an edit script: an equal line (a and b index), a
-// deleted line of a (b == -1) or an inserted line of b (a == -1).
-type op struct{ a, b int }
-
-// diffLines returns the edit script turning a into b: the common prefix
-// and suffix, and between them Myers' shortest edit script (or, past
-// maxDiffCost, all of a's middle deleted and b's inserted).
-func diffLines(a, b [][]byte) []op {
-	pre := 0
-	for pre < len(a) && pre < len(b) && bytes.Equal(a[pre], b[pre]) {
-		pre++
-	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && bytes.Equal(a[len(a)-1-suf], b[len(b)-1-suf]) {
-		suf++
-	}
-	var ops []op
-	for i := range pre {
-		ops = append(ops, op{i, i})
-	}
-	am, bm := a[pre:len(a)-suf], b[pre:len(b)-suf]
-	mid := myers(am, bm)
-	if mid == nil {
-		for i := range am {
-			mid = append(mid, op{i, -1})
-		}
-		for j := range bm {
-			mid = append(mid, op{-1, j})
-		}
-	}
-	for _, o := range mid {
-		if o.a >= 0 {
-			o.a += pre
-		}
-		if o.b >= 0 {
-			o.b += pre
-		}
-		ops = append(ops, o)
-	}
-	for i := range suf {
-		ops = append(ops, op{len(a) - suf + i, len(b) - suf + i})
-	}
-	return ops
-}
-
-// myers is Myers' O(ND) shortest edit script, or nil when D exceeds
-// maxDiffCost.
-func myers(a, b [][]byte) []op {
-	n, m := len(a), len(b)
-	if n == 0 && m == 0 {
-		return []op{}
-	}
-	maxD := min(n+m, maxDiffCost)
-	off := maxD + 1
-	v := make([]int, 2*maxD+3)
-	var trace [][]int
-	for d := 0; d <= maxD; d++ {
-		// Only v[off-d-1 : off+d+2] is read back at step d: keep that
-		// window (O(D²) in all, not O(D·maxD)).
-		trace = append(trace, append([]int(nil), v[off-d-1:off+d+2]...))
-		for k := -d; k <= d; k += 2 {
-			var x int
-			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
-				x = v[off+k+1]
-			} else {
-				x = v[off+k-1] + 1
-			}
-			y := x - k
-			for x < n && y < m && bytes.Equal(a[x], b[y]) {
-				x++
-				y++
-			}
-			v[off+k] = x
-			if x >= n && y >= m {
-				return backtrack(trace, d, n, m)
-			}
-		}
-	}
-	return nil
-}
-
-// backtrack walks Myers' trace back from (n, m) to build the script.
-func backtrack(trace [][]int, d, n, m int) []op {
-	var rev []op
-	x, y := n, m
-	for ; d > 0; d-- {
-		w := trace[d] // v[off-d-1 : off+d+2] as it was before step d
-		at := func(k int) int { return w[k+d+1] }
-		k := x - y
-		var pk int
-		if k == -d || (k != d && at(k-1) < at(k+1)) {
-			pk = k + 1
-		} else {
-			pk = k - 1
-		}
-		px := at(pk)
-		py := px - pk
-		for x > px && y > py {
-			x--
-			y--
-			rev = append(rev, op{x, y})
-		}
-		if x == px {
-			y--
-			rev = append(rev, op{-1, y})
-		} else {
-			x--
-			rev = append(rev, op{x, -1})
-		}
-	}
-	for x > 0 && y > 0 {
-		x--
-		y--
-		rev = append(rev, op{x, y})
-	}
-	out := make([]op, len(rev))
-	for i, o := range rev {
-		out[len(rev)-1-i] = o
-	}
-	return out
-}
-
-// hunks groups an edit script into hunks: each change with diffContext
-// equal lines around it, changes closer than twice that sharing a hunk.
-func hunks(ops []op) [][]op {
-	var out [][]op
-	i := 0
-	for i < len(ops) {
-		// Find the next change.
-		for i < len(ops) && ops[i].a >= 0 && ops[i].b >= 0 {
-			i++
-		}
-		if i == len(ops) {
-			break
-		}
-		start := max(i-diffContext, 0)
-		end := i
-		for end < len(ops) {
-			// Extend over the change.
-			for end < len(ops) && !(ops[end].a >= 0 && ops[end].b >= 0) {
-				end++
-			}
-			// Count the equal lines that follow.
-			eq := end
-			for eq < len(ops) && ops[eq].a >= 0 && ops[eq].b >= 0 {
-				eq++
-			}
-			if eq == len(ops) || eq-end > 2*diffContext {
-				end = min(end+diffContext, eq)
-				break
-			}
-			end = eq
-		}
-		out = append(out, ops[start:end])
-		i = end
-	}
-	return out
-}
-
-// writeHunk writes one hunk: its @@ header and lines. A line without a
-// final LF is followed by git's "\ No newline at end of file". It reports
-// whether it masked a secret or a control character.
-func writeHunk(buf *bytes.Buffer, h []op, a, b []shown) (masked bool) {
-	aStart, bStart, aLen, bLen := -1, -1, 0, 0
-	for _, o := range h {
-		if o.a >= 0 {
-			if aStart < 0 {
-				aStart = o.a
-			}
-			aLen++
-		}
-		if o.b >= 0 {
-			if bStart < 0 {
-				bStart = o.b
-			}
-			bLen++
-		}
-	}
-	// A hunk holds context lines unless the whole file changed, so a side
-	// with no line at all is an empty file: numbered 0.
-	aStart, bStart = max(aStart, 0), max(bStart, 0)
-	fmt.Fprintf(buf, "@@ -%s +%s @@\n", hunkRange(aStart, aLen), hunkRange(bStart, bLen))
+// writeHunks writes the changes hs as unified diff hunks: each change with
+// diffContext equal lines around it, changes closer than twice that in one
+// hunk, deletions before insertions. A line without a final LF is followed
+// by git's "\ No newline at end of file". It reports whether it masked a
+// secret or a control character.
+func writeHunks(buf *bytes.Buffer, hs []fix.Hunk, a, b []shown) (masked bool) {
 	line := func(mark byte, sl shown) {
 		l, c := showControls(sl.text, sl.first)
 		masked = masked || sl.masked || c
@@ -417,27 +218,31 @@ func writeHunk(buf *bytes.Buffer, h []op, a, b []shown) (masked bool) {
 			buf.WriteString("\n\\ No newline at end of file\n")
 		}
 	}
-	// Within a run of changes, deletions first, then insertions.
-	for i := 0; i < len(h); {
-		o := h[i]
-		if o.a >= 0 && o.b >= 0 {
-			line(' ', a[o.a])
-			i++
-			continue
-		}
-		j := i
-		for j < len(h) && !(h[j].a >= 0 && h[j].b >= 0) {
+	for i := 0; i < len(hs); {
+		j := i + 1
+		for j < len(hs) && hs[j].A0-hs[j-1].A1 <= 2*diffContext {
 			j++
 		}
-		for _, c := range h[i:j] {
-			if c.b < 0 {
-				line('-', a[c.a])
+		first, last := hs[i], hs[j-1]
+		// Equal lines pair up one to one around the changes.
+		a0, a1 := max(first.A0-diffContext, 0), min(last.A1+diffContext, len(a))
+		b0, b1 := first.B0-(first.A0-a0), last.B1+(a1-last.A1)
+		fmt.Fprintf(buf, "@@ -%s +%s @@\n", hunkRange(a0, a1-a0), hunkRange(b0, b1-b0))
+		at := a0
+		for _, h := range hs[i:j] {
+			for _, sl := range a[at:h.A0] {
+				line(' ', sl)
 			}
+			for _, sl := range a[h.A0:h.A1] {
+				line('-', sl)
+			}
+			for _, sl := range b[h.B0:h.B1] {
+				line('+', sl)
+			}
+			at = h.A1
 		}
-		for _, c := range h[i:j] {
-			if c.a < 0 {
-				line('+', b[c.b])
-			}
+		for _, sl := range a[at:a1] {
+			line(' ', sl)
 		}
 		i = j
 	}

@@ -13,21 +13,22 @@ import (
 	"github.com/manifestlint/manifestlint/manifest"
 )
 
-// maxDiffEdits bounds the work of minimalEdits (the edit distance in
+// maxDiffEdits bounds the work of MinimalEdits (the edit distance in
 // lines it searches to): the fix engine changes a few lines; past the
 // bound the changes are given as one edit.
 const maxDiffEdits = 2000
 
 // MinimalEdits returns edits of src that make fixed: one per run of
-// changed lines (a line diff), each cut to the bytes that differ, and one
-// per line where a run replaces as many lines as it removes. Unchanged
-// lines are in no edit. The edits are sorted and do not overlap.
+// changed lines (a line diff, lines ending at LF, CR LF or a lone CR as an
+// editor has them), each cut to the bytes that differ, and one per line
+// where a run replaces as many lines as it removes. Unchanged lines are in
+// no edit. The edits are sorted and do not overlap.
 func MinimalEdits(src, fixed []byte) []manifest.Edit {
 	if bytes.Equal(src, fixed) {
 		return nil
 	}
-	a, b := splitLines(src), splitLines(fixed)
-	hunks, ok := diffLines(a, b)
+	a, b := manifest.NewLSPLines(src).Split(), manifest.NewLSPLines(fixed).Split()
+	hunks, ok := DiffLines(a, b, maxDiffEdits)
 	if !ok {
 		return []manifest.Edit{minimalEdit(src, fixed)}
 	}
@@ -40,36 +41,13 @@ func MinimalEdits(src, fixed []byte) []manifest.Edit {
 		out = append(out, e)
 	}
 	for _, h := range hunks {
-		if h.i1-h.i0 == h.j1-h.j0 {
-			for k := 0; k < h.i1-h.i0; k++ {
-				add(h.i0+k, h.i0+k+1, h.j0+k, h.j0+k+1)
+		if h.A1-h.A0 == h.B1-h.B0 {
+			for k := 0; k < h.A1-h.A0; k++ {
+				add(h.A0+k, h.A0+k+1, h.B0+k, h.B0+k+1)
 			}
 			continue
 		}
-		add(h.i0, h.i1, h.j0, h.j1)
-	}
-	return out
-}
-
-// splitLines cuts s after each line break (LF, CR LF or a lone CR).
-func splitLines(s []byte) [][]byte {
-	var out [][]byte
-	start := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\n':
-			out = append(out, s[start:i+1])
-			start = i + 1
-		case '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
-				continue
-			}
-			out = append(out, s[start:i+1])
-			start = i + 1
-		}
-	}
-	if start < len(s) {
-		out = append(out, s[start:])
+		add(h.A0, h.A1, h.B0, h.B1)
 	}
 	return out
 }
@@ -83,13 +61,20 @@ func lineOffsets(lines [][]byte) []int {
 	return off
 }
 
-// hunk replaces lines a[i0:i1] by b[j0:j1].
-type hunk struct{ i0, i1, j0, j1 int }
+// Hunk is a run of changed lines of a line diff: lines a[A0:A1] (0-based)
+// are replaced by b[B0:B1].
+type Hunk struct{ A0, A1, B0, B1 int }
 
-// diffLines is a shortest line diff of a and b (Myers' O(ND) algorithm,
-// after their common first and last lines), as hunks in order; ok is
-// false when it would take more than maxDiffEdits edits.
-func diffLines(a, b [][]byte) (hs []hunk, ok bool) {
+// DiffLines is a shortest line diff of a and b: Myers' O(ND) algorithm
+// after their common first and last lines, as the runs of changed lines in
+// order (the equal lines between them left out). It is the diff of
+// MinimalEdits and of the command line's --diff. Past maxEdits single-line
+// edits it stops with ok false and one hunk, the whole middle between the
+// common first and last lines, which is still a correct diff.
+//
+// Memory is O(D²) for an edit distance D: of Myers' V array it keeps, for
+// each step d, only the window v[-d-1 : d+2] that the walk back reads.
+func DiffLines(a, b [][]byte, maxEdits int) (hs []Hunk, ok bool) {
 	pre := 0
 	for pre < len(a) && pre < len(b) && bytes.Equal(a[pre], b[pre]) {
 		pre++
@@ -100,17 +85,19 @@ func diffLines(a, b [][]byte) (hs []hunk, ok bool) {
 	}
 	A, B := a[pre:len(a)-suf], b[pre:len(b)-suf]
 	n, m := len(A), len(B)
-	if n == 0 || m == 0 {
-		return []hunk{{pre, pre + n, pre, pre + m}}, true
+	middle := []Hunk{{pre, pre + n, pre, pre + m}}
+	switch {
+	case n == 0 && m == 0:
+		return nil, true
+	case n == 0 || m == 0:
+		return middle, true
 	}
-	maxD := min(n+m, maxDiffEdits)
+	maxD := min(n+m, maxEdits)
 	off := maxD + 1
 	v := make([]int, 2*maxD+3)
 	var trace [][]int
 	found := false
 	for d := 0; d <= maxD && !found; d++ {
-		// Only v[off-d-1 : off+d+2] is read back for step d: keep that
-		// window (O(D²) memory in all, not O(D·maxDiffEdits)).
 		trace = append(trace, append([]int(nil), v[off-d-1:off+d+2]...))
 		for k := -d; k <= d; k += 2 {
 			var x int
@@ -131,11 +118,11 @@ func diffLines(a, b [][]byte) (hs []hunk, ok bool) {
 		}
 	}
 	if !found {
-		return nil, false
+		return middle, false
 	}
 	// Walk back from (n, m): each step of d is a run of equal lines
 	// after one deletion or insertion.
-	var edits []hunk // single-line edits, from the end
+	var edits []Hunk // single-line edits, from the end
 	x, y := n, m
 	for d := len(trace) - 1; d >= 0; d-- {
 		w := trace[d] // v[off-d-1 : off+d+2] as it was before step d
@@ -152,9 +139,9 @@ func diffLines(a, b [][]byte) (hs []hunk, ok bool) {
 		}
 		if d > 0 {
 			if x == px {
-				edits = append(edits, hunk{px, px, py, py + 1}) // insert B[py]
+				edits = append(edits, Hunk{px, px, py, py + 1}) // insert B[py]
 			} else {
-				edits = append(edits, hunk{px, px + 1, py, py}) // delete A[px]
+				edits = append(edits, Hunk{px, px + 1, py, py}) // delete A[px]
 			}
 		}
 		x, y = px, py
@@ -162,9 +149,9 @@ func diffLines(a, b [][]byte) (hs []hunk, ok bool) {
 	// Merge adjacent single-line edits into hunks, in order.
 	for i := len(edits) - 1; i >= 0; i-- {
 		e := edits[i]
-		e.i0, e.i1, e.j0, e.j1 = e.i0+pre, e.i1+pre, e.j0+pre, e.j1+pre
-		if k := len(hs) - 1; k >= 0 && hs[k].i1 == e.i0 && hs[k].j1 == e.j0 {
-			hs[k].i1, hs[k].j1 = e.i1, e.j1
+		e.A0, e.A1, e.B0, e.B1 = e.A0+pre, e.A1+pre, e.B0+pre, e.B1+pre
+		if k := len(hs) - 1; k >= 0 && hs[k].A1 == e.A0 && hs[k].B1 == e.B0 {
+			hs[k].A1, hs[k].B1 = e.A1, e.B1
 			continue
 		}
 		hs = append(hs, e)
@@ -180,7 +167,7 @@ func minimalEdit(src, fixedSrc []byte) manifest.Edit {
 		pre++
 	}
 	// Keep whole characters at both ends of the edit.
-	for pre > 0 && !utf8.RuneStart(src[pre]) {
+	for pre > 0 && pre < len(src) && !utf8.RuneStart(src[pre]) {
 		pre--
 	}
 	suf := 0

@@ -219,9 +219,9 @@ func firstStart(f *manifest.Fix) int {
 // them by start); one whose edits overlap or touch an edit already taken,
 // overlap each other, fall outside src, or touch a byte-order mark is
 // skipped. Line breaks in an edit's text are written with src's own line
-// end (see LineEnd). src is not modified.
+// end (manifest.LineEnd). src is not modified.
 func Apply(src []byte, fixes []*manifest.Fix) ([]byte, []int) {
-	eol := LineEnd(src)
+	eol := manifest.LineEnd(src)
 	bomLen := 0
 	if bytes.HasPrefix(src, manifest.BOM) {
 		bomLen = len(manifest.BOM)
@@ -256,7 +256,7 @@ func Apply(src []byte, fixes []*manifest.Fix) ([]byte, []int) {
 			continue
 		}
 		for _, e := range es {
-			e.New = withLineEnd(e.New, eol)
+			e.New = manifest.WithLineEnd(e.New, eol)
 			at := sort.Search(len(taken), func(i int) bool { return taken[i].Start > e.Start })
 			taken = slices.Insert(taken, at, e)
 		}
@@ -274,32 +274,6 @@ func Apply(src []byte, fixes []*manifest.Fix) ([]byte, []int) {
 	}
 	out = append(out, src[at:]...)
 	return out, applied
-}
-
-// LineEnd returns the line end src uses: that of its first line break (CR
-// LF, a lone CR, or LF), or LF when it has none.
-func LineEnd(src []byte) string {
-	i := bytes.IndexAny(src, "\r\n")
-	switch {
-	case i < 0 || src[i] == '\n':
-		return "\n"
-	case i+1 < len(src) && src[i+1] == '\n':
-		return "\r\n"
-	}
-	return "\r"
-}
-
-// withLineEnd rewrites every line break of s (CR LF, CR or LF) as eol.
-func withLineEnd(s, eol string) string {
-	if !strings.ContainsAny(s, "\r\n") {
-		return s
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	if eol != "\n" {
-		s = strings.ReplaceAll(s, "\n", eol)
-	}
-	return s
 }
 
 // Acceptable reports whether after, the lint of a fixed text, may replace

@@ -128,14 +128,6 @@ func TestLineEnds(t *testing.T) {
 	}
 }
 
-func TestLineEnd(t *testing.T) {
-	for src, want := range map[string]string{"": "\n", "a": "\n", "a\nb\r\n": "\n", "a\r\nb\n": "\r\n", "a\rb": "\r", "a\r": "\r"} {
-		if got := LineEnd([]byte(src)); got != want {
-			t.Errorf("LineEnd(%q) = %q, want %q", src, got, want)
-		}
-	}
-}
-
 func TestApply(t *testing.T) {
 	fx := func(edits ...manifest.Edit) *manifest.Fix { return &manifest.Fix{Edits: edits} }
 	src := []byte("\ufeff0123456789")

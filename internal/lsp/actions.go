@@ -152,36 +152,17 @@ func fixKey(f *manifest.Fix) string {
 	return b.String()
 }
 
-// eol is the document's line end: that of its first line (LF when it has
-// one line).
-func (b actionBuilder) eol() string {
-	idx := b.lr.index
-	if idx.Count() < 2 {
-		return "\n"
-	}
-	return idx.text[idx.End(1):idx.Start(2)]
-}
-
-// withEOL writes the line breaks of s as the document's.
-func (b actionBuilder) withEOL(s string) string {
-	eol := b.eol()
-	if eol == "\n" || !strings.ContainsAny(s, "\r\n") {
-		return s
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	return strings.ReplaceAll(s, "\n", eol)
-}
-
 // edit turns byte-range edits of the linted text into a workspace edit,
 // versioned when the client accepts documentChanges (it then refuses an
-// edit made for text it no longer has).
+// edit made for text it no longer has). The edits' text is sent as it is:
+// fix.Apply and suppress already wrote the document's line end
+// (manifest.LineEnd).
 func (b actionBuilder) edit(edits []manifest.Edit) *workspaceEdit {
 	idx := b.lr.index
 	tes := make([]textEdit, 0, len(edits))
 	for _, e := range edits {
 		s, t := min(max(e.Start, 0), len(idx.text)), min(max(e.End, 0), len(idx.text))
-		tes = append(tes, textEdit{Range{idx.position(s, b.enc), idx.position(t, b.enc)}, b.withEOL(e.New)})
+		tes = append(tes, textEdit{Range{idx.position(s, b.enc), idx.position(t, b.enc)}, e.New})
 	}
 	if b.docChanges {
 		v := b.version

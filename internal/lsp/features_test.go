@@ -369,14 +369,29 @@ func TestCompletionOperationEntry(t *testing.T) {
 	t.Errorf("no operation snippet among %+v", list.Items)
 }
 
-func TestEditKeepsCRLF(t *testing.T) {
-	const text = "manifestVersion: 2.0\r\nreturnAddress:\r\n    street1: PO Box 1 # office\r\n"
-	lr := &lintResult{index: newLineIndex(text)}
-	b := actionBuilder{uri: "u", lr: lr}
-	// The suppression edits themselves: suppress's TestLineEdit, TestFileEdit.
-	we := b.edit([]manifest.Edit{{Start: 0, End: 0, New: "a: 1\nb: 2\n"}})
-	if got := we.Changes["u"][0].NewText; got != "a: 1\r\nb: 2\r\n" {
-		t.Errorf("a fix's text in a CR LF document: %q", got)
+// TestActionsKeepCRLF: applied, every quick fix and suppression of a CR
+// LF document writes CR LF line ends (fix.Apply and suppress choose them
+// with manifest.LineEnd; the server sends their edits as they are).
+func TestActionsKeepCRLF(t *testing.T) {
+	const text = "manifestVersion: 2.0\r\ndeviceId: ABCDE\r\nbucket: my-bucket\r\neraseDevice: no\r\nacl: PRIVATE # why\r\n" +
+		"returnAddress:\r\n    name: Lena Ott\r\n    street1: PO Box 1 # office\r\n    city: Seattle\r\n    stateOrProvince: WA\r\n" +
+		"    postalCode: 98101\r\n    phoneNumber: 206-555-0100\r\n    country: USA\r\n"
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	uri := "untitled:crlf"
+	c.open(uri, text, 1)
+	c.diagnostics(0, uri, 1)
+	acts := actionsAt(t, c, uri, Range{Position{0, 0}, Position{13, 0}}, nil)
+	kinds := map[string]bool{}
+	for _, a := range acts {
+		got := applyEdits(t, text, uri, a.Edit)
+		if strings.Count(got, "\n") != strings.Count(got, "\r\n") || got == text {
+			t.Errorf("%q: %q", a.Title, got)
+		}
+		kinds[strings.Fields(a.Title)[0]] = true
+	}
+	if !kinds["Suppress"] || len(kinds) < 2 {
+		t.Errorf("want suppressions and fixes, got %v", kinds)
 	}
 }
 

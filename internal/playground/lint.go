@@ -101,10 +101,10 @@ func lint(src []byte, o Options) lintResult {
 	}
 	out.Errors, out.Warnings = r.Count()
 	remember(src, o, r.Findings)
-	ix := newIndex(src)
+	lines := manifest.NewLines(src)
 	for i, wf := range jsonwire.Findings(r.Doc, r.Findings) {
 		pf := pageFinding{Finding: wf}
-		pf.From, pf.To = ix.span(&r.Findings[i])
+		pf.From, pf.To = span(lines, &r.Findings[i])
 		out.Findings = append(out.Findings, pf)
 	}
 	return out
@@ -142,43 +142,20 @@ func mustJSON(v any) []byte {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
-// index converts the positions of findings into UTF-16 offsets of src,
-// with the line index every part of manifestlint uses (manifest.Lines).
-type index struct {
-	src   []byte
-	lines *manifest.Lines
-}
-
-func newIndex(src []byte) *index {
-	return &index{src: src, lines: manifest.NewLines(src)}
-}
-
-// utf16 is the number of UTF-16 code units in src[:off].
-func (ix *index) utf16(off int) int {
-	off = max(0, min(off, len(ix.src)))
-	n := 0
-	for _, r := range string(ix.src[:off]) {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
-// span is the range of f to select, in UTF-16 offsets: its byte range when
-// it covers text, else (a place, such as where a missing field belongs)
-// the word that starts there.
-func (ix *index) span(f *manifest.Finding) (from, to int) {
+// span is the range of f to select, in UTF-16 offsets of the text: its
+// byte range when it covers text, else (a place, such as where a missing
+// field belongs) the word that starts there.
+func span(l *manifest.Lines, f *manifest.Finding) (from, to int) {
+	src := l.Source()
 	start, end := f.Start, f.End
 	if f.Span.Empty() {
-		lineEnd := ix.lines.End(f.Line)
-		for end < lineEnd && ix.src[end] != ' ' && ix.src[end] != '\t' {
+		lineEnd := l.End(f.Line)
+		for end < lineEnd && src[end] != ' ' && src[end] != '\t' {
 			end++
 		}
 	}
-	return ix.utf16(start), ix.utf16(end)
+	utf16 := func(off int) int { return manifest.UTF16Len(src[:min(max(off, 0), len(src))]) }
+	return utf16(start), utf16(end)
 }
 
 // FixOne applies the fix of finding i (in lint's order) to src, with the
@@ -254,12 +231,7 @@ func pageEdits(src, out []byte) []pageEdit {
 	pes := make([]pageEdit, 0, len(es))
 	at, u := 0, 0 // a byte offset of src and its UTF-16 offset
 	conv := func(off int) int {
-		for _, r := range string(src[at:off]) {
-			u++
-			if r >= 0x10000 {
-				u++
-			}
-		}
+		u += manifest.UTF16Len(src[at:off])
 		at = off
 		return u
 	}

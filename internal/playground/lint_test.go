@@ -32,7 +32,7 @@ func TestSpanUTF16(t *testing.T) {
 			l := manifest.NewLines([]byte(tt.src))
 			off := l.Offset(tt.at)
 			f := manifest.Finding{Span: l.SpanOf(off, off+tt.n)}
-			from, to := newIndex([]byte(tt.src)).span(&f)
+			from, to := span(l, &f)
 			s := u16(tt.src)
 			if from < 0 || to < from || to > len(s) {
 				t.Fatalf("span %d..%d outside 0..%d", from, to, len(s))

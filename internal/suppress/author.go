@@ -52,7 +52,7 @@ func LineEdit(doc *manifest.Document, line int, name string) manifest.Edit {
 		return manifest.Edit{Start: at, End: end, New: " " + comment}
 	}
 	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
-	return manifest.Edit{Start: start, End: start, New: indent + comment + lineEnd(lines)}
+	return manifest.Edit{Start: start, End: start, New: indent + comment + manifest.LineEnd(lines.Source())}
 }
 
 // FileEdit returns the edit that silences name in the whole of doc: a
@@ -64,16 +64,7 @@ func FileEdit(doc *manifest.Document, name string) manifest.Edit {
 	if strings.HasPrefix(string(lines.Source()[:min(3, len(lines.Source()))]), "\ufeff") {
 		at = len("\ufeff")
 	}
-	return manifest.Edit{Start: at, End: at, New: "# " + Marker + "-file: " + name + " -- " + lineEnd(lines)}
-}
-
-// lineEnd is the document's line end: that of its first line (LF when it
-// has one line).
-func lineEnd(lines *manifest.Lines) string {
-	if lines.Count() < 2 {
-		return "\n"
-	}
-	return string(lines.Source()[lines.End(1):lines.Start(2)])
+	return manifest.Edit{Start: at, End: at, New: "# " + Marker + "-file: " + name + " -- " + manifest.LineEnd(lines.Source())}
 }
 
 // namePrefix is a suppression comment up to the end of the text, which is

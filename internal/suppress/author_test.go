@@ -31,6 +31,8 @@ func TestLineEdit(t *testing.T) {
 			"# manifestlint-ignore: A, N\nacl: x\n"},
 		{"keeps CRLF", "bucket: b\r\nacl: x # note\r\n", 2,
 			"bucket: b\r\n# manifestlint-ignore: N -- \r\nacl: x # note\r\n"},
+		{"writes CR LF, not a NEL before it", "# a\u0085bucket: b\r\nacl: x # note\r\n", 3,
+			"# a\u0085bucket: b\r\n# manifestlint-ignore: N -- \r\nacl: x # note\r\n"},
 		{"a # in a quoted value is no comment", "name: \"Unit #4\"\n", 1,
 			"name: \"Unit #4\"\n"[:0] + "# manifestlint-ignore: N -- \nname: \"Unit #4\"\n"},
 	} {
