@@ -12,14 +12,9 @@ import (
 	"strings"
 )
 
-// topKeys are the top-level keys of the four manifest kinds (the union of
-// their schemas' properties), folded (FoldName).
-var topKeys = foldSet("manifestVersion", "accessKeyId", "acl", "bucket", "cacheControl", "contentDisposition",
-	"contentLanguage", "contentTypes", "customs", "deviceId", "diskTimestampMetadataKey", "eraseDevice",
-	"expires", "fileSystem", "generator", "ignore", "logBucket", "logPrefix", "notificationEmail",
-	"operations", "pinCode", "prefix", "recoveryDirectory", "returnAddress", "serviceLevel",
-	"setContentEncodingForGzFiles", "staticMetadata", "storageClass", "substitutions", "trueCryptPassword",
-	"expeditedShipping")
+// topKeys are TopLevelKeys folded (FoldName), and `expeditedShipping`, a
+// serviceLevel value often written as a key of its own.
+var topKeys = foldSet(append([]string{"expeditedShipping"}, TopLevelKeys...)...)
 
 // distinctKeys are top-level manifest keys that other YAML files (compose
 // files, CI workflows, Helm values, Kubernetes objects) rarely use. Keys a
@@ -31,13 +26,9 @@ var distinctKeys = foldSet("deviceId", "eraseDevice", "notificationEmail", "retu
 	"fileSystem", "recoveryDirectory", "setContentEncodingForGzFiles", "diskTimestampMetadataKey",
 	"expeditedShipping", "customs", "storageClass", "staticMetadata", "contentTypes")
 
-// topKeyNames are the manifest's top-level keys as written, for the
-// near-miss test of foreignKey.
-var topKeyNames = NewCandidates([]string{"manifestVersion", "accessKeyId", "acl", "bucket", "cacheControl",
-	"contentDisposition", "contentLanguage", "contentTypes", "customs", "deviceId", "diskTimestampMetadataKey",
-	"eraseDevice", "expires", "fileSystem", "generator", "ignore", "logBucket", "logPrefix", "notificationEmail",
-	"operations", "pinCode", "prefix", "recoveryDirectory", "returnAddress", "serviceLevel",
-	"setContentEncodingForGzFiles", "staticMetadata", "storageClass", "substitutions", "trueCryptPassword"})
+// topKeyNames are TopLevelKeys as written, for the near-miss test of
+// foreignKey.
+var topKeyNames = NewCandidates(TopLevelKeys)
 
 func foldSet(keys ...string) map[string]bool {
 	m := make(map[string]bool, len(keys))
@@ -47,8 +38,8 @@ func foldSet(keys ...string) map[string]bool {
 	return m
 }
 
-// DetectLimit is how much of a file the test reads: the keys that decide
-// sit near the top of a manifest.
+// DetectLimit is how much of a file Detect reads: the keys that decide sit
+// near the top of a manifest.
 const DetectLimit = 64 << 10
 
 // Verdict is what Detect decided about a file, and why.

@@ -80,3 +80,17 @@ func TestDetectReasons(t *testing.T) {
 		}
 	}
 }
+
+// TestDistinctKeysAreManifestKeys: the keys that vouch for a manifest are
+// some of its top-level keys (TopLevelKeys, tied to the schemas), spelt
+// as they are there.
+func TestDistinctKeysAreManifestKeys(t *testing.T) {
+	if len(distinctKeys) < 10 {
+		t.Fatalf("only %d distinct keys", len(distinctKeys))
+	}
+	for k := range distinctKeys {
+		if !topKeys[k] {
+			t.Errorf("distinct key %q is no top-level manifest key", k)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -273,4 +274,17 @@ func Plural(n int, word string) string {
 		return "1 " + word
 	}
 	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// QuoteLimit is the longest value, in bytes, that Quote shows whole.
+const QuoteLimit = 1024
+
+// Quote shows a value of the manifest in a message, in backticks: whole, or
+// past QuoteLimit (a 10 MB line) as its first characters and its length,
+// "`xxxx…` (3000 characters)", so that the message stays readable.
+func Quote(v string) string {
+	if len(v) <= QuoteLimit {
+		return "`" + v + "`"
+	}
+	return "`" + strings.ToValidUTF8(v[:60], "") + "…` (" + Plural(utf8.RuneCountInString(v), "character") + ")"
 }

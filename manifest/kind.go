@@ -162,6 +162,18 @@ func IsRegion(s string) bool {
 	return false
 }
 
+// TopLevelKeys are the top-level keys of the four kinds' schemas (sorted; a
+// test in package schema ties them to the bundled schemas): the keys Detect
+// takes for a manifest's.
+var TopLevelKeys = []string{
+	"accessKeyId", "acl", "bucket", "cacheControl", "contentDisposition", "contentLanguage",
+	"contentTypes", "customs", "deviceId", "diskTimestampMetadataKey", "eraseDevice", "expires",
+	"fileSystem", "generator", "ignore", "logBucket", "logPrefix", "manifestVersion",
+	"notificationEmail", "operations", "pinCode", "prefix", "recoveryDirectory", "returnAddress",
+	"serviceLevel", "setContentEncodingForGzFiles", "staticMetadata", "storageClass", "substitutions",
+	"trueCryptPassword",
+}
+
 // FieldNames are the key names of every manifest field, at any depth, in
 // the four kinds' schemas (sorted; a test in package schema ties them to
 // the bundled schemas). A YAML syntax error names the one a key written

@@ -7,6 +7,9 @@ type Result struct {
 	File string
 	// Doc is the parsed manifest (its Root is nil when it could not be read).
 	Doc *Document
+	// Parsed says that the manifest parsed, so that its rules and schema
+	// were checked; it stays true when a caller drops Doc's tree.
+	Parsed bool
 	// Kind is the job kind the manifest was checked as.
 	Kind Kind
 	// KindEvidence says what decided Kind: --job-type or the fields.

@@ -31,6 +31,10 @@ type Descriptor struct {
 	// flags that apply them. A test checks them against Fix and against
 	// the fixes the findings really carry.
 	Fixes []FixCase
+	// Decisions are the readings the rule takes where the spec is silent,
+	// one line each (the strictest reading the real examples pass);
+	// `explain` and docs/rules.md list them.
+	Decisions []string
 }
 
 // FixCase is one kind of finding a rule's fix repairs, as ruff's

@@ -11,8 +11,8 @@ import (
 // only on the error path.
 func EditDistance(a, b string) int {
 	// Keys and values are short: the runes and the row live on the stack
-	// (did-you-mean runs once per unknown key, a quarter of a million
-	// times on a hostile file).
+	// (did-you-mean runs once per unknown key, and a hostile file has
+	// hundreds of thousands).
 	var bufA, bufB [64]rune
 	var bufRow [65]int
 	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)

@@ -58,7 +58,7 @@ func checkAccessKeyMatches(c *Context) []manifest.Finding {
 	if !ok || !wellFormedAccessKeyID(v) || v == c.AccessKeyID {
 		return nil
 	}
-	head := fmt.Sprintf("accessKeyId `%s` is not the signing key `%s`", v, c.AccessKeyID)
+	head := fmt.Sprintf("accessKeyId %s is not the signing key `%s`", manifest.Quote(v), c.AccessKeyID)
 	help := fmt.Sprintf("the request will be signed with `%s`%s: set accessKeyId to `%s`, or sign with the key the manifest names",
 		c.AccessKeyID, fromSource(c.AccessKeySource), c.AccessKeyID)
 	if temporaryAccessKey(c.AccessKeyID) {

@@ -7,32 +7,7 @@ package rules
 // field. Every rule skips a returnAddress that is not a mapping (the schema
 // reports it once) and values that are not scalars (the schema's type check).
 //
-// Decisions where the spec is silent (the strictest reading the examples
-// pass):
-//   - stateOrProvince for the US is a USPS code of a state, `DC`, or a
-//     territory (`PR`, `GU`, `VI`, `AS`, `MP`), in capitals: `wa` is invalid
-//     (the fix says `WA`). The military codes `AA`, `AE`, `AP` are refused:
-//     APO/FPO/DPO addresses take mail only, like the post-office boxes the
-//     service does not ship to. `FM`, `MH` and `PW` are refused too: they are
-//     countries of their own (write them as returnAddress.country).
-//   - For Canada the spec only requires stateOrProvince; it is checked too:
-//     one of the 13 Canada Post province and territory codes, in capitals.
-//   - A Canadian postalCode is `A1A 1A1` exactly: capitals, one space, and
-//     the letters Canada Post uses (no D, F, I, O, Q, U; no W or Z first).
-//     `a1a1a1` and `A1A1A1` are invalid (the fix gives the written form).
-//   - Only the United States (country `US`, `USA`, `United States`, ...) is a
-//     US address: Puerto Rico written as its own ISO country (`PR`) is not
-//     asked for a state, and is not a US address for expeditedShipping.
-//   - phoneNumber: `x` (for an extension) is accepted in lower case only, as
-//     the spec writes it.
-//   - Post-office boxes: `PO Box`, `P.O. Box`, `P O Box`, `POBox`,
-//     `GPO Box`, `Post Office Box`, and `POB` followed by a number, in any
-//     case, in street1, street2 or street3; and a box in the words of the
-//     address's own country (`Postfach` in Germany, `BP 12` in France: the
-//     table of pobox.go), in that country only.
-//   - stateOrProvince or postalCode present but empty for the US or Canada is
-//     an invalid value (InvalidAddressException at the value), not a missing
-//     field: a missing field is an absent key (spec §5).
+// Where the spec is silent, each rule's Decisions say what it chose.
 
 import (
 	"fmt"
@@ -99,6 +74,10 @@ var addressUSCARequiredRule = Rule{
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MissingManifestField},
 		Doc:      "returnAddress.stateOrProvince and returnAddress.postalCode are required when the country is the United States or Canada.",
+		Decisions: []string{
+			"Only the United States (country `US`, `USA`, `United States`, ...) is a US address: Puerto Rico written as its own ISO country (`PR`) is not asked for a state or a postal code.",
+			"stateOrProvince or postalCode present but empty for the US or Canada is an invalid value (InvalidAddressException at the value), not a missing field: a missing field is an absent key (spec §5).",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Before: exampleAddressWith("  stateOrProvince: WA\n", ""),
 			After:  exampleAddress,
@@ -118,6 +97,13 @@ var addressStateRule = Rule{
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "For the United States, stateOrProvince is a USPS state or territory code (`WA`, `DC`, `PR`); for Canada a province or territory code (`ON`, `BC`); in capitals.",
+		Decisions: []string{
+			"For the US, a USPS code of a state, `DC` or a territory (`PR`, `GU`, `VI`, `AS`, `MP`), in capitals: `wa` is invalid (the fix writes `WA`).",
+			"The military codes `AA`, `AE` and `AP` are refused: APO/FPO/DPO addresses take mail only, like the post-office boxes the service does not ship to. `FM`, `MH` and `PW` are refused too: they are countries of their own (write them as returnAddress.country).",
+			"For Canada the spec only requires stateOrProvince; it is checked too: one of the 13 Canada Post province and territory codes, in capitals.",
+			"Only the United States (country `US`, `USA`, `United States`, ...) is a US address: Puerto Rico written as its own ISO country (`PR`) is not asked for a state.",
+			"stateOrProvince or postalCode present but empty for the US or Canada is an invalid value (InvalidAddressException at the value), not a missing field: a missing field is an absent key (spec §5).",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Before: exampleAddressWith("stateOrProvince: WA", "stateOrProvince: Washington"),
 			After:  exampleAddress,
@@ -139,6 +125,11 @@ var addressPostalCodeRule = Rule{
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "For the United States, postalCode is `NNNNN` or `NNNNN-NNNN`, and its first three digits belong to stateOrProvince (USPS prefix table); for Canada `A1A 1A1`.",
+		Decisions: []string{
+			"A ZIP prefix USPS has not assigned inside a state's range (987 in WA) counts as that state's, so that a new assignment is no false alarm; a prefix that serves two states (063, 834, 967, 969) counts for both; the military prefixes (090-098, 340, 962-966) belong to no state.",
+			"A Canadian postalCode is `A1A 1A1` exactly: capitals, one space, and the letters Canada Post uses (no D, F, I, O, Q, U; no W or Z first). `a1a1a1` and `A1A1A1` are invalid (the fix writes the written form).",
+			"stateOrProvince or postalCode present but empty for the US or Canada is an invalid value (InvalidAddressException at the value), not a missing field: a missing field is an absent key (spec §5).",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "a leading zero lost, or a digit missing",
 			Before: exampleAddressWith("postalCode: 98101", "postalCode: 9810"),
@@ -155,6 +146,9 @@ var addressPhoneRule = Rule{
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "returnAddress.phoneNumber has at least 7 digits and only digits, spaces and `+ - ( ) . x`.",
+		Decisions: []string{
+			"`x` (for an extension) is accepted in lower case only, as the spec writes it.",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Before: exampleAddressWith("phoneNumber: 206-555-1000", "phoneNumber: 555-01"),
 			After:  exampleAddress,
@@ -170,6 +164,11 @@ var addressPOBoxRule = Rule{
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "The service does not ship to post-office boxes: street1, street2 and street3 must not be a PO Box, nor a box in the words of the address's country (`Postfach`, `Packstation`, `Case postale`, `C.P.`, `Boîte postale`, `BP`, `Apartado`, `Casella postale`, `Postbus`).",
+		Decisions: []string{
+			"A PO box is `PO Box`, `P.O. Box`, `P O Box`, `POBox`, `GPO Box`, `Post Office Box`, or `POB` followed by a number, in any letter case, in street1, street2 or street3.",
+			"A box in the words of the address's own country (`Postfach` in Germany, `BP 12` in France) counts in that country only: a word of another country's list is left alone (Apartado in Germany is a street name).",
+			"The local words match in any letter case and as whole words, except `BP`, which matches only in capitals (with or without dots) before a number (`BP 123`, `B.P. 7`), as La Poste writes it, and `C.P.`, which matches only with its dots.",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Before: exampleAddressWith("street1: 123 Any Street", "street1: PO Box 1234"),
 			After:  exampleAddress,
@@ -185,6 +184,9 @@ var addressEURegionRule = Rule{
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidAddress},
 		Doc:      "A job in eu-west-1 must have a return address in the EU (the 28 member states of the service's time, the UK included).",
+		Decisions: []string{
+			"Territories of an EU member with their own ISO code (Åland, Gibraltar, Réunion, ...) are not in the EU here: the strict reading, which the examples pass.",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "a job in eu-west-1 (--region eu-west-1)",
 			Region: "eu-west-1",
@@ -206,6 +208,9 @@ var serviceLevelExpeditedRule = Rule{
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Doc:      "serviceLevel `expeditedShipping` needs a US return address and, when the job region is known, a us-* region.",
+		Decisions: []string{
+			"Only the United States (country `US`, `USA`, `United States`, ...) is a US address: Puerto Rico written as its own ISO country (`PR`) is not a US address for expeditedShipping.",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "expedited shipping is for US return addresses only",
 			Before: "serviceLevel: expeditedShipping\n" + exampleGermanAddress,
@@ -276,7 +281,7 @@ func addrRegionDesc(c *Context) string {
 // unknownCountryDetail is the headline and help of a value that names no
 // country.
 func unknownCountryDetail(path, value string) (head, help string) {
-	head = fmt.Sprintf("%s is `%s`, not an ISO 3166 country", path, value)
+	head = fmt.Sprintf("%s is %s, not an ISO 3166 country", path, manifest.Quote(value))
 	s, c := nearestCountry(value)
 	if c != nil { // the example is the country meant
 		return head, fmt.Sprintf("did you mean %s? Write `%s`, `%s` or `%s`, in any letter case", c.name, c.alpha2, c.alpha3, c.name)
@@ -440,7 +445,7 @@ func checkAddressState(c *Context) []manifest.Finding {
 	if _, ok := codes[v]; ok {
 		return nil
 	}
-	head := fmt.Sprintf("returnAddress.stateOrProvince is `%s`", v)
+	head := "returnAddress.stateOrProvince is " + manifest.Quote(v)
 	if v == "" {
 		head = "returnAddress.stateOrProvince is empty"
 	}
@@ -520,7 +525,7 @@ func checkAddressPostalCode(c *Context) []manifest.Finding {
 	if !ok {
 		return nil
 	}
-	head := fmt.Sprintf("returnAddress.postalCode is `%s`", v)
+	head := "returnAddress.postalCode is " + manifest.Quote(v)
 	if v == "" {
 		head = "returnAddress.postalCode is empty"
 	}
@@ -637,13 +642,13 @@ func checkAddressPhone(c *Context) []manifest.Finding {
 	var detail, help string
 	switch {
 	case len(bad) > 0:
-		detail = fmt.Sprintf("returnAddress.phoneNumber `%s` holds %s", v, phoneBadKind(bad))
+		detail = fmt.Sprintf("returnAddress.phoneNumber %s holds %s", manifest.Quote(v), phoneBadKind(bad))
 		help = "a phone number may hold only digits, spaces and `+ - ( ) . x` (`x` before an extension: `206-555-0100 x12`)"
 		if digits < phoneMinDigits {
 			help += fmt.Sprintf("; it also has %d digits, and needs at least %d", digits, phoneMinDigits)
 		}
 	case digits < phoneMinDigits:
-		detail = fmt.Sprintf("returnAddress.phoneNumber `%s` has %d digits, fewer than %d", v, digits, phoneMinDigits)
+		detail = fmt.Sprintf("returnAddress.phoneNumber %s has %d digits, fewer than %d", manifest.Quote(v), digits, phoneMinDigits)
 		help = "give the full number with its area code, and the country code from abroad (`+49 30 1234567`)"
 	default:
 		return nil
@@ -710,7 +715,7 @@ func checkAddressPOBox(c *Context) []manifest.Finding {
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidAddress, c.Span(n),
 			"returnAddress."+f,
-			fmt.Sprintf("returnAddress.%s is a post-office box (`%s`)", f, v)).
+			fmt.Sprintf("returnAddress.%s is a post-office box (%s)", f, manifest.Quote(v))).
 			WithHelp("the service does not ship to post-office boxes: give a street address where a carrier can hand over the device"))
 	}
 	return fs

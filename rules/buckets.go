@@ -21,30 +21,53 @@ type bucketRef struct {
 	path string // bucket, logBucket, operations[0].exportBucket
 	name string
 	node *yaml.Node
+	kind manifest.Kind // the kind that has the field; "" for every kind
+}
+
+// bucketFields lists the fields that name a bucket, with the text of each,
+// in field order: `bucket` (S3 import), `logBucket` (every kind), then each
+// `operations[].exportBucket` (S3 export), whatever the kind. The one list
+// of where buckets are: the bucket rules and validate's inventory and
+// online checks (BucketNames) read it.
+func bucketFields(root *yaml.Node) []bucketRef {
+	var out []bucketRef
+	add := func(path string, n *yaml.Node, kind manifest.Kind) {
+		if s, ok := manifest.Text(n); ok {
+			out = append(out, bucketRef{path, s, n, kind})
+		}
+	}
+	add("bucket", manifest.Value(root, "bucket"), manifest.S3Import)
+	add("logBucket", manifest.Value(root, "logBucket"), "")
+	forEachOperation(root, func(path string, op *yaml.Node) {
+		add(manifest.JoinPath(path, "exportBucket"), manifest.Value(op, "exportBucket"), manifest.S3Export)
+	})
+	return out
+}
+
+// BucketNames lists the bucket names a manifest's fields give (bucket,
+// logBucket, operations[].exportBucket, in that order, whatever the kind),
+// but empty ones.
+func BucketNames(root *yaml.Node) []string {
+	var out []string
+	for _, b := range bucketFields(root) {
+		if b.name != "" {
+			out = append(out, b.name)
+		}
+	}
+	return out
 }
 
 // manifestBuckets lists the bucket names of the manifest in source order:
-// `bucket` (S3 import), `logBucket` (every kind) and
-// `operations[].exportBucket` (S3 export). Only scalar values that pass the
-// schema's bucket charset (1 to 255 letters, digits, `.`, `-`, `_`) are
-// listed: anything else is already an InvalidManifestFieldException and
-// cannot name a bucket. Fields in a kind that does not have them are unknown
-// keys (the schema's) and are skipped.
+// the bucketFields its kind has (a field of another kind is an unknown key,
+// the schema's), whose values pass the schema's bucket charset (1 to 255
+// letters, digits, `.`, `-`, `_`): anything else is already an
+// InvalidManifestFieldException and cannot name a bucket.
 func manifestBuckets(c *Context) []bucketRef {
 	var out []bucketRef
-	add := func(path string, n *yaml.Node) {
-		if s, ok := manifest.Text(n); ok && legacyBucketName(s) {
-			out = append(out, bucketRef{path, s, n})
+	for _, b := range bucketFields(c.Root) {
+		if (b.kind == "" || b.kind == c.Kind) && legacyBucketName(b.name) {
+			out = append(out, b)
 		}
-	}
-	if c.Kind == manifest.S3Import {
-		add("bucket", manifest.Value(c.Root, "bucket"))
-	}
-	add("logBucket", manifest.Value(c.Root, "logBucket"))
-	if c.Kind == manifest.S3Export {
-		forEachOperation(c.Root, func(path string, op *yaml.Node) {
-			add(manifest.JoinPath(path, "exportBucket"), manifest.Value(op, "exportBucket"))
-		})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := manifest.At(out[i].node), manifest.At(out[j].node)

@@ -80,3 +80,17 @@ func TestBucketRegions(t *testing.T) {
 			want: []famWant{famErr(manifest.MultipleRegions, "operations[1].exportBucket", 4, 19, "`eu-data` is in `eu-west-1`")}},
 	})
 }
+
+// TestBucketNames: the fields that name a bucket, in field order whatever
+// the kind (validate asks the inventory and --online about each), empty
+// and non-text values left out.
+func TestBucketNames(t *testing.T) {
+	src := "logBucket: logs\noperations:\n  - exportBucket: b1\n  - exportBucket: ''\n  - exportBucket: [x]\n  - exportBucket: b2\nbucket: imp\n"
+	doc, _ := manifest.Parse("m.yaml", []byte(src))
+	if doc == nil || doc.Root == nil {
+		t.Fatal("does not parse")
+	}
+	if got, want := strings.Join(BucketNames(doc.Root), ","), "imp,logs,b1,b2"; got != want {
+		t.Errorf("BucketNames = %s, want %s", got, want)
+	}
+}

@@ -1,6 +1,11 @@
 package rules
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"go.yaml.in/yaml/v3"
+)
 
 // Choice is one accepted value with its name, for editor completion.
 type Choice struct {
@@ -31,6 +36,30 @@ func StateChoices(alpha2 string) []Choice {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
 	return out
+}
+
+// FieldChoices returns the values the rules accept for the field key of the
+// manifest root, for the fields whose values a table of this package
+// decides rather than the schema's enum: the countries of
+// returnAddress.country (address-country) and customs.deviceCountryOfOrigin
+// (customs-country), and the codes of returnAddress.stateOrProvince for the
+// address's country (address-state: the US's and Canada's when the country
+// is neither or not known). ok is false for any other field.
+func FieldChoices(root *yaml.Node, key string) (choices []Choice, ok bool) {
+	switch key {
+	case "country", "deviceCountryOfOrigin":
+		return CountryChoices(), true
+	case "stateOrProvince":
+		country := ""
+		if c, ok := manifest.Text(manifest.Value(manifest.Value(root, "returnAddress"), "country")); ok {
+			country = CountryCode(c)
+		}
+		if country == "US" || country == "CA" {
+			return StateChoices(country), true
+		}
+		return append(StateChoices("US"), StateChoices("CA")...), true
+	}
+	return nil, false
 }
 
 // CountryCode returns the alpha-2 code of a country as a manifest may name

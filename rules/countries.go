@@ -10,12 +10,12 @@ package rules
 // and everything after a `(`, so `US1`, `G-e-r-m-a-n-y` and `Germany (bogus)`
 // pass; it accepts misspellings (`Angolia`), names in other languages
 // (`Deutschland`, `Österreich`), withdrawn and non-ISO codes (`ANT`, `XK`,
-// `ENG`) and `England` for the United Kingdom. Each lookup makes about 18
-// allocations (363 ns), and it offers no candidates for a did-you-mean. The
-// table below is the 249 ISO 3166-1 entries (generated from Debian's
-// iso-codes 4.15 data: alpha-2, alpha-3, the ISO English short name, the
-// official name) plus a short, reviewed list of common English names; a
-// lookup is one map access with no allocation.
+// `ENG`) and `England` for the United Kingdom. Its lookups allocate, and it
+// offers no candidates for a did-you-mean. The table below is the 249 ISO
+// 3166-1 entries (generated from Debian's iso-codes 4.15 data: alpha-2,
+// alpha-3, the ISO English short name, the official name) plus a short,
+// reviewed list of common English names; a lookup is one map access with no
+// allocation.
 
 import (
 	"sort"
@@ -318,9 +318,9 @@ var countryHints = map[string]string{
 }
 
 // euMembers are the 28 member states of the European Union while the
-// service ran (2013-2020), the United Kingdom included [spec D]. Territories
-// with their own ISO code (Åland, Gibraltar, Réunion, ...) are not counted:
-// the strict reading, which the examples pass.
+// service ran (2013-2020), the United Kingdom included [spec D]; not their
+// territories with an ISO code of their own (address-eu-region's
+// Decisions).
 var euMembers = map[string]bool{
 	"AT": true, "BE": true, "BG": true, "HR": true, "CY": true, "CZ": true, "DK": true,
 	"EE": true, "FI": true, "FR": true, "DE": true, "GR": true, "HU": true, "IE": true,
@@ -385,8 +385,8 @@ func countryByCode(alpha2 string) *countryInfo {
 
 // scanCountryCode returns the country whose alpha-2 or alpha-3 code is s,
 // written in capitals as ISO writes it, from the table itself: a run that
-// meets only such codes (most manifests) never builds the index, which costs
-// a one-file run about a twentieth of its CPU after start-up. nil: s is no
+// meets only such codes (most manifests) never builds the index, a cost a
+// one-file run notices. nil: s is no
 // capital code, and the index decides. Once the index is built (countryIndexReady),
 // its map is quicker than the scan and is asked instead.
 func scanCountryCode(s string) *countryInfo {

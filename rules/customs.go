@@ -5,17 +5,7 @@ package rules
 // block is required, the country of origin, and the classification that
 // encrypted data needs.
 //
-// Decisions where the spec is silent:
-//   - A missing customs block is reported at the document's start (1:1, the
-//     position of a field missing from the root mapping), and its message
-//     names the returnAddress.country line that makes it required.
-//   - The facility of a region: any `us-` region is the United States,
-//     `eu-west-1` Ireland, `ap-southeast-1` Singapore; for any other region
-//     (already reported by the region rules) nothing is required.
-//   - When the return country is absent or unknown, the requirement is not
-//     checked (address-country reports the country).
-//   - encryptionClassification is missing only when its key is absent; an
-//     empty value is an invalid one (the schema's pattern reports it).
+// Where the spec is silent, each rule's Decisions say what it chose.
 
 import (
 	"fmt"
@@ -44,6 +34,12 @@ var customsRequiredRule = Rule{
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MissingCustoms},
 		Doc:      "customs is required when the device returns to a country other than the one of the facility serving the job's region (EU to EU excepted); checked only when the region is known.",
+		Decisions: []string{
+			"A missing customs block is reported at the document's start (1:1, where a field missing from the root mapping is), and its message names the returnAddress.country line that makes it required.",
+			"The facility of a region: any `us-` region is the United States, `eu-west-1` Ireland, `ap-southeast-1` Singapore; for any other region (already reported by the region rules) nothing is required.",
+			"When the return country is absent or unknown, the requirement is not checked (address-country reports the country).",
+			"Territories of an EU member with their own ISO code (Åland, Gibraltar, Réunion, ...) are not in the EU here: the strict reading, which the examples pass.",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "a job in us-east-1 (--region us-east-1) returning the device to Germany",
 			Region: "us-east-1",
@@ -80,6 +76,9 @@ var customsEncryptionClassificationRule = Rule{
 		Severity: manifest.Error,
 		Codes:    []manifest.Code{manifest.MissingCustoms},
 		Doc:      "customs.encryptionClassification is required when customs.encryptedData is yes.",
+		Decisions: []string{
+			"encryptionClassification is missing only when its key is absent; an empty value is an invalid one (the schema's pattern reports it).",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Before: strings.Replace(exampleCustoms, "  encryptionClassification: 5D992\n", "", 1),
 			After:  exampleCustoms,

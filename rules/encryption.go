@@ -15,6 +15,10 @@ var exportEncryptionRule = Rule{
 		Codes:    []manifest.Code{manifest.MissingManifestField},
 		Kinds:    []manifest.Kind{manifest.S3Export},
 		Doc:      "An S3 export needs trueCryptPassword or pinCode: every export device is encrypted.",
+		Decisions: []string{
+			"Both keys at once are accepted in every kind: a PIN-protected device can hold a TrueCrypt volume, and the guide does not forbid it.",
+			"In the import kinds both keys are optional, as the spec's table says (C, with no condition given for imports).",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "every export is encrypted: give trueCryptPassword, or pinCode for a hardware-encrypted device",
 			Before: "fileSystem: NTFS\nlogBucket: my-logs",
@@ -30,11 +34,6 @@ var exportEncryptionRule = Rule{
 // the two. A key that is present counts even when its value is bad (empty,
 // too long, a list): that is the schema's InvalidManifestFieldException, and
 // reporting it missing too would be one fault twice.
-//
-// Decisions where the spec is silent: both keys at once are accepted in
-// every kind (a PIN-protected device can hold a TrueCrypt volume, and the
-// guide does not forbid it); in the import kinds both are optional, as the
-// spec's table says (C with no condition given for imports).
 func checkExportEncryption(c *Context) []manifest.Finding {
 	if k, _ := manifest.Get(c.Root, "trueCryptPassword"); k != nil {
 		return nil

@@ -44,7 +44,7 @@ func checkEraseDevice(c *Context) []manifest.Finding {
 	if !ok || strings.EqualFold(v, "yes") {
 		return nil
 	}
-	found := "eraseDevice is `" + v + "`"
+	found := "eraseDevice is " + manifest.Quote(v)
 	if v == "" {
 		found = "eraseDevice is empty"
 	}

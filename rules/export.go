@@ -48,6 +48,9 @@ var exportDirectoriesRule = Rule{
 		Codes:    []manifest.Code{manifest.InvalidManifestField},
 		Kinds:    []manifest.Kind{manifest.S3Export},
 		Doc:      "In an S3 export, recoveryDirectory and operations[].targetDirectory must be relative directory names (no leading `/`, no `..`).",
+		Decisions: []string{
+			"The spec says so of recoveryDirectory only; targetDirectory is held to the same rule, as it too names a directory on the device (the guide's example is `myexport/stuff`) and an absolute or climbing path cannot mean anything else there. To export to the device's root, leave the field out.",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Before: "fileSystem: NTFS\nrecoveryDirectory: /recovered",
 			After:  "fileSystem: NTFS\nrecoveryDirectory: recovered",
@@ -59,10 +62,7 @@ var exportDirectoriesRule = Rule{
 // checkExportDirectories checks, in an S3 export, that recoveryDirectory
 // (spec §4.3) and every operations[].targetDirectory are relative directory
 // names on the device: no leading `/` (or `\`, or a drive letter), no `..`
-// segment, not empty. For targetDirectory the spec is silent; it is held to
-// the same rule, as it too names a directory on the device (the guide's
-// example is `myexport/stuff`) and an absolute or climbing path cannot mean
-// anything else there. To export to the device's root, leave the field out.
+// segment, not empty (targetDirectory: see the rule's Decisions).
 func checkExportDirectories(c *Context) []manifest.Finding {
 	var fs []manifest.Finding
 	check := func(path string, n *yaml.Node) {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -85,7 +86,7 @@ func checkIgnorePatterns(c *Context) []manifest.Finding {
 		if err := checkJavaRegex(p); err != nil {
 			path := manifest.IndexPath("ignore", i)
 			fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(e), path,
-				fmt.Sprintf("%s `%s` is not a valid Java regular expression", path, p)).WithHelp(err.Msg))
+				fmt.Sprintf("%s %s is not a valid Java regular expression", path, manifest.Quote(p))).WithHelp(err.Msg))
 		}
 	}
 	return fs
@@ -124,13 +125,16 @@ func checkExpires(c *Context) []manifest.Finding {
 	}
 	bad := func(detail, help string) []manifest.Finding {
 		return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "expires",
-			fmt.Sprintf("expires `%s` %s", v, detail)).WithHelp(help)}
+			fmt.Sprintf("expires %s %s", manifest.Quote(v), detail)).WithHelp(help)}
 	}
 	const allowed = "write an HTTP date (RFC 1123: weekday, day, month, year, time, `GMT`) such as `Thu, 01 Dec 2016 16:00:00 GMT`"
 	t, err := time.Parse(httpTimeFormat, v)
 	if err != nil {
-		if strings.Contains(err.Error(), "out of range") {
-			return bad("is not a date of the calendar ("+strings.TrimPrefix(err.Error(), `parsing time "`+v+`": `)+")", allowed)
+		// The layout's fields have fixed widths: a value of its length that
+		// time.ParseError explains (Message) has a field out of its range
+		// (31 Feb); the other error it explains is text after the date.
+		if pe := (*time.ParseError)(nil); errors.As(err, &pe) && pe.Message != "" && len(v) == len(httpTimeFormat) {
+			return bad("is not a date of the calendar ("+strings.TrimPrefix(pe.Message, ": ")+")", allowed)
 		}
 		return bad("is not an HTTP date", allowed)
 	}
@@ -184,7 +188,7 @@ func checkContentTypes(c *Context) []manifest.Finding {
 			}
 			problem, help, _ := strings.Cut(p, ": ")
 			fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(k), path,
-				fmt.Sprintf("the contentTypes key `%s` %s", key, problem)).WithHelp(help).WithFix(fix))
+				fmt.Sprintf("the contentTypes key %s %s", manifest.Quote(key), problem)).WithHelp(help).WithFix(fix))
 			return
 		}
 		val, ok := manifest.Text(v)
@@ -196,7 +200,7 @@ func checkContentTypes(c *Context) []manifest.Finding {
 			fix = fmt.Sprintf("for `.%s` files probably `%s`", key, t)
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(v), path,
-			fmt.Sprintf("contentTypes.%s is `%s`, not a media type `type/subtype`", key, val)).
+			fmt.Sprintf("contentTypes.%s is %s, not a media type `type/subtype`", key, manifest.Quote(val))).
 			WithHelp("write a media type without parameters, "+fix))
 	})
 	return fs
@@ -305,7 +309,7 @@ func checkStaticMetadata(c *Context) []manifest.Finding {
 			edit = c.renameKey(manifest.Value(c.Root, "staticMetadata"), k, s, manifest.Safe)
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(k), manifest.JoinPath("staticMetadata", k.Value),
-			fmt.Sprintf("staticMetadata key `%s` is invalid", k.Value)).
+			fmt.Sprintf("staticMetadata key %s is invalid", manifest.Quote(k.Value))).
 			WithHelp("it is not an HTTP header name, which holds letters, digits and !#$%&'*+-.^_`|~, no spaces or `:`: "+fix).WithFix(edit))
 	})
 	return fs
@@ -336,7 +340,7 @@ func checkDiskTimestampMetadataKey(c *Context) []manifest.Finding {
 		return nil
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "diskTimestampMetadataKey",
-		fmt.Sprintf("diskTimestampMetadataKey `%s` is invalid", v)).
+		fmt.Sprintf("diskTimestampMetadataKey %s is invalid", manifest.Quote(v))).
 		WithHelp("it names an object metadata key: write one or more letters, digits, `-` and `_`, such as `disk-timestamp`")}
 }
 

@@ -138,7 +138,7 @@ func withClientToken(check func(c *Context) []manifest.Finding) func(c *Context)
 			return fs
 		}
 		f := c.Errorf(manifest.InvalidClientTokenID, c.Span(n), "accessKeyId",
-			fmt.Sprintf("accessKeyId `%s` does not exist: STS rejected it as InvalidClientTokenId", v)).
+			fmt.Sprintf("accessKeyId %s does not exist: STS rejected it as InvalidClientTokenId", manifest.Quote(v))).
 			WithHelp("Use an active access key of the account that creates the job; `aws iam list-access-keys` lists them.")
 		f.Evidence = id.Evidence
 		return append(fs, f)

@@ -24,11 +24,7 @@ import "regexp"
 //   - Casella postale (IT): Poste Italiane "Casella Postale 1234" (CP).
 //   - Postbus (NL): PostNL "Postbus 1234".
 //
-// Choices: the words match in any letter case and as whole words, except BP,
-// which matches only in capitals (with or without dots) and before a number
-// ("BP 123", "B.P. 7"), as La Poste writes it; C.P. matches only with its
-// dots. A word of another country's list is left alone (Apartado in Germany
-// is a street name).
+// How the words match is one of address-po-box's Decisions (address.go).
 type localBox struct {
 	countries []string // ISO alpha-2 codes
 	re        *regexp.Regexp

@@ -13,13 +13,11 @@ import (
 // Prefix Matrix", which lists the state of every 3-digit prefix, as
 // summarized in the state ranges of USPS Publication 65 ("National
 // Five-Digit ZIP Code and Post Office Directory"). Each state is given its
-// whole range; a prefix USPS has not assigned inside a range (987 in WA)
-// counts as the state's, so that a new assignment is no false alarm.
-// Prefixes that serve more than one state are listed for each: 063 (CT,
-// and Fishers Island, NY 06390), 834 (ID, and Alta, WY 83414), 967 (HI,
+// whole range, and a prefix that serves two states is listed for each: 063
+// (CT, and Fishers Island, NY 06390), 834 (ID, and Alta, WY 83414), 967 (HI,
 // and American Samoa 96799), 969 (Guam and the Northern Mariana Islands).
-// Military prefixes (090-098 AE, 340 AA, 962-966 AP) belong to no state
-// here: address-state refuses the military codes.
+// Why (unassigned and military prefixes too): address-postal-code's
+// Decisions.
 var zipStateRanges = map[string][][2]int{
 	"AL": {{350, 369}},
 	"AK": {{995, 999}},

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -100,5 +101,75 @@ func TestEditorEnums(t *testing.T) {
 	j := strings.Index(src[i:], "}")
 	if i < 0 || strings.Contains(src[i:i+j], `"no"`) || !strings.Contains(src[i:i+j], `"YES"`) {
 		t.Errorf("eraseDevice in the editor schema:\n%s", src[i:i+j])
+	}
+}
+
+// TestSnippetsOwnNoValues: a snippet in the schema sources never lists a
+// field's values itself; it writes `${N|enum|}`, which the printed schema
+// fills in from the field's enum (TestEveryCompletedValueIsAccepted, in the
+// language server, lints each filled-in value).
+func TestSnippetsOwnNoValues(t *testing.T) {
+	choice := regexp.MustCompile(`\$\{[0-9]+\|[^}]*\|\}`)
+	entries, err := files.ReadDir("json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		src, err := files.ReadFile("json/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range choice.FindAllString(string(src), -1) {
+			if !snippetChoice().MatchString(m) {
+				t.Errorf("%s: snippet choice %s lists values: write ${N|enum|}", e.Name(), m)
+			}
+		}
+	}
+	filled := 0
+	for _, k := range manifest.Kinds {
+		src := string(Source(k))
+		if strings.Contains(src, "|enum|") {
+			t.Errorf("%s: a snippet choice left unfilled in the printed schema", k)
+		}
+		filled += len(choice.FindAllString(src, -1))
+	}
+	if filled < 7 {
+		t.Errorf("%d snippet choices in the printed schemas, want customs' 3 in each kind and a region per EBS and Glacier operation", filled)
+	}
+}
+
+// TestSnippetsWriteTheRequiredFields: each snippet writes every field its
+// mapping requires, and only fields the mapping has.
+func TestSnippetsWriteTheRequiredFields(t *testing.T) {
+	for _, k := range manifest.Kinds {
+		var doc map[string]any
+		if err := json.Unmarshal(Source(k), &doc); err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		n := 0
+		for name, d := range doc["definitions"].(map[string]any) {
+			def, _ := d.(map[string]any)
+			snippets, _ := def["defaultSnippets"].([]any)
+			props, _ := def["properties"].(map[string]any)
+			required, _ := def["required"].([]any)
+			for _, s := range snippets {
+				sn, _ := s.(map[string]any)
+				body, _ := sn["body"].(map[string]any)
+				n++
+				for key := range body {
+					if props[key] == nil {
+						t.Errorf("%s %s: snippet %q writes %s, which %s does not have", k, name, sn["label"], key, name)
+					}
+				}
+				for _, r := range required {
+					if _, ok := body[r.(string)]; !ok {
+						t.Errorf("%s %s: snippet %q leaves out the required %s", k, name, sn["label"], r)
+					}
+				}
+			}
+		}
+		if n < 3 {
+			t.Errorf("%s: %d snippets", k, n)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"testing"
@@ -155,5 +156,23 @@ func TestRegionsMatchSchemas(t *testing.T) {
 		if got := stringList(node["enum"]); !slices.Equal(got, manifest.Regions) {
 			t.Errorf("%s: the schema's regions are %v, manifest.Regions %v", k, got, manifest.Regions)
 		}
+	}
+}
+
+// TestTopLevelKeysMatchSchemas ties manifest.TopLevelKeys, the keys the
+// manifest test of a file (manifest.Detect) takes for a manifest's, to the
+// top-level properties of the four bundled schemas.
+func TestTopLevelKeysMatchSchemas(t *testing.T) {
+	set := map[string]bool{}
+	for _, k := range manifest.Kinds {
+		_, sdoc := kindSchemas[k].must()
+		node, _ := schemaAt(sdoc, nil)
+		for _, n := range propertyNames(node) {
+			set[n] = true
+		}
+	}
+	want := slices.Sorted(maps.Keys(set))
+	if got := manifest.TopLevelKeys; !slices.Equal(got, want) {
+		t.Errorf("manifest.TopLevelKeys = %q, but the schemas' top-level properties are %q", got, want)
 	}
 }

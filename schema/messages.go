@@ -16,33 +16,47 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// hint says how to fix a value that breaks its pattern or length. Hints are
-// looked up by the name of the shared definition the field refers to
-// (yesno, bucket, ...) and then by the field's own name.
-type hint struct {
-	// want is the fix: what the value must be.
-	want string
+// shape says how the headline of a value its definition refuses reads,
+// beyond "path is `value`". The help is the definition's own message in
+// the schema (message), which an editor shows too.
+type shape struct {
 	// count adds the number of characters the value has.
 	count bool
 	// not says what the value is not, in the headline: "not yes or no".
 	not string
+	// enough: the headline with not says it all, and the finding has no help.
+	enough bool
 }
 
-var hints = map[string]hint{
-	"yesno":                    {want: "use yes or no", not: "not yes or no"},
-	"bucket":                   {want: "a bucket name is 1 to 255 letters, digits, '.', '-' or '_'", count: true},
-	"accessKeyId":              {want: "an access key ID is 20 characters, A-Z and 0-9 only (the ID of the key that will sign the request)", count: true},
-	"trueCryptPassword":        {want: "a TrueCrypt password is 1 to 64 characters", count: true},
-	"pinCode":                  {want: "a PIN code is 4 to 12 digits, nothing else", count: true},
-	"s3Prefix":                 {want: "a prefix is at most 1024 characters", count: true},
-	"diskTimestampMetadataKey": {want: "a metadata key holds only letters, digits, '-' and '_'"},
-	"emailList":                {want: "give one or more e-mail addresses separated by ';'", not: "not an e-mail list"},
-	"nonEmptyText":             {want: "give a value"},
-	"deviceValue":              {want: "write the device's value in US dollars as a positive amount with at most two decimals and no currency sign, e.g. 250.00", not: "not a US dollar amount"},
-	"encryptionClassification": {want: "write an export control classification number (a digit, a letter A-E, three digits, an optional '.' suffix, e.g. 5D992) or EAR99", not: "not an ECCN or EAR99"},
-	"deviceHTS":                {want: "write a harmonized tariff number as NNNN.NN.NNNN, e.g. 8471.70.5000", not: "not NNNN.NN.NNNN"},
-	"vaultName":                {want: "a vault name is 1 to 255 letters, digits, '_', '-' or '.'", count: true},
-	"archiveComment":           {want: "an archive comment is 1 to 997 characters", count: true},
+// shapes are looked up by the name of the shared definition the field
+// refers to (yesno, bucket, ...).
+var shapes = map[string]shape{
+	"yesno":                    {not: "not yes or no", enough: true},
+	"bucket":                   {count: true},
+	"accessKeyId":              {count: true},
+	"trueCryptPassword":        {count: true},
+	"pinCode":                  {count: true},
+	"s3Prefix":                 {count: true},
+	"emailList":                {not: "not an e-mail list"},
+	"deviceValue":              {not: "not a US dollar amount"},
+	"encryptionClassification": {not: "not an ECCN or EAR99"},
+	"deviceHTS":                {not: "not NNNN.NN.NNNN"},
+	"vaultName":                {count: true},
+	"archiveComment":           {count: true},
+}
+
+// message is what the schema says a value refused by kw must be: the
+// patternErrorMessage of a pattern, else the errorMessage of the
+// definition (a length), as editors read them; "" for none
+// (TestSchemaMessages requires one for every pattern and length).
+func message(sub map[string]any, kw keyword) string {
+	if kw == kwPattern {
+		if m, ok := sub["patternErrorMessage"].(string); ok {
+			return m
+		}
+	}
+	m, _ := sub["errorMessage"].(string)
+	return m
 }
 
 // examples are the values to suggest for a missing field beyond those the
@@ -453,15 +467,12 @@ func (c *checker) typeDetail(loc location, expected string) (head, help string) 
 }
 
 // valueDetail is the headline and help of a value the schema refuses.
-func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, help string) {
+func (c *checker) valueDetail(loc location, kw keyword) (head, help string) {
 	sub, def := schemaAt(c.sdoc, loc.segs)
 	v := loc.val.Value
-	switch e.Type() {
-	case "const":
-		want := fmt.Sprint(e.Details()["allowed"])
-		if sub != nil && sub["const"] != nil {
-			want = fmt.Sprint(sub["const"])
-		}
+	switch kw {
+	case kwConst:
+		want := fmt.Sprint(sub["const"])
 		got := found(loc.val)
 		if loc.path == "manifestVersion" {
 			if c.kind != manifest.EBSImport && c.kind != manifest.GlacierImport && v == manifest.EBSImport.Version() {
@@ -471,7 +482,7 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, h
 			return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, kindNoun(c.kind), want), ""
 		}
 		return fmt.Sprintf("%s is %s, but it must be `%s`", loc.path, got, want), ""
-	case "enum":
+	case kwEnum:
 		allowed := stringList(sub["enum"])
 		if len(allowed) == 1 {
 			return fmt.Sprintf("%s is %s, but it must be `%s`", loc.path, found(loc.val), allowed[0]), ""
@@ -488,27 +499,21 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, h
 			return head, "did you mean `" + best + "`?"
 		}
 		return head, help
-	case "array_min_items":
+	case kwMinItems:
 		return fmt.Sprintf("%s is an empty list", loc.path),
 			fmt.Sprintf("give at least one entry beneath `%s:`, starting with `- `", lastKey(loc))
-	case "array_max_items":
+	case kwMaxItems:
 		return fmt.Sprintf("%s has %d entries, but %s takes one", loc.path, len(loc.val.Content), kindNoun(c.kind)),
 			fmt.Sprintf("keep one entry, and use one job per device (the device becomes one %s)", map[manifest.Kind]string{
 				manifest.EBSImport: "snapshot", manifest.GlacierImport: "archive"}[c.kind])
 	}
-	h, ok := hints[def]
-	if !ok {
-		h, ok = hints[lastKey(loc)]
-	}
-	if !ok {
-		h.want = e.Description()
-	}
+	h, want := shapes[def], message(sub, kw)
 	bad, badRune := 0, rune(0)
 	if cs := charsetOf(sub); cs != nil {
 		bad, badRune = firstBad(cs, v)
 	}
 	if secret(loc) {
-		return secretDetail(loc.path, v, bad, h.want)
+		return secretDetail(loc.path, v, bad, want)
 	}
 	head = loc.path + " is " + found(loc.val)
 	switch {
@@ -520,11 +525,11 @@ func (c *checker) valueDetail(loc location, e gojsonschema.ResultError) (head, h
 		head += fmt.Sprintf(" (%d characters)", utf8.RuneCountInString(v))
 	case h.not != "" && v != "" && utf8.RuneCountInString(head)+2+len(h.not) <= headBudget:
 		head += ", " + h.not
-		if h.want == "use "+strings.TrimPrefix(h.not, "not ") {
-			return head, "" // "not yes or no" says it all
+		if h.enough {
+			return head, ""
 		}
 	}
-	return head, h.want
+	return head, want
 }
 
 // closestValue suggests the allowed value a user most likely meant by v:

@@ -33,9 +33,9 @@ func nearDestination(v string) string {
 	case n == "":
 		return ""
 	case strings.Contains(n, "ebs") || strings.Contains(n, "snapshot"):
-		return "ebs-snapshot"
+		return destinationOf(manifest.EBSImport)
 	case strings.Contains(n, "glacier"):
-		return "glacier"
+		return destinationOf(manifest.GlacierImport)
 	}
 	dests := make([]string, 0, len(manifest.Destinations))
 	for d := range manifest.Destinations {
@@ -43,6 +43,17 @@ func nearDestination(v string) string {
 	}
 	sort.Strings(dests)
 	return manifest.Closest(v, dests)
+}
+
+// destinationOf returns the destination that makes a manifest of kind k
+// (manifest.Destinations).
+func destinationOf(k manifest.Kind) string {
+	for d, dk := range manifest.Destinations {
+		if dk == k {
+			return d
+		}
+	}
+	return ""
 }
 
 const destinationRule = "a manifest is an EBS or Glacier import only when an operations entry has `destination: ebs-snapshot` or `destination: glacier`"

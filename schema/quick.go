@@ -14,8 +14,7 @@ import (
 // quick is a kind's schema compiled for one question: does a manifest pass
 // it? It answers straight from the yaml.Node tree, without building the Go
 // value gojsonschema needs and without gojsonschema's per-node result
-// bookkeeping, which together were a quarter of the time of linting a valid
-// manifest. Check asks it first; only when it says "fails" does gojsonschema
+// bookkeeping, the bulk of checking a valid manifest. Check asks it first; only when it says "fails" does gojsonschema
 // run, to name the errors, so findings are exactly gojsonschema's.
 //
 // It knows the keywords the manifest schemas use: type, properties,
@@ -209,8 +208,8 @@ func toString(v any) string {
 // manifest reaches. A pattern that only bounds a character set and a length
 // (`^[A-Za-z0-9._-]{1,255}$`, `^[0-9]{4,12}$`, `^[A-Za-z0-9_-]+$`) is
 // never compiled: class holds its character set, and matchString checks each
-// character and the count (compiling `{1,255}` costs 0.25 to 4 ms, the most
-// of a one-file run after start-up).
+// character and the count (compiling a counted repeat such as `{1,255}` is
+// slow, and a one-file run would pay for it at start-up).
 type lazyRegexp struct {
 	src  string
 	once sync.Once

@@ -100,11 +100,13 @@ func TestQuickAgrees(t *testing.T) {
 	}
 }
 
-// FuzzQuickAgrees runs the same check on any input that parses.
+// FuzzQuickAgrees runs the same check on any input that parses, and
+// that no finding says gojsonschema's English (TestNoGojsonschemaEnglish).
 func FuzzQuickAgrees(f *testing.F) {
 	for _, s := range quickSeeds(f) {
 		f.Add(s)
 	}
+	phrases := gojsonschemaPhrases(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc, _ := manifest.Parse("fuzz.yaml", src)
 		if doc.Root == nil {
@@ -116,6 +118,7 @@ func FuzzQuickAgrees(f *testing.F) {
 					t.Errorf("%s: quick says valid=%v, gojsonschema %v", k, got, want)
 				}
 			}
+			noGojsonschemaEnglish(t, phrases, src, k)
 		}
 	})
 }

@@ -13,30 +13,8 @@
 // package: they would need anyOf/oneOf/if-then, whose errors cannot be
 // pinned to one position.
 //
-// Choices where the spec is silent (the strictest reading the real
-// examples still pass):
-//   - Patterns are written so that RE2 (gojsonschema) and ECMAScript (ajv,
-//     yaml-language-server) read them alike: yesno is
-//     `^([Yy][Ee][Ss]|[Nn][Oo])$`, not `(?i)^(yes|no)$`, which ECMAScript
-//     refuses.
-//   - archiveComment is required, so it must be non-empty (1 to 997
-//     characters); required texts are non-empty everywhere.
-//   - prefix is at most 1024 characters; the 1024-byte limit for multi-byte
-//     text, like logPrefix's length rule, is left to a rule.
-//   - An empty mapping or list field (`customs:`, `ignore:`) is of the wrong
-//     type: remove the key or give it entries.
-//   - An unknown key takes its code from the family of the place it sits
-//     in (spec §5): a stray top-level `fileSystem` in an import is
-//     InvalidManifestFieldException, an unknown key under returnAddress is
-//     InvalidAddressException, under customs InvalidCustomsException.
-//   - The values of trueCryptPassword and pinCode are secrets: no message
-//     shows them (CI logs are public); messages give their length and the
-//     position of a character that is not allowed instead.
-//   - encryptionClassification's optional suffix is `.` then letters, digits
-//     and dots (5A002.a.1); deviceValue allows leading zeros but not 0.
-//   - The schemas type every value as text, as the service read it. An
-//     editor that types YAML scalars itself (`2.0` as a number) flags
-//     unquoted numbers; manifestlint does not.
+// Where the spec is silent, the Decisions of the four schema rules say what
+// the schemas chose.
 package schema
 
 import (
@@ -100,6 +78,9 @@ var (
 		},
 		Codes: []manifest.Code{manifest.InvalidManifestField, manifest.InvalidAddress, manifest.InvalidCustoms, manifest.InvalidFileSystem},
 		Doc:   "A key that the job kind does not know at that place: a typo, a field of another kind, or a returnAddress field left at the top level. A typo of a required key that is absent is that key's required-field finding instead (one fault, one finding).",
+		Decisions: []string{
+			"An unknown key takes its code from the family of the place it sits in (spec §5): a stray top-level `fileSystem` in an import is InvalidManifestFieldException, an unknown key under returnAddress is InvalidAddressException, under customs InvalidCustomsException.",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Note:   "keys are case-sensitive",
 			Before: "bucket: my-bucket\nlogbucket: my-logs",
@@ -107,6 +88,10 @@ var (
 		}}
 	invalidTypeRule = &manifest.Descriptor{ID: RuleInvalidType, Severity: manifest.Error, Codes: invalidCodes,
 		Doc: "A mapping or list where text belongs, or text (or nothing) where a mapping or list belongs.",
+		Decisions: []string{
+			"An empty mapping or list field (`customs:`, `ignore:`) is of the wrong type: remove the key or give it entries.",
+			"Every value is text, as the service read it: `deviceId: 49382` is the text 49382, not a number of the wrong type (the schema `manifestlint schema` prints for editors, which type YAML scalars themselves, lets a number stand wherever text does).",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Before: "bucket: my-bucket\ngenerator:\n  name: AWS Import/Export Tool",
 			After:  "bucket: my-bucket\ngenerator: AWS Import/Export Tool",
@@ -120,6 +105,12 @@ var (
 			{Finding: "a yes/no field written with one of YAML 1.1's other words (`true`, `False`, `on`, `off`, `y`, `n`)", Does: "`yes` or `no`", Applicability: manifest.Safe, Why: "but `eraseDevice`, below"},
 		},
 		Doc: "A value outside its allowed values, pattern or length, the wrong manifestVersion for the kind, or an operations list of the wrong length.",
+		Decisions: []string{
+			"archiveComment is required, so it must be non-empty (1 to 997 characters); required texts are non-empty everywhere.",
+			"prefix is at most 1024 characters; the 1024-byte limit for multi-byte text, like logPrefix's length rule, is left to a rule.",
+			"encryptionClassification's optional suffix is `.` then letters, digits and dots (`5A002.a.1`); deviceValue allows leading zeros but not 0.",
+			"The values of trueCryptPassword and pinCode are secrets: no message shows them (CI logs are public); messages give their length and the position of a character that is not allowed instead.",
+		},
 		Example: manifest.Example{Lang: "yaml",
 			Before: "bucket: my-bucket\nstorageClass: GLACIER",
 			After:  "bucket: my-bucket\nstorageClass: STANDARD",
@@ -166,7 +157,7 @@ func (ks *kindSchema) quickSchema() *quick {
 // split sources in json/ (defs.json and one file per kind, which are what
 // is edited) by `go generate ./schema`; TestBundledUpToDate fails when they
 // are stale. Bundling at build time spares the first manifest of a kind
-// about 2 ms of JSON work.
+// the JSON work.
 //
 //go:generate go test . -run TestBundledUpToDate -update-bundles
 //go:embed bundled/*.json
@@ -244,6 +235,8 @@ func Source(kind manifest.Kind) []byte {
 // rule checks) gets the spellings of yes only. manifestlint's own checks
 // use the strict schema, whose messages manifestlint words itself.
 //
+// A snippet's `${N|enum|}` becomes the field's values (fillSnippetChoices).
+//
 // yaml-language-server reads `2.0` and `2` as the same number, so an editor
 // cannot refuse `manifestVersion: 2` without refusing the valid, unquoted
 // `manifestVersion: 2.0`; manifestlint does refuse it.
@@ -253,6 +246,7 @@ func editorFlavor(src []byte) []byte {
 		panic(fmt.Sprintf("schema: bundled schema does not decode: %v", err))
 	}
 	editorNode(doc.Content[0], "")
+	fillSnippetChoices(doc.Content[0], manifest.Value(doc.Content[0], "definitions"))
 	var out bytes.Buffer
 	writeJSON(&out, doc.Content[0])
 	var indented bytes.Buffer
@@ -279,7 +273,9 @@ var (
 	})
 )
 
-// yesNoPattern is the strict schema's yes/no pattern (the yesno definition).
+// yesNoPattern is the strict schema's yes/no pattern (the yesno definition),
+// written so that RE2 (gojsonschema) and ECMAScript (ajv,
+// yaml-language-server) read it alike: ECMAScript refuses `(?i)`.
 const yesNoPattern = "^([Yy][Ee][Ss]|[Nn][Oo])$"
 
 // mustBeYes are the fields whose only accepted value is yes.
@@ -318,9 +314,15 @@ func editorNode(n *yaml.Node, prop string) {
 			}
 		}
 	}
+	yesno := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		yesno = yesno || n.Content[i].Value == "pattern" && n.Content[i+1].Value == yesNoPattern
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		switch {
+		case yesno && k.Value == "patternErrorMessage":
+			k.Value = "errorMessage" // the message of the enum the pattern becomes
 		case k.Value == "type" && v.Kind == yaml.ScalarNode && v.Value == "string":
 			n.Content[i+1] = strSeq([]string{"string"})
 			n.Content[i+1].Content = append(n.Content[i+1].Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "number"})
@@ -479,24 +481,26 @@ func Check(doc *manifest.Document, kind manifest.Kind) []manifest.Finding {
 	}
 	errs := res.Errors()
 	res = nil
-	// One finding per (path, code), in the order first seen: at is its
-	// index in out (not a copy of it, which would double the findings of a
-	// file of 100,000 unknown keys), ranks its rank.
+	// One finding per (path, code), of the error whose keyword ranks
+	// first: at is its index in out (not a copy of it, which would double
+	// the findings of a file of 100,000 unknown keys), ranks its keyword.
+	// gojsonschema reports a keyword once per place, so ranks never tie.
 	at := make(map[key]int, len(errs))
 	out := make([]manifest.Finding, 0, len(errs))
-	var ranks []int
+	var ranks []keyword
 	for i, e := range errs {
 		// Each error is dropped once mapped: on a file of 100,000 unknown
 		// keys gojsonschema's errors (a map, a context and a formatted
 		// description each) outweigh the findings made of them.
 		errs[i] = nil
-		f, rank, ok := c.finding(e)
+		rank := keywordOf(e)
+		f, ok := c.finding(e, rank)
 		if !ok {
 			continue
 		}
 		k := key{f.Path, f.Code}
 		if j, seen := at[k]; seen {
-			if rank < ranks[j] || (rank == ranks[j] && f.Message < out[j].Message) {
+			if rank < ranks[j] {
 				out[j], ranks[j] = f, rank
 			}
 			continue
@@ -546,19 +550,51 @@ func (c *checker) mergedNearMiss(loc location, prop string, k *yaml.Node) bool {
 	return c.nearMiss(loc, best) == k
 }
 
-// errorRank orders gojsonschema's error types by how useful their message
-// is when several concern the same (path, code): lower wins.
-var errorRank = map[string]int{
-	"invalid_type":                    0,
-	"required":                        1,
-	"additional_property_not_allowed": 2,
-	"const":                           3,
-	"enum":                            4,
-	"pattern":                         5,
-	"string_gte":                      6,
-	"string_lte":                      7,
-	"array_min_items":                 8,
-	"array_max_items":                 9,
+// keyword is the schema keyword a gojsonschema error reports, read from
+// the error's type; the order ranks errors on one (path, code) by how
+// useful their message is: lower wins. quick.go knows every keyword the
+// schemas use, so kwOther is never reached by the bundled schemas.
+type keyword int
+
+const (
+	kwType keyword = iota
+	kwRequired
+	kwAdditional
+	kwConst
+	kwEnum
+	kwPattern
+	kwMinLength
+	kwMaxLength
+	kwMinItems
+	kwMaxItems
+	kwOther
+)
+
+// keywordOf is the keyword e reports.
+func keywordOf(e gojsonschema.ResultError) keyword {
+	switch e.(type) {
+	case *gojsonschema.InvalidTypeError:
+		return kwType
+	case *gojsonschema.RequiredError:
+		return kwRequired
+	case *gojsonschema.AdditionalPropertyNotAllowedError:
+		return kwAdditional
+	case *gojsonschema.ConstError:
+		return kwConst
+	case *gojsonschema.EnumError:
+		return kwEnum
+	case *gojsonschema.DoesNotMatchPatternError:
+		return kwPattern
+	case *gojsonschema.StringLengthGTEError:
+		return kwMinLength
+	case *gojsonschema.StringLengthLTEError:
+		return kwMaxLength
+	case *gojsonschema.ArrayMinItemsError:
+		return kwMinItems
+	case *gojsonschema.ArrayMaxItemsError:
+		return kwMaxItems
+	}
+	return kwOther
 }
 
 // checker maps gojsonschema errors of one manifest to findings.
@@ -641,20 +677,15 @@ func (c *checker) locate(ctx string) (location, bool) {
 	return loc, true
 }
 
-// finding maps one gojsonschema error; rank orders errors on one
-// (path, code).
-func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank int, ok bool) {
+// finding maps one gojsonschema error, which reports kw.
+func (c *checker) finding(e gojsonschema.ResultError, kw keyword) (f manifest.Finding, ok bool) {
 	loc, ok := c.locate(e.Context().String("\x00"))
 	if !ok {
-		return f, 0, false
-	}
-	rank, known := errorRank[e.Type()]
-	if !known {
-		rank = len(errorRank)
+		return f, false
 	}
 	prop, _ := e.Details()["property"].(string)
-	switch e.Type() {
-	case "required":
+	switch kw {
+	case kwRequired:
 		path := manifest.JoinPath(loc.path, prop)
 		missing, _ := manifest.Family(path)
 		at := c.doc.PointSpan(manifest.Pos{Line: 1, Column: 1})
@@ -670,14 +701,14 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		// unknown-field finding of the typo is not made (merged), and
 		// either rule id silences this one.
 		if k := c.nearMiss(loc, prop); k != nil {
-			return c.nearMissFinding(missing, path, prop, k, loc), rank, true
+			return c.nearMissFinding(missing, path, prop, k, loc), true
 		}
 		head, help := c.missingDetail(loc, prop)
-		return requiredFieldRule.Errorf(missing, at, path, head).WithHelp(helpText(help)), rank, true
-	case "additional_property_not_allowed":
+		return requiredFieldRule.Errorf(missing, at, path, head).WithHelp(helpText(help)), true
+	case kwAdditional:
 		k, _ := c.get(loc.val, prop)
 		if k == nil || c.mergedNearMiss(loc, prop, k) {
-			return f, 0, false
+			return f, false
 		}
 		path := manifest.JoinPath(loc.path, prop)
 		// The place the key sits in decides the family, not the key's own
@@ -696,17 +727,17 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 		case fix.under != "":
 			f.Fix = c.indentFix(loc, fix.under, k)
 		}
-		return f, rank, true
-	case "invalid_type":
+		return f, true
+	case kwType:
 		_, invalid := manifest.Family(loc.path)
 		expected, _ := e.Details()["expected"].(string)
 		head, help := c.typeDetail(loc, expected)
-		return invalidTypeRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, head).WithHelp(helpText(help)), rank, true
+		return invalidTypeRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, head).WithHelp(helpText(help)), true
 	}
 	_, invalid := manifest.Family(loc.path)
-	head, help := c.valueDetail(loc, e)
+	head, help := c.valueDetail(loc, kw)
 	return invalidValueRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, head).WithHelp(helpText(help)).
-		WithFix(c.valueFix(loc, e)), rank, true
+		WithFix(c.valueFix(loc, kw)), true
 }
 
 // valueFix repairs a value the schema refuses where the repair has one
@@ -716,7 +747,7 @@ func (c *checker) finding(e gojsonschema.ResultError) (f manifest.Finding, rank 
 // a constant with stray punctuation after it (`2.0;`) is safe, and so is
 // yes or no for a YAML 1.1 boolean word (`true`, `off`). Never for a
 // secret's value.
-func (c *checker) valueFix(loc location, e gojsonschema.ResultError) *manifest.Fix {
+func (c *checker) valueFix(loc location, kw keyword) *manifest.Fix {
 	n := loc.val
 	if n == nil || n.Kind != yaml.ScalarNode || secret(loc) {
 		return nil
@@ -734,8 +765,8 @@ func (c *checker) valueFix(loc location, e gojsonschema.ResultError) *manifest.F
 		}
 		return manifest.ReplaceFix(title, app, sp.Start, sp.End, text)
 	}
-	switch e.Type() {
-	case "enum":
+	switch kw {
+	case kwEnum:
 		allowed := stringList(sub["enum"])
 		for _, a := range allowed {
 			if manifest.FoldName(a) == manifest.FoldName(v) && v != "" {
@@ -745,7 +776,7 @@ func (c *checker) valueFix(loc location, e gojsonschema.ResultError) *manifest.F
 		if best := manifest.Closest(v, allowed); best != "" && uniqueSuggestion(v, best, allowed) {
 			return replace(best, manifest.Unsafe, "Write `"+best+"` (the nearest allowed value: a guess)")
 		}
-	case "pattern":
+	case kwPattern:
 		// YAML 1.1's other words for yes and no (`true`, `off`, `Y`): the
 		// service takes only yes and no.
 		if def == "yesno" {
@@ -756,7 +787,7 @@ func (c *checker) valueFix(loc location, e gojsonschema.ResultError) *manifest.F
 				return replace("no", manifest.Safe, "Write `no`")
 			}
 		}
-	case "const":
+	case kwConst:
 		want, ok := sub["const"].(string)
 		if ok && want != v && strings.TrimRight(strings.TrimSpace(v), ";,.") == want {
 			return replace(want, manifest.Safe, "Write `"+want+"`")

@@ -75,12 +75,12 @@ func lastKey(loc location) string {
 }
 
 // helpText is help as a finding carries it: without the full stop that
-// ends the sentences it may be made of
-// and with a lower-case first letter, as the help of every finding starts
-// (a capital followed by a capital, EBS, stays).
+// ends the sentences it may be made of (a schema's message is one) and with
+// a lower-case first letter, as the help of every finding starts (a capital
+// followed by a capital, EBS, stays; "A bucket" becomes "a bucket").
 func helpText(help string) string {
 	help = strings.TrimSuffix(help, ".")
-	if len(help) > 1 && 'A' <= help[0] && help[0] <= 'Z' && 'a' <= help[1] && help[1] <= 'z' {
+	if len(help) > 1 && 'A' <= help[0] && help[0] <= 'Z' && ('a' <= help[1] && help[1] <= 'z' || help[1] == ' ') {
 		help = strings.ToLower(help[:1]) + help[1:]
 	}
 	return help

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"slices"
 	"sort"
 	"sync"
 
@@ -15,21 +16,45 @@ import (
 var (
 	namesOnce sync.Once
 	names     map[string]bool
-	nameList  []string
+	nameList  []string // sorted
+	ordered   []string // the rule ids in registry order, then the codes
+	rulesByID map[string]*manifest.Descriptor
 )
 
 func loadNames() {
 	names = map[string]bool{}
+	rulesByID = map[string]*manifest.Descriptor{}
+	add := func(n string) {
+		if !names[n] {
+			names[n] = true
+			ordered = append(ordered, n)
+		}
+	}
 	for _, r := range Rules() {
-		names[r.ID] = true
+		if rulesByID[r.ID] == nil {
+			rulesByID[r.ID] = r
+		}
+		add(r.ID)
 	}
 	for _, c := range manifest.ErrorCodes {
-		names[string(c.Code)] = true
+		add(string(c.Code))
 	}
-	for n := range names {
-		nameList = append(nameList, n)
-	}
+	nameList = slices.Clone(ordered)
 	sort.Strings(nameList)
+}
+
+// Names lists every name: the rule ids in registry order, then the service
+// codes.
+func Names() []string {
+	namesOnce.Do(loadNames)
+	return slices.Clone(ordered)
+}
+
+// RuleByID returns the rule of the registry whose id is id, exactly so, or
+// nil.
+func RuleByID(id string) *manifest.Descriptor {
+	namesOnce.Do(loadNames)
+	return rulesByID[id]
 }
 
 // KnownName reports whether name is a rule id or a service code.

@@ -1,9 +1,11 @@
 package validate
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/manifestlint/manifestlint/internal/suppress"
+	"github.com/manifestlint/manifestlint/manifest"
 )
 
 func TestRulesListSuppressionRules(t *testing.T) {
@@ -43,6 +45,30 @@ func TestNames(t *testing.T) {
 		}
 		if got := SuggestName(tt.name); got != tt.suggest {
 			t.Errorf("SuggestName(%q) = %q, want %q", tt.name, got, tt.suggest)
+		}
+	}
+}
+
+// TestNamesAreTheRegistry: Names lists each rule id of Rules() once, in
+// its order, then every service code; RuleByID finds each rule, and no
+// code or other spelling.
+func TestNamesAreTheRegistry(t *testing.T) {
+	var want []string
+	for _, r := range Rules() {
+		want = append(want, r.ID)
+		if RuleByID(r.ID) != r {
+			t.Errorf("RuleByID(%q) is not the registry's rule", r.ID)
+		}
+	}
+	for _, c := range manifest.ErrorCodes {
+		want = append(want, string(c.Code))
+	}
+	if got := Names(); !slices.Equal(got, want) {
+		t.Errorf("Names() = %v, want %v", got, want)
+	}
+	for _, n := range []string{"InvalidAddressException", "Erase-Device", "erase_device", ""} {
+		if RuleByID(n) != nil {
+			t.Errorf("RuleByID(%q) found a rule", n)
 		}
 	}
 }

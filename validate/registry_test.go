@@ -53,6 +53,11 @@ func TestRegistry(t *testing.T) {
 		if r.Doc == "" || strings.Contains(r.Doc, "\n") {
 			t.Errorf("rule %s: doc must be one non-empty line: %q", r.ID, r.Doc)
 		}
+		for _, d := range r.Decisions {
+			if d == "" || strings.Contains(d, "\n") || !strings.HasSuffix(d, ".") {
+				t.Errorf("rule %s: a decision is one line ending in a period: %q", r.ID, d)
+			}
+		}
 		if r.Example.Before == "" || r.Example.After == "" || r.Example.Before == r.Example.After {
 			t.Errorf("rule %s: the example needs a bad and a different fixed text", r.ID)
 		}

@@ -8,13 +8,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/internal/suppress"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/rules"
 	"github.com/manifestlint/manifestlint/schema"
-	"go.yaml.in/yaml/v3"
 )
 
 // DefaultMaxBytes is the largest manifest the command line, the language
@@ -122,7 +120,7 @@ func contextNotes(ctx *rules.Context) []Note {
 // Validate lints one manifest.
 func Validate(name string, src []byte, opts Options) Result {
 	doc, fs := manifest.Parse(name, src)
-	res := Result{File: name, Doc: doc}
+	res := Result{File: name, Doc: doc, Parsed: doc.Root != nil}
 	res.Kind, res.KindEvidence = manifest.InferKind(doc.Root, opts.JobType)
 	if opts.Kind != "" {
 		jt := manifest.JobTypeImport
@@ -228,80 +226,26 @@ func endsChecks(fs []manifest.Finding) bool {
 	return false
 }
 
-// Message length limits of clipMessage.
-const (
-	maxMessage = 1024 // a message longer than this gets its quoted values clipped
-	maxQuoted  = 80   // the longest quoted value kept whole
-	hardMax    = 4096 // beyond this the middle of the message is cut
-)
+// maxMessage bounds a headline or help: one that quotes many huge values
+// (each cut by manifest.Quote) loses its middle.
+const maxMessage = 4096
 
-// clipMessages applies clipMessage to the headline and the help of every
-// finding: each holds values quoted from the manifest, which may be huge.
+// clipMessages bounds the headline and the help of every finding
+// (maxMessage).
 func clipMessages(fs []manifest.Finding) []manifest.Finding {
 	for i := range fs {
-		f := &fs[i]
-		if len(f.Message) > maxMessage {
-			f.Message = clipMessage(f.Message)
-		}
-		if len(f.Help) > maxMessage {
-			f.Help = clipMessage(f.Help)
-		}
+		fs[i].Message, fs[i].Help = clipMessage(fs[i].Message), clipMessage(fs[i].Help)
 	}
 	return fs
 }
 
-// clipMessage keeps a finding's message readable when it quotes a huge
-// value (a 10 MB line): each `quoted` span longer than maxQuoted is cut to
-// its start and its length, and a message still over hardMax loses its
-// middle. Messages of normal size are returned as they are.
+// clipMessage cuts the middle of a message over maxMessage bytes (and a
+// character cut in two with it).
 func clipMessage(msg string) string {
 	if len(msg) <= maxMessage {
 		return msg
 	}
-	var b strings.Builder
-	rest := msg
-	for {
-		open := strings.IndexByte(rest, '`')
-		if open < 0 {
-			break
-		}
-		closing := strings.IndexByte(rest[open+1:], '`')
-		if closing < 0 {
-			break
-		}
-		quoted := rest[open+1 : open+1+closing]
-		b.WriteString(rest[:open+1])
-		if len(quoted) > maxQuoted {
-			b.WriteString(cutRunes(quoted, maxQuoted-20))
-			fmt.Fprintf(&b, "…` (%d characters)", utf8.RuneCountInString(quoted))
-		} else {
-			b.WriteString(quoted)
-			b.WriteByte('`')
-		}
-		rest = rest[open+1+closing+1:]
-	}
-	b.WriteString(rest)
-	out := b.String()
-	if len(out) > hardMax {
-		head := cutRunes(out, hardMax/2)
-		tail := out[len(out)-hardMax/4:]
-		for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
-			tail = tail[1:]
-		}
-		out = head + " … " + tail
-	}
-	return out
-}
-
-// cutRunes returns s cut to at most n bytes, at a character boundary.
-func cutRunes(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
+	return strings.ToValidUTF8(msg[:maxMessage/2], "") + " … " + strings.ToValidUTF8(msg[len(msg)-maxMessage/4:], "")
 }
 
 // inferRegion finds the job region in the manifest or, with an inventory,
@@ -374,23 +318,8 @@ func BucketNames(name string, src []byte) []string {
 	return bucketNames(doc)
 }
 
-// bucketNames lists the buckets a manifest names: bucket, logBucket and
-// operations[].exportBucket, in that order.
-func bucketNames(doc *manifest.Document) []string {
-	nodes := []*yaml.Node{manifest.Value(doc.Root, "bucket"), manifest.Value(doc.Root, "logBucket")}
-	if ops := manifest.Value(doc.Root, "operations"); manifest.IsSequence(ops) {
-		for _, op := range ops.Content {
-			nodes = append(nodes, manifest.Value(op, "exportBucket"))
-		}
-	}
-	var out []string
-	for _, n := range nodes {
-		if b, ok := manifest.Text(n); ok && b != "" {
-			out = append(out, b)
-		}
-	}
-	return out
-}
+// bucketNames lists the buckets a manifest names (rules.BucketNames).
+func bucketNames(doc *manifest.Document) []string { return rules.BucketNames(doc.Root) }
 
 // Rules returns every rule manifestlint applies, parse, schema,
 // suppression and rule checks alike, for `explain`, SARIF's rule list and

@@ -1,6 +1,5 @@
 // Package cli is the manifestlint command: flags, inputs, the lint pool,
-// subcommands and exit statuses. main.go only calls Main; the language server
-// and the WebAssembly build reuse what they need from here and from validate.
+// subcommands and exit statuses. main.go only calls Main.
 //
 // Exit status: 0 no errors (warnings alone do not fail), 1 errors found,
 // 2 usage or I/O error.
@@ -43,17 +42,13 @@ const (
 var subcommands = commandTable()
 
 // TuneGC sets the collector for a short run with a small live heap (results
-// stream out and are dropped): Go's default, GOGC=100, spent about a third
-// of the CPU of a 10,000-file run collecting. GOGC=400 collects a quarter as
-// often; the soft limit of 23 MiB of Go memory makes it collect sooner
-// whenever the heap grows, keeping the peak under 30 MB on many small
-// files (the limit is sized to the live heap of such a run, 4 to 5 MB plus
-// the runtime's own: at 20 MiB it pinned the heap goal at 10 MB and the
-// collector ran 51 times on 10,000 files, at 23 MiB about 32 times, at
-// 24 MiB 29 times but with a peak of 29.7 to 30.2 MB); a large file raises the limit to fit it (fitMemLimit), since under
-// a limit below the live heap the collector runs without pause. A GOGC or
-// GOMEMLIMIT in the environment wins. bench/parsefloor does the same,
-// so that the floor it measures runs under the same settings.
+// stream out and are dropped): GOGC=400 collects a quarter as often as Go's
+// default, and a soft memory limit sized to such a run's live heap makes it
+// collect sooner whenever the heap grows. A large file raises the limit to
+// fit it (fitMemLimit): under a limit below the live heap the collector runs
+// without pause. A GOGC or GOMEMLIMIT in the environment wins.
+// bench/parsefloor does the same, so that its floor runs under the same
+// settings; docs/performance.md has the measurements.
 func TuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
@@ -67,8 +62,7 @@ func TuneGC() {
 
 // Soft memory limits of TuneGC: a streamed run holds little, but a format
 // that gets every result at once (JSON, SARIF, ...) holds all the findings,
-// and under the streamed limit its collector ran without pause (2.5 s of CPU
-// instead of 1 s on 10,000 files).
+// and needs room above them to collect in.
 const (
 	streamMemLimit = 23 << 20
 	holdMemLimit   = 48 << 20
@@ -87,8 +81,7 @@ var memLimit atomic.Int64
 
 // fitMemLimit raises TuneGC's soft memory limit, when it set one, so that
 // linting a file of n bytes fits under it: under a limit below its live
-// heap the collector runs without pause (a 1.3 MB file of 100,000 keys took
-// 5.3 s of CPU instead of 1.4 s). Small files leave the limit as it is.
+// heap the collector runs without pause. Small files leave the limit as it is.
 func fitMemLimit(n int) {
 	if !memLimitTuned {
 		return
@@ -632,19 +625,17 @@ func formatNames() []string {
 // flagHint suggests the flag a mistyped one was meant to be: "did you mean
 // --format?".
 func flagHint(fl *pflag.FlagSet, err error) string {
-	msg := err.Error()
-	var name string
-	switch {
-	case strings.HasPrefix(msg, "unknown flag: --"):
-		name = strings.TrimPrefix(msg, "unknown flag: --")
-	case strings.HasPrefix(msg, "unknown shorthand flag: '"):
-		// "unknown shorthand flag: 'r' in -region": a long flag written
-		// with one dash.
-		if _, in, ok := strings.Cut(msg, " in -"); ok && len(in) > 1 {
-			name = in
-		}
-	default:
+	var ne *pflag.NotExistError
+	if !errors.As(err, &ne) {
 		return ""
+	}
+	name := ne.GetSpecifiedName()
+	if in := ne.GetSpecifiedShortnames(); in != "" {
+		// -region: a long flag written with one dash ('r' is unknown).
+		if len(in) < 2 {
+			return ""
+		}
+		name = in
 	}
 	name, _, _ = strings.Cut(name, "=")
 	var names []string

@@ -27,7 +27,7 @@ var (
 )
 
 // commandTable lists the commands beside linting, keyed by their first
-// argument; main.go dispatches to them.
+// argument; Main dispatches to them.
 func commandTable() map[string]func(args []string, stdout, stderr io.Writer) int {
 	return map[string]func(args []string, stdout, stderr io.Writer) int{
 		"explain":    cmdExplain,
@@ -259,10 +259,9 @@ func cmdLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	// TuneGC's soft memory limit and GOGC suit a short run that holds
-	// little; a server holds its open documents for hours, and under a
-	// 20 MiB limit a 1 MB manifest kept the collector running without pause
-	// (a change took twice as long). Go's defaults, unless the environment
-	// says otherwise.
+	// little; a server holds its open documents for hours, and a large one
+	// would keep the collector running without pause under that limit. Go's
+	// defaults, unless the environment says otherwise.
 	if memLimitTuned {
 		debug.SetMemoryLimit(math.MaxInt64)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
 	"github.com/spf13/pflag"
 )
 
@@ -64,7 +65,7 @@ func completionData() completion {
 		values: map[string][]string{
 			"format":   formatNames(),
 			"region":   manifest.Regions,
-			"job-type": {"import", "export"},
+			"job-type": {string(manifest.JobTypeImport), string(manifest.JobTypeExport)},
 			"job-kind": kindNames(),
 			"color":    {"auto", "always", "never"},
 		},
@@ -75,17 +76,7 @@ func completionData() completion {
 	}
 	sort.Strings(c.commands)
 	fl.VisitAll(func(f *pflag.Flag) { c.flags = append(c.flags, f) })
-	seen := map[string]bool{}
-	for _, r := range ruleRows() {
-		seen[r.ID] = true
-		c.names = append(c.names, r.ID)
-	}
-	for _, ec := range manifest.ErrorCodes {
-		if !seen[string(ec.Code)] {
-			seen[string(ec.Code)] = true
-			c.names = append(c.names, string(ec.Code))
-		}
-	}
+	c.names = validate.Names()
 	return c
 }
 

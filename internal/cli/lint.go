@@ -16,7 +16,6 @@ import (
 	"github.com/manifestlint/manifestlint/internal/fix"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
-	"go.yaml.in/yaml/v3"
 )
 
 // outcome is one input's outcome: its lint result and, when fixing, what
@@ -203,11 +202,10 @@ type lintSummary struct {
 	why         []string
 }
 
-// slim drops the parsed tree below a result's root mapping once the
-// manifest is linted, for the formats that hold every result until the end:
-// the source (for snippets), the root's kind and position (so that
-// Doc.Root != nil still says "parsed") and the findings stay. A clean file
-// keeps no document at all. Ten thousand full trees would take over 100 MB.
+// slim drops the parsed tree of a result once the manifest is linted, for
+// the formats that hold every result until the end: the source (for
+// snippets) and the findings stay. A clean file keeps no document at all.
+// Ten thousand full trees would take over 100 MB.
 func slim(r validate.Result) validate.Result {
 	if r.Doc == nil {
 		return r
@@ -216,11 +214,7 @@ func slim(r validate.Result) validate.Result {
 		r.Doc = nil
 		return r
 	}
-	d := &manifest.Document{Name: r.Doc.Name, Source: r.Doc.Source, Secrets: r.Doc.Secrets}
-	if root := r.Doc.Root; root != nil {
-		d.Root = &yaml.Node{Kind: root.Kind, Tag: root.Tag, Line: root.Line, Column: root.Column}
-	}
-	r.Doc = d
+	r.Doc = &manifest.Document{Name: r.Doc.Name, Source: r.Doc.Source, Secrets: r.Doc.Secrets}
 	return r
 }
 

@@ -13,7 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -166,6 +166,13 @@ func writeRule(w io.Writer, r *manifest.Descriptor) error {
 	p.line("")
 	p.line("Fix")
 	p.wrap("  ", fixText(r))
+	if len(r.Decisions) > 0 {
+		p.line("")
+		p.line(decisionsTitle)
+		for _, d := range r.Decisions {
+			p.hang("  - ", "    ", d)
+		}
+	}
 	if r.Example.Before != "" {
 		p.line("")
 		p.example(&r.Example)
@@ -192,6 +199,9 @@ func fixText(r *manifest.Descriptor) string {
 	}
 	return r.Fix + " `--fix` applies it; `--diff` shows what it would change."
 }
+
+// decisionsTitle heads a rule's Decisions in `explain` and docs/rules.md.
+const decisionsTitle = "Where the spec is silent"
 
 // noCodes is what a rule without a service code says about codes.
 const noCodes = "None: a warning. The service accepts what it describes, so it never fails a run."
@@ -240,13 +250,7 @@ func unknown(name string) error {
 
 // allNames lists every name Lookup knows.
 func allNames() []string {
-	var names []string
-	for _, c := range manifest.ErrorCodes {
-		names = append(names, string(c.Code))
-	}
-	for _, r := range validate.Rules() {
-		names = append(names, r.ID)
-	}
+	names := validate.Names()
 	for _, t := range [][]manifest.CodeMeaning{manifest.ProgressCodes, manifest.LocationCodes, manifest.LogStatusCodes} {
 		for _, m := range t {
 			names = append(names, m.Code)
@@ -255,49 +259,44 @@ func allNames() []string {
 	return names
 }
 
-// suggest returns up to 5 known names close to name, best first: names
-// that contain it (or whose stem it contains), and names within a small
-// edit distance of it, of their stem without "Exception", or of their
-// prefix of its length (so a truncated name is found too).
+// suggest returns up to 5 known names for an unknown one, best first: the
+// did-you-mean of manifest.Closest (a code's name also without its
+// "Exception"), then the names that begin with name, then those that
+// contain it or whose stem it contains (a partial name: `explain address`).
 func suggest(name string) []string {
-	q := strings.ToLower(name)
-	if q == "" {
-		return nil
-	}
-	limit := 1
-	if len(q) > 4 {
-		limit = max(2, len(q)/4)
-	}
-	type cand struct {
-		name string
-		dist int
-	}
-	var cs []cand
-	for _, n := range allNames() {
-		l := strings.ToLower(n)
-		stem := strings.TrimSuffix(l, "exception")
-		d := min(manifest.EditDistance(q, l), manifest.EditDistance(q, stem))
-		if len(l) > len(q) {
-			d = min(d, manifest.EditDistance(q, l[:len(q)])+1)
-		}
-		if len(q) >= 3 && (strings.Contains(l, q) || strings.Contains(q, stem)) {
-			d = min(d, limit)
-		}
-		if d <= limit {
-			cs = append(cs, cand{n, d})
+	names := allNames()
+	cands := slices.Clone(names)
+	full := map[string]string{}
+	for _, n := range names {
+		full[n] = n
+		if stem, ok := strings.CutSuffix(n, "Exception"); ok {
+			cands = append(cands, stem)
+			full[stem] = n
 		}
 	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].dist != cs[j].dist {
-			return cs[i].dist < cs[j].dist
-		}
-		return cs[i].name < cs[j].name
-	})
 	var out []string
-	for i := 0; i < len(cs) && i < 5; i++ {
-		out = append(out, cs[i].name)
+	if c := manifest.Closest(name, cands); c != "" {
+		out = append(out, full[c])
 	}
-	return out
+	q := strings.ToLower(name)
+	if len(q) < 3 {
+		return out
+	}
+	var begin, contain []string
+	for _, n := range names {
+		l := strings.ToLower(n)
+		switch {
+		case slices.Contains(out, n):
+		case strings.HasPrefix(l, q):
+			begin = append(begin, n)
+		case strings.Contains(l, q) || strings.Contains(q, strings.TrimSuffix(l, "exception")):
+			contain = append(contain, n)
+		}
+	}
+	slices.Sort(begin)
+	slices.Sort(contain)
+	out = append(append(out, begin...), contain...)
+	return out[:min(len(out), 5)]
 }
 
 func upperFirst(s string) string {
@@ -320,20 +319,23 @@ func (p *printer) line(s string) {
 }
 
 // wrap writes text word-wrapped at 100 columns, each line indented.
-func (p *printer) wrap(indent, text string) {
+func (p *printer) wrap(indent, text string) { p.hang(indent, indent, text) }
+
+// hang is wrap with a first line of its own indent (a list item's "  - ").
+func (p *printer) hang(first, indent, text string) {
 	const width = 100
-	line := indent
+	line := first
 	for _, word := range strings.Fields(text) {
-		if len(line) > len(indent) && len(line)+1+len(word) > width {
+		if len(line) > len(first) && len(line)+1+len(word) > width {
 			p.line(line)
-			line = indent
+			line, first = indent, indent
 		}
-		if len(line) > len(indent) {
+		if len(line) > len(first) {
 			line += " "
 		}
 		line += word
 	}
-	if len(line) > len(indent) {
+	if len(line) > len(first) {
 		p.line(line)
 	}
 }

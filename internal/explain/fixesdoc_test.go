@@ -14,7 +14,7 @@ import (
 
 // The table of docs/fixes.md sits between these lines.
 const (
-	fixesTableStart = "<!-- The table is generated from the rule registry (manifest.Descriptor.Fixes) by `go generate ./explain`; do not edit. -->\n"
+	fixesTableStart = "<!-- The table is generated from the rule registry (manifest.Descriptor.Fixes) by `go generate ./internal/explain`; do not edit. -->\n"
 	fixesTableEnd   = "<!-- End of the generated table. -->\n"
 )
 
@@ -41,7 +41,7 @@ func fixesTable() []byte {
 var updateFixesDoc = flag.Bool("update-fixes-doc", false, "rewrite the table of docs/fixes.md from the rule registry")
 
 // TestFixesDocUpToDate checks that the table of docs/fixes.md is what the
-// registry's Fixes generate; go generate ./explain (-update-fixes-doc)
+// registry's Fixes generate; go generate ./internal/explain (-update-fixes-doc)
 // rewrites it.
 func TestFixesDocUpToDate(t *testing.T) {
 	path := filepath.Join(filepath.Dir(codesMD(t)), "fixes.md")
@@ -64,6 +64,6 @@ func TestFixesDocUpToDate(t *testing.T) {
 		return
 	}
 	if !bytes.Equal(doc[start:end], got) {
-		t.Errorf("the table of docs/fixes.md is stale: run go generate ./explain")
+		t.Errorf("the table of docs/fixes.md is stale: run go generate ./internal/explain")
 	}
 }

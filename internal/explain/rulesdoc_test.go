@@ -13,14 +13,14 @@ import (
 // `manifestlint explain RULE` prints: severity, the kinds it checks, what it
 // checks, its codes, and a bad and a fixed example. SARIF's helpUri and the
 // language server's codeDescription point at these sections
-// (manifest.Descriptor.HelpURI). `go generate ./explain` rewrites the file;
+// (manifest.Descriptor.HelpURI). `go generate ./internal/explain` rewrites the file;
 // TestRulesDocUpToDate fails when it is stale.
 func RulesMarkdown() []byte {
 	rules := validate.Rules()
 	var b bytes.Buffer
 	b.WriteString(`# Rules
 
-<!-- Generated from the rule registry by ` + "`go generate ./explain`" + `; do not edit. -->
+<!-- Generated from the rule registry by ` + "`go generate ./internal/explain`" + `; do not edit. -->
 
 Every rule of manifestlint, as ` + "`manifestlint rules`" + ` lists them and ` + "`manifestlint explain RULE`" + `
 explains each. A rule id names a rule in the output (` + "`[address-po-box]`" + `), in
@@ -53,6 +53,12 @@ is a fault the service accepted, and never fails a run. Which findings ` + "`--f
 			}
 		}
 		fmt.Fprintf(&b, "\n**Fix:** %s\n", fixText(r))
+		if len(r.Decisions) > 0 {
+			b.WriteString("\n**" + decisionsTitle + ":**\n\n")
+			for _, d := range r.Decisions {
+				b.WriteString("- " + d + "\n")
+			}
+		}
 		if ex := r.Example; ex.Before != "" {
 			b.WriteString("\n**Example**")
 			if ex.Note != "" {

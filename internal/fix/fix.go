@@ -286,12 +286,10 @@ func Apply(src []byte, fixes []*manifest.Fix) ([]byte, []int) {
 // missing. A text that did not parse (a duplicate key) may become one that
 // does, whatever that reveals, or stay unparsed with fewer findings.
 func Acceptable(before, after validate.Result) bool {
-	parsedBefore := before.Doc != nil && before.Doc.Root != nil
-	parsedAfter := after.Doc != nil && after.Doc.Root != nil
 	switch {
-	case parsedBefore && !parsedAfter:
+	case before.Parsed && !after.Parsed:
 		return false
-	case !parsedBefore && parsedAfter:
+	case !before.Parsed && after.Parsed:
 		return true
 	}
 	type id struct {
@@ -311,7 +309,7 @@ func Acceptable(before, after validate.Result) bool {
 		if known[id{f.Severity, f.Code, f.Rule, f.Path}] {
 			continue
 		}
-		if !parsedBefore || !underKnown(f.Path, paths) {
+		if !before.Parsed || !underKnown(f.Path, paths) {
 			return false
 		}
 	}

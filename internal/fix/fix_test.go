@@ -162,7 +162,7 @@ func TestApply(t *testing.T) {
 
 func TestAcceptable(t *testing.T) {
 	parsed := func(fs ...manifest.Finding) validate.Result {
-		return validate.Result{Doc: &manifest.Document{Root: &yaml.Node{}}, Findings: fs}
+		return validate.Result{Doc: &manifest.Document{Root: &yaml.Node{}}, Parsed: true, Findings: fs}
 	}
 	unparsed := func(fs ...manifest.Finding) validate.Result {
 		return validate.Result{Doc: &manifest.Document{}, Findings: fs}

@@ -15,6 +15,7 @@ import (
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/rules"
 	"github.com/manifestlint/manifestlint/validate"
+	"go.yaml.in/yaml/v3"
 )
 
 // lineToken is what completion sees of one line: where its first token
@@ -256,7 +257,7 @@ func complete(lr *lintResult, off int, enc encoding, snippets bool) []completion
 		if f.typ == "object" || f.typ == "array" {
 			item.TextEdit.NewText = name + ":"
 		}
-		if sn := snippetFor(kind, name, indent); sn != "" && snippets {
+		if sn := snippetFor(name, f, indent); sn != "" && snippets {
 			item.Kind = completionKindSnippet
 			item.InsertTextFormat = insertSnippet
 			item.TextEdit.NewText = sn
@@ -304,22 +305,15 @@ func kindWith(lr *lintResult, segs []string) (manifest.Kind, *field) {
 
 func sortKey(i int) string { return string(rune('a'+i/26)) + string(rune('a'+i%26)) }
 
-// valueChoices lists the closed set of values of field key.
+// valueChoices lists the closed set of values of field key: the rules'
+// tables where they decide (rules.FieldChoices), or the schema's enum.
 func valueChoices(lr *lintResult, key string, f *field) []rules.Choice {
-	switch key {
-	case "country", "deviceCountryOfOrigin":
-		return rules.CountryChoices()
-	case "stateOrProvince":
-		country := ""
-		if lr.res.Doc != nil && lr.res.Doc.Root != nil {
-			if c, ok := manifest.Text(manifest.Value(manifest.Value(lr.res.Doc.Root, "returnAddress"), "country")); ok {
-				country = rules.CountryCode(c)
-			}
-		}
-		if country == "US" || country == "CA" {
-			return rules.StateChoices(country)
-		}
-		return append(rules.StateChoices("US"), rules.StateChoices("CA")...)
+	var root *yaml.Node
+	if lr.res.Doc != nil {
+		root = lr.res.Doc.Root
+	}
+	if choices, ok := rules.FieldChoices(root, key); ok {
+		return choices
 	}
 	var out []rules.Choice
 	for _, v := range f.values() {
@@ -328,40 +322,35 @@ func valueChoices(lr *lintResult, key string, f *field) []rules.Choice {
 	return out
 }
 
-// snippetFor returns a snippet that writes a whole block for name, with
-// its required fields, or "". Lines after the first are indented from
-// the key's column (indent).
-func snippetFor(kind manifest.Kind, name, indent string) string {
-	in := "\n" + indent + "  "
-	switch name {
-	case "returnAddress":
-		return "returnAddress:" + in + "name: ${1}" + in + "street1: ${2}" + in + "city: ${3}" + in +
-			"stateOrProvince: ${4}" + in + "postalCode: ${5}" + in + "phoneNumber: ${6}" + in + "country: ${7:USA}"
-	case "customs":
-		return "customs:" + in + "dataDescription: ${1}" + in + "encryptedData: ${2|no,yes|}" + in +
-			"exportCertifierName: ${3}" + in + "requiresExportLicense: ${4|no,yes|}" + in + "deviceValue: ${5:250.00}" + in +
-			"deviceCountryOfOrigin: ${6}" + in + "deviceType: ${7|externalStorageDevice,sataDrive|}"
-	case "operations":
-		if op := operationSnippet(kind, indent+"    "); op != "" {
-			return "operations:" + in + "- " + op
-		}
+// snippetFor returns a snippet that writes the whole block of field name
+// (f), from the schema's snippet for it or for its list's entries, or "".
+// Lines after the first are indented from the key's column (indent).
+func snippetFor(name string, f *field, indent string) string {
+	switch {
+	case f == nil:
+	case len(f.snippet) > 0: // a mapping: returnAddress, customs
+		return name + ":\n" + indent + "  " + snippetLines(f.snippet, indent+"  ")
+	case f.items != nil && len(f.items.snippet) > 0: // a list of mappings: operations
+		return name + ":\n" + indent + "  - " + snippetLines(f.items.snippet, indent+"    ")
 	}
 	return ""
 }
 
 // operationSnippet is the body of one operations entry of kind, after its
-// "- "; its keys sit at column indent.
+// "- ", from the schema's snippet; its keys sit at column indent.
 func operationSnippet(kind manifest.Kind, indent string) string {
-	more := "\n" + indent
-	regions := "${1|" + strings.Join(manifest.Regions, ",") + "|}"
-	switch kind {
-	case manifest.S3Export:
-		return "exportBucket: ${1}" + more + "targetDirectory: ${2}"
-	case manifest.EBSImport:
-		return "destination: ebs-snapshot" + more + "source: device" + more + "region: " + regions
-	case manifest.GlacierImport:
-		return "destination: glacier" + more + "source: device" + more + "region: " + regions +
-			more + "vaultName: ${2}" + more + "archiveComment: ${3}"
+	if op := kindField(kind).lookup([]string{"operations", "[]"}); op != nil && len(op.snippet) > 0 {
+		return snippetLines(op.snippet, indent)
 	}
 	return ""
+}
+
+// snippetLines writes a snippet body as YAML `key: value` lines, those
+// after the first at indent.
+func snippetLines(body []snippetEntry, indent string) string {
+	lines := make([]string, len(body))
+	for i, e := range body {
+		lines[i] = e.key + ": " + e.value
+	}
+	return strings.Join(lines, "\n"+indent)
 }

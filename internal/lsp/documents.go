@@ -16,7 +16,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -578,22 +577,9 @@ func configDiagnostics(snap snapshot, err error) []Diagnostic {
 // docs/rules.md, by rule id (the diagnostics' codeDescription).
 const RuleDocs = manifest.RulesDocURI + "#" // as (*manifest.Descriptor).HelpURI and SARIF's helpUri
 
-var (
-	ruleIDsOnce sync.Once
-	ruleIDs     map[string]bool
-)
-
 // ruleDocumented reports whether id is a rule of validate.Rules(), each of
 // which has its section in docs/rules.md (tested).
-func ruleDocumented(id string) bool {
-	ruleIDsOnce.Do(func() {
-		ruleIDs = map[string]bool{}
-		for _, r := range validate.Rules() {
-			ruleIDs[r.ID] = true
-		}
-	})
-	return ruleIDs[id]
-}
+func ruleDocumented(id string) bool { return validate.RuleByID(id) != nil }
 
 // findingMessage is a diagnostic's message: the headline, as --format
 // json's message, then the help on the next line (editors show a

@@ -167,7 +167,7 @@ func TestCompletionSnippetsAndOperations(t *testing.T) {
 	for _, it := range list.Items {
 		if it.Label == "returnAddress" {
 			found = true
-			if it.InsertTextFormat != insertSnippet || !strings.Contains(it.TextEdit.NewText, "\n  street1: ${2}") {
+			if it.InsertTextFormat != insertSnippet || !strings.Contains(it.TextEdit.NewText, "\n  street1: ${2:") {
 				t.Errorf("returnAddress snippet: %+v", it.TextEdit)
 			}
 		}

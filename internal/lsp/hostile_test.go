@@ -49,6 +49,10 @@ func TestUnknownMethodIsMethodNotFound(t *testing.T) {
 	if m.Error == nil || m.Error.Code != codeMethodNotFound {
 		t.Fatalf("unknown method: %+v, want %d", m.Error, codeMethodNotFound)
 	}
+	// A notification's method is no request.
+	if m := c.call("textDocument/didClose", map[string]any{}); m.Error == nil || m.Error.Code != codeMethodNotFound {
+		t.Fatalf("didClose as a request: %+v, want %d", m.Error, codeMethodNotFound)
+	}
 }
 
 func TestMalformedHeadersAreSkipped(t *testing.T) {

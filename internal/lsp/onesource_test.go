@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -136,6 +137,102 @@ func TestEveryCompletedValueIsAccepted(t *testing.T) {
 	for _, key := range []string{"stateOrProvince", "country", "eraseDevice", "acl", "storageClass", "fileSystem", "encryptedData", "region", "serviceLevel", "deviceCapacityGreaterThan1TB"} {
 		if walked[key] == 0 {
 			t.Errorf("no completion walked for %s (walked: %v)", key, fmt.Sprint(walked))
+		}
+	}
+}
+
+// The snippets completion writes are the editor schemas' (defaultSnippets),
+// and each value a snippet lets the user choose is one completion offers
+// for that field, which TestEveryCompletedValueIsAccepted lints.
+func TestSnippetChoicesAreCompletedValues(t *testing.T) {
+	choice := regexp.MustCompile(`^\$\{[0-9]+\|(.*)\|\}$`)
+	checked := 0
+	for _, k := range manifest.Kinds {
+		root := kindField(k)
+		blocks := map[string]*field{"returnAddress": root.props["returnAddress"], "customs": root.props["customs"]}
+		if ops := root.props["operations"]; ops != nil {
+			blocks["operations[]"] = ops.items
+		}
+		for name, block := range blocks {
+			if block == nil || len(block.snippet) == 0 {
+				t.Errorf("%s: no snippet for %s in the schema", k, name)
+				continue
+			}
+			for _, e := range block.snippet {
+				m := choice.FindStringSubmatch(e.value)
+				if m == nil {
+					continue
+				}
+				var offered []string
+				for _, c := range valueChoices(&lintResult{}, e.key, block.props[e.key]) {
+					offered = append(offered, c.Value)
+				}
+				for _, v := range strings.Split(m[1], ",") {
+					checked++
+					if !slices.Contains(offered, v) {
+						t.Errorf("%s %s: the snippet offers %s: %s, which completion does not (%v)", k, name, e.key, v, offered)
+					}
+				}
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d snippet choices checked", checked)
+	}
+}
+
+// A snippet inserted as it comes (each placeholder's default, a choice's
+// first value) completes a manifest the rules accept: the returnAddress
+// and customs blocks, an S3 export's operations and an EBS import's entry.
+func TestSnippetsAsInsertedAreAccepted(t *testing.T) {
+	read := func(name string) string {
+		src, err := os.ReadFile("../../testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(src)
+	}
+	block := func(key string) *regexp.Regexp { return regexp.MustCompile(`(?m)^` + key + `:\n(?:[ -].*\n)+`) }
+	glacier := strings.Replace(read("spec-examples/dg-glacier-import.yaml"), "91011-1111", "98101-1111", 1)
+	// A key being typed does not parse: kind is what the server knows of
+	// the document then (its last lint, or the jobType setting).
+	cases := []struct {
+		name, base, key, typed string
+		kind                   manifest.Kind
+	}{
+		{"returnAddress", read("sample/manifest.yaml"), "returnAddress", "returnAddress", manifest.S3Import},
+		{"customs", read("spec-examples/dg-export-customs.yaml"), "customs", "customs", manifest.S3Export},
+		{"export operations", read("spec-examples/dg-export-customs.yaml"), "operations", "operations", manifest.S3Export},
+		{"EBS entry", glacier, "operations", "operations:\n  - ", ""},
+	}
+	placeholder := regexp.MustCompile(`\$\{[0-9]+(?::([^}]*)|\|([^,|]*)[^}]*\|)?\}`)
+	opts := validate.Options{Ignore: []string{"sample-value"}}
+	for _, tc := range cases {
+		text := block(tc.key).ReplaceAllString(tc.base, "") + tc.typed
+		res := validate.Validate("m.yaml", []byte(text), opts)
+		lr := &lintResult{text: text, index: newLineIndex(text), res: res, kind: res.Kind}
+		if tc.kind != "" {
+			lr.kind = tc.kind
+		}
+		var snippet string
+		for _, it := range complete(lr, len(text), utf16, true) {
+			if it.InsertTextFormat == insertSnippet && (it.Label == tc.key || it.Label == "operation") {
+				snippet = it.TextEdit.NewText
+			}
+		}
+		if snippet == "" {
+			t.Errorf("%s: no snippet offered", tc.name)
+			continue
+		}
+		expanded := placeholder.ReplaceAllString(snippet, "$1$2")
+		last := strings.LastIndex(text, tc.typed)
+		if tc.typed == tc.key {
+			text = text[:last] + expanded + "\n"
+		} else {
+			text += expanded + "\n"
+		}
+		if fs := validate.Validate("m.yaml", []byte(text), opts).Findings; len(fs) > 0 {
+			t.Errorf("%s: the snippet as inserted draws %v:\n%s", tc.name, fs, text)
 		}
 	}
 }

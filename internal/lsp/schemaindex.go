@@ -4,13 +4,13 @@ package lsp
 // against) into a tree of fields, for hover and completion.
 
 import (
-	"encoding/json"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/schema"
+	"go.yaml.in/yaml/v3"
 )
 
 // field is one field of a kind's schema.
@@ -20,12 +20,18 @@ type field struct {
 	typ      string
 	enum     []string
 	constant string
-	pattern  string
 	props    map[string]*field
 	order    []string // property names in schema order
 	required map[string]bool
 	items    *field
+	// snippet is the body of the schema's first defaultSnippets entry for
+	// this field, its keys in order; nil when it has none.
+	snippet []snippetEntry
 }
+
+// snippetEntry is one `key: value` of a snippet body; the value is in
+// snippet syntax (`${1:my-vault}`, `${2|no,yes|}`).
+type snippetEntry struct{ key, value string }
 
 var (
 	schemaOnce  sync.Once
@@ -38,12 +44,13 @@ func kindField(kind manifest.Kind) *field {
 	schemaOnce.Do(func() {
 		kindSchemas = map[manifest.Kind]*field{}
 		for _, k := range manifest.Kinds {
-			var doc map[string]any
-			if json.Unmarshal(schema.Source(k), &doc) != nil {
+			// JSON is YAML: the node tree keeps the order of a snippet's keys.
+			var doc yaml.Node
+			if yaml.Unmarshal(schema.Source(k), &doc) != nil || len(doc.Content) != 1 {
 				continue
 			}
-			defs, _ := doc["definitions"].(map[string]any)
-			kindSchemas[k] = readField(doc, defs, 0)
+			root := doc.Content[0]
+			kindSchemas[k] = readField(root, manifest.Value(root, "definitions"), 0)
 		}
 	})
 	if f := kindSchemas[kind]; f != nil {
@@ -52,64 +59,73 @@ func kindField(kind manifest.Kind) *field {
 	return kindSchemas[manifest.S3Import]
 }
 
+// stringItems lists the string items of a sequence node.
+func stringItems(n *yaml.Node) []string {
+	var out []string
+	if n != nil && n.Kind == yaml.SequenceNode {
+		for _, v := range n.Content {
+			if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+				out = append(out, v.Value)
+			}
+		}
+	}
+	return out
+}
+
 // readField converts one schema object, resolving $ref into defs.
-func readField(s map[string]any, defs map[string]any, depth int) *field {
+func readField(s, defs *yaml.Node, depth int) *field {
 	f := &field{}
-	if depth > 10 {
+	if depth > 10 || s == nil || s.Kind != yaml.MappingNode {
 		return f
 	}
-	if ref, ok := s["$ref"].(string); ok {
-		name := strings.TrimPrefix(ref, "#/definitions/")
-		if d, ok := defs[name].(map[string]any); ok {
+	if ref, ok := manifest.Text(manifest.Value(s, "$ref")); ok {
+		if d := manifest.Value(defs, strings.TrimPrefix(ref, "#/definitions/")); d != nil {
 			f = readField(d, defs, depth+1)
 		}
 	}
-	if v, ok := s["description"].(string); ok {
+	if v, ok := manifest.Text(manifest.Value(s, "description")); ok {
 		f.desc = v
 	}
-	if vs, ok := s["examples"].([]any); ok && len(vs) > 0 {
-		if v, ok := vs[0].(string); ok {
-			f.example = v
+	if ex := manifest.Value(s, "examples"); ex != nil && ex.Kind == yaml.SequenceNode && len(ex.Content) > 0 {
+		if v := ex.Content[0]; v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+			f.example = v.Value
 		}
 	}
-	if v, ok := s["type"].(string); ok {
+	if v, ok := manifest.Text(manifest.Value(s, "type")); ok {
 		f.typ = v
 	}
-	if v, ok := s["const"].(string); ok {
+	if v, ok := manifest.Text(manifest.Value(s, "const")); ok {
 		f.constant = v
 	}
-	if v, ok := s["pattern"].(string); ok {
-		f.pattern = v
+	if e := manifest.Value(s, "enum"); e != nil {
+		f.enum = stringItems(e)
 	}
-	if vs, ok := s["enum"].([]any); ok {
-		f.enum = nil
-		for _, v := range vs {
-			if str, ok := v.(string); ok {
-				f.enum = append(f.enum, str)
-			}
-		}
-	}
-	if req, ok := s["required"].([]any); ok {
+	if req := manifest.Value(s, "required"); req != nil {
 		f.required = map[string]bool{}
-		for _, r := range req {
-			if str, ok := r.(string); ok {
-				f.required[str] = true
-			}
+		for _, r := range stringItems(req) {
+			f.required[r] = true
 		}
 	}
-	if props, ok := s["properties"].(map[string]any); ok {
+	if props := manifest.Value(s, "properties"); props != nil && props.Kind == yaml.MappingNode {
 		f.props = map[string]*field{}
 		f.order = nil
-		for name, p := range props {
-			if pm, ok := p.(map[string]any); ok {
-				f.props[name] = readField(pm, defs, depth+1)
-				f.order = append(f.order, name)
-			}
+		for i := 0; i+1 < len(props.Content); i += 2 {
+			name := props.Content[i].Value
+			f.props[name] = readField(props.Content[i+1], defs, depth+1)
+			f.order = append(f.order, name)
 		}
 		sort.Strings(f.order)
 	}
-	if items, ok := s["items"].(map[string]any); ok {
+	if items := manifest.Value(s, "items"); items != nil {
 		f.items = readField(items, defs, depth+1)
+	}
+	if sn := manifest.Value(s, "defaultSnippets"); sn != nil && sn.Kind == yaml.SequenceNode && len(sn.Content) > 0 {
+		if body := manifest.Value(sn.Content[0], "body"); body != nil && body.Kind == yaml.MappingNode {
+			f.snippet = nil
+			for i := 0; i+1 < len(body.Content); i += 2 {
+				f.snippet = append(f.snippet, snippetEntry{body.Content[i].Value, body.Content[i+1].Value})
+			}
+		}
 	}
 	return f
 }
@@ -149,8 +165,6 @@ func (f *field) values() []string {
 			}
 		}
 		return out
-	case f.pattern == "^([Yy][Ee][Ss]|[Nn][Oo])$":
-		return []string{"yes", "no"}
 	}
 	return nil
 }

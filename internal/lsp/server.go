@@ -222,86 +222,76 @@ func (s *Server) logf(format string, args ...any) {
 // on its own goroutine and may be cancelled.
 type handler func(s *Server, params json.RawMessage) (work func(ctx context.Context) (any, *rpcError), err *rpcError)
 
-// notificationHandler handles a notification on the reading goroutine.
-type notificationHandler func(s *Server, params json.RawMessage)
-
-var requests map[string]handler
-var notifications map[string]notificationHandler
-
-func init() {
-	requests = map[string]handler{
-		"initialize":                  (*Server).initialize,
-		"shutdown":                    (*Server).shutdown,
-		"textDocument/diagnostic":     (*Server).pullDiagnostics,
-		"textDocument/hover":          (*Server).hover,
-		"textDocument/completion":     (*Server).completion,
-		"textDocument/codeAction":     (*Server).codeAction,
-		"workspace/executeCommand":    nil, // not offered
-		"workspace/diagnostic":        nil, // not offered
-		"textDocument/formatting":     nil, // not offered
-		"textDocument/documentSymbol": nil, // not offered
-	}
-	for name, h := range requests {
-		if h == nil {
-			delete(requests, name)
-		}
-	}
-	notifications = map[string]notificationHandler{
-		"initialized":                         (*Server).initialized,
-		"textDocument/didOpen":                (*Server).didOpen,
-		"textDocument/didChange":              (*Server).didChange,
-		"textDocument/didSave":                (*Server).didSave,
-		"textDocument/didClose":               (*Server).didClose,
-		"workspace/didChangeWatchedFiles":     (*Server).didChangeWatchedFiles,
-		"workspace/didChangeConfiguration":    (*Server).didChangeConfiguration,
-		"$/cancelRequest":                     (*Server).cancelRequest,
-		"$/setTrace":                          (*Server).setTrace,
-		"workspace/didChangeWorkspaceFolders": func(*Server, json.RawMessage) {},
-	}
+// method is how the server takes one JSON-RPC method: a request, which it
+// answers (run), or a notification, which it handles on the reading
+// goroutine and does not answer (note).
+type method struct {
+	run   handler
+	note  func(s *Server, params json.RawMessage)
+	early bool // accepted before initialize ($/setTrace)
 }
 
-// dispatch handles one well-formed message.
+// methods are the methods the server takes. Not offered, so unknown:
+// workspace/executeCommand, workspace/diagnostic, textDocument/formatting,
+// textDocument/documentSymbol. exit ends Serve's loop.
+var methods = map[string]method{
+	"initialize":                          {run: (*Server).initialize},
+	"shutdown":                            {run: (*Server).shutdown},
+	"textDocument/diagnostic":             {run: (*Server).pullDiagnostics},
+	"textDocument/hover":                  {run: (*Server).hover},
+	"textDocument/completion":             {run: (*Server).completion},
+	"textDocument/codeAction":             {run: (*Server).codeAction},
+	"initialized":                         {note: (*Server).initialized},
+	"textDocument/didOpen":                {note: (*Server).didOpen},
+	"textDocument/didChange":              {note: (*Server).didChange},
+	"textDocument/didSave":                {note: (*Server).didSave},
+	"textDocument/didClose":               {note: (*Server).didClose},
+	"workspace/didChangeWatchedFiles":     {note: (*Server).didChangeWatchedFiles},
+	"workspace/didChangeConfiguration":    {note: (*Server).didChangeConfiguration},
+	"$/cancelRequest":                     {note: (*Server).cancelRequest},
+	"workspace/didChangeWorkspaceFolders": {note: func(*Server, json.RawMessage) {}},
+	"$/setTrace":                          {note: (*Server).setTrace, early: true},
+}
+
+// dispatch handles one well-formed message: a response to the server's
+// own request, or a method, refused by the state of the session (nothing
+// but initialize before it, only exit after shutdown) or unknown. A
+// refused notification is dropped (LSP: a server may ignore `$/`
+// notifications it does not know), a refused request answered with why.
 func (s *Server) dispatch(m *message) {
 	if m.Method == "" {
 		s.response(m)
 		return
 	}
-	if !m.isRequest() {
-		s.mu.Lock()
-		ready := s.state == stateRunning
-		shutdown := s.state == stateShutdown
-		s.mu.Unlock()
-		// After shutdown only exit (handled by Serve) is read: a change is
-		// not applied, nothing is linted or published.
-		if h, ok := notifications[m.Method]; ok && (ready || m.Method == "$/setTrace" && !shutdown) {
-			s.safely(m.Method, func() { h(s, m.Params) })
-		}
-		// Unknown notifications, and any before initialize, are dropped
-		// (LSP: a server may ignore `$/` notifications it does not know).
-		return
-	}
 	s.mu.Lock()
 	state := s.state
 	s.mu.Unlock()
+	mt, known := methods[m.Method]
+	known = known && (mt.run != nil) == m.isRequest()
+	code, why := 0, ""
 	switch {
-	case state == stateNew && m.Method != "initialize":
-		s.replyError(m.ID, codeServerNotInitialized, "the server is not initialized: send initialize first")
-		return
+	case state == stateNew && m.Method != "initialize" && !(known && mt.early):
+		code, why = codeServerNotInitialized, "the server is not initialized: send initialize first"
 	case state != stateNew && m.Method == "initialize":
-		s.replyError(m.ID, codeInvalidRequest, "initialize was already received")
-		return
+		code, why = codeInvalidRequest, "initialize was already received"
 	case state == stateShutdown:
-		s.replyError(m.ID, codeInvalidRequest, "the server is shutting down: only exit is accepted")
-		return
+		code, why = codeInvalidRequest, "the server is shutting down: only exit is accepted"
+	case !known:
+		code, why = codeMethodNotFound, "method not found: "+clip(m.Method, 100)
 	}
-	h, ok := requests[m.Method]
-	if !ok {
-		s.replyError(m.ID, codeMethodNotFound, "method not found: "+clip(m.Method, 100))
+	switch {
+	case !m.isRequest():
+		if why == "" {
+			s.safely(m.Method, func() { mt.note(s, m.Params) })
+		}
+		return
+	case why != "":
+		s.replyError(m.ID, code, why)
 		return
 	}
 	var work func(context.Context) (any, *rpcError)
 	var herr *rpcError
-	s.safely(m.Method, func() { work, herr = h(s, m.Params) })
+	s.safely(m.Method, func() { work, herr = mt.run(s, m.Params) })
 	if herr != nil || work == nil {
 		if herr == nil {
 			herr = &rpcError{codeInternalError, "internal error"}

@@ -328,6 +328,7 @@ func httpAnswer(err error) (status int, region string) {
 
 // why says in a few words why a call settled nothing.
 func why(err error, status int) string {
+	var timeout interface{ Timeout() bool } // net.Error, *url.Error: the HTTP client's timeout
 	switch {
 	case status == 429 || status == 503:
 		return fmt.Sprintf("throttled (%d)", status)
@@ -335,7 +336,7 @@ func why(err error, status int) string {
 		return fmt.Sprintf("the service answered %d", status)
 	case status != 0:
 		return fmt.Sprintf("unexpected answer %d", status)
-	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || strings.Contains(err.Error(), "Client.Timeout"):
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || errors.As(err, &timeout) && timeout.Timeout():
 		return "timed out"
 	}
 	return short(err)

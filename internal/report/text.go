@@ -168,7 +168,7 @@ func (s *textStream) File(r manifest.Result) error {
 	if opt.Statistics {
 		return nil // the table and the summary only
 	}
-	if e > 0 && r.Doc != nil && r.Doc.Root != nil && !opt.Quiet {
+	if e > 0 && r.Parsed && !opt.Quiet {
 		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", file,
 			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
 	}

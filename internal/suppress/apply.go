@@ -59,8 +59,8 @@ func Apply(doc *manifest.Document, fs []manifest.Finding, unknown func(name stri
 		used[i] = make([]bool, len(ds[i].Names))
 	}
 	// The names each line (0: the whole file) silences, looked up per
-	// finding: a scan of every directive per finding was quadratic in a
-	// file with a suppression on each of its lines.
+	// finding: a scan of every directive per finding would be quadratic in
+	// a file with a suppression on each of its lines.
 	type nameAt struct {
 		line int
 		name string
