@@ -268,10 +268,14 @@ func Family(path string) (missing, invalid Code) {
 	return MissingManifestField, InvalidManifestField
 }
 
-// Plural counts word: "1 error", "2 errors" (words that take an -s).
+// Plural counts word: "1 error", "2 errors", "2 fixes" (words with a
+// regular plural: -es after s, x, ch and sh, else -s).
 func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
+	}
+	if strings.HasSuffix(word, "s") || strings.HasSuffix(word, "x") || strings.HasSuffix(word, "ch") || strings.HasSuffix(word, "sh") {
+		return strconv.Itoa(n) + " " + word + "es"
 	}
 	return strconv.Itoa(n) + " " + word + "s"
 }

@@ -47,3 +47,17 @@ func TestFindingText(t *testing.T) {
 		}
 	}
 }
+
+func TestPlural(t *testing.T) {
+	for _, tc := range []struct {
+		n          int
+		word, want string
+	}{
+		{1, "fix", "1 fix"}, {2, "fix", "2 fixes"}, {0, "error", "0 errors"},
+		{3, "space", "3 spaces"}, {2, "match", "2 matches"}, {2, "more finding", "2 more findings"},
+	} {
+		if got := Plural(tc.n, tc.word); got != tc.want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", tc.n, tc.word, got, tc.want)
+		}
+	}
+}

@@ -33,6 +33,15 @@ func (k Kind) Title() string {
 	return "S3 import"
 }
 
+// Noun is the kind with its article, as a sentence reads it: "an S3
+// import", "a Glacier import".
+func (k Kind) Noun() string {
+	if k == GlacierImport {
+		return "a " + k.Title()
+	}
+	return "an " + k.Title()
+}
+
 // Version is the manifestVersion the kind needs.
 func (k Kind) Version() string {
 	if k == EBSImport || k == GlacierImport {

@@ -715,9 +715,9 @@ func findBadIndentIn(doc *Document, from, to int) (at Pos, head, help string, ok
 					blockText, blockLine = ind, l
 				case ind < blockText && l >= from:
 					// Text is not quoted: the line may hold a secret.
-					return Pos{l, ind + 1}, fmt.Sprintf("the line is indented %s, less than the text of `%s: %s`", spaces(ind), blockName, blockHead),
+					return Pos{l, ind + 1}, fmt.Sprintf("the line is indented %s, less than the text of `%s: %s`", Plural(ind, "space"), blockName, blockHead),
 						fmt.Sprintf("a block scalar's text (%s from line %d) ends at the first line indented less: indent it %s to continue the text, or %s if it is the next key",
-							spaces(blockText), blockLine, spaces(blockText), keyColumn(blockKey)), true
+							Plural(blockText, "space"), blockLine, Plural(blockText, "space"), keyColumn(blockKey)), true
 				}
 				continue
 			}
@@ -736,11 +736,11 @@ func findBadIndentIn(doc *Document, from, to int) (at Pos, head, help string, ok
 			stack = append(stack, lv)
 		case ind > top.indent && l >= from:
 			if hasColon && lastKey != "" {
-				fix := fmt.Sprintf("indent it %s, like the keys beside it", spaces(top.indent))
+				fix := fmt.Sprintf("indent it %s, like the keys beside it", Plural(top.indent, "space"))
 				if top.indent == 0 {
 					fix = "start it in column 1, like the keys beside it"
 				}
-				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, more than `%s:` on line %d", key, spaces(ind), lastKey, lastLine),
+				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, more than `%s:` on line %d", key, Plural(ind, "space"), lastKey, lastLine),
 					fmt.Sprintf("`%s:` already has a value: %s", lastKey, fix), true
 			}
 		case ind < top.indent:
@@ -752,17 +752,17 @@ func findBadIndentIn(doc *Document, from, to int) (at Pos, head, help string, ok
 				if outer.list {
 					end = fmt.Sprintf(" (%s are at %d)", outer.desc, outer.indent)
 				}
-				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, less than the keys above it", key, spaces(ind)),
-					fmt.Sprintf("%s are at %d: indent it %s to keep it %s%s", top.desc, top.indent, spaces(top.indent), top.keep, end), true
+				return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, less than the keys above it", key, Plural(ind, "space")),
+					fmt.Sprintf("%s are at %d: indent it %s to keep it %s%s", top.desc, top.indent, Plural(top.indent, "space"), top.keep, end), true
 			}
 		}
 		cur := &stack[len(stack)-1]
 		if cur.list && cur.indent == ind && !item && l >= from && cur.entry > 0 {
 			// The list sits under its key, one level down the stack.
 			parent := stack[len(stack)-2].indent
-			return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, like the `- ` of `%s:`", key, spaces(ind), cur.key),
+			return Pos{l, ind + 1}, fmt.Sprintf("`%s` is indented %s, like the `- ` of `%s:`", key, Plural(ind, "space"), cur.key),
 				fmt.Sprintf("indent it %s to keep it in the entry above, %s if it comes after the list, or start a new entry with `- `",
-					spaces(cur.entry), keyColumn(parent)), true
+					Plural(cur.entry, "space"), keyColumn(parent)), true
 		}
 		value := ""
 		if hasColon {
@@ -825,15 +825,7 @@ func keyColumn(n int) string {
 	if n == 0 {
 		return "start it in column 1"
 	}
-	return "indent it " + spaces(n)
-}
-
-// spaces is "1 space" or "N spaces".
-func spaces(n int) string {
-	if n == 1 {
-		return "1 space"
-	}
-	return fmt.Sprintf("%d spaces", n)
+	return "indent it " + Plural(n, "space")
 }
 
 // firstNonBlank is the 1-based column of a line's first character that is

@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"maps"
 	"math/bits"
 	"slices"
 	"strings"
@@ -107,11 +108,12 @@ func secretishSlow(key string) bool {
 
 // The names a key is read as a secret field by, precomputed once.
 var (
-	// secretFolded are the folded spellings (FoldName) that name a secret
-	// field: the fields and their common names (the did-you-mean's
-	// synonyms of trueCryptPassword and pinCode, which package schema's
-	// tests keep in step with its own table).
-	secretFolded = []string{"truecryptpassword", "pincode", "password", "truecrypt", "pin"}
+	// secretSynonyms maps the folded common names (FoldName) of the secret
+	// fields to the field: the did-you-mean's synonyms (SecretSynonyms).
+	secretSynonyms = map[string]string{"password": "trueCryptPassword", "truecrypt": "trueCryptPassword", "pin": "pinCode"}
+	// secretFolded are the folded spellings that name a secret field: the
+	// fields and their common names.
+	secretFolded []string
 	// otherFolded are the common names of other fields that are within
 	// two edits of a secret field: `zipCode` is a postal code (the
 	// did-you-mean reads it as postalCode in an address), not a PIN.
@@ -121,7 +123,11 @@ var (
 )
 
 func init() {
+	for name := range secretSynonyms {
+		secretFolded = append(secretFolded, name)
+	}
 	for name := range secretKeys {
+		secretFolded = append(secretFolded, FoldName(name))
 		l := strings.ToLower(name)
 		secretLower = append(secretLower, l)
 		var m uint64
@@ -132,16 +138,11 @@ func init() {
 	}
 }
 
-// ReadAsSecret reports whether the value of key is a secret: key is a
-// secret field (IsSecret) or a key manifestlint reads as one (a common
-// name, another spelling, or within two edits of one). Package schema's
-// tests keep it in step with the did-you-mean's table of common names.
-func ReadAsSecret(key string) bool { return secretish(key) }
-
-// SecretSynonyms returns the folded common names (FoldName) that are read
-// as a secret field, such as "password" and "pin": the did-you-mean's
-// table must name a secret field for each (package schema tests it).
-func SecretSynonyms() []string { return slices.Clone(secretFolded) }
+// SecretSynonyms returns the common names of the secret fields, folded
+// (FoldName), each with its field, such as "password" for
+// trueCryptPassword: the did-you-mean suggests the field for the name, and
+// a value under the name is masked as the field's.
+func SecretSynonyms() map[string]string { return maps.Clone(secretSynonyms) }
 
 // charBit is the bit of an ASCII byte, case folded, in a 64-bit set: one
 // for each letter and digit, and one shared by every other byte (a
@@ -363,40 +364,12 @@ func MaskFindings(doc *Document, fs []Finding) {
 
 // SnippetLine returns line n of the source as a snippet may show it: each
 // secret value replaced by SecretMask (a fixed length, which tells nothing
-// of the value's), and ok
-// false when the line must not be shown at all: the file could not be
-// parsed (Secrets unknown) and the line may hold a secret value
-// (unparsedLineShown).
+// of the value's), and ok false when the line must not be shown at all:
+// the file could not be parsed (Secrets unknown) and the line may hold a
+// secret value (unparsedLineShown). It is Snippet without a caret.
 func (d *Document) SnippetLine(n int) (line string, ok bool) {
-	text := d.Lines().Line(n)
-	if d.Secrets == nil {
-		if !d.unparsedLineShown(n) {
-			return "", false
-		}
-		return string(text), true
-	}
-	start := d.Lines().Start(n)
-	end := start + len(text)
-	rs := d.Secrets.ranges
-	i, _ := slices.BinarySearchFunc(rs, start, func(r [2]int, off int) int {
-		if r[1] <= off {
-			return -1
-		}
-		return 1
-	})
-	if i == len(rs) || rs[i][0] >= end {
-		return string(text), true
-	}
-	var b strings.Builder
-	at := start
-	for ; i < len(rs) && rs[i][0] < end; i++ {
-		from, to := max(rs[i][0], start), min(rs[i][1], end)
-		b.Write(d.Source[at:from])
-		b.WriteString(SecretMask)
-		at = to
-	}
-	b.Write(d.Source[at:end])
-	return b.String(), true
+	line, _, _, ok = d.Snippet(n, 1, 1)
+	return line, ok
 }
 
 // Snippet is line n as a text snippet shows it, with the caret span

@@ -11,8 +11,9 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -406,12 +407,7 @@ func addrNameTypo(codes map[string]string, s string) string {
 	if len(strings.TrimSpace(s)) < 4 {
 		return "" // a code, not a name: any two letters are near some code
 	}
-	names := make([]string, 0, len(codes))
-	for _, name := range codes {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	best := manifest.Closest(s, names)
+	best := manifest.Closest(s, slices.Sorted(maps.Values(codes)))
 	for code, name := range codes {
 		if name == best && best != "" {
 			return fmt.Sprintf("did you mean `%s` (%s)? ", code, name)
@@ -422,12 +418,7 @@ func addrNameTypo(codes map[string]string, s string) string {
 
 // addrSortedCodes lists the codes of a table, for messages.
 func addrSortedCodes(codes map[string]string) string {
-	ks := make([]string, 0, len(codes))
-	for k := range codes {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return strings.Join(ks, ", ")
+	return strings.Join(slices.Sorted(maps.Keys(codes)), ", ")
 }
 
 func checkAddressState(c *Context) []manifest.Finding {

@@ -265,7 +265,7 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 		}
 		fs = append(fs, c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
 			fmt.Sprintf("%s `%s` is not in the bucket inventory", b.path, b.name)).
-			WithHelp("the inventory has "+bucketCount(len(c.Buckets))+": "+hint))
+			WithHelp("the inventory has "+manifest.Plural(len(c.Buckets), "bucket")+" listed"+": "+hint))
 	}
 	return fs
 }
@@ -277,14 +277,6 @@ func shortValue(s string) string {
 		return string(r[:37]) + "…"
 	}
 	return s
-}
-
-// bucketCount says how many buckets the inventory lists.
-func bucketCount(n int) string {
-	if n == 1 {
-		return "1 bucket listed"
-	}
-	return fmt.Sprintf("%d buckets listed", n)
 }
 
 // bucketCaseMatch returns the smallest inventory name that equals name

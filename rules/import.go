@@ -48,7 +48,7 @@ func checkPrefixLength(c *Context) []manifest.Finding {
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "prefix",
 		fmt.Sprintf("prefix is %d bytes long, more than %d", len(v), s3MaxKeyBytes)).
 		WithHelp(fmt.Sprintf("every object key starts with the prefix, and S3 keys have at most %d bytes: shorten it by at least %s",
-			s3MaxKeyBytes, byteCount(len(v)-s3MaxKeyBytes)))}
+			s3MaxKeyBytes, manifest.Plural(len(v)-s3MaxKeyBytes, "byte")))}
 }
 
 // ignorePatternsRule is the ignore-pattern rule: see checkIgnorePatterns.

@@ -51,13 +51,5 @@ func checkLogPrefixLength(c *Context) []manifest.Finding {
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "logPrefix",
 		fmt.Sprintf("logPrefix is %d bytes long, more than %d", len(v), max)).
 		WithHelp(fmt.Sprintf("the log's key (logPrefix + `%s` + the 5-character job ID) must fit S3's %d-byte key limit: shorten logPrefix by %s",
-			word, s3MaxKeyBytes, byteCount(len(v)-max)))}
-}
-
-// byteCount writes n bytes as a sentence reads it: "1 byte", "2 bytes".
-func byteCount(n int) string {
-	if n == 1 {
-		return "1 byte"
-	}
-	return fmt.Sprintf("%d bytes", n)
+			word, s3MaxKeyBytes, manifest.Plural(len(v)-max, "byte")))}
 }

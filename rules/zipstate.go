@@ -1,7 +1,8 @@
 package rules
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -98,20 +99,10 @@ func zipFitsState(zip, state string) (fits, known bool) {
 // "GU or MP"); "" when none (a military or unassigned prefix).
 func zipStates(zip string) string {
 	var out []string
-	for _, st := range addrSortedStateCodes() {
+	for _, st := range slices.Sorted(maps.Keys(zipStateRanges)) {
 		if fits, _ := zipFitsState(zip, st); fits {
 			out = append(out, st)
 		}
 	}
 	return strings.Join(out, " or ")
-}
-
-// addrSortedStateCodes lists the table's state codes in order.
-func addrSortedStateCodes() []string {
-	out := make([]string, 0, len(zipStateRanges))
-	for st := range zipStateRanges {
-		out = append(out, st)
-	}
-	sort.Strings(out)
-	return out
 }

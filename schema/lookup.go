@@ -3,7 +3,8 @@ package schema
 // Looking things up in the bundled schema.
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -49,12 +50,7 @@ func schemaAt(sdoc map[string]any, segs []string) (map[string]any, string) {
 // propertyNames lists the keys a (resolved) object schema allows, sorted.
 func propertyNames(node map[string]any) []string {
 	props, _ := node["properties"].(map[string]any)
-	names := make([]string, 0, len(props))
-	for n := range props {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(props))
 }
 
 func hasProperty(node map[string]any, key string) bool {

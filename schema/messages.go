@@ -332,7 +332,7 @@ func (c *checker) unknownDetail(loc location, prop string) (head, help string, f
 		}
 	}
 	if len(others) > 0 {
-		head = fmt.Sprintf("%s is not a field of %s", manifest.JoinPath(loc.path, prop), kindNoun(c.kind))
+		head = fmt.Sprintf("%s is not a field of %s", manifest.JoinPath(loc.path, prop), c.kind.Noun())
 		if note := c.operationsNote(loc, prop); note != "" {
 			return head, fmt.Sprintf("it belongs to %s. %s", kindsPhrase(others), note), unknownFix{}
 		}
@@ -476,10 +476,10 @@ func (c *checker) valueDetail(loc location, kw keyword) (head, help string) {
 		got := found(loc.val)
 		if loc.path == "manifestVersion" {
 			if c.kind != manifest.EBSImport && c.kind != manifest.GlacierImport && v == manifest.EBSImport.Version() {
-				return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, kindNoun(c.kind), want),
+				return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, c.kind.Noun(), want),
 					got + " is the version of EBS and Glacier import manifests. " + c.versionNote()
 			}
-			return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, kindNoun(c.kind), want), ""
+			return fmt.Sprintf("manifestVersion is %s, but %s needs `%s`", got, c.kind.Noun(), want), ""
 		}
 		return fmt.Sprintf("%s is %s, but it must be `%s`", loc.path, got, want), ""
 	case kwEnum:
@@ -503,7 +503,7 @@ func (c *checker) valueDetail(loc location, kw keyword) (head, help string) {
 		return fmt.Sprintf("%s is an empty list", loc.path),
 			fmt.Sprintf("give at least one entry beneath `%s:`, starting with `- `", lastKey(loc))
 	case kwMaxItems:
-		return fmt.Sprintf("%s has %d entries, but %s takes one", loc.path, len(loc.val.Content), kindNoun(c.kind)),
+		return fmt.Sprintf("%s has %d entries, but %s takes one", loc.path, len(loc.val.Content), c.kind.Noun()),
 			fmt.Sprintf("keep one entry, and use one job per device (the device becomes one %s)", map[manifest.Kind]string{
 				manifest.EBSImport: "snapshot", manifest.GlacierImport: "archive"}[c.kind])
 	}
@@ -583,10 +583,16 @@ var keySynonyms = map[string][]string{
 	"accesskey": {"accessKeyId"}, "awsaccesskeyid": {"accessKeyId"}, "awsaccesskey": {"accessKeyId"},
 	"bucketname": {"bucket", "exportBucket"}, "s3bucket": {"bucket", "exportBucket"},
 	"logbucketname": {"logBucket"}, "logsbucket": {"logBucket"},
-	"password": {"trueCryptPassword"}, "truecrypt": {"trueCryptPassword"}, "pin": {"pinCode"},
 	"erase": {"eraseDevice"}, "filesystemtype": {"fileSystem"}, "fs": {"fileSystem"},
 	// operations entries
 	"bucket": {"exportBucket"}, "vault": {"vaultName"}, "comment": {"archiveComment"},
+}
+
+// The secret fields' common names are manifest's, which masks their values.
+func init() {
+	for name, field := range manifest.SecretSynonyms() {
+		keySynonyms[name] = []string{field}
+	}
 }
 
 // suggestKey suggests the key a user most likely meant by prop among the

@@ -5,7 +5,8 @@ package schema
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -37,12 +38,7 @@ func nearDestination(v string) string {
 	case strings.Contains(n, "glacier"):
 		return destinationOf(manifest.GlacierImport)
 	}
-	dests := make([]string, 0, len(manifest.Destinations))
-	for d := range manifest.Destinations {
-		dests = append(dests, d)
-	}
-	sort.Strings(dests)
-	return manifest.Closest(v, dests)
+	return manifest.Closest(v, slices.Sorted(maps.Keys(manifest.Destinations)))
 }
 
 // destinationOf returns the destination that makes a manifest of kind k
@@ -130,7 +126,7 @@ func (c *checker) gatherDestinations() destinationEvidence {
 		if other, ok := manifest.Destinations[d.Value]; ok && d.Kind == yaml.ScalarNode {
 			ev.valid = true
 			ev.tail = fmt.Sprintf("the %s entry has `destination: %s`: if the job is %s, lint it without --job-type export",
-				path, d.Value, kindNoun(other))
+				path, d.Value, other.Noun())
 			return ev
 		}
 		if badPath == "" {

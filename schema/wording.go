@@ -43,17 +43,6 @@ func found(n *yaml.Node) string {
 	return manifest.KindName(n)
 }
 
-func article(title string) string {
-	switch title[0] {
-	case 'A', 'E', 'I', 'O', 'U', 'S':
-		return "an"
-	}
-	return "a"
-}
-
-// kindNoun: "an S3 import".
-func kindNoun(k manifest.Kind) string { return article(k.Title()) + " " + k.Title() }
-
 // joinList: "a, b or c" (last is "or" or "and").
 func joinList(items []string, last string) string {
 	switch len(items) {

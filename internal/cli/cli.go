@@ -10,17 +10,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
 
 	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/internal/escape"
+	"github.com/manifestlint/manifestlint/internal/explain"
 	"github.com/manifestlint/manifestlint/internal/report"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
@@ -333,9 +334,9 @@ const usageText = "Usage: manifestlint [flags] FILE|DIR|- ...\n\n" +
 
 func printUsage(w io.Writer, fl *pflag.FlagSet) {
 	width := outputWidth() - 1
-	fmt.Fprint(w, wrapLines(usageText, width))
+	fmt.Fprint(w, explain.WrapLines(usageText, width))
 	fmt.Fprint(w, wrapFlagUsages(fl))
-	fmt.Fprint(w, wrapLines("\nExit status: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage or I/O error.\n"+
+	fmt.Fprint(w, explain.WrapLines("\nExit status: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage or I/O error.\n"+
 		"With --diff: 0 nothing to fix, 1 a fix would change a file, 2 usage or I/O error.\n", width))
 }
 
@@ -455,10 +456,10 @@ func notManifests(n int) string {
 	return fmt.Sprintf("%d YAML files that do not look like manifests", n)
 }
 
-// isTerminal reports whether r is a terminal (a character device); a
-// reader that is not a file (a test's) is not one.
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
+// isTerminal reports whether the reader or writer rw is a terminal (a
+// character device); one that is not a file (a test's) is not one.
+func isTerminal(rw any) bool {
+	f, ok := rw.(*os.File)
 	if !ok {
 		return false
 	}
@@ -602,25 +603,10 @@ func useColor(mode string, w io.Writer) bool {
 	case "never":
 		return false
 	}
-	if os.Getenv("NO_COLOR") != "" {
-		return false
-	}
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
 }
 
-func formatNames() []string {
-	names := make([]string, 0, len(report.Formats))
-	for n := range report.Formats {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func formatNames() []string { return slices.Sorted(maps.Keys(report.Formats)) }
 
 // flagHint suggests the flag a mistyped one was meant to be: "did you mean
 // --format?".

@@ -47,7 +47,7 @@ func newFlags(name, usage string, stdout, stderr io.Writer) *pflag.FlagSet {
 	fl := pflag.NewFlagSet("manifestlint "+name, pflag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() { // --help: to standard output, status 0
-		fmt.Fprint(stdout, wrapLines(usage, outputWidth()-1))
+		fmt.Fprint(stdout, explain.WrapLines(usage, outputWidth()-1))
 		if fl.HasFlags() {
 			fmt.Fprint(stdout, "\nFlags:\n")
 			fmt.Fprint(stdout, wrapFlagUsages(fl))

@@ -3,7 +3,8 @@ package cli
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -71,10 +72,7 @@ func completionData() completion {
 		},
 		files: map[string]bool{"config": true, "files-from": true, "output": true},
 	}
-	for n := range commandTable() {
-		c.commands = append(c.commands, n)
-	}
-	sort.Strings(c.commands)
+	c.commands = slices.Sorted(maps.Keys(commandTable()))
 	fl.VisitAll(func(f *pflag.Flag) { c.flags = append(c.flags, f) })
 	c.names = validate.Names()
 	return c

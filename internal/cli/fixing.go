@@ -68,11 +68,7 @@ func (s *fixSummary) line(would, unsafe bool) string {
 		if s.fixes > 0 {
 			b.WriteString("; ")
 		}
-		fixes := "1 fix"
-		if s.notApplied != 1 {
-			fixes = fmt.Sprintf("%d fixes", s.notApplied)
-		}
-		fmt.Fprintf(&b, "%s not applied (%s)", fixes, strings.Join(s.reasons, ", "))
+		fmt.Fprintf(&b, "%s not applied (%s)", manifest.Plural(s.notApplied, "fix"), strings.Join(s.reasons, ", "))
 	}
 	if s.unsafeLeft > 0 && !unsafe {
 		fmt.Fprintf(&b, "; %d more fixable with --unsafe-fixes", s.unsafeLeft)

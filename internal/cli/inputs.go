@@ -9,10 +9,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/internal/config"
@@ -341,11 +342,7 @@ func commandHint(arg string) string {
 	if strings.ContainsAny(arg, "./\\") {
 		return ""
 	}
-	names := make([]string, 0, len(subcommands))
-	for n := range subcommands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(subcommands))
 	if c := manifest.Closest(arg, names); c != "" {
 		return fmt.Sprintf(" (did you mean the command `manifestlint %s`?)", c)
 	}

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -186,7 +188,8 @@ func yamlKey(name string) string {
 // every other byte (comments, other keys, unknown buckets of other
 // accounts) stays. Without a buckets: key, one is appended. A bucket in a
 // region the service never ran in cannot be written (the configuration
-// file refuses it): skipped says so.
+// file refuses it): skipped says so. New lines end as src's lines do
+// (manifest.LineEnd).
 func editInventory(src []byte, inv *online.Inventory) (out []byte, skipped []string, err error) {
 	want := map[string]string{}
 	for n, r := range inv.Regions {
@@ -212,6 +215,9 @@ func editInventory(src []byte, inv *online.Inventory) (out []byte, skipped []str
 			return nil, nil, fmt.Errorf("cannot read it as YAML: %v", err)
 		}
 	}
+	lines, eol := manifest.NewLines(src), manifest.LineEnd(src)
+	// unended: src's last line has text but no line break.
+	unended := len(lines.Line(lines.Count())) > 0
 	var key, val *yaml.Node
 	if len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
 		m := root.Content[0]
@@ -227,33 +233,32 @@ func editInventory(src []byte, inv *online.Inventory) (out []byte, skipped []str
 		}
 		var b bytes.Buffer
 		b.Write(src)
-		if len(src) > 0 && !bytes.HasSuffix(src, []byte("\n")) {
-			b.WriteByte('\n')
+		if unended {
+			b.WriteString(eol)
 		}
 		if len(src) > 0 {
-			b.WriteByte('\n')
+			b.WriteString(eol)
 		}
-		b.WriteString(comment + "\nbuckets:\n")
-		for _, n := range sortedKeys(want) {
-			fmt.Fprintf(&b, "  %s: %s\n", yamlKey(n), want[n])
+		b.WriteString(comment + eol + "buckets:" + eol)
+		for _, n := range slices.Sorted(maps.Keys(want)) {
+			fmt.Fprintf(&b, "  %s: %s%s", yamlKey(n), want[n], eol)
 		}
 		return b.Bytes(), skipped, nil
 	}
-	lines := manifest.NewLines(src)
 	type edit struct {
 		start, end int
 		text       string
 	}
 	var edits []edit
 	have := map[string]bool{}
-	lastEnd := 0
+	last := 0 // the last entry's line
 	indent := val.Content[0].Column - 1
 	for i := 0; i+1 < len(val.Content); i += 2 {
 		k, v := val.Content[i], val.Content[i+1]
 		have[k.Value] = true
 		lineStart := lines.Offset(manifest.Pos{Line: k.Line, Column: 1})
-		lineEnd := lineEndAfter(src, lines.Offset(manifest.Pos{Line: v.Line, Column: v.Column}))
-		lastEnd = max(lastEnd, lineEnd)
+		lineEnd := lines.Next(v.Line)
+		last = max(last, v.Line)
 		switch r, ok := want[k.Value]; {
 		case missing[k.Value]:
 			edits = append(edits, edit{lineStart, lineEnd, ""})
@@ -263,29 +268,29 @@ func editInventory(src []byte, inv *online.Inventory) (out []byte, skipped []str
 		}
 	}
 	var add strings.Builder
-	for _, n := range sortedKeys(want) {
+	for _, n := range slices.Sorted(maps.Keys(want)) {
 		if !have[n] {
-			fmt.Fprintf(&add, "%s%s: %s\n", strings.Repeat(" ", indent), yamlKey(n), want[n])
+			fmt.Fprintf(&add, "%s%s: %s%s", strings.Repeat(" ", indent), yamlKey(n), want[n], eol)
 		}
 	}
 	if add.Len() > 0 {
-		text := add.String()
-		if lastEnd > 0 && src[lastEnd-1] != '\n' {
-			text = "\n" + text
+		text, at := add.String(), lines.Next(last)
+		if at == lines.End(last) {
+			text = eol + text
 		}
-		edits = append(edits, edit{lastEnd, lastEnd, text})
+		edits = append(edits, edit{at, at, text})
 	}
 	// The comment line just above buckets: is replaced, or inserted.
 	keyStart := lines.Offset(manifest.Pos{Line: key.Line, Column: 1})
 	if key.Line > 1 {
 		prevStart := lines.Offset(manifest.Pos{Line: key.Line - 1, Column: 1})
 		if bytes.HasPrefix(src[prevStart:keyStart], []byte(inventoryComment)) {
-			edits = append(edits, edit{prevStart, keyStart, comment + "\n"})
+			edits = append(edits, edit{prevStart, keyStart, comment + eol})
 		} else {
-			edits = append(edits, edit{keyStart, keyStart, comment + "\n"})
+			edits = append(edits, edit{keyStart, keyStart, comment + eol})
 		}
 	} else {
-		edits = append(edits, edit{keyStart, keyStart, comment + "\n"})
+		edits = append(edits, edit{keyStart, keyStart, comment + eol})
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
 	out = append([]byte(nil), src...)
@@ -293,15 +298,6 @@ func editInventory(src []byte, inv *online.Inventory) (out []byte, skipped []str
 		out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
 	}
 	return out, skipped, nil
-}
-
-// lineEndAfter is the offset just past the line break of the line holding
-// offset off (or the end of src).
-func lineEndAfter(src []byte, off int) int {
-	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
-		return off + i + 1
-	}
-	return len(src)
 }
 
 // scalarSource is the source text of the one-line scalar v at the start
@@ -322,13 +318,4 @@ func scalarSource(s []byte, v *yaml.Node) string {
 		}
 	}
 	return string(s[:end])
-}
-
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

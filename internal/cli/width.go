@@ -3,8 +3,6 @@ package cli
 import (
 	"os"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 )
@@ -30,38 +28,4 @@ func outputWidth() int {
 // under its column to fit outputWidth.
 func wrapFlagUsages(fl *pflag.FlagSet) string {
 	return fl.FlagUsagesWrapped(outputWidth() - 1)
-}
-
-// wrapLines wraps each line of text longer than width at spaces, the
-// continuation lines indented as the line is; a word longer than the
-// width stays whole.
-func wrapLines(text string, width int) string {
-	var b strings.Builder
-	lines := strings.SplitAfter(text, "\n")
-	for _, line := range lines {
-		body := strings.TrimSuffix(line, "\n")
-		nl := len(body) < len(line)
-		indent := body[:len(body)-len(strings.TrimLeft(body, " "))]
-		col := 0
-		for i, word := range strings.Split(strings.TrimLeft(body, " "), " ") {
-			n := utf8.RuneCountInString(word)
-			switch {
-			case i == 0:
-				b.WriteString(indent)
-				col = len(indent)
-			case col+1+n > width:
-				b.WriteString("\n" + indent)
-				col = len(indent)
-			default:
-				b.WriteByte(' ')
-				col++
-			}
-			b.WriteString(word)
-			col += n
-		}
-		if nl {
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
 }

@@ -323,21 +323,7 @@ func (p *printer) wrap(indent, text string) { p.hang(indent, indent, text) }
 
 // hang is wrap with a first line of its own indent (a list item's "  - ").
 func (p *printer) hang(first, indent, text string) {
-	const width = 100
-	line := first
-	for _, word := range strings.Fields(text) {
-		if len(line) > len(first) && len(line)+1+len(word) > width {
-			p.line(line)
-			line, first = indent, indent
-		}
-		if len(line) > len(first) {
-			line += " "
-		}
-		line += word
-	}
-	if len(line) > len(first) {
-		p.line(line)
-	}
+	p.line(strings.TrimSuffix(wrapIndented(first+text, 100, indent), "\n"))
 }
 
 func (p *printer) example(ex *manifest.Example) {

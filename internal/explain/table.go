@@ -61,6 +61,22 @@ func WriteTable(w io.Writer, width int, header []string, rows [][]string) error 
 	return bw.Flush()
 }
 
+// WrapLines wraps each line of text longer than width at spaces, the
+// continuation lines indented as the line is; a word longer than the
+// width stays whole. It is what --help prints through.
+func WrapLines(text string, width int) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(text, "\n") {
+		body := strings.TrimSuffix(line, "\n")
+		w := wrapIndented(body, width, body[:len(body)-len(strings.TrimLeft(body, " "))])
+		if len(body) == len(line) { // the last line, without a line break
+			w = strings.TrimSuffix(w, "\n")
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
 // wrapIndented wraps one line of text at spaces to width columns (0: no
 // limit), its further lines starting with indent, and ends it with a line
 // break; a word longer than a line stays whole.

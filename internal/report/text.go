@@ -169,8 +169,7 @@ func (s *textStream) File(r manifest.Result) error {
 		return nil // the table and the summary only
 	}
 	if e > 0 && r.Parsed && !opt.Quiet {
-		fmt.Fprintf(bw, "%s: note: checked as %s %s manifest (%s)\n", file,
-			article(r.Kind.Title()), r.Kind.Title(), kindReason(r.KindEvidence))
+		fmt.Fprintf(bw, "%s: note: checked as %s manifest (%s)\n", file, r.Kind.Noun(), kindReason(r.KindEvidence))
 	}
 	if opt.Quiet && r.OmittedErrors > 0 {
 		// --quiet drops notes, but the summary counts these errors: say
@@ -234,15 +233,6 @@ func kindReason(ev manifest.KindEvidence) string {
 		return "no kind-specific field found; set --job-kind to choose"
 	}
 	return "inferred from " + strings.Join(ev.Fields, ", ") + "; set --job-kind to override"
-}
-
-// article is the article a kind's title takes when read aloud ("an S3
-// import", "an EBS import", "a Glacier import").
-func article(s string) string {
-	if s != "" && strings.ContainsRune("AEFHILMNORSX", rune(s[0])) {
-		return "an"
-	}
-	return "a"
 }
 
 // documentLevel reports a finding about the whole document or a field
