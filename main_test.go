@@ -2,162 +2,63 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"fmt"
+	"errors"
 	"os"
-	"path/filepath"
-	"sort"
+	"os/exec"
 	"strings"
 	"testing"
-
-	"github.com/manifestlint/manifestlint/manifest"
-	"github.com/manifestlint/manifestlint/validate"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/cases")
+// asMainEnv makes the test binary run main() itself: TestMainWiring
+// re-executes it so that os.Exit, the process's arguments and its standard
+// streams are main.go's own. The command's behaviour is tested where it
+// lives (internal/cli, integrationtest/...).
+const asMainEnv = "MANIFESTLINT_TEST_AS_MAIN"
 
-// cleanEnv keeps the caller's environment from changing what a test sees
-// (COLUMNS: help and tables are 80 columns wide off a terminal).
-func cleanEnv(t *testing.T) {
-	t.Helper()
-	for _, k := range []string{"AWS_ACCESS_KEY_ID", "GITHUB_ACTIONS", "NO_COLOR", "COLUMNS"} {
-		t.Setenv(k, "")
+func TestMain(m *testing.M) {
+	if os.Getenv(asMainEnv) == "1" {
+		main()
 	}
+	os.Exit(m.Run())
 }
 
-// argsLine is the header a case file may carry to pass flags:
-//
-//	# manifestlint-test: --region eu-west-1
-const argsLine = "# manifestlint-test:"
-
-// runCase lints the case file f as a user would, with the flags of its
-// header line after args.
-func runCase(t *testing.T, f string, args ...string) (stdout, stderr bytes.Buffer, code int) {
-	t.Helper()
-	src, err := os.ReadFile(f)
+// TestMainWiring checks what main.go does: it passes the arguments and
+// standard input to the command, its output to standard output and
+// error, and exits with the command's status.
+func TestMainWiring(t *testing.T) {
+	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first, _, _ := strings.Cut(string(src), "\n"); strings.HasPrefix(first, argsLine) {
-		args = append(args, strings.Fields(strings.TrimPrefix(first, argsLine))...)
-	}
-	code = run(append(args, f), strings.NewReader(""), &stdout, &stderr)
-	return stdout, stderr, code
-}
-
-// TestGolden lints every file of testdata/cases with the flags of its
-// header line and compares what a user sees (stdout, stderr, exit status)
-// with the file's .golden twin. go test -run TestGolden -update rewrites the
-// goldens; review their diff like code.
-func TestGolden(t *testing.T) {
-	cleanEnv(t)
-	files, err := filepath.Glob("testdata/cases/*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, ".golden") || strings.HasSuffix(f, ".md") {
-			continue
-		}
-		n++
-		name := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
-		t.Run(name, func(t *testing.T) {
-			stdout, stderr, code := runCase(t, f, "--color", "never")
-			got := fmt.Sprintf("%s%s[exit status %d]\n", stdout.String(), stderr.String(), code)
-			golden := strings.TrimSuffix(f, filepath.Ext(f)) + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestGolden -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("output differs from %s (-update rewrites it)\n--- got\n%s--- want\n%s", golden, got, want)
-			}
-		})
-	}
-	if n == 0 {
-		t.Fatal("no cases in testdata/cases")
-	}
-}
-
-// specExamples is what testdata/spec-examples/README.md says each real
-// manifest must produce: errors as "Code@path", warnings as "rule@path".
-var specExamples = []struct {
-	file     string
-	errors   []string
-	warnings []string // nil: not checked
-}{
-	{"dg-import-minimal.yaml",
-		[]string{"InvalidAccessKeyIdException@accessKeyId", "InvalidManifestFieldException@eraseDevice", "MissingManifestFieldException@notificationEmail",
-			"InvalidAddressException@returnAddress.postalCode"},
-		[]string{"bucket-name-not-dns-compliant@bucket"}},
-	{"cli-create-job.yaml",
-		[]string{"InvalidManifestFieldException@manifestVersion", "InvalidAddressException@returnAddress",
-			"InvalidManifestFieldException@name", "InvalidManifestFieldException@company", "InvalidManifestFieldException@street1",
-			"InvalidManifestFieldException@city", "InvalidManifestFieldException@stateOrProvince", "InvalidManifestFieldException@postalCode",
-			"InvalidManifestFieldException@phoneNumber", "InvalidManifestFieldException@country"},
-		nil},
-	{"cli-get-status-echo.yaml", []string{"InvalidAddressException@returnAddress.postalCode"},
-		[]string{"no-space-after-colon@manifestVersion", "no-space-after-colon@generator", "no-space-after-colon@bucket",
-			"no-space-after-colon@deviceId", "no-space-after-colon@eraseDevice", "no-space-after-colon@notificationEmail",
-			"no-space-after-colon@trueCryptPassword", "no-space-after-colon@acl", "no-space-after-colon@serviceLevel",
-			"no-space-after-colon@returnAddress.country", "no-space-after-colon@returnAddress.phoneNumber",
-			"bucket-name-not-dns-compliant@bucket",
-			// AWS's sample values, kept verbatim: the sample-value rule names them.
-			"sample-value@notificationEmail", "sample-value@returnAddress.name", "sample-value@returnAddress.company",
-			"sample-value@returnAddress.street1"}},
-	{"sdk-live-test-2015.yaml", []string{"InvalidAddressException@returnAddress.postalCode"},
-		[]string{"sample-value@accessKeyId", "sample-value@returnAddress.name", "sample-value@returnAddress.street1"}},
-	{"live-malformed.txt", []string{"MalformedManifestException@"}, []string{}},
-	{"dg-glacier-import.yaml", []string{"InvalidAddressException@returnAddress.postalCode"},
-		[]string{"sample-value@notificationEmail", "sample-value@returnAddress.name", "sample-value@returnAddress.street1"}},
-	{"dg-export-customs.yaml", nil, []string{"sample-value@customs.exportCertifierName"}},
-}
-
-// TestSpecExamples checks the real manifests of the specification.
-func TestSpecExamples(t *testing.T) {
-	dir := filepath.Join("testdata", "spec-examples")
-	for _, ex := range specExamples {
-		t.Run(ex.file, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join(dir, ex.file))
-			if err != nil {
+	for _, tc := range []struct {
+		name   string
+		stdin  string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{name: "version on standard output, status 0", args: []string{"--version"}, stdout: "manifestlint "},
+		{name: "findings on standard output, status 1", stdin: "bucket: [\n", args: []string{"--no-config", "--format", "concise", "-"},
+			code: 1, stdout: "MalformedManifestException"},
+		{name: "usage error on standard error, status 2", args: []string{"--frobnicate"}, code: 2, stderr: "unknown flag"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cmd := exec.Command(exe, tc.args...)
+			cmd.Env = append(os.Environ(), asMainEnv+"=1", "NO_COLOR=1", "GITHUB_ACTIONS=")
+			cmd.Stdin = strings.NewReader(tc.stdin)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			code := 0
+			var ee *exec.ExitError
+			if err := cmd.Run(); errors.As(err, &ee) {
+				code = ee.ExitCode()
+			} else if err != nil {
 				t.Fatal(err)
 			}
-			res := validate.Validate(ex.file, src, validate.Options{})
-			var errs, warns []string
-			for _, f := range res.Findings {
-				if f.Severity == manifest.Error {
-					errs = append(errs, string(f.Code)+"@"+f.Path)
-				} else {
-					warns = append(warns, f.Rule+"@"+f.Path)
-				}
-			}
-			sameSet(t, "errors", errs, ex.errors)
-			if ex.warnings != nil {
-				sameSet(t, "warnings", warns, ex.warnings)
-			}
-			if t.Failed() {
-				for _, f := range res.Findings {
-					t.Logf("%d:%d %s %s %s: %s", f.Line, f.Column, f.Severity, f.Code, f.Rule, f.Message)
-				}
+			if code != tc.code || !strings.Contains(stdout.String(), tc.stdout) || !strings.Contains(stderr.String(), tc.stderr) {
+				t.Errorf("exit %d, want %d\nstdout (want %q):\n%s\nstderr (want %q):\n%s", code, tc.code, tc.stdout, stdout.String(), tc.stderr, stderr.String())
 			}
 		})
-	}
-}
-
-func sameSet(t *testing.T, what string, got, want []string) {
-	t.Helper()
-	g := append([]string(nil), got...)
-	w := append([]string(nil), want...)
-	sort.Strings(g)
-	sort.Strings(w)
-	if strings.Join(g, "\n") != strings.Join(w, "\n") {
-		t.Errorf("%s:\n got  %q\n want %q", what, g, w)
 	}
 }

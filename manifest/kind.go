@@ -87,6 +87,10 @@ var (
 		"staticMetadata", "diskTimestampMetadataKey", "setContentEncodingForGzFiles", "ignore"}
 )
 
+// EraseDeviceWhy is why eraseDevice must be yes: the erase-device rule's
+// help and the editor schemas' message for any other value say it.
+const EraseDeviceWhy = "the service erases every imported device after the import"
+
 // Destinations maps an operations entry's destination to the import kind it
 // decides (the schemas' destination constants; tested there too).
 var Destinations = map[string]Kind{"ebs-snapshot": EBSImport, "glacier": GlacierImport}

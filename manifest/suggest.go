@@ -94,17 +94,29 @@ func (c *Candidates) Closest(s string) string {
 			return c.names[i]
 		}
 	}
-	best, bestD := "", 3
-	ls, n := strings.ToLower(s), utf8.RuneCountInString(s)
+	if i := c.Nearest(s, min(2, utf8.RuneCountInString(s)-1), -1); i >= 0 {
+		return c.names[i]
+	}
+	return ""
+}
+
+// Nearest is the index of the name nearest to s, ignoring case, at most
+// edits away (the first of a tie), or -1: Closest with the caller's
+// threshold. window >= 0 also passes over the names whose length in bytes
+// differs from s's by more than window (countries' acceptance).
+func (c *Candidates) Nearest(s string, edits, window int) int {
+	best, bestD := -1, edits+1
+	ls := strings.ToLower(s)
 	nl := utf8.RuneCountInString(ls)
 	for i, lc := range c.lower {
 		// The distance is at least the difference in length: skip the
 		// candidates that cannot win without computing it.
-		if diff := c.runes[i] - nl; diff >= bestD || -diff >= bestD {
+		diff, bd := c.runes[i]-nl, len(lc)-len(ls)
+		if diff >= bestD || -diff >= bestD || window >= 0 && (bd > window || -bd > window) {
 			continue
 		}
-		if d := EditDistance(ls, lc); d < bestD && d < n {
-			best, bestD = c.names[i], d
+		if d := EditDistance(ls, lc); d < bestD {
+			best, bestD = i, d
 		}
 	}
 	return best

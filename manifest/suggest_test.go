@@ -49,3 +49,26 @@ func TestClosestSchemaCases(t *testing.T) {
 		}
 	}
 }
+
+// TestNearest: the caller's threshold decides how far a suggestion may
+// reach (Closest stops at 2 edits), and a byte window passes over names
+// whose length in bytes is too far off.
+func TestNearest(t *testing.T) {
+	c := NewCandidates([]string{"mali", "somalia", "united kingdom"})
+	for _, tc := range []struct {
+		s             string
+		edits, window int
+		want          int
+	}{
+		{"unted kngdm", 3, -1, 2},  // 3 edits: within the caller's 3
+		{"unted kngdm", 2, -1, -1}, // beyond Closest's 2
+		{"Somali", 1, -1, 1},       // case is ignored
+		{"somal", 2, -1, 1},        // somalia: 2 edits; mali: 3
+		{"s中mali", 2, -1, 0},       // mali and somalia 2 edits: the first wins
+		{"s中mali", 2, 2, 1},        // mali is 4 bytes shorter: somalia
+	} {
+		if got := c.Nearest(tc.s, tc.edits, tc.window); got != tc.want {
+			t.Errorf("Nearest(%q, %d, %d) = %d, want %d", tc.s, tc.edits, tc.window, got, tc.want)
+		}
+	}
+}

@@ -18,10 +18,20 @@ const (
 
 // bucketRef is one bucket name the manifest uses.
 type bucketRef struct {
-	path string // bucket, logBucket, operations[0].exportBucket
-	name string
-	node *yaml.Node
-	kind manifest.Kind // the kind that has the field; "" for every kind
+	field string // bucket, logBucket, exportBucket
+	op    int    // the index in operations of an exportBucket; -1 otherwise
+	name  string
+	node  *yaml.Node
+	kind  manifest.Kind // the kind that has the field; "" for every kind
+}
+
+// path is the field's path (operations[0].exportBucket), built only for a
+// finding: a manifest of many operations names many buckets.
+func (b bucketRef) path() string {
+	if b.op < 0 {
+		return b.field
+	}
+	return manifest.JoinPath(manifest.IndexPath("operations", b.op), b.field)
 }
 
 // bucketFields lists the fields that name a bucket, with the text of each,
@@ -31,16 +41,20 @@ type bucketRef struct {
 // online checks (BucketNames) read it.
 func bucketFields(root *yaml.Node) []bucketRef {
 	var out []bucketRef
-	add := func(path string, n *yaml.Node, kind manifest.Kind) {
+	add := func(field string, op int, n *yaml.Node, kind manifest.Kind) {
 		if s, ok := manifest.Text(n); ok {
-			out = append(out, bucketRef{path, s, n, kind})
+			out = append(out, bucketRef{field, op, s, n, kind})
 		}
 	}
-	add("bucket", manifest.Value(root, "bucket"), manifest.S3Import)
-	add("logBucket", manifest.Value(root, "logBucket"), "")
-	forEachOperation(root, func(path string, op *yaml.Node) {
-		add(manifest.JoinPath(path, "exportBucket"), manifest.Value(op, "exportBucket"), manifest.S3Export)
-	})
+	add("bucket", -1, manifest.Value(root, "bucket"), manifest.S3Import)
+	add("logBucket", -1, manifest.Value(root, "logBucket"), "")
+	if ops := manifest.Value(root, "operations"); manifest.IsSequence(ops) {
+		for i, op := range ops.Content {
+			if manifest.IsMapping(op) {
+				add("exportBucket", i, manifest.Value(op, "exportBucket"), manifest.S3Export)
+			}
+		}
+	}
 	return out
 }
 
@@ -199,14 +213,14 @@ func checkBucketDNSNames(c *Context) []manifest.Finding {
 		if s := dnsSuggestion(b.name); s != "" {
 			fix += fmt.Sprintf(" (such as `%s`)", s)
 		}
-		head := fmt.Sprintf("%s `%s` is not a DNS-compliant name", b.path, shortValue(b.name))
+		head := fmt.Sprintf("%s `%s` is not a DNS-compliant name", b.path(), shortValue(b.name))
 		help := "the service accepted such legacy names, but S3 no longer creates them and virtual-hosted URLs cannot reach them: " + fix
 		if why := strings.Join(probs, "; "); len(probs) == 1 && len(head)+2+len(why) <= 80 {
 			head += ": " + why
 		} else {
 			help = why + ". T" + help[1:]
 		}
-		fs = append(fs, c.Warnf(c.Span(b.node), b.path, head).WithHelp(help))
+		fs = append(fs, c.Warnf(c.Span(b.node), b.path(), head).WithHelp(help))
 	}
 	return fs
 }
@@ -243,8 +257,8 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 			// bucket missing, an answer with its region proves it there;
 			// anything else (403 without a region) proves nothing.
 			if f.Missing() {
-				e := c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
-					fmt.Sprintf("%s `%s` does not exist (HeadBucket answered 404)", b.path, b.name)).
+				e := c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path(),
+					fmt.Sprintf("%s `%s` does not exist (HeadBucket answered 404)", b.path(), b.name)).
 					WithHelp("create the bucket, or name one the account has (`manifestlint inventory` lists them with their regions)")
 				e.Evidence = f.Evidence
 				fs = append(fs, e)
@@ -263,8 +277,8 @@ func checkBucketsExist(c *Context) []manifest.Finding {
 		if alt := bucketCaseMatch(c.Buckets, b.name); alt != "" {
 			hint = fmt.Sprintf("did you mean `%s`? Bucket names are case-sensitive", alt)
 		}
-		fs = append(fs, c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is not in the bucket inventory", b.path, b.name)).
+		fs = append(fs, c.Errorf(manifest.NoSuchBucket, c.Span(b.node), b.path(),
+			fmt.Sprintf("%s `%s` is not in the bucket inventory", b.path(), b.name)).
 			WithHelp("the inventory has "+manifest.Plural(len(c.Buckets), "bucket")+" listed"+": "+hint))
 	}
 	return fs
@@ -337,14 +351,14 @@ func checkBucketRegions(c *Context) []manifest.Finding {
 		}
 		if anchorRegion == "" {
 			anchorRegion = r
-			anchor = fmt.Sprintf("%s `%s` (line %d) is in `%s`", b.path, b.name, manifest.At(b.node).Line, r)
+			anchor = fmt.Sprintf("%s `%s` (line %d) is in `%s`", b.path(), b.name, manifest.At(b.node).Line, r)
 			continue
 		}
 		if r == anchorRegion {
 			continue
 		}
-		f := c.Errorf(manifest.MultipleRegions, c.Span(b.node), b.path,
-			fmt.Sprintf("%s `%s` is in `%s`, not `%s`", b.path, b.name, r, anchorRegion)).
+		f := c.Errorf(manifest.MultipleRegions, c.Span(b.node), b.path(),
+			fmt.Sprintf("%s `%s` is in `%s`, not `%s`", b.path(), b.name, r, anchorRegion)).
 			WithHelp(fmt.Sprintf("%s: use buckets of region `%s` only, or split the job by region", anchor, anchorRegion))
 		f.Evidence = evidence
 		fs = append(fs, f)

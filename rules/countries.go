@@ -344,6 +344,8 @@ var (
 	// countryNames are the normalized names (codes left out), for
 	// did-you-mean.
 	countryNames []countryKeyName
+	// countryNear prepares countryNames' keys for manifest's did-you-mean.
+	countryNear *manifest.Candidates
 )
 
 func buildCountryIndex() {
@@ -366,6 +368,11 @@ func buildCountryIndex() {
 		}
 	}
 	sort.Slice(countryNames, func(i, j int) bool { return countryNames[i].key < countryNames[j].key })
+	keys := make([]string, len(countryNames))
+	for i, n := range countryNames {
+		keys[i] = n.key
+	}
+	countryNear = manifest.NewCandidates(keys)
 	countryIndexReady.Store(true)
 }
 
@@ -437,7 +444,7 @@ func nearestCountry(s string) (string, *countryInfo) {
 	if len(key) < 4 {
 		return "", nil
 	}
-	// The closest name within a few edits.
+	// The closest name within a few edits: more on longer names.
 	limit := 1
 	switch {
 	case len(key) > 8:
@@ -445,17 +452,8 @@ func nearestCountry(s string) (string, *countryInfo) {
 	case len(key) > 5:
 		limit = 2
 	}
-	var best *countryInfo
-	bestD := limit + 1
-	for _, n := range countryNames {
-		if d := len(n.key) - len(key); d > limit || -d > limit {
-			continue
-		}
-		if d := manifest.EditDistance(key, n.key); d < bestD {
-			best, bestD = n.c, d
-		}
-	}
-	if best != nil {
+	if i := countryNear.Nearest(key, limit, limit); i >= 0 {
+		best := countryNames[i].c
 		return "`" + best.name + "` (" + best.alpha2 + ")", best
 	}
 	// A first word that begins one or two names: `Bosnia`, `Congo`.

@@ -50,7 +50,7 @@ func checkEraseDevice(c *Context) []manifest.Finding {
 	}
 	return []manifest.Finding{c.Errorf(manifest.InvalidManifestField, c.Span(n), "eraseDevice",
 		found+", but the service requires `eraseDevice: yes`").
-		WithHelp("the service erases every imported device after the import: set it to `yes` (copy what you need to keep off the device first)").
+		WithHelp(manifest.EraseDeviceWhy + ": set it to `yes` (copy what you need to keep off the device first)").
 		// Unsafe: the device will be erased.
 		WithFix(c.setValue(n, "yes", manifest.Unsafe, "Set eraseDevice to `yes` (the device will be erased)"))}
 }

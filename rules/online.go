@@ -98,7 +98,7 @@ func OnlineNotes(c *Context) []string {
 	var out []string
 	for _, b := range manifestBuckets(c) {
 		if f, ok := c.onlineBucket(b.name); ok && f.Exists() && f.Region == "" {
-			out = append(out, fmt.Sprintf("%s `%s` exists, but its region is unknown (%s): region checks skip it", b.path, b.name, f.Evidence))
+			out = append(out, fmt.Sprintf("%s `%s` exists, but its region is unknown (%s): region checks skip it", b.path(), b.name, f.Evidence))
 		}
 	}
 	id := c.Online.Identity

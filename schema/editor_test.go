@@ -14,7 +14,7 @@ import (
 // completion), every pattern a patternErrorMessage (shown instead of the
 // regular expression), every closed set an enum (completion), and
 // returnAddress, customs and each kind of operations entry a snippet. The
-// yaml-language-server test (editors_test.go at the root) runs them in the
+// yaml-language-server test (integrationtest/editors) runs them in the
 // server.
 func TestEditorAnnotations(t *testing.T) {
 	for _, k := range manifest.Kinds {
@@ -101,6 +101,13 @@ func TestEditorEnums(t *testing.T) {
 	j := strings.Index(src[i:], "}")
 	if i < 0 || strings.Contains(src[i:i+j], `"no"`) || !strings.Contains(src[i:i+j], `"YES"`) {
 		t.Errorf("eraseDevice in the editor schema:\n%s", src[i:i+j])
+	}
+	// The editor's message for another value gives the erase-device rule's
+	// reason, and so does the field's description.
+	for _, want := range []string{`"errorMessage": "Write yes: ` + manifest.EraseDeviceWhy + `."`, `"description": "Must be yes: ` + manifest.EraseDeviceWhy + `."`} {
+		if !strings.Contains(src[i:i+j], want) {
+			t.Errorf("eraseDevice in the editor schema has no %s:\n%s", want, src[i:i+j])
+		}
 	}
 }
 

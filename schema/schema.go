@@ -308,7 +308,7 @@ func editorNode(n *yaml.Node, prop string) {
 				n.Content = append(n.Content[:i:i], append([]*yaml.Node{
 					strNode("type"), strNode("string"),
 					strNode("enum"), strSeq(yesSpellings),
-					strNode("errorMessage"), strNode("Write yes: the service erases every imported device and requires " + prop + ": yes."),
+					strNode("errorMessage"), strNode("Write yes: " + manifest.EraseDeviceWhy + "."),
 				}, n.Content[i+2:]...)...)
 				break
 			}

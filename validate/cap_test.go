@@ -91,7 +91,7 @@ func TestFindingCapCountsSuppressedOut(t *testing.T) {
 // until the end, so this is what SARIF, JUnit and XML pay per file.)
 func TestFindingCapBoundsRetained(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: lints 20,000 faulty lines twice and measures the heap (about 11 s); the full suite (CI) runs it")
+		t.Skip("-short: lints 20,000 faulty lines twice and measures the heap (about 11 s); run it with go test ./validate -run '^TestFindingCapBoundsRetained$'")
 	}
 	src := hostileNoSpace(20000)
 	retained := func(opts Options) uint64 {

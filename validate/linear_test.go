@@ -83,7 +83,7 @@ func allocPerByte(src []byte) float64 {
 // Speed itself is measured by the Hostile benchmarks.
 func TestLinearAllocation(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: lints nine hostile generators at two sizes, up to 5,000 parts (about 16 s); the full suite (CI) runs it")
+		t.Skip("-short: lints nine hostile generators at two sizes, up to 5,000 parts (about 16 s); run it with go test ./validate -run '^TestLinearAllocation$'")
 	}
 	Validate("warmup.yaml", hostileKeys(10), Options{}) // compile the schemas
 	for name, gen := range hostileGenerators {

@@ -260,13 +260,16 @@ func cmdLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// TuneGC's soft memory limit and GOGC suit a short run that holds
 	// little; a server holds its open documents for hours, and a large one
-	// would keep the collector running without pause under that limit. Go's
-	// defaults, unless the environment says otherwise.
+	// would keep the collector running without pause under that limit. No
+	// limit, and GOGC=200 unless the environment says otherwise: each
+	// change of a large manifest allocates some 30 times its size, and at
+	// Go's default of 100 the collector costs a change more CPU than the
+	// extra memory is worth (docs/performance.md).
 	if memLimitTuned {
 		debug.SetMemoryLimit(math.MaxInt64)
 	}
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(100)
+		debug.SetGCPercent(200)
 	}
 	lsp.Version = version()
 	return lsp.New(stdin, stdout, lsp.Options{MaxBytes: *maxBytes, Log: stderr}).Serve()

@@ -53,7 +53,7 @@ func gitApply(t *testing.T, git, name string, a []byte, patch []byte) []byte {
 // not appliable).
 func TestDiffGitApply(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: a real client: runs git apply on some fifty diffs (about 10 s on 2 cores); the full suite (CI) runs it")
+		t.Skip("-short: a real client: runs git apply on some fifty diffs (about 10 s on 2 cores); run it with go test ./internal/cli -run '^TestDiffGitApply$'")
 	}
 	git := gitOrFail(t)
 	type pair struct{ name, a, b string }

@@ -1,53 +1,15 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
+
+	"github.com/manifestlint/manifestlint/internal/lsptest"
 )
-
-// lspFrame frames one JSON-RPC message.
-func lspFrame(v any) []byte {
-	b, _ := json.Marshal(v)
-	return []byte(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(b), b))
-}
-
-// readFrames reads LSP frames from r until it ends.
-func readFrames(r io.Reader, out chan<- map[string]json.RawMessage) {
-	defer close(out)
-	br := bufio.NewReader(r)
-	for {
-		n := -1
-		for {
-			line, err := br.ReadString('\n')
-			if err != nil {
-				return
-			}
-			line = strings.TrimSpace(line)
-			if line == "" {
-				break
-			}
-			if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
-				n, _ = strconv.Atoi(v)
-			}
-		}
-		body := make([]byte, n)
-		if _, err := io.ReadFull(br, body); err != nil {
-			return
-		}
-		var m map[string]json.RawMessage
-		json.Unmarshal(body, &m)
-		out <- m
-	}
-}
 
 // TestLSPDiagnosticsEqualCLIJSON runs `manifestlint lsp` and `manifestlint
 // --format json` on the same file and checks that every finding is a
@@ -108,17 +70,10 @@ func lspEqualsCLI(t *testing.T, path string) (related int) {
 		status <- Main([]string{"lsp"}, inR, outW, io.Discard)
 		outW.Close()
 	}()
-	msgs := make(chan map[string]json.RawMessage, 100)
-	go readFrames(outR, msgs)
-	send := func(v any) {
-		if _, err := inW.Write(lspFrame(v)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	c := lsptest.New(t, inW, outR)
 	uri := "file://" + filepath.ToSlash(path)
-	send(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}})
-	send(map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
-	send(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": string(src)}}})
+	c.Initialize(nil, nil)
+	c.Open(uri, string(src), 1)
 	var diags []struct {
 		Range struct {
 			Start, End struct{ Line, Character int }
@@ -136,28 +91,14 @@ func lspEqualsCLI(t *testing.T, path string) (related int) {
 			Message string
 		}
 	}
-	timeout := time.After(20 * time.Second)
-wait:
-	for {
-		select {
-		case m, ok := <-msgs:
-			if !ok {
-				t.Fatal("server closed its output")
-			}
-			if string(m["method"]) == `"textDocument/publishDiagnostics"` {
-				var p struct {
-					Diagnostics json.RawMessage
-				}
-				json.Unmarshal(m["params"], &p)
-				json.Unmarshal(p.Diagnostics, &diags)
-				break wait
-			}
-		case <-timeout:
-			t.Fatal("no diagnostics")
-		}
+	m, _ := c.WaitFor(0, lsptest.IsDiagnostics(uri))
+	var p struct {
+		Diagnostics json.RawMessage
 	}
-	send(map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
-	send(map[string]any{"jsonrpc": "2.0", "method": "exit"})
+	json.Unmarshal(m.Params, &p)
+	json.Unmarshal(p.Diagnostics, &diags)
+	c.Result("shutdown", nil, nil)
+	c.Notify("exit", nil)
 	if st := <-status; st != 0 {
 		t.Errorf("lsp exit status %d, want 0", st)
 	}

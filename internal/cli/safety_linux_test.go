@@ -22,6 +22,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/manifestlint/manifestlint/internal/testbin"
 )
 
 // helperEnv makes the test binary run Main as manifestlint itself, after
@@ -61,23 +63,6 @@ func helper(t *testing.T, dir, v string, args ...string) *exec.Cmd {
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), helperEnv+"="+v, "AWS_ACCESS_KEY_ID=", "GITHUB_ACTIONS=", "NO_COLOR=")
 	return cmd
-}
-
-// exeForAll copies the test binary where any user may run it (the build
-// folder is root's alone).
-func exeForAll(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "manifestlint-exe")
-	must(t, err)
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	must(t, os.Chmod(dir, 0o755))
-	exe, err := os.Executable()
-	must(t, err)
-	bin, err := os.ReadFile(exe)
-	must(t, err)
-	p := filepath.Join(dir, "cli.test")
-	must(t, os.WriteFile(p, bin, 0o755))
-	return p
 }
 
 // fixableManifest has one safe fix (`deviceId:ABCDE`); fixedManifest is it
@@ -197,7 +182,7 @@ func TestFixRefusesOwnerItCannotKeep(t *testing.T) {
 	must(t, os.Chown(p, 4321, 65534)) // another user's file, nobody's group
 	must(t, os.Chown(dir, 65534, 65534))
 	cmd := helper(t, dir, "run", "--no-config", "--fix", "m.yaml")
-	cmd.Path = exeForAll(t)
+	cmd.Path = testbin.ExecutableForAll(t)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError

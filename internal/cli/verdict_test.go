@@ -10,8 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/manifestlint/manifestlint/internal/lsptest"
 	"github.com/manifestlint/manifestlint/internal/playground"
 	"github.com/manifestlint/manifestlint/internal/testmanifest"
 	"github.com/manifestlint/manifestlint/validate"
@@ -204,66 +204,38 @@ func lspDiagnostics(t *testing.T, root string, init map[string]any, files []stri
 		status <- Main([]string{"lsp"}, inR, outW, io.Discard)
 		outW.Close()
 	}()
-	msgs := make(chan map[string]json.RawMessage, 100)
-	go readFrames(outR, msgs)
-	send := func(v any) {
-		if _, err := inW.Write(lspFrame(v)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	uri := func(f string) string { return "file://" + filepath.ToSlash(filepath.Join(root, f)) }
-	send(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": map[string]any{
-		"rootUri": "file://" + filepath.ToSlash(root), "capabilities": map[string]any{}, "initializationOptions": init}})
-	send(map[string]any{"jsonrpc": "2.0", "method": "initialized", "params": map[string]any{}})
-	byURI := map[string]string{}
+	c := lsptest.New(t, inW, outR)
+	c.Result("initialize", map[string]any{"rootUri": "file://" + filepath.ToSlash(root), "capabilities": map[string]any{}, "initializationOptions": init}, nil)
+	c.Notify("initialized", map[string]any{})
+	out := map[string][]string{}
 	for _, f := range files {
-		byURI[uri(f)] = f
 		text, err := os.ReadFile(filepath.Join(root, f))
 		if err != nil {
 			t.Fatal(err)
 		}
-		send(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": map[string]any{
-			"textDocument": map[string]any{"uri": uri(f), "languageId": "yaml", "version": 1, "text": string(text)}}})
-	}
-	out := map[string][]string{}
-	timeout := time.After(30 * time.Second)
-	for len(out) < len(files) {
-		select {
-		case m, ok := <-msgs:
-			if !ok {
-				t.Fatal("the server closed its output")
+		uri := "file://" + filepath.ToSlash(filepath.Join(root, f))
+		c.Open(uri, string(text), 1)
+		m, _ := c.WaitFor(0, lsptest.IsDiagnostics(uri))
+		var p struct {
+			Diagnostics []struct {
+				Range         struct{ Start struct{ Line, Character int } }
+				Severity      int
+				Code, Message string
 			}
-			if string(m["method"]) != `"textDocument/publishDiagnostics"` {
-				continue
-			}
-			var p struct {
-				URI         string
-				Diagnostics []struct {
-					Range         struct{ Start struct{ Line, Character int } }
-					Severity      int
-					Code, Message string
-				}
-			}
-			if err := json.Unmarshal(m["params"], &p); err != nil {
-				t.Fatal(err)
-			}
-			f, ok := byURI[p.URI]
-			if _, done := out[f]; !ok || done {
-				continue
-			}
-			vs := []string{}
-			for _, d := range p.Diagnostics {
-				sev := map[int]string{1: "error", 2: "warning"}[d.Severity]
-				// The files are ASCII: UTF-16 columns are code points.
-				vs = append(vs, fmt.Sprintf("%d:%d %s %s %s", d.Range.Start.Line+1, d.Range.Start.Character+1, sev, d.Code, d.Message))
-			}
-			out[f] = vs
-		case <-timeout:
-			t.Fatalf("diagnostics for %d of %d documents", len(out), len(files))
 		}
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			t.Fatal(err)
+		}
+		vs := []string{}
+		for _, d := range p.Diagnostics {
+			sev := map[int]string{1: "error", 2: "warning"}[d.Severity]
+			// The files are ASCII: UTF-16 columns are code points.
+			vs = append(vs, fmt.Sprintf("%d:%d %s %s %s", d.Range.Start.Line+1, d.Range.Start.Character+1, sev, d.Code, d.Message))
+		}
+		out[f] = vs
 	}
-	send(map[string]any{"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
-	send(map[string]any{"jsonrpc": "2.0", "method": "exit"})
+	c.Result("shutdown", nil, nil)
+	c.Notify("exit", nil)
 	if st := <-status; st != 0 {
 		t.Errorf("lsp exit status %d", st)
 	}

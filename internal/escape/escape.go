@@ -12,7 +12,7 @@
 //     columns, so that the caret under the snippet lines up.
 //
 // Structured formats (JSON, SARIF, XML, JUnit) carry the text as data:
-// their encoders escape it.
+// their encoders escape it. Wrap lays such text out at a width.
 package escape
 
 import (
@@ -123,4 +123,34 @@ func Display(r rune) (shown string, columns int) {
 		return string(r), 2
 	}
 	return string(r), 1
+}
+
+// Wrap wraps one line of text at spaces to width columns (0: no
+// limit), its further lines starting with indent, and ends it with a line
+// break; a word longer than a line stays whole. The text format's help
+// lines and explain's pages and tables wrap through it.
+func Wrap(text string, width int, indent string) string {
+	if width <= 0 || utf8.RuneCountInString(text) <= width {
+		return text + "\n"
+	}
+	var b strings.Builder
+	col := 0
+	start := true // at the start of a line: no space before the word
+	for _, word := range strings.Split(text, " ") {
+		n := utf8.RuneCountInString(word)
+		if !start && col+1+n > width {
+			b.WriteString("\n" + indent)
+			col = len(indent)
+			start = true
+		}
+		if !start {
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col += n
+		start = false
+	}
+	b.WriteByte('\n')
+	return b.String()
 }

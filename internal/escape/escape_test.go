@@ -68,3 +68,24 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+// TestWrap: a line breaks at the last space that keeps it within the width,
+// the further lines start with the indent, and a word wider than the width
+// stays whole on a line of its own.
+func TestWrap(t *testing.T) {
+	for _, c := range []struct {
+		text, indent string
+		width        int
+		want         string
+	}{
+		{"short line", "  ", 20, "short line\n"},
+		{"set it to yes before the import", "  ", 12, "set it to\n  yes before\n  the import\n"},
+		{"a supercalifragilistic word", "", 8, "a\nsupercalifragilistic\nword\n"},
+		{"café 東京 counts runes", "", 9, "café 東京\ncounts\nrunes\n"},
+		{"no limit at all", "", 0, "no limit at all\n"},
+	} {
+		if got := Wrap(c.text, c.width, c.indent); got != c.want {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
@@ -323,7 +324,7 @@ func (p *printer) wrap(indent, text string) { p.hang(indent, indent, text) }
 
 // hang is wrap with a first line of its own indent (a list item's "  - ").
 func (p *printer) hang(first, indent, text string) {
-	p.line(strings.TrimSuffix(wrapIndented(first+text, 100, indent), "\n"))
+	p.line(strings.TrimSuffix(escape.Wrap(first+text, 100, indent), "\n"))
 }
 
 func (p *printer) example(ex *manifest.Example) {
@@ -416,7 +417,7 @@ func Codes(w io.Writer, format string, width int) error {
 		return fmt.Errorf("unknown format %q for codes: use text or json", format)
 	}
 	p := &printer{w: w}
-	para := func(s string) { p.line(strings.TrimSuffix(wrapIndented(s, width, ""), "\n")) }
+	para := func(s string) { p.line(strings.TrimSuffix(escape.Wrap(s, width, ""), "\n")) }
 	para("Error codes (returned in an ErrorResponse; manifestlint reports those it can detect)")
 	p.line("")
 	var rows [][]string

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/manifestlint/manifestlint/internal/escape"
 )
 
 // minLastColumn is the narrowest the last column of a table may be before
@@ -45,7 +47,7 @@ func WriteTable(w io.Writer, width int, header []string, rows [][]string) error 
 					continue
 				}
 				label := strings.ToLower(header[j+1]) + ": "
-				bw.WriteString(wrapIndented("  "+label+c, width, "    "))
+				bw.WriteString(escape.Wrap("  "+label+c, width, "    "))
 			}
 		}
 		return bw.Flush()
@@ -56,7 +58,7 @@ func WriteTable(w io.Writer, width int, header []string, rows [][]string) error 
 			b.WriteString(c)
 			b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c)+2))
 		}
-		bw.WriteString(strings.TrimRight(wrapIndented(b.String()+r[n-1], width, strings.Repeat(" ", lead)), " "))
+		bw.WriteString(strings.TrimRight(escape.Wrap(b.String()+r[n-1], width, strings.Repeat(" ", lead)), " "))
 	}
 	return bw.Flush()
 }
@@ -68,40 +70,11 @@ func WrapLines(text string, width int) string {
 	var b strings.Builder
 	for _, line := range strings.SplitAfter(text, "\n") {
 		body := strings.TrimSuffix(line, "\n")
-		w := wrapIndented(body, width, body[:len(body)-len(strings.TrimLeft(body, " "))])
+		w := escape.Wrap(body, width, body[:len(body)-len(strings.TrimLeft(body, " "))])
 		if len(body) == len(line) { // the last line, without a line break
 			w = strings.TrimSuffix(w, "\n")
 		}
 		b.WriteString(w)
 	}
-	return b.String()
-}
-
-// wrapIndented wraps one line of text at spaces to width columns (0: no
-// limit), its further lines starting with indent, and ends it with a line
-// break; a word longer than a line stays whole.
-func wrapIndented(text string, width int, indent string) string {
-	if width <= 0 || utf8.RuneCountInString(text) <= width {
-		return text + "\n"
-	}
-	var b strings.Builder
-	col := 0
-	start := true // at the start of a line: no space before the word
-	for _, word := range strings.Split(text, " ") {
-		n := utf8.RuneCountInString(word)
-		if !start && col+1+n > width {
-			b.WriteString("\n" + indent)
-			col = len(indent)
-			start = true
-		}
-		if !start {
-			b.WriteByte(' ')
-			col++
-		}
-		b.WriteString(word)
-		col += n
-		start = false
-	}
-	b.WriteByte('\n')
 	return b.String()
 }

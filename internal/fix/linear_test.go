@@ -59,7 +59,7 @@ func fixAllocPerByte(src []byte) float64 {
 // measures the time).
 func TestFixLinearAllocation(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: fixes hostile generators at two sizes (about 4 s); the full suite (CI) runs it")
+		t.Skip("-short: fixes hostile generators at two sizes (about 4 s); run it with go test ./internal/fix -run '^TestFixLinearAllocation$'")
 	}
 	Run("warmup.yaml", []byte("manifestVersion:2.0\n"), validate.Options{}, Options{})
 	for name, gen := range hostileFixes {

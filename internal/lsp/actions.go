@@ -5,6 +5,7 @@ package lsp
 // source.fixAll.manifestlint applying every safe fix at once.
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"strconv"
@@ -17,24 +18,13 @@ import (
 
 func (s *Server) codeAction(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
 	var p codeActionParams
-	if err := decodeParams(params, &p); err != nil {
-		return nil, err
-	}
-	snap, err := s.snapshot(p.TextDocument.URI)
-	if err != nil {
-		return nil, err
-	}
 	s.mu.Lock()
 	docChanges := s.caps.documentChanges
 	s.mu.Unlock()
-	return func(ctx context.Context) (any, *rpcError) {
-		lr, rerr := s.current(ctx, snap)
-		if rerr != nil {
-			return nil, rerr
-		}
+	return s.whenLinted(params, &p, &p.TextDocument.URI, func(snap snapshot, lr *lintResult) any {
 		b := actionBuilder{uri: snap.uri, version: snap.version, lr: lr, enc: snap.enc, docChanges: docChanges}
-		return b.actions(p), nil
-	}, nil
+		return b.actions(p)
+	})
 }
 
 type actionBuilder struct {
@@ -78,7 +68,7 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 				seenFix[fixKey(f.Fix)] = true
 				// Applied as `manifestlint --fix` applies one fix (line ends
 				// as the document's, never into a byte-order mark).
-				src := []byte(b.lr.text)
+				src := idx.Source() // fix.Apply only reads it
 				fixed, applied := fix.Apply(src, []*manifest.Fix{f.Fix})
 				if len(applied) == 0 {
 					continue
@@ -90,7 +80,7 @@ func (b actionBuilder) actions(p codeActionParams) []codeAction {
 				fixes = append(fixes, codeAction{
 					Title: title, Kind: kindQuickFix, Diagnostics: []Diagnostic{diag},
 					IsPreferred: f.Fix.Applicability == manifest.Safe,
-					Edit:        b.edit(fix.MinimalEdits(src, fixed)),
+					Edit:        b.edit(localEdits(idx, fixed, f.Fix.Edits)),
 				})
 			}
 			doc := b.lr.res.Doc
@@ -140,6 +130,49 @@ func (b actionBuilder) fixAll() (es []manifest.Edit, fixed int, ok bool) {
 		return nil, 0, false
 	}
 	return fix.MinimalEdits(src, out.Source), out.Fixed, true
+}
+
+// localEdits is fix.MinimalEdits(src, fixed) for the text src of idx and
+// fixed, src with edits applied (fix.Apply), without two line indexes of
+// the whole text per quick fix: the diff is taken of the lines around the
+// edits (from the line before the first to the line after the last). The
+// line diff leaves the common prefix and suffix of lines out, so it is the
+// same diff when the lines that differ are inside the window on both
+// sides; when a run of equal lines reaches the window's edge (a line
+// inserted among lines like it), the whole text is diffed.
+func localEdits(idx *lineIndex, fixed []byte, edits []manifest.Edit) []manifest.Edit {
+	src := idx.Source()
+	lo, hi := len(src), 0
+	for _, e := range edits {
+		lo, hi = min(lo, max(e.Start, 0)), max(hi, min(e.End, len(src)))
+	}
+	if lo > hi {
+		return fix.MinimalEdits(src, fixed)
+	}
+	w0 := idx.Start(max(idx.Pos(lo).Line-1, 1))
+	w1 := len(src)
+	if next := idx.Pos(hi).Line + 2; next <= idx.Count() {
+		w1 = idx.Start(next)
+	}
+	srcWin, fixedWin := src[w0:w1], fixed[w0:len(fixed)-(len(src)-w1)]
+	a, b := manifest.NewLSPLines(srcWin).Split(), manifest.NewLSPLines(fixedWin).Split()
+	pre := 0
+	for pre < len(a) && pre < len(b) && bytes.Equal(a[pre], b[pre]) {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && bytes.Equal(a[len(a)-1-suf], b[len(b)-1-suf]) {
+		suf++
+	}
+	if pre == len(a) || pre == len(b) || suf == len(a)-pre || suf == len(b)-pre {
+		return fix.MinimalEdits(src, fixed)
+	}
+	out := fix.MinimalEdits(srcWin, fixedWin)
+	for i := range out {
+		out[i].Start += w0
+		out[i].End += w0
+	}
+	return out
 }
 
 // fixKey identifies a fix by its title and edits.

@@ -2,27 +2,25 @@ package lsp
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/manifestlint/manifestlint/internal/lsptest"
 )
 
-// testClient is an in-process LSP client talking to a Server over pipes.
+// testClient drives a Server in process over pipes, through the tests' one
+// LSP client (lsptest), with the server's own types.
 type testClient struct {
 	t      testing.TB
+	cl     *lsptest.Client
 	srv    *Server
 	toSrv  *io.PipeWriter
-	out    *writer
 	status chan int
 
-	mu        sync.Mutex
-	nextID    int
-	waiting   map[string]chan *message
-	notes     []*message
-	noteCond  *sync.Cond
+	mu        sync.Mutex           // guards log and onRequest
 	onRequest func(m *message) any // answers server-to-client requests
 	log       strings.Builder
 }
@@ -32,8 +30,7 @@ func startServer(t testing.TB, opts Options) *testClient {
 	t.Helper()
 	cr, sw := io.Pipe() // server -> client
 	sr, cw := io.Pipe() // client -> server
-	c := &testClient{t: t, toSrv: cw, out: &writer{w: cw}, status: make(chan int, 1), waiting: map[string]chan *message{}}
-	c.noteCond = sync.NewCond(&c.mu)
+	c := &testClient{t: t, toSrv: cw, status: make(chan int, 1)}
 	if opts.Log == nil {
 		opts.Log = &lockedWriter{b: &c.log, mu: &c.mu}
 	}
@@ -48,7 +45,17 @@ func startServer(t testing.TB, opts Options) *testClient {
 		sr.Close()
 		c.status <- st
 	}()
-	go c.readLoop(newReader(cr, 1<<30))
+	c.cl = lsptest.New(t, cw, cr)
+	c.cl.SetTimeout(20 * time.Second)
+	c.cl.OnRequest(func(m *lsptest.Message) any {
+		c.mu.Lock()
+		h := c.onRequest
+		c.mu.Unlock()
+		if h == nil {
+			return nil
+		}
+		return h(fromClient(m))
+	})
 	t.Cleanup(func() {
 		cw.Close()
 		select {
@@ -58,6 +65,18 @@ func startServer(t testing.TB, opts Options) *testClient {
 		}
 	})
 	return c
+}
+
+// fromClient is m as the server's own type.
+func fromClient(m *lsptest.Message) *message {
+	if m == nil {
+		return nil
+	}
+	out := &message{JSONRPC: m.JSONRPC, ID: m.ID, Method: m.Method, Params: m.Params, Result: m.Result}
+	if m.Error != nil {
+		out.Error = &rpcError{Code: m.Error.Code, Message: m.Error.Message}
+	}
+	return out
 }
 
 type lockedWriter struct {
@@ -71,142 +90,45 @@ func (w *lockedWriter) Write(p []byte) (int, error) {
 	return w.b.Write(p)
 }
 
-func (c *testClient) readLoop(r *reader) {
-	for {
-		body, err := r.read()
-		if err != nil {
-			c.mu.Lock()
-			c.notes = append(c.notes, nil) // end marker
-			c.noteCond.Broadcast()
-			for _, ch := range c.waiting {
-				close(ch)
-			}
-			c.waiting = map[string]chan *message{}
-			c.mu.Unlock()
-			return
-		}
-		var m message
-		if err := json.Unmarshal(body, &m); err != nil {
-			c.t.Errorf("server sent invalid JSON: %s", body)
-			continue
-		}
-		switch {
-		case m.Method != "" && len(m.ID) > 0:
-			var res any
-			c.mu.Lock()
-			h := c.onRequest
-			c.mu.Unlock()
-			if h != nil {
-				res = h(&m)
-			}
-			c.out.write(response{JSONRPC: "2.0", ID: m.ID, Result: res})
-			c.mu.Lock()
-			c.notes = append(c.notes, &m)
-			c.noteCond.Broadcast()
-			c.mu.Unlock()
-		case m.Method != "":
-			c.mu.Lock()
-			c.notes = append(c.notes, &m)
-			c.noteCond.Broadcast()
-			c.mu.Unlock()
-		default:
-			c.mu.Lock()
-			ch := c.waiting[string(m.ID)]
-			delete(c.waiting, string(m.ID))
-			c.mu.Unlock()
-			if ch != nil {
-				ch <- &m
-			} else {
-				c.mu.Lock()
-				c.notes = append(c.notes, &m) // unexpected response (id null)
-				c.noteCond.Broadcast()
-				c.mu.Unlock()
-			}
-		}
-	}
-}
-
 // call sends a request and waits for its response.
 func (c *testClient) call(method string, params any) *message {
 	c.t.Helper()
-	c.mu.Lock()
-	c.nextID++
-	id := fmt.Sprint(c.nextID)
-	ch := make(chan *message, 1)
-	c.waiting[id] = ch
-	c.mu.Unlock()
-	if err := c.out.write(map[string]any{"jsonrpc": "2.0", "id": c.nextIDValue(id), "method": method, "params": params}); err != nil {
-		c.t.Fatalf("%s: %v", method, err)
-	}
-	select {
-	case m, ok := <-ch:
-		if !ok {
-			c.t.Fatalf("%s: connection closed", method)
-		}
-		return m
-	case <-time.After(20 * time.Second):
-		c.t.Fatalf("%s: no response", method)
-	}
-	return nil
-}
-
-func (c *testClient) nextIDValue(id string) any {
-	var n int
-	fmt.Sscan(id, &n)
-	return n
+	return fromClient(c.cl.Call(method, params))
 }
 
 // result calls method and decodes its result into v, failing on an error.
 func (c *testClient) result(method string, params, v any) {
 	c.t.Helper()
-	m := c.call(method, params)
-	if m.Error != nil {
-		c.t.Fatalf("%s: error %d %s", method, m.Error.Code, m.Error.Message)
-	}
-	if v != nil {
-		if err := json.Unmarshal(m.Result, v); err != nil {
-			c.t.Fatalf("%s: result %s: %v", method, m.Result, err)
-		}
-	}
+	c.cl.Result(method, params, v)
 }
 
 func (c *testClient) notify(method string, params any) {
 	c.t.Helper()
-	if err := c.out.write(notification{"2.0", method, params}); err != nil {
-		c.t.Fatalf("%s: %v", method, err)
-	}
+	c.cl.Notify(method, params)
 }
 
 // raw writes bytes as they are.
 func (c *testClient) raw(b string) {
 	c.t.Helper()
-	if _, err := c.toSrv.Write([]byte(b)); err != nil {
-		c.t.Fatalf("raw write: %v", err)
+	c.cl.Write([]byte(b))
+}
+
+// messages returns the notifications, server requests and stray
+// responses received from index from on.
+func (c *testClient) messages(from int) []*message {
+	var out []*message
+	for _, m := range c.cl.Messages(from) {
+		out = append(out, fromClient(m))
 	}
+	return out
 }
 
 // waitNote waits for the first notification after index from that
 // matches; it returns it and its index.
 func (c *testClient) waitNote(from int, match func(*message) bool) (*message, int) {
 	c.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for {
-		for i := from; i < len(c.notes); i++ {
-			if c.notes[i] == nil {
-				c.t.Fatalf("connection closed while waiting")
-			}
-			if match(c.notes[i]) {
-				return c.notes[i], i
-			}
-		}
-		if time.Now().After(deadline) {
-			c.t.Fatalf("timed out waiting for a notification; log:\n%s", c.log.String())
-		}
-		go func() { time.Sleep(20 * time.Millisecond); c.noteCond.Broadcast() }()
-		c.noteCond.Wait()
-	}
+	m, i := c.cl.WaitFor(from, func(m *lsptest.Message) bool { return match(fromClient(m)) })
+	return fromClient(m), i
 }
 
 // diagnostics waits for the diagnostics of uri at version (any version
@@ -231,9 +153,7 @@ func (c *testClient) diagnostics(from int, uri string, version int) ([]Diagnosti
 
 // noteCount is the number of notifications received so far.
 func (c *testClient) noteCount() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.notes)
+	return c.cl.Len()
 }
 
 // initialize runs the handshake with the given encodings offered.
@@ -258,7 +178,7 @@ func (c *testClient) initialize(encodings []string, initOptions any) initializeR
 
 // open opens a document.
 func (c *testClient) open(uri, text string, version int) {
-	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": version, "text": text}})
+	c.cl.Open(uri, text, version)
 }
 
 // exit sends shutdown and exit and returns the server's status.

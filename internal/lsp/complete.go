@@ -144,24 +144,12 @@ var (
 
 func (s *Server) completion(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
 	var p textDocumentPositionParams
-	if err := decodeParams(params, &p); err != nil {
-		return nil, err
-	}
-	snap, err := s.snapshot(p.TextDocument.URI)
-	if err != nil {
-		return nil, err
-	}
 	s.mu.Lock()
 	snippets := s.caps.snippets
 	s.mu.Unlock()
-	return func(ctx context.Context) (any, *rpcError) {
-		lr, rerr := s.current(ctx, snap)
-		if rerr != nil {
-			return nil, rerr
-		}
-		items := complete(lr, snap.index.offset(p.Position, snap.enc), snap.enc, snippets)
-		return completionList{Items: items}, nil
-	}, nil
+	return s.whenLinted(params, &p, &p.TextDocument.URI, func(snap snapshot, lr *lintResult) any {
+		return completionList{Items: complete(lr, snap.index.offset(p.Position, snap.enc), snap.enc, snippets)}
+	})
 }
 
 // complete lists the completions at byte offset off.

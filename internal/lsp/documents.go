@@ -126,22 +126,8 @@ func (s *Server) didChange(params json.RawMessage) {
 		s.logf("didChange: document not open: %s", clip(p.TextDocument.URI, 200))
 		return
 	}
-	for _, c := range p.ContentChanges {
-		if c.Range == nil {
-			d.text = c.Text
-			d.index = nil
-			continue
-		}
-		if d.index == nil {
-			d.index = newLineIndex(d.text)
-		}
-		start := d.index.offset(c.Range.Start, s.enc)
-		end := d.index.offset(c.Range.End, s.enc)
-		if end < start {
-			start, end = end, start
-		}
-		d.text = d.text[:start] + c.Text + d.text[end:]
-		d.index = nil
+	if len(p.ContentChanges) > 0 {
+		d.text, d.index = applyChanges(d.text, d.index, p.ContentChanges, s.enc)
 	}
 	if p.TextDocument.Version != nil {
 		d.version = *p.TextDocument.Version
@@ -158,38 +144,106 @@ func (s *Server) didChange(params json.RawMessage) {
 	s.scheduleLocked(d.uri)
 }
 
+// applyChanges applies a didChange's content changes to text, in order,
+// and returns the new text and its index (nil when it is to be built).
+// idx is text's index, or nil. Each range is of the text the changes
+// before it left; a run of changes each of which lies before the one
+// before it (how editors send a replace-all or a multi-cursor edit: last
+// first) reads its ranges with one index and is applied with one copy of
+// the text, not an index and a copy per change.
+func applyChanges(text string, idx *lineIndex, changes []contentChange, enc encoding) (string, *lineIndex) {
+	type edit struct {
+		start, end int
+		text       string
+	}
+	var run []edit // of text (whose index is idx), each before the one before it
+	var bound Position
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		n := len(text)
+		for _, e := range run {
+			n += len(e.text) - (e.end - e.start)
+		}
+		var b strings.Builder
+		b.Grow(n)
+		at := 0
+		for i := len(run) - 1; i >= 0; i-- {
+			b.WriteString(text[at:run[i].start])
+			b.WriteString(run[i].text)
+			at = run[i].end
+		}
+		b.WriteString(text[at:])
+		text, idx, run = b.String(), nil, run[:0]
+	}
+	for _, c := range changes {
+		if c.Range == nil {
+			text, idx, run = c.Text, nil, run[:0]
+			continue
+		}
+		// The text before the last edit of the run is as it was, so a
+		// range that ends there, at a position that names the same byte in
+		// both texts, is read with idx.
+		if len(run) > 0 && (bound.less(c.Range.Start) || bound.less(c.Range.End)) {
+			flush()
+		}
+		if idx == nil {
+			idx = newLineIndex(text)
+		}
+		start, end := idx.offset(c.Range.Start, enc), idx.offset(c.Range.End, enc)
+		if end < start {
+			start, end = end, start
+		}
+		run = append(run, edit{start, end, c.Text})
+		bound = idx.position(start, enc)
+	}
+	flush()
+	return text, idx
+}
+
+// less reports whether p comes before q.
+func (p Position) less(q Position) bool {
+	return p.Line < q.Line || p.Line == q.Line && p.Character < q.Character
+}
+
 func (s *Server) didSave(params json.RawMessage) {
 	var p didSaveParams
-	if json.Unmarshal(params, &p) != nil {
+	s.lockedNotification(params, &p, func() {
+		uri := p.TextDocument.URI
+		if d, ok := s.docs[uri]; ok && p.Text != nil && *p.Text != d.text {
+			d.text, d.index = *p.Text, nil
+			s.scheduleLocked(uri)
+		}
+		if isConfig(uriPath(uri)) {
+			s.configChangedLocked()
+		}
+	})
+}
+
+// lockedNotification decodes a notification's params into p and, when they
+// decode, runs f under s.mu.
+func (s *Server) lockedNotification(params json.RawMessage, p any, f func()) {
+	if json.Unmarshal(params, p) != nil {
 		return
 	}
-	uri := p.TextDocument.URI
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if d, ok := s.docs[uri]; ok && p.Text != nil && *p.Text != d.text {
-		d.text, d.index = *p.Text, nil
-		s.scheduleLocked(uri)
-	}
-	if isConfig(uriPath(uri)) {
-		s.configChangedLocked()
-	}
+	f()
 }
 
 func (s *Server) didClose(params json.RawMessage) {
 	var p didCloseParams
-	if json.Unmarshal(params, &p) != nil {
-		return
-	}
-	uri := p.TextDocument.URI
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.docs[uri]; !ok {
-		return
-	}
-	delete(s.docs, uri)
-	delete(s.pending, uri)
-	// Under s.mu, so that no result of the linter can follow it.
-	s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+	s.lockedNotification(params, &p, func() {
+		uri := p.TextDocument.URI
+		if _, ok := s.docs[uri]; !ok {
+			return
+		}
+		delete(s.docs, uri)
+		delete(s.pending, uri)
+		// Under s.mu, so that no result of the linter can follow it.
+		s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+	})
 }
 
 func (s *Server) didChangeWatchedFiles(params json.RawMessage) {
@@ -343,7 +397,7 @@ func (s *Server) linter() {
 			if !ok {
 				continue
 			}
-			lr := s.sharedLint(s.baseCtx, snap)
+			lr := s.flyLint(snap)
 			if lr == nil {
 				continue
 			}
@@ -473,7 +527,10 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 		lr.diags = []Diagnostic{{Severity: severityError, Source: "manifestlint", Code: "max-bytes", Message: err.Error()}}
 		return lr
 	}
-	vopts, cfg, err := s.validateOptions(snap, st)
+	// The configuration file is looked up (and checked for a change on
+	// disk) once per lint.
+	cfg, cerr := s.configForDoc(snap)
+	vopts, err := s.validateOptions(snap, st, cfg, cerr)
 	switch {
 	case err != nil:
 		lr.diags = configDiagnostics(snap, err)
@@ -487,7 +544,9 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 	if name == "" {
 		name = snap.uri
 	}
-	lr.res = validate.Validate(name, []byte(snap.text), vopts)
+	// The index's copy of the text, not another: validate and the
+	// content test only read their source.
+	lr.res = validate.Validate(name, snap.index.Source(), vopts)
 	lr.kind = lr.res.Kind
 	lr.diags = make([]Diagnostic, 0, len(lr.res.Findings))
 	for _, f := range lr.res.Findings {
@@ -501,12 +560,13 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 // on those: a document named like a manifest (manifest.yaml,
 // *.manifest.yaml), one the configuration file's include names, or one
 // whose text looks like a manifest (manifest.LooksLikeManifest) is linted,
-// unless cfg, the document's configuration file, excludes it.
+// unless cfg, the document's configuration file (configForDoc), excludes
+// it.
 func (s *Server) isManifest(snap snapshot, cfg *config.Config) bool {
 	if snap.path == "" {
 		return true
 	}
-	ch := config.Select(cfg, snap.path, true, func() []byte { return []byte(snap.text) })
+	ch := config.Select(cfg, snap.path, true, snap.index.Source)
 	if ch.ByContent && ch.Lint {
 		s.mu.Lock()
 		said := s.detected[snap.path] == ch.Reason
@@ -520,11 +580,11 @@ func (s *Server) isManifest(snap snapshot, cfg *config.Config) bool {
 }
 
 // validateOptions returns the options the CLI would lint the document's
-// file with (validate.Resolve): the editor's settings as its flags, the
-// configuration file found from the document's directory (or the
-// workspace root for a document that is not a file), also returned,
-// $AWS_ACCESS_KEY_ID where the file says `accessKeyId: env`.
-func (s *Server) validateOptions(snap snapshot, st Settings) (validate.Options, *config.Config, error) {
+// file with (validate.Resolve): the editor's settings as its flags, then
+// its configuration file (cfg, or the error cerr of reading it:
+// configForDoc), then $AWS_ACCESS_KEY_ID where the file says
+// `accessKeyId: env`.
+func (s *Server) validateOptions(snap snapshot, st Settings, cfg *config.Config, cerr error) (validate.Options, error) {
 	var f validate.Options // the settings, as flags
 	if st.JobType != "" {
 		f.JobType, _ = manifest.ParseJobType(st.JobType)
@@ -533,6 +593,20 @@ func (s *Server) validateOptions(snap snapshot, st Settings) (validate.Options, 
 	if st.Region != "" {
 		f.Region, f.RegionSource = st.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.region"}
 	}
+	if cerr != nil {
+		return validate.Options{}, cerr
+	}
+	opts, note, err := validate.Resolve(f, cfg, snap.path, s.opts.Getenv)
+	if note != "" {
+		s.logf("%s", note)
+	}
+	return opts, err
+}
+
+// configForDoc returns the configuration file that applies to a document:
+// the one found from its file's directory, or from the workspace root for
+// a document that is not a file (none without a root).
+func (s *Server) configForDoc(snap snapshot) (*config.Config, error) {
 	dir := ""
 	if snap.path != "" {
 		dir = filepath.Dir(snap.path)
@@ -541,18 +615,10 @@ func (s *Server) validateOptions(snap snapshot, st Settings) (validate.Options, 
 		dir = s.rootDir
 		s.mu.Unlock()
 	}
-	var cfg *config.Config
-	if dir != "" {
-		var err error
-		if cfg, err = s.configFor(dir); err != nil {
-			return validate.Options{}, nil, err
-		}
+	if dir == "" {
+		return nil, nil
 	}
-	opts, note, err := validate.Resolve(f, cfg, snap.path, s.opts.Getenv)
-	if note != "" {
-		s.logf("%s", note)
-	}
-	return opts, cfg, err
+	return s.configFor(dir)
 }
 
 // configDiagnostics reports a configuration problem on the document (one
@@ -653,6 +719,12 @@ type flight struct {
 	cancel  context.CancelFunc
 	done    chan struct{} // closed when lr is set (nil if cancelled first)
 	lr      *lintResult
+	// after is closed when the document's flight before this one has
+	// ended; ended when this one has, and every one before it: a
+	// document's lints run one at a time, so that a burst of changes
+	// costs the lint under way and the last version's, not a lint per
+	// change side by side (validate cannot be stopped half-way).
+	after, ended chan struct{}
 }
 
 // sharedLint returns the lint result of snap's version, joining the lint
@@ -660,22 +732,48 @@ type flight struct {
 // version is superseded (a change cancels the lint of the one before)
 // before the result is there. At most cap(s.lintSlots) lints run at once.
 func (s *Server) sharedLint(ctx context.Context, snap snapshot) *lintResult {
+	return s.joinLint(ctx, snap, false)
+}
+
+// flyLint is sharedLint for the linter, for the server's lifetime: a lint
+// it starts runs on its goroutine, which would only wait for it.
+func (s *Server) flyLint(snap snapshot) *lintResult {
+	return s.joinLint(s.baseCtx, snap, true)
+}
+
+// joinLint is sharedLint; inline runs a lint it starts on the caller's
+// goroutine.
+func (s *Server) joinLint(ctx context.Context, snap snapshot, inline bool) *lintResult {
 	s.mu.Lock()
-	if d, ok := s.docs[snap.uri]; ok && d.lint != nil && d.lint.version == snap.version && d.lint.text == snap.text && d.lint.gen == s.gen {
+	d, ok := s.docs[snap.uri]
+	if !ok || d.version != snap.version || d.text != snap.text {
+		// The document changed (or closed) since the snapshot: the newer
+		// version's lint is not the one to cancel.
+		s.mu.Unlock()
+		return nil
+	}
+	if d.lint != nil && d.lint.version == snap.version && d.lint.text == snap.text && d.lint.gen == s.gen {
 		lr := d.lint
 		s.mu.Unlock()
 		return lr
 	}
 	f := s.flights[snap.uri]
 	if f == nil || f.version != snap.version || f.text != snap.text || f.gen != s.gen || f.ctx.Err() != nil {
+		var after chan struct{}
 		if f != nil {
 			f.cancel() // superseded
+			after = f.ended
 		}
-		f = &flight{version: snap.version, text: snap.text, gen: s.gen, done: make(chan struct{})}
+		f = &flight{version: snap.version, text: snap.text, gen: s.gen, done: make(chan struct{}), after: after, ended: make(chan struct{})}
 		f.ctx, f.cancel = context.WithCancel(s.baseCtx)
 		s.flights[snap.uri] = f
 		st := s.settingsLocked()
 		s.wg.Add(1)
+		if inline {
+			s.mu.Unlock()
+			s.fly(snap, st, f)
+			return f.lr
+		}
 		go s.fly(snap, st, f)
 	}
 	s.mu.Unlock()
@@ -693,6 +791,7 @@ func (s *Server) sharedLint(ctx context.Context, snap snapshot) *lintResult {
 // cancelled first.
 func (s *Server) fly(snap snapshot, st Settings, f *flight) {
 	defer s.wg.Done()
+	defer close(f.ended)
 	defer func() {
 		s.mu.Lock()
 		if s.flights[snap.uri] == f {
@@ -700,6 +799,14 @@ func (s *Server) fly(snap snapshot, st Settings, f *flight) {
 		}
 		s.mu.Unlock()
 	}()
+	if f.after != nil {
+		select {
+		case <-f.after:
+		case <-f.ctx.Done():
+			<-f.after // ended follows every earlier flight's end
+			return
+		}
+	}
 	select {
 	case s.lintSlots <- struct{}{}:
 	case <-f.ctx.Done():
@@ -708,6 +815,9 @@ func (s *Server) fly(snap snapshot, st Settings, f *flight) {
 	defer func() { <-s.lintSlots }()
 	if f.ctx.Err() != nil {
 		return
+	}
+	if s.beforeLint != nil {
+		s.beforeLint(snap.uri, snap.version)
 	}
 	var lr *lintResult
 	s.safely("lint", func() { lr = s.lint(snap, st) })
@@ -725,10 +835,25 @@ func (s *Server) fly(snap snapshot, st Settings, f *flight) {
 
 func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
 	var p documentDiagnosticParams
-	if err := decodeParams(params, &p); err != nil {
+	return s.whenLinted(params, &p, &p.TextDocument.URI, func(_ snapshot, lr *lintResult) any {
+		// The result id names the text and settings linted: the same id
+		// means the same diagnostics.
+		id := strconv.Itoa(lr.version) + "." + strconv.FormatUint(lr.gen, 10)
+		if p.PreviousResultID != "" && p.PreviousResultID == id {
+			return unchangedDocumentDiagnosticReport{Kind: "unchanged", ResultID: id}
+		}
+		return fullDocumentDiagnosticReport{Kind: "full", ResultID: id, Items: lr.diags}
+	})
+}
+
+// whenLinted is the opening of a request on a document: it decodes params
+// into p, takes a snapshot of the document *uri names (a field of p), and
+// returns the handler that answers with answer once that text is linted.
+func (s *Server) whenLinted(params json.RawMessage, p any, uri *string, answer func(snapshot, *lintResult) any) (func(context.Context) (any, *rpcError), *rpcError) {
+	if err := decodeParams(params, p); err != nil {
 		return nil, err
 	}
-	snap, err := s.snapshot(p.TextDocument.URI)
+	snap, err := s.snapshot(*uri)
 	if err != nil {
 		return nil, err
 	}
@@ -737,12 +862,6 @@ func (s *Server) pullDiagnostics(params json.RawMessage) (func(context.Context) 
 		if rerr != nil {
 			return nil, rerr
 		}
-		// The result id names the text and settings linted: the same id
-		// means the same diagnostics.
-		id := strconv.Itoa(lr.version) + "." + strconv.FormatUint(lr.gen, 10)
-		if p.PreviousResultID != "" && p.PreviousResultID == id {
-			return unchangedDocumentDiagnosticReport{Kind: "unchanged", ResultID: id}, nil
-		}
-		return fullDocumentDiagnosticReport{Kind: "full", ResultID: id, Items: lr.diags}, nil
+		return answer(snap, lr), nil
 	}, nil
 }

@@ -83,24 +83,12 @@ func lineCol(idx *lineIndex, off int) (int, int) {
 
 func (s *Server) hover(params json.RawMessage) (func(context.Context) (any, *rpcError), *rpcError) {
 	var p textDocumentPositionParams
-	if err := decodeParams(params, &p); err != nil {
-		return nil, err
-	}
-	snap, err := s.snapshot(p.TextDocument.URI)
-	if err != nil {
-		return nil, err
-	}
-	return func(ctx context.Context) (any, *rpcError) {
-		lr, rerr := s.current(ctx, snap)
-		if rerr != nil {
-			return nil, rerr
+	return s.whenLinted(params, &p, &p.TextDocument.URI, func(snap snapshot, lr *lintResult) any {
+		if h := hoverText(lr, snap.index.offset(p.Position, snap.enc), snap.enc); h != nil {
+			return h
 		}
-		h := hoverText(lr, snap.index.offset(p.Position, snap.enc), snap.enc)
-		if h == nil {
-			return nil, nil
-		}
-		return h, nil
-	}, nil
+		return nil // not a nil *hover: the answer is JSON null
+	})
 }
 
 // hoverText builds the hover at byte offset off, or nil.

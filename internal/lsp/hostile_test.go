@@ -7,11 +7,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/manifestlint/manifestlint/internal/lsptest"
 )
 
 // frame wraps body in an LSP header.
 func frame(body string) string {
-	return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body)
+	return string(lsptest.Frame([]byte(body)))
 }
 
 // nullIDError waits for an error response with a null id.
@@ -187,7 +189,7 @@ func TestBinaryDocument(t *testing.T) {
 
 func TestFiftyMegabyteDocument(t *testing.T) {
 	if testing.Short() {
-		t.Skip("-short: sends 50 MB")
+		t.Skip("-short: sends 50 MB (seconds); run it with go test ./internal/lsp -run TestFiftyMegabyteDocument")
 	}
 	c := startServer(t, Options{})
 	c.initialize(nil, nil)

@@ -204,13 +204,11 @@ func TestNothingAfterShutdown(t *testing.T) {
 	if other {
 		t.Errorf("a document was opened after shutdown")
 	}
-	c.mu.Lock()
-	for _, m := range c.notes[from:] {
-		if m != nil && m.Method == "textDocument/publishDiagnostics" {
+	for _, m := range c.messages(from) {
+		if m.Method == "textDocument/publishDiagnostics" {
 			t.Errorf("published after shutdown: %s", m.Params)
 		}
 	}
-	c.mu.Unlock()
 	if st := c.exit(false); st != 0 {
 		t.Errorf("exit after shutdown: status %d, want 0", st)
 	}

@@ -111,30 +111,18 @@ func TestCancelledRequestGetsRequestCancelled(t *testing.T) {
 	}
 	c.initialize(nil, nil)
 	c.open("file:///c.yaml", "bucket: x\n", 1)
-	c.mu.Lock()
-	c.nextID++
-	id := c.nextID
-	ch := make(chan *message, 1)
-	c.waiting[jsonID(id)] = ch
-	c.mu.Unlock()
-	c.out.write(map[string]any{"jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": map[string]any{
-		"textDocument": map[string]any{"uri": "file:///c.yaml"}, "position": Position{0, 1}}})
-	c.notify("$/cancelRequest", map[string]any{"id": id})
-	select {
-	case m := <-ch:
-		if m.Error == nil || m.Error.Code != codeRequestCancelled {
-			t.Errorf("cancelled request: error %+v, result %s; want %d", m.Error, m.Result, codeRequestCancelled)
-		}
-	case <-time.After(8 * time.Second):
-		t.Fatal("no answer to a cancelled request")
+	hover := c.cl.Go("textDocument/hover", map[string]any{
+		"textDocument": map[string]any{"uri": "file:///c.yaml"}, "position": Position{0, 1}})
+	c.notify("$/cancelRequest", map[string]any{"id": hover.ID})
+	// The hover blocks 10 s unless cancelled; the client waits 20 s.
+	if m := hover.Wait(); m.Error == nil || m.Error.Code != codeRequestCancelled {
+		t.Errorf("cancelled request: error %+v, result %s; want %d", m.Error, m.Result, codeRequestCancelled)
 	}
 	// Other requests are not affected.
 	if m := c.call("textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": "file:///c.yaml"}}); m.Error != nil {
 		t.Errorf("pull after a cancel: %+v", m.Error)
 	}
 }
-
-func jsonID(id int) string { b, _ := json.Marshal(id); return string(b) }
 
 func TestNoGoroutineLeft(t *testing.T) {
 	before := runtime.NumGoroutine()

@@ -69,6 +69,8 @@ type Server struct {
 
 	// beforeWork, when set (by tests), runs before each request's work.
 	beforeWork func(ctx context.Context, method string)
+	// beforeLint, when set (by tests), runs before each lint, in its slot.
+	beforeLint func(uri string, version int)
 
 	wake   chan struct{} // signals the linter
 	done   chan struct{} // closed when the server stops

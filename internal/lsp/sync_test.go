@@ -140,10 +140,9 @@ func TestStaleVersionsAreNotPublished(t *testing.T) {
 	want := validate.Validate(uri, []byte(text), validate.Options{})
 	sameFindings(t, text, ds, want.Findings)
 	// Every publication names a version, in increasing order.
-	c.mu.Lock()
 	last := 0
-	for _, m := range c.notes[:end] {
-		if m == nil || m.Method != "textDocument/publishDiagnostics" {
+	for _, m := range c.messages(0)[:end] {
+		if m.Method != "textDocument/publishDiagnostics" {
 			continue
 		}
 		var p publishDiagnosticsParams
@@ -154,7 +153,6 @@ func TestStaleVersionsAreNotPublished(t *testing.T) {
 		}
 		last = *p.Version
 	}
-	c.mu.Unlock()
 	if last != n {
 		t.Errorf("last published version %d, want %d", last, n)
 	}

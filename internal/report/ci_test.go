@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/manifestlint/manifestlint/internal/testbin"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 	"github.com/xeipuuv/gojsonschema"
@@ -158,28 +159,9 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// repoRoot is the directory holding go.mod, found from the test's directory.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
-
 func TestSARIFSchema(t *testing.T) {
 	// The official OASIS schema, kept in the repository.
-	path := filepath.Join(repoRoot(t), "internal", "report", "testdata", "sarif-schema-2.1.0.json")
+	path := filepath.Join(testbin.Root(), "internal", "report", "testdata", "sarif-schema-2.1.0.json")
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		t.Fatal(err)

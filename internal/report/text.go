@@ -419,39 +419,27 @@ func (s *textStream) writeFull(file string, doc *manifest.Document, f manifest.F
 		}
 	}
 	if f.Help != "" {
-		writeWrapped(bw, c(ansiCyan, "= help:"), len("= help:"), escape.Line(f.Help))
+		writeWrapped(bw, c, "= help:", escape.Line(f.Help))
 	}
 	for _, rel := range f.Related {
-		writeWrapped(bw, c(ansiCyan, "= note:"), len("= note:"),
+		writeWrapped(bw, c, "= note:",
 			fmt.Sprintf("%d:%d: %s", rel.Line, rel.Column, escape.Line(rel.Message)))
 	}
 	if opt.Verbose && f.Message != "" && f.Code.Message() != "" {
-		writeWrapped(bw, c(ansiCyan, "= service:"), len("= service:"), f.Code.Message())
+		writeWrapped(bw, c, "= service:", f.Code.Message())
 	}
 	if opt.Verbose && f.Evidence != "" { // where an online check got its answer
-		writeWrapped(bw, c(ansiCyan, "= evidence:"), len("= evidence:"), escape.Line(f.Evidence))
+		writeWrapped(bw, c, "= evidence:", escape.Line(f.Evidence))
 	}
 	bw.WriteByte('\n')
 }
 
-// writeWrapped writes `<gutter>label text`, the text wrapped at spaces so
-// that a line stays within helpWidth columns, its further lines indented
-// under the text's start. A word longer than the width is not cut.
-func writeWrapped(w *bufio.Writer, label string, labelWidth int, text string) {
-	indent := len(gutter) + labelWidth + 1 // where the text starts
-	w.WriteString(gutter)
-	w.WriteString(label)
-	col := indent - 1 // columns written on this line
-	for i, word := range strings.Split(text, " ") {
-		n := utf8.RuneCountInString(word)
-		if i > 0 && col+1+n > helpWidth {
-			w.WriteByte('\n')
-			w.WriteString(strings.Repeat(" ", indent-1))
-			col = indent - 1
-		}
-		w.WriteByte(' ')
-		w.WriteString(word)
-		col += 1 + n
-	}
-	w.WriteByte('\n')
+// writeWrapped writes `<gutter>label text`, the label in cyan, the text
+// wrapped at spaces so that a line stays within helpWidth columns, its
+// further lines indented under the text's start. A word longer than the
+// width is not cut.
+func writeWrapped(w *bufio.Writer, c func(string, string) string, label, text string) {
+	n := len(gutter + label + " ")
+	// The label is glued to the first word (as x's) so that they stay on one line.
+	w.WriteString(gutter + c(ansiCyan, label) + " " + escape.Wrap(strings.Repeat("x", n)+text, helpWidth, strings.Repeat(" ", n))[n:])
 }
