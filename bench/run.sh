@@ -6,9 +6,10 @@
 #   bench/run.sh -n 2000    # another corpus size
 #   bench/run.sh --seed 7   # another (still deterministic) corpus
 #   bench/run.sh --runs 5   # 5 paired runs per corpus measurement (default 3)
-#   bench/run.sh --smoke    # 2,000 files, no installs: CI's check that the
-#                           # generator, the floor and the script work, and
-#                           # that manifestlint stays within 2.2x of the floor
+#   bench/run.sh --smoke    # 2,000 files, 5 pairs, no installs: CI's check
+#                           # that the generator, the floor and the script
+#                           # work, and that manifestlint stays within 2.1x
+#                           # of the floor
 #
 # What is timed, over the same corpus (bench/out/corpus, from bench/gen):
 #   manifestlint  every file, every rule and the JSON Schema, text output
@@ -40,17 +41,21 @@ OUT=bench/out
 N=10000
 SEED=1
 RUNS=3
+RUNS_SET=0
 SMOKE=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	-n) N=$2; shift 2 ;;
 	--seed) SEED=$2; shift 2 ;;
-	--runs) RUNS=$2; shift 2 ;;
+	--runs) RUNS=$2; RUNS_SET=1; shift 2 ;;
 	--smoke) SMOKE=1; N=2000; shift ;;
-	-h | --help) sed -n '2,37p' "$0"; exit 0 ;;
+	-h | --help) sed -n '2,36p' "$0"; exit 0 ;;
 	*) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
 	esac
 done
+# The smoke bound is a median of pairs: 3 pairs of 2,000 files gave 1.51x
+# to 2.03x on the development VM at one load; 5 give a steadier median.
+[ "$SMOKE" = 1 ] && [ "$RUNS_SET" = 0 ] && RUNS=5
 mkdir -p "$OUT"
 note() { echo "run.sh: $*" >&2; }
 
@@ -312,10 +317,12 @@ fw=$(pratio ml floor wall) fc=$(pratio ml floor cpu)
 if [ "$SMOKE" = 1 ]; then
 	# CI's regression check, for a small corpus on a shared runner. Issue
 	# 22 asks for 1.6x; the rules added since (PO-box words, ZIP vs state,
-	# placeholders, sample values, the stricter manifest test) measured
-	# 1.89-1.92x on an idle machine, so the bound is 2.2x until that work
-	# is won back: it still fails a regression like the 1.62x -> 2.13x one.
-	target "corpus within 2.2x of the parse-only floor in CPU (smoke bound)" "$(awk -v r="$fc" 'BEGIN{print (r <= 2.2)}')" "${fc}x CPU, ${fw}x wall"
+	# placeholders, sample values, the stricter manifest test) took it to
+	# 1.89-1.92x, and issue 22's second pass back to about 1.75x: single
+	# runs gave 1.51x to 2.03x (3 pairs) and 1.76x to 2.02x (5 pairs) at a
+	# load of 6 to 17 on 2 CPUs. The bound is 2.1x, above that spread; it
+	# still fails a regression like the 1.62x -> 2.13x one.
+	target "corpus within 2.1x of the parse-only floor in CPU (smoke bound)" "$(awk -v r="$fc" 'BEGIN{print (r <= 2.1)}')" "${fc}x CPU, ${fw}x wall"
 else
 	target "corpus within 1.25x of the parse-only floor, wall" "$(awk -v r="$fw" 'BEGIN{print (r <= 1.25)}')" "${fw}x"
 	target "corpus within 1.25x of the parse-only floor, CPU" "$(awk -v r="$fc" 'BEGIN{print (r <= 1.25)}')" "${fc}x"

@@ -168,15 +168,40 @@ func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // end the checks of the file (MalformedManifestException,
 // MissingParameterException), in which case doc.Root is nil.
 func Parse(name string, src []byte) (*Document, []Finding) {
+	doc, fs, _ := ParseLimit(name, src, 0)
+	return doc, fs
+}
+
+// ParseLimit is Parse that builds at most limit `key:value` warnings, the
+// first in source order, and returns the others as Omitted (limit 0: no
+// limit). The errors that end the checks are always built.
+func ParseLimit(name string, src []byte, limit int) (*Document, []Finding, []Omitted) {
+	doc, fs, over := parse(name, src, limit)
+	if len(over) == 0 {
+		return doc, fs, nil
+	}
+	omitted := make([]Omitted, len(over))
+	for i, s := range over {
+		omitted[i] = Omitted{Line: int32(s.line), Column: int32(s.col - 1), Of: &noSpaceOmitted}
+	}
+	return doc, fs, omitted
+}
+
+// noSpaceOmitted names the `key:value` warnings ParseLimit omits.
+var noSpaceOmitted = OmittedOf{Rule: RuleNoSpaceAfterColon, Severity: Warning}
+
+// parse is ParseLimit; it returns the `key:value` lines it built no
+// warning for (past limit when limit > 0), or nil.
+func parse(name string, src []byte, limit int) (*Document, []Finding, []shift) {
 	doc := &Document{Name: name, Source: src}
 	if !utf8.Valid(src) {
 		return doc, []Finding{invalidUTF8Rule.Errorf(MalformedManifest, doc.Lines().SpanOf(invalidUTF8Offset(src), invalidUTF8Offset(src)+1), "",
-			"the manifest is not valid UTF-8 text").WithHelp("save it as UTF-8")}
+			"the manifest is not valid UTF-8 text").WithHelp("save it as UTF-8")}, nil
 	}
 	lines := doc.Lines()
 	if isBlank(lines) {
 		return doc, []Finding{emptyManifestRule.Errorf(MissingParameter, doc.PointSpan(Pos{1, 1}), "",
-			"the manifest holds no fields, only whitespace or comments")}
+			"the manifest holds no fields, only whitespace or comments")}, nil
 	}
 
 	text, shifts := rewriteNoSpaceColons(lines)
@@ -184,7 +209,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var file yaml.Node
 	if err := dec.Decode(&file); err != nil {
-		return doc, withTemplatePlaceholders(doc, syntaxFinding(doc, err))
+		return doc, withTemplatePlaceholders(doc, syntaxFinding(doc, err)), nil
 	}
 	var second yaml.Node
 	switch err := dec.Decode(&second); {
@@ -195,9 +220,9 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 		}
 		return doc, []Finding{multipleDocumentsRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{line, 1}), "",
 			fmt.Sprintf("the file holds a second YAML document (near line %d)", line)).
-			WithHelp("a manifest is one document: remove the `---` separator and what follows, or split it into files")}
+			WithHelp("a manifest is one document: remove the `---` separator and what follows, or split it into files")}, nil
 	case !errors.Is(err, io.EOF):
-		return doc, []Finding{syntaxFinding(doc, err)}
+		return doc, []Finding{syntaxFinding(doc, err)}, nil
 	}
 
 	if len(shifts) > 0 {
@@ -206,7 +231,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	if deep := tooDeep(&file); deep != nil {
 		return doc, []Finding{nestingDepthRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{deep.Line, deep.Column}), "",
 			fmt.Sprintf("the manifest nests more than %d levels deep", MaxDepth)).
-			WithHelp("a manifest nests 3 (operations, an entry, its fields): remove the extra levels")}
+			WithHelp("a manifest nests 3 (operations, an entry, its fields): remove the extra levels")}, nil
 	}
 	doc.Secrets = findSecrets(doc, &file)
 	root := &file
@@ -216,14 +241,18 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 	if root.Kind != yaml.MappingNode {
 		return doc, []Finding{rootNotMappingRule.Errorf(MalformedManifest, doc.Span(root), "",
 			fmt.Sprintf("the manifest is %s, not a mapping of `key: value` lines", KindName(root))).
-			WithHelp("start from `manifestVersion: 2.0` and one field per line")}
+			WithHelp("start from `manifestVersion: 2.0` and one field per line")}, nil
 	}
 	var fs []Finding
 	checkStructure(doc, root, "", &fs)
 	if len(fs) > 0 {
-		return doc, fs
+		return doc, fs, nil
 	}
 	doc.Root = root
+	var over []shift
+	if limit > 0 && len(shifts) > limit {
+		shifts, over = shifts[:limit], shifts[limit:]
+	}
 	paths := keyPathsAt(root, shifts)
 	for _, s := range shifts {
 		path, v := paths[s.line].path, paths[s.line].value
@@ -241,7 +270,7 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 			WithHelp(fmt.Sprintf("the service accepts it, but other YAML tools read the whole line as one word: write `%s: %s`", s.key, shorten(rest))).WithFix(
 			ReplaceFix("Insert a space after the colon of `"+s.key+":`", Safe, s.off, s.off, " ")))
 	}
-	return doc, fs
+	return doc, fs, over
 }
 
 // shift records one `key:value` line rewritten to `key: value`: col is the
@@ -994,7 +1023,9 @@ func removeEntryFix(doc *Document, k, v *yaml.Node, title string) *Fix {
 // templateMark matches a template placeholder that YAML refuses as the
 // start of a plain value: `@BUCKET@` (`@` is reserved) and `***BUCKET***`
 // (`*` starts an alias).
-var templateMark = regexp.MustCompile(`^(?:@[A-Za-z_][^@]*@|\*\*\*[^*\s][^*]*\*\*\*)`)
+var templateMark = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:@[A-Za-z_][^@]*@|\*\*\*[^*\s][^*]*\*\*\*)`)
+})
 
 // withTemplatePlaceholders adds to the syntax error f, which ends the parse,
 // a finding for every line whose value is an unquoted template placeholder
@@ -1045,7 +1076,7 @@ func withTemplatePlaceholders(doc *Document, f Finding) []Finding {
 		}
 		path = JoinPath(path, key)
 		stack = append(stack, open{indent, key})
-		m := templateMark.FindString(rest)
+		m := templateMark().FindString(rest)
 		if m == "" {
 			continue
 		}

@@ -19,19 +19,19 @@ const (
 // bucketRef is one bucket name the manifest uses.
 type bucketRef struct {
 	field string // bucket, logBucket, exportBucket
-	op    int    // the index in operations of an exportBucket; -1 otherwise
+	op    int    // the operations entry of an exportBucket, else -1
 	name  string
 	node  *yaml.Node
 	kind  manifest.Kind // the kind that has the field; "" for every kind
 }
 
-// path is the field's path (operations[0].exportBucket), built only for a
-// finding: a manifest of many operations names many buckets.
+// path is the bucket's path: bucket, logBucket, operations[0].exportBucket
+// (built for a finding only).
 func (b bucketRef) path() string {
 	if b.op < 0 {
 		return b.field
 	}
-	return manifest.JoinPath(manifest.IndexPath("operations", b.op), b.field)
+	return opPath(b.op, b.field)
 }
 
 // bucketFields lists the fields that name a bucket, with the text of each,
@@ -48,13 +48,9 @@ func bucketFields(root *yaml.Node) []bucketRef {
 	}
 	add("bucket", -1, manifest.Value(root, "bucket"), manifest.S3Import)
 	add("logBucket", -1, manifest.Value(root, "logBucket"), "")
-	if ops := manifest.Value(root, "operations"); manifest.IsSequence(ops) {
-		for i, op := range ops.Content {
-			if manifest.IsMapping(op) {
-				add("exportBucket", i, manifest.Value(op, "exportBucket"), manifest.S3Export)
-			}
-		}
-	}
+	forEachOperation(root, func(i int, op *yaml.Node) {
+		add("exportBucket", i, manifest.Value(op, "exportBucket"), manifest.S3Export)
+	})
 	return out
 }
 

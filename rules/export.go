@@ -65,7 +65,9 @@ var exportDirectoriesRule = Rule{
 // segment, not empty (targetDirectory: see the rule's Decisions).
 func checkExportDirectories(c *Context) []manifest.Finding {
 	var fs []manifest.Finding
-	check := func(path string, n *yaml.Node) {
+	// op is the operations entry n is the targetDirectory of, or -1 for
+	// recoveryDirectory: the path is built for a finding only.
+	check := func(op int, n *yaml.Node) {
 		v, ok := manifest.Text(n)
 		if !ok {
 			return
@@ -73,6 +75,10 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 		p := directoryProblem(v)
 		if p == "" {
 			return
+		}
+		path := "recoveryDirectory"
+		if op >= 0 {
+			path = opPath(op, "targetDirectory")
 		}
 		fix := "use a directory relative to the device's root (no leading `/`, no `..`), such as `LostAndFound` or `exports/photos`"
 		var edit *manifest.Fix
@@ -91,9 +97,9 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 		}
 		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(n), path, what).WithHelp(fix).WithFix(edit))
 	}
-	check("recoveryDirectory", manifest.Value(c.Root, "recoveryDirectory"))
-	forEachOperation(c.Root, func(path string, op *yaml.Node) {
-		check(manifest.JoinPath(path, "targetDirectory"), manifest.Value(op, "targetDirectory"))
+	check(-1, manifest.Value(c.Root, "recoveryDirectory"))
+	forEachOperation(c.Root, func(i int, op *yaml.Node) {
+		check(i, manifest.Value(op, "targetDirectory"))
 	})
 	return fs
 }
@@ -120,7 +126,7 @@ var emptyExportRangeRule = Rule{
 // rarely meant). An empty endMarker is read as no end and never warns.
 func checkEmptyExportRange(c *Context) []manifest.Finding {
 	var fs []manifest.Finding
-	forEachOperation(c.Root, func(path string, op *yaml.Node) {
+	forEachOperation(c.Root, func(i int, op *yaml.Node) {
 		_, begin, ok1 := scalarField(op, "beginMarker")
 		en, end, ok2 := scalarField(op, "endMarker")
 		if !ok1 || !ok2 || end == "" || begin < end {
@@ -130,6 +136,7 @@ func checkEmptyExportRange(c *Context) []manifest.Finding {
 		if begin == end {
 			rel = "equal to"
 		}
+		path := opPath(i, "")
 		fs = append(fs, c.Warnf(c.Span(en), manifest.JoinPath(path, "endMarker"),
 			fmt.Sprintf("%s exports nothing (beginMarker is not before endMarker)", path)).
 			WithHelp(fmt.Sprintf("beginMarker `%s` is %s endMarker `%s` (keys compare byte by byte), so the range holds no key: swap the markers, or set endMarker to a key after beginMarker",

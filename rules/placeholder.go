@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"go.yaml.in/yaml/v3"
@@ -68,14 +69,41 @@ var secretKeys = map[string]bool{"pinCode": true, "trueCryptPassword": true}
 
 func checkPlaceholderValues(c *Context) []manifest.Finding {
 	var fs []manifest.Finding
-	// segs is the path of the node being walked, a key or an index (-1
-	// for a key) per level; the path text is built only for a finding,
-	// not for each of a large manifest's values.
+	walkScalars(c.Root, func(n *yaml.Node, key string, pathOf func() string) {
+		if !mayHoldPlaceholder(n.Value) {
+			return
+		}
+		found, what, ok := placeholderIn(n.Value)
+		if !ok {
+			return
+		}
+		path := pathOf()
+		head := fmt.Sprintf("%s is %s: `%s`", path, what, found)
+		switch {
+		case secretKeys[key]:
+			head = fmt.Sprintf("%s is %s (the value is not shown)", path, what)
+		case len(head) > 90 || strings.ContainsAny(found, "\n\r"):
+			head = fmt.Sprintf("%s holds %s", path, what)
+		}
+		if len(head) > 90 {
+			head = path + " holds a placeholder"
+		}
+		fs = append(fs, c.Warnf(c.Span(n), path, head).
+			WithHelp("replace it with the real value before you create the job: the service accepts it as it is, and the job then fails or the device goes nowhere"))
+	})
+	return fs
+}
+
+// walkScalars calls visit for every non-empty scalar under root that sits
+// under a key or an index, with the nearest mapping key above it and its
+// path. The path's text is built only when visit asks (for a finding), not
+// for each of a large manifest's values.
+func walkScalars(root *yaml.Node, visit func(n *yaml.Node, key string, path func() string)) {
 	type seg struct {
 		key   string
-		index int
+		index int // -1 for a key
 	}
-	var segs []seg
+	segs := make([]seg, 0, 8)
 	pathOf := func() string {
 		p := ""
 		for _, s := range segs {
@@ -92,13 +120,11 @@ func checkPlaceholderValues(c *Context) []manifest.Finding {
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				k := n.Content[i]
-				if k.Kind != yaml.ScalarNode {
-					continue
+				if k := n.Content[i]; k.Kind == yaml.ScalarNode {
+					segs = append(segs, seg{k.Value, -1})
+					walk(n.Content[i+1], k.Value)
+					segs = segs[:len(segs)-1]
 				}
-				segs = append(segs, seg{k.Value, -1})
-				walk(n.Content[i+1], k.Value)
-				segs = segs[:len(segs)-1]
 			}
 		case yaml.SequenceNode:
 			for i, e := range n.Content {
@@ -107,30 +133,12 @@ func checkPlaceholderValues(c *Context) []manifest.Finding {
 				segs = segs[:len(segs)-1]
 			}
 		case yaml.ScalarNode:
-			if n.Value == "" || len(segs) == 0 || !mayHoldPlaceholder(n.Value) {
-				return
+			if n.Value != "" && len(segs) > 0 {
+				visit(n, key, pathOf)
 			}
-			found, what, ok := placeholderIn(n.Value)
-			if !ok {
-				return
-			}
-			path := pathOf()
-			head := fmt.Sprintf("%s is %s: `%s`", path, what, found)
-			switch {
-			case secretKeys[key]:
-				head = fmt.Sprintf("%s is %s (the value is not shown)", path, what)
-			case len(head) > 90 || strings.ContainsAny(found, "\n\r"):
-				head = fmt.Sprintf("%s holds %s", path, what)
-			}
-			if len(head) > 90 {
-				head = path + " holds a placeholder"
-			}
-			fs = append(fs, c.Warnf(c.Span(n), path, head).
-				WithHelp("replace it with the real value before you create the job: the service accepts it as it is, and the job then fails or the device goes nowhere"))
 		}
 	}
-	walk(c.Root, "")
-	return fs
+	walk(root, "")
 }
 
 // mayHoldPlaceholder is a cheap test that placeholderIn can skip v: every
@@ -184,6 +192,62 @@ var sampleValues = map[string]string{
 	"anycompany":     "AWS's documentation",
 }
 
+// maxSampleValue is the length of the longest key of sampleValues: a
+// longer ASCII value is none of them in any letter case.
+var maxSampleValue = func() int {
+	n := 0
+	for k := range sampleValues {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
+// sampleValue is sampleValues[strings.ToLower(t)], without lowercasing
+// (an allocation for every value with a capital, "Seattle", "WA") when t
+// is ASCII: then only a key of t's length can match, letter by letter.
+func sampleValue(t string) (from string, ok bool) {
+	if !isASCII(t) {
+		from, ok = sampleValues[strings.ToLower(t)]
+		return from, ok
+	}
+	if len(t) > maxSampleValue {
+		return "", false
+	}
+	for k, f := range sampleValues {
+		if asciiLowerIs(t, k) {
+			return f, true
+		}
+	}
+	return "", false
+}
+
+// asciiLowerIs reports whether strings.ToLower(t) == lower for ASCII t.
+func asciiLowerIs(t, lower string) bool {
+	if len(t) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCII reports whether s is ASCII text only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // sampleSecrets are sample values of a secret (pinCode,
 // trueCryptPassword): checked, never shown.
 var sampleSecrets = map[string]bool{"123456": true, "1234": true, "12345678": true, "0000": true}
@@ -193,10 +257,10 @@ var sampleSecrets = map[string]bool{"123456": true, "1234": true, "12345678": tr
 var sampleLocalParts = map[string]bool{"john.doe": true, "jane.doe": true, "jane.roe": true, "joe.random": true}
 
 // sampleAccessKey matches the access key ids of AWS's documentation.
-var sampleAccessKey = regexp.MustCompile(`^(?:AKIA|ASIA)[A-Z0-9]{4,}EXAMPLE$`)
+var sampleAccessKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:AKIA|ASIA)[A-Z0-9]{4,}EXAMPLE$`) })
 
 // emailAddress finds the e-mail addresses of a value: local part and domain.
-var emailAddress = regexp.MustCompile(`([^\s;,<>"'@]+)@([A-Za-z0-9.-]+)`)
+var emailAddress = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([^\s;,<>"'@]+)@([A-Za-z0-9.-]+)`) })
 
 // reservedDomain says whether domain is reserved for examples by RFC 2606.
 // A domain without a dot is left to the notification-email rule.
@@ -226,14 +290,14 @@ func sampleIn(key, v string) (found, from string, email, ok bool) {
 	if secretKeys[key] {
 		return "", "", false, sampleSecrets[t]
 	}
-	if f, ok := sampleValues[strings.ToLower(t)]; ok {
+	if f, ok := sampleValue(t); ok {
 		return t, f, false, true
 	}
-	if sampleAccessKey.MatchString(t) {
+	if (strings.HasPrefix(t, "AKIA") || strings.HasPrefix(t, "ASIA")) && strings.HasSuffix(t, "EXAMPLE") && sampleAccessKey().MatchString(t) {
 		return t, "AWS's documentation", false, true
 	}
 	if strings.Contains(t, "@") {
-		for _, m := range emailAddress.FindAllStringSubmatch(t, -1) {
+		for _, m := range emailAddress().FindAllStringSubmatch(t, -1) {
 			switch {
 			case reservedDomain(m[2]):
 				return m[0], "RFC 2606", true, true
@@ -247,58 +311,41 @@ func sampleIn(key, v string) (found, from string, email, ok bool) {
 
 func checkSampleValues(c *Context) []manifest.Finding {
 	var fs []manifest.Finding
-	var walk func(n *yaml.Node, path, key string)
-	walk = func(n *yaml.Node, path, key string) {
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if k := n.Content[i]; k.Kind == yaml.ScalarNode {
-					walk(n.Content[i+1], manifest.JoinPath(path, k.Value), k.Value)
-				}
-			}
-		case yaml.SequenceNode:
-			for i, e := range n.Content {
-				walk(e, manifest.IndexPath(path, i), key)
-			}
-		case yaml.ScalarNode:
-			if n.Value == "" || path == "" {
-				return
-			}
-			found, from, email, ok := sampleIn(key, n.Value)
-			if !ok {
-				return
-			}
-			var head string
-			switch {
-			case secretKeys[key]:
-				head = fmt.Sprintf("%s is the sample value (not shown)", path)
-			case email:
-				head = fmt.Sprintf("%s holds the sample address `%s`", path, found)
-			default:
-				head = fmt.Sprintf("%s is the sample value `%s`", path, found)
-			}
-			if len(head) > 90 || strings.ContainsAny(found, "\n\r") {
-				head = path + " holds a sample value"
-			}
-			help := "replace it with the real value: it is a sample from " + from + ", and the service accepts it as it is"
-			switch {
-			case secretKeys[key]:
-				help = "replace it with a value of your own: it is a common sample, the first one anyone who finds the device tries"
-			case from == "RFC 2606":
-				help = "replace it with the real address: RFC 2606 reserves its domain for examples, so no mail about the job reaches anyone"
-			case email:
-				help = "replace it with the real address: it is a sample from " + from + ", and the service accepts it as it is"
-			}
-			at := c.Span(n)
-			if email && at.End <= len(c.Doc.Source) {
-				// Point at the address itself, not the whole list.
-				if i := strings.Index(string(c.Doc.Source[at.Start:at.End]), found); i >= 0 {
-					at = c.Doc.Lines().SpanOf(at.Start+i, at.Start+i+len(found))
-				}
-			}
-			fs = append(fs, c.Warnf(at, path, head).WithHelp(help))
+	walkScalars(c.Root, func(n *yaml.Node, key string, pathOf func() string) {
+		found, from, email, ok := sampleIn(key, n.Value)
+		if !ok {
+			return
 		}
-	}
-	walk(c.Root, "", "")
+		path := pathOf()
+		var head string
+		switch {
+		case secretKeys[key]:
+			head = fmt.Sprintf("%s is the sample value (not shown)", path)
+		case email:
+			head = fmt.Sprintf("%s holds the sample address `%s`", path, found)
+		default:
+			head = fmt.Sprintf("%s is the sample value `%s`", path, found)
+		}
+		if len(head) > 90 || strings.ContainsAny(found, "\n\r") {
+			head = path + " holds a sample value"
+		}
+		help := "replace it with the real value: it is a sample from " + from + ", and the service accepts it as it is"
+		switch {
+		case secretKeys[key]:
+			help = "replace it with a value of your own: it is a common sample, the first one anyone who finds the device tries"
+		case from == "RFC 2606":
+			help = "replace it with the real address: RFC 2606 reserves its domain for examples, so no mail about the job reaches anyone"
+		case email:
+			help = "replace it with the real address: it is a sample from " + from + ", and the service accepts it as it is"
+		}
+		at := c.Span(n)
+		if email && at.End <= len(c.Doc.Source) {
+			// Point at the address itself, not the whole list.
+			if i := strings.Index(string(c.Doc.Source[at.Start:at.End]), found); i >= 0 {
+				at = c.Doc.Lines().SpanOf(at.Start+i, at.Start+i+len(found))
+			}
+		}
+		fs = append(fs, c.Warnf(at, path, head).WithHelp(help))
+	})
 	return fs
 }

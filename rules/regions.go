@@ -48,9 +48,9 @@ func operationRegions(c *Context) []operationRegion {
 		return nil
 	}
 	var out []operationRegion
-	forEachOperation(c.Root, func(path string, op *yaml.Node) {
+	forEachOperation(c.Root, func(i int, op *yaml.Node) {
 		if n, r, ok := scalarField(op, "region"); ok && manifest.IsRegion(r) {
-			out = append(out, operationRegion{manifest.JoinPath(path, "region"), r, c.Span(n)})
+			out = append(out, operationRegion{opPath(i, "region"), r, c.Span(n)})
 		}
 	})
 	return out

@@ -462,55 +462,164 @@ func toValue(n *yaml.Node) any {
 // Check validates doc, which must have a Root, against the schema of kind
 // and returns one finding per (path, code), in no particular order.
 func Check(doc *manifest.Document, kind manifest.Kind) []manifest.Finding {
+	fs, _ := CheckLimit(doc, kind, 0)
+	return fs
+}
+
+// CheckLimit is Check that builds the unknown-field findings of at most
+// limit keys, the first in document order, and returns the keys past them
+// as Omitted (limit 0: no limit). The other findings are always built.
+func CheckLimit(doc *manifest.Document, kind manifest.Kind, limit int) ([]manifest.Finding, []manifest.Omitted) {
+	return checkPruned(doc, kind, limit, true)
+}
+
+// checkPruned is CheckLimit; without prune, gojsonschema sees every key and
+// reports the unknown ones itself (TestPruneAgrees compares the two).
+func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bool) ([]manifest.Finding, []manifest.Omitted) {
 	ks := kindSchemas[kind]
 	if ks == nil || doc == nil || doc.Root == nil {
-		return nil
+		return nil, nil
 	}
-	if q := ks.quickSchema(); q != nil && q.valid(doc.Root) {
-		return nil // passes: gojsonschema would find nothing (see quick)
+	q := ks.quickSchema()
+	if q != nil && q.valid(doc.Root) {
+		return nil, nil // passes: gojsonschema would find nothing (see quick)
 	}
 	s, sdoc := ks.must()
-	res, err := s.Validate(valueLoader{JSONLoader: gojsonschema.NewGoLoader(nil), value: toValue(doc.Root)})
-	if err != nil || res.Valid() {
-		return nil
+	// Unknown keys are found here, not by gojsonschema, which would build
+	// an error (a map, a context and a formatted description) for each of
+	// them before any could be dropped: they are left out of the value it
+	// validates, which changes none of its other errors (see prune).
+	var value any
+	var unknown []unknownKeys
+	if q != nil && prune {
+		value = q.prune(doc.Root, []string{gojsonschema.STRING_CONTEXT_ROOT}, &unknown)
+	} else {
+		value = toValue(doc.Root)
+	}
+	res, err := s.Validate(valueLoader{JSONLoader: gojsonschema.NewGoLoader(nil), value: value})
+	if err != nil {
+		return nil, nil
 	}
 	c := checker{kind: kind, doc: doc, root: doc.Root, sdoc: sdoc}
 	type key struct {
 		path string
 		code manifest.Code
 	}
-	errs := res.Errors()
-	res = nil
 	// One finding per (path, code), of the error whose keyword ranks
 	// first: at is its index in out (not a copy of it, which would double
 	// the findings of a file of 100,000 unknown keys), ranks its keyword.
 	// gojsonschema reports a keyword once per place, so ranks never tie.
-	at := make(map[key]int, len(errs))
-	out := make([]manifest.Finding, 0, len(errs))
+	var out []manifest.Finding
 	var ranks []keyword
-	for i, e := range errs {
-		// Each error is dropped once mapped: on a file of 100,000 unknown
-		// keys gojsonschema's errors (a map, a context and a formatted
-		// description each) outweigh the findings made of them.
-		errs[i] = nil
-		rank := keywordOf(e)
-		f, ok := c.finding(e, rank)
-		if !ok {
-			continue
-		}
+	at := map[key]int{}
+	add := func(f manifest.Finding, rank keyword) {
 		k := key{f.Path, f.Code}
 		if j, seen := at[k]; seen {
 			if rank < ranks[j] {
 				out[j], ranks[j] = f, rank
 			}
-			continue
+			return
 		}
 		at[k] = len(out)
 		out = append(out, f)
 		ranks = append(ranks, rank)
 	}
+	if !res.Valid() {
+		errs := res.Errors()
+		res = nil
+		out = make([]manifest.Finding, 0, len(errs))
+		for i, e := range errs {
+			// Each error is dropped once mapped: on a file of 100,000
+			// unknown keys gojsonschema's errors (a map, a context and a
+			// formatted description each) outweighed the findings made of
+			// them.
+			errs[i] = nil
+			rank := keywordOf(e)
+			if f, ok := c.finding(e, rank); ok {
+				add(f, rank)
+			}
+		}
+	}
+	var omitted []manifest.Omitted
+	built := 0
+	for _, u := range unknown {
+		loc, ok := c.locate(u.context)
+		if !ok {
+			continue
+		}
+		var of *manifest.OmittedOf
+		for _, k := range u.keys {
+			if limit <= 0 || built < limit {
+				if f, ok := c.unknownKey(loc, k.Value); ok {
+					add(f, kwAdditional)
+					built++
+				}
+				continue
+			}
+			if c.mergedNearMiss(loc, k.Value, k) {
+				continue
+			}
+			if of == nil {
+				_, invalid := manifest.Family(loc.path)
+				of = &manifest.OmittedOf{Rule: RuleUnknownField, Code: invalid, Severity: unknownFieldRule.Severity, Parent: loc.path}
+			}
+			at := c.doc.Span(k)
+			omitted = append(omitted, manifest.Omitted{Line: int32(at.Line), Column: int32(at.Column), Of: of, Key: k})
+		}
+	}
 	manifest.Sort(out)
-	return out
+	return out, omitted
+}
+
+// unknownKeys are the keys of one mapping that its schema does not allow
+// (additionalProperties: false), in document order, and the mapping's
+// gojsonschema context ("(root)\x00returnAddress").
+type unknownKeys struct {
+	context string
+	keys    []*yaml.Node
+}
+
+// prune is toValue without the keys q does not allow, which it lists in
+// unknown: gojsonschema would report each of them (and only them) as
+// additional_property_not_allowed. Only a key that no keyword but
+// additionalProperties: false reads is left out: one that properties or
+// required names stays, and so does every key of a mapping whose schema
+// has an enum (which compares the whole value) or the wrong type (whose
+// keys gojsonschema does not read one by one). segs is n's context, a
+// stack the calls push to and nothing keeps.
+func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
+	if q == nil || len(q.types) > 0 && !slices.Contains(q.types, jsonType(n)) || q.hasEnum {
+		return toValue(n)
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := make(map[string]any, min(len(n.Content)/2, len(q.props)+1))
+		u := -1 // n's entry in unknown
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if p, ok := q.props[k.Value]; ok {
+				m[k.Value] = p.prune(v, append(segs, k.Value), unknown)
+				continue
+			}
+			if q.noExtra && q.extra == nil && !slices.Contains(q.required, k.Value) {
+				if u < 0 {
+					u = len(*unknown)
+					*unknown = append(*unknown, unknownKeys{context: strings.Join(segs, "\x00")})
+				}
+				(*unknown)[u].keys = append((*unknown)[u].keys, k)
+				continue
+			}
+			m[k.Value] = q.extra.prune(v, append(segs, k.Value), unknown)
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, len(n.Content))
+		for i, c := range n.Content {
+			s[i] = q.items.prune(c, append(segs, strconv.Itoa(i)), unknown)
+		}
+		return s
+	}
+	return toValue(n)
 }
 
 // nearMissFinding is the one finding of a required key prop, absent at
@@ -706,28 +815,7 @@ func (c *checker) finding(e gojsonschema.ResultError, kw keyword) (f manifest.Fi
 		head, help := c.missingDetail(loc, prop)
 		return requiredFieldRule.Errorf(missing, at, path, head).WithHelp(helpText(help)), true
 	case kwAdditional:
-		k, _ := c.get(loc.val, prop)
-		if k == nil || c.mergedNearMiss(loc, prop, k) {
-			return f, false
-		}
-		path := manifest.JoinPath(loc.path, prop)
-		// The place the key sits in decides the family, not the key's own
-		// name: a stray top-level fileSystem in an import is a manifest
-		// field, not a file system.
-		_, invalid := manifest.Family(loc.path)
-		head, help, fix := c.unknownDetail(loc, prop)
-		f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, head).WithHelp(helpText(help))
-		if fix.present != nil {
-			f.Relate(c.doc.Span(fix.present), "`"+fix.present.Value+"` is here")
-		}
-		switch {
-		case fix.rename != "" && k.Kind == yaml.ScalarNode:
-			sp := c.doc.Span(k)
-			f.Fix = manifest.ReplaceFix("Rename `"+prop+"` to `"+fix.rename+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, fix.rename))
-		case fix.under != "":
-			f.Fix = c.indentFix(loc, fix.under, k)
-		}
-		return f, true
+		return c.unknownKey(loc, prop)
 	case kwType:
 		_, invalid := manifest.Family(loc.path)
 		expected, _ := e.Details()["expected"].(string)
@@ -738,6 +826,34 @@ func (c *checker) finding(e gojsonschema.ResultError, kw keyword) (f manifest.Fi
 	head, help := c.valueDetail(loc, kw)
 	return invalidValueRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, head).WithHelp(helpText(help)).
 		WithFix(c.valueFix(loc, kw)), true
+}
+
+// unknownKey is the unknown-field finding of the key prop of the mapping
+// at loc; false when the key is the typo of an absent required key
+// (mergedNearMiss), which that key's finding reports.
+func (c *checker) unknownKey(loc location, prop string) (manifest.Finding, bool) {
+	k, _ := c.get(loc.val, prop)
+	if k == nil || c.mergedNearMiss(loc, prop, k) {
+		return manifest.Finding{}, false
+	}
+	path := manifest.JoinPath(loc.path, prop)
+	// The place the key sits in decides the family, not the key's own
+	// name: a stray top-level fileSystem in an import is a manifest
+	// field, not a file system.
+	_, invalid := manifest.Family(loc.path)
+	head, help, fix := c.unknownDetail(loc, prop)
+	f := unknownFieldRule.Errorf(invalid, c.doc.Span(k), path, head).WithHelp(helpText(help))
+	if fix.present != nil {
+		f.Relate(c.doc.Span(fix.present), "`"+fix.present.Value+"` is here")
+	}
+	switch {
+	case fix.rename != "" && k.Kind == yaml.ScalarNode:
+		sp := c.doc.Span(k)
+		f.Fix = manifest.ReplaceFix("Rename `"+prop+"` to `"+fix.rename+"`", manifest.Safe, sp.Start, sp.End, manifest.ScalarAs(k, fix.rename))
+	case fix.under != "":
+		f.Fix = c.indentFix(loc, fix.under, k)
+	}
+	return f, true
 }
 
 // valueFix repairs a value the schema refuses where the repair has one

@@ -5,6 +5,7 @@
 package validate
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,9 +20,11 @@ import (
 // server and the playground lint unless told otherwise (--max-bytes,
 // CheckSize): 1 MiB. A real manifest is
 // a few kilobytes; linting is linear in the size of the file but keeps a
-// few hundred bytes per byte of a hostile one (a node and a finding for each
-// of its keys), so this bound keeps a run under a second and half a
-// gigabyte whatever a repository holds.
+// few hundred bytes per byte of a hostile one when every finding is built
+// (a node and a finding for each of its keys), about 60 under the findings
+// cap (which counts the findings past it without building them), so this
+// bound keeps a run under a second and half a gigabyte whatever a
+// repository holds, and under 100 MB with the cap.
 const DefaultMaxBytes = 1 << 20
 
 // DefaultMaxFindings is how many findings Validate lists for one manifest
@@ -119,7 +122,32 @@ func contextNotes(ctx *rules.Context) []Note {
 
 // Validate lints one manifest.
 func Validate(name string, src []byte, opts Options) Result {
-	doc, fs := manifest.Parse(name, src)
+	// With a cap, the checks that can find a fault per key build the
+	// findings of the first max keys only and count the rest: a hostile
+	// 1 MiB file of `kN:v` lines has 230,000 findings, and building them
+	// all took 370 MB. Suppression comments could silence any of the
+	// first ones, so a manifest with one is linted whole; so is one where
+	// what was dropped leaves a counted finding among the first max.
+	max := opts.MaxFindings
+	if max == 0 {
+		max = DefaultMaxFindings
+	}
+	if max > 0 && !bytes.Contains(src, suppressMarker) {
+		if res, ok := validate(name, src, opts, max); ok {
+			return res
+		}
+	}
+	res, _ := validate(name, src, opts, 0)
+	return res
+}
+
+var suppressMarker = []byte(suppress.Marker)
+
+// validate is Validate, building at most limit findings of each per-key
+// check (0: no limit); false when the findings it counted without
+// building them would not all come after the first limit ones it lists.
+func validate(name string, src []byte, opts Options, limit int) (Result, bool) {
+	doc, fs, omitted := manifest.ParseLimit(name, src, limit)
 	res := Result{File: name, Doc: doc, Parsed: doc.Root != nil}
 	res.Kind, res.KindEvidence = manifest.InferKind(doc.Root, opts.JobType)
 	if opts.Kind != "" {
@@ -139,7 +167,7 @@ func Validate(name string, src []byte, opts Options) Result {
 		manifest.MaskFindings(doc, fs)
 		res.Findings = clipMessages(fs)
 		manifest.Sort(res.Findings)
-		return Cap(res, opts.MaxFindings)
+		return Cap(res, opts.MaxFindings), true
 	}
 	ctx := &rules.Context{
 		Doc: doc, Root: doc.Root, Kind: res.Kind,
@@ -155,7 +183,9 @@ func Validate(name string, src []byte, opts Options) Result {
 	for _, r := range rules.All {
 		fs = append(fs, r.Run(ctx)...)
 	}
-	fs = append(fs, schema.Check(doc, res.Kind)...)
+	sfs, somitted := schema.CheckLimit(doc, res.Kind, limit)
+	omitted = dedupeOmitted(fs, append(omitted, somitted...))
+	fs = append(fs, sfs...)
 	fs = manifest.Dedupe(fs)
 	if !endsChecks(fs) {
 		res.Notes = contextNotes(ctx)
@@ -164,13 +194,82 @@ func Validate(name string, src []byte, opts Options) Result {
 	// --ignore also drops still counts as used.
 	fs = suppress.Apply(doc, fs, UnknownName)
 	fs = applyOverrides(fs, &opts)
+	omitted = overrideOmitted(omitted, &opts)
 	// Before clipping, which could cut a secret value in two.
 	manifest.MaskFindings(doc, fs)
 	manifest.Sort(fs)
 	res.Findings = fs
-	res = Cap(res, opts.MaxFindings)
+	if len(omitted) > 0 {
+		if len(fs) < limit {
+			return res, false
+		}
+		for i := range omitted {
+			if !omitted[i].After(&fs[limit-1]) {
+				return res, false
+			}
+		}
+	}
+	res = capCounting(res, opts.MaxFindings, omitted)
 	res.Findings = clipMessages(res.Findings)
-	return res
+	return res, true
+}
+
+// dedupeOmitted drops the omitted findings that manifest.Dedupe would
+// have dropped as the same fault as one of fs, the findings found before
+// them (the parse's and the rules'): an error of the same path and code.
+// The omitted warnings are the parse's own, one per line, and none of the
+// schema's built findings shares a path with an unknown key it counted.
+func dedupeOmitted(fs []manifest.Finding, omitted []manifest.Omitted) []manifest.Omitted {
+	type key struct {
+		path string
+		code manifest.Code
+	}
+	var errs map[key]bool
+	for _, f := range fs {
+		if f.Severity != manifest.Warning {
+			if errs == nil {
+				errs = map[key]bool{}
+			}
+			errs[key{f.Path, f.Code}] = true
+		}
+	}
+	if errs == nil {
+		return omitted
+	}
+	out := omitted[:0]
+	for _, o := range omitted {
+		if o.Of.Severity == manifest.Warning || !errs[key{o.Path(), o.Of.Code}] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// overrideOmitted applies --ignore and the severity overrides to the
+// omitted findings, as applyOverrides to built ones.
+func overrideOmitted(omitted []manifest.Omitted, opts *Options) []manifest.Omitted {
+	if len(omitted) == 0 || len(opts.Ignore) == 0 && len(opts.Severity) == 0 {
+		return omitted
+	}
+	as := map[*manifest.OmittedOf]*manifest.OmittedOf{} // nil: ignored
+	out := omitted[:0]
+	for _, o := range omitted {
+		of, done := as[o.Of]
+		if !done {
+			f := manifest.Finding{Rule: o.Of.Rule, AlsoRule: o.Of.AlsoRule, Code: o.Of.Code, Severity: o.Of.Severity}
+			if kept := applyOverrides([]manifest.Finding{f}, opts); len(kept) == 1 {
+				c := *o.Of
+				c.Severity = kept[0].Severity
+				of = &c
+			}
+			as[o.Of] = of
+		}
+		if of != nil {
+			o.Of = of
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // Cap keeps the first max findings of res (whose findings are sorted, as
@@ -181,10 +280,16 @@ func Validate(name string, src []byte, opts Options) Result {
 // fixes, and caps the last result. The kept findings are copied out, so
 // that the dropped ones can be collected at once.
 func Cap(res Result, max int) Result {
+	return capCounting(res, max, nil)
+}
+
+// capCounting is Cap, counting the omitted findings too, which come after
+// every finding of res.
+func capCounting(res Result, max int, omitted []manifest.Omitted) Result {
 	if max == 0 {
 		max = DefaultMaxFindings
 	}
-	if max < 0 || len(res.Findings) <= max {
+	if max < 0 || len(res.Findings) <= max && len(omitted) == 0 {
 		return res
 	}
 	rest := res.Findings[max:]
@@ -193,6 +298,17 @@ func Cap(res Result, max int) Result {
 	ruleIDs := []string{} // JSON: always an array
 	for i := range rest {
 		if r := rest[i].Rule; r != "" && !seen[r] {
+			seen[r] = true
+			ruleIDs = append(ruleIDs, r)
+		}
+	}
+	for _, o := range omitted {
+		if o.Of.Severity == manifest.Error {
+			res.OmittedErrors++
+		} else {
+			res.OmittedWarnings++
+		}
+		if r := o.Of.Rule; r != "" && !seen[r] {
 			seen[r] = true
 			ruleIDs = append(ruleIDs, r)
 		}
@@ -209,7 +325,7 @@ func Cap(res Result, max int) Result {
 	note := Note{ID: NoteFindingsOmitted, Rules: ruleIDs,
 		Message: fmt.Sprintf("%s not listed (%s, %s%s): the first %d end at line %d. "+
 			"Fix those and lint again, or raise --max-findings",
-			manifest.Plural(len(rest), "more finding"), manifest.Plural(res.OmittedErrors, "error"), manifest.Plural(res.OmittedWarnings, "warning"),
+			manifest.Plural(len(rest)+len(omitted), "more finding"), manifest.Plural(res.OmittedErrors, "error"), manifest.Plural(res.OmittedWarnings, "warning"),
 			from, max, last)}
 	res.Notes = append([]Note{note}, res.Notes...)
 	return res

@@ -37,6 +37,21 @@ type runConfig struct {
 	verbose bool
 	// err is the first configuration error met: the run stops (exit 2).
 	err error
+	// wd is the working directory, read once ("" if unknown): absDir
+	// would otherwise ask the system for it (two stat calls) three times
+	// per file of a walk.
+	wd string
+}
+
+// absDir is filepath.Abs(dir) with the working directory read once.
+func (rc *runConfig) absDir(dir string) (string, error) {
+	switch {
+	case filepath.IsAbs(dir):
+		return filepath.Clean(dir), nil
+	case rc.wd != "":
+		return filepath.Join(rc.wd, dir), nil
+	}
+	return filepath.Abs(dir)
 }
 
 // dirConfig is the configuration file that applies in one folder.
@@ -57,6 +72,7 @@ func (o *options) configure(flags validate.Options, stderr io.Writer) (*runConfi
 		warned: map[string]bool{}, stderr: stderr, quiet: o.quiet, verbose: o.verbose}
 	if wd, err := os.Getwd(); err == nil {
 		rc.roots = append(rc.roots, wd)
+		rc.wd = wd
 	}
 	switch {
 	case o.noConfig && o.configFile != "":
@@ -134,7 +150,7 @@ func (rc *runConfig) forFile(path string) (*config.Config, []string) {
 	if path != "" && path != "-" {
 		dir = filepath.Dir(path)
 	}
-	if abs, err := filepath.Abs(dir); err == nil {
+	if abs, err := rc.absDir(dir); err == nil {
 		dir = abs
 	}
 	return rc.forDir(dir), rc.dirs[dir].notes

@@ -64,14 +64,18 @@ func TestFitMemLimit(t *testing.T) {
 	memLimitTuned = true
 	debug.SetMemoryLimit(streamMemLimit)
 	memLimit.Store(streamMemLimit)
-	fitMemLimit(1000) // a small file changes nothing
+	fitMemLimit(1000, true) // a small file changes nothing
 	if got := debug.SetMemoryLimit(-1); got != streamMemLimit {
 		t.Errorf("after a 1 KB file the limit is %d, want %d", got, streamMemLimit)
 	}
-	fitMemLimit(2 << 20)
-	fitMemLimit(1 << 20)
-	if got := debug.SetMemoryLimit(-1); got < 2*2<<20*heapPerInputByte {
+	fitMemLimit(2<<20, false)
+	fitMemLimit(1<<20, false)
+	if got := debug.SetMemoryLimit(-1); got < 2*2<<20*cappedHeapPerInputByte {
 		t.Errorf("after a 2 MB file the limit is %d, under the file's working set", got)
+	}
+	fitMemLimit(2<<20, true) // every finding built: more room
+	if got := debug.SetMemoryLimit(-1); got < 2*2<<20*heapPerInputByte {
+		t.Errorf("after a 2 MB file linted uncapped the limit is %d, under the file's working set", got)
 	}
 }
 

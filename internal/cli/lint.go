@@ -124,12 +124,12 @@ func lintAll(inputs []input, stdin io.Reader, o options, flags validate.Options,
 						lintedBy[i] = ch.Reason
 					}
 				}
-				fitMemLimit(len(data))
 				opts, keyNote, err := validate.Resolve(flags, in.cfg, name, os.Getenv)
 				if err != nil {
 					out <- done{i: i, err: err, res: outcome{res: validate.Result{File: name, ReadError: err.Error()}, path: in.path}}
 					continue
 				}
+				fitMemLimit(len(data), opts.MaxFindings < 0 || o.fixing())
 				o.online.facts(name, data, &opts)
 				var res outcome
 				if !o.fixing() {

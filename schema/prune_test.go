@@ -1,0 +1,91 @@
+package schema
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/manifestlint/manifestlint/manifest"
+)
+
+// TestPruneAgrees checks that leaving the unknown keys out of the value
+// gojsonschema validates, and reporting them from the tree (prune), gives
+// exactly the findings gojsonschema's own additional_property_not_allowed
+// errors gave, for every seed and kind.
+func TestPruneAgrees(t *testing.T) {
+	unknown := 0
+	for _, src := range quickSeeds(t) {
+		for _, k := range manifest.Kinds {
+			unknown += pruneAgrees(t, src, k)
+		}
+	}
+	if unknown < 20 {
+		t.Errorf("the seeds test too little: %d unknown-field findings", unknown)
+	}
+}
+
+// FuzzPruneAgrees runs the same check on any input that parses.
+func FuzzPruneAgrees(f *testing.F) {
+	for _, s := range quickSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, k := range manifest.Kinds {
+			pruneAgrees(t, src, k)
+		}
+	})
+}
+
+// pruneAgrees compares the two ways for src as kind and returns how many
+// unknown-field findings they gave.
+func pruneAgrees(t *testing.T, src []byte, k manifest.Kind) int {
+	t.Helper()
+	doc, _ := manifest.Parse("seed.yaml", src)
+	if doc.Root == nil {
+		return 0
+	}
+	got, _ := checkPruned(doc, k, 0, true)
+	want, _ := checkPruned(doc, k, 0, false)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: pruned and unpruned checks differ for:\n%s\npruned:   %+v\nunpruned: %+v", k, src, got, want)
+	}
+	n := 0
+	for _, f := range want {
+		if f.Rule == RuleUnknownField {
+			n++
+		}
+	}
+	return n
+}
+
+// TestCheckLimitOmits checks that CheckLimit builds the first limit
+// unknown-field findings and returns the others as Omitted with the
+// position, path and names the built ones would have had.
+func TestCheckLimitOmits(t *testing.T) {
+	src := []byte(s3ImportWithout + "\ndeviceId: ABCDE\n")
+	for i := range 40 {
+		src = append(src, []byte("extra"+string(rune('a'+i%26))+string(rune('a'+i/26))+": v\n")...)
+	}
+	doc, _ := manifest.Parse("m.yaml", src)
+	if doc.Root == nil {
+		t.Fatal("the manifest does not parse")
+	}
+	all, none := CheckLimit(doc, manifest.S3Import, 0)
+	if len(none) != 0 || len(all) != 40 {
+		t.Fatalf("without a limit: %d findings, %d omitted; want 40 and 0", len(all), len(none))
+	}
+	built, omitted := CheckLimit(doc, manifest.S3Import, 15)
+	if !reflect.DeepEqual(built, all[:15]) {
+		t.Errorf("with a limit of 15 the built findings are not the first 15:\n%+v", built)
+	}
+	if len(omitted) != 25 {
+		t.Fatalf("%d omitted, want 25", len(omitted))
+	}
+	for i, o := range omitted {
+		f := all[15+i]
+		if int(o.Line) != f.Line || int(o.Column) != f.Column || o.Path() != f.Path ||
+			o.Of.Rule != f.Rule || o.Of.Code != f.Code || o.Of.Severity != f.Severity {
+			t.Errorf("omitted %d is %d:%d %s %+v, the finding %d:%d %s %s %s %s",
+				i, o.Line, o.Column, o.Path(), *o.Of, f.Line, f.Column, f.Path, f.Rule, f.Code, f.Severity)
+		}
+	}
+}
