@@ -29,12 +29,6 @@ type OmittedOf struct {
 	Parent string
 }
 
-// Named reports whether name is the kind's rule id, its AlsoRule or its
-// code, as Finding.Named.
-func (o *OmittedOf) Named(name string) bool {
-	return name != "" && (name == o.Rule || name == o.AlsoRule || (o.Code != "" && name == string(o.Code)))
-}
-
 // Path is the path the finding would have had (built on each call).
 func (o *Omitted) Path() string {
 	if o.Key == nil {

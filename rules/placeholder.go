@@ -83,14 +83,41 @@ var secretKeys = map[string]bool{"pinCode": true, "trueCryptPassword": true}
 
 func checkPlaceholderValues(c *Context) []manifest.Finding {
 	var fs []manifest.Finding
-	// segs is the path of the node being walked, a key or an index (-1
-	// for a key) per level; the path text is built only for a finding,
-	// not for each of a large manifest's values.
+	walkScalars(c.Root, func(n *yaml.Node, key string, pathOf func() string) {
+		if !mayHoldPlaceholder(n.Value) {
+			return
+		}
+		found, what, ok := placeholderIn(n.Value)
+		if !ok {
+			return
+		}
+		path := pathOf()
+		head := fmt.Sprintf("%s is %s: `%s`", path, what, found)
+		switch {
+		case secretKeys[key]:
+			head = fmt.Sprintf("%s is %s (the value is not shown)", path, what)
+		case len(head) > 90 || strings.ContainsAny(found, "\n\r"):
+			head = fmt.Sprintf("%s holds %s", path, what)
+		}
+		if len(head) > 90 {
+			head = path + " holds a placeholder"
+		}
+		fs = append(fs, c.Warnf(c.Span(n), path, head).
+			WithHelp("replace it with the real value before you create the job: the service accepts it as it is, and the job then fails or the device goes nowhere"))
+	})
+	return fs
+}
+
+// walkScalars calls visit for every non-empty scalar under root that sits
+// under a key or an index, with the nearest mapping key above it and its
+// path. The path's text is built only when visit asks (for a finding), not
+// for each of a large manifest's values.
+func walkScalars(root *yaml.Node, visit func(n *yaml.Node, key string, path func() string)) {
 	type seg struct {
 		key   string
-		index int
+		index int // -1 for a key
 	}
-	var segs []seg
+	segs := make([]seg, 0, 8)
 	pathOf := func() string {
 		p := ""
 		for _, s := range segs {
@@ -107,13 +134,11 @@ func checkPlaceholderValues(c *Context) []manifest.Finding {
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				k := n.Content[i]
-				if k.Kind != yaml.ScalarNode {
-					continue
+				if k := n.Content[i]; k.Kind == yaml.ScalarNode {
+					segs = append(segs, seg{k.Value, -1})
+					walk(n.Content[i+1], k.Value)
+					segs = segs[:len(segs)-1]
 				}
-				segs = append(segs, seg{k.Value, -1})
-				walk(n.Content[i+1], k.Value)
-				segs = segs[:len(segs)-1]
 			}
 		case yaml.SequenceNode:
 			for i, e := range n.Content {
@@ -122,30 +147,12 @@ func checkPlaceholderValues(c *Context) []manifest.Finding {
 				segs = segs[:len(segs)-1]
 			}
 		case yaml.ScalarNode:
-			if n.Value == "" || len(segs) == 0 || !mayHoldPlaceholder(n.Value) {
-				return
+			if n.Value != "" && len(segs) > 0 {
+				visit(n, key, pathOf)
 			}
-			found, what, ok := placeholderIn(n.Value)
-			if !ok {
-				return
-			}
-			path := pathOf()
-			head := fmt.Sprintf("%s is %s: `%s`", path, what, found)
-			switch {
-			case secretKeys[key]:
-				head = fmt.Sprintf("%s is %s (the value is not shown)", path, what)
-			case len(head) > 90 || strings.ContainsAny(found, "\n\r"):
-				head = fmt.Sprintf("%s holds %s", path, what)
-			}
-			if len(head) > 90 {
-				head = path + " holds a placeholder"
-			}
-			fs = append(fs, c.Warnf(c.Span(n), path, head).
-				WithHelp("replace it with the real value before you create the job: the service accepts it as it is, and the job then fails or the device goes nowhere"))
 		}
 	}
-	walk(c.Root, "")
-	return fs
+	walk(root, "")
 }
 
 // mayHoldPlaceholder is a cheap test that placeholderIn can skip v: every
@@ -322,81 +329,41 @@ func sampleIn(key, v string) (found, from string, email, ok bool) {
 
 func checkSampleValues(c *Context) []manifest.Finding {
 	var fs []manifest.Finding
-	// segs is the path of the node being walked, as in
-	// checkPlaceholderValues: the text is built for a finding only.
-	type seg struct {
-		key   string
-		index int
-	}
-	segs := make([]seg, 0, 8)
-	pathOf := func() string {
-		p := ""
-		for _, s := range segs {
-			if s.index >= 0 {
-				p = manifest.IndexPath(p, s.index)
-			} else {
-				p = manifest.JoinPath(p, s.key)
+	walkScalars(c.Root, func(n *yaml.Node, key string, pathOf func() string) {
+		found, from, email, ok := sampleIn(key, n.Value)
+		if !ok {
+			return
+		}
+		path := pathOf()
+		var head string
+		switch {
+		case secretKeys[key]:
+			head = fmt.Sprintf("%s is the sample value (not shown)", path)
+		case email:
+			head = fmt.Sprintf("%s holds the sample address `%s`", path, found)
+		default:
+			head = fmt.Sprintf("%s is the sample value `%s`", path, found)
+		}
+		if len(head) > 90 || strings.ContainsAny(found, "\n\r") {
+			head = path + " holds a sample value"
+		}
+		help := "replace it with the real value: it is a sample from " + from + ", and the service accepts it as it is"
+		switch {
+		case secretKeys[key]:
+			help = "replace it with a value of your own: it is a common sample, the first one anyone who finds the device tries"
+		case from == "RFC 2606":
+			help = "replace it with the real address: RFC 2606 reserves its domain for examples, so no mail about the job reaches anyone"
+		case email:
+			help = "replace it with the real address: it is a sample from " + from + ", and the service accepts it as it is"
+		}
+		at := c.Span(n)
+		if email && at.End <= len(c.Doc.Source) {
+			// Point at the address itself, not the whole list.
+			if i := strings.Index(string(c.Doc.Source[at.Start:at.End]), found); i >= 0 {
+				at = c.Doc.Lines().SpanOf(at.Start+i, at.Start+i+len(found))
 			}
 		}
-		return p
-	}
-	var walk func(n *yaml.Node, key string)
-	walk = func(n *yaml.Node, key string) {
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if k := n.Content[i]; k.Kind == yaml.ScalarNode {
-					segs = append(segs, seg{k.Value, -1})
-					walk(n.Content[i+1], k.Value)
-					segs = segs[:len(segs)-1]
-				}
-			}
-		case yaml.SequenceNode:
-			for i, e := range n.Content {
-				segs = append(segs, seg{index: i})
-				walk(e, key)
-				segs = segs[:len(segs)-1]
-			}
-		case yaml.ScalarNode:
-			if n.Value == "" || len(segs) == 0 {
-				return
-			}
-			found, from, email, ok := sampleIn(key, n.Value)
-			if !ok {
-				return
-			}
-			path := pathOf()
-			var head string
-			switch {
-			case secretKeys[key]:
-				head = fmt.Sprintf("%s is the sample value (not shown)", path)
-			case email:
-				head = fmt.Sprintf("%s holds the sample address `%s`", path, found)
-			default:
-				head = fmt.Sprintf("%s is the sample value `%s`", path, found)
-			}
-			if len(head) > 90 || strings.ContainsAny(found, "\n\r") {
-				head = path + " holds a sample value"
-			}
-			help := "replace it with the real value: it is a sample from " + from + ", and the service accepts it as it is"
-			switch {
-			case secretKeys[key]:
-				help = "replace it with a value of your own: it is a common sample, the first one anyone who finds the device tries"
-			case from == "RFC 2606":
-				help = "replace it with the real address: RFC 2606 reserves its domain for examples, so no mail about the job reaches anyone"
-			case email:
-				help = "replace it with the real address: it is a sample from " + from + ", and the service accepts it as it is"
-			}
-			at := c.Span(n)
-			if email && at.End <= len(c.Doc.Source) {
-				// Point at the address itself, not the whole list.
-				if i := strings.Index(string(c.Doc.Source[at.Start:at.End]), found); i >= 0 {
-					at = c.Doc.Lines().SpanOf(at.Start+i, at.Start+i+len(found))
-				}
-			}
-			fs = append(fs, c.Warnf(at, path, head).WithHelp(help))
-		}
-	}
-	walk(c.Root, "")
+		fs = append(fs, c.Warnf(at, path, head).WithHelp(help))
+	})
 	return fs
 }

@@ -459,16 +459,11 @@ func toValue(n *yaml.Node) any {
 	return n.Value
 }
 
-// Check validates doc, which must have a Root, against the schema of kind
-// and returns one finding per (path, code), in no particular order.
-func Check(doc *manifest.Document, kind manifest.Kind) []manifest.Finding {
-	fs, _ := CheckLimit(doc, kind, 0)
-	return fs
-}
-
-// CheckLimit is Check that builds the unknown-field findings of at most
-// limit keys, the first in document order, and returns the keys past them
-// as Omitted (limit 0: no limit). The other findings are always built.
+// CheckLimit validates doc, which must have a Root, against the schema of
+// kind and returns one finding per (path, code), in no particular order. It
+// builds the unknown-field findings of at most limit keys, the first in
+// document order, and returns the keys past them as Omitted (limit 0: no
+// limit). The other findings are always built.
 func CheckLimit(doc *manifest.Document, kind manifest.Kind, limit int) ([]manifest.Finding, []manifest.Omitted) {
 	return checkPruned(doc, kind, limit, true)
 }

@@ -110,6 +110,12 @@ const customsBlock = `customs:
 
 // edit replaces old with new in base, once; it panics when old is absent so
 // that a stale case fails loudly.
+// Check is CheckLimit without a limit: every finding built.
+func Check(doc *manifest.Document, kind manifest.Kind) []manifest.Finding {
+	fs, _ := CheckLimit(doc, kind, 0)
+	return fs
+}
+
 func edit(base, old, new string) string {
 	if !strings.Contains(base, old) {
 		panic(fmt.Sprintf("edit: %q not in base", old))

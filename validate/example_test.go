@@ -3,7 +3,6 @@ package validate_test
 import (
 	"fmt"
 
-	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/validate"
 )
@@ -88,20 +87,42 @@ func ExampleRules() {
 	//   https://github.com/manifestlint/manifestlint/blob/main/docs/rules.md#empty-export-range
 }
 
-// A project's .manifestlint.yaml goes into the options with ApplyConfig,
-// after what the command line set (flags win).
-func ExampleOptions_ApplyConfig() {
-	cfg, err := config.Parse(".manifestlint.yaml", []byte("region: eu-west-1\ndisable:\n  - no-space-after-colon\n"))
+// A project's .manifestlint.yaml and the command line's flags go into the
+// options of one file with Resolve: flags win, the file's per-path entries
+// apply by the file's path, and the environment is read only when the
+// access key is `env`.
+func ExampleResolve() {
+	cfg, err := validate.ParseConfig(".manifestlint.yaml", []byte(`region: us-east-1
+regions:
+  eu/**: eu-west-1
+accessKeyId: env
+disable:
+  - no-space-after-colon
+`))
+	if err != nil {
+		fmt.Println(err) // one `.manifestlint.yaml:LINE:COL: config error: ...` line per problem
+		return
+	}
+	flags := validate.Options{JobType: manifest.JobTypeImport}      // what the flags say
+	getenv := func(string) string { return "AKIAZ7Q3EXAMPLE4KEY1" } // os.Getenv
+	o, note, err := validate.Resolve(flags, cfg, "eu/manifest.yaml", getenv)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	var opts validate.Options
-	if err := opts.ApplyConfig(cfg); err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(opts.Region, opts.RegionSource, opts.Ignore)
+	fmt.Println(o.JobType, o.Region, "from", o.RegionSource)
+	fmt.Println(o.AccessKeyID, "from", o.AccessKeySource, o.Ignore, note == "")
 	// Output:
-	// eu-west-1 config file .manifestlint.yaml [no-space-after-colon]
+	// import eu-west-1 from regions `eu/**` in .manifestlint.yaml
+	// AKIAZ7Q3EXAMPLE4KEY1 from $AWS_ACCESS_KEY_ID [no-space-after-colon] true
+}
+
+// A front end refuses a manifest over the size limit (--max-bytes) before
+// linting it, with the message the command line prints.
+func ExampleCheckSize() {
+	fmt.Println(validate.CheckSize(2<<20, 0))
+	fmt.Println(validate.CheckSize(900, 0))
+	// Output:
+	// file too large: 2097152 bytes, over --max-bytes 1048576: a manifest is a few kilobytes
+	// <nil>
 }

@@ -80,6 +80,7 @@ func TestFindingRangesCorpus(t *testing.T) {
 func headerOptions(t *testing.T, path string, src []byte) Options {
 	t.Helper()
 	var o Options
+	var cfg *Config
 	first, _, _ := strings.Cut(string(src), "\n")
 	rest, ok := strings.CutPrefix(first, "# manifestlint-test:")
 	if !ok {
@@ -98,16 +99,18 @@ func headerOptions(t *testing.T, path string, src []byte) Options {
 			}
 		case "--config":
 			// Relative to the repository's root, where the golden test runs.
-			c, err := config.Load(filepath.Join("..", v), v)
+			c, err := config.Load(filepath.Join("..", v), v, ParseConfig)
 			if err != nil {
 				t.Fatalf("%s: %v", path, err)
 			}
-			if err := o.ApplyConfig(c); err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
+			cfg = c
 		default:
 			t.Fatalf("%s: flag %s of the header not known to this test", path, args[i])
 		}
+	}
+	o, _, err := Resolve(o, cfg, "", nil)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
 	}
 	return o
 }

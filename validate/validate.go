@@ -16,8 +16,9 @@ import (
 	"github.com/manifestlint/manifestlint/schema"
 )
 
-// DefaultMaxBytes is the largest manifest the command line and the language
-// server lint unless told otherwise (--max-bytes): 1 MiB. A real manifest is
+// DefaultMaxBytes is the largest manifest the command line, the language
+// server and the playground lint unless told otherwise (--max-bytes,
+// CheckSize): 1 MiB. A real manifest is
 // a few kilobytes; linting is linear in the size of the file but keeps a
 // few hundred bytes per byte of a hostile one when every finding is built
 // (a node and a finding for each of its keys), about 60 under the findings

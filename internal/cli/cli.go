@@ -38,9 +38,6 @@ const (
 	ExitUsage    = 2
 )
 
-// defaultMaxBytes caps how much of one file is read (--max-bytes).
-const defaultMaxBytes = validate.DefaultMaxBytes
-
 // subcommands are the commands beside linting (explain, codes, schema,
 // version), keyed by their first argument.
 var subcommands = commandTable()
@@ -177,12 +174,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return st
 	}
 
-	vopts, format, err := o.resolve()
+	flags, format, err := o.resolve()
 	if err != nil {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage
 	}
-	cfg, err := o.configure(&vopts, stderr)
+	cfg, err := o.configure(flags, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, configErrorText(err))
 		return ExitUsage
@@ -233,7 +230,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cfg.printNotes(stderr, o.verbose)
 	if o.diff {
-		return diffAll(inputs, stdin, o, vopts, stdout, stderr, c.failed)
+		return diffAll(inputs, stdin, o, flags, stdout, stderr, c.failed)
 	}
 	// With --fix, standard input's fixed text goes to standard output, and
 	// the report to standard error.
@@ -255,7 +252,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	errs, warns, linted := 0, 0, 0
 	var fixes fixSummary
 	var fixOutErr error
-	sum := lintAll(inputs, stdin, o, vopts, stderr, func(l outcome) {
+	sum := lintAll(inputs, stdin, o, flags, stderr, func(l outcome) {
 		r := l.res
 		if l.fixed != nil {
 			if err := fixes.add(l, stdout, stderr); err != nil && fixOutErr == nil {
@@ -330,7 +327,7 @@ func lintFlags(o *options, stdout, stderr io.Writer) *pflag.FlagSet {
 	fl.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
 	boolVar(fl, &o.statistics, "statistics", "", "print a count per rule and code instead of the findings (text and concise formats)")
 	boolVar(fl, &o.exitZero, "exit-zero", "", "exit 0 even when there are errors (2 still means a usage or I/O error)")
-	fl.Int64Var(&o.maxBytes, "max-bytes", defaultMaxBytes, "the largest file to read, in bytes")
+	fl.Int64Var(&o.maxBytes, "max-bytes", validate.DefaultMaxBytes, "the largest file to read, in bytes")
 	boolVar(fl, &o.showVersion, "version", "", "print the version and exit")
 	fl.StringVar(&o.configFile, "config", "", "the configuration file for every file (default: for each file, the "+config.FileName+" nearest its folder, up to the repository root)")
 	boolVar(fl, &o.noConfig, "no-config", "", "ignore any configuration file")
@@ -487,10 +484,10 @@ func isTerminal(rw any) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// resolve checks the flags' values and turns them into validate options and
-// a format name.
+// resolve checks the flags' values and turns them into the options they
+// set (for validate.Resolve) and a format name.
 func (o *options) resolve() (validate.Options, string, error) {
-	var v validate.Options
+	v := validate.Options{Region: o.region, AccessKeyID: o.accessKeyID, Ignore: o.ignore}
 	if o.jobType != "" && o.jobKind != "" {
 		return v, "", fmt.Errorf("--job-type and --job-kind both say what the job is: give one (--job-kind %s is the more precise)", escape.Line(o.jobKind))
 	}
@@ -507,7 +504,6 @@ func (o *options) resolve() (validate.Options, string, error) {
 			return v, "", err
 		}
 		v.Kind = k
-		v.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "--job-kind", Detail: string(k)}
 	}
 	if o.region != "" {
 		// Regions are written in lower case, as the service and AWS's tools
@@ -520,11 +516,6 @@ func (o *options) resolve() (validate.Options, string, error) {
 			}
 			return v, "", fmt.Errorf("--region %q is not a region the service ran in; %suse one of %s", o.region, hint, strings.Join(manifest.Regions, ", "))
 		}
-		v.Region, v.RegionSource = o.region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
-	}
-	// `env` is resolved after the config file (configure).
-	if o.accessKeyID != "" {
-		v.AccessKeyID, v.AccessKeySource = o.accessKeyID, manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
 	}
 	format := strings.ToLower(o.format) // -f JSON, as --job-type takes any case
 	if format == "" {

@@ -14,6 +14,7 @@ import (
 	"github.com/manifestlint/manifestlint/internal/lsp"
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/manifestlint/manifestlint/schema"
+	"github.com/manifestlint/manifestlint/validate"
 	"github.com/spf13/pflag"
 )
 
@@ -245,7 +246,7 @@ func cmdLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"Runs the language server on standard input and output (LSP 3.17), for editors: "+
 		"diagnostics as you type, hover, completion and quick fixes. See docs/lsp.md.\n", stdout, stderr)
 	fl.Bool("stdio", true, "talk over standard input and output (the only transport; accepted for editors that pass it)")
-	maxBytes := fl.Int64("max-bytes", defaultMaxBytes, "the largest document to lint, in bytes")
+	maxBytes := fl.Int64("max-bytes", validate.DefaultMaxBytes, "the largest document to lint, in bytes")
 	if st, done := parseFlags(fl, args); done {
 		return st
 	}

@@ -61,17 +61,13 @@ type dirConfig struct {
 	err   error
 }
 
-// configure checks --ignore, loads the file of --config (checked at once,
-// as before any input), and prepares the per-file lookup. Flags win over
-// every file; $AWS_ACCESS_KEY_ID is read per file, only when the flag or
-// the file says `env` (validate.ResolveAccessKey), never by default.
-func (o *options) configure(vopts *validate.Options, stderr io.Writer) (*runConfig, error) {
-	for _, n := range o.ignore {
-		if !validate.KnownName(n) {
-			return nil, fmt.Errorf("--ignore: %s", validate.UnknownNameError(n))
-		}
+// configure checks the flags (--ignore's names: validate.Resolve), loads
+// the file of --config (checked at once, as before any input), and
+// prepares the per-file lookup, for validate.Resolve per file.
+func (o *options) configure(flags validate.Options, stderr io.Writer) (*runConfig, error) {
+	if _, _, err := validate.Resolve(flags, nil, "", nil); err != nil {
+		return nil, err
 	}
-	vopts.Ignore = append(vopts.Ignore, o.ignore...)
 	rc := &runConfig{none: o.noConfig, dirs: map[string]dirConfig{}, files: map[string]*config.Config{},
 		warned: map[string]bool{}, stderr: stderr, quiet: o.quiet, verbose: o.verbose}
 	if wd, err := os.Getwd(); err == nil {
@@ -82,7 +78,7 @@ func (o *options) configure(vopts *validate.Options, stderr io.Writer) (*runConf
 	case o.noConfig && o.configFile != "":
 		return nil, errors.New("--config and --no-config cannot be used together")
 	case o.configFile != "":
-		c, err := loadConfig(o.configFile, o.configFile)
+		c, err := config.Load(o.configFile, o.configFile, validate.ParseConfig)
 		if err != nil {
 			return nil, err
 		}
@@ -90,21 +86,6 @@ func (o *options) configure(vopts *validate.Options, stderr io.Writer) (*runConf
 		rc.use(c)
 	}
 	return rc, nil
-}
-
-// loadConfig loads and checks a configuration file: a problem of any kind,
-// unknown rule names included, is reported at once.
-func loadConfig(path, name string) (*config.Config, error) {
-	c, err := config.Load(path, name)
-	if err == nil {
-		err = c.CheckNames(validate.UnknownName)
-	} else if c != nil {
-		err = config.Merge(err, c.CheckNames(validate.UnknownName))
-	}
-	if err != nil {
-		return nil, err
-	}
-	return c, nil
 }
 
 // forDir returns the configuration file that applies to the files of
@@ -130,7 +111,7 @@ func (rc *runConfig) forDir(dir string) *config.Config {
 		if c, ok := rc.files[path]; ok {
 			d.cfg = c
 		} else {
-			d.cfg, d.err = loadConfig(path, displayPath(path))
+			d.cfg, d.err = config.Load(path, displayPath(path), validate.ParseConfig)
 			rc.files[path] = d.cfg
 			if d.err == nil {
 				rc.use(d.cfg)
@@ -162,22 +143,9 @@ func (rc *runConfig) use(c *config.Config) {
 }
 
 // forFile is forDir of a file's folder (the working directory for
-// standard input).
-func (rc *runConfig) forFile(path string) *config.Config {
-	dir := "."
-	if path != "" && path != "-" {
-		dir = filepath.Dir(path)
-	}
-	abs, err := rc.absDir(dir)
-	if err == nil {
-		dir = abs
-	}
-	return rc.forDir(dir)
-}
-
-// notes returns the warnings of the configuration files skipped for the
-// folder of path, for the result's notes.
-func (rc *runConfig) notesFor(path string) []string {
+// standard input), with the warnings of the configuration files skipped
+// there, for the result's notes.
+func (rc *runConfig) forFile(path string) (*config.Config, []string) {
 	dir := "."
 	if path != "" && path != "-" {
 		dir = filepath.Dir(path)
@@ -185,7 +153,7 @@ func (rc *runConfig) notesFor(path string) []string {
 	if abs, err := rc.absDir(dir); err == nil {
 		dir = abs
 	}
-	return rc.dirs[dir].notes
+	return rc.forDir(dir), rc.dirs[dir].notes
 }
 
 // assign resolves each input's configuration file, drops the inputs it
@@ -200,8 +168,7 @@ func (rc *runConfig) assign(inputs []input, stdinName string) []input {
 			name = stdinName
 		}
 		if in.readErr == "" {
-			in.cfg = rc.forFile(name)
-			in.cfgSkipped = rc.notesFor(name)
+			in.cfg, in.cfgSkipped = rc.forFile(name)
 		}
 		if !in.stdin && in.cfg != nil && config.Select(in.cfg, in.path, false, nil).Excluded {
 			continue

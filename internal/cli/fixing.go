@@ -89,11 +89,11 @@ func hasStdin(inputs []input) bool {
 // diffAll is a --diff run: each input that fixing would change is printed
 // as a unified diff (a/PATH, b/PATH), nothing is written, and the exit
 // status is 1 when there is a change, as ruff's --diff.
-func diffAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stdout, stderr io.Writer, ioFailed bool) int {
+func diffAll(inputs []input, stdin io.Reader, o options, flags validate.Options, stdout, stderr io.Writer, ioFailed bool) int {
 	var sum fixSummary
 	changed := false
 	var writeErr error
-	ls := lintAll(inputs, stdin, o, vopts, stderr, func(l outcome) {
+	ls := lintAll(inputs, stdin, o, flags, stderr, func(l outcome) {
 		f := l.fixed
 		if f == nil {
 			return // not read: reported on standard error

@@ -19,6 +19,7 @@ import (
 	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/manifestlint/manifestlint/validate"
 )
 
 // input is one manifest to lint: a path, or standard input.
@@ -168,7 +169,7 @@ func (c *collector) listed(p string) {
 // regular file is skipped with a note: a FIFO would block the run. st is
 // nil for a broken link, whose error is linkErr.
 func (c *collector) candidate(p string, st fs.FileInfo, linkErr error) {
-	cfg := c.cfg.forFile(p)
+	cfg, _ := c.cfg.forFile(p)
 	include := cfg != nil && len(cfg.Include) > 0
 	var wanted bool
 	if include {
@@ -280,9 +281,6 @@ func describe(err error) error {
 	return err
 }
 
-// errTooLarge reports a file over --max-bytes; it is not read whole.
-var errTooLarge = errors.New("file too large")
-
 func readFile(path string, limit int64) ([]byte, error) {
 	f, err := openInput(path) // a FIFO: without waiting for a writer
 	if err != nil {
@@ -301,7 +299,7 @@ func readFile(path string, limit int64) ([]byte, error) {
 			setBlocking(f)
 		}
 		if st.Mode().IsRegular() && st.Size() > limit {
-			return nil, fmt.Errorf("%w: %d bytes, over --max-bytes %d: a manifest is a few kilobytes", errTooLarge, st.Size(), limit)
+			return nil, &validate.TooLargeError{Size: st.Size(), Limit: limit} // not read whole
 		}
 		if st.Mode().IsRegular() {
 			size = int(st.Size())
@@ -312,7 +310,8 @@ func readFile(path string, limit int64) ([]byte, error) {
 
 func readLimited(r io.Reader, limit int64) ([]byte, error) { return readSized(r, limit, 0) }
 
-// readSized reads r to its end, failing with errTooLarge past limit bytes.
+// readSized reads r to its end, failing with a *validate.TooLargeError past
+// limit bytes.
 // With the size known (a regular file), the buffer is allocated once and
 // two reads do (as os.ReadFile), where io.ReadAll would start at 512 bytes
 // and grow.
@@ -336,7 +335,7 @@ func readSized(r io.Reader, limit int64, size int) ([]byte, error) {
 		n, err := r.Read(buf[len(buf):min(int64(cap(buf)), over)])
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
-			return nil, fmt.Errorf("%w: over --max-bytes %d: a manifest is a few kilobytes", errTooLarge, limit)
+			return nil, &validate.TooLargeError{Limit: limit}
 		}
 		if err == io.EOF {
 			return buf, nil

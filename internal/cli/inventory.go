@@ -120,7 +120,7 @@ func inventoryBuckets(args []string) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
 	add := func(path string, found bool) error {
-		data, err := readFile(path, defaultMaxBytes)
+		data, err := readFile(path, validate.DefaultMaxBytes)
 		if err != nil {
 			return fmt.Errorf("%s: %v", safeName(path), describe(err))
 		}

@@ -48,7 +48,7 @@ type fixed struct {
 // their turn, and emitted as a result with ReadError set and no findings
 // (failed is then true), so that every report records them; inputs found by a walk
 // that do not look like manifests are left out and listed.
-func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options, stderr io.Writer, emit func(outcome)) lintSummary {
+func lintAll(inputs []input, stdin io.Reader, o options, flags validate.Options, stderr io.Writer, emit func(outcome)) lintSummary {
 	var stdinData []byte
 	var stdinErr error
 	for _, in := range inputs {
@@ -65,7 +65,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 		// reported: an input already reported unusable on stderr
 		reported bool
 		// keyNote: the access key was asked from an unset
-		// $AWS_ACCESS_KEY_ID (validate.ResolveAccessKey), said once a run
+		// $AWS_ACCESS_KEY_ID (validate.Resolve), said once a run
 		keyNote string
 	}
 	keyNoted := map[string]bool{}
@@ -103,7 +103,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 					data, err = readFile(in.path, o.maxBytes)
 				}
 				test := in.found || o.onlyManifests
-				if err != nil && test && errors.Is(err, errTooLarge) && !config.Select(in.cfg, in.path, test, func() []byte { return readHead(in.path) }).Lint {
+				if err != nil && test && errors.As(err, new(*validate.TooLargeError)) && !config.Select(in.cfg, in.path, test, func() []byte { return readHead(in.path) }).Lint {
 					// A big YAML file a walk found (a data dump, a lock
 					// file) is skipped like any other non-manifest.
 					out <- done{i: i, skip: true}
@@ -124,13 +124,12 @@ func lintAll(inputs []input, stdin io.Reader, o options, vopts validate.Options,
 						lintedBy[i] = ch.Reason
 					}
 				}
-				opts := vopts
-				if err := opts.ApplyConfigFor(in.cfg, name); err != nil {
+				opts, keyNote, err := validate.Resolve(flags, in.cfg, name, os.Getenv)
+				if err != nil {
 					out <- done{i: i, err: err, res: outcome{res: validate.Result{File: name, ReadError: err.Error()}, path: in.path}}
 					continue
 				}
 				fitMemLimit(len(data), opts.MaxFindings < 0 || o.fixing())
-				keyNote := opts.ResolveAccessKey(os.Getenv)
 				o.online.facts(name, data, &opts)
 				var res outcome
 				if !o.fixing() {

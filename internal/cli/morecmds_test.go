@@ -63,7 +63,7 @@ func TestInit(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
 			wantIn(t, "init", out, "wrote .manifestlint.yaml", "wrote "+kind+".manifest.yaml")
-			if _, err := config.Load(config.FileName, config.FileName); err != nil {
+			if _, err := config.Load(config.FileName, config.FileName, validate.ParseConfig); err != nil {
 				t.Errorf("the config written does not load: %v", err)
 			}
 			// The starter holds sample values on purpose: it lints with no

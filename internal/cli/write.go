@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/manifestlint/manifestlint/validate"
 )
 
 // writeInPlace replaces the file at path, whose text was orig when it was
@@ -127,7 +129,7 @@ func stillHolds(path string, st fs.FileInfo, orig []byte) (fs.FileInfo, error) {
 		return nil, errChanged
 	}
 	cur, err := readFile(path, int64(len(orig)))
-	if errors.Is(err, errTooLarge) {
+	if errors.As(err, new(*validate.TooLargeError)) {
 		return nil, errChanged
 	}
 	if err != nil {

@@ -290,17 +290,18 @@ func describeErr(err error) error {
 	return err
 }
 
-// Load reads and parses the configuration file at path; name is how
-// messages call it. Only a regular file of at most MaxFileBytes is read
-// (readFile); anything else is an error naming the file.
-func Load(path, name string) (*Config, error) {
+// Load reads the configuration file at path and parses it with parse
+// (validate.ParseConfig, which also checks rule names; Parse here); name
+// is how messages call it. Only a regular file of at most MaxFileBytes is
+// read (readFile); anything else is an error naming the file.
+func Load(path, name string, parse func(name string, src []byte) (*Config, error)) (*Config, error) {
 	src, err := readFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, describeErr(err))
 	}
-	c, err := Parse(name, src)
+	c, err := parse(name, src)
 	if err != nil {
-		return c, err // c, if any, holds the names for CheckNames
+		return nil, err
 	}
 	if abs, err := filepath.Abs(path); err == nil {
 		c.Dir = filepath.Dir(abs)
@@ -403,18 +404,10 @@ func (c *Config) index(root *yaml.Node) error {
 		return set, nil
 	}
 	var err error
-	jt := make([]Glob, len(c.JobTypes))
-	for i, r := range c.JobTypes {
-		jt[i] = r.Glob
-	}
-	if c.jobTypeSet, err = build("jobTypes", jt); err != nil {
+	if c.jobTypeSet, err = build("jobTypes", globsOf(c.JobTypes, JobTypeRule.glob)); err != nil {
 		return err
 	}
-	rg := make([]Glob, len(c.Regions))
-	for i, r := range c.Regions {
-		rg[i] = r.Glob
-	}
-	if c.regionSet, err = build("regions", rg); err != nil {
+	if c.regionSet, err = build("regions", globsOf(c.Regions, RegionRule.glob)); err != nil {
 		return err
 	}
 	if c.excludeSet, err = build("exclude", c.Exclude); err != nil {
@@ -700,24 +693,13 @@ func (c *Config) Rel(path string) (rel string, ok bool) {
 	return filepath.ToSlash(r), true
 }
 
-// JobTypeSourceFor is JobTypeFor with the source of the job type for
-// messages: "jobTypes `exports/**` in FILE".
+// JobTypeSourceFor returns the job type of the first jobTypes glob, in
+// file order, that matches path, with its source for messages: "jobTypes
+// `exports/**` in FILE".
 func (c *Config) JobTypeSourceFor(path string) (manifest.JobType, manifest.Source) {
-	if len(c.JobTypes) == 0 {
-		return manifest.JobTypeUnknown, manifest.Source{}
-	}
-	rel, ok := c.Rel(path)
-	if !ok {
-		return manifest.JobTypeUnknown, manifest.Source{}
-	}
-	g, ok := c.globs(c.jobTypeSet, jobTypeGlobs(c.JobTypes)).Match(rel)
-	if !ok {
-		return manifest.JobTypeUnknown, manifest.Source{}
-	}
-	for _, r := range c.JobTypes {
-		if r.Glob.Pattern == g.Pattern {
-			return r.JobType, manifest.Source{Kind: manifest.SourceConfig, Name: c.File, Detail: "jobTypes `" + r.Glob.Pattern + "`"}
-		}
+	if i := c.first(c.jobTypeSet, globsOf(c.JobTypes, JobTypeRule.glob), path); i >= 0 {
+		r := c.JobTypes[i]
+		return r.JobType, manifest.Source{Kind: manifest.SourceConfig, Name: c.File, Detail: "jobTypes `" + r.Glob.Pattern + "`"}
 	}
 	return manifest.JobTypeUnknown, manifest.Source{}
 }
@@ -726,20 +708,9 @@ func (c *Config) JobTypeSourceFor(path string) (manifest.JobType, manifest.Sourc
 // first regions glob, in file order, that matches its path, else the
 // file's region key; "" when neither gives one.
 func (c *Config) RegionFor(path string) (string, manifest.Source) {
-	if len(c.Regions) > 0 {
-		if rel, ok := c.Rel(path); ok {
-			rg := make([]Glob, len(c.Regions))
-			for i, r := range c.Regions {
-				rg[i] = r.Glob
-			}
-			if g, ok := c.globs(c.regionSet, rg).Match(rel); ok {
-				for _, r := range c.Regions {
-					if r.Glob.Pattern == g.Pattern {
-						return r.Region, manifest.Source{Kind: manifest.SourceConfig, Name: c.File, Detail: "regions `" + g.Pattern + "`"}
-					}
-				}
-			}
-		}
+	if i := c.first(c.regionSet, globsOf(c.Regions, RegionRule.glob), path); i >= 0 {
+		r := c.Regions[i]
+		return r.Region, manifest.Source{Kind: manifest.SourceConfig, Name: c.File, Detail: "regions `" + r.Glob.Pattern + "`"}
 	}
 	if c.Region != "" {
 		return c.Region, manifest.Source{Kind: manifest.SourceConfig, Name: c.File}
@@ -747,10 +718,14 @@ func (c *Config) RegionFor(path string) (string, manifest.Source) {
 	return "", manifest.Source{}
 }
 
-func jobTypeGlobs(rs []JobTypeRule) []Glob {
-	out := make([]Glob, len(rs))
-	for i, r := range rs {
-		out[i] = r.Glob
+func (r JobTypeRule) glob() Glob { return r.Glob }
+func (r RegionRule) glob() Glob  { return r.Glob }
+
+// globsOf lists the globs of rules, in order.
+func globsOf[R any](rules []R, glob func(R) Glob) []Glob {
+	out := make([]Glob, len(rules))
+	for i, r := range rules {
+		out[i] = glob(r)
 	}
 	return out
 }
@@ -777,21 +752,25 @@ func seq(n int) []int {
 }
 
 // Excluded reports whether an exclude glob matches path.
-func (c *Config) Excluded(path string) bool { return c.matchAny(c.excludeSet, c.Exclude, path) }
+func (c *Config) Excluded(path string) bool { return c.first(c.excludeSet, c.Exclude, path) >= 0 }
 
 // Included reports whether an include glob matches path.
-func (c *Config) Included(path string) bool { return c.matchAny(c.includeSet, c.Include, path) }
+func (c *Config) Included(path string) bool { return c.first(c.includeSet, c.Include, path) >= 0 }
 
-// matchAny reports whether one of globs matches path, relative to the
-// config file's directory (a path outside it matches none).
-func (c *Config) matchAny(set *GlobSet, globs []Glob, path string) bool {
+// first returns the index of the first of globs, in order, that matches
+// path relative to the config file's directory; -1 when none does (a path
+// outside that directory matches none).
+func (c *Config) first(set *GlobSet, globs []Glob, path string) int {
 	if len(globs) == 0 {
-		return false
+		return -1
 	}
 	rel, ok := c.Rel(path)
 	if !ok {
-		return false
+		return -1
 	}
-	_, ok = c.globs(set, globs).Match(rel)
-	return ok
+	g, ok := c.globs(set, globs).Match(rel)
+	if !ok {
+		return -1
+	}
+	return slices.IndexFunc(globs, func(x Glob) bool { return x.Pattern == g.Pattern })
 }

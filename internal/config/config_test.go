@@ -265,7 +265,7 @@ func TestPerFileKeys(t *testing.T) {
 	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Load(p, FileName)
+	c, err := Load(p, FileName, Parse)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,7 @@ func TestLoadRefusesNonRegular(t *testing.T) {
 	} {
 		done := make(chan error, 1)
 		go func() {
-			_, err := Load(path, path)
+			_, err := Load(path, path, Parse)
 			done <- err
 		}()
 		select {
@@ -63,7 +63,7 @@ func TestLoadRefusesNonRegular(t *testing.T) {
 	if err := os.WriteFile(ok, []byte("region: us-east-1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if c, err := Load(ok, "ok.yaml"); err != nil || c.Region != "us-east-1" {
+	if c, err := Load(ok, "ok.yaml", Parse); err != nil || c.Region != "us-east-1" {
 		t.Errorf("Load(ok.yaml) = %+v, %v", c, err)
 	}
 }

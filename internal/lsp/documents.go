@@ -494,7 +494,7 @@ func (s *Server) configFor(dir string) (*config.Config, error) {
 				name = rel
 			}
 		}
-		c.cfg, err = config.Load(path, name)
+		c.cfg, err = config.Load(path, name, validate.ParseConfig)
 	}
 	c.err = err
 	s.mu.Lock()
@@ -502,9 +502,6 @@ func (s *Server) configFor(dir string) (*config.Config, error) {
 	s.mu.Unlock()
 	return c.cfg, c.err
 }
-
-// errTooLarge is the CLI's --max-bytes refusal.
-var errTooLarge = errors.New("file too large")
 
 // lint lints one snapshot with the options the CLI would use for the file.
 func (s *Server) lint(snap snapshot, st Settings) *lintResult {
@@ -517,32 +514,28 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 		lr.gen = s.gen
 		s.mu.Unlock()
 	}()
-	whole := Range{}
 	if isConfig(snap.path) {
 		// The configuration file itself: its errors, as the CLI prints them.
-		if _, err := config.Parse(snap.path, []byte(snap.text)); err != nil {
-			lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
+		if _, err := validate.ParseConfig(snap.path, []byte(snap.text)); err != nil {
+			lr.diags = configDiagnostics(snap, err)
 		} else {
 			lr.diags = []Diagnostic{}
 		}
 		return lr
 	}
-	if int64(len(snap.text)) > st.MaxBytes {
-		lr.diags = []Diagnostic{{
-			Range: whole, Severity: severityError, Source: "manifestlint", Code: "max-bytes",
-			Message: fmt.Sprintf("%v: %d bytes, over --max-bytes %d: a manifest is a few kilobytes; not linted", errTooLarge, len(snap.text), st.MaxBytes),
-		}}
+	if err := validate.CheckSize(int64(len(snap.text)), st.MaxBytes); err != nil {
+		lr.diags = []Diagnostic{{Severity: severityError, Source: "manifestlint", Code: "max-bytes", Message: err.Error()}}
 		return lr
 	}
 	// The configuration file is looked up (and checked for a change on
 	// disk) once per lint.
 	cfg, cerr := s.configForDoc(snap)
-	vopts, excluded, err := s.validateOptions(snap, st, cfg, cerr)
+	vopts, err := s.validateOptions(snap, st, cfg, cerr)
 	switch {
 	case err != nil:
-		lr.diags = []Diagnostic{s.configDiagnostic(snap, err)}
+		lr.diags = configDiagnostics(snap, err)
 		return lr
-	case excluded, !s.isManifest(snap, cfg, cerr):
+	case !s.isManifest(snap, cfg): // excluded, or not a manifest
 		lr.diags = []Diagnostic{}
 		return lr
 	}
@@ -566,13 +559,11 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 // attached to every YAML file (a compose file, a CI workflow) shows nothing
 // on those: a document named like a manifest (manifest.yaml,
 // *.manifest.yaml), one the configuration file's include names, or one
-// whose text looks like a manifest (manifest.LooksLikeManifest) is linted.
-// cfg and err are the document's configuration file (configForDoc).
-func (s *Server) isManifest(snap snapshot, cfg *config.Config, err error) bool {
+// whose text looks like a manifest (manifest.LooksLikeManifest) is linted,
+// unless cfg, the document's configuration file (configForDoc), excludes
+// it.
+func (s *Server) isManifest(snap snapshot, cfg *config.Config) bool {
 	if snap.path == "" {
-		return true
-	}
-	if err != nil {
 		return true
 	}
 	ch := config.Select(cfg, snap.path, true, snap.index.Source)
@@ -589,34 +580,27 @@ func (s *Server) isManifest(snap snapshot, cfg *config.Config, err error) bool {
 }
 
 // validateOptions returns the options the CLI would lint the document's
-// file with: the editor's settings as its flags, then its configuration
-// file (cfg, or the error cerr of reading it: configForDoc), then
-// $AWS_ACCESS_KEY_ID where the file says `accessKeyId: env` (never
-// unasked). excluded is true when the configuration file excludes the
-// file.
-func (s *Server) validateOptions(snap snapshot, st Settings, cfg *config.Config, cerr error) (vopts validate.Options, excluded bool, err error) {
+// file with (validate.Resolve): the editor's settings as its flags, then
+// its configuration file (cfg, or the error cerr of reading it:
+// configForDoc), then $AWS_ACCESS_KEY_ID where the file says
+// `accessKeyId: env`.
+func (s *Server) validateOptions(snap snapshot, st Settings, cfg *config.Config, cerr error) (validate.Options, error) {
+	var f validate.Options // the settings, as flags
 	if st.JobType != "" {
-		vopts.JobType, _ = manifest.ParseJobType(st.JobType)
-		vopts.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: st.JobType}
+		f.JobType, _ = manifest.ParseJobType(st.JobType)
+		f.JobTypeSource = manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.jobType", Detail: st.JobType}
 	}
 	if st.Region != "" {
-		vopts.Region, vopts.RegionSource = st.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.region"}
+		f.Region, f.RegionSource = st.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "the editor setting manifestlint.region"}
 	}
 	if cerr != nil {
-		return vopts, false, cerr
+		return validate.Options{}, cerr
 	}
-	if cfg != nil {
-		if snap.path != "" && cfg.Excluded(snap.path) {
-			return vopts, true, nil
-		}
-		if err := vopts.ApplyConfigFor(cfg, snap.path); err != nil {
-			return vopts, false, err
-		}
-	}
-	if note := vopts.ResolveAccessKey(s.opts.Getenv); note != "" {
+	opts, note, err := validate.Resolve(f, cfg, snap.path, s.opts.Getenv)
+	if note != "" {
 		s.logf("%s", note)
 	}
-	return vopts, false, nil
+	return opts, err
 }
 
 // configForDoc returns the configuration file that applies to a document:
@@ -637,18 +621,22 @@ func (s *Server) configForDoc(snap snapshot) (*config.Config, error) {
 	return s.configFor(dir)
 }
 
-// configDiagnostic reports a configuration problem on the document (at
-// the top), or on the configuration file itself at the place at fault.
-func (s *Server) configDiagnostic(snap snapshot, err error) Diagnostic {
+// configDiagnostics reports a configuration problem on the document (one
+// diagnostic at the top), or on the configuration file itself: one per
+// problem, at its place, as the CLI prints one line each.
+func configDiagnostics(snap snapshot, err error) []Diagnostic {
 	d := Diagnostic{Severity: severityError, Source: "manifestlint", Code: "config", Message: err.Error()}
-	var ce *config.Error
-	if errors.As(err, &ce) && isConfig(snap.path) && filepath.Clean(ce.File) == filepath.Clean(snap.path) {
-		off := snap.index.offsetOfLineCol(ce.Line, ce.Column)
-		p := snap.index.position(off, snap.enc)
-		d.Range = Range{p, p}
-		d.Message = "config error: " + ce.Message
+	var es config.Errors
+	if !isConfig(snap.path) || !errors.As(config.Merge(err), &es) || filepath.Clean(es[0].File) != filepath.Clean(snap.path) {
+		return []Diagnostic{d}
 	}
-	return d
+	ds := make([]Diagnostic, len(es))
+	for i, ce := range es {
+		p := snap.index.position(snap.index.offsetOfLineCol(ce.Line, ce.Column), snap.enc)
+		d.Range, d.Message = Range{p, p}, "config error: "+ce.Message
+		ds[i] = d
+	}
+	return ds
 }
 
 // RuleDocs is where a rule's documentation is: its section of

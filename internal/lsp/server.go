@@ -19,17 +19,12 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/manifestlint/manifestlint/validate"
 )
-
-// DefaultMaxBytes is the largest document linted, as the CLI's --max-bytes.
-const DefaultMaxBytes = validate.DefaultMaxBytes
 
 // Options configure a Server.
 type Options struct {
-	// MaxBytes is the largest document linted (default DefaultMaxBytes);
-	// a larger one gets one diagnostic saying so.
+	// MaxBytes is the largest document linted (0: validate.DefaultMaxBytes);
+	// a larger one gets one diagnostic saying so (validate.CheckSize).
 	MaxBytes int64
 	// MaxMessage bounds one JSON-RPC message (default DefaultMaxMessage).
 	MaxMessage int64
@@ -113,9 +108,6 @@ type Settings struct {
 
 // New returns a server reading requests from r and writing to w.
 func New(r io.Reader, w io.Writer, opts Options) *Server {
-	if opts.MaxBytes <= 0 {
-		opts.MaxBytes = DefaultMaxBytes
-	}
 	if opts.MaxMessage <= 0 {
 		opts.MaxMessage = DefaultMaxMessage
 	}

@@ -9,7 +9,6 @@ package playground
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/internal/explain"
@@ -29,19 +28,16 @@ type Options struct {
 	AccessKeyID string
 }
 
-// ValidateOptions are the validate.Options the command line builds from
-// --job-type, --region and --access-key-id with no configuration file.
+// ValidateOptions are the validate.Options the command line resolves from
+// --job-type, --region and --access-key-id with no configuration file and
+// an empty environment (validate.Resolve).
 func (o Options) ValidateOptions() validate.Options {
-	var v validate.Options
-	if jt, ok := manifest.ParseJobType(o.JobType); ok {
-		v.JobType = jt
-	}
+	f := validate.Options{AccessKeyID: o.AccessKeyID}
+	f.JobType, _ = manifest.ParseJobType(o.JobType)
 	if manifest.IsRegion(o.Region) {
-		v.Region, v.RegionSource = o.Region, manifest.Source{Kind: manifest.SourceFlag, Name: "--region"}
+		f.Region = o.Region
 	}
-	if o.AccessKeyID != "" {
-		v.AccessKeyID, v.AccessKeySource = o.AccessKeyID, manifest.Source{Kind: manifest.SourceFlag, Name: "--access-key-id"}
-	}
+	v, _, _ := validate.Resolve(f, nil, "", nil) // no names to check
 	return v
 }
 
@@ -55,8 +51,8 @@ type lintResult struct {
 	Notes        []validate.Note `json:"notes"`
 	Errors       int             `json:"errors"`
 	Warnings     int             `json:"warnings"`
-	// Error says why the text was not linted (over validate.DefaultMaxBytes,
-	// which the command line refuses to read as well); absent otherwise.
+	// Error says why the text was not linted (validate.CheckSize, as the
+	// command line and the language server say it); absent otherwise.
 	Error string `json:"error,omitempty"`
 }
 
@@ -86,11 +82,9 @@ func LintJSON(src []byte, o Options) []byte {
 
 // lint runs validate.Validate, as the command line does.
 func lint(src []byte, o Options) lintResult {
-	if len(src) > validate.DefaultMaxBytes {
+	if err := validate.CheckSize(int64(len(src)), validate.DefaultMaxBytes); err != nil {
 		return lintResult{File: FileName, Findings: []pageFinding{}, Notes: []validate.Note{},
-			KindEvidence: kindEvidence{Fields: []string{}},
-			Error: fmt.Sprintf("Not linted: %d bytes, over the %d that manifestlint reads (--max-bytes); a manifest is a few kilobytes.",
-				len(src), validate.DefaultMaxBytes)}
+			KindEvidence: kindEvidence{Fields: []string{}}, Error: err.Error()}
 	}
 	r := validate.Validate(FileName, src, o.ValidateOptions())
 	out := lintResult{File: r.File, JobKind: r.Kind, Notes: r.Notes,
