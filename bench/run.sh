@@ -8,7 +8,7 @@
 #   bench/run.sh --runs 5   # 5 paired runs per corpus measurement (default 3)
 #   bench/run.sh --smoke    # 2,000 files, 5 pairs, no installs: CI's check
 #                           # that the generator, the floor and the script
-#                           # work, and that manifestlint stays within 2.1x
+#                           # work, and that manifestlint stays within 1.95x
 #                           # of the floor
 #
 # What is timed, over the same corpus (bench/out/corpus, from bench/gen):
@@ -318,11 +318,13 @@ if [ "$SMOKE" = 1 ]; then
 	# CI's regression check, for a small corpus on a shared runner. Issue
 	# 22 asks for 1.6x; the rules added since (PO-box words, ZIP vs state,
 	# placeholders, sample values, the stricter manifest test) took it to
-	# 1.89-1.92x, and issue 22's second pass back to about 1.75x: single
-	# runs gave 1.51x to 2.03x (3 pairs) and 1.76x to 2.02x (5 pairs) at a
-	# load of 6 to 17 on 2 CPUs. The bound is 2.1x, above that spread; it
-	# still fails a regression like the 1.62x -> 2.13x one.
-	target "corpus within 2.1x of the parse-only floor in CPU (smoke bound)" "$(awk -v r="$fc" 'BEGIN{print (r <= 2.1)}')" "${fc}x CPU, ${fw}x wall"
+	# 1.89-1.92x, issue 22's second pass back to about 1.75x, and its third
+	# pass to about 1.6x: single runs gave 1.52x to 1.67x at a load of 4,
+	# and 1.77x to 1.82x with two busy loops beside them (load 6); the
+	# second pass's runs at a load of 6 to 17 spread up to 0.27 above their
+	# median. The bound is 1.95x, above that spread; it fails a regression
+	# like the 1.62x -> 2.13x one.
+	target "corpus within 1.95x of the parse-only floor in CPU (smoke bound)" "$(awk -v r="$fc" 'BEGIN{print (r <= 1.95)}')" "${fc}x CPU, ${fw}x wall"
 else
 	target "corpus within 1.25x of the parse-only floor, wall" "$(awk -v r="$fw" 'BEGIN{print (r <= 1.25)}')" "${fw}x"
 	target "corpus within 1.25x of the parse-only floor, CPU" "$(awk -v r="$fc" 'BEGIN{print (r <= 1.25)}')" "${fc}x"
