@@ -57,9 +57,12 @@ func bucketFields(root *yaml.Node) []bucketRef {
 // BucketNames lists the bucket names a manifest's fields give (bucket,
 // logBucket, operations[].exportBucket, in that order, whatever the kind),
 // but empty ones.
-func BucketNames(root *yaml.Node) []string {
+func BucketNames(root *yaml.Node) []string { return bucketNamesOf(bucketFields(root)) }
+
+// bucketNamesOf is the non-empty names of refs, in order.
+func bucketNamesOf(refs []bucketRef) []string {
 	var out []string
-	for _, b := range bucketFields(root) {
+	for _, b := range refs {
 		if b.name != "" {
 			out = append(out, b.name)
 		}
@@ -74,7 +77,7 @@ func BucketNames(root *yaml.Node) []string {
 // InvalidManifestFieldException and cannot name a bucket.
 func manifestBuckets(c *Context) []bucketRef {
 	var out []bucketRef
-	for _, b := range bucketFields(c.Root) {
+	for _, b := range c.bucketRefs() {
 		if (b.kind == "" || b.kind == c.Kind) && legacyBucketName(b.name) {
 			out = append(out, b)
 		}

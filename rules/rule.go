@@ -54,7 +54,23 @@ type Context struct {
 	Online *OnlineFacts
 
 	rule *manifest.Descriptor // the rule running (Run sets it)
+	// buckets caches bucketFields(Root): four rules and validate's notes
+	// read it, and a manifest of many operations names many buckets.
+	buckets     []bucketRef
+	bucketsRead bool
 }
+
+// bucketRefs is bucketFields(c.Root), read once per lint.
+func (c *Context) bucketRefs() []bucketRef {
+	if !c.bucketsRead {
+		c.buckets, c.bucketsRead = bucketFields(c.Root), true
+	}
+	return c.buckets
+}
+
+// BucketNames is BucketNames(c.Root), from the lint's one reading of the
+// bucket fields.
+func (c *Context) BucketNames() []string { return bucketNamesOf(c.bucketRefs()) }
 
 // Span is the range of node n in the manifest's source (Document.Span).
 func (c *Context) Span(n *yaml.Node) manifest.Span { return c.Doc.Span(n) }
