@@ -1,8 +1,9 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -40,7 +41,11 @@ func (b bucketRef) path() string {
 // of where buckets are: the bucket rules and validate's inventory and
 // online checks (BucketNames) read it.
 func bucketFields(root *yaml.Node) []bucketRef {
-	var out []bucketRef
+	n := 2
+	if ops := manifest.Value(root, "operations"); manifest.IsSequence(ops) {
+		n += len(ops.Content)
+	}
+	out := make([]bucketRef, 0, n)
 	add := func(field string, op int, n *yaml.Node, kind manifest.Kind) {
 		if s, ok := manifest.Text(n); ok {
 			out = append(out, bucketRef{field, op, s, n, kind})
@@ -76,16 +81,24 @@ func bucketNamesOf(refs []bucketRef) []string {
 // letters, digits, `.`, `-`, `_`): anything else is already an
 // InvalidManifestFieldException and cannot name a bucket.
 func manifestBuckets(c *Context) []bucketRef {
-	var out []bucketRef
-	for _, b := range c.bucketRefs() {
+	if c.kindBucketsRead {
+		return c.kindBuckets
+	}
+	refs := c.bucketRefs()
+	out := make([]bucketRef, 0, len(refs))
+	for _, b := range refs {
 		if (b.kind == "" || b.kind == c.Kind) && legacyBucketName(b.name) {
 			out = append(out, b)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := manifest.At(out[i].node), manifest.At(out[j].node)
-		return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
-	})
+	byPos := func(x, y bucketRef) int {
+		a, b := manifest.At(x.node), manifest.At(y.node)
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	}
+	if !slices.IsSortedFunc(out, byPos) { // only bucket and logBucket can be out of place
+		slices.SortStableFunc(out, byPos)
+	}
+	c.kindBuckets, c.kindBucketsRead = out, true
 	return out
 }
 

@@ -58,6 +58,9 @@ type Context struct {
 	// read it, and a manifest of many operations names many buckets.
 	buckets     []bucketRef
 	bucketsRead bool
+	// kindBuckets caches manifestBuckets: the ones of Kind, in source order.
+	kindBuckets     []bucketRef
+	kindBucketsRead bool
 }
 
 // bucketRefs is bucketFields(c.Root), read once per lint.
