@@ -120,8 +120,9 @@ func At(n *yaml.Node) Pos {
 	return Pos{n.Line, n.Column}
 }
 
-// Text is the finding's whole message in one string, as the xml format
-// and the language server's hover show it: the service's sentence for its
+// Text is the finding's whole message in one string, as the language
+// server shows it (diagnostics when the client asks for one string, and
+// hover): the service's sentence for its
 // Code (kept by an error the config file turned into a warning), then
 // Specifics (the headline, then the help after a colon). The other formats
 // show the headline, the help and the sentence apart.
