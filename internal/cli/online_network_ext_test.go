@@ -20,14 +20,7 @@ import (
 // the endpoint named (no instance metadata, no DNS, no AWS host). As
 // TestNoNetwork, it is skipped only where strace cannot run.
 func TestOnlineOpensOnlyNamedEndpoints(t *testing.T) {
-	strace, err := exec.LookPath("strace")
-	if err != nil {
-		t.Skip("strace is not installed: cannot watch the system calls")
-	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Skipf("cannot find the test binary: %v", err)
-	}
+	strace, exe := straceAndSelf(t)
 	srv := awsdouble.New()
 	defer srv.Close()
 	srv.Buckets = map[string]awsdouble.Bucket{"my-import-bucket": {Status: 200, Region: "us-east-1"}}
