@@ -40,12 +40,12 @@ func (b bucketRef) path() string {
 // `operations[].exportBucket` (S3 export), whatever the kind. The one list
 // of where buckets are: the bucket rules and validate's inventory and
 // online checks (BucketNames) read it.
-func bucketFields(root *yaml.Node) []bucketRef {
-	n := 2
-	if ops := manifest.Value(root, "operations"); manifest.IsSequence(ops) {
-		n += len(ops.Content)
-	}
-	out := make([]bucketRef, 0, n)
+func bucketFields(root *yaml.Node) []bucketRef { return bucketFieldsOf(root, readOperations(root)) }
+
+// bucketFieldsOf is bucketFields, given the operations of root
+// (readOperations).
+func bucketFieldsOf(root *yaml.Node, ops []operation) []bucketRef {
+	out := make([]bucketRef, 0, 2+len(ops))
 	add := func(field string, op int, n *yaml.Node, kind manifest.Kind) {
 		if s, ok := manifest.Text(n); ok {
 			out = append(out, bucketRef{field, op, s, n, kind})
@@ -53,9 +53,9 @@ func bucketFields(root *yaml.Node) []bucketRef {
 	}
 	add("bucket", -1, manifest.Value(root, "bucket"), manifest.S3Import)
 	add("logBucket", -1, manifest.Value(root, "logBucket"), "")
-	forEachOperation(root, func(i int, op *yaml.Node) {
-		add("exportBucket", i, manifest.Value(op, "exportBucket"), manifest.S3Export)
-	})
+	for _, o := range ops {
+		add("exportBucket", o.i, o.exportBucket, manifest.S3Export)
+	}
 	return out
 }
 
@@ -66,7 +66,16 @@ func BucketNames(root *yaml.Node) []string { return bucketNamesOf(bucketFields(r
 
 // bucketNamesOf is the non-empty names of refs, in order.
 func bucketNamesOf(refs []bucketRef) []string {
-	var out []string
+	n := 0
+	for _, b := range refs {
+		if b.name != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
 	for _, b := range refs {
 		if b.name != "" {
 			out = append(out, b.name)
@@ -85,18 +94,26 @@ func manifestBuckets(c *Context) []bucketRef {
 		return c.kindBuckets
 	}
 	refs := c.bucketRefs()
-	out := make([]bucketRef, 0, len(refs))
-	for _, b := range refs {
-		if (b.kind == "" || b.kind == c.Kind) && legacyBucketName(b.name) {
-			out = append(out, b)
-		}
-	}
+	keep := func(b bucketRef) bool { return (b.kind == "" || b.kind == c.Kind) && legacyBucketName(b.name) }
 	byPos := func(x, y bucketRef) int {
 		a, b := manifest.At(x.node), manifest.At(y.node)
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	}
-	if !slices.IsSortedFunc(out, byPos) { // only bucket and logBucket can be out of place
-		slices.SortStableFunc(out, byPos)
+	var out []bucketRef
+	if !slices.ContainsFunc(refs, func(b bucketRef) bool { return !keep(b) }) && slices.IsSortedFunc(refs, byPos) {
+		// Every ref, in order (a valid manifest's): the list itself, which
+		// no caller changes, not a copy of its ten thousand entries.
+		out = refs
+	} else {
+		out = make([]bucketRef, 0, len(refs))
+		for _, b := range refs {
+			if keep(b) {
+				out = append(out, b)
+			}
+		}
+		if !slices.IsSortedFunc(out, byPos) { // only bucket and logBucket can be out of place
+			slices.SortStableFunc(out, byPos)
+		}
 	}
 	c.kindBuckets, c.kindBucketsRead = out, true
 	return out
@@ -168,21 +185,23 @@ func isLowerAlnum(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <=
 // looksLikeIPv4 reports whether s is four dot-separated groups of digits
 // (`192.168.5.4`, leading zeros included), the shape S3 refuses.
 func looksLikeIPv4(s string) bool {
-	parts := strings.Split(s, ".")
-	if len(parts) != 4 {
-		return false
-	}
-	for _, part := range parts {
-		if part == "" || len(part) > 3 {
-			return false
-		}
-		for i := 0; i < len(part); i++ {
-			if part[i] < '0' || part[i] > '9' {
+	groups, digits := 1, 0 // digits in the group so far
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.':
+			if digits == 0 {
 				return false
 			}
+			groups, digits = groups+1, 0
+		case '0' <= c && c <= '9':
+			if digits++; digits > 3 {
+				return false
+			}
+		default:
+			return false
 		}
 	}
-	return true
+	return groups == 4 && digits > 0
 }
 
 // dnsSuggestion returns a DNS-compliant spelling of name when lowercasing it

@@ -28,8 +28,9 @@ func directoryProblem(dir string) string {
 	case len(dir) >= 2 && dir[1] == ':' && (dir[0]|0x20 >= 'a' && dir[0]|0x20 <= 'z'):
 		return "is an absolute Windows path (it starts with a drive `" + dir[:2] + "`)"
 	}
-	for _, seg := range strings.FieldsFunc(dir, func(r rune) bool { return r == '/' || r == '\\' }) {
-		if seg == ".." {
+	// A `..` between separators (or the ends), read without splitting.
+	for i := 0; i+1 < len(dir); i++ {
+		if dir[i] == '.' && dir[i+1] == '.' && (i == 0 || isPathSep(dir[i-1])) && (i+2 == len(dir) || isPathSep(dir[i+2])) {
 			return "has a `..` segment"
 		}
 	}
@@ -37,6 +38,9 @@ func directoryProblem(dir string) string {
 }
 
 // exportDirectoriesRule is the export-directory-relative rule: see checkExportDirectories.
+// isPathSep reports whether b separates a directory's segments.
+func isPathSep(b byte) bool { return b == '/' || b == '\\' }
+
 var exportDirectoriesRule = Rule{
 	Descriptor: manifest.Descriptor{
 		ID:  RuleExportDirectoryRelative,
@@ -98,9 +102,9 @@ func checkExportDirectories(c *Context) []manifest.Finding {
 		fs = append(fs, c.Errorf(manifest.InvalidManifestField, c.Span(n), path, what).WithHelp(fix).WithFix(edit))
 	}
 	check(-1, manifest.Value(c.Root, "recoveryDirectory"))
-	forEachOperation(c.Root, func(i int, op *yaml.Node) {
-		check(i, manifest.Value(op, "targetDirectory"))
-	})
+	for _, o := range c.operations() {
+		check(o.i, o.targetDirectory)
+	}
 	return fs
 }
 
@@ -126,11 +130,12 @@ var emptyExportRangeRule = Rule{
 // rarely meant). An empty endMarker is read as no end and never warns.
 func checkEmptyExportRange(c *Context) []manifest.Finding {
 	var fs []manifest.Finding
-	forEachOperation(c.Root, func(i int, op *yaml.Node) {
-		_, begin, ok1 := scalarField(op, "beginMarker")
-		en, end, ok2 := scalarField(op, "endMarker")
+	for _, o := range c.operations() {
+		i := o.i
+		_, begin, ok1 := scalarText(o.beginMarker)
+		en, end, ok2 := scalarText(o.endMarker)
 		if !ok1 || !ok2 || end == "" || begin < end {
-			return
+			continue
 		}
 		rel := "after"
 		if begin == end {
@@ -141,6 +146,6 @@ func checkEmptyExportRange(c *Context) []manifest.Finding {
 			fmt.Sprintf("%s exports nothing (beginMarker is not before endMarker)", path)).
 			WithHelp(fmt.Sprintf("beginMarker `%s` is %s endMarker `%s` (keys compare byte by byte), so the range holds no key: swap the markers, or set endMarker to a key after beginMarker",
 				begin, rel, end)))
-	})
+	}
 	return fs
 }

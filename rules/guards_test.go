@@ -71,3 +71,82 @@ func TestPlaceholderMarksMay(t *testing.T) {
 		}
 	}
 }
+
+// TestOnePassScansAgree checks the scans that read a value once against
+// the library calls they replace, on random text of the characters and
+// words each one reads: mayHoldPlaceholder against strings.ContainsAny and
+// strings.Contains, the `..` segment test of directoryProblem against
+// strings.FieldsFunc, looksLikeIPv4 against strings.Split.
+func TestOnePassScansAgree(t *testing.T) {
+	mayHold := func(v string) bool {
+		return strings.ContainsAny(v, "[<${@*") || strings.Contains(v, "TODO") || strings.Contains(v, "FIXME") ||
+			strings.Contains(v, "TBD") || strings.Contains(v, "CHANGE")
+	}
+	climbs := func(dir string) bool {
+		for _, seg := range strings.FieldsFunc(dir, func(r rune) bool { return r == '/' || r == '\\' }) {
+			if seg == ".." {
+				return true
+			}
+		}
+		return false
+	}
+	ipv4 := func(s string) bool {
+		parts := strings.Split(s, ".")
+		if len(parts) != 4 {
+			return false
+		}
+		for _, part := range parts {
+			if part == "" || len(part) > 3 {
+				return false
+			}
+			for i := 0; i < len(part); i++ {
+				if part[i] < '0' || part[i] > '9' {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	parts := []string{"[", "<", "$", "{", "@", "*", "T", "TO", "TODO", "TBD", "TB", "F", "FIXME", "FIX", "C", "CHANGE",
+		"CHANG", "a", " ", ".", "..", "/", "\\", "1", "12", "123", "1234", "0", "é", "\xff", "x"}
+	r := rand.New(rand.NewPCG(5, 6))
+	seen := map[string]int{}
+	for range 200000 {
+		var b strings.Builder
+		for range r.IntN(9) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		v := b.String()
+		if got, want := mayHoldPlaceholder(v), mayHold(v); got != want {
+			t.Fatalf("mayHoldPlaceholder(%q) = %v, want %v", v, got, want)
+		}
+		if v != "" && v[0] != '/' && v[0] != '\\' && !(len(v) >= 2 && v[1] == ':') {
+			if got, want := directoryProblem(v) == "has a `..` segment", climbs(v); got != want {
+				t.Fatalf("directoryProblem(%q) names a `..` segment: %v, want %v", v, got, want)
+			} else if got {
+				seen["climbs"]++
+			}
+		}
+		if mayHold(v) {
+			seen["placeholder"]++
+		}
+	}
+	groups := []string{".", ".", "1", "12", "123", "1234", "0", "a", "-", ""}
+	for range 100000 {
+		var b strings.Builder
+		for range r.IntN(9) {
+			b.WriteString(groups[r.IntN(len(groups))])
+		}
+		v := b.String()
+		if got, want := looksLikeIPv4(v), ipv4(v); got != want {
+			t.Fatalf("looksLikeIPv4(%q) = %v, want %v", v, got, want)
+		} else if got {
+			seen["ipv4"]++
+		}
+	}
+	for _, k := range []string{"climbs", "ipv4", "placeholder"} {
+		if seen[k] == 0 {
+			t.Errorf("no random value was %s: the test says nothing of it", k)
+		}
+	}
+}

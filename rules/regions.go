@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/manifestlint/manifestlint/manifest"
-	"go.yaml.in/yaml/v3"
 )
 
 // Rule ids of the region rules.
@@ -48,11 +47,11 @@ func operationRegions(c *Context) []operationRegion {
 		return nil
 	}
 	var out []operationRegion
-	forEachOperation(c.Root, func(i int, op *yaml.Node) {
-		if n, r, ok := scalarField(op, "region"); ok && manifest.IsRegion(r) {
-			out = append(out, operationRegion{opPath(i, "region"), r, c.Span(n)})
+	for _, o := range c.operations() {
+		if n, r, ok := scalarText(o.region); ok && manifest.IsRegion(r) {
+			out = append(out, operationRegion{opPath(o.i, "region"), r, c.Span(n)})
 		}
-	})
+	}
 	return out
 }
 

@@ -61,12 +61,19 @@ type Context struct {
 	// kindBuckets caches manifestBuckets: the ones of Kind, in source order.
 	kindBuckets     []bucketRef
 	kindBucketsRead bool
+	// ops caches readOperations(Root): the fields of each operations entry
+	// that the rules read, looked up in one pass.
+	ops     []operation
+	opsRead bool
+	// hits caches scalarHits: the placeholder and sample-value rules'
+	// one walk of the scalars.
+	hits *scalarHits
 }
 
 // bucketRefs is bucketFields(c.Root), read once per lint.
 func (c *Context) bucketRefs() []bucketRef {
 	if !c.bucketsRead {
-		c.buckets, c.bucketsRead = bucketFields(c.Root), true
+		c.buckets, c.bucketsRead = bucketFieldsOf(c.Root, c.operations()), true
 	}
 	return c.buckets
 }
@@ -74,6 +81,17 @@ func (c *Context) bucketRefs() []bucketRef {
 // BucketNames is BucketNames(c.Root), from the lint's one reading of the
 // bucket fields.
 func (c *Context) BucketNames() []string { return bucketNamesOf(c.bucketRefs()) }
+
+// NamesBuckets reports whether the manifest names a bucket: whether
+// BucketNames is not empty, without listing them.
+func (c *Context) NamesBuckets() bool {
+	for _, b := range c.bucketRefs() {
+		if b.name != "" {
+			return true
+		}
+	}
+	return false
+}
 
 // Span is the range of node n in the manifest's source (Document.Span).
 func (c *Context) Span(n *yaml.Node) manifest.Span { return c.Doc.Span(n) }

@@ -112,7 +112,7 @@ func contextNotes(ctx *rules.Context) []Note {
 	for _, m := range rules.OnlineNotes(ctx) {
 		out = append(out, Note{ID: NoteOnline, Rules: []string{rules.RuleBucketRegions, rules.RuleAccessKeyMatches}, Message: m})
 	}
-	if ctx.Buckets == nil && !onlineAnswered(ctx) && len(ctx.BucketNames()) > 0 {
+	if ctx.Buckets == nil && !onlineAnswered(ctx) && ctx.NamesBuckets() {
 		out = append(out, Note{ID: NoteNoInventory,
 			Rules:   []string{rules.RuleBucketExists, rules.RuleBucketRegions},
 			Message: "no bucket inventory (buckets in .manifestlint.yaml): bucket checks not run"})
