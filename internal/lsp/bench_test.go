@@ -298,9 +298,14 @@ func BenchmarkResident100Docs(b *testing.B) {
 	if _, err := os.Stat("/proc/self/status"); err != nil {
 		b.Skip("needs /proc to read the resident size")
 	}
-	bin := filepath.Join(b.TempDir(), "manifestlint")
-	if out, err := exec.Command("go", "build", "-o", bin, "../..").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
+	// MANIFESTLINT_BENCH_BIN names a built binary to run instead, so that
+	// two builds can be run alternately (paired runs).
+	bin := os.Getenv("MANIFESTLINT_BENCH_BIN")
+	if bin == "" {
+		bin = filepath.Join(b.TempDir(), "manifestlint")
+		if out, err := exec.Command("go", "build", "-o", bin, "../..").CombinedOutput(); err != nil {
+			b.Fatalf("go build: %v\n%s", err, out)
+		}
 	}
 	for i := 0; i < b.N; i++ {
 		cmd := exec.Command(bin, "lsp")
@@ -357,9 +362,14 @@ func BenchmarkValidate1MB(b *testing.B) {
 // as an editor runs it (with the command's own collector settings), and
 // reports its resident memory after the changes.
 func BenchmarkBinaryChange1MB(b *testing.B) {
-	bin := filepath.Join(b.TempDir(), "manifestlint")
-	if out, err := exec.Command("go", "build", "-o", bin, "../..").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
+	// MANIFESTLINT_BENCH_BIN names a built binary to run instead, so that
+	// two builds can be run alternately (paired runs).
+	bin := os.Getenv("MANIFESTLINT_BENCH_BIN")
+	if bin == "" {
+		bin = filepath.Join(b.TempDir(), "manifestlint")
+		if out, err := exec.Command("go", "build", "-o", bin, "../..").CombinedOutput(); err != nil {
+			b.Fatalf("go build: %v\n%s", err, out)
+		}
 	}
 	cmd := exec.Command(bin, "lsp")
 	c := &benchClient{Client: lsptest.Start(b, cmd)}
@@ -390,6 +400,9 @@ func BenchmarkBinaryChange1MB(b *testing.B) {
 	slices.Sort(times)
 	b.ReportMetric(float64(times[min(len(times)-1, len(times)*95/100)].Microseconds())/1000, "p95-ms")
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+	if testing.Verbose() && len(times) >= 10 {
+		b.Logf("slowest changes: %v", times[len(times)-10:])
+	}
 	if status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil {
 		for _, line := range strings.Split(string(status), "\n") {
 			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
