@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -176,7 +177,13 @@ func Parse(name string, src []byte) (*Document, []Finding) {
 // first in source order, and returns the others as Omitted (limit 0: no
 // limit). The errors that end the checks are always built.
 func ParseLimit(name string, src []byte, limit int) (*Document, []Finding, []Omitted) {
-	doc, fs, over := parse(name, src, limit)
+	return ParseLimitContext(context.Background(), name, src, limit)
+}
+
+// ParseLimitContext is ParseLimit that stops reading when ctx is done
+// (cancel.go).
+func ParseLimitContext(ctx context.Context, name string, src []byte, limit int) (*Document, []Finding, []Omitted) {
+	doc, fs, over := parse(ctx, name, src, limit)
 	if len(over) == 0 {
 		return doc, fs, nil
 	}
@@ -192,7 +199,7 @@ var noSpaceOmitted = OmittedOf{Rule: RuleNoSpaceAfterColon, Severity: Warning}
 
 // parse is ParseLimit; it returns the `key:value` lines it built no
 // warning for (past limit when limit > 0), or nil.
-func parse(name string, src []byte, limit int) (*Document, []Finding, []shift) {
+func parse(ctx context.Context, name string, src []byte, limit int) (*Document, []Finding, []shift) {
 	doc := &Document{Name: name, Source: src}
 	if !utf8.Valid(src) {
 		return doc, []Finding{invalidUTF8Rule.Errorf(MalformedManifest, doc.Lines().SpanOf(invalidUTF8Offset(src), invalidUTF8Offset(src)+1), "",
@@ -206,7 +213,7 @@ func parse(name string, src []byte, limit int) (*Document, []Finding, []shift) {
 
 	text, shifts := rewriteNoSpaceColons(lines)
 
-	dec := yaml.NewDecoder(bytes.NewReader(text))
+	dec := yaml.NewDecoder(readerFor(ctx, text))
 	var file yaml.Node
 	if err := dec.Decode(&file); err != nil {
 		return doc, withTemplatePlaceholders(doc, syntaxFinding(doc, err)), nil

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"strings"
@@ -50,8 +51,8 @@ func TestLimitAgrees(t *testing.T) {
 			if max == 0 {
 				max = DefaultMaxFindings
 			}
-			got, ok := validate("m.yaml", src, opts, max)
-			want, _ := validate("m.yaml", src, opts, 0)
+			got, ok := validate(context.Background(), "m.yaml", src, opts, max)
+			want, _ := validate(context.Background(), "m.yaml", src, opts, 0)
 			if !ok {
 				t.Errorf("%s, %s: the limited run gave up", in, on)
 				continue
@@ -75,7 +76,7 @@ func TestLimitAgrees(t *testing.T) {
 func TestLimitGivesUp(t *testing.T) {
 	src := append([]byte("z0: v # manifestlint-ignore: unknown-field -- test\n"), hostileKeys(3000)...)
 	got := Validate("m.yaml", src, Options{})
-	want, _ := validate("m.yaml", src, Options{}, 0)
+	want, _ := validate(context.Background(), "m.yaml", src, Options{}, 0)
 	got.Doc, want.Doc = nil, nil
 	if want.OmittedErrors == 0 {
 		t.Fatalf("nothing omitted: the input does not test the limit")

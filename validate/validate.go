@@ -6,6 +6,7 @@ package validate
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -122,6 +123,17 @@ func contextNotes(ctx *rules.Context) []Note {
 
 // Validate lints one manifest.
 func Validate(name string, src []byte, opts Options) Result {
+	res, _ := ValidateContext(context.Background(), name, src, opts)
+	return res
+}
+
+// ValidateContext is Validate that gives up when ctx is done before the
+// lint is: it then returns ctx's error and an empty Result. It stops in
+// the middle of the parse (which reads the manifest as it goes), and
+// between the rules and the schema check: the language server stops the
+// lint of a version the editor has already replaced. A lint that ends
+// returns what Validate returns, and a nil error.
+func ValidateContext(ctx context.Context, name string, src []byte, opts Options) (Result, error) {
 	// With a cap, the checks that can find a fault per key build the
 	// findings of the first max keys only and count the rest: a hostile
 	// 1 MiB file of `kN:v` lines has 230,000 findings, and building them
@@ -133,12 +145,19 @@ func Validate(name string, src []byte, opts Options) Result {
 		max = DefaultMaxFindings
 	}
 	if max > 0 && !bytes.Contains(src, suppressMarker) {
-		if res, ok := validate(name, src, opts, max); ok {
-			return res
+		res, ok := validate(ctx, name, src, opts, max)
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
+		}
+		if ok {
+			return res, nil
 		}
 	}
-	res, _ := validate(name, src, opts, 0)
-	return res
+	res, _ := validate(ctx, name, src, opts, 0)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	return res, nil
 }
 
 var suppressMarker = []byte(suppress.Marker)
@@ -146,8 +165,13 @@ var suppressMarker = []byte(suppress.Marker)
 // validate is Validate, building at most limit findings of each per-key
 // check (0: no limit); false when the findings it counted without
 // building them would not all come after the first limit ones it lists.
-func validate(name string, src []byte, opts Options, limit int) (Result, bool) {
-	doc, fs, omitted := manifest.ParseLimit(name, src, limit)
+// When cctx is done it stops early, with an empty result (the caller
+// returns cctx's error).
+func validate(cctx context.Context, name string, src []byte, opts Options, limit int) (Result, bool) {
+	doc, fs, omitted := manifest.ParseLimitContext(cctx, name, src, limit)
+	if cctx.Err() != nil {
+		return Result{}, false
+	}
 	res := Result{File: name, Doc: doc, Parsed: doc.Root != nil}
 	res.Kind, res.KindEvidence = manifest.InferKind(doc.Root, opts.JobType)
 	if opts.Kind != "" {
@@ -181,7 +205,13 @@ func validate(name string, src []byte, opts Options, limit int) (Result, bool) {
 	// Rules run first so that, where a rule and the schema see the same
 	// fault, the rule's more specific message is the one kept.
 	for _, r := range rules.All {
+		if cctx.Err() != nil {
+			return Result{}, false
+		}
 		fs = append(fs, r.Run(ctx)...)
+	}
+	if cctx.Err() != nil {
+		return Result{}, false
 	}
 	sfs, somitted := schema.CheckLimit(doc, res.Kind, limit)
 	omitted = dedupeOmitted(fs, append(omitted, somitted...))

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"encoding/json"
 	"sync"
 	"testing"
 	"time"
@@ -60,6 +61,53 @@ func TestBurstLintsLastVersion(t *testing.T) {
 	}
 	if most != 1 {
 		t.Errorf("%d lints of the document ran at once, want 1", most)
+	}
+}
+
+// TestSupersededLintStops: the lint of a version the editor replaced
+// while it ran stops half-way (validate is given the lint's context, which
+// the change cancels) instead of running to its end, and only the new
+// version's diagnostics are published.
+func TestSupersededLintStops(t *testing.T) {
+	c := startServer(t, Options{})
+	c.initialize(nil, nil)
+	uri := "untitled:stop"
+	c.open(uri, brokenManifest, 1)
+	c.diagnostics(0, uri, 1)
+	from := c.noteCount()
+	started, release := make(chan struct{}), make(chan struct{})
+	c.srv.beforeLint = func(_ string, version int) {
+		if version == 2 {
+			close(started)
+			<-release // the lint of 2 is under way (in its slot) when 3 arrives
+		}
+	}
+	change := func(v int) {
+		c.notify("textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": v},
+			"contentChanges": []any{map[string]any{"text": brokenManifest + "#" + string(rune('0'+v)) + "\n"}},
+		})
+	}
+	change(2)
+	<-started
+	stopped := c.srv.lintsStopped.Load()
+	change(3)
+	waitFor(t, "version 2's lint cancelled by the change", func() bool {
+		c.srv.mu.Lock()
+		defer c.srv.mu.Unlock()
+		f := c.srv.flights[uri]
+		return f != nil && f.version == 2 && f.ctx.Err() != nil
+	})
+	close(release)
+	c.diagnostics(from, uri, 3)
+	if n := c.srv.lintsStopped.Load() - stopped; n != 1 {
+		t.Errorf("%d lints stopped, want 1 (version 2's)", n)
+	}
+	for _, m := range c.messages(from) {
+		var p publishDiagnosticsParams
+		if m.Method == "textDocument/publishDiagnostics" && json.Unmarshal(m.Params, &p) == nil && p.Version != nil && *p.Version == 2 {
+			t.Errorf("diagnostics of the superseded version 2 were published")
+		}
 	}
 }
 

@@ -503,8 +503,11 @@ func (s *Server) configFor(dir string) (*config.Config, error) {
 	return c.cfg, c.err
 }
 
-// lint lints one snapshot with the options the CLI would use for the file.
-func (s *Server) lint(snap snapshot, st Settings) *lintResult {
+// lint lints one snapshot with the options the CLI would use for the file;
+// nil when ctx ended first (the version was superseded: validate stops
+// half-way, in the parse, and a burst of typing no longer pays the rest
+// of a lint nobody will see).
+func (s *Server) lint(ctx context.Context, snap snapshot, st Settings) *lintResult {
 	s.lintRuns.Add(1)
 	lr := &lintResult{version: snap.version, text: snap.text, index: snap.index}
 	defer func() {
@@ -546,7 +549,12 @@ func (s *Server) lint(snap snapshot, st Settings) *lintResult {
 	}
 	// The index's copy of the text, not another: validate and the
 	// content test only read their source.
-	lr.res = validate.Validate(name, snap.index.Source(), vopts)
+	res, err := validate.ValidateContext(ctx, name, snap.index.Source(), vopts)
+	if err != nil {
+		s.lintsStopped.Add(1)
+		return nil
+	}
+	lr.res = res
 	lr.kind = lr.res.Kind
 	lr.diags = make([]Diagnostic, 0, len(lr.res.Findings))
 	for _, f := range lr.res.Findings {
@@ -820,7 +828,7 @@ func (s *Server) fly(snap snapshot, st Settings, f *flight) {
 		s.beforeLint(snap.uri, snap.version)
 	}
 	var lr *lintResult
-	s.safely("lint", func() { lr = s.lint(snap, st) })
+	s.safely("lint", func() { lr = s.lint(f.ctx, snap, st) })
 	if lr == nil {
 		return
 	}

@@ -54,18 +54,21 @@ type Server struct {
 	configs    map[string]configLookup // by directory
 	// detected is the last reason logged for a document linted by its
 	// content, by path: the log says it once, not on every change.
-	detected    map[string]string
-	rootDir     string
-	pending     map[string]bool // documents waiting for the linter
-	gen         uint64          // bumped when settings or a configuration file change
-	inflight    map[string]context.CancelFunc
-	flights     map[string]*flight // the lint under way of each document
-	lintSlots   chan struct{}      // one per lint allowed to run at once
-	lintRuns    atomic.Int64       // lints run (validate, config or size check), for tests
-	baseCtx     context.Context    // cancelled when the server stops
-	stopLints   context.CancelFunc
-	outRequests map[int64]chan *message
-	nextID      int64
+	detected  map[string]string
+	rootDir   string
+	pending   map[string]bool // documents waiting for the linter
+	gen       uint64          // bumped when settings or a configuration file change
+	inflight  map[string]context.CancelFunc
+	flights   map[string]*flight // the lint under way of each document
+	lintSlots chan struct{}      // one per lint allowed to run at once
+	lintRuns  atomic.Int64       // lints run (validate, config or size check), for tests
+	// lintsStopped counts the lints stopped half-way (their version was
+	// superseded), for tests.
+	lintsStopped atomic.Int64
+	baseCtx      context.Context // cancelled when the server stops
+	stopLints    context.CancelFunc
+	outRequests  map[int64]chan *message
+	nextID       int64
 
 	// beforeWork, when set (by tests), runs before each request's work.
 	beforeWork func(ctx context.Context, method string)
