@@ -99,10 +99,18 @@ func manifestBuckets(c *Context) []bucketRef {
 		a, b := manifest.At(x.node), manifest.At(y.node)
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	}
+	// Whether every ref is kept, in order (a valid manifest's), in one
+	// pass: then the list itself is the answer (no caller changes it), not
+	// a copy of its ten thousand entries.
+	all := true
+	for i := range refs {
+		if !keep(refs[i]) || i > 0 && byPos(refs[i-1], refs[i]) > 0 {
+			all = false
+			break
+		}
+	}
 	var out []bucketRef
-	if !slices.ContainsFunc(refs, func(b bucketRef) bool { return !keep(b) }) && slices.IsSortedFunc(refs, byPos) {
-		// Every ref, in order (a valid manifest's): the list itself, which
-		// no caller changes, not a copy of its ten thousand entries.
+	if all {
 		out = refs
 	} else {
 		out = make([]bucketRef, 0, len(refs))
@@ -146,6 +154,14 @@ func isLegacyBucketByte(b byte) bool {
 // next to a `-` (every dot-separated label must start and end with a letter
 // or digit).
 func dnsBucketProblems(name string) []string {
+	if dnsCompliant(name) {
+		return nil
+	}
+	return dnsProblemList(name)
+}
+
+// dnsProblemList is dnsBucketProblems, each rule checked in turn.
+func dnsProblemList(name string) []string {
 	var p []string
 	if len(name) < 3 || len(name) > 63 {
 		p = append(p, fmt.Sprintf("it is %d characters long, not 3 to 63", len(name)))
@@ -178,6 +194,32 @@ func dnsBucketProblems(name string) []string {
 		p = append(p, "it is formatted as an IP address")
 	}
 	return p
+}
+
+// dnsCompliant reports whether dnsBucketProblems(name) finds nothing, in
+// one pass over the name: the answer for nearly every bucket of a
+// manifest, which names ten thousand in the language server's 1 MB one
+// (TestDNSCompliantAgrees).
+func dnsCompliant(name string) bool {
+	if len(name) < 3 || len(name) > 63 || !isLowerAlnum(name[0]) || !isLowerAlnum(name[len(name)-1]) {
+		return false
+	}
+	digitsAndDots := true
+	for i := 1; i < len(name); i++ {
+		switch b := name[i]; {
+		case b == '.' || b == '-':
+			if p := name[i-1]; p == '.' || p == '-' && b == '.' {
+				return false // `..`, `-.`; `.-` is caught at the `-`
+			}
+		case isLowerAlnum(b):
+		default:
+			return false
+		}
+		if b := name[i]; b != '.' && (b < '0' || b > '9') {
+			digitsAndDots = false
+		}
+	}
+	return !digitsAndDots || !looksLikeIPv4(name)
 }
 
 func isLowerAlnum(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }

@@ -150,3 +150,49 @@ func TestOnePassScansAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestDNSCompliantAgrees checks the one-pass test of a bucket name against
+// the rule-by-rule list it skips: on random names of the legacy charset
+// (every name the bucket rules see) dnsCompliant holds exactly when the
+// list is empty, and on any text only then.
+func TestDNSCompliantAgrees(t *testing.T) {
+	parts := []string{"a", "b", "z", "0", "9", "1", "12", "123", ".", "-", "_", "A", "Q", "..", ".-", "-.", "--", "bucket", "x.y"}
+	other := []string{"!", " ", "é", "/", ":"}
+	r := rand.New(rand.NewPCG(7, 8))
+	compliant := 0
+	for n := range 300000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		legacy := n%4 != 0
+		if !legacy {
+			b.WriteString(other[r.IntN(len(other))])
+			for range r.IntN(4) {
+				b.WriteString(parts[r.IntN(len(parts))])
+			}
+		}
+		name := b.String()
+		if len(name) == 0 {
+			continue
+		}
+		if r.IntN(20) == 0 {
+			name = strings.Repeat(name, 1+r.IntN(12)) // past 63
+		}
+		got, list := dnsCompliant(name), dnsProblemList(name)
+		if got && len(list) > 0 || legacy && !got && len(list) == 0 {
+			t.Fatalf("dnsCompliant(%q) = %v, the rules find %q", name, got, list)
+		}
+		if got {
+			compliant++
+		}
+	}
+	if compliant == 0 {
+		t.Error("no random name was compliant: the test says nothing")
+	}
+	for _, ip := range []string{"192.168.5.4", "1.2.3.4", "001.02.3.44"} {
+		if dnsCompliant(ip) {
+			t.Errorf("dnsCompliant(%q): an IP address", ip)
+		}
+	}
+}
