@@ -555,6 +555,7 @@ func (s *Server) lint(ctx context.Context, snap snapshot, st Settings) *lintResu
 		return nil
 	}
 	lr.res = res
+	snap.index.shareYAMLLines(res.Doc)
 	lr.kind = lr.res.Kind
 	lr.diags = make([]Diagnostic, 0, len(lr.res.Findings))
 	for _, f := range lr.res.Findings {

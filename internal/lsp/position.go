@@ -49,6 +49,18 @@ func (x *lineIndex) yamlLines() *manifest.Lines {
 	return x.yaml
 }
 
+// shareYAMLLines makes doc's line index (built by the parse of the
+// index's own bytes, which validate read) the index's YAML lines, unless
+// they are built already: a lint with findings of a 1 MB manifest built
+// the same index a second time to place them.
+func (x *lineIndex) shareYAMLLines(doc *manifest.Document) {
+	src := x.Source()
+	if doc == nil || len(doc.Source) != len(src) || len(src) == 0 || &doc.Source[0] != &src[0] {
+		return
+	}
+	x.yamlOnce.Do(func() { x.yaml = doc.Lines() })
+}
+
 // offset returns the byte offset of p, clamped to the document and to the
 // end of p's line; a position inside a UTF-16 surrogate pair or a UTF-8
 // sequence goes to the start of its character.
