@@ -208,7 +208,7 @@ func benchBurst(b *testing.B, edits int, gap time.Duration) {
 	at := newLineIndex(text).position(strings.Index(text, "deviceId: ")+len("deviceId: "), utf16)
 	var times []time.Duration
 	version := 1
-	runs0 := c.srv.lintRuns.Load()
+	runs0, stopped0 := c.srv.lintRuns.Load(), c.srv.lintsStopped.Load()
 	cpu0 := cpuTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -229,6 +229,8 @@ func benchBurst(b *testing.B, edits int, gap time.Duration) {
 	b.StopTimer()
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(c.srv.lintRuns.Load()-runs0)/float64(b.N), "lints/op")
+	// Lints started and then stopped half-way by the next change.
+	b.ReportMetric(float64(c.srv.lintsStopped.Load()-stopped0)/float64(b.N), "stopped/op")
 	slices.Sort(times)
 	b.ReportMetric(float64(times[min(len(times)-1, len(times)*95/100)].Microseconds())/1000, "p95-ms")
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
