@@ -549,6 +549,7 @@ func (s *Server) lint(ctx context.Context, snap snapshot, st Settings) *lintResu
 	}
 	// The index's copy of the text, not another: validate and the
 	// content test only read their source.
+	snap.index.indexAside()
 	res, err := validate.ValidateContext(ctx, name, snap.index.Source(), vopts)
 	if err != nil {
 		s.lintsStopped.Add(1)

@@ -29,18 +29,68 @@ func (e encoding) String() string {
 }
 
 // lineIndex is a document's text with its manifest.Lines, as LSP counts
-// lines.
+// lines. The lines are found on first use (lspLines): a lint reads only
+// the bytes, so the server finds a new text's lines beside its lint
+// (indexAside) instead of before it.
 type lineIndex struct {
-	*manifest.Lines
 	text string
+	src  []byte // text's bytes, which validate reads
+
+	once  sync.Once
+	lines *manifest.Lines
 
 	yamlOnce sync.Once
 	yaml     *manifest.Lines
 }
 
 func newLineIndex(text string) *lineIndex {
-	return &lineIndex{Lines: manifest.NewLSPLines([]byte(text)), text: text}
+	return &lineIndex{text: text, src: []byte(text)}
 }
+
+// lspLines is the index of the text's lines as LSP counts them.
+func (x *lineIndex) lspLines() *manifest.Lines {
+	x.once.Do(func() { x.lines = manifest.NewLSPLines(x.src) })
+	return x.lines
+}
+
+// indexAsideMin is the size from which a lint finds the lines of the
+// text it lints on another goroutine while it runs (about 1.5 ms of a
+// 1 MB text's change, on a core the lint leaves idle).
+const indexAsideMin = 64 << 10
+
+// indexAside starts finding the lines of a large text on another
+// goroutine, for the diagnostics and the requests after the lint.
+func (x *lineIndex) indexAside() {
+	if len(x.src) >= indexAsideMin {
+		go x.lspLines()
+	}
+}
+
+// The methods of manifest.Lines that the server calls, on lspLines.
+
+// Source returns the text's bytes.
+func (x *lineIndex) Source() []byte { return x.src }
+
+// Count is manifest.Lines.Count.
+func (x *lineIndex) Count() int { return x.lspLines().Count() }
+
+// Start is manifest.Lines.Start.
+func (x *lineIndex) Start(n int) int { return x.lspLines().Start(n) }
+
+// End is manifest.Lines.End.
+func (x *lineIndex) End(n int) int { return x.lspLines().End(n) }
+
+// Pos is manifest.Lines.Pos.
+func (x *lineIndex) Pos(off int) manifest.Pos { return x.lspLines().Pos(off) }
+
+// Offset is manifest.Lines.Offset.
+func (x *lineIndex) Offset(p manifest.Pos) int { return x.lspLines().Offset(p) }
+
+// UTF16 is manifest.Lines.UTF16.
+func (x *lineIndex) UTF16(off int) manifest.Pos { return x.lspLines().UTF16(off) }
+
+// OffsetUTF16 is manifest.Lines.OffsetUTF16.
+func (x *lineIndex) OffsetUTF16(p manifest.Pos) int { return x.lspLines().OffsetUTF16(p) }
 
 // yamlLines is the text's index as YAML counts lines: findings' and nodes'
 // lines and columns.
