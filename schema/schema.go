@@ -144,9 +144,13 @@ type kindSchema struct {
 }
 
 // quickSchema returns the kind's quick validator, compiled once, or nil.
+// It is compiled from quickDoc, the bundled schema without its annotations
+// as Go values (bundled_quick.go, generated from bundled/ by go
+// generate): decoding the bundled JSON was a one-file run's largest step
+// after parsing, and a manifest that passes needs nothing else of it.
 func (ks *kindSchema) quickSchema() *quick {
 	ks.quickOnce.Do(func() {
-		if _, doc, err := ks.bundled(); err == nil {
+		if doc := quickDoc(ks.kind); doc != nil {
 			ks.quick = compileQuick(doc)
 		}
 	})
