@@ -1,6 +1,9 @@
 package rules
 
-import "regexp"
+import (
+	"regexp"
+	"sync"
+)
 
 // A post-office box in the words of the country it is in (spec §4.6 [D for
 // the words]): the English forms (`PO Box`, ...) are poBox in address.go,
@@ -26,19 +29,25 @@ import "regexp"
 //
 // How the words match is one of address-po-box's Decisions (address.go).
 type localBox struct {
-	countries []string // ISO alpha-2 codes
-	re        *regexp.Regexp
-	what      string // what the word means, for the message
+	countries []string              // ISO alpha-2 codes
+	re        func() *regexp.Regexp // compiled on first use: most addresses are in none of the countries
+	what      string                // what the word means, for the message
 }
 
 var localBoxes = []localBox{
-	{[]string{"DE", "AT", "CH"}, regexp.MustCompile(`(?i)\bpostfach\b`), "a post-office box"},
-	{[]string{"DE", "AT", "CH"}, regexp.MustCompile(`(?i)\bpackstation\b`), "a parcel locker"},
-	{[]string{"CA", "CH"}, regexp.MustCompile(`(?i)\bcase\s+postale\b|(?:^|[\s,])c\.\s?p\.(?:\s|\d|$)`), "a post-office box"},
-	{[]string{"FR", "BE"}, regexp.MustCompile(`(?i)\bbo[iî]te\s+postale\b|(?-i)(?:^|[\s,])B\.?\s?P\.?\s*\d`), "a post-office box"},
-	{[]string{"ES"}, regexp.MustCompile(`(?i)\bapartado\b`), "a post-office box"},
-	{[]string{"IT"}, regexp.MustCompile(`(?i)\bcasella\s+postale\b`), "a post-office box"},
-	{[]string{"NL"}, regexp.MustCompile(`(?i)\bpostbus\b`), "a post-office box"},
+	{[]string{"DE", "AT", "CH"}, lazyRegexp(`(?i)\bpostfach\b`), "a post-office box"},
+	{[]string{"DE", "AT", "CH"}, lazyRegexp(`(?i)\bpackstation\b`), "a parcel locker"},
+	{[]string{"CA", "CH"}, lazyRegexp(`(?i)\bcase\s+postale\b|(?:^|[\s,])c\.\s?p\.(?:\s|\d|$)`), "a post-office box"},
+	{[]string{"FR", "BE"}, lazyRegexp(`(?i)\bbo[iî]te\s+postale\b|(?-i)(?:^|[\s,])B\.?\s?P\.?\s*\d`), "a post-office box"},
+	{[]string{"ES"}, lazyRegexp(`(?i)\bapartado\b`), "a post-office box"},
+	{[]string{"IT"}, lazyRegexp(`(?i)\bcasella\s+postale\b`), "a post-office box"},
+	{[]string{"NL"}, lazyRegexp(`(?i)\bpostbus\b`), "a post-office box"},
+}
+
+// lazyRegexp returns a function that compiles expr on its first call, once:
+// a one-file run compiles only the patterns it uses.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
 
 // localPOBox finds, in the street line v of an address in the country with
@@ -53,7 +62,7 @@ func localPOBox(alpha2, v string) (match, what string) {
 		if !in {
 			continue
 		}
-		if m := b.re.FindString(v); m != "" {
+		if m := b.re().FindString(v); m != "" {
 			return trimBoxMatch(m), b.what
 		}
 	}
