@@ -295,7 +295,19 @@ var countryTable = [...]countryInfo{
 // countryHints maps names that are not countries of their own, but that
 // people write as one, to the country they belong to. They are never
 // accepted, only suggested.
-var countryHints = sync.OnceValue(func() map[string]string {
+var (
+	countryHintsOnce sync.Once
+	countryHintsMap  map[string]string
+)
+
+// countryHints returns the hints, built on first use: only a value that
+// names no country needs them.
+func countryHints() map[string]string {
+	countryHintsOnce.Do(func() { countryHintsMap = countryHintTable() })
+	return countryHintsMap
+}
+
+func countryHintTable() map[string]string {
 	return map[string]string{
 		"england":          "GB",
 		"scotland":         "GB",
@@ -315,7 +327,7 @@ var countryHints = sync.OnceValue(func() map[string]string {
 		"nippon": "JP", "日本": "JP", "中国": "CN", "zhongguo": "CN", "россия": "RU", "rossiya": "RU",
 		"대한민국": "KR", "éire (ireland)": "IE", "lietuva": "LT", "latvija": "LV", "eesti": "EE",
 	}
-})
+}
 
 // euMembers are the 28 member states of the European Union while the
 // service ran (2013-2020), the United Kingdom included [spec D]; not their
