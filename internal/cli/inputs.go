@@ -282,14 +282,9 @@ func describe(err error) error {
 }
 
 func readFile(path string, limit int64) ([]byte, error) {
-	f, data, done, err := openRegular(path, limit) // a regular file is read at once
-	if done {
-		return data, err
-	}
-	if f == nil {
-		if f, err = openInput(path); err != nil { // a FIFO: without waiting for a writer
-			return nil, err
-		}
+	f, err := openInput(path) // a FIFO: without waiting for a writer
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	size := 0
