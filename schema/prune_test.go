@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"bytes"
+	"os"
 	"reflect"
 	"testing"
 
@@ -87,5 +89,48 @@ func TestCheckLimitOmits(t *testing.T) {
 			t.Errorf("omitted %d is %d:%d %s %+v, the finding %d:%d %s %s %s %s",
 				i, o.Line, o.Column, o.Path(), *o.Of, f.Line, f.Column, f.Path, f.Rule, f.Code, f.Severity)
 		}
+	}
+}
+
+// TestPruneKeepsFaults checks what gojsonschema is given for a manifest
+// the schema refuses for one field: that field, and of the rest only what
+// the schema requires (the valid optional fields are left out, a valid
+// required list keeps its first minItems entries), so that a file with
+// one fault does not cost a validation of the whole manifest.
+func TestPruneKeepsFaults(t *testing.T) {
+	src, err := os.ReadFile("testdata/dg-export-customs.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = bytes.Replace(src, []byte("fileSystem: NTFS"), []byte("fileSystem: FAT64"), 1)
+	src = bytes.Replace(src, []byte("    prefix: exported/\n"), []byte("    prefix: exported/\n  - exportBucket: second-bucket\n"), 1)
+	src = bytes.Replace(src, []byte("returnAddress:"), []byte("operations2: x\nreturnAddress:"), 1)
+	doc, _ := manifest.Parse("m.yaml", src)
+	if doc.Root == nil {
+		t.Fatal("the manifest does not parse")
+	}
+	q := kindSchemas[manifest.S3Export].quickSchema()
+	if q == nil || q.valid(doc.Root) {
+		t.Fatal("no quick schema, or the manifest passes it")
+	}
+	var unknown []unknownKeys
+	got := q.prune(doc.Root, []string{"(root)"}, &unknown)
+	m, _ := got.(map[string]any)
+	if m["fileSystem"] != "FAT64" {
+		t.Errorf("the field at fault is not kept: %v", m["fileSystem"])
+	}
+	for _, optional := range []string{"logPrefix", "trueCryptPassword", "recoveryDirectory", "customs"} {
+		if _, ok := m[optional]; ok {
+			t.Errorf("the valid optional field %s is kept", optional)
+		}
+	}
+	if ra, _ := m["returnAddress"].(map[string]any); ra == nil || ra["postalCode"] != nil || ra["name"] != "Erika Mustermann" {
+		t.Errorf("returnAddress is not cut down to its required fields: %v", m["returnAddress"])
+	}
+	if ops, _ := m["operations"].([]any); len(ops) != 1 || len(ops[0].(map[string]any)) != 1 {
+		t.Errorf("the valid operations are not cut down to one entry of its required field: %v", m["operations"])
+	}
+	if len(unknown) != 1 || len(unknown[0].keys) != 1 || unknown[0].keys[0].Value != "operations2" {
+		t.Errorf("the unknown key is not listed: %+v", unknown)
 	}
 }

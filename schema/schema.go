@@ -582,6 +582,16 @@ type unknownKeys struct {
 // has an enum (which compares the whole value) or the wrong type (whose
 // keys gojsonschema does not read one by one). segs is n's context, a
 // stack the calls push to and nothing keeps.
+//
+// A value that passes its schema (quick.valid), where gojsonschema would
+// find no error, is left out when required does not name its key, and is
+// cut down to what its schema requires otherwise (minimal): gojsonschema
+// then validates the fields at fault and the required skeleton around
+// them, not the whole manifest. That changes none of its errors: no
+// keyword the schemas use reads more of a mapping than properties,
+// additionalProperties and required do, or more of a list than items,
+// minItems and maxItems (quick knows every keyword they use), and the
+// errors are mapped to findings through the tree, never through the value.
 func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
 	if q == nil || len(q.types) > 0 && !slices.Contains(q.types, jsonType(n)) || q.hasEnum {
 		return toValue(n)
@@ -592,11 +602,16 @@ func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
 		u := -1 // n's entry in unknown
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if p, ok := q.props[k.Value]; ok {
-				m[k.Value] = p.prune(v, append(segs, k.Value), unknown)
-				continue
-			}
-			if q.noExtra && q.extra == nil && !slices.Contains(q.required, k.Value) {
+			required := slices.Contains(q.required, k.Value)
+			p, known := q.props[k.Value]
+			anyValue := false
+			switch {
+			case known:
+			case q.extra != nil:
+				p = q.extra
+			case !q.noExtra:
+				anyValue = true
+			case !required:
 				if u < 0 {
 					u = len(*unknown)
 					*unknown = append(*unknown, unknownKeys{context: strings.Join(segs, "\x00")})
@@ -604,13 +619,60 @@ func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
 				(*unknown)[u].keys = append((*unknown)[u].keys, k)
 				continue
 			}
-			m[k.Value] = q.extra.prune(v, append(segs, k.Value), unknown)
+			// p is nil for a key any value of is allowed (anyValue), and
+			// for a required key no schema allows, kept whole for
+			// gojsonschema to report.
+			switch {
+			case anyValue || p != nil && p.valid(v):
+				if required {
+					m[k.Value] = p.minimal(v)
+				}
+			default:
+				m[k.Value] = p.prune(v, append(segs, k.Value), unknown)
+			}
 		}
 		return m
 	case yaml.SequenceNode:
 		s := make([]any, len(n.Content))
 		for i, c := range n.Content {
+			if q.items != nil && q.items.valid(c) {
+				s[i] = q.items.minimal(c)
+				continue
+			}
 			s[i] = q.items.prune(c, append(segs, strconv.Itoa(i)), unknown)
+		}
+		return s
+	}
+	return toValue(n)
+}
+
+// minimal is the smallest value that passes q, made of n, which passes q:
+// a mapping keeps only the keys q requires, a list its first minItems
+// entries, each made minimal in turn; a scalar, and a value q compares
+// whole (enum), stay as they are.
+func (q *quick) minimal(n *yaml.Node) any {
+	if q == nil || q.hasEnum {
+		return toValue(n)
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := make(map[string]any, len(q.required))
+		for _, r := range q.required {
+			_, v := getKey(n, r)
+			if v == nil {
+				return toValue(n) // not valid after all: keep it whole
+			}
+			p, ok := q.props[r]
+			if !ok {
+				p = q.extra
+			}
+			m[r] = p.minimal(v)
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, min(max(q.minItems, 0), len(n.Content)))
+		for i := range s {
+			s[i] = q.items.minimal(n.Content[i])
 		}
 		return s
 	}
