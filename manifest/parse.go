@@ -206,14 +206,12 @@ func parse(name string, src []byte, limit int) (*Document, []Finding, []shift) {
 
 	text, shifts := rewriteNoSpaceColons(lines)
 
-	dec := yaml.NewDecoder(bytes.NewReader(text))
-	var file yaml.Node
-	if err := dec.Decode(&file); err != nil {
+	file, second, err, after := decode(text, lines)
+	if err != nil {
 		return doc, withTemplatePlaceholders(doc, syntaxFinding(doc, err)), nil
 	}
-	var second yaml.Node
-	switch err := dec.Decode(&second); {
-	case err == nil:
+	switch {
+	case second != nil:
 		line := second.Line
 		if line == 0 {
 			line = 1
@@ -221,20 +219,20 @@ func parse(name string, src []byte, limit int) (*Document, []Finding, []shift) {
 		return doc, []Finding{multipleDocumentsRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{line, 1}), "",
 			fmt.Sprintf("the file holds a second YAML document (near line %d)", line)).
 			WithHelp("a manifest is one document: remove the `---` separator and what follows, or split it into files")}, nil
-	case !errors.Is(err, io.EOF):
-		return doc, []Finding{syntaxFinding(doc, err)}, nil
+	case after != nil:
+		return doc, []Finding{syntaxFinding(doc, after)}, nil
 	}
 
 	if len(shifts) > 0 {
-		unshift(&file, shifts)
+		unshift(file, shifts)
 	}
-	if deep := tooDeep(&file); deep != nil {
+	if deep := tooDeep(file); deep != nil {
 		return doc, []Finding{nestingDepthRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{deep.Line, deep.Column}), "",
 			fmt.Sprintf("the manifest nests more than %d levels deep", MaxDepth)).
 			WithHelp("a manifest nests 3 (operations, an entry, its fields): remove the extra levels")}, nil
 	}
-	doc.Secrets = findSecrets(doc, &file)
-	root := &file
+	doc.Secrets = findSecrets(doc, file)
+	root := file
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
@@ -271,6 +269,72 @@ func parse(name string, src []byte, limit int) (*Document, []Finding, []shift) {
 			ReplaceFix("Insert a space after the colon of `"+s.key+":`", Safe, s.off, s.off, " ")))
 	}
 	return doc, fs, over
+}
+
+// decode parses text, the source as rewritten (lines indexes the
+// source), as a YAML stream: the first document (file), and what follows
+// it: the next document (second), or the error in what follows it
+// (after); err is the error in the first document.
+//
+// Most manifests are parsed as yaml.Unmarshal does, which reads the first
+// document only: when no line starts with `---`, `...` or `%` and the
+// document is a block mapping whose first key starts in column 1,
+// nothing can follow the document but the end of the stream. yaml.v3
+// ends the block mapping of column 1 at a token in column 0 only at a
+// document marker or a directive, and a document ends only with its root
+// node. A file where that does not hold is read with a yaml.Decoder, which
+// parses the next document too.
+func decode(text []byte, lines *Lines) (file, second *yaml.Node, err, after error) {
+	file = new(yaml.Node)
+	if !mayHoldMore(lines) {
+		if err := yaml.Unmarshal(text, file); err != nil {
+			return file, nil, err, nil
+		}
+		if blockMappingAtColumn1(file) {
+			return file, nil, nil, nil
+		}
+		*file = yaml.Node{}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(text))
+	if err := dec.Decode(file); err != nil {
+		return file, nil, err, nil
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		return file, &next, nil, nil
+	case !errors.Is(err, io.EOF):
+		return file, nil, nil, err
+	}
+	return file, nil, nil, nil
+}
+
+// mayHoldMore reports whether a line starts with `---`, `...` or `%`: a
+// document marker or a directive, after which a second document or an
+// error may follow the first document.
+func mayHoldMore(l *Lines) bool {
+	for n := 1; n <= l.Count(); n++ {
+		line := l.Line(n)
+		if len(line) > 0 && line[0] == '%' || bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockMappingAtColumn1 reports whether the document node's root is a
+// block mapping whose first key, a plain scalar without anchor or tag,
+// starts in column 1.
+func blockMappingAtColumn1(file *yaml.Node) bool {
+	if file.Kind != yaml.DocumentNode || len(file.Content) != 1 {
+		return false
+	}
+	root := file.Content[0]
+	if root.Kind != yaml.MappingNode || root.Style != 0 || root.Anchor != "" || len(root.Content) == 0 {
+		return false
+	}
+	k := root.Content[0]
+	return k.Kind == yaml.ScalarNode && k.Style == 0 && k.Anchor == "" && k.Column == 1
 }
 
 // shift records one `key:value` line rewritten to `key: value`: col is the
@@ -425,26 +489,24 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 }
 
 // tooDeep returns the first node (in document order) nested deeper than
-// MaxDepth mappings and lists below the document, or nil. It walks with a
-// stack of its own, so that depth costs no Go stack.
+// MaxDepth mappings and lists below the document, or nil. Its recursion
+// stops at MaxDepth+1 levels, so depth costs no more Go stack than that,
+// and it allocates nothing.
 func tooDeep(doc *yaml.Node) *yaml.Node {
-	type at struct {
-		n     *yaml.Node
-		depth int
-	}
-	stack := []at{{doc, 0}}
-	for len(stack) > 0 {
-		top := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		depth := top.depth
-		if top.n.Kind == yaml.MappingNode || top.n.Kind == yaml.SequenceNode {
-			depth++
-			if depth > MaxDepth {
-				return top.n
-			}
+	return deeper(doc, 0)
+}
+
+// deeper is tooDeep for n, nested depth mappings and lists deep.
+func deeper(n *yaml.Node, depth int) *yaml.Node {
+	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
+		depth++
+		if depth > MaxDepth {
+			return n
 		}
-		for i := len(top.n.Content) - 1; i >= 0; i-- {
-			stack = append(stack, at{top.n.Content[i], depth})
+	}
+	for _, c := range n.Content {
+		if d := deeper(c, depth); d != nil {
+			return d
 		}
 	}
 	return nil
