@@ -252,6 +252,9 @@ func parse(name string, src []byte, limit int) (*Document, []Finding, []shift) {
 		shifts, over = shifts[:limit], shifts[limit:]
 	}
 	paths := keyPathsAt(root, shifts)
+	if len(shifts) > 0 {
+		fs = make([]Finding, 0, len(shifts)) // fs is empty here
+	}
 	for _, s := range shifts {
 		path, v := paths[s.line].path, paths[s.line].value
 		rest := s.rest
