@@ -485,9 +485,9 @@ func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bo
 	// them before any could be dropped: they are left out of the value it
 	// validates, which changes none of its other errors (see prune).
 	var value any
-	var unknown []unknownKeys
+	var pr pruning
 	if q != nil && prune {
-		value = q.prune(doc.Root, []string{gojsonschema.STRING_CONTEXT_ROOT}, &unknown)
+		value = q.prune(doc.Root, []string{gojsonschema.STRING_CONTEXT_ROOT}, &pr)
 	} else {
 		value = toValue(doc.Root)
 	}
@@ -530,6 +530,9 @@ func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bo
 			// them.
 			errs[i] = nil
 			rank := keywordOf(e)
+			if rank == kwRequired && pr.dropped(e) {
+				continue // present, and valid: left out of the value (prune)
+			}
 			if f, ok := c.finding(e, rank); ok {
 				add(f, rank)
 			}
@@ -537,7 +540,7 @@ func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bo
 	}
 	var omitted []manifest.Omitted
 	built := 0
-	for _, u := range unknown {
+	for _, u := range pr.unknown {
 		loc, ok := c.locate(u.context)
 		if !ok {
 			continue
@@ -574,8 +577,29 @@ type unknownKeys struct {
 	keys    []*yaml.Node
 }
 
+// pruning is what prune left out of the value gojsonschema validates.
+type pruning struct {
+	// unknown are the keys the schema does not allow, by mapping.
+	unknown []unknownKeys
+	// required are the required keys left out because their value, a
+	// mapping or a list, passes its schema: each a mapping's context and
+	// the key, joined by "\x00" ("(root)\x00returnAddress").
+	required []string
+}
+
+// dropped reports whether e, a required error, names a key prune left
+// out (pruning.required): the key is present, and gojsonschema reports it
+// missing only because it was not given it.
+func (p *pruning) dropped(e gojsonschema.ResultError) bool {
+	if len(p.required) == 0 {
+		return false
+	}
+	prop, _ := e.Details()["property"].(string)
+	return slices.Contains(p.required, e.Context().String("\x00")+"\x00"+prop)
+}
+
 // prune is toValue without the keys q does not allow, which it lists in
-// unknown: gojsonschema would report each of them (and only them) as
+// pr.unknown: gojsonschema would report each of them (and only them) as
 // additional_property_not_allowed. Only a key that no keyword but
 // additionalProperties: false reads is left out: one that properties or
 // required names stays, and so does every key of a mapping whose schema
@@ -585,14 +609,18 @@ type unknownKeys struct {
 //
 // A value that passes its schema (quick.valid), where gojsonschema would
 // find no error, is left out when required does not name its key, and is
-// cut down to what its schema requires otherwise (minimal): gojsonschema
-// then validates the fields at fault and the required skeleton around
-// them, not the whole manifest. That changes none of its errors: no
-// keyword the schemas use reads more of a mapping than properties,
-// additionalProperties and required do, or more of a list than items,
-// minItems and maxItems (quick knows every keyword they use), and the
-// errors are mapped to findings through the tree, never through the value.
-func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
+// cut down to what its schema requires otherwise (minimal), or, when the
+// value is a mapping or a list, left out too and listed in pr.required,
+// whose required errors checkPruned drops (a required error costs
+// gojsonschema less than validating the fields of a mapping or list):
+// gojsonschema then validates the fields at fault and the required
+// scalars around them, not the whole manifest. That changes none of its
+// other errors: no keyword the schemas use reads more of a mapping than
+// properties, additionalProperties and required do, or more of a list
+// than items, minItems and maxItems (quick knows every keyword they use),
+// and the errors are mapped to findings through the tree, never through
+// the value.
+func (q *quick) prune(n *yaml.Node, segs []string, pr *pruning) any {
 	if q == nil || len(q.types) > 0 && !slices.Contains(q.types, jsonType(n)) || q.hasEnum {
 		return toValue(n)
 	}
@@ -613,10 +641,10 @@ func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
 				anyValue = true
 			case !required:
 				if u < 0 {
-					u = len(*unknown)
-					*unknown = append(*unknown, unknownKeys{context: strings.Join(segs, "\x00")})
+					u = len(pr.unknown)
+					pr.unknown = append(pr.unknown, unknownKeys{context: strings.Join(segs, "\x00")})
 				}
-				(*unknown)[u].keys = append((*unknown)[u].keys, k)
+				pr.unknown[u].keys = append(pr.unknown[u].keys, k)
 				continue
 			}
 			// p is nil for a key any value of is allowed (anyValue), and
@@ -624,11 +652,15 @@ func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
 			// gojsonschema to report.
 			switch {
 			case anyValue || p != nil && p.valid(v):
-				if required {
+				switch {
+				case !required:
+				case v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode:
+					pr.required = append(pr.required, strings.Join(segs, "\x00")+"\x00"+k.Value)
+				default:
 					m[k.Value] = p.minimal(v)
 				}
 			default:
-				m[k.Value] = p.prune(v, append(segs, k.Value), unknown)
+				m[k.Value] = p.prune(v, append(segs, k.Value), pr)
 			}
 		}
 		return m
@@ -639,7 +671,7 @@ func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
 				s[i] = q.items.minimal(c)
 				continue
 			}
-			s[i] = q.items.prune(c, append(segs, strconv.Itoa(i)), unknown)
+			s[i] = q.items.prune(c, append(segs, strconv.Itoa(i)), pr)
 		}
 		return s
 	}
