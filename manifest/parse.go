@@ -267,8 +267,8 @@ func parse(name string, src []byte, limit int) (*Document, []Finding, []shift) {
 			at = lines.SpanOf(at.Start, max(at.Start+1, doc.Span(v).End))
 		}
 		fs = append(fs, noSpaceAfterColonRule.Warnf(at, path,
-			fmt.Sprintf("no space after the colon of `%s:`", s.key)).
-			WithHelp(fmt.Sprintf("the service accepts it, but other YAML tools read the whole line as one word: write `%s: %s`", s.key, shorten(rest))).WithFix(
+			"no space after the colon of `"+s.key+":`").
+			WithHelp("the service accepts it, but other YAML tools read the whole line as one word: write `"+s.key+": "+shorten(rest)+"`").WithFix(
 			ReplaceFix("Insert a space after the colon of `"+s.key+":`", Safe, s.off, s.off, " ")))
 	}
 	return doc, fs, over
@@ -316,9 +316,14 @@ func decode(text []byte, lines *Lines) (file, second *yaml.Node, err, after erro
 // document marker or a directive, after which a second document or an
 // error may follow the first document.
 func mayHoldMore(l *Lines) bool {
+	src := l.Source()
+	if bytes.IndexByte(src, '%') < 0 && !bytes.Contains(src, []byte("---")) && !bytes.Contains(src, []byte("...")) {
+		return false // most manifests: a few fast scans
+	}
 	for n := 1; n <= l.Count(); n++ {
-		line := l.Line(n)
-		if len(line) > 0 && line[0] == '%' || bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")) {
+		// No line break holds '%', '-' or '.': the prefix is the line's.
+		rest := src[l.Start(n):]
+		if len(rest) > 0 && rest[0] == '%' || bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) {
 			return true
 		}
 	}
