@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -41,6 +42,23 @@ type Secrets struct {
 // distance: a key of the wrong length, or whose letters differ from a
 // secret name's by more than 2 (secretLetters), is not one.
 func secretish(key string) bool {
+	if s, ok := fieldSecretish()[key]; ok {
+		return s // a field's name: most keys of a manifest
+	}
+	return secretishOf(key)
+}
+
+// fieldSecretish is secretishOf of every field name, computed once.
+var fieldSecretish = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(FieldNames))
+	for _, f := range FieldNames {
+		m[f] = secretishOf(f)
+	}
+	return m
+})
+
+// secretishOf is secretish, worked out.
+func secretishOf(key string) bool {
 	if IsSecret(key) {
 		return true
 	}
