@@ -626,7 +626,8 @@ func (q *quick) prune(n *yaml.Node, segs []string, pr *pruning) any {
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		m := make(map[string]any, min(len(n.Content)/2, len(q.props)+1))
+		// Sized for the keys kept: the required ones and a few at fault.
+		m := make(map[string]any, min(len(n.Content)/2, len(q.required)+2))
 		u := -1 // n's entry in unknown
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
