@@ -46,6 +46,14 @@ var decodeSeeds = []string{
 	"a: |\n  text\n---\nb: 1\n",
 	"a: 1\n--- \nb: 2\n",
 	"a: 1\n---x: 2\n",
+	"0\n: ",
+	"a: 1\n: x\n",
+	"a: 1\n: \n0\n: ",
+	"a: 1\n? b\n",
+	"a: [1,\n2]\nb: 2\n",
+	"a: 1\n#c\n  # d\n",
+	"a: 1\n\t\n",
+	"a: \"x\n---\ny\"\n",
 }
 
 // TestDecodeAgrees checks that decode, which reads most manifests as
