@@ -74,6 +74,7 @@ func TestDetectCorpus(t *testing.T) {
 
 // hasManifestKey reports whether a text has any top-level manifest key.
 func hasManifestKey(src []byte) bool {
+	detectKeys()
 	for _, line := range strings.FieldsFunc(string(src), func(r rune) bool { return r == '\n' || r == '\r' }) {
 		if k := topLevelKeyText([]byte(line)); k != nil && topKeys[FoldName(string(k))] {
 			return true

@@ -11,25 +11,40 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
-// topKeys are TopLevelKeys folded (FoldName), and `expeditedShipping`, a
-// serviceLevel value often written as a key of its own.
-var topKeys = foldSet(append([]string{"expeditedShipping"}, TopLevelKeys...)...)
+// The key sets of the manifest test, made on its first use (detectKeys): a
+// file named on the command line is linted without the test, and a
+// one-file run would build them for nothing.
+var (
+	detectKeysOnce sync.Once
+	// topKeys are TopLevelKeys folded (FoldName), and `expeditedShipping`,
+	// a serviceLevel value often written as a key of its own.
+	topKeys map[string]bool
+	// distinctKeys are top-level manifest keys that other YAML files
+	// (compose files, CI workflows, Helm values, Kubernetes objects)
+	// rarely use. Keys a manifest shares with other YAML (bucket, prefix,
+	// ignore, acl, operations, generator, expires) are left out. Names are
+	// folded (FoldName) so that a misspelt manifest (`DeviceID`,
+	// `erase_device`) still counts.
+	distinctKeys map[string]bool
+	// topKeyNames are TopLevelKeys as written, for the near-miss test of
+	// foreignKey.
+	topKeyNames *Candidates
+)
 
-// distinctKeys are top-level manifest keys that other YAML files (compose
-// files, CI workflows, Helm values, Kubernetes objects) rarely use. Keys a
-// manifest shares with other YAML (bucket, prefix, ignore, acl, operations,
-// generator, expires) are left out. Names are folded (FoldName) so that a
-// misspelt manifest (`DeviceID`, `erase_device`) still counts.
-var distinctKeys = foldSet("deviceId", "eraseDevice", "notificationEmail", "returnAddress",
-	"trueCryptPassword", "pinCode", "accessKeyId", "logBucket", "logPrefix", "serviceLevel",
-	"fileSystem", "recoveryDirectory", "setContentEncodingForGzFiles", "diskTimestampMetadataKey",
-	"expeditedShipping", "customs", "storageClass", "staticMetadata", "contentTypes")
-
-// topKeyNames are TopLevelKeys as written, for the near-miss test of
-// foreignKey.
-var topKeyNames = NewCandidates(TopLevelKeys)
+// detectKeys makes topKeys, distinctKeys and topKeyNames, once.
+func detectKeys() {
+	detectKeysOnce.Do(func() {
+		topKeys = foldSet(append([]string{"expeditedShipping"}, TopLevelKeys...)...)
+		distinctKeys = foldSet("deviceId", "eraseDevice", "notificationEmail", "returnAddress",
+			"trueCryptPassword", "pinCode", "accessKeyId", "logBucket", "logPrefix", "serviceLevel",
+			"fileSystem", "recoveryDirectory", "setContentEncodingForGzFiles", "diskTimestampMetadataKey",
+			"expeditedShipping", "customs", "storageClass", "staticMetadata", "contentTypes")
+		topKeyNames = NewCandidates(TopLevelKeys)
+	})
+}
 
 func foldSet(keys ...string) map[string]bool {
 	m := make(map[string]bool, len(keys))
@@ -79,6 +94,7 @@ func Detect(name string, src []byte) Verdict {
 	if len(src) > DetectLimit {
 		src = src[:DetectLimit]
 	}
+	detectKeys()
 	var distinct []string
 	foreign, foreignLine := "", 0
 	for n, line := range yamlLines(src) { // YAML's line breaks, after a byte order mark

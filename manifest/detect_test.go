@@ -85,6 +85,7 @@ func TestDetectReasons(t *testing.T) {
 // some of its top-level keys (TopLevelKeys, tied to the schemas), spelt
 // as they are there.
 func TestDistinctKeysAreManifestKeys(t *testing.T) {
+	detectKeys()
 	if len(distinctKeys) < 10 {
 		t.Fatalf("only %d distinct keys", len(distinctKeys))
 	}

@@ -14,14 +14,12 @@ package rules
 // offers no candidates for a did-you-mean. The table below is the 249 ISO
 // 3166-1 entries (generated from Debian's iso-codes 4.15 data: alpha-2,
 // alpha-3, the ISO English short name, the official name) plus a short,
-// reviewed list of common English names; a lookup is one map access with no
-// allocation.
+// reviewed list of common English names; a lookup is a binary search over a
+// sorted index generated from the table, with no allocation.
 
 import (
-	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -297,115 +295,105 @@ var countryTable = [...]countryInfo{
 // countryHints maps names that are not countries of their own, but that
 // people write as one, to the country they belong to. They are never
 // accepted, only suggested.
-var countryHints = map[string]string{
-	"england":          "GB",
-	"scotland":         "GB",
-	"wales":            "GB",
-	"northern ireland": "GB",
-	"holland":          "NL",
-	"america":          "US",
-	// Names in the country's own language (endonyms), as people write
-	// their own country; the nearest English name is several edits away.
-	"deutschland": "DE", "bundesrepublik deutschland": "DE", "österreich": "AT", "osterreich": "AT",
-	"schweiz": "CH", "suisse": "CH", "svizzera": "CH", "españa": "ES", "espana": "ES", "italia": "IT",
-	"nederland": "NL", "belgië": "BE", "belgie": "BE", "belgique": "BE", "polska": "PL", "sverige": "SE",
-	"norge": "NO", "danmark": "DK", "suomi": "FI", "éire": "IE", "eire": "IE", "ísland": "IS",
-	"česko": "CZ", "ceska republika": "CZ", "česká republika": "CZ", "slovensko": "SK", "magyarország": "HU",
-	"magyarorszag": "HU", "hrvatska": "HR", "slovenija": "SI", "ελλάδα": "GR", "ellada": "GR", "hellas": "GR",
-	"românia": "RO", "brasil": "BR", "méxico": "MX", "nihon": "JP",
-	"nippon": "JP", "日本": "JP", "中国": "CN", "zhongguo": "CN", "россия": "RU", "rossiya": "RU",
-	"대한민국": "KR", "éire (ireland)": "IE", "lietuva": "LT", "latvija": "LV", "eesti": "EE",
+var (
+	countryHintsOnce sync.Once
+	countryHintsMap  map[string]string
+)
+
+// countryHints returns the hints, built on first use: only a value that
+// names no country needs them.
+func countryHints() map[string]string {
+	countryHintsOnce.Do(func() { countryHintsMap = countryHintTable() })
+	return countryHintsMap
+}
+
+func countryHintTable() map[string]string {
+	return map[string]string{
+		"england":          "GB",
+		"scotland":         "GB",
+		"wales":            "GB",
+		"northern ireland": "GB",
+		"holland":          "NL",
+		"america":          "US",
+		// Names in the country's own language (endonyms), as people write
+		// their own country; the nearest English name is several edits away.
+		"deutschland": "DE", "bundesrepublik deutschland": "DE", "österreich": "AT", "osterreich": "AT",
+		"schweiz": "CH", "suisse": "CH", "svizzera": "CH", "españa": "ES", "espana": "ES", "italia": "IT",
+		"nederland": "NL", "belgië": "BE", "belgie": "BE", "belgique": "BE", "polska": "PL", "sverige": "SE",
+		"norge": "NO", "danmark": "DK", "suomi": "FI", "éire": "IE", "eire": "IE", "ísland": "IS",
+		"česko": "CZ", "ceska republika": "CZ", "česká republika": "CZ", "slovensko": "SK", "magyarország": "HU",
+		"magyarorszag": "HU", "hrvatska": "HR", "slovenija": "SI", "ελλάδα": "GR", "ellada": "GR", "hellas": "GR",
+		"românia": "RO", "brasil": "BR", "méxico": "MX", "nihon": "JP",
+		"nippon": "JP", "日本": "JP", "中国": "CN", "zhongguo": "CN", "россия": "RU", "rossiya": "RU",
+		"대한민국": "KR", "éire (ireland)": "IE", "lietuva": "LT", "latvija": "LV", "eesti": "EE",
+	}
 }
 
 // euMembers are the 28 member states of the European Union while the
 // service ran (2013-2020), the United Kingdom included [spec D]; not their
 // territories with an ISO code of their own (address-eu-region's
 // Decisions).
-var euMembers = map[string]bool{
-	"AT": true, "BE": true, "BG": true, "HR": true, "CY": true, "CZ": true, "DK": true,
-	"EE": true, "FI": true, "FR": true, "DE": true, "GR": true, "HU": true, "IE": true,
-	"IT": true, "LV": true, "LT": true, "LU": true, "MT": true, "NL": true, "PL": true,
-	"PT": true, "RO": true, "SK": true, "SI": true, "ES": true, "SE": true, "GB": true,
+var euMembers = [...]string{
+	"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+	"IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "GB",
 }
 
 // inEU reports whether c was an EU member state in the service's time.
-func (c *countryInfo) inEU() bool { return euMembers[c.alpha2] }
-
-// countryKeyName is one normalized name of a country, for suggestions.
-type countryKeyName struct {
-	key string
-	c   *countryInfo
+func (c *countryInfo) inEU() bool {
+	for _, m := range euMembers {
+		if m == c.alpha2 {
+			return true
+		}
+	}
+	return false
 }
 
-var (
-	countryOnce sync.Once
-	// countryIndex maps every normalized code and name to its country.
-	countryIndex map[string]*countryInfo
-	// countryNames are the normalized names (codes left out), for
-	// did-you-mean.
-	countryNames []countryKeyName
-	// countryNear prepares countryNames' keys for manifest's did-you-mean.
-	countryNear *manifest.Candidates
-)
+// The country index is generated from countryTable by `go generate
+// ./rules` into countries_index.go (TestCountryIndexUpToDate fails when it
+// is stale): every normalized code and name, sorted, with its country. A
+// lookup is a binary search over data the binary holds as it is, so no run
+// builds a map of a thousand names first (a one-file run noticed that).
+//
+//go:generate go test . -run TestCountryIndexUpToDate -update-countries
 
-func buildCountryIndex() {
-	countryIndex = make(map[string]*countryInfo, len(countryTable)*5)
-	var buf [128]byte
-	add := func(c *countryInfo, s string, isName bool) {
-		k := string(normalizeCountry(buf[:0], s))
-		countryIndex[k] = c
-		if isName {
-			countryNames = append(countryNames, countryKeyName{k, c})
+// countryKey is one normalized code or name (normalizeCountry) and the
+// index of its country in countryTable.
+type countryKey struct {
+	key string
+	c   uint16
+}
+
+// countryByKey returns the country whose normalized code or name is key,
+// or nil.
+func countryByKey(key []byte) *countryInfo {
+	lo, hi := 0, len(countryKeys)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if countryKeys[h].key < string(key) {
+			lo = h + 1
+		} else {
+			hi = h
 		}
 	}
-	for i := range countryTable {
-		c := &countryTable[i]
-		add(c, c.alpha2, false)
-		add(c, c.alpha3, false)
-		add(c, c.name, true)
-		for _, a := range c.aliases {
-			add(c, a, true)
-		}
+	if lo < len(countryKeys) && countryKeys[lo].key == string(key) {
+		return &countryTable[countryKeys[lo].c]
 	}
-	sort.Slice(countryNames, func(i, j int) bool { return countryNames[i].key < countryNames[j].key })
+	return nil
+}
+
+// countryNear prepares countryNames' keys for manifest's did-you-mean; only
+// a value that names no country needs it.
+var countryNear = sync.OnceValue(func() *manifest.Candidates {
 	keys := make([]string, len(countryNames))
 	for i, n := range countryNames {
 		keys[i] = n.key
 	}
-	countryNear = manifest.NewCandidates(keys)
-	countryIndexReady.Store(true)
-}
-
-// countryIndexReady says buildCountryIndex has run.
-var countryIndexReady atomic.Bool
+	return manifest.NewCandidates(keys)
+})
 
 // countryByCode returns the country of an alpha-2 code (uppercase), or nil.
 func countryByCode(alpha2 string) *countryInfo {
-	if !countryIndexReady.Load() {
-		if c := scanCountryCode(alpha2); c != nil {
-			return c
-		}
-	}
-	countryOnce.Do(buildCountryIndex)
-	return countryIndex[strings.ToLower(alpha2)]
-}
-
-// scanCountryCode returns the country whose alpha-2 or alpha-3 code is s,
-// written in capitals as ISO writes it, from the table itself: a run that
-// meets only such codes (most manifests) never builds the index, a cost a
-// one-file run notices. nil: s is no
-// capital code, and the index decides. Once the index is built (countryIndexReady),
-// its map is quicker than the scan and is asked instead.
-func scanCountryCode(s string) *countryInfo {
-	if len(s) != 2 && len(s) != 3 {
-		return nil
-	}
-	for i := range countryTable {
-		if c := &countryTable[i]; c.alpha2 == s || c.alpha3 == s {
-			return c
-		}
-	}
-	return nil
+	return lookupCountry(alpha2)
 }
 
 // lookupCountry returns the country s names, or nil. s may be an alpha-2 or
@@ -415,29 +403,22 @@ func scanCountryCode(s string) *countryInfo {
 // typographic apostrophe counts as `'`. Nothing else is forgiven: no
 // punctuation is dropped and no misspelling is accepted.
 func lookupCountry(s string) *countryInfo {
-	if !countryIndexReady.Load() {
-		if c := scanCountryCode(s); c != nil {
-			return c
-		}
-	}
-	countryOnce.Do(buildCountryIndex)
 	if len(s) > 100 {
 		return nil
 	}
 	var buf [128]byte
-	return countryIndex[string(normalizeCountry(buf[:0], s))]
+	return countryByKey(normalizeCountry(buf[:0], s))
 }
 
 // nearestCountry is suggestCountry with the country suggested, when there
 // is one (nil for none, or a choice of two).
 func nearestCountry(s string) (string, *countryInfo) {
-	countryOnce.Do(buildCountryIndex)
 	if len(s) > 100 {
 		return "", nil
 	}
 	var buf [128]byte
 	key := string(normalizeCountry(buf[:0], s))
-	if a2, ok := countryHints[key]; ok {
+	if a2, ok := countryHints()[key]; ok {
 		c := countryByCode(a2)
 		return "`" + c.name + "` (" + c.alpha2 + ")", c
 	}
@@ -452,8 +433,8 @@ func nearestCountry(s string) (string, *countryInfo) {
 	case len(key) > 5:
 		limit = 2
 	}
-	if i := countryNear.Nearest(key, limit, limit); i >= 0 {
-		best := countryNames[i].c
+	if i := countryNear().Nearest(key, limit, limit); i >= 0 {
+		best := &countryTable[countryNames[i].c]
 		return "`" + best.name + "` (" + best.alpha2 + ")", best
 	}
 	// A first word that begins one or two names: `Bosnia`, `Congo`.
@@ -461,12 +442,13 @@ func nearestCountry(s string) (string, *countryInfo) {
 	for _, n := range countryNames {
 		if len(n.key) > len(key) && strings.HasPrefix(n.key, key) &&
 			(n.key[len(key)] == ' ' || n.key[len(key)] == ',') {
+			c := &countryTable[n.c]
 			dup := false
 			for _, f := range found {
-				dup = dup || f == n.c
+				dup = dup || f == c
 			}
 			if !dup {
-				found = append(found, n.c)
+				found = append(found, c)
 			}
 		}
 	}

@@ -40,22 +40,22 @@ var placeholderValueRule = Rule{
 // cheap test that the text holds what a match needs (a value with one @,
 // every e-mail address, needs none of the patterns run).
 var placeholderMarks = []struct {
-	re   *regexp.Regexp
+	re   *lazyRegexp // compiled on first use
 	what string
 	may  func(v string) bool
 }{
 
-	{regexp.MustCompile(`<[^<>@]+>`), "a template placeholder in angle brackets",
+	{&lazyRegexp{expr: `<[^<>@]+>`}, "a template placeholder in angle brackets",
 		func(v string) bool { return strings.IndexByte(v, '<') >= 0 && strings.IndexByte(v, '>') >= 0 }},
-	{regexp.MustCompile(`\$\{[^}]*\}`), "a `${VAR}` placeholder (nothing expands it)",
+	{&lazyRegexp{expr: `\$\{[^}]*\}`}, "a `${VAR}` placeholder (nothing expands it)",
 		func(v string) bool { return strings.Contains(v, "${") }},
-	{regexp.MustCompile(`\{\{[^}]*\}\}`), "a `{{ var }}` template placeholder",
+	{&lazyRegexp{expr: `\{\{[^}]*\}\}`}, "a `{{ var }}` template placeholder",
 		func(v string) bool { return strings.Contains(v, "{{") }},
-	{regexp.MustCompile(`@[A-Za-z][A-Za-z0-9_.-]*@`), "an `@NAME@` template placeholder",
+	{&lazyRegexp{expr: `@[A-Za-z][A-Za-z0-9_.-]*@`}, "an `@NAME@` template placeholder",
 		func(v string) bool { return strings.Count(v, "@") >= 2 }},
-	{regexp.MustCompile(`\*\*\*[^*]+\*\*\*`), "a `***NAME***` template placeholder",
+	{&lazyRegexp{expr: `\*\*\*[^*]+\*\*\*`}, "a `***NAME***` template placeholder",
 		func(v string) bool { return strings.Contains(v, "***") }},
-	{regexp.MustCompile(`\b(?:TODO|FIXME|TBD|CHANGEME|CHANGE_ME)\b`), "a to-do marker",
+	{&lazyRegexp{expr: `\b(?:TODO|FIXME|TBD|CHANGEME|CHANGE_ME)\b`}, "a to-do marker",
 		func(v string) bool {
 			return strings.Contains(v, "TODO") || strings.Contains(v, "FIXME") || strings.Contains(v, "TBD") || strings.Contains(v, "CHANGE")
 		}},
@@ -71,7 +71,7 @@ func placeholderIn(v string) (found, what string, ok bool) {
 		if !m.may(v) {
 			continue
 		}
-		if s := m.re.FindString(v); s != "" {
+		if s := m.re.get().FindString(v); s != "" {
 			return strings.TrimSpace(s), m.what, true
 		}
 	}

@@ -1,6 +1,9 @@
 package rules
 
-import "regexp"
+import (
+	"regexp"
+	"sync"
+)
 
 // A post-office box in the words of the country it is in (spec §4.6 [D for
 // the words]): the English forms (`PO Box`, ...) are poBox in address.go,
@@ -26,19 +29,34 @@ import "regexp"
 //
 // How the words match is one of address-po-box's Decisions (address.go).
 type localBox struct {
-	countries []string // ISO alpha-2 codes
-	re        *regexp.Regexp
-	what      string // what the word means, for the message
+	countries []string    // ISO alpha-2 codes
+	re        *lazyRegexp // compiled on first use: most addresses are in none of the countries
+	what      string      // what the word means, for the message
 }
 
 var localBoxes = []localBox{
-	{[]string{"DE", "AT", "CH"}, regexp.MustCompile(`(?i)\bpostfach\b`), "a post-office box"},
-	{[]string{"DE", "AT", "CH"}, regexp.MustCompile(`(?i)\bpackstation\b`), "a parcel locker"},
-	{[]string{"CA", "CH"}, regexp.MustCompile(`(?i)\bcase\s+postale\b|(?:^|[\s,])c\.\s?p\.(?:\s|\d|$)`), "a post-office box"},
-	{[]string{"FR", "BE"}, regexp.MustCompile(`(?i)\bbo[iî]te\s+postale\b|(?-i)(?:^|[\s,])B\.?\s?P\.?\s*\d`), "a post-office box"},
-	{[]string{"ES"}, regexp.MustCompile(`(?i)\bapartado\b`), "a post-office box"},
-	{[]string{"IT"}, regexp.MustCompile(`(?i)\bcasella\s+postale\b`), "a post-office box"},
-	{[]string{"NL"}, regexp.MustCompile(`(?i)\bpostbus\b`), "a post-office box"},
+	{[]string{"DE", "AT", "CH"}, &lazyRegexp{expr: `(?i)\bpostfach\b`}, "a post-office box"},
+	{[]string{"DE", "AT", "CH"}, &lazyRegexp{expr: `(?i)\bpackstation\b`}, "a parcel locker"},
+	{[]string{"CA", "CH"}, &lazyRegexp{expr: `(?i)\bcase\s+postale\b|(?:^|[\s,])c\.\s?p\.(?:\s|\d|$)`}, "a post-office box"},
+	{[]string{"FR", "BE"}, &lazyRegexp{expr: `(?i)\bbo[iî]te\s+postale\b|(?-i)(?:^|[\s,])B\.?\s?P\.?\s*\d`}, "a post-office box"},
+	{[]string{"ES"}, &lazyRegexp{expr: `(?i)\bapartado\b`}, "a post-office box"},
+	{[]string{"IT"}, &lazyRegexp{expr: `(?i)\bcasella\s+postale\b`}, "a post-office box"},
+	{[]string{"NL"}, &lazyRegexp{expr: `(?i)\bpostbus\b`}, "a post-office box"},
+}
+
+// lazyRegexp is a regular expression compiled on its first use, once: a
+// one-file run compiles only the patterns it uses. A table of them is data
+// the binary holds as it is, with nothing to run at start-up.
+type lazyRegexp struct {
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+// get returns the compiled expression.
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.expr) })
+	return l.re
 }
 
 // localPOBox finds, in the street line v of an address in the country with
@@ -53,7 +71,7 @@ func localPOBox(alpha2, v string) (match, what string) {
 		if !in {
 			continue
 		}
-		if m := b.re.FindString(v); m != "" {
+		if m := b.re.get().FindString(v); m != "" {
 			return trimBoxMatch(m), b.what
 		}
 	}

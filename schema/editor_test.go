@@ -83,14 +83,14 @@ func TestEditorAnnotations(t *testing.T) {
 // TestEditorEnums checks the editor's yes/no enums: every spelling the
 // strict schema accepts, and for eraseDevice the spellings of yes only.
 func TestEditorEnums(t *testing.T) {
-	if len(yesNoSpellings) != 12 || yesNoSpellings[0] != "yes" || yesNoSpellings[1] != "no" {
-		t.Errorf("yes/no spellings: %q", yesNoSpellings)
+	if len(yesNoSpellings()) != 12 || yesNoSpellings()[0] != "yes" || yesNoSpellings()[1] != "no" {
+		t.Errorf("yes/no spellings: %q", yesNoSpellings())
 	}
-	if len(yesSpellings) != 8 {
-		t.Errorf("yes spellings: %q", yesSpellings)
+	if len(yesSpellings()) != 8 {
+		t.Errorf("yes spellings: %q", yesSpellings())
 	}
 	seen := map[string]bool{}
-	for _, s := range yesNoSpellings {
+	for _, s := range yesNoSpellings() {
 		if seen[s] || !strings.EqualFold(s, "yes") && !strings.EqualFold(s, "no") {
 			t.Errorf("bad or repeated spelling %q", s)
 		}

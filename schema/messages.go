@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/manifestlint/manifestlint/manifest"
@@ -560,38 +561,51 @@ func closestValue(v string, allowed []string) string {
 // keySynonyms maps common wrong names of fields (folded by manifest.FoldName) to the
 // fields they most likely mean, tried in order: the first one the place
 // allows is suggested. Names equal but for case, '_' or '-', and near typos,
-// are left to closest.
-var keySynonyms = map[string][]string{
-	// returnAddress
-	"zip": {"postalCode"}, "zipcode": {"postalCode"}, "postcode": {"postalCode"}, "postal": {"postalCode"},
-	"state": {"stateOrProvince"}, "province": {"stateOrProvince"}, "stateprovince": {"stateOrProvince"},
-	"phone": {"phoneNumber"}, "telephone": {"phoneNumber"}, "tel": {"phoneNumber"}, "phoneno": {"phoneNumber"},
-	"telephonenumber": {"phoneNumber"}, "mobile": {"phoneNumber"},
-	"street": {"street1"}, "address": {"street1", "returnAddress"}, "address1": {"street1"},
-	"addressline1": {"street1"}, "streetaddress": {"street1"}, "line1": {"street1"},
-	"address2": {"street2"}, "addressline2": {"street2"}, "line2": {"street2"},
-	"address3": {"street3"}, "addressline3": {"street3"}, "line3": {"street3"},
-	"town": {"city"}, "countrycode": {"country"},
-	"companyname": {"company"}, "organization": {"company"}, "organisation": {"company"},
-	"fullname": {"name"}, "contactname": {"name"}, "contact": {"name"},
-	"shippingaddress": {"returnAddress"}, "shipto": {"returnAddress"},
-	// top level
-	"email": {"notificationEmail"}, "emailaddress": {"notificationEmail"}, "notification": {"notificationEmail"},
-	"notifications": {"notificationEmail"}, "notify": {"notificationEmail"},
-	"version": {"manifestVersion"}, "device": {"deviceId"}, "deviceserial": {"deviceId"},
-	"serialnumber": {"deviceId"}, "serial": {"deviceId"},
-	"accesskey": {"accessKeyId"}, "awsaccesskeyid": {"accessKeyId"}, "awsaccesskey": {"accessKeyId"},
-	"bucketname": {"bucket", "exportBucket"}, "s3bucket": {"bucket", "exportBucket"},
-	"logbucketname": {"logBucket"}, "logsbucket": {"logBucket"},
-	"erase": {"eraseDevice"}, "filesystemtype": {"fileSystem"}, "fs": {"fileSystem"},
-	// operations entries
-	"bucket": {"exportBucket"}, "vault": {"vaultName"}, "comment": {"archiveComment"},
+// are left to closest. Built on first use (keySynonyms): only a manifest
+// with an unknown key needs it.
+var (
+	keySynonymsOnce sync.Once
+	keySynonymsMap  map[string][]string
+)
+
+// keySynonyms returns the synonyms map, built once.
+func keySynonyms() map[string][]string {
+	keySynonymsOnce.Do(func() {
+		keySynonymsMap = keySynonymTable()
+		// The secret fields' common names are manifest's, which masks their values.
+		for name, field := range manifest.SecretSynonyms() {
+			keySynonymsMap[name] = []string{field}
+		}
+	})
+	return keySynonymsMap
 }
 
-// The secret fields' common names are manifest's, which masks their values.
-func init() {
-	for name, field := range manifest.SecretSynonyms() {
-		keySynonyms[name] = []string{field}
+func keySynonymTable() map[string][]string {
+	return map[string][]string{
+		// returnAddress
+		"zip": {"postalCode"}, "zipcode": {"postalCode"}, "postcode": {"postalCode"}, "postal": {"postalCode"},
+		"state": {"stateOrProvince"}, "province": {"stateOrProvince"}, "stateprovince": {"stateOrProvince"},
+		"phone": {"phoneNumber"}, "telephone": {"phoneNumber"}, "tel": {"phoneNumber"}, "phoneno": {"phoneNumber"},
+		"telephonenumber": {"phoneNumber"}, "mobile": {"phoneNumber"},
+		"street": {"street1"}, "address": {"street1", "returnAddress"}, "address1": {"street1"},
+		"addressline1": {"street1"}, "streetaddress": {"street1"}, "line1": {"street1"},
+		"address2": {"street2"}, "addressline2": {"street2"}, "line2": {"street2"},
+		"address3": {"street3"}, "addressline3": {"street3"}, "line3": {"street3"},
+		"town": {"city"}, "countrycode": {"country"},
+		"companyname": {"company"}, "organization": {"company"}, "organisation": {"company"},
+		"fullname": {"name"}, "contactname": {"name"}, "contact": {"name"},
+		"shippingaddress": {"returnAddress"}, "shipto": {"returnAddress"},
+		// top level
+		"email": {"notificationEmail"}, "emailaddress": {"notificationEmail"}, "notification": {"notificationEmail"},
+		"notifications": {"notificationEmail"}, "notify": {"notificationEmail"},
+		"version": {"manifestVersion"}, "device": {"deviceId"}, "deviceserial": {"deviceId"},
+		"serialnumber": {"deviceId"}, "serial": {"deviceId"},
+		"accesskey": {"accessKeyId"}, "awsaccesskeyid": {"accessKeyId"}, "awsaccesskey": {"accessKeyId"},
+		"bucketname": {"bucket", "exportBucket"}, "s3bucket": {"bucket", "exportBucket"},
+		"logbucketname": {"logBucket"}, "logsbucket": {"logBucket"},
+		"erase": {"eraseDevice"}, "filesystemtype": {"fileSystem"}, "fs": {"fileSystem"},
+		// operations entries
+		"bucket": {"exportBucket"}, "vault": {"vaultName"}, "comment": {"archiveComment"},
 	}
 }
 
@@ -603,7 +617,7 @@ func suggestKey(prop string, names keyNames) (best string, synonym bool) {
 	if c, ok := names.folded[n]; ok {
 		return c, false
 	}
-	for _, want := range keySynonyms[n] {
+	for _, want := range keySynonyms()[n] {
 		if slices.Contains(names.sorted, want) {
 			return want, true
 		}

@@ -444,7 +444,7 @@ func TestBracketPlaceholder(t *testing.T) {
 // a secret field (keySynonyms) is masked, and one under a name it reads as
 // another field is not, even within two edits of a secret (zipCode).
 func TestSecretSynonymsInStep(t *testing.T) {
-	for name, wants := range keySynonyms {
+	for name, wants := range keySynonyms() {
 		doc, _ := manifest.Parse("m.yaml", []byte(name+": hunter2\n"))
 		masked := !strings.Contains(string(doc.WithoutSecrets()), "hunter2")
 		if secret := slices.ContainsFunc(wants, manifest.IsSecret); masked != secret {

@@ -144,9 +144,13 @@ type kindSchema struct {
 }
 
 // quickSchema returns the kind's quick validator, compiled once, or nil.
+// It is compiled from quickDoc, the bundled schema without its annotations
+// as Go values (bundled_quick.go, generated from bundled/ by go
+// generate): decoding the bundled JSON was a one-file run's largest step
+// after parsing, and a manifest that passes needs nothing else of it.
 func (ks *kindSchema) quickSchema() *quick {
 	ks.quickOnce.Do(func() {
-		if _, doc, err := ks.bundled(); err == nil {
+		if doc := quickDoc(ks.kind); doc != nil {
 			ks.quick = compileQuick(doc)
 		}
 	})
@@ -281,10 +285,15 @@ const yesNoPattern = "^([Yy][Ee][Ss]|[Nn][Oo])$"
 // mustBeYes are the fields whose only accepted value is yes.
 var mustBeYes = map[string]bool{"eraseDevice": true}
 
+// yesSpellings are every spelling of yes, the common ones first, and
+// yesNoSpellings every spelling of yes and no; only Source (the editor
+// schema) needs them, so they are made on first use.
 var (
-	yesSpellings   = letterCases("yes")
-	yesNoSpellings = append(append([]string{"yes", "no", "Yes", "No", "YES", "NO"},
-		yesSpellings[3:]...), letterCases("no")[3:]...)
+	yesSpellings   = sync.OnceValue(func() []string { return letterCases("yes") })
+	yesNoSpellings = sync.OnceValue(func() []string {
+		return append(append([]string{"yes", "no", "Yes", "No", "YES", "NO"},
+			yesSpellings()[3:]...), letterCases("no")[3:]...)
+	})
 )
 
 // editorNode applies the editor flavor to one schema object; prop is the
@@ -307,7 +316,7 @@ func editorNode(n *yaml.Node, prop string) {
 			if n.Content[i].Value == "$ref" {
 				n.Content = append(n.Content[:i:i], append([]*yaml.Node{
 					strNode("type"), strNode("string"),
-					strNode("enum"), strSeq(yesSpellings),
+					strNode("enum"), strSeq(yesSpellings()),
 					strNode("errorMessage"), strNode("Write yes: " + manifest.EraseDeviceWhy + "."),
 				}, n.Content[i+2:]...)...)
 				break
@@ -332,7 +341,7 @@ func editorNode(n *yaml.Node, prop string) {
 				strNode(v.Value), {Kind: yaml.ScalarNode, Tag: "!!float", Value: v.Value}}}
 		case k.Value == "pattern" && v.Value == yesNoPattern:
 			k.Value = "enum"
-			n.Content[i+1] = strSeq(yesNoSpellings)
+			n.Content[i+1] = strSeq(yesNoSpellings())
 		case k.Value == "properties":
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				editorNode(v.Content[j+1], v.Content[j].Value)

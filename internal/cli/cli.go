@@ -658,6 +658,9 @@ func wordHint(fl *pflag.FlagSet, stdout, stderr io.Writer) (status int, done boo
 		return 0, false
 	}
 	word := fl.Arg(0)
+	if word != "help" && word != "lint" && word != "check" {
+		return 0, false // no look at the disk for any other word
+	}
 	if _, err := os.Lstat(word); err == nil {
 		return 0, false // a file of that name wins
 	}

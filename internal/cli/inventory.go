@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/manifestlint/manifestlint/internal/config"
 	"github.com/manifestlint/manifestlint/internal/escape"
@@ -169,13 +170,14 @@ func inventoryBuckets(args []string) ([]string, error) {
 // buckets:, and replaces on the next run.
 const inventoryComment = "# manifestlint inventory:"
 
-// plainBucket is a bucket name YAML reads as a string when written plain.
-var plainBucket = regexp.MustCompile(`^[a-z][a-z0-9.-]*$`)
+// plainBucket is a bucket name YAML reads as a string when written plain;
+// compiled on first use (only inventory writes YAML keys).
+var plainBucket = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9.-]*$`) })
 
 // yamlKey writes a bucket name as a YAML key: plain when safe, else
 // double-quoted.
 func yamlKey(name string) string {
-	if plainBucket.MatchString(name) && name != "null" && name != "true" && name != "false" && name != "yes" && name != "no" && name != "on" && name != "off" && name != "y" && name != "n" {
+	if plainBucket().MatchString(name) && name != "null" && name != "true" && name != "false" && name != "yes" && name != "no" && name != "on" && name != "off" && name != "y" && name != "n" {
 		return name
 	}
 	return fmt.Sprintf("%q", name)

@@ -72,6 +72,85 @@ func lintAll(inputs []input, stdin io.Reader, o options, flags validate.Options,
 	// lintedBy holds, with --verbose, why a file the content decided was
 	// linted (written by the worker of input i, read after it is done).
 	lintedBy := make([]string, len(inputs))
+	// lintOne lints input i (a worker's job).
+	lintOne := func(i int) done {
+		in := inputs[i]
+		if in.readErr != "" { // said on stderr when collected
+			return done{i: i, res: outcome{res: validate.Result{File: in.path, ReadError: in.readErr}, path: in.path}, reported: true}
+		}
+		name, data, err := in.path, stdinData, stdinErr
+		if in.stdin {
+			name = o.stdinFilename
+		} else {
+			data, err = readFile(in.path, o.maxBytes)
+		}
+		test := in.found || o.onlyManifests
+		if err != nil && test && errors.As(err, new(*validate.TooLargeError)) && !config.Select(in.cfg, in.path, test, func() []byte { return readHead(in.path) }).Lint {
+			// A big YAML file a walk found (a data dump, a lock
+			// file) is skipped like any other non-manifest.
+			return done{i: i, skip: true}
+		}
+		if err != nil {
+			return done{i: i, err: fmt.Errorf("%s: %v", safeName(name), describe(err)),
+				res: outcome{res: validate.Result{File: name, ReadError: describe(err).Error()}, path: in.path}}
+		}
+		if !in.stdin {
+			ch := config.Select(in.cfg, in.path, test, func() []byte { return data })
+			if !ch.Lint {
+				return done{i: i, skip: true, why: ch.Reason}
+			}
+			if ch.ByContent && o.verbose {
+				lintedBy[i] = ch.Reason
+			}
+		}
+		opts, keyNote, err := validate.Resolve(flags, in.cfg, name, os.Getenv)
+		if err != nil {
+			return done{i: i, err: err, res: outcome{res: validate.Result{File: name, ReadError: err.Error()}, path: in.path}}
+		}
+		fitMemLimit(len(data), opts.MaxFindings < 0 || o.fixing())
+		o.online.facts(name, data, &opts)
+		var res outcome
+		if !o.fixing() {
+			res = outcome{res: validate.Validate(name, data, opts), stdin: in.stdin, path: in.path}
+		} else {
+			res = fixOne(in, name, data, opts, o)
+		}
+		for _, w := range in.cfgSkipped {
+			res.res.Notes = append(res.res.Notes, manifest.Note{ID: NoteConfigSkipped, Rules: []string{}, Message: "warning: " + w, Severity: manifest.Warning})
+		}
+		return done{i: i, res: res, keyNote: keyNote}
+	}
+	var sum lintSummary
+	// deliver reports one linted input, in input order.
+	deliver := func(d done) {
+		if d.keyNote != "" && !keyNoted[d.keyNote] && !o.quiet {
+			keyNoted[d.keyNote] = true
+			fmt.Fprintf(stderr, "manifestlint: note: %s\n", escape.Line(d.keyNote))
+		}
+		switch {
+		case d.reported:
+			sum.failed = true
+			emit(d.res)
+		case d.err != nil:
+			fmt.Fprintf(stderr, "manifestlint: %v\n", d.err)
+			sum.failed = true
+			emit(d.res) // the reports record it (Result.ReadError)
+		case d.skip:
+			sum.notManifest = append(sum.notManifest, inputs[d.i].path)
+			sum.why = append(sum.why, d.why)
+		default:
+			if why := lintedBy[d.i]; why != "" {
+				fmt.Fprintf(stderr, "manifestlint: note: linted %s as a manifest by its content: %s\n", safeName(inputs[d.i].path), escape.Line(why))
+			}
+			emit(d.res)
+		}
+	}
+	if len(inputs) == 1 {
+		// One file (a pre-commit hook's run, an editor's): no pool, no
+		// goroutines to start and hand the result over.
+		deliver(lintOne(0))
+		return sum
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(len(inputs), 1))
 	// window bounds the results in flight: linted or being linted, not yet
 	// emitted.
@@ -91,56 +170,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, flags validate.Options,
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				in := inputs[i]
-				if in.readErr != "" { // said on stderr when collected
-					out <- done{i: i, res: outcome{res: validate.Result{File: in.path, ReadError: in.readErr}, path: in.path}, reported: true}
-					continue
-				}
-				name, data, err := in.path, stdinData, stdinErr
-				if in.stdin {
-					name = o.stdinFilename
-				} else {
-					data, err = readFile(in.path, o.maxBytes)
-				}
-				test := in.found || o.onlyManifests
-				if err != nil && test && errors.As(err, new(*validate.TooLargeError)) && !config.Select(in.cfg, in.path, test, func() []byte { return readHead(in.path) }).Lint {
-					// A big YAML file a walk found (a data dump, a lock
-					// file) is skipped like any other non-manifest.
-					out <- done{i: i, skip: true}
-					continue
-				}
-				if err != nil {
-					out <- done{i: i, err: fmt.Errorf("%s: %v", safeName(name), describe(err)),
-						res: outcome{res: validate.Result{File: name, ReadError: describe(err).Error()}, path: in.path}}
-					continue
-				}
-				if !in.stdin {
-					ch := config.Select(in.cfg, in.path, test, func() []byte { return data })
-					if !ch.Lint {
-						out <- done{i: i, skip: true, why: ch.Reason}
-						continue
-					}
-					if ch.ByContent && o.verbose {
-						lintedBy[i] = ch.Reason
-					}
-				}
-				opts, keyNote, err := validate.Resolve(flags, in.cfg, name, os.Getenv)
-				if err != nil {
-					out <- done{i: i, err: err, res: outcome{res: validate.Result{File: name, ReadError: err.Error()}, path: in.path}}
-					continue
-				}
-				fitMemLimit(len(data), opts.MaxFindings < 0 || o.fixing())
-				o.online.facts(name, data, &opts)
-				var res outcome
-				if !o.fixing() {
-					res = outcome{res: validate.Validate(name, data, opts), stdin: in.stdin, path: in.path}
-				} else {
-					res = fixOne(in, name, data, opts, o)
-				}
-				for _, w := range in.cfgSkipped {
-					res.res.Notes = append(res.res.Notes, manifest.Note{ID: NoteConfigSkipped, Rules: []string{}, Message: "warning: " + w, Severity: manifest.Warning})
-				}
-				out <- done{i: i, res: res, keyNote: keyNote}
+				out <- lintOne(i)
 			}
 		}()
 	}
@@ -148,7 +178,6 @@ func lintAll(inputs []input, stdin io.Reader, o options, flags validate.Options,
 		wg.Wait()
 		close(out)
 	}()
-	var sum lintSummary
 	pending := make(map[int]done, cap(window))
 	next := 0
 	for d := range out {
@@ -161,27 +190,7 @@ func lintAll(inputs []input, stdin io.Reader, o options, flags validate.Options,
 			delete(pending, next)
 			next++
 			<-window
-			if d.keyNote != "" && !keyNoted[d.keyNote] && !o.quiet {
-				keyNoted[d.keyNote] = true
-				fmt.Fprintf(stderr, "manifestlint: note: %s\n", escape.Line(d.keyNote))
-			}
-			switch {
-			case d.reported:
-				sum.failed = true
-				emit(d.res)
-			case d.err != nil:
-				fmt.Fprintf(stderr, "manifestlint: %v\n", d.err)
-				sum.failed = true
-				emit(d.res) // the reports record it (Result.ReadError)
-			case d.skip:
-				sum.notManifest = append(sum.notManifest, inputs[d.i].path)
-				sum.why = append(sum.why, d.why)
-			default:
-				if why := lintedBy[d.i]; why != "" {
-					fmt.Fprintf(stderr, "manifestlint: note: linted %s as a manifest by its content: %s\n", safeName(inputs[d.i].path), escape.Line(why))
-				}
-				emit(d.res)
-			}
+			deliver(d)
 		}
 	}
 	return sum

@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/manifestlint/manifestlint/internal/escape"
 	"github.com/manifestlint/manifestlint/manifest"
@@ -310,7 +311,9 @@ func Load(path, name string, parse func(name string, src []byte) (*Config, error
 	return c, nil
 }
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlErrLine reads the line out of a YAML error; compiled on first use,
+// as only a configuration file that is not YAML needs it.
+var yamlErrLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // Parse parses a configuration file's text; name is how messages call it.
 // Dir is left to the caller (Load sets it). Every problem found is
@@ -327,7 +330,7 @@ func Parse(name string, src []byte) (*Config, error) {
 		return c, nil // an empty file configures nothing
 	case err != nil:
 		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlErrLine().FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}

@@ -109,7 +109,7 @@ func rulesFor(code manifest.Code) []string {
 }
 
 func writeCode(w io.Writer, c manifest.CodeInfo) error {
-	doc := codeDocs[c.Code]
+	doc := codeDocs()[c.Code]
 	p := &printer{w: w}
 	p.line(string(c.Code))
 	p.line("  HTTP status:     " + strconv.Itoa(c.Status))

@@ -176,7 +176,7 @@ func TestCoverageOfCodesMD(t *testing.T) {
 
 func TestEveryCodeDocumented(t *testing.T) {
 	for _, c := range manifest.ErrorCodes {
-		d, ok := codeDocs[c.Code]
+		d, ok := codeDocs()[c.Code]
 		if !ok || d.Cause == "" {
 			t.Errorf("%s: no cause written", c.Code)
 			continue
@@ -188,7 +188,7 @@ func TestEveryCodeDocumented(t *testing.T) {
 			t.Errorf("%s is not detectable but does not say what to do", c.Code)
 		}
 	}
-	for code := range codeDocs {
+	for code := range codeDocs() {
 		if _, ok := code.Info(); !ok {
 			t.Errorf("codeDocs has %s, which the catalog does not", code)
 		}
@@ -199,7 +199,7 @@ func TestEveryCodeDocumented(t *testing.T) {
 // fixed text, and that every fixed manifest example reads as a manifest.
 func TestExamples(t *testing.T) {
 	all := map[string]*manifest.Example{}
-	for c, d := range codeDocs {
+	for c, d := range codeDocs() {
 		if d.Example != nil {
 			all[string(c)] = d.Example
 		}

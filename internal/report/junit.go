@@ -1,15 +1,16 @@
 package report
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 
 	"github.com/manifestlint/manifestlint/manifest"
 )
 
+// The JUnit document; as for XML's, its xml tags are what encoding/xml
+// would make of it, and xmlOut writes the same bytes.
 type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
+	XMLName  struct{}     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
@@ -69,8 +70,8 @@ type junitFailure struct {
 // Testcase names read as a sentence, "<Code or rule> at <path> (line L)",
 // or "<Code or rule> on line L" for a finding about the whole document; the
 // classname is the file, so a CI's per-class grouping is per-file too. The
-// job kind checked is a <property name="kind">. All text is escaped by
-// encoding/xml (characters XML cannot hold become U+FFFD).
+// job kind checked is a <property name="kind">. All text is escaped as
+// encoding/xml escapes it (characters XML cannot hold become U+FFFD).
 //
 // An error without a service code (a warning the config file's severity
 // key raised to error) has its rule id as its failure type. A file that
@@ -122,7 +123,69 @@ func JUnit(w io.Writer, results []manifest.Result, opt Options) error {
 		doc.Failures += s.Failures
 		doc.Suites = append(doc.Suites, s)
 	}
-	return writeXML(w, doc)
+	return doc.write(w)
+}
+
+// write writes the document as encoding/xml would (see xmlOut).
+func (doc *junitSuites) write(w io.Writer) error {
+	x := newXMLOut(w)
+	x.open("testsuites")
+	x.attr("name", doc.Name)
+	x.attrInt("tests", doc.Tests)
+	x.attrInt("failures", doc.Failures)
+	x.attrInt("errors", doc.Errors)
+	x.close()
+	for _, s := range doc.Suites {
+		x.open("testsuite")
+		x.attr("name", s.Name)
+		x.attrInt("tests", s.Tests)
+		x.attrInt("failures", s.Failures)
+		x.attrInt("errors", s.Errors)
+		x.attrInt("skipped", s.Skipped)
+		x.close()
+		if s.Properties != nil {
+			x.open("properties")
+			x.close()
+			for _, p := range s.Properties.Property {
+				x.open("property")
+				x.attr("name", p.Name)
+				x.attr("value", p.Value)
+				x.close()
+				x.end("property")
+			}
+			x.end("properties")
+		}
+		for _, c := range s.Cases {
+			x.open("testcase")
+			x.attr("name", c.Name)
+			x.attr("classname", c.Classname)
+			if c.File != "" {
+				x.attr("file", c.File)
+			}
+			x.close()
+			for _, f := range []struct {
+				name string
+				f    *junitFailure
+			}{{"failure", c.Failure}, {"error", c.Error}} {
+				if f.f == nil {
+					continue
+				}
+				x.open(f.name)
+				x.attr("message", f.f.Message)
+				x.attr("type", f.f.Type)
+				x.close()
+				x.text(f.f.Text)
+				x.end(f.name)
+			}
+			if c.SystemOut != "" {
+				x.elem("system-out", c.SystemOut)
+			}
+			x.end("testcase")
+		}
+		x.end("testsuite")
+	}
+	x.end("testsuites")
+	return x.finish()
 }
 
 func junitCaseName(f manifest.Finding) string {
@@ -156,22 +219,4 @@ func textLine(file string, f manifest.Finding) string {
 		s += "\nservice: " + f.Code.Message()
 	}
 	return s
-}
-
-// writeXML writes the XML declaration and v indented by two spaces, then a
-// final newline.
-func writeXML(w io.Writer, v any) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	if err := enc.Close(); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"crypto/sha1"
-	"encoding/xml"
 	"io"
 	"strconv"
 
@@ -12,8 +11,11 @@ import (
 // ServiceNamespace is the XML namespace of the service's ErrorResponse.
 const ServiceNamespace = "http://importexport.amazonaws.com/"
 
+// The documents XML writes. Their xml tags are what encoding/xml would make
+// of them, and the tests have it do so: xmlOut writes the same bytes (an
+// XMLName field names the element for encoding/xml).
 type xmlResults struct {
-	XMLName xml.Name  `xml:"ManifestlintResults"`
+	XMLName struct{}  `xml:"ManifestlintResults"`
 	Version string    `xml:"version,attr,omitempty"`
 	Files   []xmlFile `xml:"File"`
 }
@@ -39,7 +41,7 @@ type xmlFinding struct {
 }
 
 type xmlErrorResponse struct {
-	XMLName   xml.Name `xml:"http://importexport.amazonaws.com/ ErrorResponse"`
+	XMLName   struct{} `xml:"http://importexport.amazonaws.com/ ErrorResponse"`
 	Error     xmlError `xml:"Error"`
 	RequestID string   `xml:"RequestId"`
 }
@@ -119,7 +121,62 @@ func XML(w io.Writer, results []manifest.Result, opt Options) error {
 		}
 		doc.Files = append(doc.Files, xf)
 	}
-	return writeXML(w, doc)
+	return doc.write(w)
+}
+
+// write writes the document as encoding/xml would (see xmlOut).
+func (doc *xmlResults) write(w io.Writer) error {
+	x := newXMLOut(w)
+	x.open("ManifestlintResults")
+	if doc.Version != "" {
+		x.attr("version", doc.Version)
+	}
+	x.close()
+	for _, f := range doc.Files {
+		x.open("File")
+		x.attr("name", f.Name)
+		if f.Kind != "" {
+			x.attr("kind", f.Kind)
+		}
+		x.attrInt("errors", f.Errors)
+		x.attrInt("warnings", f.Warnings)
+		x.close()
+		if f.ReadError != "" {
+			x.elem("ReadError", f.ReadError)
+		}
+		for _, g := range f.Findings {
+			x.open("Finding")
+			x.attr("file", g.File)
+			x.attrInt("line", g.Line)
+			x.attrInt("column", g.Column)
+			x.attr("path", g.Path)
+			x.attr("rule", g.Rule)
+			if g.Status != 0 {
+				x.attrInt("status", g.Status)
+			}
+			x.close()
+			if g.Detail != "" {
+				x.elem("Detail", g.Detail)
+			}
+			if r := g.Response; r != nil {
+				x.open("ErrorResponse")
+				x.attr("xmlns", ServiceNamespace)
+				x.close()
+				x.open("Error")
+				x.close()
+				x.elem("Type", r.Error.Type)
+				x.elem("Code", r.Error.Code)
+				x.elem("Message", r.Error.Message)
+				x.end("Error")
+				x.elem("RequestId", r.RequestID)
+				x.end("ErrorResponse")
+			}
+			x.end("Finding")
+		}
+		x.end("File")
+	}
+	x.end("ManifestlintResults")
+	return x.finish()
 }
 
 // splitMessage splits a finding's text into the service's sentence for its
