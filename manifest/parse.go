@@ -359,7 +359,7 @@ type shift struct {
 func rewriteNoSpaceColons(l *Lines) ([]byte, []shift) {
 	src := l.Source()
 	text := src[l.Start(1):]
-	if !bytes.Contains(text, []byte(":")) {
+	if !mayGlueColon(text) {
 		return text, nil
 	}
 	var shifts []shift
@@ -384,6 +384,26 @@ func rewriteNoSpaceColons(l *Lines) ([]byte, []shift) {
 		return text, nil
 	}
 	return append(out, src[copied:]...), shifts
+}
+
+// mayGlueColon reports whether text holds a colon followed by a byte that
+// is not white space, as every `key:value` line matchNoSpaceColon takes
+// does (most manifests have none: a colon then a space or a line end).
+func mayGlueColon(text []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(text[i:], ':')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i < len(text) {
+			switch text[i] {
+			case ' ', '\t', '\n', '\f', '\r':
+			default:
+				return true
+			}
+		}
+	}
 }
 
 // unshift moves every node on a rewritten line that sits after the inserted
