@@ -630,7 +630,7 @@ func (p *pruning) dropped(e gojsonschema.ResultError) bool {
 // and the errors are mapped to findings through the tree, never through
 // the value.
 func (q *quick) prune(n *yaml.Node, segs []string, pr *pruning) any {
-	if q == nil || len(q.types) > 0 && !slices.Contains(q.types, jsonType(n)) || q.hasEnum {
+	if q == nil || !q.hasType(n) || q.hasEnum {
 		return toValue(n)
 	}
 	switch n.Kind {
