@@ -76,7 +76,7 @@ func TestDetectCorpus(t *testing.T) {
 func hasManifestKey(src []byte) bool {
 	detectKeys()
 	for _, line := range strings.FieldsFunc(string(src), func(r rune) bool { return r == '\n' || r == '\r' }) {
-		if _, k := topLevelKey([]byte(line)); k != "" && topKeys[k] {
+		if k := topLevelKeyText([]byte(line)); k != nil && topKeys[FoldName(string(k))] {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -97,13 +98,14 @@ func Detect(name string, src []byte) Verdict {
 	var distinct []string
 	foreign, foreignLine := "", 0
 	for n, line := range yamlLines(src) { // YAML's line breaks, after a byte order mark
-		raw, key := topLevelKey(line)
-		if key == "" {
+		k := topLevelKeyText(line)
+		if k == nil {
 			continue
 		}
-		if key == "manifestversion" {
-			return Verdict{Manifest: true, ByContent: true, Reason: fmt.Sprintf("a top-level `%s` key (line %d)", raw, n)}
+		if isManifestVersionKey(k) {
+			return Verdict{Manifest: true, ByContent: true, Reason: "a top-level `" + escapeKey(string(k)) + "` key (line " + strconv.Itoa(n) + ")"}
 		}
+		raw, key := escapeKey(string(k)), FoldName(string(k))
 		switch {
 		case distinctKeys[key]:
 			if len(distinct) < 3 && !containsFold(distinct, key) {
@@ -152,22 +154,44 @@ func quoteAll(list []string) []string {
 	return out
 }
 
-// topLevelKey returns the key of a `key: value` line that starts at column
-// 1 (with or without a space after the colon, quoted or not) as written and
-// folded, or "", "".
-func topLevelKey(line []byte) (raw, folded string) {
+// topLevelKeyText returns the key of a `key: value` line that starts at
+// column 1 (with or without a space after the colon, quoted or not), or
+// nil.
+func topLevelKeyText(line []byte) []byte {
 	if len(line) == 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-' {
-		return "", ""
+		return nil
 	}
 	i := bytes.IndexByte(line, ':')
 	if i <= 0 || i > 64 {
-		return "", ""
+		return nil
 	}
 	key := bytes.Trim(bytes.TrimSpace(line[:i]), `"'{ `) // `{manifestVersion: 2.0, ...}` too
 	if len(key) == 0 {
-		return "", ""
+		return nil
 	}
-	return escapeKey(string(key)), FoldName(string(key))
+	return key
+}
+
+// isManifestVersionKey reports whether FoldName(key) is "manifestversion",
+// without allocating for an ASCII key (the first line of most manifests).
+func isManifestVersionKey(key []byte) bool {
+	for _, c := range key {
+		if c >= 0x80 {
+			return FoldName(string(key)) == "manifestversion"
+		}
+	}
+	const name = "manifestversion"
+	i := 0
+	for _, c := range key {
+		if c == '_' || c == '-' || c == ' ' {
+			continue
+		}
+		if i >= len(name) || c|0x20 != name[i] {
+			return false
+		}
+		i++
+	}
+	return i == len(name)
 }
 
 // escapeKey keeps a key printable in a reason: control characters are

@@ -95,3 +95,16 @@ func TestDistinctKeysAreManifestKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestIsManifestVersionKey checks the allocation-free test of a
+// manifestVersion key against FoldName, which Detect used before.
+func TestIsManifestVersionKey(t *testing.T) {
+	for _, k := range []string{"manifestVersion", "ManifestVersion", "manifest_version", "MANIFEST-VERSION",
+		"manifest version", "manifestVersio", "manifestVersionX", "manifest", "", "_", "manİfestVersion",
+		"mañifestVersion", "manifestversion_", "xmanifestversion", "manifest\tversion", "MANIFESTVERSION"} {
+		want := FoldName(k) == "manifestversion"
+		if got := isManifestVersionKey([]byte(k)); got != want {
+			t.Errorf("isManifestVersionKey(%q) = %v, FoldName says %v", k, got, want)
+		}
+	}
+}

@@ -136,7 +136,9 @@ func InferKind(root *yaml.Node, jt JobType) (kind Kind, evidence KindEvidence) {
 	if jt == JobTypeImport {
 		return S3Import, KindEvidence{JobType: JobTypeImport}
 	}
-	var exp, imp []string
+	// Sized once: every file is counted, and most have several such keys.
+	exp := make([]string, 0, len(ExportOnlyKeys)+1)
+	imp := make([]string, 0, len(ImportOnlyKeys))
 	for _, k := range ExportOnlyKeys {
 		if k0, _ := Get(root, k); k0 != nil {
 			exp = append(exp, k)
@@ -157,6 +159,9 @@ func InferKind(root *yaml.Node, jt JobType) (kind Kind, evidence KindEvidence) {
 	}
 	if len(exp) > len(imp) {
 		return S3Export, KindEvidence{Fields: exp}
+	}
+	if len(imp) == 0 {
+		imp = nil // none: as before the slice was sized
 	}
 	return S3Import, KindEvidence{Fields: imp}
 }

@@ -114,6 +114,19 @@ func index(src []byte, set breaks) Lines {
 	if set == yamlBreaks && bytes.HasPrefix(src, BOM) {
 		starts[0] = len(BOM)
 	}
+	if onlyLF(src[starts[0]:], set) {
+		// The common case, found by a few fast scans: the lines end at
+		// LF alone, which IndexByte finds.
+		for i := starts[0]; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			starts = append(starts, i)
+		}
+		return Lines{src: src, starts: starts}
+	}
 	for i := starts[0]; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
@@ -139,6 +152,20 @@ func index(src []byte, set breaks) Lines {
 		}
 	}
 	return Lines{src: src, starts: starts}
+}
+
+// onlyLF reports whether LF is the only line break of set in src: src
+// holds no CR, and for YAML's breaks no lead byte of NEL, LS or PS.
+func onlyLF(src []byte, set breaks) bool {
+	switch set {
+	case lfBreaks:
+		return true
+	case yamlBreaks:
+		if bytes.IndexByte(src, 0xC2) >= 0 || bytes.IndexByte(src, 0xE2) >= 0 {
+			return false
+		}
+	}
+	return bytes.IndexByte(src, '\r') < 0
 }
 
 // Source returns the indexed source, byte for byte.

@@ -248,3 +248,41 @@ func TestYAMLLinesAsIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestMayGlueColon checks that mayGlueColon, the fast test before the
+// `key:value` rewrite scans lines, is true for every text with a line
+// matchNoSpaceColon takes, on random mixes of keys, colons, white space
+// and every line break.
+func TestMayGlueColon(t *testing.T) {
+	parts := []string{"a", "key", ":", ": ", ":v", "k:x", "\nb:2", "\t", " ", "- ", "\n", "\r", "\r\n", "\u0085", "\u2028", "\f", "1", "#"}
+	r := rand.New(rand.NewPCG(3, 4))
+	matched := 0
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		src := []byte(b.String())
+		l := NewLines(src)
+		any := false
+		for n := 1; n <= l.Count(); n++ {
+			if _, _, ok := matchNoSpaceColon(l.Line(n)); ok {
+				any = true
+			}
+		}
+		if any && !mayGlueColon(src[l.Start(1):]) {
+			t.Fatalf("%q has a `key:value` line, but mayGlueColon says no", src)
+		}
+		if any {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("only %d random texts had a `key:value` line", matched)
+	}
+	for _, s := range []string{"a: 1\nb:\n  c: 2\n", "a: 1\r\nb:\t2\n", "a:"} {
+		if mayGlueColon([]byte(s)) {
+			t.Errorf("mayGlueColon(%q) = true, want false", s)
+		}
+	}
+}

@@ -213,14 +213,12 @@ func parse(ctx context.Context, name string, src []byte, limit int) (*Document, 
 
 	text, shifts := rewriteNoSpaceColons(lines)
 
-	dec := yaml.NewDecoder(readerFor(ctx, text))
-	var file yaml.Node
-	if err := dec.Decode(&file); err != nil {
+	file, second, err, after := decode(ctx, text, lines)
+	if err != nil {
 		return doc, withTemplatePlaceholders(doc, syntaxFinding(doc, err)), nil
 	}
-	var second yaml.Node
-	switch err := dec.Decode(&second); {
-	case err == nil:
+	switch {
+	case second != nil:
 		line := second.Line
 		if line == 0 {
 			line = 1
@@ -228,20 +226,20 @@ func parse(ctx context.Context, name string, src []byte, limit int) (*Document, 
 		return doc, []Finding{multipleDocumentsRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{line, 1}), "",
 			fmt.Sprintf("the file holds a second YAML document (near line %d)", line)).
 			WithHelp("a manifest is one document: remove the `---` separator and what follows, or split it into files")}, nil
-	case !errors.Is(err, io.EOF):
-		return doc, []Finding{syntaxFinding(doc, err)}, nil
+	case after != nil:
+		return doc, []Finding{syntaxFinding(doc, after)}, nil
 	}
 
 	if len(shifts) > 0 {
-		unshift(&file, shifts)
+		unshift(file, shifts)
 	}
-	if deep := tooDeep(&file); deep != nil {
+	if deep := tooDeep(file); deep != nil {
 		return doc, []Finding{nestingDepthRule.Errorf(MalformedManifest, doc.TokenSpan(Pos{deep.Line, deep.Column}), "",
 			fmt.Sprintf("the manifest nests more than %d levels deep", MaxDepth)).
 			WithHelp("a manifest nests 3 (operations, an entry, its fields): remove the extra levels")}, nil
 	}
-	doc.Secrets = findSecrets(doc, &file)
-	root := &file
+	doc.Secrets = findSecrets(doc, file)
+	root := file
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
@@ -261,6 +259,9 @@ func parse(ctx context.Context, name string, src []byte, limit int) (*Document, 
 		shifts, over = shifts[:limit], shifts[limit:]
 	}
 	paths := keyPathsAt(root, shifts)
+	if len(shifts) > 0 {
+		fs = make([]Finding, 0, len(shifts)) // fs is empty here
+	}
 	for _, s := range shifts {
 		path, v := paths[s.line].path, paths[s.line].value
 		rest := s.rest
@@ -273,11 +274,84 @@ func parse(ctx context.Context, name string, src []byte, limit int) (*Document, 
 			at = lines.SpanOf(at.Start, max(at.Start+1, doc.Span(v).End))
 		}
 		fs = append(fs, noSpaceAfterColonRule.Warnf(at, path,
-			fmt.Sprintf("no space after the colon of `%s:`", s.key)).
-			WithHelp(fmt.Sprintf("the service accepts it, but other YAML tools read the whole line as one word: write `%s: %s`", s.key, shorten(rest))).WithFix(
+			"no space after the colon of `"+s.key+":`").
+			WithHelp("the service accepts it, but other YAML tools read the whole line as one word: write `"+s.key+": "+shorten(rest)+"`").WithFix(
 			ReplaceFix("Insert a space after the colon of `"+s.key+":`", Safe, s.off, s.off, " ")))
 	}
 	return doc, fs, over
+}
+
+// decode parses text, the source as rewritten (lines indexes the
+// source), as a YAML stream: the first document (file), and what follows
+// it: the next document (second), or the error in what follows it
+// (after); err is the error in the first document.
+//
+// Most manifests are parsed as yaml.Unmarshal does, which reads the first
+// document only: when no line starts with `---`, `...` or `%` and the
+// document is a block mapping whose first key starts in column 1,
+// nothing can follow the document but the end of the stream. yaml.v3
+// ends the block mapping of column 1 at a token in column 0 only at a
+// document marker or a directive, and a document ends only with its root
+// node. A file where that does not hold is read with a yaml.Decoder, which
+// parses the next document too. So is every file whose lint can be
+// stopped (ctx can be done): the Decoder reads through readerFor, which
+// ends the parse once ctx is done; yaml.Unmarshal cannot be stopped.
+func decode(ctx context.Context, text []byte, lines *Lines) (file, second *yaml.Node, err, after error) {
+	file = new(yaml.Node)
+	if ctx.Done() == nil && !mayHoldMore(lines) {
+		if err := yaml.Unmarshal(text, file); err != nil {
+			return file, nil, err, nil
+		}
+		if blockMappingAtColumn1(file) {
+			return file, nil, nil, nil
+		}
+		*file = yaml.Node{}
+	}
+	dec := yaml.NewDecoder(readerFor(ctx, text))
+	if err := dec.Decode(file); err != nil {
+		return file, nil, err, nil
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		return file, &next, nil, nil
+	case !errors.Is(err, io.EOF):
+		return file, nil, nil, err
+	}
+	return file, nil, nil, nil
+}
+
+// mayHoldMore reports whether a line starts with `---`, `...` or `%`: a
+// document marker or a directive, after which a second document or an
+// error may follow the first document.
+func mayHoldMore(l *Lines) bool {
+	src := l.Source()
+	if bytes.IndexByte(src, '%') < 0 && !bytes.Contains(src, []byte("---")) && !bytes.Contains(src, []byte("...")) {
+		return false // most manifests: a few fast scans
+	}
+	for n := 1; n <= l.Count(); n++ {
+		// No line break holds '%', '-' or '.': the prefix is the line's.
+		rest := src[l.Start(n):]
+		if len(rest) > 0 && rest[0] == '%' || bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockMappingAtColumn1 reports whether the document node's root is a
+// block mapping whose first key, a plain scalar without anchor or tag,
+// starts in column 1.
+func blockMappingAtColumn1(file *yaml.Node) bool {
+	if file.Kind != yaml.DocumentNode || len(file.Content) != 1 {
+		return false
+	}
+	root := file.Content[0]
+	if root.Kind != yaml.MappingNode || root.Style != 0 || root.Anchor != "" || len(root.Content) == 0 {
+		return false
+	}
+	k := root.Content[0]
+	return k.Kind == yaml.ScalarNode && k.Style == 0 && k.Anchor == "" && k.Column == 1
 }
 
 // shift records one `key:value` line rewritten to `key: value`: col is the
@@ -294,7 +368,7 @@ type shift struct {
 func rewriteNoSpaceColons(l *Lines) ([]byte, []shift) {
 	src := l.Source()
 	text := src[l.Start(1):]
-	if !bytes.Contains(text, []byte(":")) {
+	if !mayGlueColon(text) {
 		return text, nil
 	}
 	var shifts []shift
@@ -319,6 +393,26 @@ func rewriteNoSpaceColons(l *Lines) ([]byte, []shift) {
 		return text, nil
 	}
 	return append(out, src[copied:]...), shifts
+}
+
+// mayGlueColon reports whether text holds a colon followed by a byte that
+// is not white space, as every `key:value` line matchNoSpaceColon takes
+// does (most manifests have none: a colon then a space or a line end).
+func mayGlueColon(text []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(text[i:], ':')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i < len(text) {
+			switch text[i] {
+			case ' ', '\t', '\n', '\f', '\r':
+			default:
+				return true
+			}
+		}
+	}
 }
 
 // unshift moves every node on a rewritten line that sits after the inserted
@@ -432,26 +526,24 @@ func checkStructure(doc *Document, n *yaml.Node, path string, fs *[]Finding) {
 }
 
 // tooDeep returns the first node (in document order) nested deeper than
-// MaxDepth mappings and lists below the document, or nil. It walks with a
-// stack of its own, so that depth costs no Go stack.
+// MaxDepth mappings and lists below the document, or nil. Its recursion
+// stops at MaxDepth+1 levels, so depth costs no more Go stack than that,
+// and it allocates nothing.
 func tooDeep(doc *yaml.Node) *yaml.Node {
-	type at struct {
-		n     *yaml.Node
-		depth int
-	}
-	stack := []at{{doc, 0}}
-	for len(stack) > 0 {
-		top := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		depth := top.depth
-		if top.n.Kind == yaml.MappingNode || top.n.Kind == yaml.SequenceNode {
-			depth++
-			if depth > MaxDepth {
-				return top.n
-			}
+	return deeper(doc, 0)
+}
+
+// deeper is tooDeep for n, nested depth mappings and lists deep.
+func deeper(n *yaml.Node, depth int) *yaml.Node {
+	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
+		depth++
+		if depth > MaxDepth {
+			return n
 		}
-		for i := len(top.n.Content) - 1; i >= 0; i-- {
-			stack = append(stack, at{top.n.Content[i], depth})
+	}
+	for _, c := range n.Content {
+		if d := deeper(c, depth); d != nil {
+			return d
 		}
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -41,6 +42,23 @@ type Secrets struct {
 // distance: a key of the wrong length, or whose letters differ from a
 // secret name's by more than 2 (secretLetters), is not one.
 func secretish(key string) bool {
+	if s, ok := fieldSecretish()[key]; ok {
+		return s // a field's name: most keys of a manifest
+	}
+	return secretishOf(key)
+}
+
+// fieldSecretish is secretishOf of every field name, computed once.
+var fieldSecretish = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(FieldNames))
+	for _, f := range FieldNames {
+		m[f] = secretishOf(f)
+	}
+	return m
+})
+
+// secretishOf is secretish, worked out.
+func secretishOf(key string) bool {
 	if IsSecret(key) {
 		return true
 	}
@@ -53,20 +71,39 @@ func secretish(key string) bool {
 			return secretishSlow(key)
 		}
 	}
-	for _, f := range secretFolded {
-		if foldedEqual(key, f) {
-			return true
+	// A folded spelling starts with the key's first letter or digit.
+	first := uint64(0)
+	for i := 0; i < n; i++ {
+		if c := key[i]; c != '_' && c != '-' && c != ' ' {
+			first = charBit(c)
+			break
 		}
 	}
-	for _, f := range otherFolded {
-		if foldedEqual(key, f) {
-			return false
+	if first&foldedFirst != 0 {
+		for _, f := range secretFolded {
+			if foldedEqual(key, f) {
+				return true
+			}
+		}
+		for _, f := range otherFolded {
+			if foldedEqual(key, f) {
+				return false
+			}
 		}
 	}
 	// Closest: at most 2 edits, fewer than the key's characters, case
 	// ignored; the edit distance is at least the difference in length and
 	// at least the number of distinct characters one has and the other
 	// lacks (each edit adds or removes at most one).
+	near := false
+	for _, name := range secretLower {
+		if d := n - len(name); d <= 2 && d >= -2 {
+			near = true
+		}
+	}
+	if !near {
+		return false
+	}
 	var km uint64
 	for i := 0; i < n; i++ {
 		km |= charBit(key[i])
@@ -120,6 +157,9 @@ var (
 	otherFolded   = []string{"zipcode"}
 	secretLower   []string // the secret fields, lower-cased
 	secretLetters []uint64 // the charBit set of each
+	// foldedFirst is the charBit set of the first characters of
+	// secretFolded and otherFolded.
+	foldedFirst uint64
 )
 
 func init() {
@@ -135,6 +175,9 @@ func init() {
 			m |= charBit(l[i])
 		}
 		secretLetters = append(secretLetters, m)
+	}
+	for _, f := range slices.Concat(secretFolded, otherFolded) {
+		foldedFirst |= charBit(f[0])
 	}
 }
 
@@ -176,56 +219,18 @@ func foldedEqual(key, name string) bool {
 	return i == len(name)
 }
 
+// noSecrets is the Secrets of every document that has none (most): it is
+// never changed.
+var noSecrets = &Secrets{}
+
 // findSecrets collects the secret ranges of the tree under n.
 func findSecrets(d *Document, n *yaml.Node) *Secrets {
-	var ranges [][2]int
-	var values []string
-	var seen map[*yaml.Node]bool // made for the first secret: most files have none
-	var collect func(v *yaml.Node)
-	collect = func(v *yaml.Node) {
-		if v == nil || seen[v] {
-			return
-		}
-		if seen == nil {
-			seen = map[*yaml.Node]bool{}
-		}
-		seen[v] = true
-		if v.Kind == yaml.ScalarNode {
-			values = append(values, v.Value)
-		}
-		for _, c := range v.Content {
-			collect(c)
-		}
-		collect(v.Alias)
+	f := secretFinder{d: d}
+	f.walk(n)
+	if len(f.ranges) == 0 && len(f.values) == 0 {
+		return noSecrets
 	}
-	add := func(v *yaml.Node) {
-		if v == nil || v.Line == 0 {
-			return
-		}
-		if s := d.Span(v); !s.Empty() {
-			ranges = append(ranges, [2]int{s.Start, s.End})
-			values = append(values, string(d.Source[s.Start:s.End]))
-		}
-		collect(v)
-	}
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		if n.Kind == yaml.MappingNode {
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k, v := n.Content[i], n.Content[i+1]
-				if k.Kind == yaml.ScalarNode && secretish(k.Value) {
-					add(v)
-					if v.Kind == yaml.AliasNode {
-						add(v.Alias)
-					}
-				}
-			}
-		}
-		for _, c := range n.Content {
-			walk(c)
-		}
-	}
-	walk(n)
+	ranges := f.ranges
 	slices.SortFunc(ranges, func(a, b [2]int) int { return a[0] - b[0] })
 	merged := ranges[:0]
 	for _, r := range ranges {
@@ -235,7 +240,64 @@ func findSecrets(d *Document, n *yaml.Node) *Secrets {
 		}
 		merged = append(merged, r)
 	}
-	return &Secrets{ranges: merged, values: secretValues(values)}
+	return &Secrets{ranges: merged, values: secretValues(f.values)}
+}
+
+// secretFinder is findSecrets' walk: methods rather than closures, so that
+// a document without secrets costs no allocation.
+type secretFinder struct {
+	d      *Document
+	ranges [][2]int
+	values []string
+	seen   map[*yaml.Node]bool // made for the first secret: most files have none
+}
+
+// walk finds the secret keys of the tree under n.
+func (f *secretFinder) walk(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.ScalarNode && secretish(k.Value) {
+				f.add(v)
+				if v.Kind == yaml.AliasNode {
+					f.add(v.Alias)
+				}
+			}
+		}
+	}
+	for _, c := range n.Content {
+		f.walk(c)
+	}
+}
+
+// add records the secret value v: its range, its text and its scalars.
+func (f *secretFinder) add(v *yaml.Node) {
+	if v == nil || v.Line == 0 {
+		return
+	}
+	if s := f.d.Span(v); !s.Empty() {
+		f.ranges = append(f.ranges, [2]int{s.Start, s.End})
+		f.values = append(f.values, string(f.d.Source[s.Start:s.End]))
+	}
+	f.collect(v)
+}
+
+// collect records every scalar under v, and under the node it aliases.
+func (f *secretFinder) collect(v *yaml.Node) {
+	if v == nil || f.seen[v] {
+		return
+	}
+	if f.seen == nil {
+		f.seen = map[*yaml.Node]bool{}
+	}
+	f.seen[v] = true
+	if v.Kind == yaml.ScalarNode {
+		f.values = append(f.values, v.Value)
+	}
+	for _, c := range v.Content {
+		f.collect(c)
+	}
+	f.collect(v.Alias)
 }
 
 // secretValues keeps the values worth looking for in a message (not

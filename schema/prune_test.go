@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"bytes"
+	"os"
 	"reflect"
 	"testing"
 
@@ -88,4 +90,55 @@ func TestCheckLimitOmits(t *testing.T) {
 				i, o.Line, o.Column, o.Path(), *o.Of, f.Line, f.Column, f.Path, f.Rule, f.Code, f.Severity)
 		}
 	}
+}
+
+// TestPruneKeepsFaults checks what gojsonschema is given for a manifest
+// the schema refuses for a few fields: those fields, and of the rest only
+// what the schema requires. Valid optional fields are left out, a valid
+// required mapping or list too (listed, so that its required error is
+// dropped), a valid list entry keeps only its required keys; so a file
+// with one fault does not cost a validation of the whole manifest.
+func TestPruneKeepsFaults(t *testing.T) {
+	src, err := os.ReadFile("testdata/dg-export-customs.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = bytes.Replace(src, []byte("fileSystem: NTFS"), []byte("fileSystem: FAT64"), 1)
+	src = bytes.Replace(src, []byte("    prefix: exported/\n"), []byte("    prefix: exported/\n  - exportBucket: second-bucket\n    bogus: 1\n"), 1)
+	src = bytes.Replace(src, []byte("returnAddress:"), []byte("operations2: x\nreturnAddress:"), 1)
+	doc, _ := manifest.Parse("m.yaml", src)
+	if doc.Root == nil {
+		t.Fatal("the manifest does not parse")
+	}
+	q := kindSchemas[manifest.S3Export].quickSchema()
+	if q == nil || q.valid(doc.Root) {
+		t.Fatal("no quick schema, or the manifest passes it")
+	}
+	var pr pruning
+	got := q.prune(doc.Root, []string{"(root)"}, &pr)
+	want := map[string]any{
+		"manifestVersion": "2.0", "deviceId": "HD001", "logBucket": "logging-bucket", // required
+		"fileSystem": "FAT64", // at fault
+		"operations": []any{
+			map[string]any{"exportBucket": "bucket-data-comes-from"}, // valid: its required key
+			map[string]any{"exportBucket": "second-bucket"},          // bogus: unknown
+		},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("pruned value\n%v\nwant\n%v", got, want)
+	}
+	if !reflect.DeepEqual(pr.required, []string{"(root)\x00returnAddress"}) {
+		t.Errorf("required keys left out: %q, want returnAddress", pr.required)
+	}
+	var unknown []string
+	for _, u := range pr.unknown {
+		for _, k := range u.keys {
+			unknown = append(unknown, u.context+"\x00"+k.Value)
+		}
+	}
+	if want := []string{"(root)\x00operations\x001\x00bogus", "(root)\x00operations2"}; !reflect.DeepEqual(unknown, want) {
+		t.Errorf("unknown keys %q, want %q", unknown, want)
+	}
+	// And the findings are what gojsonschema gives without pruning.
+	pruneAgrees(t, src, manifest.S3Export)
 }

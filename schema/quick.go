@@ -27,6 +27,7 @@ import (
 // TestQuickAgrees and FuzzQuickAgrees check it against gojsonschema.
 type quick struct {
 	types     []string // empty: any type
+	typeBits  uint8    // the typeBit of each of types; 0: any type
 	props     map[string]*quick
 	required  []string
 	noExtra   bool   // additionalProperties: false
@@ -107,6 +108,9 @@ func (c *quickCompiler) compile(v any) *quick {
 				}
 			default:
 				c.failed = true
+			}
+			for _, t := range q.types {
+				q.typeBits |= typeBit(t)
 			}
 		case "properties":
 			m, ok := val.(map[string]any)
@@ -215,8 +219,9 @@ type lazyRegexp struct {
 	once sync.Once
 	re   *regexp.Regexp
 
-	class    []rune // ranges lo, hi, lo, hi ...; nil: not a set pattern
-	min, max int    // the count of characters allowed; max -1: no bound
+	class    []rune    // ranges lo, hi, lo, hi ...; nil: not a set pattern
+	ascii    [2]uint64 // the class's ASCII characters, a bit each
+	min, max int       // the count of characters allowed; max -1: no bound
 }
 
 var (
@@ -237,6 +242,11 @@ func patternFor(src string) (*lazyRegexp, bool) {
 	if p == nil {
 		p = &lazyRegexp{src: src}
 		p.class, p.min, p.max = setPattern(re)
+		for c := rune(0); c < 0x80; c++ {
+			if p.class != nil && inClass(p.class, c) {
+				p.ascii[c>>6] |= 1 << (c & 63)
+			}
+		}
 		patterns[src] = p
 	}
 	return p, true
@@ -282,11 +292,19 @@ func setPattern(re *syntax.Regexp) (class []rune, min, max int) {
 func (l *lazyRegexp) matchString(s string) bool {
 	if l.class != nil {
 		n := 0
-		for _, r := range s {
+		for i := 0; i < len(s); n++ {
+			if c := s[i]; c < 0x80 {
+				if l.ascii[c>>6]&(1<<(c&63)) == 0 {
+					return false
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:]) // U+FFFD for a broken sequence, as range does
 			if !inClass(l.class, r) {
 				return false
 			}
-			n++
+			i += size
 		}
 		return n >= l.min && (l.max < 0 || n <= l.max)
 	}
@@ -307,7 +325,7 @@ func inClass(class []rune, r rune) bool {
 // valid reports whether n passes q. The tree is Parse's: no aliases, no
 // anchors, plain-text keys, no duplicate keys.
 func (q *quick) valid(n *yaml.Node) bool {
-	if len(q.types) > 0 && !slices.Contains(q.types, jsonType(n)) {
+	if !q.hasType(n) {
 		return false
 	}
 	switch n.Kind {
@@ -364,6 +382,26 @@ func (q *quick) valid(n *yaml.Node) bool {
 		return false // not in a parsed manifest: let gojsonschema decide
 	}
 	return true
+}
+
+// typeBit is a JSON type's bit in quick.typeBits: one for each type
+// jsonType gives, one shared by the others, which no node has.
+func typeBit(t string) uint8 {
+	switch t {
+	case "object":
+		return 1
+	case "array":
+		return 2
+	case "string":
+		return 4
+	}
+	return 8
+}
+
+// hasType reports whether n is of one of q's types: jsonType(n) is in
+// q.types, tested on bits.
+func (q *quick) hasType(n *yaml.Node) bool {
+	return q.typeBits == 0 || q.typeBits&typeBit(jsonType(n)) != 0
 }
 
 // jsonType is the JSON type of the value toValue builds from n.

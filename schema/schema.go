@@ -494,9 +494,9 @@ func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bo
 	// them before any could be dropped: they are left out of the value it
 	// validates, which changes none of its other errors (see prune).
 	var value any
-	var unknown []unknownKeys
+	var pr pruning
 	if q != nil && prune {
-		value = q.prune(doc.Root, []string{gojsonschema.STRING_CONTEXT_ROOT}, &unknown)
+		value = q.prune(doc.Root, []string{gojsonschema.STRING_CONTEXT_ROOT}, &pr)
 	} else {
 		value = toValue(doc.Root)
 	}
@@ -539,6 +539,9 @@ func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bo
 			// them.
 			errs[i] = nil
 			rank := keywordOf(e)
+			if rank == kwRequired && pr.dropped(e) {
+				continue // present, and valid: left out of the value (prune)
+			}
 			if f, ok := c.finding(e, rank); ok {
 				add(f, rank)
 			}
@@ -546,7 +549,7 @@ func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bo
 	}
 	var omitted []manifest.Omitted
 	built := 0
-	for _, u := range unknown {
+	for _, u := range pr.unknown {
 		loc, ok := c.locate(u.context)
 		if !ok {
 			continue
@@ -583,43 +586,135 @@ type unknownKeys struct {
 	keys    []*yaml.Node
 }
 
+// pruning is what prune left out of the value gojsonschema validates.
+type pruning struct {
+	// unknown are the keys the schema does not allow, by mapping.
+	unknown []unknownKeys
+	// required are the required keys left out because their value, a
+	// mapping or a list, passes its schema: each a mapping's context and
+	// the key, joined by "\x00" ("(root)\x00returnAddress").
+	required []string
+}
+
+// dropped reports whether e, a required error, names a key prune left
+// out (pruning.required): the key is present, and gojsonschema reports it
+// missing only because it was not given it.
+func (p *pruning) dropped(e gojsonschema.ResultError) bool {
+	if len(p.required) == 0 {
+		return false
+	}
+	prop, _ := e.Details()["property"].(string)
+	return slices.Contains(p.required, e.Context().String("\x00")+"\x00"+prop)
+}
+
 // prune is toValue without the keys q does not allow, which it lists in
-// unknown: gojsonschema would report each of them (and only them) as
+// pr.unknown: gojsonschema would report each of them (and only them) as
 // additional_property_not_allowed. Only a key that no keyword but
 // additionalProperties: false reads is left out: one that properties or
 // required names stays, and so does every key of a mapping whose schema
 // has an enum (which compares the whole value) or the wrong type (whose
 // keys gojsonschema does not read one by one). segs is n's context, a
 // stack the calls push to and nothing keeps.
-func (q *quick) prune(n *yaml.Node, segs []string, unknown *[]unknownKeys) any {
-	if q == nil || len(q.types) > 0 && !slices.Contains(q.types, jsonType(n)) || q.hasEnum {
+//
+// A value that passes its schema (quick.valid), where gojsonschema would
+// find no error, is left out when required does not name its key, and is
+// cut down to what its schema requires otherwise (minimal), or, when the
+// value is a mapping or a list, left out too and listed in pr.required,
+// whose required errors checkPruned drops (a required error costs
+// gojsonschema less than validating the fields of a mapping or list):
+// gojsonschema then validates the fields at fault and the required
+// scalars around them, not the whole manifest. That changes none of its
+// other errors: no keyword the schemas use reads more of a mapping than
+// properties, additionalProperties and required do, or more of a list
+// than items, minItems and maxItems (quick knows every keyword they use),
+// and the errors are mapped to findings through the tree, never through
+// the value.
+func (q *quick) prune(n *yaml.Node, segs []string, pr *pruning) any {
+	if q == nil || !q.hasType(n) || q.hasEnum {
 		return toValue(n)
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		m := make(map[string]any, min(len(n.Content)/2, len(q.props)+1))
+		// Sized for the keys kept: the required ones and a few at fault.
+		m := make(map[string]any, min(len(n.Content)/2, len(q.required)+2))
 		u := -1 // n's entry in unknown
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if p, ok := q.props[k.Value]; ok {
-				m[k.Value] = p.prune(v, append(segs, k.Value), unknown)
-				continue
-			}
-			if q.noExtra && q.extra == nil && !slices.Contains(q.required, k.Value) {
+			required := slices.Contains(q.required, k.Value)
+			p, known := q.props[k.Value]
+			anyValue := false
+			switch {
+			case known:
+			case q.extra != nil:
+				p = q.extra
+			case !q.noExtra:
+				anyValue = true
+			case !required:
 				if u < 0 {
-					u = len(*unknown)
-					*unknown = append(*unknown, unknownKeys{context: strings.Join(segs, "\x00")})
+					u = len(pr.unknown)
+					pr.unknown = append(pr.unknown, unknownKeys{context: strings.Join(segs, "\x00")})
 				}
-				(*unknown)[u].keys = append((*unknown)[u].keys, k)
+				pr.unknown[u].keys = append(pr.unknown[u].keys, k)
 				continue
 			}
-			m[k.Value] = q.extra.prune(v, append(segs, k.Value), unknown)
+			// p is nil for a key any value of is allowed (anyValue), and
+			// for a required key no schema allows, kept whole for
+			// gojsonschema to report.
+			switch {
+			case anyValue || p != nil && p.valid(v):
+				switch {
+				case !required:
+				case v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode:
+					pr.required = append(pr.required, strings.Join(segs, "\x00")+"\x00"+k.Value)
+				default:
+					m[k.Value] = p.minimal(v)
+				}
+			default:
+				m[k.Value] = p.prune(v, append(segs, k.Value), pr)
+			}
 		}
 		return m
 	case yaml.SequenceNode:
 		s := make([]any, len(n.Content))
 		for i, c := range n.Content {
-			s[i] = q.items.prune(c, append(segs, strconv.Itoa(i)), unknown)
+			if q.items != nil && q.items.valid(c) {
+				s[i] = q.items.minimal(c)
+				continue
+			}
+			s[i] = q.items.prune(c, append(segs, strconv.Itoa(i)), pr)
+		}
+		return s
+	}
+	return toValue(n)
+}
+
+// minimal is the smallest value that passes q, made of n, which passes q:
+// a mapping keeps only the keys q requires, a list its first minItems
+// entries, each made minimal in turn; a scalar, and a value q compares
+// whole (enum), stay as they are.
+func (q *quick) minimal(n *yaml.Node) any {
+	if q == nil || q.hasEnum {
+		return toValue(n)
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := make(map[string]any, len(q.required))
+		for _, r := range q.required {
+			_, v := getKey(n, r)
+			if v == nil {
+				return toValue(n) // not valid after all: keep it whole
+			}
+			p, ok := q.props[r]
+			if !ok {
+				p = q.extra
+			}
+			m[r] = p.minimal(v)
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, min(max(q.minItems, 0), len(n.Content)))
+		for i := range s {
+			s[i] = q.items.minimal(n.Content[i])
 		}
 		return s
 	}
