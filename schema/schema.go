@@ -192,7 +192,7 @@ func (ks *kindSchema) schema() (*gojsonschema.Schema, error) {
 			ks.compileErr = err
 			return
 		}
-		ks.compiled, ks.compileErr = gojsonschema.NewSchema(gojsonschema.NewBytesLoader(src))
+		ks.compiled, ks.compileErr = gojsonschema.NewSchema(gojsonschema.NewBytesLoader(gojsonschemaSource(src)))
 	})
 	return ks.compiled, ks.compileErr
 }
