@@ -1,79 +1,74 @@
 package schema
 
 import (
-	"bytes"
 	"encoding/json"
 	"regexp/syntax"
+	"strconv"
+
+	"github.com/manifestlint/manifestlint/manifest"
+	"github.com/xeipuuv/gojsonschema"
 )
 
 // longRepeat is the smallest upper bound of a counted repetition
-// (`{1,255}`) that makes a pattern worth wrapping (gojsonschemaSource).
+// (`{1,255}`) that makes a pattern worth wrapping (gojsonschemaDoc).
 const longRepeat = 64
 
-// gojsonschemaSource is src, a kind's bundled schema, as gojsonschema
-// compiles it: the same document, with each pattern that holds a long
-// counted repetition (`^[A-Za-z0-9._-]{1,255}$`) wrapped in a capture
-// group, `(^[A-Za-z0-9._-]{1,255}$)`, which matches exactly the strings
-// the pattern matches (gojsonschema calls MatchString and reads no
-// group). Go's regexp builds a one-pass matcher for a pattern anchored
-// at its start, which for 255 copies of a character class was most of
-// the pattern's compile time (about a fifth of compiling the four kinds,
-// more in a cold process), and does not try for a program that starts
-// with a capture. gojsonschema matches patterns only on the fields at
+// gojsonschemaDoc is kind's bundled schema as gojsonschema compiles it,
+// built from quickDoc's Go values rather than decoded from the bundled
+// JSON (decoding it was a fifth of compiling the four kinds in a fresh
+// process): the same keywords and values, without the annotations
+// (titles, descriptions, messages, $schema), which constrain nothing;
+// numbers as json.Number, as gojsonschema's own decoder gives them; and
+// each pattern that holds a long counted repetition
+// (`^[A-Za-z0-9._-]{1,255}$`) wrapped in a capture group,
+// `(^[A-Za-z0-9._-]{1,255}$)`, which matches exactly the strings the
+// pattern matches (gojsonschema calls MatchString and reads no group).
+// Go's regexp builds a one-pass matcher for a pattern anchored at its
+// start, which for 255 copies of a character class was most of the
+// pattern's compile time, and does not try for a program that starts
+// with a capture; gojsonschema matches patterns only on the fields at
 // fault (prune), where the general matcher costs nothing that shows.
 // The schema users see (Source, `manifestlint schema`) is unchanged;
-// TestGojsonschemaSource checks that the two differ only there.
-func gojsonschemaSource(src []byte) []byte {
-	const key = `"pattern": `
-	var out []byte
-	rest := src
-	for {
-		i := bytes.Index(rest, []byte(key))
-		if i < 0 {
-			break
-		}
-		start := i + len(key)
-		end := jsonStringEnd(rest[start:])
-		if end < 0 {
-			break
-		}
-		quoted := rest[start : start+end]
-		var p string
-		if json.Unmarshal(quoted, &p) != nil || !hasLongRepeat(p) {
-			out = append(out, rest[:start+end]...)
-			rest = rest[start+end:]
-			continue
-		}
-		wrapped, _ := json.Marshal("(" + p + ")")
-		if out == nil {
-			out = make([]byte, 0, len(src)+16)
-		}
-		out = append(out, rest[:start]...)
-		out = append(out, wrapped...)
-		rest = rest[start+end:]
+// TestGojsonschemaDoc checks that the two differ only there. Nil for an
+// unknown kind.
+func gojsonschemaDoc(kind manifest.Kind) map[string]any {
+	doc := quickDoc(kind)
+	if doc == nil {
+		return nil
 	}
-	if out == nil {
-		return src
-	}
-	return append(out, rest...)
+	return forGojsonschema(doc).(map[string]any)
 }
 
-// jsonStringEnd is the length of the JSON string that b starts with,
-// quotes included, or -1 when b does not start with one.
-func jsonStringEnd(b []byte) int {
-	if len(b) == 0 || b[0] != '"' {
-		return -1
-	}
-	for i := 1; i < len(b); i++ {
-		switch b[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
+// forGojsonschema rewrites v, a fresh quickDoc value, in place for
+// gojsonschemaDoc and returns it.
+func forGojsonschema(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if p, ok := x.(string); ok && k == "pattern" && hasLongRepeat(p) {
+				v[k] = "(" + p + ")"
+				continue
+			}
+			v[k] = forGojsonschema(x)
 		}
+	case []any:
+		for i, x := range v {
+			v[i] = forGojsonschema(x)
+		}
+	case float64:
+		return json.Number(strconv.FormatFloat(v, 'f', -1, 64))
 	}
-	return -1
+	return v
 }
+
+// docLoader hands gojsonschema a schema document already in Go values,
+// as valueLoader does a manifest.
+type docLoader struct {
+	gojsonschema.JSONLoader
+	doc map[string]any
+}
+
+func (l docLoader) LoadJSON() (any, error) { return l.doc, nil }
 
 // hasLongRepeat reports whether the pattern p has a counted repetition
 // whose upper bound is longRepeat or more (`{1,255}`); false for a

@@ -187,12 +187,12 @@ func (ks *kindSchema) bundled() ([]byte, map[string]any, error) {
 
 func (ks *kindSchema) schema() (*gojsonschema.Schema, error) {
 	ks.compileOnce.Do(func() {
-		src, _, err := ks.bundled()
-		if err != nil {
+		if _, _, err := ks.bundled(); err != nil { // the findings read its doc
 			ks.compileErr = err
 			return
 		}
-		ks.compiled, ks.compileErr = gojsonschema.NewSchema(gojsonschema.NewBytesLoader(gojsonschemaSource(src)))
+		doc := gojsonschemaDoc(ks.kind)
+		ks.compiled, ks.compileErr = gojsonschema.NewSchema(docLoader{JSONLoader: gojsonschema.NewGoLoader(nil), doc: doc})
 	})
 	return ks.compiled, ks.compileErr
 }
