@@ -17,7 +17,11 @@ const longRepeat = 64
 // built from quickDoc's Go values rather than decoded from the bundled
 // JSON (decoding it was a fifth of compiling the four kinds in a fresh
 // process): the same keywords and values, without the annotations
-// (titles, descriptions, messages, $schema), which constrain nothing;
+// (titles, descriptions, messages, $schema), which constrain nothing, and
+// without required, which prune checks on the tree instead (a required
+// error cost gojsonschema an error value and a description formatted
+// through text/template, and the errors of the keys prune leaves out had
+// to be told apart from those of the keys really missing);
 // numbers as json.Number, as gojsonschema's own decoder gives them; and
 // each pattern that holds a long counted repetition
 // (`^[A-Za-z0-9._-]{1,255}$`) wrapped in a capture group,
@@ -36,24 +40,30 @@ func gojsonschemaDoc(kind manifest.Kind) map[string]any {
 	if doc == nil {
 		return nil
 	}
-	return forGojsonschema(doc).(map[string]any)
+	return forGojsonschema(doc, false).(map[string]any)
 }
 
 // forGojsonschema rewrites v, a fresh quickDoc value, in place for
-// gojsonschemaDoc and returns it.
-func forGojsonschema(v any) any {
+// gojsonschemaDoc and returns it; names is set for the value of
+// properties or definitions, whose keys are names, not keywords.
+func forGojsonschema(v any, names bool) any {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, x := range v {
-			if p, ok := x.(string); ok && k == "pattern" && hasLongRepeat(p) {
+			switch p, isString := x.(string); {
+			case names:
+				v[k] = forGojsonschema(x, false)
+			case k == "required":
+				delete(v, k) // prune checks it (pruning.checkRequired)
+			case k == "pattern" && isString && hasLongRepeat(p):
 				v[k] = "(" + p + ")"
-				continue
+			default:
+				v[k] = forGojsonschema(x, k == "properties" || k == "definitions")
 			}
-			v[k] = forGojsonschema(x)
 		}
 	case []any:
 		for i, x := range v {
-			v[i] = forGojsonschema(x)
+			v[i] = forGojsonschema(x, false)
 		}
 	case float64:
 		return json.Number(strconv.FormatFloat(v, 'f', -1, 64))

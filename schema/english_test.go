@@ -44,7 +44,7 @@ func noGojsonschemaEnglish(t testing.TB, phrases []string, src []byte, kind mani
 	if doc.Root == nil {
 		return 0
 	}
-	s, _ := kindSchemas[kind].must()
+	s, _ := kindSchemas[kind].must(true)
 	res, err := s.Validate(valueLoader{JSONLoader: gojsonschema.NewGoLoader(nil), value: toValue(doc.Root)})
 	if err != nil {
 		t.Fatalf("gojsonschema: %v", err)

@@ -15,7 +15,7 @@ import (
 // schema, or a destination changed, fails here until InferKind knows it.
 func TestKindKeysMatchSchemas(t *testing.T) {
 	top := func(k manifest.Kind) map[string]bool {
-		_, sdoc := kindSchemas[k].must()
+		_, sdoc := kindSchemas[k].must(false)
 		node, _ := schemaAt(sdoc, nil)
 		set := map[string]bool{}
 		for _, n := range propertyNames(node) {
@@ -51,7 +51,7 @@ func TestKindKeysMatchSchemas(t *testing.T) {
 	// An operations entry: exportBucket only in S3 export's; destination a
 	// constant of EBS's and Glacier's that decides their kind.
 	entry := func(k manifest.Kind) map[string]any {
-		_, sdoc := kindSchemas[k].must()
+		_, sdoc := kindSchemas[k].must(false)
 		node, _ := schemaAt(sdoc, []string{"operations", "0"})
 		return node // nil for S3 import, which has no operations
 	}
@@ -61,7 +61,7 @@ func TestKindKeysMatchSchemas(t *testing.T) {
 		}
 	}
 	for dest, k := range manifest.Destinations {
-		_, sdoc := kindSchemas[k].must()
+		_, sdoc := kindSchemas[k].must(false)
 		d, _ := schemaAt(sdoc, []string{"operations", "0", "destination"})
 		var allowed []string
 		if c, ok := d["const"].(string); ok {
@@ -101,7 +101,7 @@ func TestFieldNamesMatchSchemas(t *testing.T) {
 		}
 	}
 	for _, k := range manifest.Kinds {
-		_, sdoc := kindSchemas[k].must()
+		_, sdoc := kindSchemas[k].must(false)
 		walk(sdoc)
 	}
 	want := make([]string, 0, len(set))
@@ -119,7 +119,7 @@ func TestFieldNamesMatchSchemas(t *testing.T) {
 // Glacier, to the bundled schemas' operations entries.
 func TestImportOperationKeysMatchSchemas(t *testing.T) {
 	entryKeys := func(k manifest.Kind) map[string]bool {
-		_, sdoc := kindSchemas[k].must()
+		_, sdoc := kindSchemas[k].must(false)
 		node, _ := schemaAt(sdoc, []string{"operations", "0"})
 		set := map[string]bool{}
 		for _, n := range propertyNames(node) {
@@ -151,7 +151,7 @@ func TestImportOperationKeysMatchSchemas(t *testing.T) {
 // every bundled schema's operations entries.
 func TestRegionsMatchSchemas(t *testing.T) {
 	for _, k := range []manifest.Kind{manifest.EBSImport, manifest.GlacierImport} {
-		_, sdoc := kindSchemas[k].must()
+		_, sdoc := kindSchemas[k].must(false)
 		node, _ := schemaAt(sdoc, []string{"operations", "0", "region"})
 		if got := stringList(node["enum"]); !slices.Equal(got, manifest.Regions) {
 			t.Errorf("%s: the schema's regions are %v, manifest.Regions %v", k, got, manifest.Regions)
@@ -165,7 +165,7 @@ func TestRegionsMatchSchemas(t *testing.T) {
 func TestTopLevelKeysMatchSchemas(t *testing.T) {
 	set := map[string]bool{}
 	for _, k := range manifest.Kinds {
-		_, sdoc := kindSchemas[k].must()
+		_, sdoc := kindSchemas[k].must(false)
 		node, _ := schemaAt(sdoc, nil)
 		for _, n := range propertyNames(node) {
 			set[n] = true

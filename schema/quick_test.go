@@ -13,7 +13,7 @@ import (
 
 // gojsonschemaValid is what Check asked before quick existed.
 func gojsonschemaValid(t testing.TB, doc *manifest.Document, kind manifest.Kind) bool {
-	s, _ := kindSchemas[kind].must()
+	s, _ := kindSchemas[kind].must(true)
 	res, err := s.Validate(valueLoader{JSONLoader: gojsonschema.NewGoLoader(nil), value: toValue(doc.Root)})
 	if err != nil {
 		t.Fatalf("gojsonschema: %v", err)

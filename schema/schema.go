@@ -131,8 +131,12 @@ type kindSchema struct {
 	bundleErr  error
 
 	compileOnce sync.Once
-	compiled    *gojsonschema.Schema
+	compiled    *gojsonschema.Schema // gojsonschemaDoc: no required
 	compileErr  error
+
+	refOnce sync.Once
+	ref     *gojsonschema.Schema // the bundled schema as it is
+	refErr  error
 
 	quickOnce sync.Once
 	quick     *quick // nil when the schema uses a keyword quick does not know
@@ -185,6 +189,8 @@ func (ks *kindSchema) bundled() ([]byte, map[string]any, error) {
 	return ks.src, ks.doc, ks.bundleErr
 }
 
+// schema returns the kind's schema as checkPruned gives gojsonschema
+// pruned values: gojsonschemaDoc, without required, which prune checks.
 func (ks *kindSchema) schema() (*gojsonschema.Schema, error) {
 	ks.compileOnce.Do(func() {
 		if _, _, err := ks.bundled(); err != nil { // the findings read its doc
@@ -197,10 +203,30 @@ func (ks *kindSchema) schema() (*gojsonschema.Schema, error) {
 	return ks.compiled, ks.compileErr
 }
 
-// must returns the kind's compiled schema and decoded document. The
-// schemas are embedded and tested, so a failure is a build defect: panic.
-func (ks *kindSchema) must() (*gojsonschema.Schema, map[string]any) {
-	s, err := ks.schema()
+// reference returns the kind's bundled schema compiled as it is, for a
+// kind quick cannot read and for the checks that compare with
+// gojsonschema's own findings (TestPruneAgrees).
+func (ks *kindSchema) reference() (*gojsonschema.Schema, error) {
+	ks.refOnce.Do(func() {
+		src, _, err := ks.bundled()
+		if err != nil {
+			ks.refErr = err
+			return
+		}
+		ks.ref, ks.refErr = gojsonschema.NewSchema(gojsonschema.NewBytesLoader(src))
+	})
+	return ks.ref, ks.refErr
+}
+
+// must returns the kind's compiled schema (the reference one when
+// reference is set) and decoded document. The schemas are embedded and
+// tested, so a failure is a build defect: panic.
+func (ks *kindSchema) must(reference bool) (*gojsonschema.Schema, map[string]any) {
+	get := ks.schema
+	if reference {
+		get = ks.reference
+	}
+	s, err := get()
 	if err != nil {
 		panic(fmt.Sprintf("schema %s: %v", ks.kind, err))
 	}
@@ -488,14 +514,18 @@ func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bo
 	if q != nil && q.valid(doc.Root) {
 		return nil, nil // passes: gojsonschema would find nothing (see quick)
 	}
-	s, sdoc := ks.must()
-	// Unknown keys are found here, not by gojsonschema, which would build
-	// an error (a map, a context and a formatted description) for each of
-	// them before any could be dropped: they are left out of the value it
-	// validates, which changes none of its other errors (see prune).
+	// Unknown keys and missing required keys are found here, not by
+	// gojsonschema, which would build an error (a map, a context and a
+	// description formatted through text/template) for each of them: the
+	// unknown keys are left out of the value it validates, and the schema
+	// it is given has no required (gojsonschemaDoc), which changes none
+	// of its other errors (see prune). Without quick, or without prune,
+	// gojsonschema validates the whole value against the whole schema.
+	pruned := q != nil && prune
+	s, sdoc := ks.must(!pruned)
 	var value any
 	var pr pruning
-	if q != nil && prune {
+	if pruned {
 		value = q.prune(doc.Root, []string{gojsonschema.STRING_CONTEXT_ROOT}, &pr)
 	} else {
 		value = toValue(doc.Root)
@@ -539,12 +569,14 @@ func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bo
 			// them.
 			errs[i] = nil
 			rank := keywordOf(e)
-			if rank == kwRequired && pr.dropped(e) {
-				continue // present, and valid: left out of the value (prune)
-			}
 			if f, ok := c.finding(e, rank); ok {
 				add(f, rank)
 			}
+		}
+	}
+	for _, r := range pr.missing {
+		if f, ok := c.findingAt(r.context, r.prop, "", kwRequired); ok {
+			add(f, kwRequired)
 		}
 	}
 	var omitted []manifest.Omitted
@@ -586,25 +618,58 @@ type unknownKeys struct {
 	keys    []*yaml.Node
 }
 
-// pruning is what prune left out of the value gojsonschema validates.
+// pruning is what prune found instead of gojsonschema.
 type pruning struct {
 	// unknown are the keys the schema does not allow, by mapping.
 	unknown []unknownKeys
-	// required are the required keys left out because their value, a
-	// mapping or a list, passes its schema: each a mapping's context and
-	// the key, joined by "\x00" ("(root)\x00returnAddress").
-	required []string
+	// missing are the required keys absent from a mapping gojsonschema
+	// would have checked them in, in document order.
+	missing []missingKey
 }
 
-// dropped reports whether e, a required error, names a key prune left
-// out (pruning.required): the key is present, and gojsonschema reports it
-// missing only because it was not given it.
-func (p *pruning) dropped(e gojsonschema.ResultError) bool {
-	if len(p.required) == 0 {
-		return false
+// missingKey is a required key prop absent from the mapping at context
+// ("(root)\x00returnAddress"), where gojsonschema, given the required
+// keyword, would report it.
+type missingKey struct {
+	context string
+	prop    string
+}
+
+// checkRequired lists in pr.missing the keys q requires that the mapping
+// n, at the context segs, lacks: what gojsonschema's required keyword
+// reports there.
+func (pr *pruning) checkRequired(q *quick, n *yaml.Node, segs []string) {
+	for _, r := range q.required {
+		if k, _ := getKey(n, r); k == nil {
+			pr.missing = append(pr.missing, missingKey{context: strings.Join(segs, "\x00"), prop: r})
+		}
 	}
-	prop, _ := e.Details()["property"].(string)
-	return slices.Contains(p.required, e.Context().String("\x00")+"\x00"+prop)
+}
+
+// requiredIn is checkRequired over n, a value gojsonschema is given
+// whole, and every value in it that gojsonschema reaches: a mapping or
+// list whose type q allows, through properties, additionalProperties and
+// items (a document with a duplicate key has no Root and is not checked).
+func (pr *pruning) requiredIn(q *quick, n *yaml.Node, segs []string) {
+	if q == nil || !q.hasType(n) {
+		return
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		pr.checkRequired(q, n, segs)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			p, known := q.props[k.Value]
+			if !known {
+				p = q.extra
+			}
+			pr.requiredIn(p, v, append(segs, k.Value))
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			pr.requiredIn(q.items, c, append(segs, strconv.Itoa(i)))
+		}
+	}
 }
 
 // prune is toValue without the keys q does not allow, which it lists in
@@ -616,40 +681,39 @@ func (p *pruning) dropped(e gojsonschema.ResultError) bool {
 // keys gojsonschema does not read one by one). segs is n's context, a
 // stack the calls push to and nothing keeps.
 //
-// A value that passes its schema (quick.valid), where gojsonschema would
-// find no error, is left out when required does not name its key, and is
-// cut down to what its schema requires otherwise (minimal), or, when the
-// value is a mapping or a list, left out too and listed in pr.required,
-// whose required errors checkPruned drops (a required error costs
-// gojsonschema less than validating the fields of a mapping or list):
-// gojsonschema then validates the fields at fault and the required
-// scalars around them, not the whole manifest. That changes none of its
-// other errors: no keyword the schemas use reads more of a mapping than
-// properties, additionalProperties and required do, or more of a list
-// than items, minItems and maxItems (quick knows every keyword they use),
-// and the errors are mapped to findings through the tree, never through
-// the value.
+// The schema gojsonschema is given has no required (gojsonschemaDoc):
+// prune lists in pr.missing the required keys absent from each mapping
+// gojsonschema reaches (checkRequired), which are what that keyword
+// reports, and leaves out every value that passes its schema
+// (quick.valid), where gojsonschema would find no error; a list keeps
+// its length, with a passing entry cut down to a passing value
+// (minimal). gojsonschema then validates the fields at fault, not the
+// whole manifest. That changes none of its other errors: no keyword the
+// schemas use reads more of a mapping than properties,
+// additionalProperties and required do, or more of a list than items,
+// minItems and maxItems (quick knows every keyword they use), and the
+// errors are mapped to findings through the tree, never through the value.
 func (q *quick) prune(n *yaml.Node, segs []string, pr *pruning) any {
 	if q == nil || !q.hasType(n) || q.hasEnum {
+		pr.requiredIn(q, n, segs)
 		return toValue(n)
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		// Sized for the keys kept: the required ones and a few at fault.
-		m := make(map[string]any, min(len(n.Content)/2, len(q.required)+2))
+		pr.checkRequired(q, n, segs)
+		// Sized for the keys kept: a few at fault.
+		m := make(map[string]any, min(len(n.Content)/2, 4))
 		u := -1 // n's entry in unknown
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			required := slices.Contains(q.required, k.Value)
 			p, known := q.props[k.Value]
-			anyValue := false
 			switch {
 			case known:
 			case q.extra != nil:
 				p = q.extra
 			case !q.noExtra:
-				anyValue = true
-			case !required:
+				continue // any value is allowed
+			case !slices.Contains(q.required, k.Value):
 				if u < 0 {
 					u = len(pr.unknown)
 					pr.unknown = append(pr.unknown, unknownKeys{context: strings.Join(segs, "\x00")})
@@ -657,21 +721,12 @@ func (q *quick) prune(n *yaml.Node, segs []string, pr *pruning) any {
 				pr.unknown[u].keys = append(pr.unknown[u].keys, k)
 				continue
 			}
-			// p is nil for a key any value of is allowed (anyValue), and
-			// for a required key no schema allows, kept whole for
-			// gojsonschema to report.
-			switch {
-			case anyValue || p != nil && p.valid(v):
-				switch {
-				case !required:
-				case v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode:
-					pr.required = append(pr.required, strings.Join(segs, "\x00")+"\x00"+k.Value)
-				default:
-					m[k.Value] = p.minimal(v)
-				}
-			default:
-				m[k.Value] = p.prune(v, append(segs, k.Value), pr)
+			// p is nil for a required key no schema allows, kept whole
+			// for gojsonschema to report.
+			if p != nil && p.valid(v) {
+				continue
 			}
+			m[k.Value] = p.prune(v, append(segs, k.Value), pr)
 		}
 		return m
 	case yaml.SequenceNode:
@@ -688,29 +743,17 @@ func (q *quick) prune(n *yaml.Node, segs []string, pr *pruning) any {
 	return toValue(n)
 }
 
-// minimal is the smallest value that passes q, made of n, which passes q:
-// a mapping keeps only the keys q requires, a list its first minItems
-// entries, each made minimal in turn; a scalar, and a value q compares
-// whole (enum), stay as they are.
+// minimal is a small value that passes q, in gojsonschemaDoc's schema
+// without required, made of n, which passes q: an empty mapping, a list
+// of its first minItems entries, each made minimal in turn; a scalar, and
+// a value q compares whole (enum), stay as they are.
 func (q *quick) minimal(n *yaml.Node) any {
 	if q == nil || q.hasEnum {
 		return toValue(n)
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		m := make(map[string]any, len(q.required))
-		for _, r := range q.required {
-			_, v := getKey(n, r)
-			if v == nil {
-				return toValue(n) // not valid after all: keep it whole
-			}
-			p, ok := q.props[r]
-			if !ok {
-				p = q.extra
-			}
-			m[r] = p.minimal(v)
-		}
-		return m
+		return map[string]any{}
 	case yaml.SequenceNode:
 		s := make([]any, min(max(q.minItems, 0), len(n.Content)))
 		for i := range s {
@@ -886,12 +929,21 @@ func (c *checker) locate(ctx string) (location, bool) {
 }
 
 // finding maps one gojsonschema error, which reports kw.
-func (c *checker) finding(e gojsonschema.ResultError, kw keyword) (f manifest.Finding, ok bool) {
-	loc, ok := c.locate(e.Context().String("\x00"))
+func (c *checker) finding(e gojsonschema.ResultError, kw keyword) (manifest.Finding, bool) {
+	d := e.Details()
+	prop, _ := d["property"].(string)
+	expected, _ := d["expected"].(string)
+	return c.findingAt(e.Context().String("\x00"), prop, expected, kw)
+}
+
+// findingAt maps an error of keyword kw at the gojsonschema context ctx,
+// with its details: the property of a required or additional-property
+// error, the expected types of a type error.
+func (c *checker) findingAt(ctx, prop, expected string, kw keyword) (f manifest.Finding, ok bool) {
+	loc, ok := c.locate(ctx)
 	if !ok {
 		return f, false
 	}
-	prop, _ := e.Details()["property"].(string)
 	switch kw {
 	case kwRequired:
 		path := manifest.JoinPath(loc.path, prop)
@@ -917,7 +969,6 @@ func (c *checker) finding(e gojsonschema.ResultError, kw keyword) (f manifest.Fi
 		return c.unknownKey(loc, prop)
 	case kwType:
 		_, invalid := manifest.Family(loc.path)
-		expected, _ := e.Details()["expected"].(string)
 		head, help := c.typeDetail(loc, expected)
 		return invalidTypeRule.Errorf(invalid, c.doc.Span(loc.val), loc.path, head).WithHelp(helpText(help)), true
 	}
