@@ -2,38 +2,27 @@ package schema
 
 import (
 	"encoding/json"
-	"regexp/syntax"
 	"strconv"
 
 	"github.com/manifestlint/manifestlint/manifest"
 	"github.com/xeipuuv/gojsonschema"
 )
 
-// longRepeat is the smallest upper bound of a counted repetition
-// (`{1,255}`) that makes a pattern worth wrapping (gojsonschemaDoc).
-const longRepeat = 64
-
-// gojsonschemaDoc is kind's bundled schema as gojsonschema compiles it,
-// built from quickDoc's Go values rather than decoded from the bundled
-// JSON (decoding it was a fifth of compiling the four kinds in a fresh
-// process): the same keywords and values, without the annotations
-// (titles, descriptions, messages, $schema), which constrain nothing, and
-// without required, which prune checks on the tree instead (a required
-// error cost gojsonschema an error value and a description formatted
-// through text/template, and the errors of the keys prune leaves out had
-// to be told apart from those of the keys really missing);
-// numbers as json.Number, as gojsonschema's own decoder gives them; and
-// each pattern that holds a long counted repetition
-// (`^[A-Za-z0-9._-]{1,255}$`) wrapped in a capture group,
-// `(^[A-Za-z0-9._-]{1,255}$)`, which matches exactly the strings the
-// pattern matches (gojsonschema calls MatchString and reads no group).
-// Go's regexp builds a one-pass matcher for a pattern anchored at its
-// start, which for 255 copies of a character class was most of the
-// pattern's compile time, and does not try for a program that starts
-// with a capture; gojsonschema matches patterns only on the fields at
-// fault (prune), where the general matcher costs nothing that shows.
-// The schema users see (Source, `manifestlint schema`) is unchanged;
-// TestGojsonschemaDoc checks that the two differ only there. Nil for an
+// gojsonschemaDoc is kind's bundled schema as gojsonschema compiles it
+// for the values prune builds: built from quickDoc's Go values rather
+// than decoded from the bundled JSON (decoding it was a fifth of
+// compiling the four kinds in a fresh process), numbers as json.Number,
+// as gojsonschema's own decoder gives them; without the annotations
+// (titles, descriptions, messages, $schema), which constrain nothing; and
+// without two keywords prune checks on the tree instead (pruning):
+// required (a required error cost gojsonschema an error value and a
+// description formatted through text/template, and the errors of the
+// keys prune leaves out had to be told apart from those of the keys
+// really missing), and each pattern that only bounds a character set and
+// a count (`^[A-Za-z0-9._-]{1,255}$`), which quick matches without a
+// regular expression and which Go's regexp compiled slowly: the five
+// `{1,255}` patterns of the four kinds were most of compiling them.
+// TestGojsonschemaDoc checks that this is all that differs. Nil for an
 // unknown kind.
 func gojsonschemaDoc(kind manifest.Kind) map[string]any {
 	doc := quickDoc(kind)
@@ -50,13 +39,13 @@ func forGojsonschema(v any, names bool) any {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, x := range v {
-			switch p, isString := x.(string); {
+			switch {
 			case names:
 				v[k] = forGojsonschema(x, false)
 			case k == "required":
-				delete(v, k) // prune checks it (pruning.checkRequired)
-			case k == "pattern" && isString && hasLongRepeat(p):
-				v[k] = "(" + p + ")"
+				delete(v, k) // pruning.checkRequired
+			case k == "pattern" && isSetPattern(x):
+				delete(v, k) // pruning.check
 			default:
 				v[k] = forGojsonschema(x, k == "properties" || k == "definitions")
 			}
@@ -71,6 +60,17 @@ func forGojsonschema(v any, names bool) any {
 	return v
 }
 
+// isSetPattern reports whether v is a pattern that quick matches as a
+// character set and a count (lazyRegexp.class).
+func isSetPattern(v any) bool {
+	src, ok := v.(string)
+	if !ok {
+		return false
+	}
+	p, ok := patternFor(src)
+	return ok && p.class != nil
+}
+
 // docLoader hands gojsonschema a schema document already in Go values,
 // as valueLoader does a manifest.
 type docLoader struct {
@@ -79,26 +79,3 @@ type docLoader struct {
 }
 
 func (l docLoader) LoadJSON() (any, error) { return l.doc, nil }
-
-// hasLongRepeat reports whether the pattern p has a counted repetition
-// whose upper bound is longRepeat or more (`{1,255}`); false for a
-// pattern that does not parse, which gojsonschema then rejects as it is.
-func hasLongRepeat(p string) bool {
-	re, err := syntax.Parse(p, syntax.Perl)
-	if err != nil {
-		return false
-	}
-	var walk func(*syntax.Regexp) bool
-	walk = func(re *syntax.Regexp) bool {
-		if re.Op == syntax.OpRepeat && re.Max >= longRepeat {
-			return true
-		}
-		for _, s := range re.Sub {
-			if walk(s) {
-				return true
-			}
-		}
-		return false
-	}
-	return walk(re)
-}

@@ -10,20 +10,20 @@ import (
 )
 
 // TestPruneAgrees checks that leaving the unknown keys and the valid
-// fields out of the value gojsonschema validates, checking required on
-// the tree, and reporting both from it (prune), gives exactly the
+// fields out of the value gojsonschema validates, checking required and
+// the set patterns on the tree, and reporting them from it (prune), gives exactly the
 // findings gojsonschema's own errors give on the whole manifest and the
 // whole schema, for every seed and kind.
 func TestPruneAgrees(t *testing.T) {
-	unknown, required := 0, 0
+	unknown, required, values := 0, 0, 0
 	for _, src := range quickSeeds(t) {
 		for _, k := range manifest.Kinds {
-			u, r := pruneAgrees(t, src, k)
-			unknown, required = unknown+u, required+r
+			u, r, v := pruneAgrees(t, src, k)
+			unknown, required, values = unknown+u, required+r, values+v
 		}
 	}
-	if unknown < 20 || required < 20 {
-		t.Errorf("the seeds test too little: %d unknown-field and %d required-field findings", unknown, required)
+	if unknown < 20 || required < 20 || values < 20 {
+		t.Errorf("the seeds test too little: %d unknown-field, %d required-field and %d invalid-value findings", unknown, required, values)
 	}
 }
 
@@ -40,12 +40,12 @@ func FuzzPruneAgrees(f *testing.F) {
 }
 
 // pruneAgrees compares the two ways for src as kind and returns how many
-// unknown-field and required-field findings they gave.
-func pruneAgrees(t *testing.T, src []byte, k manifest.Kind) (unknown, required int) {
+// unknown-field, required-field and invalid-value findings they gave.
+func pruneAgrees(t *testing.T, src []byte, k manifest.Kind) (unknown, required, values int) {
 	t.Helper()
 	doc, _ := manifest.Parse("seed.yaml", src)
 	if doc.Root == nil {
-		return 0, 0
+		return 0, 0, 0
 	}
 	got, _ := checkPruned(doc, k, 0, true)
 	want, _ := checkPruned(doc, k, 0, false)
@@ -58,9 +58,11 @@ func pruneAgrees(t *testing.T, src []byte, k manifest.Kind) (unknown, required i
 			unknown++
 		case RuleRequiredField:
 			required++
+		case RuleInvalidValue:
+			values++
 		}
 	}
-	return unknown, required
+	return unknown, required, values
 }
 
 // TestCheckLimitOmits checks that CheckLimit builds the first limit

@@ -131,7 +131,7 @@ type kindSchema struct {
 	bundleErr  error
 
 	compileOnce sync.Once
-	compiled    *gojsonschema.Schema // gojsonschemaDoc: no required
+	compiled    *gojsonschema.Schema // gojsonschemaDoc
 	compileErr  error
 
 	refOnce sync.Once
@@ -190,7 +190,7 @@ func (ks *kindSchema) bundled() ([]byte, map[string]any, error) {
 }
 
 // schema returns the kind's schema as checkPruned gives gojsonschema
-// pruned values: gojsonschemaDoc, without required, which prune checks.
+// pruned values: gojsonschemaDoc, without what prune checks.
 func (ks *kindSchema) schema() (*gojsonschema.Schema, error) {
 	ks.compileOnce.Do(func() {
 		if _, _, err := ks.bundled(); err != nil { // the findings read its doc
@@ -514,12 +514,13 @@ func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bo
 	if q != nil && q.valid(doc.Root) {
 		return nil, nil // passes: gojsonschema would find nothing (see quick)
 	}
-	// Unknown keys and missing required keys are found here, not by
-	// gojsonschema, which would build an error (a map, a context and a
-	// description formatted through text/template) for each of them: the
-	// unknown keys are left out of the value it validates, and the schema
-	// it is given has no required (gojsonschemaDoc), which changes none
-	// of its other errors (see prune). Without quick, or without prune,
+	// Unknown keys, missing required keys and strings that do not match a
+	// set pattern are found here, not by gojsonschema, which would build
+	// an error (a map, a context and a description formatted through
+	// text/template) for each of them: the unknown keys are left out of
+	// the value it validates, and the schema it is given has no required
+	// and no set pattern (gojsonschemaDoc), which changes none of its
+	// other errors (see prune). Without quick, or without prune,
 	// gojsonschema validates the whole value against the whole schema.
 	pruned := q != nil && prune
 	s, sdoc := ks.must(!pruned)
@@ -579,6 +580,11 @@ func checkPruned(doc *manifest.Document, kind manifest.Kind, limit int, prune bo
 			add(f, kwRequired)
 		}
 	}
+	for _, ctx := range pr.mismatched {
+		if f, ok := c.findingAt(ctx, "", "", kwPattern); ok {
+			add(f, kwPattern)
+		}
+	}
 	var omitted []manifest.Omitted
 	built := 0
 	for _, u := range pr.unknown {
@@ -625,6 +631,10 @@ type pruning struct {
 	// missing are the required keys absent from a mapping gojsonschema
 	// would have checked them in, in document order.
 	missing []missingKey
+	// mismatched are the contexts of the strings that do not match a
+	// set pattern gojsonschema is not given (gojsonschemaDoc), where it
+	// would report does_not_match_pattern.
+	mismatched []string
 }
 
 // missingKey is a required key prop absent from the mapping at context
@@ -646,11 +656,14 @@ func (pr *pruning) checkRequired(q *quick, n *yaml.Node, segs []string) {
 	}
 }
 
-// requiredIn is checkRequired over n, a value gojsonschema is given
-// whole, and every value in it that gojsonschema reaches: a mapping or
-// list whose type q allows, through properties, additionalProperties and
-// items (a document with a duplicate key has no Root and is not checked).
-func (pr *pruning) requiredIn(q *quick, n *yaml.Node, segs []string) {
+// check finds, in n, a value gojsonschema is given whole, and in every
+// value in it that gojsonschema reaches (a document with a duplicate key
+// has no Root and is not checked), what gojsonschema would report
+// through the keywords gojsonschemaDoc leaves out: a missing required key
+// of a mapping (checkRequired), a string that does not match a set
+// pattern. It reaches a value whose type q allows, through properties,
+// additionalProperties and items.
+func (pr *pruning) check(q *quick, n *yaml.Node, segs []string) {
 	if q == nil || !q.hasType(n) {
 		return
 	}
@@ -663,11 +676,15 @@ func (pr *pruning) requiredIn(q *quick, n *yaml.Node, segs []string) {
 			if !known {
 				p = q.extra
 			}
-			pr.requiredIn(p, v, append(segs, k.Value))
+			pr.check(p, v, append(segs, k.Value))
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			pr.requiredIn(q.items, c, append(segs, strconv.Itoa(i)))
+			pr.check(q.items, c, append(segs, strconv.Itoa(i)))
+		}
+	case yaml.ScalarNode:
+		if q.pattern != nil && q.pattern.class != nil && !q.pattern.matchString(n.Value) {
+			pr.mismatched = append(pr.mismatched, strings.Join(segs, "\x00"))
 		}
 	}
 }
@@ -681,10 +698,12 @@ func (pr *pruning) requiredIn(q *quick, n *yaml.Node, segs []string) {
 // keys gojsonschema does not read one by one). segs is n's context, a
 // stack the calls push to and nothing keeps.
 //
-// The schema gojsonschema is given has no required (gojsonschemaDoc):
-// prune lists in pr.missing the required keys absent from each mapping
-// gojsonschema reaches (checkRequired), which are what that keyword
-// reports, and leaves out every value that passes its schema
+// The schema gojsonschema is given has no required and no set pattern
+// (gojsonschemaDoc): prune lists in pr.missing the required keys absent
+// from each mapping gojsonschema reaches (checkRequired), and in
+// pr.mismatched the strings there that do not match a set pattern
+// (check), which are what those keywords report; and it leaves out
+// every value that passes its schema
 // (quick.valid), where gojsonschema would find no error; a list keeps
 // its length, with a passing entry cut down to a passing value
 // (minimal). gojsonschema then validates the fields at fault, not the
@@ -694,42 +713,11 @@ func (pr *pruning) requiredIn(q *quick, n *yaml.Node, segs []string) {
 // minItems and maxItems (quick knows every keyword they use), and the
 // errors are mapped to findings through the tree, never through the value.
 func (q *quick) prune(n *yaml.Node, segs []string, pr *pruning) any {
-	if q == nil || !q.hasType(n) || q.hasEnum {
-		pr.requiredIn(q, n, segs)
+	if q == nil || !q.hasType(n) || q.hasEnum || n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode {
+		pr.check(q, n, segs)
 		return toValue(n)
 	}
-	switch n.Kind {
-	case yaml.MappingNode:
-		pr.checkRequired(q, n, segs)
-		// Sized for the keys kept: a few at fault.
-		m := make(map[string]any, min(len(n.Content)/2, 4))
-		u := -1 // n's entry in unknown
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			p, known := q.props[k.Value]
-			switch {
-			case known:
-			case q.extra != nil:
-				p = q.extra
-			case !q.noExtra:
-				continue // any value is allowed
-			case !slices.Contains(q.required, k.Value):
-				if u < 0 {
-					u = len(pr.unknown)
-					pr.unknown = append(pr.unknown, unknownKeys{context: strings.Join(segs, "\x00")})
-				}
-				pr.unknown[u].keys = append(pr.unknown[u].keys, k)
-				continue
-			}
-			// p is nil for a required key no schema allows, kept whole
-			// for gojsonschema to report.
-			if p != nil && p.valid(v) {
-				continue
-			}
-			m[k.Value] = p.prune(v, append(segs, k.Value), pr)
-		}
-		return m
-	case yaml.SequenceNode:
+	if n.Kind == yaml.SequenceNode {
 		s := make([]any, len(n.Content))
 		for i, c := range n.Content {
 			if q.items != nil && q.items.valid(c) {
@@ -740,7 +728,35 @@ func (q *quick) prune(n *yaml.Node, segs []string, pr *pruning) any {
 		}
 		return s
 	}
-	return toValue(n)
+	pr.checkRequired(q, n, segs)
+	// Sized for the keys kept: a few at fault.
+	m := make(map[string]any, min(len(n.Content)/2, 4))
+	u := -1 // n's entry in unknown
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		p, known := q.props[k.Value]
+		switch {
+		case known:
+		case q.extra != nil:
+			p = q.extra
+		case !q.noExtra:
+			continue // any value is allowed
+		case !slices.Contains(q.required, k.Value):
+			if u < 0 {
+				u = len(pr.unknown)
+				pr.unknown = append(pr.unknown, unknownKeys{context: strings.Join(segs, "\x00")})
+			}
+			pr.unknown[u].keys = append(pr.unknown[u].keys, k)
+			continue
+		}
+		// p is nil for a required key no schema allows, kept whole
+		// for gojsonschema to report.
+		if p != nil && p.valid(v) {
+			continue
+		}
+		m[k.Value] = p.prune(v, append(segs, k.Value), pr)
+	}
+	return m
 }
 
 // minimal is a small value that passes q, in gojsonschemaDoc's schema
