@@ -100,7 +100,10 @@ func newCollector(cfg *runConfig, stderr io.Writer) *collector {
 // stat's.) What a lint run then reads twice is a file with two hard links
 // that a walk finds under its two names, or under one while the other is
 // named: each name is reported, as gofmt -l, ruff and eslint do. --fix
-// keys walked files by inode as well (collector.statWalk).
+// keys walked files by inode as well (collector.statWalk). Two more ways
+// one file gets two real paths, also linted under each: a folder mounted
+// twice inside the tree (a bind mount), and a case-insensitive file system
+// with a root and a file named in different cases.
 type seenFiles struct {
 	paths map[string]bool
 	ids   map[[2]uint64]bool
