@@ -180,18 +180,7 @@ func isManifestVersionKey(key []byte) bool {
 			return FoldName(string(key)) == "manifestversion"
 		}
 	}
-	const name = "manifestversion"
-	i := 0
-	for _, c := range key {
-		if c == '_' || c == '-' || c == ' ' {
-			continue
-		}
-		if i >= len(name) || c|0x20 != name[i] {
-			return false
-		}
-		i++
-	}
-	return i == len(name)
+	return foldedEqual(key, "manifestversion")
 }
 
 // escapeKey keeps a key printable in a reason: control characters are

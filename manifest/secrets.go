@@ -204,7 +204,7 @@ func charBit(c byte) uint64 {
 
 // foldedEqual is FoldName(key) == name for an ASCII key and a folded
 // ASCII name, without allocating.
-func foldedEqual(key, name string) bool {
+func foldedEqual[T string | []byte](key T, name string) bool {
 	i := 0
 	for k := 0; k < len(key); k++ {
 		c := key[k]

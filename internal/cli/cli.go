@@ -196,6 +196,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	c := newCollector(cfg, stderr)
+	c.statWalk = o.fixing()
 	for _, a := range fl.Args() {
 		c.named(a)
 	}
@@ -238,7 +239,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.fix && hasStdin(inputs) {
 		out = stderr
 	}
-	sinks, err := o.openSinks(format, out, c.seen)
+	sinks, err := o.openSinks(format, out, c.isInput)
 	if err != nil {
 		fmt.Fprintf(stderr, "manifestlint: %v\n", err)
 		return ExitUsage

@@ -16,3 +16,12 @@ func fileID(st fs.FileInfo) (id [2]uint64, ok bool) {
 	}
 	return [2]uint64{uint64(sys.Dev), uint64(sys.Ino)}, true //nolint:unconvert // the field types differ by platform
 }
+
+// linkCount returns the number of hard links to the file st describes.
+func linkCount(st fs.FileInfo) (n uint64, ok bool) {
+	sys, ok := st.Sys().(*syscall.Stat_t)
+	if !ok {
+		return 0, false
+	}
+	return uint64(sys.Nlink), true //nolint:unconvert // the field types differ by platform
+}

@@ -66,44 +66,144 @@ type skippedFile struct{ path, why string }
 type collector struct {
 	stderr io.Writer
 	cfg    *runConfig
-	seen   map[any]bool
+	seen   *seenFiles
 	out    []input
 	skip   skipped
 	failed bool
 	// root is the tree being walked (input.root).
 	root string
+	// statWalk keys the files a walk finds by device and inode too (an
+	// lstat each), so that a file with two names (hard links) is one
+	// input: with --fix, two workers writing one file through its two
+	// names would race. A lint run tells walked files apart by path
+	// alone (see seenFiles).
+	statWalk bool
+	// realDirs caches realDir: the folders of named and listed files.
+	realDirs map[string]string
 }
 
 func newCollector(cfg *runConfig, stderr io.Writer) *collector {
-	return &collector{stderr: stderr, cfg: cfg, seen: map[any]bool{}}
+	return &collector{stderr: stderr, cfg: cfg, seen: newSeenFiles(), realDirs: map[string]string{}}
 }
 
-// add appends an input unless the same file is already in: files are told
-// apart by device and inode where the system has them (a link, `./x` beside
-// `x`, a folder named twice), else by cleaned absolute path.
-func (c *collector) add(in input, st fs.FileInfo) {
-	var key any = "\x00stdin"
-	if !in.stdin {
-		key = fileKey(in.path, st)
-	}
-	if !c.seen[key] {
-		c.seen[key] = true
-		c.out = append(c.out, in)
+// seenFiles holds the keys of the files already in, so that a file reached
+// twice (a link, `./x` beside `x`, a folder named twice, `manifestlint dir
+// dir/a.yaml`) is linted once. Every file is keyed by its real path (the
+// cleaned absolute path, links resolved); files that were stat'ed anyway
+// (named, listed, reached through a link, or walked with --fix) are keyed
+// by device and inode as well, and a file is in if either key is.
+//
+// A walk does not stat the regular files it finds: it does not enter links
+// to directories, so below a root resolved once every regular file has one
+// path, and the real path alone tells it from the others. (The inode a
+// directory listing gives is not used: on overlayfs it can differ from
+// stat's.) What a lint run then reads twice is a file with two hard links
+// that a walk finds under its two names, or under one while the other is
+// named: each name is reported, as gofmt -l, ruff and eslint do. --fix
+// keys walked files by inode as well (collector.statWalk). Two more ways
+// one file gets two real paths, also linted under each: a folder mounted
+// twice inside the tree (a bind mount), and a case-insensitive file system
+// with a root and a file named in different cases.
+type seenFiles struct {
+	paths map[string]bool
+	ids   map[[2]uint64]bool
+	stdin bool
+}
+
+func newSeenFiles() *seenFiles {
+	return &seenFiles{paths: map[string]bool{}, ids: map[[2]uint64]bool{}}
+}
+
+// fileKeys are the keys of one file: its real path, and its device and
+// inode when known (hasID).
+type fileKeys struct {
+	path  string
+	id    [2]uint64
+	hasID bool
+}
+
+// has reports whether a file with either key is in.
+func (s *seenFiles) has(k fileKeys) bool {
+	return s.paths[k.path] || k.hasID && s.ids[k.id]
+}
+
+// put records both keys of a file.
+func (s *seenFiles) put(k fileKeys) {
+	s.paths[k.path] = true
+	if k.hasID {
+		s.ids[k.id] = true
 	}
 }
 
-// fileKey names a file for deduplication.
-func fileKey(path string, st fs.FileInfo) any {
+// keys returns the keys of the file at p, which st describes (nil if p
+// could not be stat'ed): link says p itself is a symbolic link (its real
+// path is resolved whole).
+func (c *collector) keys(p string, st fs.FileInfo, link bool) fileKeys {
+	var k fileKeys
+	if link {
+		k.path = realPath(p)
+	} else {
+		k.path = filepath.Join(c.realDir(filepath.Dir(p)), filepath.Base(p))
+	}
 	if st != nil {
-		if id, ok := fileID(st); ok {
-			return id
+		k.id, k.hasID = fileID(st)
+	}
+	return k
+}
+
+// realDir returns the real path of folder dir, resolved once per folder.
+func (c *collector) realDir(dir string) string {
+	if r, ok := c.realDirs[dir]; ok {
+		return r
+	}
+	r := realPath(dir)
+	c.realDirs[dir] = r
+	return r
+}
+
+// realPath returns p absolute, cleaned, with its links resolved; as far as
+// it can be resolved (a missing file: absolute and cleaned).
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = filepath.Clean(p)
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	return abs
+}
+
+// add appends an input unless the same file is already in (seenFiles).
+func (c *collector) add(in input, k fileKeys) {
+	if c.seen.has(k) {
+		return
+	}
+	c.seen.put(k)
+	c.out = append(c.out, in)
+}
+
+// isInput reports whether the existing file name, which st describes, is
+// one of the inputs: by device and inode, by real path (a link to a walked
+// file), and, for a file with more than one hard link, by comparing it
+// with each input a walk found without a stat (an lstat each, only when an
+// --output file has hard links).
+func (c *collector) isInput(name string, st fs.FileInfo) bool {
+	if c.seen.has(c.keys(name, st, true)) {
+		return true
+	}
+	if n, ok := linkCount(st); ok && n < 2 {
+		return false
+	}
+	for _, in := range c.out {
+		if in.stdin || in.readErr != "" {
+			continue
+		}
+		if s, err := os.Stat(in.path); err == nil && os.SameFile(s, st) {
+			return true
 		}
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
-	}
-	return filepath.Clean(abs)
+	return false
 }
 
 // unusable reports a path that cannot be used (msg, on stderr) and keeps
@@ -111,10 +211,7 @@ func fileKey(path string, st fs.FileInfo) any {
 // a report does not silently lose a file; the run exits 2.
 func (c *collector) unusable(p string, err error, msg string) {
 	c.fail("%s", msg)
-	if key := fileKey(p, nil); !c.seen[key] {
-		c.seen[key] = true
-		c.out = append(c.out, input{path: p, readErr: describe(err).Error()})
-	}
+	c.add(input{path: p, readErr: describe(err).Error()}, c.keys(p, nil, false))
 }
 
 // fail reports an input that cannot be used; the run exits 2.
@@ -128,72 +225,95 @@ func (c *collector) fail(format string, args ...any) {
 // name or content.
 func (c *collector) named(a string) {
 	if a == "-" {
-		c.add(input{stdin: true}, nil)
+		if !c.seen.stdin {
+			c.seen.stdin = true
+			c.out = append(c.out, input{stdin: true})
+		}
 		return
 	}
-	st, err := os.Stat(a)
+	st, link, err := statLink(a)
 	if err != nil {
 		c.unusable(a, err, fmt.Sprintf("%s: %v%s", a, describe(err), commandHint(a)))
 		return
 	}
 	if st.IsDir() {
-		c.root = a
-		c.walk(a)
+		c.walkRoot(a)
 		return
 	}
-	c.add(input{path: a, root: filepath.Dir(a)}, st)
+	c.add(input{path: a, root: filepath.Dir(a)}, c.keys(a, st, link))
+}
+
+// statLink stats p, following a link, and says whether p is one.
+func statLink(p string) (st fs.FileInfo, link bool, err error) {
+	st, err = os.Lstat(p)
+	if err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		link = true
+		st, err = os.Stat(p)
+	}
+	return st, link, err
 }
 
 // listed adds a path read by --files-from: a directory is walked, and a
 // file is a candidate, as if a walk had found it (a list from `git diff
 // --name-only` names every changed file, not only manifests).
 func (c *collector) listed(p string) {
-	st, err := os.Stat(p)
+	st, link, err := statLink(p)
 	if err != nil {
 		c.unusable(p, err, fmt.Sprintf("%s (from --files-from): %v", p, describe(err)))
 		return
 	}
 	if st.IsDir() {
-		c.root = p
-		c.walk(p)
+		c.walkRoot(p)
 		return
 	}
 	c.root = filepath.Dir(p)
-	c.candidate(p, st, nil)
+	if include, wanted := c.wants(p); wanted {
+		c.candidate(p, include, st.Mode(), c.keys(p, st, link), nil)
+	}
 }
 
-// candidate adds a file found by a walk, if it may be a manifest: with an
-// include list in the config file, the files it matches (linted whatever
-// their content); otherwise *.yaml and *.yml files other than the config
-// file, linted if their content looks like a manifest. Anything but a
-// regular file is skipped with a note: a FIFO would block the run. st is
-// nil for a broken link, whose error is linkErr.
-func (c *collector) candidate(p string, st fs.FileInfo, linkErr error) {
+// wants says whether a file found by a walk may be a manifest: with an
+// include list in the config file (include), the files it matches (linted
+// whatever their content); otherwise *.yaml and *.yml files other than the
+// config file, linted if their content looks like a manifest.
+func (c *collector) wants(p string) (include, wanted bool) {
 	cfg, _ := c.cfg.forFile(p)
-	include := cfg != nil && len(cfg.Include) > 0
-	var wanted bool
-	if include {
-		wanted = cfg.Included(p)
-	} else {
-		ext := strings.ToLower(filepath.Ext(p))
-		wanted = (ext == ".yaml" || ext == ".yml") && filepath.Base(p) != config.FileName
+	if cfg != nil && len(cfg.Include) > 0 {
+		return true, cfg.Included(p)
 	}
+	ext := strings.ToLower(filepath.Ext(p))
+	return false, (ext == ".yaml" || ext == ".yml") && filepath.Base(p) != config.FileName
+}
+
+// candidate adds a file found by a walk that it wants, of type mode (the
+// target's, for a link), keyed by k. Anything but a regular file is
+// skipped with a note: a FIFO would block the run. A broken link has
+// linkErr set, and its mode is not used.
+func (c *collector) candidate(p string, include bool, mode fs.FileMode, k fileKeys, linkErr error) {
 	switch {
-	case !wanted:
-	case st == nil:
+	case linkErr != nil:
 		c.skip.special = append(c.skip.special, skippedFile{p, fmt.Sprintf("a broken link (%v)", describe(linkErr))})
-	case !st.Mode().IsRegular():
-		c.skip.special = append(c.skip.special, skippedFile{p, "not a regular file (" + modeName(st.Mode()) + ")"})
+	case !mode.IsRegular():
+		c.skip.special = append(c.skip.special, skippedFile{p, "not a regular file (" + modeName(mode) + ")"})
 	default:
-		c.add(input{path: p, found: !include, root: c.root}, st)
+		c.add(input{path: p, found: !include, root: c.root}, k)
 	}
 }
 
-// walk adds the candidates below dir, in lexical order. Hidden directories
-// (.git) are not entered. dir itself may be a link; links to directories
-// found inside are skipped with a note, so that a link loop cannot trap the
-// walk; links to files are followed.
-func (c *collector) walk(dir string) {
+// walkRoot walks the directory a command-line argument or a --files-from
+// entry names, its real path resolved once for the keys of the files below.
+func (c *collector) walkRoot(dir string) {
+	c.root = dir
+	c.walk(dir, realPath(dir))
+}
+
+// walk adds the candidates below dir, whose real path is real, in lexical
+// order. Hidden directories (.git) are not entered. dir itself may be a
+// link; links to directories found inside are skipped with a note, so that
+// a link loop cannot trap the walk, and so that below a root each regular
+// file has one path; links to files are followed. Regular files are not
+// stat'ed (the listing's type bits tell them apart), unless c.statWalk.
+func (c *collector) walk(dir, real string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		c.unusable(dir, err, fmt.Sprintf("%s: %v", dir, describe(err)))
@@ -214,25 +334,38 @@ func (c *collector) walk(dir string) {
 		switch t := e.Type(); {
 		case t.IsDir():
 			if !strings.HasPrefix(e.Name(), ".") {
-				c.walk(p)
+				c.walk(p, filepath.Join(real, e.Name()))
 			}
 		case t&fs.ModeSymlink != 0:
 			st, err := os.Stat(p)
 			switch {
 			case err == nil && st.IsDir():
 				c.skip.dirLinks = append(c.skip.dirLinks, p)
-			case err == nil:
-				c.candidate(p, st, nil)
 			default:
-				c.candidate(p, nil, err)
+				if include, wanted := c.wants(p); wanted {
+					var mode fs.FileMode
+					var k fileKeys
+					if err == nil {
+						mode, k = st.Mode(), c.keys(p, st, true)
+					}
+					c.candidate(p, include, mode, k, err)
+				}
 			}
 		default:
-			st, err := e.Info()
-			if err != nil {
-				c.unusable(p, err, fmt.Sprintf("%s: %v", p, describe(err)))
+			include, wanted := c.wants(p)
+			if !wanted {
 				continue
 			}
-			c.candidate(p, st, nil)
+			k := fileKeys{path: filepath.Join(real, e.Name())}
+			if c.statWalk && t.IsRegular() {
+				st, err := e.Info()
+				if err != nil {
+					c.unusable(p, err, fmt.Sprintf("%s: %v", p, describe(err)))
+					continue
+				}
+				k.id, k.hasID = fileID(st)
+			}
+			c.candidate(p, include, t, k, nil)
 		}
 	}
 }

@@ -38,12 +38,12 @@ type sinks []sink
 // openSinks parses --output and opens its files. `FORMAT=FILE` adds an
 // output beside --format's (which stays on standard output); a bare `FILE`
 // sends the --format output to FILE instead of standard output. A file
-// that is one of the run's inputs (inputs holds their fileKey: by device
-// and inode, so through a link too) is refused. A report is written to a
+// that is one of the run's inputs (isInput, through a link or a hard link
+// too) is refused. A report is written to a
 // temporary file beside FILE, created before any manifest is read so that
 // a bad path fails at once, and renamed over FILE once written whole (see
 // openOutput).
-func (o *options) openSinks(format string, stdout io.Writer, inputs map[any]bool) (sinks, error) {
+func (o *options) openSinks(format string, stdout io.Writer, isInput func(name string, st fs.FileInfo) bool) (sinks, error) {
 	out := sinks{{format: format, w: stdout}}
 	seen := map[string]bool{}
 	type named struct{ format, name string }
@@ -69,7 +69,7 @@ func (o *options) openSinks(format string, stdout io.Writer, inputs map[any]bool
 			return nil, fmt.Errorf("--output names %s twice", safeName(name))
 		}
 		seen[name] = true
-		if st, err := os.Stat(name); err == nil && inputs[fileKey(name, st)] {
+		if st, err := os.Stat(name); err == nil && isInput(name, st) {
 			return nil, fmt.Errorf("--output %s: is also an input: the report would replace it; write the report to another file", safeName(name))
 		}
 		files = append(files, named{f, name})

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -235,6 +236,61 @@ func TestSameFileOnce(t *testing.T) {
 		_, out, errOut := runMain(t, dir, "", append([]string{"--no-config", "--no-snippet"}, args...)...)
 		if strings.Count(out, "error InvalidManifestFieldException") != 1 || !strings.Contains(out, "in 1 file\n") {
 			t.Errorf("%q: want one file linted once:\n%s%s", args, out, errOut)
+		}
+	}
+}
+
+// TestSameFileOnceAcrossRoots: a file that two roots reach (overlapping
+// folders, a folder and a link to it, a folder and a file in it, named or
+// listed, a link to the file from elsewhere), in either order, is linted
+// once. A walk tells its files apart by real path without a stat each, so
+// each pair must resolve to one path.
+func TestSameFileOnceAcrossRoots(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"top/sub/broken.yaml": testmanifest.With("eraseDevice: yes", "eraseDevice: no"),
+		"top/ok.yaml":         validManifest,
+		"list.txt":            "top/sub/broken.yaml\ntop\n",
+	})
+	for _, l := range []struct{ link, target string }{
+		{"alias", "top"},
+		{filepath.Join("elsewhere", "link.yaml"), filepath.Join("..", "top", "sub", "broken.yaml")},
+	} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(l.link)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(l.target, filepath.Join(dir, l.link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	up := filepath.Join("..", filepath.Base(dir))
+	for _, c := range []struct {
+		args  []string
+		files int
+	}{
+		{[]string{"top", "top/sub"}, 2},
+		{[]string{"top/sub", "top"}, 2},
+		{[]string{"top", "top"}, 2},
+		{[]string{"top/sub", filepath.Join(up, "top")}, 2},
+		{[]string{"alias", "top"}, 2},
+		{[]string{"top", "alias/sub"}, 2},
+		{[]string{"top", "top/sub/broken.yaml"}, 2},
+		{[]string{"top/sub/broken.yaml", "top"}, 2},
+		{[]string{"top", "alias/sub/broken.yaml"}, 2},
+		{[]string{"top", "elsewhere/link.yaml"}, 2},
+		{[]string{"elsewhere/link.yaml", "top"}, 2},
+		{[]string{"elsewhere", "top/sub"}, 1},
+		{[]string{"top/sub", "elsewhere"}, 1},
+		{[]string{"--files-from", "list.txt"}, 2},
+		{[]string{"--files-from", "list.txt", "alias/sub"}, 2},
+		{[]string{"--files-from", "list.txt", "elsewhere/link.yaml"}, 2},
+	} {
+		_, out, errOut := runMain(t, dir, "", append([]string{"--no-config", "--no-snippet"}, c.args...)...)
+		want := fmt.Sprintf("in %d files\n", c.files)
+		if c.files == 1 {
+			want = "in 1 file\n"
+		}
+		if strings.Count(out, "error InvalidManifestFieldException") != 1 || !strings.Contains(out, want) {
+			t.Errorf("%q: want broken.yaml linted once, %d files in all:\n%s%s", c.args, c.files, out, errOut)
 		}
 	}
 }
