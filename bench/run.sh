@@ -6,10 +6,11 @@
 #   bench/run.sh -n 2000    # another corpus size
 #   bench/run.sh --seed 7   # another (still deterministic) corpus
 #   bench/run.sh --runs 5   # 5 paired runs per corpus measurement (default 3)
-#   bench/run.sh --smoke    # 2,000 files, 5 pairs, no installs: CI's check
+#   bench/run.sh --smoke    # 2,000 files, 11 pairs, no installs: CI's check
 #                           # that the generator, the floor and the script
-#                           # work, and that manifestlint stays within 1.95x
-#                           # of the floor
+#                           # work, and that manifestlint stays within 1.6x
+#                           # of the floor in CPU (a second 11 pairs confirm
+#                           # a miss before it fails)
 #
 # What is timed, over the same corpus (bench/out/corpus, from bench/gen):
 #   manifestlint  every file, every rule and the JSON Schema, text output
@@ -54,8 +55,9 @@ while [ $# -gt 0 ]; do
 	esac
 done
 # The smoke bound is a median of pairs: 3 pairs of 2,000 files gave 1.51x
-# to 2.03x on the development VM at one load; 5 give a steadier median.
-[ "$SMOKE" = 1 ] && [ "$RUNS_SET" = 0 ] && RUNS=5
+# to 2.03x on the development VM at one load; 11 (about 5 seconds) give a
+# median that moved by 0.04 between runs, idle or beside two busy loops.
+[ "$SMOKE" = 1 ] && [ "$RUNS_SET" = 0 ] && RUNS=11
 mkdir -p "$OUT"
 note() { echo "run.sh: $*" >&2; }
 
@@ -315,16 +317,23 @@ target() { # target NAME OK(1/0) DETAIL
 }
 fw=$(pratio ml floor wall) fc=$(pratio ml floor cpu)
 if [ "$SMOKE" = 1 ]; then
-	# CI's regression check, for a small corpus on a shared runner. Issue
-	# 22 asks for 1.6x; the rules added since (PO-box words, ZIP vs state,
-	# placeholders, sample values, the stricter manifest test) took it to
-	# 1.89-1.92x, issue 22's second pass back to about 1.75x, and its third
-	# pass to about 1.6x: single runs gave 1.52x to 1.67x at a load of 4,
-	# and 1.77x to 1.82x with two busy loops beside them (load 6); the
-	# second pass's runs at a load of 6 to 17 spread up to 0.27 above their
-	# median. The bound is 1.95x, above that spread; it fails a regression
-	# like the 1.62x -> 2.13x one.
-	target "corpus within 1.95x of the parse-only floor in CPU (smoke bound)" "$(awk -v r="$fc" 'BEGIN{print (r <= 1.95)}')" "${fc}x CPU, ${fw}x wall"
+	# CI's regression check, for a small corpus on a shared runner, at the
+	# 1.6x issue 22 asks for. Issue 22's passes took the median of 11 pairs
+	# from 1.60-1.63x to 1.46-1.50x in CPU, and that held with two busy
+	# loops beside it (load 2.4); the wall ratio moves with the load, so
+	# only CPU is checked. A miss is measured again (11 more pairs) and
+	# fails only if the second median misses too: a regression like the
+	# 1.62x -> 2.13x one fails both, a noisy neighbour rarely twice.
+	bound=1.6
+	if awk -v r="$fc" -v b="$bound" 'BEGIN{exit !(r > b)}'; then
+		note "corpus at ${fc}x the floor in CPU, above ${bound}x: measuring $RUNS pairs again"
+		paired ml_again '^[01]$' "$OUT/manifestlint" --color=never "$CORPUS" -- floor_again '^0$' "$OUT/parsefloor" "$CORPUS"
+		fc="$fc, then $(pratio ml_again floor_again cpu)"
+		fc1=$(pratio ml_again floor_again cpu)
+	else
+		fc1=$fc
+	fi
+	target "corpus within ${bound}x of the parse-only floor in CPU (smoke bound)" "$(awk -v r="$fc1" -v b="$bound" 'BEGIN{print (r <= b)}')" "${fc}x CPU, ${fw}x wall"
 else
 	target "corpus within 1.25x of the parse-only floor, wall" "$(awk -v r="$fw" 'BEGIN{print (r <= 1.25)}')" "${fw}x"
 	target "corpus within 1.25x of the parse-only floor, CPU" "$(awk -v r="$fc" 'BEGIN{print (r <= 1.25)}')" "${fc}x"
