@@ -27,10 +27,12 @@
 # (manifestlint, other tool, other tool, manifestlint, ...), and each ratio is
 # the median of the per-pair ratios, so a noisy neighbour slows both sides.
 # Wall and CPU (user + system) are the best of the runs; one file: hyperfine
-# means over 20 runs each, or the median of 10 runs without hyperfine. Peak
-# memory is GNU time's maximum resident set size. Every tool's exit
-# status is checked (manifestlint: 0 or 1, ajv-cli and yamllint: 0 or 1, the
-# floor and hello-world: 0); any other status stops the script with exit 1.
+# means over 20 runs each, or the median of 10 runs without hyperfine, and
+# its ratio to hello-world the median of 7 rounds of 10 runs each, which
+# runs first alternating. Peak memory is GNU time's maximum resident set
+# size. Every tool's exit status is checked (manifestlint: 0 or 1, ajv-cli
+# and yamllint: 0 or 1, the floor and hello-world: 0); any other status
+# stops the script with exit 1.
 #
 # Installs what it needs itself: ajv-cli from npm into bench/out/npm, yamllint,
 # time and hyperfine from Debian (apt-get; skipped with a note where that is
@@ -267,6 +269,30 @@ one ml1 '^[01]$' "$OUT/manifestlint" --color=never "$ONE"
 one ml1s '^[01]$' "$OUT/manifestlint-static" --color=never "$ONE"
 one floor1 '^0$' "$OUT/parsefloor" "$ONE"
 one hello1 '^0$' "$OUT/hello"
+# onepaired KA KB CMDA... -- CMDB...: one-file runs of two commands in
+# rounds (hyperfine, 10 runs each, which runs first alternating), each
+# round a pair for pratio: start-up costs move with the machine's load
+# from one second to the next, so the ratio is taken within a round.
+onepaired() {
+	local ka=$1 kb=$2 i a b t wa wb ca_ cb_
+	shift 2
+	local -a ca=() cb=()
+	while [ "$1" != -- ]; do ca+=("$1"); shift; done
+	shift
+	cb=("$@")
+	command -v hyperfine >/dev/null || return 0
+	for i in $(seq 7); do
+		a="$(printf '%q ' "${ca[@]}")" b="$(printf '%q ' "${cb[@]}")"
+		if [ $((i % 2)) = 0 ]; then t=$a; a=$b; b=$t; fi
+		hyperfine -N -i --warmup 2 --runs 10 --export-json "$OUT/hf2.json" -- "$a" "$b" >/dev/null 2>&1 || return 0
+		read -r wa ca_ wb cb_ < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.6f %.6f" % (x["mean"], x["user"] + x["system"]) for x in r))' "$OUT/hf2.json")
+		if [ $((i % 2)) = 0 ]; then t=$wa; wa=$wb; wb=$t; t=$ca_; ca_=$cb_; cb_=$t; fi
+		PW[$ka]="${PW[$ka]:-} $wa"; PC[$ka]="${PC[$ka]:-} $ca_"
+		PW[$kb]="${PW[$kb]:-} $wb"; PC[$kb]="${PC[$kb]:-} $cb_"
+	done
+}
+onepaired ml1 hello1a "$OUT/manifestlint" --color=never "$ONE" -- "$OUT/hello"
+onepaired ml1s hello1b "$OUT/manifestlint-static" --color=never "$ONE" -- "$OUT/hello"
 if [ "$SMOKE" = 0 ]; then
 	[ -n "$AJV" ] && one ajv1 '^[01]$' "$AJV" validate --spec=draft7 --strict=false --all-errors -c ajv-formats -s "$SCHEMAS/s3-import.json" -d "$ONE"
 	[ -n "$YAMLLINT" ] && one yamllint1 '^[01]$' "$YAMLLINT" -d relaxed -f parsable "$ONE"
@@ -281,7 +307,7 @@ printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ---------------------- -------------- --
 line() { # line KEY NAME INPUT FILES [VS-KEY VS-NAME [paired]]
 	local k=$1 vw="" vc=""
 	[ -n "${W[$k]:-}" ] || return 0
-	if [ -n "${5:-}" ] && [ -n "${W[$5]:-}" ]; then
+	if [ -n "${5:-}" ] && { [ -n "${W[$5]:-}" ] || [ -n "${PW[$5]:-}" ]; }; then
 		if [ "${7:-}" = paired ]; then
 			vw="$(pratio "$k" "$5" wall)x"; vc="$(pratio "$k" "$5" cpu)x"
 		else
@@ -300,8 +326,13 @@ if [ -n "${W[ajv]:-}" ]; then
 	line ajv ajv-cli "$najv ajv-read" "$najv" mlajv manifestlint paired
 fi
 line yamllint yamllint corpus "$nfiles" ml2 manifestlint paired
-line ml1 manifestlint "1 file" 1 hello1 hello-world
-line ml1s "manifestlint, static" "1 file" 1 hello1 hello-world
+if [ -n "${PW[hello1a]:-}" ]; then
+	line ml1 manifestlint "1 file" 1 hello1a hello-world paired
+	line ml1s "manifestlint, static" "1 file" 1 hello1b hello-world paired
+else
+	line ml1 manifestlint "1 file" 1 hello1 hello-world
+	line ml1s "manifestlint, static" "1 file" 1 hello1 hello-world
+fi
 line floor1 parse-floor "1 file" 1 hello1 hello-world
 line hello1 hello-world "1 file" 1
 line ajv1 ajv-cli "1 file" 1 ml1 manifestlint
@@ -343,8 +374,12 @@ else
 		aw=$(pratio ajv mlajv wall)
 		target "ajv-cli's files at least 2x faster than ajv-cli" "$(awk -v r="$aw" 'BEGIN{print (r >= 2)}')" "ajv-cli takes ${aw}x manifestlint's wall on the $najv files it reads"
 	fi
-	hw=$(awk -v a="${W[ml1]}" -v b="${W[hello1]}" 'BEGIN{printf "%.2f", a/b}')
-	hs=$(awk -v a="${W[ml1s]}" -v b="${W[hello1]}" 'BEGIN{printf "%.2f", a/b}')
+	if [ -n "${PW[hello1a]:-}" ]; then
+		hw=$(pratio ml1 hello1a wall) hs=$(pratio ml1s hello1b wall)
+	else
+		hw=$(awk -v a="${W[ml1]}" -v b="${W[hello1]}" 'BEGIN{printf "%.2f", a/b}')
+		hs=$(awk -v a="${W[ml1s]}" -v b="${W[hello1]}" 'BEGIN{printf "%.2f", a/b}')
+	fi
 	target "one file within 3x a Go hello-world built the same way" "$(awk -v r="$hw" 'BEGIN{print (r <= 3)}')" "${hw}x wall with go build; ${hs}x built static as the release script does"
 fi
 
