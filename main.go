@@ -15,6 +15,9 @@ import (
 	"os"
 
 	"github.com/manifestlint/manifestlint/internal/cli"
+	// Grows the main goroutine's stack before the initializers that
+	// recurse deeply (internal/stackstart).
+	_ "github.com/manifestlint/manifestlint/internal/stackstart"
 )
 
 func main() {

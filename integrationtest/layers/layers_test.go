@@ -14,7 +14,7 @@ import (
 // manifest, schema, rules and validate live under internal/).
 // Packages not listed (test helpers, build tools) are not constrained.
 var layers = map[string]int{
-	"manifest": 0, "internal/escape": 0,
+	"manifest": 0, "internal/escape": 0, "internal/stackstart": 0,
 	"schema": 1, "rules": 1, "internal/suppress": 1, "internal/config": 1, "internal/report/jsonwire": 1,
 	"validate":        2,
 	"internal/report": 3, "internal/explain": 3, "internal/fix": 3,
