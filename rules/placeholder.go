@@ -336,8 +336,38 @@ var sampleLocalParts = map[string]bool{"john.doe": true, "jane.doe": true, "jane
 // sampleAccessKey matches the access key ids of AWS's documentation.
 var sampleAccessKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:AKIA|ASIA)[A-Z0-9]{4,}EXAMPLE$`) })
 
-// emailAddress finds the e-mail addresses of a value: local part and domain.
-var emailAddress = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([^\s;,<>"'@]+)@([A-Za-z0-9.-]+)`) })
+// nextEmail finds the first e-mail address of v at or after byte from: a
+// local part of bytes other than white space and ;,<>"'@, an @ and a
+// domain of letters, digits, dots and hyphens, each as long as it goes.
+// It finds what the regular expression `([^\s;,<>"'@]+)@([A-Za-z0-9.-]+)`
+// finds one match after another (FindAllStringSubmatch), without compiling
+// it or running its backtracker on every value with an @ (a one-file run
+// did both for one address). next is where to look for the next address.
+func nextEmail(v string, from int) (addr, local, domain string, next int, ok bool) {
+	start := from // where the run of local-part bytes before i began
+	for i := from; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '@':
+			j := i + 1
+			for j < len(v) && isDomainByte(v[j]) {
+				j++
+			}
+			if i > start && j > i+1 {
+				return v[start:j], v[start:i], v[i+1 : j], j, true
+			}
+			start = i + 1
+		case c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || strings.IndexByte(`;,<>"'`, c) >= 0:
+			start = i + 1
+		}
+	}
+	return "", "", "", len(v), false
+}
+
+// isDomainByte says whether c may be part of an e-mail address's domain
+// (nextEmail): an ASCII letter or digit, a dot or a hyphen.
+func isDomainByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-'
+}
 
 // reservedDomain says whether domain is reserved for examples by RFC 2606.
 // A domain without a dot is left to the notification-email rule.
@@ -374,13 +404,18 @@ func sampleIn(key, v string) (found, from string, email, ok bool) {
 		return t, "AWS's documentation", false, true
 	}
 	if strings.Contains(t, "@") {
-		for _, m := range emailAddress().FindAllStringSubmatch(t, -1) {
-			switch {
-			case reservedDomain(m[2]):
-				return m[0], "RFC 2606", true, true
-			case sampleLocalParts[strings.ToLower(m[1])]:
-				return m[0], "AWS's documentation", true, true
+		for i := 0; ; {
+			addr, local, domain, next, ok := nextEmail(t, i)
+			if !ok {
+				break
 			}
+			switch {
+			case reservedDomain(domain):
+				return addr, "RFC 2606", true, true
+			case sampleLocalParts[strings.ToLower(local)]:
+				return addr, "AWS's documentation", true, true
+			}
+			i = next
 		}
 	}
 	return "", "", false, false

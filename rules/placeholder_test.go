@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -90,5 +92,40 @@ func TestSampleValue(t *testing.T) {
 	fs := sampleValueRule.Run(famContext(t, manifest.S3Import, long))
 	if len(fs) != 1 || len(fs[0].Message) > 90 || !strings.Contains(fs[0].Message, "notificationEmail") {
 		t.Errorf("long sample: %+v", fs)
+	}
+}
+
+// TestNextEmail checks that the scanner finds the addresses the regular
+// expression it replaced finds, one match after another, on values a user
+// writes and on edge cases of its byte classes.
+func TestNextEmail(t *testing.T) {
+	re := regexp.MustCompile(`([^\s;,<>"'@]+)@([A-Za-z0-9.-]+)`)
+	values := []string{
+		"john.doe@example.com", "Jane Doe <jane.doe@mycompany.com>", "ops@corp.example, it@corp.example",
+		"a@b@c", "@example.com", "x@", "x@@y", "a@b.c_x@y", "a;b@c", "'q'@d", "tab\tme@host.org\nnext@x.io",
+		"ünï@exämple.de", "\xff@x", "a@-.-", "a@b,c@d;e@f", "mail: root@localhost.", "no address here", "",
+		"a\v@b", "a\f@b", "<x>@y", "x@y>z@w", "u@v w@x y@z",
+	}
+	for _, v := range values {
+		var got [][]string
+		for i := 0; ; {
+			addr, local, domain, next, ok := nextEmail(v, i)
+			if !ok {
+				break
+			}
+			got = append(got, []string{addr, local, domain})
+			i = next
+		}
+		want := re.FindAllStringSubmatch(v, -1)
+		if len(got) != len(want) {
+			t.Errorf("nextEmail(%q) found %q, the regular expression %q", v, got, want)
+			continue
+		}
+		for i := range got {
+			if !slices.Equal(got[i], want[i]) {
+				t.Errorf("nextEmail(%q) found %q, the regular expression %q", v, got, want)
+				break
+			}
+		}
 	}
 }
