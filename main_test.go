@@ -62,3 +62,35 @@ func TestMainWiring(t *testing.T) {
 		})
 	}
 }
+
+// TestStackStartFirst checks that internal/stackstart grows the stack
+// before the initializers that recurse deeply run: the runtime's init trace
+// of the command lists it before gojsonschema and yaml.v3.
+func TestStackStartFirst(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "--version")
+	cmd.Env = append(os.Environ(), asMainEnv+"=1", "GODEBUG=inittrace=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("--version: %v\n%s", err, stderr.String())
+	}
+	at := map[string]int{}
+	for i, line := range strings.Split(stderr.String(), "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "init" {
+			at[f[1]] = i + 1
+		}
+	}
+	first, ok := at["github.com/manifestlint/manifestlint/internal/stackstart"]
+	if !ok {
+		t.Fatalf("the init trace does not list internal/stackstart:\n%s", stderr.String())
+	}
+	for _, pkg := range []string{"github.com/xeipuuv/gojsonschema", "go.yaml.in/yaml/v3"} {
+		if n, ok := at[pkg]; !ok || n < first {
+			t.Errorf("%s is initialized at line %d of the init trace, internal/stackstart at line %d: want it after", pkg, n, first)
+		}
+	}
+}
